@@ -1,0 +1,10 @@
+package io.hearth.node;
+
+/** How an execution was started (n8n's modes of the same names). */
+public enum ExecutionMode {
+    MANUAL, TRIGGER, WEBHOOK, SCHEDULE, RETRY;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,66 @@
+package io.hearth.node;
+
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.trigger.WebhookResponder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Everything an {@link ActionNode} may use while it runs. One context per node run.
+ */
+public interface NodeExecutionContext {
+
+    NodeInfo node();
+
+    WorkflowInfo workflow();
+
+    ExecutionInfo execution();
+
+    /** The items on the first input. */
+    default List<Item> items() {
+        return input(0);
+    }
+
+    /** The items on input {@code index} (empty if nothing arrived there). */
+    List<Item> input(int index);
+
+    /** The number of inputs the node declares. */
+    int inputCount();
+
+    /**
+     * The node's parameters resolved for one input item: expressions evaluated against that item,
+     * absent parameters filled with their declared defaults, hidden parameters left out.
+     */
+    ParameterValues parameters(int itemIndex);
+
+    /** Parameters for nodes that act once per run rather than per item (resolved against item 0). */
+    default ParameterValues parameters() {
+        return parameters(0);
+    }
+
+    /**
+     * The decrypted credential of the given type that this node's workflow entry references.
+     * Empty if the node declares no such credential type or the workflow references none.
+     */
+    Optional<CredentialData> credential(String credentialType);
+
+    /** A logger whose output is tagged with execution and node and has known secrets redacted. */
+    NodeLogger log();
+
+    Cancellation cancellation();
+
+    /** True when the node is set to continue on failure: report per-item errors as items instead of throwing. */
+    boolean continueOnFail();
+
+    /** Present when the execution was started by a webhook whose response a node may shape. */
+    Optional<WebhookResponder> webhookResponder();
+
+    /** The execution's clock. */
+    Instant now();
+
+    /** Completes after {@code delay} without holding a thread; completes exceptionally if the execution is cancelled. */
+    CompletionStage<Void> delay(Duration delay);
+}

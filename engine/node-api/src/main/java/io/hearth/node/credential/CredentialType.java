@@ -1,0 +1,29 @@
+package io.hearth.node.credential;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A kind of credential, e.g. "Home Assistant API". Stateless; found with {@link java.util.ServiceLoader}. */
+public interface CredentialType {
+
+    CredentialDescription description();
+
+    /**
+     * Turns what a user typed into canonical values before validation and storage (e.g. a host
+     * pasted as {@code https://ha.local:8443/} becomes host, port and SSL). Default: unchanged.
+     */
+    default CredentialData normalize(CredentialData data) {
+        return data;
+    }
+
+    /** Field-level problems with the (normalised) values; empty when they are acceptable. */
+    default List<FieldError> validate(CredentialData data) {
+        return List.of();
+    }
+
+    /** Tries the credential against the remote service. Default: this type has no test. */
+    default CompletionStage<CredentialTestResult> test(CredentialData data) {
+        return CompletableFuture.completedFuture(CredentialTestResult.unsupported());
+    }
+}

@@ -1,0 +1,95 @@
+package io.hearth.node.description;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** The closed set of parameter kinds, each with the settings that kind needs. */
+public sealed interface ParameterType {
+
+    /** Free text. {@code password} masks it in forms; in a credential it marks a secret field. */
+    record StringType(int rows, boolean password) implements ParameterType {
+    }
+
+    record NumberType(OptionalDouble minValue, OptionalDouble maxValue, int precision) implements ParameterType {
+    }
+
+    record BooleanType() implements ParameterType {
+    }
+
+    /** One value out of {@code options}, or out of choices loaded by {@code dynamicOptions}. */
+    record OptionsType(List<Option> options, Optional<DynamicOptions> dynamicOptions) implements ParameterType {
+        public OptionsType {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** Several values out of {@code options} or loaded choices. */
+    record MultiOptionsType(List<Option> options, Optional<DynamicOptions> dynamicOptions) implements ParameterType {
+        public MultiOptionsType {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** Optional fields the user adds one by one ("Add option"); the value is an object. */
+    record CollectionType(List<Parameter> fields, String addButtonText) implements ParameterType {
+        public CollectionType {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /**
+     * Repeatable groups of fields; the value is {@code {group: [ {field: value}, ... ]}} when
+     * {@code multipleValues}, else {@code {group: {field: value}}}.
+     */
+    record FixedCollectionType(List<FieldGroup> groups, boolean multipleValues, String addButtonText)
+            implements ParameterType {
+        public FixedCollectionType {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** A JSON document edited as text; the value is the JSON text or an already parsed value. */
+    record JsonType(int rows) implements ParameterType {
+    }
+
+    /** An ISO-8601 date-time. */
+    record DateTimeType() implements ParameterType {
+    }
+
+    /** A colour ({@code #rrggbb}); a UI hint over a string. */
+    record ColorType() implements ParameterType {
+    }
+
+    /** Read-only text shown in the form; holds no value. */
+    record NoticeType() implements ParameterType {
+    }
+
+    /**
+     * A reference to a remote resource chosen from a list or typed in; the value is n8n's
+     * {@code {"__rl": true, "mode": "list", "value": "light.kitchen"}} or a plain string.
+     */
+    record ResourceLocatorType(List<LocatorMode> modes) implements ParameterType {
+        public ResourceLocatorType {
+            modes = List.copyOf(modes);
+        }
+    }
+
+    /** The name used in n8n's node descriptions and in the generated UI schema. */
+    default String wireName() {
+        return switch (this) {
+            case StringType s -> "string";
+            case NumberType n -> "number";
+            case BooleanType b -> "boolean";
+            case OptionsType o -> "options";
+            case MultiOptionsType m -> "multiOptions";
+            case CollectionType c -> "collection";
+            case FixedCollectionType f -> "fixedCollection";
+            case JsonType j -> "json";
+            case DateTimeType d -> "dateTime";
+            case ColorType c -> "color";
+            case NoticeType n -> "notice";
+            case ResourceLocatorType r -> "resourceLocator";
+        };
+    }
+}
