@@ -1,0 +1,2 @@
+/** Ready-made implementations of SPI interfaces that plugins and the runtime share. */
+package io.hearth.node.support;
