@@ -1,0 +1,474 @@
+package io.hearth.runtime.execution;
+
+import io.hearth.expression.ExpressionException;
+import io.hearth.node.ActionNode;
+import io.hearth.node.BlockingActionNode;
+import io.hearth.node.Item;
+import io.hearth.node.NodeApiException;
+import io.hearth.node.NodeException;
+import io.hearth.node.NodeOutput;
+import io.hearth.node.ParameterException;
+import io.hearth.node.description.NodeGroup;
+import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.runtime.workflow.Connection;
+import io.hearth.runtime.workflow.OnError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One execution of a workflow, n8n "v1" order:
+ * <ol>
+ * <li>The start node (a trigger) outputs the start items; a non-trigger start node runs on them.</li>
+ * <li>Nodes run one at a time from a stack. After a node runs, the nodes connected to its outputs
+ *     are pushed on top, output 0 first and, within an output, top-to-bottom on the canvas: each
+ *     branch finishes before the next starts (depth first).</li>
+ * <li>An output with no items starts nothing. A node with several connected inputs (Merge) waits
+ *     until each has data; when nothing else can run, waiting nodes run with what they have.</li>
+ * <li>A failing node is retried per its retry policy, then its onError decides: stop the
+ *     execution, continue on the regular output, or continue on an error output.</li>
+ * </ol>
+ * Nodes that complete synchronously run in a loop on the calling thread; an asynchronous node
+ * resumes the loop on the thread that completes it. Nothing blocks.
+ */
+final class ExecutionRun implements RunningExecution {
+
+    private final ExecutionRequest request;
+    private final RunState state;
+    private final Executor blockingPool;
+    private final ScheduledExecutorService timer;
+    private final CancellationToken cancellation = new CancellationToken();
+    private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+    private final Deque<Task> stack = new ArrayDeque<>();
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    private final Instant startedAt;
+    private ScheduledFuture<?> timeout;
+    private Optional<ExecutionError> error = Optional.empty();
+    private String lastNode;
+    private boolean finished;
+
+    ExecutionRun(ExecutionRequest request, RunState state, Executor blockingPool, ScheduledExecutorService timer) {
+        this.request = request;
+        this.state = state;
+        this.blockingPool = blockingPool;
+        this.timer = timer;
+        this.startedAt = state.clock().instant();
+    }
+
+    private record Task(PreparedNode node, List<List<Item>> inputs, List<Optional<InputSource>> sources) {
+    }
+
+    /** Data collected for a node that waits for several inputs. */
+    private static final class Waiting {
+        final PreparedNode node;
+        final List<List<Item>> inputs;
+        final List<Optional<InputSource>> sources;
+        final boolean[] filled;
+
+        Waiting(PreparedNode node) {
+            this.node = node;
+            int n = node.inputCount();
+            this.inputs = new ArrayList<>(Collections.nCopies(n, List.of()));
+            this.sources = new ArrayList<>(Collections.nCopies(n, Optional.empty()));
+            this.filled = new boolean[n];
+        }
+
+        void put(int index, List<Item> items, InputSource source) {
+            if (filled[index]) {
+                List<Item> joined = new ArrayList<>(inputs.get(index));
+                joined.addAll(items);
+                inputs.set(index, joined);
+            } else {
+                inputs.set(index, items);
+                sources.set(index, Optional.of(source));
+                filled[index] = true;
+            }
+        }
+
+        boolean complete() {
+            for (int i : node.connectedInputs()) {
+                if (!filled[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Task task() {
+            return new Task(node, List.copyOf(inputs), List.copyOf(sources));
+        }
+    }
+
+    @Override
+    public String executionId() {
+        return request.executionId();
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> result() {
+        return result;
+    }
+
+    @Override
+    public boolean cancel() {
+        if (!cancellation.cancel("canceled")) {
+            return false;
+        }
+        synchronized (this) {
+            finish(ExecutionStatus.CANCELED, Optional.empty());
+        }
+        return true;
+    }
+
+    void start() {
+        var settings = request.workflow().workflow().settings();
+        settings.executionTimeout().ifPresent(limit -> timeout = timer.schedule(() -> timeOut(limit),
+                limit.toMillis(), TimeUnit.MILLISECONDS));
+        PreparedNode start;
+        try {
+            start = startNode();
+        } catch (NodeException e) {
+            synchronized (this) {
+                error = Optional.of(new ExecutionError(e.getMessage(), "", Optional.empty(), 0, "WorkflowOperationError"));
+                finish(ExecutionStatus.ERROR, error);
+            }
+            return;
+        }
+        synchronized (this) {
+            if (start.type().description().group() == NodeGroup.TRIGGER) {
+                // A trigger's output is what started the execution (the request, the firing, the manual input).
+                List<Item> items = request.startItems().isEmpty() ? List.of(Item.empty()) : request.startItems();
+                Instant now = state.clock().instant();
+                request.listener().nodeStarted(request.executionId(), start.name(), start.node().type());
+                NodeRun run = new NodeRun(start.name(), start.node().type(), 0, now, 0, 1, List.of(), List.of(),
+                        outputsWith(start, items), Optional.empty());
+                record(run);
+                propagate(start, run.output(), 0);
+            } else {
+                stack.push(new Task(start, List.of(request.startItems()), List.of(Optional.empty())));
+            }
+        }
+        drive();
+    }
+
+    private List<List<Item>> outputsWith(PreparedNode node, List<Item> first) {
+        List<List<Item>> outs = new ArrayList<>(Collections.nCopies(Math.max(1, node.outputCount()), List.of()));
+        outs.set(0, first);
+        return outs;
+    }
+
+    private PreparedNode startNode() {
+        var prepared = request.workflow();
+        if (request.startNode().isPresent()) {
+            String name = request.startNode().get();
+            return prepared.node(name).orElseThrow(() -> new NodeException("The workflow has no node named '" + name + "'"));
+        }
+        PreparedNode firstTrigger = null;
+        for (PreparedNode n : prepared.nodes()) {
+            if (n.node().disabled()) {
+                continue;
+            }
+            if (n.type().description().group() == NodeGroup.TRIGGER) {
+                if (n.type().description().name().equals("hearth.manualTrigger")) {
+                    return n;
+                }
+                if (firstTrigger == null) {
+                    firstTrigger = n;
+                }
+            }
+        }
+        if (firstTrigger != null) {
+            return firstTrigger;
+        }
+        for (PreparedNode n : prepared.nodes()) {
+            if (n.connectedInputs().isEmpty() && !n.node().disabled()) {
+                return n;
+            }
+        }
+        throw new NodeException("The workflow has no trigger or start node");
+    }
+
+    /** Runs tasks until the stack is empty or a node goes asynchronous. */
+    private void drive() {
+        while (true) {
+            Task task;
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                task = stack.pollFirst();
+                if (task == null && !waiting.isEmpty()) {
+                    Iterator<Waiting> it = waiting.values().iterator();
+                    task = it.next().task();
+                    it.remove();
+                }
+                if (task == null) {
+                    finish(ExecutionStatus.SUCCESS, Optional.empty());
+                    return;
+                }
+            }
+            request.listener().nodeStarted(request.executionId(), task.node().name(), task.node().node().type());
+            Instant nodeStart = state.clock().instant();
+            long nanoStart = System.nanoTime();
+            CompletableFuture<Attempted> outcome = attempt(task, 1);
+            if (outcome.isDone()) {
+                complete(task, outcome.join(), nodeStart, nanoStart);
+            } else {
+                final Task t = task;
+                outcome.whenComplete((a, ex) -> {
+                    complete(t, a != null ? a : new Attempted(null, ex, 1), nodeStart, nanoStart);
+                    drive();
+                });
+                return;
+            }
+        }
+    }
+
+    private record Attempted(NodeOutput output, Throwable failure, int attempts) {
+    }
+
+    private CompletableFuture<Attempted> attempt(Task task, int attemptNumber) {
+        CompletableFuture<NodeOutput> call;
+        try {
+            call = invoke(task);
+        } catch (Throwable t) {
+            call = CompletableFuture.failedFuture(t);
+        }
+        var policy = task.node().node().retry();
+        if (call.isDone() && !call.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(new Attempted(call.join(), null, attemptNumber));
+        }
+        return call.handle((out, ex) -> {
+            if (ex == null) {
+                return CompletableFuture.completedFuture(new Attempted(out, null, attemptNumber));
+            }
+            Throwable cause = unwrap(ex);
+            if (attemptNumber < policy.attempts() && !cancellation.isCancelled() && isRetryable(cause)) {
+                Duration wait = policy.waitBefore(attemptNumber + 1);
+                CompletableFuture<Void> delay = new CompletableFuture<>();
+                ScheduledFuture<?> f = timer.schedule(() -> delay.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
+                cancellation.onCancel(() -> {
+                    f.cancel(false);
+                    delay.complete(null);
+                });
+                return delay.thenCompose(v -> cancellation.isCancelled()
+                        ? CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber))
+                        : attempt(task, attemptNumber + 1));
+            }
+            return CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber));
+        }).thenCompose(f -> f);
+    }
+
+    // A bad parameter or expression fails the same way every time; retrying it only delays the error.
+    private static boolean isRetryable(Throwable cause) {
+        return !(cause instanceof ParameterException) && !(cause instanceof ExpressionException);
+    }
+
+    private CompletableFuture<NodeOutput> invoke(Task task) {
+        PreparedNode node = task.node();
+        List<List<Item>> inputs = task.inputs();
+        if (node.node().executeOnce()) {
+            List<List<Item>> once = new ArrayList<>();
+            for (List<Item> in : inputs) {
+                once.add(in.isEmpty() ? in : List.of(in.getFirst()));
+            }
+            inputs = once;
+        }
+        NodeRunInput runInput = new NodeRunInput(node, inputs, task.sources(), state.runCount(node.name()));
+        RunContext ctx = new RunContext(state, runInput, cancellation, timer);
+        return switch (node.type()) {
+            case ActionNode a -> a.execute(ctx).toCompletableFuture();
+            case BlockingActionNode b -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    return b.executeBlocking(ctx);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, blockingPool);
+            // A trigger reached by a connection (not the start node) passes its input through.
+            default -> CompletableFuture.completedFuture(NodeOutput.of(inputs.isEmpty() ? List.of() : inputs.getFirst()));
+        };
+    }
+
+    private synchronized void complete(Task task, Attempted attempted, Instant nodeStart, long nanoStart) {
+        if (finished) {
+            return;
+        }
+        PreparedNode node = task.node();
+        long took = (System.nanoTime() - nanoStart) / 1_000_000;
+        int runIndex = state.runCount(node.name());
+        if (attempted.failure() == null) {
+            List<List<Item>> outputs = normalizeOutputs(node, attempted.output());
+            NodeRun run = new NodeRun(node.name(), node.node().type(), runIndex, nodeStart, took, attempted.attempts(),
+                    task.sources(), task.inputs(), outputs, Optional.empty());
+            record(run);
+            propagate(node, outputs, runIndex);
+            return;
+        }
+        ExecutionError err = toError(node, attempted.failure());
+        OnError mode = node.node().onError();
+        if (mode == OnError.STOP_WORKFLOW || cancellation.isCancelled()) {
+            NodeRun run = new NodeRun(node.name(), node.node().type(), runIndex, nodeStart, took, attempted.attempts(),
+                    task.sources(), task.inputs(), List.of(), Optional.of(err));
+            record(run);
+            error = Optional.of(err);
+            finish(cancellation.isCancelled() ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, error);
+            return;
+        }
+        List<Item> failedItems = new ArrayList<>();
+        List<Item> in = task.inputs().isEmpty() ? List.of() : task.inputs().getFirst();
+        for (int i = 0; i < in.size(); i++) {
+            failedItems.add(withError(in.get(i), err, i));
+        }
+        if (failedItems.isEmpty()) {
+            failedItems.add(withError(Item.empty(), err, 0));
+        }
+        List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(node.outputCount(), List.of()));
+        outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
+        NodeRun run = new NodeRun(node.name(), node.node().type(), runIndex, nodeStart, took, attempted.attempts(),
+                task.sources(), task.inputs(), outputs, Optional.of(err));
+        record(run);
+        propagate(node, outputs, runIndex);
+    }
+
+    private static Item withError(Item item, ExecutionError err, int index) {
+        Map<String, Object> json = new LinkedHashMap<>(item.json());
+        json.put("error", err.message());
+        return new Item(json, item.binary(), List.of(new Item.PairedItem(index, 0)));
+    }
+
+    private List<List<Item>> normalizeOutputs(PreparedNode node, NodeOutput output) {
+        List<List<Item>> outs = new ArrayList<>(output == null ? List.of() : output.outputs());
+        while (outs.size() < node.outputCount()) {
+            outs.add(List.of());
+        }
+        if (node.node().onError() == OnError.CONTINUE_ERROR_OUTPUT && !outs.isEmpty()) {
+            // Items a continue-on-fail node reported as failed ({"error": ...}) go to the error output.
+            List<Item> ok = new ArrayList<>();
+            List<Item> failed = new ArrayList<>(outs.get(node.outputCount() - 1));
+            for (Item item : outs.getFirst()) {
+                (item.json().containsKey("error") ? failed : ok).add(item);
+            }
+            outs.set(0, ok);
+            outs.set(node.outputCount() - 1, failed);
+        }
+        if (node.node().alwaysOutputData() && outs.stream().allMatch(List::isEmpty)) {
+            outs.set(0, List.of(Item.empty()));
+        }
+        return outs;
+    }
+
+    private void propagate(PreparedNode node, List<List<Item>> outputs, int runIndex) {
+        List<Task> next = new ArrayList<>();
+        for (int o = 0; o < outputs.size() && o < node.children().size(); o++) {
+            List<Item> items = outputs.get(o);
+            if (items.isEmpty()) {
+                continue;
+            }
+            InputSource source = new InputSource(node.name(), o, runIndex);
+            for (Connection c : node.children().get(o)) {
+                PreparedNode target = request.workflow().node(c.node()).orElseThrow();
+                if (target.node().disabled()) {
+                    // A disabled node hands its first input straight on.
+                    propagate(target, List.of(items), 0);
+                    continue;
+                }
+                if (target.waitsForSeveralInputs()) {
+                    Waiting w = waiting.computeIfAbsent(target.name(), k -> new Waiting(target));
+                    w.put(c.index(), items, source);
+                    if (w.complete()) {
+                        waiting.remove(target.name());
+                        next.add(w.task());
+                    }
+                } else {
+                    int n = Math.max(target.inputCount(), c.index() + 1);
+                    List<List<Item>> inputs = new ArrayList<>(Collections.nCopies(n, List.of()));
+                    List<Optional<InputSource>> sources = new ArrayList<>(Collections.nCopies(n, Optional.empty()));
+                    inputs.set(c.index(), items);
+                    sources.set(c.index(), Optional.of(source));
+                    next.add(new Task(target, inputs, sources));
+                }
+            }
+        }
+        for (int i = next.size() - 1; i >= 0; i--) {
+            stack.addFirst(next.get(i));
+        }
+    }
+
+    private void record(NodeRun run) {
+        Redactor redactor = state.redactor();
+        NodeRun stored = redactor.isEmpty() ? run : RedactedRun.of(run, redactor);
+        state.record(stored);
+        lastNode = run.node();
+        request.listener().nodeFinished(request.executionId(), stored);
+    }
+
+    private ExecutionError toError(PreparedNode node, Throwable failure) {
+        Throwable t = unwrap(failure);
+        Redactor r = state.redactor();
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        String description = t instanceof NodeException ne ? ne.description().orElse("") : "";
+        int status = t instanceof NodeApiException api ? api.httpStatus().orElse(0) : 0;
+        String kind = switch (t) {
+            case NodeApiException api -> "NodeApiError";
+            case ParameterException p -> "ParameterError";
+            case NodeException n -> "NodeOperationError";
+            case ExpressionException e -> "ExpressionError";
+            default -> "UnexpectedError";
+        };
+        if (kind.equals("UnexpectedError")) {
+            message = t.getClass().getSimpleName() + ": " + message;
+        }
+        return new ExecutionError(r.redact(message), r.redact(description), Optional.of(node.name()), status, kind);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void timeOut(Duration limit) {
+        if (!cancellation.cancel("timeout")) {
+            return;
+        }
+        synchronized (this) {
+            error = Optional.of(new ExecutionError("The execution timed out after " + limit.toSeconds() + " s",
+                    "Raise settings.executionTimeout or make the slow node faster", Optional.empty(), 0, "Timeout"));
+            finish(ExecutionStatus.ERROR, error);
+        }
+    }
+
+    private void finish(ExecutionStatus status, Optional<ExecutionError> err) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
+        state.runData().forEach((k, v) -> runData.put(k, List.copyOf(v)));
+        var wf = request.workflow().workflow();
+        result.complete(new ExecutionResult(request.executionId(), wf.id().orElse(""), status, request.mode(), startedAt,
+                state.clock().instant(), Collections.unmodifiableMap(runData), Optional.ofNullable(lastNode), err));
+    }
+}

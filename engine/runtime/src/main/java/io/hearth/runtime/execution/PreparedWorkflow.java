@@ -1,0 +1,121 @@
+package io.hearth.runtime.execution;
+
+import io.hearth.expression.ExpressionEngine;
+import io.hearth.node.NodeType;
+import io.hearth.node.description.NodeDescription;
+import io.hearth.runtime.registry.NodeRegistry;
+import io.hearth.runtime.workflow.Connection;
+import io.hearth.runtime.workflow.FieldProblem;
+import io.hearth.runtime.workflow.InvalidWorkflowException;
+import io.hearth.runtime.workflow.OnError;
+import io.hearth.runtime.workflow.Workflow;
+import io.hearth.runtime.workflow.WorkflowNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A workflow made ready to run many times: node types resolved, parameter defaults and visibility
+ * worked out, children sorted in execution order. Prepare once per saved version and reuse it for
+ * every execution of that version.
+ */
+public final class PreparedWorkflow {
+
+    private final Workflow workflow;
+    private final Map<String, PreparedNode> nodes;
+
+    private PreparedWorkflow(Workflow workflow, Map<String, PreparedNode> nodes) {
+        this.workflow = workflow;
+        this.nodes = nodes;
+    }
+
+    /** Throws {@link InvalidWorkflowException} naming each node whose type is unknown. */
+    public static PreparedWorkflow prepare(Workflow workflow, NodeRegistry registry, ExpressionEngine engine) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, NodeType> types = new LinkedHashMap<>();
+        for (int i = 0; i < workflow.nodes().size(); i++) {
+            WorkflowNode n = workflow.nodes().get(i);
+            Optional<NodeType> type = registry.find(n.type());
+            if (type.isEmpty()) {
+                problems.add(new FieldProblem("nodes[" + i + "].type", "unknown node type '" + n.type() + "'"));
+            } else {
+                types.put(n.name(), type.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidWorkflowException(problems);
+        }
+        Map<String, PreparedNode> prepared = new LinkedHashMap<>();
+        for (WorkflowNode n : workflow.nodes()) {
+            NodeType type = types.get(n.name());
+            NodeDescription d = type.description();
+            ParameterResolver resolver = ParameterResolver.create(engine, d, n);
+            List<List<Connection>> children = sortedChildren(workflow, n.name());
+            TreeSet<Integer> connectedInputs = new TreeSet<>();
+            for (WorkflowNode other : workflow.nodes()) {
+                for (List<Connection> out : workflow.connections().mainOutputs(other.name())) {
+                    for (Connection c : out) {
+                        if (c.node().equals(n.name())) {
+                            connectedInputs.add(c.index());
+                        }
+                    }
+                }
+            }
+            int regularOutputs = OutputPorts.count(d, resolver.constantValues());
+            int outputCount = regularOutputs + (n.onError() == OnError.CONTINUE_ERROR_OUTPUT ? 1 : 0);
+            prepared.put(n.name(), new PreparedNode(n, type, resolver, children, List.copyOf(connectedInputs),
+                    Math.max(d.inputs().size(), connectedInputs.isEmpty() ? 0 : connectedInputs.last() + 1),
+                    regularOutputs, outputCount));
+        }
+        return new PreparedWorkflow(workflow, prepared);
+    }
+
+    // n8n's v1 order: outputs in order; within an output, targets top-to-bottom, then left-to-right.
+    private static List<List<Connection>> sortedChildren(Workflow workflow, String source) {
+        List<List<Connection>> out = new ArrayList<>();
+        for (List<Connection> targets : workflow.connections().mainOutputs(source)) {
+            List<Connection> sorted = new ArrayList<>(targets);
+            sorted.sort(Comparator.comparingDouble((Connection c) -> workflow.node(c.node()).map(x -> x.position().y()).orElse(0.0))
+                    .thenComparingDouble(c -> workflow.node(c.node()).map(x -> x.position().x()).orElse(0.0)));
+            out.add(List.copyOf(sorted));
+        }
+        return List.copyOf(out);
+    }
+
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    public Optional<PreparedNode> node(String name) {
+        return Optional.ofNullable(nodes.get(name));
+    }
+
+    public Iterable<PreparedNode> nodes() {
+        return nodes.values();
+    }
+
+    /**
+     * A node ready to run.
+     *
+     * @param connectedInputs input indexes that have at least one incoming connection
+     * @param inputCount      inputs the node has (declared, or connected if more)
+     * @param regularOutputs  declared outputs (Switch: derived from its rules)
+     * @param outputCount     regular outputs plus the error output when onError is continueErrorOutput
+     */
+    public record PreparedNode(WorkflowNode node, NodeType type, ParameterResolver resolver,
+                               List<List<Connection>> children, List<Integer> connectedInputs, int inputCount,
+                               int regularOutputs, int outputCount) {
+
+        public String name() {
+            return node.name();
+        }
+
+        public boolean waitsForSeveralInputs() {
+            return connectedInputs.size() > 1;
+        }
+    }
+}

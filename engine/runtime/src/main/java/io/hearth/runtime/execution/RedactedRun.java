@@ -1,0 +1,81 @@
+package io.hearth.runtime.execution;
+
+import io.hearth.node.Item;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies of node runs with secrets masked, for the execution record. Items are copied only when a
+ * secret actually occurs in them; the originals keep flowing to the next nodes.
+ */
+final class RedactedRun {
+
+    private RedactedRun() {
+    }
+
+    static NodeRun of(NodeRun run, Redactor redactor) {
+        return new NodeRun(run.node(), run.type(), run.runIndex(), run.startedAt(), run.executionTime(), run.attempts(),
+                run.sources(), lists(run.input(), redactor), lists(run.output(), redactor), run.error());
+    }
+
+    private static List<List<Item>> lists(List<List<Item>> lists, Redactor redactor) {
+        List<List<Item>> out = new ArrayList<>(lists.size());
+        for (List<Item> items : lists) {
+            List<Item> copy = new ArrayList<>(items.size());
+            for (Item item : items) {
+                Object json = value(item.json(), redactor);
+                copy.add(json == item.json() ? item : item.withJson(asMap(json)));
+            }
+            out.add(copy);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    /** The value with secrets masked; the same instance when nothing needed masking. */
+    private static Object value(Object v, Redactor redactor) {
+        if (v instanceof String s) {
+            String r = redactor.redact(s);
+            return r.equals(s) ? s : r;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> copy = null;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object r = value(e.getValue(), redactor);
+                if (r != e.getValue() && copy == null) {
+                    copy = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> before : m.entrySet()) {
+                        if (before == e) {
+                            break;
+                        }
+                        copy.put(String.valueOf(before.getKey()), before.getValue());
+                    }
+                }
+                if (copy != null) {
+                    copy.put(String.valueOf(e.getKey()), r);
+                }
+            }
+            return copy == null ? v : copy;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> copy = null;
+            for (int i = 0; i < l.size(); i++) {
+                Object r = value(l.get(i), redactor);
+                if (r != l.get(i) && copy == null) {
+                    copy = new ArrayList<>(l.subList(0, i));
+                }
+                if (copy != null) {
+                    copy.add(r);
+                }
+            }
+            return copy == null ? v : copy;
+        }
+        return v;
+    }
+}

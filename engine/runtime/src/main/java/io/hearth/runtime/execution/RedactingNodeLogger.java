@@ -1,0 +1,56 @@
+package io.hearth.runtime.execution;
+
+import io.hearth.node.NodeLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * The logger given to node code: lines go to {@code hearth.node.<type>}, prefixed with the
+ * execution id and node name, with every secret of the execution masked.
+ */
+final class RedactingNodeLogger implements NodeLogger {
+
+    private final Logger log;
+    private final String prefix;
+    private final Redactor redactor;
+
+    RedactingNodeLogger(String nodeType, String executionId, String nodeName, Redactor redactor) {
+        this.log = LoggerFactory.getLogger("hearth.node." + nodeType);
+        this.prefix = "[execution " + executionId + "] [" + nodeName + "] ";
+        this.redactor = redactor;
+    }
+
+    private String format(String message, Object[] args) {
+        var f = MessageFormatter.arrayFormat(message, args);
+        String text = f.getMessage();
+        if (f.getThrowable() != null) {
+            text = text + ": " + f.getThrowable();
+        }
+        return prefix + redactor.redact(text);
+    }
+
+    @Override
+    public void debug(String message, Object... args) {
+        if (log.isDebugEnabled()) {
+            log.debug(format(message, args));
+        }
+    }
+
+    @Override
+    public void info(String message, Object... args) {
+        if (log.isInfoEnabled()) {
+            log.info(format(message, args));
+        }
+    }
+
+    @Override
+    public void warn(String message, Object... args) {
+        log.warn(format(message, args));
+    }
+
+    @Override
+    public void error(String message, Object... args) {
+        log.error(format(message, args));
+    }
+}

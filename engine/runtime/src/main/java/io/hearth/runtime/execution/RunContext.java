@@ -1,0 +1,133 @@
+package io.hearth.runtime.execution;
+
+import io.hearth.node.Cancellation;
+import io.hearth.node.ExecutionInfo;
+import io.hearth.node.Item;
+import io.hearth.node.NodeExecutionContext;
+import io.hearth.node.NodeInfo;
+import io.hearth.node.NodeLogger;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.WorkflowInfo;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.trigger.WebhookResponder;
+import io.hearth.runtime.workflow.OnError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The {@link NodeExecutionContext} of one node run. */
+final class RunContext implements NodeExecutionContext {
+
+    private final RunState state;
+    private final NodeRunInput input;
+    private final CancellationToken cancellation;
+    private final ScheduledExecutorService timer;
+    private final ParameterValues[] resolved;
+    private NodeLogger logger;
+
+    RunContext(RunState state, NodeRunInput input, CancellationToken cancellation, ScheduledExecutorService timer) {
+        this.state = state;
+        this.input = input;
+        this.cancellation = cancellation;
+        this.timer = timer;
+        this.resolved = new ParameterValues[Math.max(1, input.items(0).size())];
+    }
+
+    @Override
+    public NodeInfo node() {
+        var n = input.node().node();
+        return new NodeInfo(n.id(), n.name(), input.node().type().description().name(), n.typeVersion());
+    }
+
+    @Override
+    public WorkflowInfo workflow() {
+        var w = state.request().workflow().workflow();
+        return new WorkflowInfo(w.id().orElse(""), w.name(), w.active(), state.zone());
+    }
+
+    @Override
+    public ExecutionInfo execution() {
+        return new ExecutionInfo(state.request().executionId(), state.request().mode());
+    }
+
+    @Override
+    public List<Item> input(int index) {
+        return input.items(index);
+    }
+
+    @Override
+    public int inputCount() {
+        return input.node().inputCount();
+    }
+
+    @Override
+    public ParameterValues parameters(int itemIndex) {
+        ParameterResolver resolver = input.node().resolver();
+        if (!resolver.hasExpressions()) {
+            return resolver.constantValues();
+        }
+        if (itemIndex < 0 || itemIndex >= resolved.length) {
+            return resolver.resolve(new ItemScope(state, input, itemIndex));
+        }
+        ParameterValues v = resolved[itemIndex];
+        if (v == null) {
+            v = resolver.resolve(new ItemScope(state, input, itemIndex));
+            resolved[itemIndex] = v;
+        }
+        return v;
+    }
+
+    @Override
+    public Optional<CredentialData> credential(String credentialType) {
+        return state.credential(input.node(), credentialType);
+    }
+
+    @Override
+    public NodeLogger log() {
+        if (logger == null) {
+            logger = new RedactingNodeLogger(input.node().type().description().name(), state.request().executionId(),
+                    input.node().name(), state.redactor());
+        }
+        return logger;
+    }
+
+    @Override
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    @Override
+    public boolean continueOnFail() {
+        return input.node().node().onError() != OnError.STOP_WORKFLOW;
+    }
+
+    @Override
+    public Optional<WebhookResponder> webhookResponder() {
+        return state.request().responder();
+    }
+
+    @Override
+    public Instant now() {
+        return state.clock().instant();
+    }
+
+    @Override
+    public CompletionStage<Void> delay(Duration delay) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (delay.isZero() || delay.isNegative()) {
+            done.complete(null);
+            return done;
+        }
+        var scheduled = timer.schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
+        cancellation.onCancel(() -> {
+            scheduled.cancel(false);
+            done.completeExceptionally(new io.hearth.node.NodeException("The execution was cancelled"));
+        });
+        return done;
+    }
+}

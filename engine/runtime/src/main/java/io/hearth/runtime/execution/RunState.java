@@ -1,0 +1,174 @@
+package io.hearth.runtime.execution;
+
+import io.hearth.expression.ExpressionObject;
+import io.hearth.expression.Undefined;
+import io.hearth.node.ExecutionMode;
+import io.hearth.node.Item;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.runtime.workflow.CredentialRef;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The mutable state of one execution: the run data so far, decrypted credentials and the
+ * redactor that knows their secrets. Used by one thread at a time (hand-overs between threads go
+ * through CompletableFuture completion, which orders the writes).
+ */
+final class RunState {
+
+    private final ExecutionRequest request;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
+    private final Map<String, Optional<CredentialData>> credentials = new ConcurrentHashMap<>();
+    private final Redactor redactor = new Redactor();
+    private final Map<String, Object> workflowObject;
+    private final Map<String, Object> executionObject;
+
+    RunState(ExecutionRequest request, Clock clock, ZoneId defaultZone) {
+        this.request = request;
+        this.clock = clock;
+        this.zone = request.workflow().workflow().settings().timezone().orElse(defaultZone);
+        var wf = request.workflow().workflow();
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("id", wf.id().orElse(""));
+        w.put("name", wf.name());
+        w.put("active", wf.active());
+        this.workflowObject = java.util.Collections.unmodifiableMap(w);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", request.executionId());
+        e.put("mode", request.mode() == ExecutionMode.MANUAL ? "test" : "production");
+        e.put("customData", Map.of());
+        this.executionObject = java.util.Collections.unmodifiableMap(e);
+    }
+
+    ExecutionRequest request() {
+        return request;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    ZonedDateTime now() {
+        return ZonedDateTime.now(clock.withZone(zone));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Redactor redactor() {
+        return redactor;
+    }
+
+    Map<String, List<NodeRun>> runData() {
+        return runData;
+    }
+
+    int runCount(String node) {
+        List<NodeRun> runs = runData.get(node);
+        return runs == null ? 0 : runs.size();
+    }
+
+    void record(NodeRun run) {
+        runData.computeIfAbsent(run.node(), k -> new ArrayList<>()).add(run);
+    }
+
+    Optional<NodeRun> lastRun(String node) {
+        List<NodeRun> runs = runData.get(node);
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(runs.getLast());
+    }
+
+    Optional<PreparedNode> preparedNode(String node) {
+        return request.workflow().node(node);
+    }
+
+    ExpressionObject workflowObject() {
+        return asObject(workflowObject);
+    }
+
+    ExpressionObject executionObject() {
+        return asObject(executionObject);
+    }
+
+    Map<String, Object> variables() {
+        return request.variables();
+    }
+
+    Optional<Map<String, String>> environment() {
+        return request.environment();
+    }
+
+    /** Decrypts (once per execution) the credential of {@code type} the node references, and learns its secrets. */
+    Optional<CredentialData> credential(PreparedNode node, String type) {
+        boolean declared = node.type().description().credentials().stream().anyMatch(c -> c.type().equals(type));
+        CredentialRef ref = node.node().credentials().get(type);
+        if (!declared || ref == null) {
+            return Optional.empty();
+        }
+        return credentials.computeIfAbsent(type + "\u0000" + ref.id(), k -> {
+            Optional<CredentialData> data = request.credentials().credential(ref, type);
+            data.ifPresent(d -> redactor.addSecrets(d.secretValues()));
+            return data;
+        });
+    }
+
+    /**
+     * The item of node {@code target} that item {@code itemIndex} of {@code input} descends from,
+     * following each item's paired-item links back through the nodes that produced it.
+     */
+    Optional<Item> pairedItem(String target, NodeRunInput input, int itemIndex) {
+        Optional<InputSource> source = input.source(0);
+        int index = itemIndex;
+        for (int hops = 0; source.isPresent() && hops < 10_000; hops++) {
+            InputSource s = source.get();
+            List<NodeRun> runs = runData.get(s.previousNode());
+            if (runs == null || s.previousNodeRun() >= runs.size()) {
+                return Optional.empty();
+            }
+            NodeRun run = runs.get(s.previousNodeRun());
+            List<Item> out = s.previousNodeOutput() < run.output().size() ? run.output().get(s.previousNodeOutput()) : List.of();
+            if (index >= out.size()) {
+                return Optional.empty();
+            }
+            Item item = out.get(index);
+            if (s.previousNode().equals(target)) {
+                return Optional.of(item);
+            }
+            int inputIndex = 0;
+            if (!item.pairedItems().isEmpty()) {
+                index = item.pairedItems().getFirst().item();
+                inputIndex = item.pairedItems().getFirst().input();
+            }
+            source = inputIndex < run.sources().size() ? run.sources().get(inputIndex) : Optional.empty();
+        }
+        // No trail (e.g. the target is not upstream): fall back to the same position, as n8n's legacy access does.
+        return lastRun(target).map(r -> r.output().isEmpty() ? List.<Item>of() : r.output().getFirst())
+                .filter(items -> itemIndex < items.size()).map(items -> items.get(itemIndex));
+    }
+
+    private static ExpressionObject asObject(Map<String, Object> map) {
+        return new ExpressionObject() {
+            @Override
+            public Object get(String property) {
+                Object v = map.get(property);
+                return v == null && !map.containsKey(property) ? Undefined.INSTANCE : v;
+            }
+
+            @Override
+            public Collection<String> keys() {
+                return map.keySet();
+            }
+        };
+    }
+}

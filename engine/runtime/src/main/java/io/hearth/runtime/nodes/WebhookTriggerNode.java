@@ -1,0 +1,253 @@
+package io.hearth.runtime.nodes;
+
+import io.hearth.node.BinaryData;
+import io.hearth.node.Item;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.description.CredentialRequirement;
+import io.hearth.node.description.DisplayOptions;
+import io.hearth.node.description.FieldGroup;
+import io.hearth.node.description.NodeDescription;
+import io.hearth.node.description.NodeGroup;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Parameter;
+import io.hearth.node.trigger.WebhookContext;
+import io.hearth.node.trigger.WebhookNode;
+import io.hearth.node.trigger.WebhookReceipt;
+import io.hearth.node.trigger.WebhookRequest;
+import io.hearth.node.trigger.WebhookSpec;
+import io.hearth.node.trigger.WebhookSpec.ResponseData;
+import io.hearth.node.trigger.WebhookSpec.ResponseMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * Starts an execution for each HTTP request to {@code /webhook/<path>}. Parameters follow n8n's
+ * Webhook node v2 so exported n8n workflows keep working. The item it outputs is
+ * {@code {headers, params, query, body}}; uploaded files and non-text raw bodies become binary.
+ */
+public final class WebhookTriggerNode implements WebhookNode {
+
+    public static final String TYPE = "hearth.webhook";
+    private static final Pattern BOTS = Pattern.compile(
+            "(?i)bot|crawler|spider|slurp|facebookexternalhit|embedly|whatsapp|preview|discord|telegram|slack");
+
+    private static final NodeDescription DESCRIPTION = NodeDescription.builder(TYPE)
+            .alias("n8n-nodes-base.webhook")
+            .displayName("Webhook")
+            .versions(1, 1.1, 2, 2.1)
+            .group(NodeGroup.TRIGGER)
+            .categories("Triggers")
+            .icon("fa:bolt")
+            .description("Starts the workflow when an HTTP request arrives")
+            .subtitle("={{$parameter[\"httpMethod\"] + \": \" + $parameter[\"path\"]}}")
+            .credential(CredentialRequirement.when(HttpBasicAuthCredential.NAME, DisplayOptions.show("authentication", "basicAuth")))
+            .credential(CredentialRequirement.when(HttpHeaderAuthCredential.NAME, DisplayOptions.show("authentication", "headerAuth")))
+            .parameter(Parameter.bool("multipleMethods").displayName("Allow Multiple HTTP Methods")
+                    .description("Accept the methods listed in HTTP Method (a list) instead of one"))
+            .parameter(Parameter.options("httpMethod", Option.of("DELETE", "DELETE"), Option.of("GET", "GET"),
+                            Option.of("HEAD", "HEAD"), Option.of("PATCH", "PATCH"), Option.of("POST", "POST"), Option.of("PUT", "PUT"))
+                    .displayName("HTTP Method").defaultValue("GET"))
+            .parameter(Parameter.string("path").displayName("Path").required().placeholder("webhook")
+                    .description("The URL path after /webhook/; segments like :id capture path parameters"))
+            .parameter(Parameter.options("authentication", Option.of("None", "none"), Option.of("Basic Auth", "basicAuth"),
+                            Option.of("Header Auth", "headerAuth"))
+                    .displayName("Authentication").defaultValue("none"))
+            .parameter(Parameter.options("responseMode",
+                            Option.of("Immediately", "onReceived", "As soon as the request arrives"),
+                            Option.of("When Last Node Finishes", "lastNode", "Returns the last node's output"),
+                            Option.of("Using 'Respond to Webhook' Node", "responseNode", "The Respond to Webhook node shapes the answer"))
+                    .displayName("Respond").defaultValue("onReceived"))
+            .parameter(Parameter.number("responseCode", 100, 599).displayName("Response Code").defaultValue(200)
+                    .hide("responseMode", "responseNode"))
+            .parameter(Parameter.options("responseData",
+                            Option.of("All Entries", "allEntries"), Option.of("First Entry JSON", "firstEntryJson"),
+                            Option.of("First Entry Binary", "firstEntryBinary"), Option.of("No Response Body", "noData"))
+                    .displayName("Response Data").defaultValue("firstEntryJson").show("responseMode", "lastNode"))
+            .parameter(Parameter.string("responseBinaryPropertyName").displayName("Property Name").defaultValue("data")
+                    .show("responseData", "firstEntryBinary").show("responseMode", "lastNode"))
+            .parameter(Parameter.collection("options", "Add Option",
+                    Parameter.string("binaryPropertyName").displayName("Binary Property").defaultValue("data")
+                            .description("Where uploaded files and raw binary bodies go").build(),
+                    Parameter.bool("rawBody").displayName("Raw Body").description("Keep the body as binary data").build(),
+                    Parameter.bool("ignoreBots").displayName("Ignore Bots").build(),
+                    Parameter.string("ipWhitelist").displayName("IP(s) Whitelist").placeholder("127.0.0.1, 10.0.0.0/8").build(),
+                    Parameter.string("responseContentType").displayName("Response Content-Type").placeholder("application/xml").build(),
+                    Parameter.string("responseData").displayName("Response Data").description("Body to answer with when responding immediately").build(),
+                    Parameter.fixedCollection("responseHeaders", true, "Add Response Header",
+                            new FieldGroup("entries", "Entries", List.of(
+                                    Parameter.string("name").displayName("Name").build(),
+                                    Parameter.string("value").displayName("Value").build()))).displayName("Response Headers").build())
+                    .displayName("Options"))
+            .build();
+
+    @Override
+    public NodeDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public WebhookSpec spec(ParameterValues p) {
+        Set<String> methods = new LinkedHashSet<>();
+        if (p.bool("multipleMethods") || p.get("httpMethod").orElse(null) instanceof List) {
+            p.list("httpMethod").forEach(m -> methods.add(m.toString().toUpperCase(Locale.ROOT)));
+            if (methods.isEmpty()) {
+                methods.addAll(List.of("GET", "POST"));
+            }
+        } else {
+            methods.add(p.string("httpMethod").isBlank() ? "GET" : p.string("httpMethod").toUpperCase(Locale.ROOT));
+        }
+        String path = normalizePath(p.string("path"));
+        ResponseMode mode = ResponseMode.fromWireName(p.string("responseMode").isBlank() ? "onReceived" : p.string("responseMode"));
+        int code = p.get("responseCode").isPresent() ? (int) p.integer("responseCode") : 200;
+        ResponseData data = ResponseData.fromWireName(p.string("responseData").isBlank() ? "firstEntryJson" : p.string("responseData"));
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Map<String, Object> h : p.group("options.responseHeaders", "entries")) {
+            Object name = h.get("name");
+            if (name != null && !name.toString().isBlank()) {
+                headers.computeIfAbsent(name.toString(), k -> new ArrayList<>()).add(String.valueOf(h.getOrDefault("value", "")));
+            }
+        }
+        String contentType = p.string("options.responseContentType");
+        if (!contentType.isBlank()) {
+            headers.put("Content-Type", List.of(contentType));
+        }
+        return new WebhookSpec(methods, path, mode, code, data, headers);
+    }
+
+    /** {@code /a/b/} and {@code a/b} are the same path. */
+    public static String normalizePath(String path) {
+        String p = path.strip();
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    @Override
+    public CompletionStage<WebhookReceipt> receive(WebhookContext context) {
+        ParameterValues p = context.parameters();
+        WebhookRequest request = context.request();
+        WebhookReceipt.Rejected rejected = checkAccess(context, p, request);
+        if (rejected != null) {
+            return CompletableFuture.completedFuture(rejected);
+        }
+        String binaryProperty = p.string("options.binaryPropertyName").isBlank() ? "data" : p.string("options.binaryPropertyName");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("headers", flatten(request.headers()));
+        json.put("params", request.pathParams());
+        json.put("query", flatten(request.query()));
+        Map<String, BinaryData> binary = new LinkedHashMap<>();
+        switch (request.body()) {
+            case WebhookRequest.NoBody n -> json.put("body", Map.of());
+            case WebhookRequest.JsonBody j -> {
+                json.put("body", j.value());
+                if (p.bool("options.rawBody")) {
+                    binary.put(binaryProperty, BinaryData.of(io.hearth.node.support.MiniJson.write(j.value())
+                            .getBytes(StandardCharsets.UTF_8), "application/json", null));
+                }
+            }
+            case WebhookRequest.FormBody f -> json.put("body", flatten(f.fields()));
+            case WebhookRequest.MultipartBody m -> {
+                json.put("body", flatten(m.fields()));
+                int i = 0;
+                for (Map.Entry<String, BinaryData> file : m.files().entrySet()) {
+                    String key = m.files().size() == 1 ? binaryProperty : binaryProperty + i;
+                    binary.put(key, file.getValue());
+                    i++;
+                }
+            }
+            case WebhookRequest.RawBody r -> {
+                String type = r.contentType().toLowerCase(Locale.ROOT);
+                boolean text = type.startsWith("text/") || type.contains("xml") || type.contains("javascript");
+                if (text && !p.bool("options.rawBody")) {
+                    json.put("body", new String(r.data(), StandardCharsets.UTF_8));
+                } else {
+                    json.put("body", Map.of());
+                    binary.put(binaryProperty, BinaryData.of(r.data(), r.contentType(), null));
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(new WebhookReceipt.Accepted(List.of(new Item(json, binary, List.of()))));
+    }
+
+    private static WebhookReceipt.Rejected checkAccess(WebhookContext context, ParameterValues p, WebhookRequest request) {
+        String whitelist = p.string("options.ipWhitelist");
+        if (!whitelist.isBlank()) {
+            String ip = request.remoteAddress().orElse("");
+            boolean allowed = false;
+            for (String entry : whitelist.split(",")) {
+                if (IpRange.matches(entry.strip(), ip)) {
+                    allowed = true;
+                    break;
+                }
+            }
+            if (!allowed) {
+                return new WebhookReceipt.Rejected(403, "IP is not whitelisted to access the webhook!", Map.of());
+            }
+        }
+        if (p.bool("options.ignoreBots") && request.header("user-agent").map(ua -> BOTS.matcher(ua).find()).orElse(false)) {
+            return new WebhookReceipt.Rejected(403, "Bots are not allowed to access this webhook", Map.of());
+        }
+        switch (p.string("authentication")) {
+            case "basicAuth" -> {
+                CredentialData cred = context.credential(HttpBasicAuthCredential.NAME).orElse(null);
+                if (cred == null) {
+                    return new WebhookReceipt.Rejected(500, "No authentication data defined on node!", Map.of());
+                }
+                String header = request.header("authorization").orElse("");
+                if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                    return new WebhookReceipt.Rejected(401, "Authorization is required!",
+                            Map.of("WWW-Authenticate", "Basic realm=\"Webhook\""));
+                }
+                String decoded;
+                try {
+                    decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
+                }
+                String expected = cred.string("user") + ":" + cred.secret("password").reveal();
+                if (!constantTimeEquals(decoded, expected)) {
+                    return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
+                }
+            }
+            case "headerAuth" -> {
+                CredentialData cred = context.credential(HttpHeaderAuthCredential.NAME).orElse(null);
+                if (cred == null) {
+                    return new WebhookReceipt.Rejected(500, "No authentication data defined on node!", Map.of());
+                }
+                String given = request.header(cred.string("name")).orElse("");
+                if (!constantTimeEquals(given, cred.secret("value").reveal())) {
+                    return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
+                }
+            }
+            default -> {
+            }
+        }
+        return null;
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> flatten(Map<String, List<String>> multi) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        multi.forEach((k, v) -> out.put(k, v.size() == 1 ? v.getFirst() : List.copyOf(v)));
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package io.hearth.runtime.workflow;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-workflow settings (n8n's {@code settings}).
+ *
+ * @param timezone         zone for schedules and {@code $now}; empty means the server default
+ * @param errorWorkflow    id of a workflow started when this one fails
+ * @param saveData         which finished executions are kept
+ * @param saveManualExecutions keep manual (editor) runs
+ * @param executionTimeout whole-execution timeout; empty means none
+ * @param retryCrashed     re-run executions that were running when the server crashed
+ * @param extra            other settings of the imported JSON, kept for export
+ */
+public record WorkflowSettings(Optional<ZoneId> timezone, Optional<String> errorWorkflow, SaveDataPolicy saveData,
+                               boolean saveManualExecutions, Optional<Duration> executionTimeout,
+                               boolean retryCrashed, Map<String, Object> extra) {
+
+    public static final WorkflowSettings DEFAULTS = new WorkflowSettings(Optional.empty(), Optional.empty(),
+            SaveDataPolicy.ALL, true, Optional.empty(), false, Map.of());
+
+    public WorkflowSettings {
+        timezone = timezone == null ? Optional.empty() : timezone;
+        errorWorkflow = errorWorkflow == null ? Optional.empty() : errorWorkflow;
+        saveData = saveData == null ? SaveDataPolicy.ALL : saveData;
+        executionTimeout = executionTimeout == null ? Optional.empty() : executionTimeout;
+        extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    }
+
+    public WorkflowSettings withTimezone(ZoneId zone) {
+        return new WorkflowSettings(Optional.of(zone), errorWorkflow, saveData, saveManualExecutions, executionTimeout, retryCrashed, extra);
+    }
+
+    public WorkflowSettings withExecutionTimeout(Duration timeout) {
+        return new WorkflowSettings(timezone, errorWorkflow, saveData, saveManualExecutions, Optional.of(timeout), retryCrashed, extra);
+    }
+
+    public WorkflowSettings withSaveData(SaveDataPolicy policy) {
+        return new WorkflowSettings(timezone, errorWorkflow, policy, saveManualExecutions, executionTimeout, retryCrashed, extra);
+    }
+
+    /** Which executions are saved. n8n expresses this as two settings; Hearth keeps one. */
+    public enum SaveDataPolicy {
+        ALL("all"), ERRORS_ONLY("errors"), NONE("none");
+
+        private final String wireName;
+
+        SaveDataPolicy(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static SaveDataPolicy fromWireName(String name) {
+            for (SaveDataPolicy p : values()) {
+                if (p.wireName.equals(name)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("must be one of all, errors, none");
+        }
+    }
+}

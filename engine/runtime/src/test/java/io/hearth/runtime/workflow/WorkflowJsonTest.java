@@ -1,0 +1,104 @@
+package io.hearth.runtime.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class WorkflowJsonTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = WorkflowJsonTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void importsAnN8nExport() throws IOException {
+        Workflow w = WorkflowJson.parse(resource("n8n-webhook-ha.json"));
+        assertThat(w.id()).contains("wf42");
+        assertThat(w.nodes()).extracting(WorkflowNode::name)
+                .containsExactly("Webhook", "Edit Fields", "Respond to Webhook", "Home Assistant");
+        WorkflowNode set = w.node("Edit Fields").orElseThrow();
+        assertThat(set.typeVersion()).isEqualTo(3.4);
+        assertThat(set.retry()).isEqualTo(new RetryPolicy(true, 4, Duration.ofSeconds(2), false));
+        assertThat(w.node("Respond to Webhook").orElseThrow().onError()).isEqualTo(OnError.CONTINUE_REGULAR_OUTPUT);
+        WorkflowNode ha = w.node("Home Assistant").orElseThrow();
+        assertThat(ha.disabled()).isTrue();
+        assertThat(ha.credentials()).containsEntry("homeAssistantApi", new CredentialRef("12", "Home Assistant account"));
+        assertThat(w.connections().targets("Webhook", 0)).extracting(Connection::node).containsExactly("Edit Fields", "Home Assistant");
+        assertThat(w.settings().timezone()).contains(ZoneId.of("Europe/Amsterdam"));
+        assertThat(w.settings().saveData()).isEqualTo(WorkflowSettings.SaveDataPolicy.ERRORS_ONLY);
+        assertThat(w.settings().executionTimeout()).contains(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void exportReturnsTheImportedDocument() throws IOException {
+        String original = resource("n8n-webhook-ha.json");
+        Workflow w = WorkflowJson.parse(original);
+        Object exported = MAPPER.readValue(WorkflowJson.toJsonText(w), Object.class);
+        Object expected = MAPPER.readValue(original, Object.class);
+        assertThat(exported).isEqualTo(expected);
+    }
+
+    @Test
+    void exportThenImportIsStable() throws IOException {
+        Workflow w = WorkflowJson.parse(resource("n8n-webhook-ha.json"));
+        Workflow again = WorkflowJson.parse(WorkflowJson.toJsonText(w));
+        assertThat(again).isEqualTo(w);
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPath() {
+        String json = """
+                {"name": "bad", "nodes": [
+                  {"name": "A", "type": "n8n-nodes-base.noOp", "typeVersion": "one"},
+                  {"type": "n8n-nodes-base.noOp"},
+                  {"name": "A", "type": "n8n-nodes-base.noOp", "onError": "explode"}
+                 ],
+                 "connections": {"A": {"main": [[{"node": "Ghost", "type": "main", "index": 0}]]}, "Nobody": {"main": []}},
+                 "settings": {"timezone": "Mars/Olympus"}}
+                """;
+        assertThatThrownBy(() -> WorkflowJson.parse(json))
+                .isInstanceOfSatisfying(InvalidWorkflowException.class, e -> assertThat(e.problems()).extracting(FieldProblem::toString)
+                        .contains("nodes[0].typeVersion: must be a number",
+                                "nodes[1].name: required",
+                                "nodes[2].onError: must be one of stopWorkflow, continueRegularOutput, continueErrorOutput",
+                                "connections.Nobody: unknown node 'Nobody'",
+                                "settings.timezone: unknown time zone 'Mars/Olympus'"));
+    }
+
+    @Test
+    void rejectsDuplicateNodeNamesAndDanglingConnections() {
+        String json = """
+                {"nodes": [{"name": "A", "type": "x"}, {"name": "A", "type": "y"}],
+                 "connections": {"A": {"main": [[{"node": "B", "type": "main", "index": 0}]]}}}
+                """;
+        assertThatThrownBy(() -> WorkflowJson.parse(json))
+                .isInstanceOfSatisfying(InvalidWorkflowException.class, e -> assertThat(e.problems()).extracting(FieldProblem::toString)
+                        .containsExactly("nodes[1].name: duplicate node name 'A'", "connections.A.main[0][0].node: unknown node 'B'"));
+    }
+
+    @Test
+    void malformedJsonIsOneProblem() {
+        assertThatThrownBy(() -> WorkflowJson.parse("{\"nodes\": [")).isInstanceOfSatisfying(InvalidWorkflowException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("malformed JSON")));
+    }
+
+    @Test
+    void continueOnFailLegacyFlagMeansContinueRegularOutput() {
+        Workflow w = WorkflowJson.fromTree(Map.of("nodes", java.util.List.of(
+                Map.of("name", "A", "type", "t", "continueOnFail", true))));
+        assertThat(w.nodes().getFirst().onError()).isEqualTo(OnError.CONTINUE_REGULAR_OUTPUT);
+        assertThat(WorkflowJson.toTree(w).get("nodes").toString()).contains("continueOnFail=true").doesNotContain("onError");
+    }
+}

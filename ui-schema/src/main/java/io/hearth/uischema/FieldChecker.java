@@ -1,0 +1,263 @@
+package io.hearth.uischema;
+
+import io.hearth.node.description.FieldGroup;
+import io.hearth.node.description.LocatorMode;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Parameter;
+import io.hearth.node.description.ParameterType.BooleanType;
+import io.hearth.node.description.ParameterType.CollectionType;
+import io.hearth.node.description.ParameterType.ColorType;
+import io.hearth.node.description.ParameterType.DateTimeType;
+import io.hearth.node.description.ParameterType.FixedCollectionType;
+import io.hearth.node.description.ParameterType.JsonType;
+import io.hearth.node.description.ParameterType.MultiOptionsType;
+import io.hearth.node.description.ParameterType.NoticeType;
+import io.hearth.node.description.ParameterType.NumberType;
+import io.hearth.node.description.ParameterType.OptionsType;
+import io.hearth.node.description.ParameterType.ResourceLocatorType;
+import io.hearth.node.description.ParameterType.StringType;
+import io.hearth.node.support.MiniJson;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Checks values against parameter declarations, level by level, collecting violations. */
+final class FieldChecker {
+
+    private final List<Violation> violations = new ArrayList<>();
+    private final boolean expressions;
+    private final Predicate<Parameter> mayBeOmitted;
+
+    private FieldChecker(boolean expressions, Predicate<Parameter> mayBeOmitted) {
+        this.expressions = expressions;
+        this.mayBeOmitted = mayBeOmitted;
+    }
+
+    static FieldChecker forParameters() {
+        return new FieldChecker(true, p -> false);
+    }
+
+    /**
+     * Credential values are literal: {@code "=..."} is plain text there (a password may start with
+     * {@code =}), so it gets the type checks of any other value.
+     *
+     * @param mayBeOmitted fields whose absence is fine even when required (stored secrets on update)
+     */
+    static FieldChecker forCredentials(Predicate<Parameter> mayBeOmitted) {
+        return new FieldChecker(false, mayBeOmitted);
+    }
+
+    List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    /**
+     * Checks the visible fields of one level. An absent field takes its default (n8n leaves
+     * parameters at their default out of saved workflows) unless {@code optionalFields}: the
+     * fields of a collection are only there when the user added them.
+     */
+    void checkLevel(Scope scope, String path, boolean optionalFields) {
+        for (Parameter p : scope.fields()) {
+            if (!p.holdsValue() || !scope.isVisible(p)) {
+                continue;
+            }
+            String at = path + "." + p.name();
+            Object set = scope.values().get(p.name());
+            if (set == null && (optionalFields || mayBeOmitted.test(p))) {
+                continue;
+            }
+            Object value = set != null ? set : p.defaultValue();
+            if (Values.isEmpty(value)) {
+                if (p.required() && !scope.visibilityDependsOnExpression(p)) {
+                    add(at, "is required");
+                }
+            } else if (set != null) {
+                checkValue(p, set, at, scope);
+            }
+        }
+    }
+
+    private void rejectUnknownFields(Scope scope, String path) {
+        Set<String> known = new HashSet<>();
+        scope.fields().forEach(f -> known.add(f.name()));
+        for (String key : scope.values().keySet()) {
+            if (!known.contains(key)) {
+                add(path + "." + key, "unknown field '" + key + "'");
+            }
+        }
+    }
+
+    private void checkValue(Parameter p, Object value, String at, Scope scope) {
+        if (expressions && Expressions.isExpression(value) && Expressions.allowedIn(p.type())) {
+            if (p.noDataExpression()) {
+                add(at, "expressions are not allowed");
+            }
+            return;
+        }
+        switch (p.type()) {
+            case StringType s -> require(Values.isScalar(value), at, "must be text");
+            case NumberType n -> checkNumber(n, value, at);
+            case BooleanType b -> require(Values.isBoolean(value), at, "must be true or false");
+            case OptionsType o -> checkChoice(o.options(), o.dynamicOptions().isPresent(), value, at);
+            case MultiOptionsType m -> checkChoices(m, value, at);
+            case CollectionType c -> checkCollection(c, value, at, scope);
+            case FixedCollectionType f -> checkFixedCollection(f, value, at, scope);
+            case JsonType j -> checkJson(value, at);
+            case DateTimeType d -> require(Values.isDateTime(value), at, "must be an ISO-8601 date-time");
+            case ColorType c -> require(Values.isColor(value), at, "must be a color like #rgb or #rrggbb");
+            case NoticeType n -> {
+            }
+            case ResourceLocatorType r -> checkLocator(r, value, at);
+        }
+    }
+
+    private void checkNumber(NumberType type, Object value, String at) {
+        Optional<BigDecimal> number = Values.number(value);
+        if (number.isEmpty()) {
+            add(at, "must be a number");
+            return;
+        }
+        if (type.minValue().isPresent() && number.get().compareTo(BigDecimal.valueOf(type.minValue().getAsDouble())) < 0) {
+            add(at, "must be at least " + Values.plain(type.minValue().getAsDouble()));
+        } else if (type.maxValue().isPresent()
+                && number.get().compareTo(BigDecimal.valueOf(type.maxValue().getAsDouble())) > 0) {
+            add(at, "must be at most " + Values.plain(type.maxValue().getAsDouble()));
+        }
+    }
+
+    private void checkChoice(List<Option> options, boolean dynamic, Object value, String at) {
+        if (dynamic) {
+            // loaded choices are unknown here; any single value may be one of them
+            require(Values.isScalar(value), at, "must be a single value");
+        } else if (options.stream().noneMatch(o -> Values.same(o.value(), value))) {
+            add(at, "must be one of: " + options.stream().map(o -> String.valueOf(o.value()))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void checkChoices(MultiOptionsType type, Object value, String at) {
+        if (!(value instanceof List<?> list)) {
+            add(at, "must be a list");
+            return;
+        }
+        List<Object> seen = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (seen.stream().anyMatch(s -> Values.same(s, item))) {
+                add(at + "[" + i + "]", "repeats '" + item + "'");
+                continue;
+            }
+            seen.add(item);
+            checkChoice(type.options(), type.dynamicOptions().isPresent(), item, at + "[" + i + "]");
+        }
+    }
+
+    private void checkCollection(CollectionType type, Object value, String at, Scope scope) {
+        if (!(value instanceof Map<?, ?> map)) {
+            add(at, "must be an object");
+            return;
+        }
+        Scope inner = scope.child(map, type.fields());
+        rejectUnknownFields(inner, at);
+        checkLevel(inner, at, true);
+    }
+
+    private void checkFixedCollection(FixedCollectionType type, Object value, String at, Scope scope) {
+        if (!(value instanceof Map<?, ?> map)) {
+            add(at, "must be an object");
+            return;
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String groupPath = at + "." + key;
+            Optional<FieldGroup> group = type.groups().stream().filter(g -> g.name().equals(key)).findFirst();
+            if (group.isEmpty()) {
+                add(groupPath, "unknown group '" + key + "'");
+            } else if (!type.multipleValues()) {
+                checkEntry(group.get(), e.getValue(), groupPath, scope);
+            } else if (e.getValue() instanceof List<?> entries) {
+                for (int i = 0; i < entries.size(); i++) {
+                    checkEntry(group.get(), entries.get(i), groupPath + "[" + i + "]", scope);
+                }
+            } else if (e.getValue() != null) {
+                add(groupPath, "must be a list of entries");
+            }
+        }
+    }
+
+    private void checkEntry(FieldGroup group, Object entry, String at, Scope scope) {
+        if (entry == null) {
+            return;
+        }
+        if (!(entry instanceof Map<?, ?> map)) {
+            add(at, "must be an object");
+            return;
+        }
+        Scope inner = scope.child(map, group.fields());
+        rejectUnknownFields(inner, at);
+        checkLevel(inner, at, false);
+    }
+
+    private void checkJson(Object value, String at) {
+        if (value instanceof String text) {
+            try {
+                MiniJson.parse(text);
+            } catch (IllegalArgumentException e) {
+                add(at, "is not valid JSON: " + e.getMessage());
+            }
+        } else {
+            require(value instanceof Map || value instanceof List, at, "must be JSON text, an object or a list");
+        }
+    }
+
+    /** n8n's {@code {"__rl": true, "mode": "list", "value": "light.kitchen"}}, or a plain value. */
+    private void checkLocator(ResourceLocatorType type, Object value, String at) {
+        if (Values.isScalar(value)) {
+            return;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            add(at, "must be a resource locator {__rl, mode, value} or text");
+            return;
+        }
+        if (!(map.get("mode") instanceof String modeName)) {
+            add(at + ".mode", "is required");
+            return;
+        }
+        Optional<LocatorMode> mode = type.modes().stream().filter(m -> m.name().equals(modeName)).findFirst();
+        if (mode.isEmpty() && !type.modes().isEmpty()) {
+            add(at + ".mode", "must be one of: "
+                    + type.modes().stream().map(LocatorMode::name).collect(Collectors.joining(", ")));
+            return;
+        }
+        Object v = map.get("value");
+        if (Values.isEmpty(v) || expressions && Expressions.isExpression(v)) {
+            return;
+        }
+        if (!(v instanceof String || v instanceof Number)) {
+            add(at + ".value", "must be text");
+            return;
+        }
+        Optional<String> pattern = mode.flatMap(LocatorMode::pattern);
+        // the whole value must match, as a typed ID is one token
+        if (pattern.isPresent() && !Pattern.compile(pattern.get()).matcher(String.valueOf(v)).matches()) {
+            add(at + ".value", "must match " + pattern.get());
+        }
+    }
+
+    private void require(boolean ok, String at, String message) {
+        if (!ok) {
+            add(at, message);
+        }
+    }
+
+    private void add(String path, String message) {
+        violations.add(new Violation(path, message));
+    }
+}

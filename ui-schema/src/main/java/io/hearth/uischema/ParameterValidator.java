@@ -1,0 +1,27 @@
+package io.hearth.uischema;
+
+import io.hearth.node.description.NodeDescription;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Checks a node's saved {@code parameters} against its description, as the server does before
+ * storing a workflow. Stateless and thread-safe.
+ * <p>
+ * Only parameters shown for the given values and type version are checked. An absent parameter
+ * takes its default; a visible required parameter whose value is null, blank or empty is reported.
+ * Expressions ({@code "=..."}) skip type checks, except where the parameter forbids them.
+ * Parameters the description does not declare are ignored: n8n workflows may carry parameters of
+ * other type versions. Fields of collections and fixed collections are checked recursively, and
+ * there unknown fields are reported.
+ */
+public final class ParameterValidator {
+
+    /** Violations with paths like {@code parameters.rules.values[1].value}; empty when the parameters are valid. */
+    public List<Violation> validate(NodeDescription d, Map<String, Object> parameters, double typeVersion) {
+        FieldChecker checker = FieldChecker.forParameters();
+        checker.checkLevel(Scope.root(parameters, d.parameters(), OptionalDouble.of(typeVersion)), "parameters", false);
+        return checker.violations();
+    }
+}
