@@ -1,0 +1,304 @@
+package io.hearth.credentials;
+
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.credential.CredentialDescription;
+import io.hearth.node.credential.CredentialTestResult;
+import io.hearth.node.credential.CredentialType;
+import io.hearth.node.credential.FieldError;
+import io.hearth.node.credential.Secret;
+import io.hearth.node.description.Parameter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Credentials as the API and the runtime use them. Secrets are write-only: reads show {@value Secret#MASK} in their
+ * place; an update that omits a secret or sends the mask keeps the stored value, and an empty string clears it.
+ * Non-secret values of an update replace the stored ones as a whole. Before storage, values go through the type's
+ * {@link CredentialType#normalize normalize} and {@link CredentialType#validate validate}.
+ */
+public final class CredentialService {
+
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_TYPE_LENGTH = 128;
+
+    private final CredentialStore store;
+    private final Function<String, Optional<CredentialType>> types;
+
+    /**
+     * @param types the installed credential types by name (the server's plugin registry)
+     */
+    public CredentialService(CredentialStore store, Function<String, Optional<CredentialType>> types) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.types = Objects.requireNonNull(types, "types");
+    }
+
+    /**
+     * @throws UnknownCredentialTypeException when no plugin provides {@code type}
+     * @throws CredentialValidationException  when the name or the values are not acceptable
+     */
+    public CredentialView create(String name, String type, Map<String, ?> values) {
+        CredentialType credentialType = type(type);
+        List<FieldError> nameErrors = nameErrors(name);
+        Map<String, Object> prepared = prepare(credentialType, merge(values, Map.of(), secretFields(credentialType)),
+                nameErrors);
+        return view(store.insert(name.strip(), type, prepared), credentialType);
+    }
+
+    /**
+     * Replaces the values of a credential, keeping every stored secret the update omits or masks.
+     *
+     * @throws CredentialNotFoundException when there is no such credential
+     */
+    public CredentialView update(String id, Map<String, ?> values) {
+        StoredCredential existing = store.find(id).orElseThrow(() -> new CredentialNotFoundException(id));
+        CredentialType credentialType = type(existing.type());
+        Map<String, Object> prepared = prepare(credentialType,
+                merge(values, existing.values(), secretFields(credentialType)), List.of());
+        if (!store.replaceValues(id, prepared)) {
+            throw new CredentialNotFoundException(id);
+        }
+        return get(id).orElseThrow(() -> new CredentialNotFoundException(id));
+    }
+
+    public CredentialSummary rename(String id, String newName) {
+        List<FieldError> errors = nameErrors(newName);
+        if (!errors.isEmpty()) {
+            throw new CredentialValidationException(errors);
+        }
+        if (!store.rename(id, newName.strip())) {
+            throw new CredentialNotFoundException(id);
+        }
+        return store.summary(id).orElseThrow(() -> new CredentialNotFoundException(id));
+    }
+
+    /** The credential with its secrets masked. A credential whose type is no longer installed shows every value masked. */
+    public Optional<CredentialView> get(String id) {
+        return store.find(id).map(c -> view(c, types.apply(c.type())));
+    }
+
+    /** All credentials, by name; no values. */
+    public List<CredentialSummary> list() {
+        return store.summaries(Optional.empty());
+    }
+
+    /** The credentials of one type, by name (for a node's credential picker); no values. */
+    public List<CredentialSummary> list(String type) {
+        return store.summaries(Optional.of(type));
+    }
+
+    /** @return whether there was such a credential */
+    public boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    /**
+     * The decrypted values, for the runtime, once per execution; in memory only. Pass
+     * {@link CredentialData#secretValues()} to a {@link SecretRedactor}.
+     *
+     * @throws CredentialNotFoundException     when there is no such credential
+     * @throws UnknownCredentialTypeException  when its type is no longer installed
+     * @throws CredentialDecryptionException   when the current key cannot decrypt it
+     */
+    public CredentialData decrypt(String id) {
+        StoredCredential stored = store.find(id).orElseThrow(() -> new CredentialNotFoundException(id));
+        CredentialType credentialType = type(stored.type());
+        return new CredentialData(stored.type(), stored.values(), secretFields(credentialType));
+    }
+
+    /**
+     * Tests values against the remote service without saving them. With {@code existingId}, secrets that are
+     * omitted or masked come from that saved credential. The stage fails with {@link CredentialValidationException},
+     * {@link UnknownCredentialTypeException} or {@link CredentialNotFoundException}; a failing test is a
+     * {@link CredentialTestResult} whose message has the secrets redacted.
+     */
+    public CompletionStage<CredentialTestResult> test(String type, Map<String, ?> values, Optional<String> existingId) {
+        CredentialData data;
+        CredentialType credentialType;
+        try {
+            credentialType = type(type);
+            Map<String, Object> stored = Map.of();
+            if (existingId.isPresent()) {
+                StoredCredential existing = store.find(existingId.get())
+                        .orElseThrow(() -> new CredentialNotFoundException(existingId.get()));
+                if (!existing.type().equals(type)) {
+                    throw new CredentialValidationException(List.of(new FieldError("type",
+                            "the saved credential is of type " + existing.type())));
+                }
+                stored = existing.values();
+            }
+            Set<String> secrets = secretFields(credentialType);
+            data = new CredentialData(type, prepare(credentialType, merge(values, stored, secrets), List.of()), secrets);
+        } catch (CredentialException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        SecretRedactor redactor = SecretRedactor.of(data.secretValues());
+        CompletionStage<CredentialTestResult> stage;
+        try {
+            stage = credentialType.test(data);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(CredentialTestResult.failed(redactor.describe(e)));
+        }
+        return stage.handle((result, failure) -> {
+            if (failure != null) {
+                return CredentialTestResult.failed(redactor.describe(unwrap(failure)));
+            }
+            if (result == null) {
+                return CredentialTestResult.failed("The credential test of " + type + " returned no result");
+            }
+            return new CredentialTestResult(result.status(), redactor.redact(String.valueOf(result.message())));
+        });
+    }
+
+    // ----
+
+    private CredentialType type(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_TYPE_LENGTH) {
+            throw new UnknownCredentialTypeException(String.valueOf(name));
+        }
+        return types.apply(name).orElseThrow(() -> new UnknownCredentialTypeException(name));
+    }
+
+    private static Set<String> secretFields(CredentialType type) {
+        return Set.copyOf(type.description().secretFieldNames());
+    }
+
+    private static List<FieldError> nameErrors(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of(new FieldError("name", "must not be empty"));
+        }
+        if (name.strip().length() > MAX_NAME_LENGTH) {
+            return List.of(new FieldError("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        return List.of();
+    }
+
+    /**
+     * The submitted values without nulls; secrets as text. A secret that is omitted or masked takes its stored
+     * value; an empty one is dropped (cleared).
+     */
+    private static Map<String, Object> merge(Map<String, ?> submitted, Map<String, Object> stored, Set<String> secrets) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        submitted.forEach((field, value) -> {
+            if (field != null && value != null) {
+                merged.put(field, secrets.contains(field) ? value.toString() : value);
+            }
+        });
+        for (String secret : secrets) {
+            Object value = merged.get(secret);
+            if (value == null || Secret.MASK.equals(value)) {
+                Object kept = stored.get(secret);
+                if (kept == null) {
+                    merged.remove(secret);
+                } else {
+                    merged.put(secret, kept);
+                }
+            } else if (value.toString().isEmpty()) {
+                merged.remove(secret);
+            }
+        }
+        return merged;
+    }
+
+    /** Normalises and validates; the values to store, or a {@link CredentialValidationException}. */
+    private static Map<String, Object> prepare(CredentialType type, Map<String, Object> values,
+                                               List<FieldError> earlierErrors) {
+        CredentialDescription description = type.description();
+        Set<String> secrets = secretFields(type);
+        SecretRedactor redactor = SecretRedactor.of(new CredentialData(description.name(), values, secrets).secretValues());
+        List<FieldError> errors = new ArrayList<>(earlierErrors);
+        CredentialData normalized;
+        try {
+            normalized = type.normalize(new CredentialData(description.name(), values, secrets));
+        } catch (RuntimeException e) {
+            errors.add(new FieldError("data", "cannot be read: " + redactor.describe(e)));
+            throw new CredentialValidationException(errors);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        normalized.values().forEach((k, v) -> {
+            if (v != null) {
+                result.put(k, v);
+            }
+        });
+        List<FieldError> typeErrors;
+        try {
+            typeErrors = type.validate(normalized).stream()
+                    .map(e -> new FieldError(dataPath(e.field()), redactor.redact(e.message()))).toList();
+        } catch (RuntimeException e) {
+            typeErrors = List.of(new FieldError("data", "cannot be validated: " + redactor.describe(e)));
+        }
+        for (String field : result.keySet()) {
+            if (description.field(field).isEmpty()) {
+                errors.add(new FieldError("data." + field, "is not a field of " + description.name()));
+            }
+        }
+        for (Parameter field : description.fields()) {
+            String path = "data." + field.name();
+            boolean reported = typeErrors.stream().anyMatch(e -> e.field().equals(path));
+            if (field.required() && field.holdsValue() && !reported && isEmpty(result.get(field.name()))
+                    && field.displayOptions().isVisible(name -> valueOf(description, result, name))) {
+                errors.add(new FieldError(path, "is required"));
+            }
+        }
+        errors.addAll(typeErrors);
+        if (!errors.isEmpty()) {
+            throw new CredentialValidationException(errors);
+        }
+        return result;
+    }
+
+    private static Optional<Object> valueOf(CredentialDescription description, Map<String, Object> values, String name) {
+        Object value = values.get(name);
+        return value != null ? Optional.of(value) : description.field(name).map(Parameter::defaultValue);
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String s && s.isBlank()
+                || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+    }
+
+    private static String dataPath(String field) {
+        return field.equals("data") || field.startsWith("data.") ? field : "data." + field;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null
+                ? t.getCause() : t;
+    }
+
+    private static CredentialView view(StoredCredential credential, CredentialType type) {
+        return view(credential, Optional.of(type));
+    }
+
+    /** Masks secrets; without the type, every value is treated as secret. */
+    private static CredentialView view(StoredCredential credential, Optional<CredentialType> type) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        Map<String, Boolean> secrets = new LinkedHashMap<>();
+        if (type.isPresent()) {
+            for (String field : type.get().description().secretFieldNames()) {
+                secrets.put(field, !isEmpty(credential.values().get(field)));
+            }
+        } else {
+            credential.values().keySet().forEach(field -> secrets.put(field, true));
+        }
+        credential.values().forEach((field, value) -> {
+            if (!secrets.containsKey(field)) {
+                shown.put(field, value);
+            } else if (secrets.get(field)) {
+                shown.put(field, Secret.MASK);
+            }
+        });
+        return new CredentialView(credential.id(), credential.name(), credential.type(), shown, secrets,
+                credential.createdAt(), credential.updatedAt());
+    }
+}

@@ -1,0 +1,148 @@
+package io.hearth.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The secret that protects every stored credential: the text of {@code HEARTH_ENCRYPTION_KEY} or of the key file.
+ * {@link #toString()} never shows it, and there is no public accessor for it.
+ * <p>
+ * The key text is stretched ONCE with PBKDF2-HMAC-SHA512 ({@value #ROOT_ITERATIONS} iterations, fixed
+ * per-purpose salt) into 512 bits of root material; the Jasypt password and the {@linkplain #keyId() key id} are
+ * derived from that root with HMAC under distinct labels. Deriving the key id from the stretched root rather than
+ * hashing the key text directly means a weak passphrase cannot be brute-forced through the stored {@code key_id}
+ * faster than through the ciphertext.
+ */
+public final class MasterKey {
+
+    /** Shortest key text accepted; a generated key is 43 characters. */
+    public static final int MIN_LENGTH = 16;
+
+    static final int ROOT_ITERATIONS = 210_000;
+    private static final byte[] ROOT_SALT = "hearth/credentials/master-key/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final char[] text;
+    private final KeySource source;
+    private volatile Derived derived;
+
+    private MasterKey(char[] text, KeySource source) {
+        this.text = text;
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** A key given as text (the new key of a rotation, a key read from a secret store...). */
+    public static MasterKey of(String keyText) {
+        return from(keyText, new KeySource.Supplied());
+    }
+
+    static MasterKey from(String keyText, KeySource source) {
+        String trimmed = Objects.requireNonNull(keyText, "keyText").strip();
+        if (trimmed.length() < MIN_LENGTH) {
+            throw new MasterKeyException("The encryption key from " + source.describe() + " is "
+                    + (trimmed.isEmpty() ? "empty" : "only " + trimmed.length() + " characters long")
+                    + "; use at least " + MIN_LENGTH + " random characters (e.g. the output of `openssl rand -base64 32`)");
+        }
+        return new MasterKey(trimmed.toCharArray(), source);
+    }
+
+    /** A new random key: 32 bytes from {@link SecureRandom}, base64url without padding. */
+    static String generateKeyText() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * A fingerprint of this key, stored with every credential it encrypts: 16 hex characters, derived from the
+     * stretched key so that it reveals nothing usable about the key.
+     */
+    public String keyId() {
+        return derived().keyId();
+    }
+
+    public KeySource source() {
+        return source;
+    }
+
+    /** The same key, reported as coming from another place. */
+    MasterKey withSource(KeySource newSource) {
+        MasterKey copy = new MasterKey(text.clone(), newSource);
+        copy.derived = derived;
+        return copy;
+    }
+
+    /** The key text, for writing the key file. */
+    String text() {
+        return new String(text);
+    }
+
+    /** The password handed to Jasypt: 256 bits of derived key material, base64. */
+    char[] jasyptPassword() {
+        return derived().jasyptPassword().clone();
+    }
+
+    private Derived derived() {
+        Derived d = derived;
+        if (d == null) {
+            synchronized (this) {
+                d = derived;
+                if (d == null) {
+                    d = derive();
+                    derived = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private Derived derive() {
+        byte[] root = null;
+        try {
+            PBEKeySpec spec = new PBEKeySpec(text, ROOT_SALT, ROOT_ITERATIONS, 512);
+            try {
+                root = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+            } finally {
+                spec.clearPassword();
+            }
+            byte[] password = hmac(root, "jasypt-password");
+            byte[] id = hmac(root, "key-id");
+            char[] passwordChars = Base64.getEncoder().encodeToString(password).toCharArray();
+            Arrays.fill(password, (byte) 0);
+            return new Derived(passwordChars, HexFormat.of().formatHex(id, 0, 8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JVM lacks PBKDF2WithHmacSHA512 or HmacSHA256", e);
+        } finally {
+            if (root != null) {
+                Arrays.fill(root, (byte) 0);
+            }
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String label) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String toString() {
+        return "MasterKey[******, from " + source.describe() + "]";
+    }
+
+    private record Derived(char[] jasyptPassword, String keyId) {
+        @Override
+        public String toString() {
+            return "Derived[******]";
+        }
+    }
+}
