@@ -1,0 +1,203 @@
+package io.hearth.nodes.homeassistant;
+
+import io.hearth.node.ActionNode;
+import io.hearth.node.Item;
+import io.hearth.node.LoadOptionsMethod;
+import io.hearth.node.NodeApiException;
+import io.hearth.node.NodeException;
+import io.hearth.node.NodeExecutionContext;
+import io.hearth.node.NodeOutput;
+import io.hearth.node.ParameterException;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.description.NodeDescription;
+import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
+import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
+import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
+import io.hearth.nodes.homeassistant.resource.CameraProxyResource;
+import io.hearth.nodes.homeassistant.resource.ConfigResource;
+import io.hearth.nodes.homeassistant.resource.EventResource;
+import io.hearth.nodes.homeassistant.resource.HaOperation;
+import io.hearth.nodes.homeassistant.resource.HaResource;
+import io.hearth.nodes.homeassistant.resource.HistoryResource;
+import io.hearth.nodes.homeassistant.resource.LogResource;
+import io.hearth.nodes.homeassistant.resource.OperationInput;
+import io.hearth.nodes.homeassistant.resource.ServiceResource;
+import io.hearth.nodes.homeassistant.resource.StateResource;
+import io.hearth.nodes.homeassistant.resource.TemplateResource;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Home Assistant node ({@code hearth.homeAssistant}, also registered as n8n's
+ * {@code n8n-nodes-base.homeAssistant} so n8n workflows import unchanged): talks to one Home Assistant
+ * through the "Home Assistant API" credential ({@code homeAssistantApi}).
+ *
+ * <h2>Resources and operations</h2>
+ * n8n's parameter names and option values are kept; Hearth's additions are marked (+).
+ * <table>
+ *   <caption>Operations</caption>
+ *   <tr><th>resource</th><th>operation</th><th>Home Assistant call</th><th>output</th></tr>
+ *   <tr><td>cameraProxy</td><td>getScreenshot</td><td>GET /api/camera_proxy/&lt;cameraEntityId&gt;</td>
+ *       <td>the input item with the image on binary {@code binaryPropertyName} (default {@code data}),
+ *       mime type from HA, file name {@code <entity>.jpg}</td></tr>
+ *   <tr><td>config</td><td>get / check</td><td>GET /api/config / POST /api/config/core/check_config</td><td>one item</td></tr>
+ *   <tr><td>event</td><td>create</td><td>POST /api/events/&lt;eventType&gt;, data from {@code eventAttributes}
+ *       or (+) {@code jsonData}</td><td>HA's message</td></tr>
+ *   <tr><td>event</td><td>getAll</td><td>GET /api/events</td><td>one item per event type with listener count</td></tr>
+ *   <tr><td>log</td><td>getErroLogs [sic]</td><td>GET /api/error_log</td><td>{@code {errorLog: text}}</td></tr>
+ *   <tr><td>log</td><td>getLogbookEntries</td><td>GET /api/logbook/&lt;start&gt;?entity&amp;end_time</td><td>one item per entry</td></tr>
+ *   <tr><td>service</td><td>call</td><td>POST /api/services/&lt;domain&gt;/&lt;service&gt;, or WebSocket
+ *       {@code call_service} with {@code return_response} (+)</td>
+ *       <td>changed states, or (+) {@code {service_response, context}}</td></tr>
+ *   <tr><td>service</td><td>getAll</td><td>GET /api/services (+ one domain)</td><td>one item per domain</td></tr>
+ *   <tr><td>state</td><td>get / getAll / upsert</td><td>GET /api/states[/id], POST /api/states/id</td><td>states</td></tr>
+ *   <tr><td>template</td><td>create</td><td>POST /api/template</td><td>{@code {renderedTemplate: text}}</td></tr>
+ *   <tr><td>history</td><td>getAll</td><td>GET /api/history/period/&lt;start&gt;?filter_entity_id...</td>
+ *       <td>one item per state (flattened)</td></tr>
+ * </table>
+ *
+ * <h2>Beyond n8n</h2>
+ * <ul>
+ *   <li>Service calls take typed data (numbers, booleans, lists, objects parsed from field values, or a JSON
+ *       object), targets by entity/area/device/floor/label, and can return the service's response data
+ *       ({@code returnResponse}: auto asks HA whether the service responds). An unknown service is named.</li>
+ *   <li>State upsert merges with the existing attributes by default (n8n #36307 wiped them), never sends
+ *       {@code attributes: {}}, rejects {@code __proto__}-style keys, can force an update.</li>
+ *   <li>History is reachable (hidden in n8n) with the entity ids HA now requires, no-attributes option.</li>
+ *   <li>Dropdowns for areas and devices (WebSocket registries) and service fields; entity lists filtered by
+ *       the service's domain; labels {@code friendly_name (entity_id)}.</li>
+ *   <li>Errors name the operation and map HA's answers: 401 token rejected, 403 not allowed, 404 unknown
+ *       entity/camera/service, 400 with HA's message; refused connections, DNS, TLS and timeouts have their
+ *       own messages (status 0). The token never appears in messages or logs.</li>
+ *   <li>TLS: the credential can trust a custom CA (PEM) or ignore certificate problems.</li>
+ * </ul>
+ *
+ * <h2>Execution</h2>
+ * Each input item gets its own call, with parameters resolved for that item; items run one after the
+ * other (in order, gentle on HA) without blocking a thread. Output items carry {@code pairedItems} to their
+ * input item. With "continue on fail" a failing item yields {@code {error: message}} and the others go on.
+ * An empty {@code operation} means the resource's default operation (n8n omits defaults when saving).
+ * One reactive client (pooled connections) is kept per credential, see {@link HomeAssistantClients}.
+ * <p>
+ * Operations live in one class per resource ({@link StateResource}, {@link ServiceResource}, ...) and are
+ * dispatched through a map; the description is {@link HomeAssistantDescription}, dropdowns
+ * {@link HomeAssistantLoadOptions}.
+ */
+public final class HomeAssistantNode implements ActionNode {
+
+    private static final List<HaResource> RESOURCES = List.of(
+            new CameraProxyResource(), new ConfigResource(), new EventResource(), new HistoryResource(),
+            new LogResource(), new ServiceResource(), new StateResource(), new TemplateResource());
+
+    private final Map<String, HaResource> resources;
+    private final NodeDescription description;
+    private final Function<CredentialData, HomeAssistantApi> apis;
+    private final Map<String, LoadOptionsMethod> loadOptions;
+
+    /** The node as loaded by {@link java.util.ServiceLoader}: one client cache for its lifetime. */
+    public HomeAssistantNode() {
+        this(new HomeAssistantClients());
+    }
+
+    HomeAssistantNode(HomeAssistantClients clients) {
+        this(clients::forCredential);
+    }
+
+    /** With a custom way to reach HA (tests). */
+    HomeAssistantNode(Function<CredentialData, HomeAssistantApi> apis) {
+        Map<String, HaResource> byName = new LinkedHashMap<>();
+        RESOURCES.forEach(r -> byName.put(r.value(), r));
+        this.resources = java.util.Collections.unmodifiableMap(byName);
+        this.description = HomeAssistantDescription.build(RESOURCES);
+        this.apis = apis;
+        this.loadOptions = new HomeAssistantLoadOptions(apis).methods();
+    }
+
+    @Override
+    public NodeDescription description() {
+        return description;
+    }
+
+    @Override
+    public Map<String, LoadOptionsMethod> loadOptionsMethods() {
+        return loadOptions;
+    }
+
+    @Override
+    public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+        return Mono.defer(() -> {
+                    CredentialData credential = context.credential(HomeAssistantApiCredentialType.NAME)
+                            .orElseThrow(() -> new NodeException("No Home Assistant credential selected",
+                                    "Select or create a 'Home Assistant API' credential on the node.", null));
+                    HomeAssistantApi api = apis.apply(credential);
+                    List<Item> items = context.items().isEmpty() ? List.of(Item.empty()) : context.items();
+                    ZoneId zone = context.workflow() == null || context.workflow().timezone() == null
+                            ? ZoneOffset.UTC : context.workflow().timezone();
+                    return Flux.range(0, items.size())
+                            .concatMap(i -> runItem(context, api, items.get(i), i, zone))
+                            .collectList()
+                            .map(lists -> {
+                                List<Item> out = new ArrayList<>();
+                                lists.forEach(out::addAll);
+                                return NodeOutput.of(out);
+                            });
+                })
+                .toFuture();
+    }
+
+    private Mono<List<Item>> runItem(NodeExecutionContext context, HomeAssistantApi api, Item item, int index, ZoneId zone) {
+        return Mono.defer(() -> {
+                    context.cancellation().throwIfCancelled();
+                    ParameterValues params = context.parameters(index);
+                    HaOperation operation = operation(params);
+                    return operation.run(new OperationInput(api, params, item, index, zone, context.now()));
+                })
+                .map(out -> out.stream().map(o -> o.pairedWith(index)).toList())
+                .onErrorResume(e -> {
+                    NodeException error = asNodeException(e);
+                    if (context.continueOnFail()) {
+                        Map<String, Object> json = new LinkedHashMap<>();
+                        json.put("error", error.getMessage());
+                        return Mono.just(List.of(Item.of(json).pairedWith(index)));
+                    }
+                    return Mono.error(error);
+                });
+    }
+
+    /** The operation chosen by {@code resource} and {@code operation} (empty: the resource's default). */
+    HaOperation operation(ParameterValues params) {
+        String resourceName = params.string("resource");
+        if (resourceName.isBlank()) {
+            resourceName = "config"; // n8n's default resource
+        }
+        HaResource resource = resources.get(resourceName);
+        if (resource == null) {
+            throw new ParameterException("resource", "must be one of " + resources.keySet() + ", got '" + resourceName + "'");
+        }
+        String op = params.string("operation");
+        if (op.isBlank()) {
+            return resource.defaultOperation();
+        }
+        return resource.operation(op).orElseThrow(() -> new ParameterException("operation",
+                "'" + op + "' is not an operation of " + resource.displayName() + "; use one of "
+                + resource.operations().stream().map(HaOperation::value).toList()));
+    }
+
+    private static NodeException asNodeException(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof NodeException ne) {
+            return ne;
+        }
+        return new NodeApiException("Home Assistant node failed: " + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage()), 0, null, t);
+    }
+}

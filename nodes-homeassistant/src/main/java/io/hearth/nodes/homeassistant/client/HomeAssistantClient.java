@@ -1,0 +1,201 @@
+package io.hearth.nodes.homeassistant.client;
+
+import io.hearth.node.NodeApiException;
+import io.hearth.node.NodeException;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
+
+/**
+ * A reactive client of one Home Assistant (one credential): Reactor Netty {@link HttpClient} over a
+ * pooled {@link ConnectionProvider} (connections are reused), connect and response timeouts, TLS as
+ * the credential says (JDK trust store, a custom CA from PEM, or trust-all), and
+ * {@code Authorization: Bearer <token>} on every request. Never blocks; never logs the token.
+ * <p>
+ * Obtain instances from {@link HomeAssistantClients} (one per credential) or, for a one-off such as a
+ * credential test, {@link #create} and {@link #close()} it afterwards.
+ */
+public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeAssistantClient.class);
+    private static final int MAX_WS_MESSAGE = 64 * 1024 * 1024;
+
+    /**
+     * Timeouts and pool size.
+     *
+     * @param connectTimeout  TCP connect and TLS handshake
+     * @param responseTimeout time to the response (service calls block in HA until done)
+     * @param commandTimeout  a whole one-shot WebSocket exchange
+     * @param maxConnections  pool size
+     */
+    public record Options(Duration connectTimeout, Duration responseTimeout, Duration commandTimeout, int maxConnections) {
+        public static final Options DEFAULT = new Options(Duration.ofSeconds(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(30), 16);
+
+        /** All timeouts set to {@code timeout}; for credential tests. */
+        public static Options quick(Duration timeout) {
+            return new Options(timeout, timeout, timeout, 2);
+        }
+    }
+
+    private final HaConnectionSettings settings;
+    private final Options options;
+    private final ConnectionProvider provider;
+    private final HttpClient http;
+    private final Mono<Object> cachedServices;
+
+    private HomeAssistantClient(HaConnectionSettings settings, Options options) {
+        this.settings = settings;
+        this.options = options;
+        String id = settings.fingerprint().substring(0, 12);
+        this.provider = ConnectionProvider.builder("hearth-ha-" + id)
+                .maxConnections(options.maxConnections())
+                .pendingAcquireTimeout(options.responseTimeout())
+                .maxIdleTime(Duration.ofSeconds(30))
+                .evictInBackground(Duration.ofSeconds(60))
+                .build();
+        String authorization = "Bearer " + settings.accessToken().reveal();
+        HttpClient c = HttpClient.create(provider)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .responseTimeout(options.responseTimeout())
+                .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, authorization)
+                        .set(HttpHeaderNames.USER_AGENT, "Hearth-HomeAssistant/1")
+                        .set(HttpHeaderNames.ACCEPT, "application/json, text/plain, */*"));
+        if (settings.ssl()) {
+            c = secure(c, settings, options.connectTimeout());
+        }
+        this.http = c;
+        this.cachedServices = HomeAssistantApi.super.services().cache(v -> Duration.ofSeconds(30),
+                e -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    /** A new client with its own connection pool; {@link #close()} it when done. */
+    public static HomeAssistantClient create(HaConnectionSettings settings, Options options) {
+        return new HomeAssistantClient(settings, options);
+    }
+
+    public HaConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String baseUrl() {
+        return settings.baseUrl();
+    }
+
+    @Override
+    public Mono<HaResponse> send(HaRequest request) {
+        return Mono.defer(() -> {
+            LOG.debug("{} {} {}{}", request.operation(), request.method(), settings.baseUrl(), request.uri());
+            HttpClient.RequestSender sender = http
+                    .headers(h -> {
+                        if (request.body().isPresent()) {
+                            h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                        }
+                    })
+                    .request(HttpMethod.valueOf(request.method().name()))
+                    .uri(settings.baseUrl() + request.uri());
+            HttpClient.ResponseReceiver<?> receiver = request.body().isPresent()
+                    ? sender.send(ByteBufFlux.fromString(Mono.just(Json.write(request.body().get()))))
+                    : request.method() == HaRequest.Method.GET ? sender : sender.send(Mono.empty());
+            return receiver.responseSingle((response, bytes) -> bytes.asByteArray()
+                    .defaultIfEmpty(new byte[0])
+                    .map(body -> {
+                        int status = response.status().code();
+                        if (status >= 200 && status < 300) {
+                            return new HaResponse(status, response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE), body);
+                        }
+                        throw HomeAssistantErrors.forStatus(request, status, new String(body, StandardCharsets.UTF_8));
+                    }));
+        })
+                .timeout(options.connectTimeout().plus(options.responseTimeout()).plusSeconds(5))
+                .onErrorMap(e -> !(e instanceof NodeException), e -> HomeAssistantErrors.forTransport(request.operation(), settings, e));
+    }
+
+    @Override
+    public Mono<Object> services() {
+        return cachedServices;
+    }
+
+    @Override
+    public Mono<Object> command(String operation, Map<String, Object> command) {
+        return http.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_WS_MESSAGE).build())
+                .uri(settings.websocketUrl())
+                .handle((in, out) -> HaWebSocketCommand.run(in, out, settings.accessToken(), command, operation, MAX_WS_MESSAGE))
+                .next()
+                .timeout(options.commandTimeout(), Mono.error(() -> new TimeoutException("no answer within " + options.commandTimeout())))
+                .onErrorMap(e -> !(e instanceof NodeException), e -> HomeAssistantErrors.forTransport(operation, settings, e))
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    @Override
+    public void close() {
+        provider.disposeLater().subscribe(null, e -> LOG.debug("closing the connection pool failed", e));
+    }
+
+    @Override
+    public String toString() {
+        return "HomeAssistantClient[" + settings + "]";
+    }
+
+    private static HttpClient secure(HttpClient client, HaConnectionSettings settings, Duration handshakeTimeout) {
+        boolean trustAll = settings.allowUnauthorizedCerts();
+        List<X509Certificate> ca = trustAll ? List.of() : settings.caCertificate().map(HomeAssistantClient::parsePem).orElse(List.of());
+        Http11SslContextSpec spec = Http11SslContextSpec.forClient().configure(b -> {
+            if (trustAll) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else if (!ca.isEmpty()) {
+                b.trustManager(ca);
+            }
+        });
+        return client.secure(s -> {
+            var builder = s.sslContext((SslProvider.GenericSslContextSpec<?>) spec).handshakeTimeout(handshakeTimeout);
+            if (trustAll) {
+                builder.handlerConfigurator(handler -> {
+                    SSLEngine engine = handler.engine();
+                    SSLParameters parameters = engine.getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm(null);
+                    engine.setSSLParameters(parameters);
+                });
+            }
+        });
+    }
+
+    /** The X.509 certificates in PEM text; a {@code NodeApiException} naming the field when there are none. */
+    public static List<X509Certificate> parsePem(String pem) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> certs = factory.generateCertificates(new ByteArrayInputStream(
+                    pem.strip().getBytes(StandardCharsets.US_ASCII))).stream()
+                    .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
+            if (certs.isEmpty()) {
+                throw new CertificateException("no certificate found");
+            }
+            return certs;
+        } catch (CertificateException | RuntimeException e) {
+            throw new NodeApiException("The credential's CA certificate is not a PEM certificate: " + e.getMessage(), 0,
+                    "Paste the certificate including the -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.", e);
+        }
+    }
+}

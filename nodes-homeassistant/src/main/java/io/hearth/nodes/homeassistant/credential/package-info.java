@@ -1,0 +1,2 @@
+/** The "Home Assistant API" credential type ({@code homeAssistantApi}): fields, normalisation, validation, test. */
+package io.hearth.nodes.homeassistant.credential;

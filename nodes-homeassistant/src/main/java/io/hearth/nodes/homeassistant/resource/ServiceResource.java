@@ -1,0 +1,246 @@
+package io.hearth.nodes.homeassistant.resource;
+
+import io.hearth.node.Item;
+import io.hearth.node.NodeApiException;
+import io.hearth.node.ParameterException;
+import io.hearth.node.ParameterValues;
+import io.hearth.nodes.homeassistant.client.HaRequest;
+import io.hearth.nodes.homeassistant.client.HaResponse;
+import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
+import io.hearth.nodes.homeassistant.client.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Service: call a service (an "action") and list services.
+ * <p>
+ * Call: service data comes from name/value fields (values typed: {@code 255} a number, {@code [255,0,0]}
+ * a list, {@code true} a boolean) or a JSON object ({@code dataMode=json}). Targets (entity, area,
+ * device, floor, label ids) are sent as HA expects them. {@code returnResponse}:
+ * <ul>
+ *   <li>{@code never}: {@code POST /api/services/<domain>/<service>}; output = the changed states (n8n's
+ *       behaviour; an empty list becomes one empty item);</li>
+ *   <li>{@code always}: WebSocket {@code call_service} with {@code return_response: true} (supported by
+ *       every HA since 2023.7, unlike REST's {@code ?return_response}, which arrived in 2024.8); output
+ *       {@code {service_response, context}};</li>
+ *   <li>{@code auto} (default): asks {@code GET /api/services} (cached briefly) whether the service can
+ *       respond and picks one of the above.</li>
+ * </ul>
+ * HA 2024.x answers an unknown service with a bare "400: Bad Request"; the node then checks the service
+ * list and says "unknown service 'x.y'".
+ */
+public final class ServiceResource implements HaResource {
+
+    static final String DOMAIN_PATTERN = "[a-z0-9_]+";
+
+    /** Target parameters ({@code target.<param>}) and HA's keys. */
+    static final Map<String, String> TARGET_KEYS = orderedTargets();
+
+    private static Map<String, String> orderedTargets() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("entityIds", "entity_id");
+        m.put("areaIds", "area_id");
+        m.put("deviceIds", "device_id");
+        m.put("floorIds", "floor_id");
+        m.put("labelIds", "label_id");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    record ServiceName(String domain, String service) {
+        String full() {
+            return domain + "." + service;
+        }
+    }
+
+    static ServiceName serviceName(ParameterValues params) {
+        String domain = Values.required(params, "domain");
+        String service = Values.required(params, "service");
+        // a service chosen as "light.turn_on" in an expression
+        if (service.startsWith(domain + ".")) {
+            service = service.substring(domain.length() + 1);
+        }
+        if (!domain.matches(DOMAIN_PATTERN)) {
+            throw new ParameterException("domain", "must be a domain like 'light' (lower case, digits, '_'): '" + domain + "'");
+        }
+        if (!service.matches(DOMAIN_PATTERN)) {
+            throw new ParameterException("service", "must be a service like 'turn_on' (lower case, digits, '_'): '" + service + "'");
+        }
+        return new ServiceName(domain, service);
+    }
+
+    static Map<String, Object> targets(ParameterValues params) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        TARGET_KEYS.forEach((param, key) -> {
+            List<String> ids = Values.ids(params, "target." + param);
+            if (!ids.isEmpty()) {
+                target.put(key, ids);
+            }
+        });
+        return target;
+    }
+
+    static Map<String, Object> serviceData(ParameterValues params) {
+        return EventResource.data(params, "serviceAttributes");
+    }
+
+    /** The REST call: service data with the targets merged in (lists joined with ids already in the data). */
+    static HaRequest callRequest(ParameterValues params) {
+        ServiceName name = serviceName(params);
+        Map<String, Object> body = new LinkedHashMap<>(serviceData(params));
+        targets(params).forEach((key, ids) -> body.merge(key, ids, ServiceResource::joinIds));
+        return HaRequest.post("Call service '" + name.full() + "'",
+                "/api/services/" + HaRequest.segment(name.domain()) + "/" + HaRequest.segment(name.service()), body)
+                .about("service '" + name.full() + "'");
+    }
+
+    /** The WebSocket {@code call_service} command that returns the service's response. */
+    static Map<String, Object> callWithResponseCommand(ParameterValues params) {
+        ServiceName name = serviceName(params);
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("type", "call_service");
+        command.put("domain", name.domain());
+        command.put("service", name.service());
+        command.put("service_data", serviceData(params));
+        Map<String, Object> target = targets(params);
+        if (!target.isEmpty()) {
+            command.put("target", target);
+        }
+        command.put("return_response", true);
+        return command;
+    }
+
+    private static Object joinIds(Object existing, Object added) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : List.of(existing, added)) {
+            if (o instanceof List<?> l) {
+                l.forEach(v -> {
+                    if (!out.contains(v)) {
+                        out.add(v);
+                    }
+                });
+            } else if (o != null && !out.contains(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    static String returnResponseMode(ParameterValues params) {
+        String mode = params.string("returnResponse");
+        return switch (mode) {
+            case "", "auto" -> "auto";
+            case "always", "never" -> mode;
+            default -> throw new ParameterException("returnResponse", "must be auto, always or never, got '" + mode + "'");
+        };
+    }
+
+    /** The description of one service in {@code GET /api/services}' answer. */
+    static Optional<Map<String, Object>> describe(Object services, String domain, String service) {
+        for (Object d : Json.asList(services)) {
+            Map<String, Object> entry = Json.asObject(d);
+            if (domain.equals(entry.get("domain"))) {
+                Object s = Json.asObject(entry.get("services")).get(service);
+                return s == null ? Optional.empty() : Optional.of(Json.asObject(s));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean supportsResponse(Map<String, Object> description) {
+        return description.get("response") instanceof Map<?, ?>;
+    }
+
+    private static Mono<List<Item>> call(OperationInput in) {
+        ServiceName name = serviceName(in.params());
+        String mode = returnResponseMode(in.params());
+        Mono<Boolean> withResponse = switch (mode) {
+            case "always" -> Mono.just(true);
+            case "never" -> Mono.just(false);
+            default -> in.api().services()
+                    .map(s -> describe(s, name.domain(), name.service()).map(ServiceResource::supportsResponse).orElse(false));
+        };
+        return withResponse.flatMap(respond -> respond ? callWithResponse(in, name) : callRest(in, name));
+    }
+
+    private static Mono<List<Item>> callRest(OperationInput in, ServiceName name) {
+        HaRequest request = callRequest(in.params());
+        return in.api().send(request)
+                .map(HaResponse::json)
+                .map(j -> {
+                    List<Object> changed = Json.asList(j);
+                    return changed.isEmpty() ? List.of(Item.of(Map.of())) : Results.items(changed, "state");
+                })
+                .onErrorResume(e -> e instanceof NodeApiException api && api.httpStatus().orElse(0) == 400,
+                        e -> explainUnknownService(in.api(), request.operation(), name, (NodeApiException) e));
+    }
+
+    private static Mono<List<Item>> callWithResponse(OperationInput in, ServiceName name) {
+        String operation = "Call service '" + name.full() + "' (with response)";
+        return in.api().command(operation, callWithResponseCommand(in.params()))
+                .map(result -> {
+                    Map<String, Object> r = Json.asObject(result);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("service_response", r.get("response"));
+                    out.put("context", r.get("context"));
+                    return List.of(Item.of(out));
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> List.of(Item.of(Results.wrap("service_response", null)))))
+                .onErrorResume(e -> e instanceof NodeApiException api
+                                && (api.httpStatus().orElse(0) == 400 || api.httpStatus().orElse(0) == 404),
+                        e -> explainUnknownService(in.api(), operation, name, (NodeApiException) e));
+    }
+
+    /** HA 2024.x says only "400: Bad Request" for an unknown service: name it when the service list lacks it. */
+    private static <T> Mono<T> explainUnknownService(HomeAssistantApi api, String operation, ServiceName name, NodeApiException original) {
+        return api.services()
+                .onErrorResume(e -> Mono.empty())
+                .flatMap(services -> {
+                    if (describe(services, name.domain(), name.service()).isPresent()) {
+                        return Mono.<T>error(original);
+                    }
+                    return Mono.<T>error(new NodeApiException(operation + " failed: unknown service '" + name.full()
+                            + "' (" + original.httpStatus().orElse(400) + ")", original.httpStatus().orElse(400),
+                            "Home Assistant has no service '" + name.full() + "'. Pick one from the list, or check that "
+                            + "the integration providing it is loaded.", original));
+                })
+                .switchIfEmpty(Mono.error(original));
+    }
+
+    static HaRequest listRequest() {
+        return HaRequest.get("List services", "/api/services");
+    }
+
+    private static Mono<List<Item>> list(OperationInput in) {
+        String domain = Json.asString(Values.unwrapLocator(in.params().get("domainFilter").orElse(null))).strip();
+        return in.api().send(listRequest()).map(HaResponse::json).map(j -> {
+            List<Object> all = Json.asList(j);
+            if (!domain.isEmpty()) {
+                all = all.stream().filter(d -> domain.equals(Json.asObject(d).get("domain"))).toList();
+            }
+            return Results.items(Results.limit(all, in.params()), "service");
+        });
+    }
+
+    @Override
+    public String value() {
+        return "service";
+    }
+
+    @Override
+    public String displayName() {
+        return "Service";
+    }
+
+    @Override
+    public List<HaOperation> operations() {
+        return List.of(
+                new HaOperation("getAll", "Get Many", "List services (all domains or one) with their fields",
+                        ServiceResource::list),
+                new HaOperation("call", "Call", "Call a service (action), optionally returning its response data",
+                        ServiceResource::call));
+    }
+}

@@ -1,0 +1,51 @@
+package io.hearth.nodes.homeassistant;
+
+import static io.hearth.nodes.homeassistant.HaTestSupport.credential;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.node.NodeApiException;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
+import io.hearth.testsupport.RealHomeAssistant;
+import io.hearth.testsupport.RealHomeAssistantExtension;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Home Assistant goes away and comes back: the node reports the outage as a transient "connection
+ * refused" and the same (cached, pooled) client works again after the restart.
+ */
+@Tag("home-assistant")
+@ExtendWith(RealHomeAssistantExtension.class)
+class HomeAssistantRestartIT {
+
+    @Test
+    void reportsOutageAndRecoversAfterRestart(RealHomeAssistant ha) throws Throwable {
+        Assumptions.assumeTrue(ha.stateDirectory().isPresent(), "Home Assistant given without a state dir cannot be restarted");
+        CredentialData credential = credential(ha);
+        Map<String, Object> getFlag = Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag");
+        try (HomeAssistantClients clients = new HomeAssistantClients()) {
+            HomeAssistantNode node = new HomeAssistantNode(clients);
+            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)).output(0)).hasSize(1);
+
+            ha.stop();
+            try {
+                assertThat(ha.isRunning()).isFalse();
+                assertThatThrownBy(() -> HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)))
+                        .isInstanceOf(NodeApiException.class)
+                        .hasMessageContaining("connection refused by " + ha.host() + ":" + ha.port())
+                        .satisfies(e -> assertThat(((NodeApiException) e).isTransient()).isTrue());
+            } finally {
+                ha.start();
+            }
+            assertThat(ha.isRunning()).isTrue();
+            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)).output(0).getFirst().json())
+                    .containsEntry("entity_id", "input_boolean.hearth_flag");
+            assertThat(clients.size()).isEqualTo(1);
+        }
+    }
+}

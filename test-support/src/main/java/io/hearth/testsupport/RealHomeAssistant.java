@@ -1,0 +1,423 @@
+package io.hearth.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real, running Home Assistant core for integration tests: no mocks, no Docker.
+ * <p>
+ * {@link #shared()} gives the JVM-wide plain-HTTP instance:
+ * <ul>
+ *   <li>If the environment has {@code HEARTH_HA_URL} and {@code HEARTH_HA_TOKEN}, an outer script
+ *       already started Home Assistant: those values are used as they are (plus {@code HEARTH_HA_USER_TOKEN},
+ *       {@code HEARTH_HA_VERSION} and, when present, {@code HEARTH_HA_STATE_DIR} so that
+ *       {@link #stop()}/{@link #start()} still work).</li>
+ *   <li>Otherwise the project's {@code scripts/ha/ha-test-env.sh start <state-dir>} starts one (state in
+ *       {@code target/ha-default} of the working directory), once per JVM; a JVM shutdown hook stops it.</li>
+ * </ul>
+ * {@link #tls()} gives a second instance serving https with a self-signed certificate
+ * ({@code HA_TLS=1}), for tests of TLS settings; it is always started by this class unless
+ * {@code HEARTH_HA_TLS_URL}, {@code HEARTH_HA_TLS_TOKEN} and {@code HEARTH_HA_TLS_CA_CERT} are set.
+ * <p>
+ * The repository root (where the script lives) comes from {@code HEARTH_REPO_ROOT} (set by the parent
+ * pom's failsafe configuration), the system property {@code hearth.repo.root}, or by walking up from the
+ * working directory to the directory containing {@code .mvn}.
+ * <p>
+ * When Home Assistant cannot be started the tests fail with the script's output and how to run it by
+ * hand; with {@code CI=true} the message says so explicitly. The failure is remembered, so the other
+ * tests of the JVM fail at once instead of waiting for another start.
+ * <p>
+ * Tokens are test tokens of a throw-away instance; still, this class never logs them.
+ */
+public final class RealHomeAssistant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealHomeAssistant.class);
+    private static final String SCRIPT = "scripts/ha/ha-test-env.sh";
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(20);
+
+    private static final Object LOCK = new Object();
+    private static RealHomeAssistant shared;
+    private static RealHomeAssistant tls;
+    private static RuntimeException sharedFailure;
+    private static RuntimeException tlsFailure;
+
+    private final String name;
+    private final Optional<Path> stateDir;
+    private final boolean managed;
+    private final Map<String, String> extraEnv;
+    private volatile Map<String, String> env;
+    private volatile boolean running;
+
+    private RealHomeAssistant(String name, Optional<Path> stateDir, boolean managed, Map<String, String> extraEnv,
+                              Map<String, String> env) {
+        this.name = name;
+        this.stateDir = stateDir;
+        this.managed = managed;
+        this.extraEnv = Map.copyOf(extraEnv);
+        this.env = Map.copyOf(env);
+        this.running = true;
+    }
+
+    /** The JVM-wide plain-HTTP Home Assistant (started on first use). */
+    public static RealHomeAssistant shared() {
+        synchronized (LOCK) {
+            if (shared != null) {
+                return shared;
+            }
+            if (sharedFailure != null) {
+                throw sharedFailure;
+            }
+            try {
+                Map<String, String> sys = System.getenv();
+                if (notBlank(sys.get("HEARTH_HA_URL")) && notBlank(sys.get("HEARTH_HA_TOKEN"))) {
+                    Map<String, String> env = new LinkedHashMap<>();
+                    sys.forEach((k, v) -> {
+                        if (k.startsWith("HEARTH_HA_")) {
+                            env.put(k, v);
+                        }
+                    });
+                    fillFromUrl(env);
+                    Optional<Path> dir = Optional.ofNullable(env.get("HEARTH_HA_STATE_DIR"))
+                            .filter(RealHomeAssistant::notBlank).map(Path::of);
+                    LOG.info("Using the Home Assistant given by the environment at {}", env.get("HEARTH_HA_URL"));
+                    shared = new RealHomeAssistant("environment", dir, false, Map.of(), env);
+                } else {
+                    shared = startManaged("default", Map.of());
+                }
+                return shared;
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
+        }
+    }
+
+    /** A JVM-wide https Home Assistant with a self-signed certificate ({@code HA_TLS=1}). */
+    public static RealHomeAssistant tls() {
+        synchronized (LOCK) {
+            if (tls != null) {
+                return tls;
+            }
+            if (tlsFailure != null) {
+                throw tlsFailure;
+            }
+            try {
+                Map<String, String> sys = System.getenv();
+                if (notBlank(sys.get("HEARTH_HA_TLS_URL")) && notBlank(sys.get("HEARTH_HA_TLS_TOKEN"))
+                        && notBlank(sys.get("HEARTH_HA_TLS_CA_CERT"))) {
+                    Map<String, String> env = new LinkedHashMap<>();
+                    env.put("HEARTH_HA_URL", sys.get("HEARTH_HA_TLS_URL"));
+                    env.put("HEARTH_HA_TOKEN", sys.get("HEARTH_HA_TLS_TOKEN"));
+                    env.put("HEARTH_HA_CA_CERT", sys.get("HEARTH_HA_TLS_CA_CERT"));
+                    fillFromUrl(env);
+                    tls = new RealHomeAssistant("tls-environment", Optional.empty(), false, Map.of(), env);
+                } else {
+                    tls = startManaged("tls", Map.of("HA_TLS", "1"));
+                }
+                return tls;
+            } catch (RuntimeException e) {
+                tlsFailure = e;
+                throw e;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------- accessors
+
+    /** Base URL, e.g. {@code http://127.0.0.1:18123} (no trailing slash). */
+    public String url() {
+        return stripSlash(require("HEARTH_HA_URL"));
+    }
+
+    /** WebSocket URL of the API, {@code ws(s)://host:port/api/websocket}. */
+    public String websocketUrl() {
+        return Optional.ofNullable(env.get("HEARTH_HA_WS_URL")).filter(RealHomeAssistant::notBlank)
+                .orElseGet(() -> url().replaceFirst("^http", "ws") + "/api/websocket");
+    }
+
+    public String host() {
+        return require("HEARTH_HA_HOST");
+    }
+
+    public int port() {
+        return Integer.parseInt(require("HEARTH_HA_PORT"));
+    }
+
+    public boolean https() {
+        return url().startsWith("https:");
+    }
+
+    /** A long-lived access token of the owner (an administrator). */
+    public String token() {
+        return require("HEARTH_HA_TOKEN");
+    }
+
+    /** A long-lived access token of a non-admin user, when the environment has one. */
+    public Optional<String> userToken() {
+        return Optional.ofNullable(env.get("HEARTH_HA_USER_TOKEN")).filter(RealHomeAssistant::notBlank);
+    }
+
+    /** The Home Assistant version, e.g. {@code 2024.3.3} ({@code unknown} if the environment did not say). */
+    public String version() {
+        return Optional.ofNullable(env.get("HEARTH_HA_VERSION")).filter(RealHomeAssistant::notBlank).orElse("unknown");
+    }
+
+    /** The PEM file of the self-signed certificate of an https instance. */
+    public Optional<Path> caCertificate() {
+        return Optional.ofNullable(env.get("HEARTH_HA_CA_CERT")).filter(RealHomeAssistant::notBlank).map(Path::of);
+    }
+
+    /** The PEM text of {@link #caCertificate()}. */
+    public Optional<String> caCertificatePem() {
+        return caCertificate().map(p -> {
+            try {
+                return Files.readString(p);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + p, e);
+            }
+        });
+    }
+
+    public Optional<Path> stateDirectory() {
+        return stateDir;
+    }
+
+    /** Home Assistant's log file, when known. */
+    public Optional<Path> logFile() {
+        return Optional.ofNullable(env.get("HEARTH_HA_LOG")).filter(RealHomeAssistant::notBlank).map(Path::of);
+    }
+
+    /** Every {@code HEARTH_HA_*} value of the running instance (ha.env); contains tokens: do not log. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** True when this class started Home Assistant (and its shutdown hook stops it). */
+    public boolean isManaged() {
+        return managed;
+    }
+
+    // ------------------------------------------------------------------------------- lifecycle
+
+    /** Stops Home Assistant (by the script, on its state dir). A later {@link #start()} restarts it. */
+    public void stop() {
+        synchronized (this) {
+            Path dir = stateDir.orElseThrow(() -> new UnsupportedOperationException(
+                    "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be stopped from a test"));
+            ScriptResult r = runScript(List.of("stop", dir.toString()), extraEnv);
+            if (r.exitCode != 0) {
+                throw new IllegalStateException("ha-test-env.sh stop failed (exit " + r.exitCode + "):\n" + r.output);
+            }
+            running = false;
+            LOG.info("Home Assistant '{}' stopped", name);
+        }
+    }
+
+    /**
+     * Starts Home Assistant again on the same state dir (same port, same tokens); returns when the API
+     * answers. A no-op wait when it is already running.
+     */
+    public void start() {
+        synchronized (this) {
+            Path dir = stateDir.orElseThrow(() -> new UnsupportedOperationException(
+                    "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be started from a test"));
+            ScriptResult r = runScript(List.of("start", dir.toString()), extraEnv);
+            if (r.exitCode != 0) {
+                throw failure("could not restart Home Assistant", r, dir);
+            }
+            env = Map.copyOf(readEnvFile(dir.resolve("ha.env")));
+            running = true;
+            LOG.info("Home Assistant '{}' started again at {}", name, url());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RealHomeAssistant[" + name + ", " + env.get("HEARTH_HA_URL") + ", " + version() + "]";
+    }
+
+    // ------------------------------------------------------------------------------- internals
+
+    private static RealHomeAssistant startManaged(String name, Map<String, String> extraEnv) {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("target").resolve("ha-" + name);
+        LOG.info("Starting a real Home Assistant '{}' (state: {}); the first start installs it and takes minutes", name, dir);
+        ScriptResult r = runScript(List.of("start", dir.toString()), extraEnv);
+        if (r.exitCode != 0) {
+            throw failure("could not start Home Assistant", r, dir);
+        }
+        Map<String, String> env = readEnvFile(dir.resolve("ha.env"));
+        RealHomeAssistant ha = new RealHomeAssistant(name, Optional.of(dir), true, extraEnv, env);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runScript(List.of("stop", dir.toString()), extraEnv);
+            } catch (RuntimeException e) {
+                System.err.println("RealHomeAssistant: could not stop " + dir + ": " + e.getMessage());
+            }
+        }, "stop-home-assistant-" + name));
+        LOG.info("Home Assistant '{}' {} is ready at {}", name, ha.version(), ha.url());
+        return ha;
+    }
+
+    private static RuntimeException failure(String what, ScriptResult r, Path dir) {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        String how = ci
+                ? "CI=true: a real Home Assistant is required for the integration tests."
+                : "Run it by hand to see why:\n  " + repoRoot().resolve(SCRIPT) + " start " + dir
+                  + "\nor start one yourself and export the variables of its ha.env (HEARTH_HA_URL, HEARTH_HA_TOKEN, ...)"
+                  + " before running the tests; -DskipITs skips integration tests.";
+        return new IllegalStateException(what + " (ha-test-env.sh exit " + r.exitCode + "). " + how
+                + "\n----- script output -----\n" + r.output);
+    }
+
+    private record ScriptResult(int exitCode, String output) {
+    }
+
+    private static ScriptResult runScript(List<String> args, Map<String, String> extraEnv) {
+        Path script = repoRoot().resolve(SCRIPT);
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalStateException("Home Assistant test script not found: " + script);
+        }
+        List<String> command = new ArrayList<>();
+        command.add("bash");
+        command.add(script.toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        // Do not let an outer HA's variables (ha.env) leak into the script; HEARTH_HA_VERSION selects a version.
+        pb.environment().keySet().removeIf(k -> k.startsWith("HEARTH_HA_") && !k.equals("HEARTH_HA_VERSION"));
+        pb.environment().putAll(extraEnv);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+            if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroy();
+                p.waitFor(10, TimeUnit.SECONDS);
+                p.destroyForcibly();
+                return new ScriptResult(-1, "timed out after " + SCRIPT_TIMEOUT + "\n" + out.getNow(""));
+            }
+            String output = out.get(30, TimeUnit.SECONDS);
+            output.lines().forEach(l -> LOG.info("{}", l));
+            return new ScriptResult(p.exitValue(), output);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + script, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("failed to run " + script + ": " + e, e);
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The repository root: {@code HEARTH_REPO_ROOT}, {@code -Dhearth.repo.root}, or the nearest parent with {@code .mvn}. */
+    public static Path repoRoot() {
+        String fromEnv = System.getenv("HEARTH_REPO_ROOT");
+        if (notBlank(fromEnv) && Files.isDirectory(Path.of(fromEnv))) {
+            return Path.of(fromEnv).toAbsolutePath();
+        }
+        String fromProperty = System.getProperty("hearth.repo.root");
+        if (notBlank(fromProperty) && Files.isDirectory(Path.of(fromProperty))) {
+            return Path.of(fromProperty).toAbsolutePath();
+        }
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve(".mvn"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (no HEARTH_REPO_ROOT and no .mvn above " + dir + ")");
+    }
+
+    static Map<String, String> readEnvFile(Path file) {
+        try {
+            return parseEnv(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, String> parseEnv(List<String> lines) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            int eq = l.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = l.substring(0, eq).strip();
+            String value = l.substring(eq + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                    || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            env.put(key, value);
+        }
+        fillFromUrl(env);
+        return env;
+    }
+
+    /** Derives host and port from the URL when the environment does not give them. */
+    private static void fillFromUrl(Map<String, String> env) {
+        String url = env.get("HEARTH_HA_URL");
+        if (!notBlank(url)) {
+            return;
+        }
+        URI uri = URI.create(stripSlash(url));
+        if (!notBlank(env.get("HEARTH_HA_HOST")) && uri.getHost() != null) {
+            env.put("HEARTH_HA_HOST", uri.getHost());
+        }
+        if (!notBlank(env.get("HEARTH_HA_PORT"))) {
+            int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            env.put("HEARTH_HA_PORT", Integer.toString(port));
+        }
+    }
+
+    private String require(String key) {
+        String v = env.get(key);
+        if (!notBlank(v)) {
+            throw new IllegalStateException(key + " is not known for Home Assistant '" + name + "'");
+        }
+        return v;
+    }
+
+    private static String stripSlash(String s) {
+        String t = Objects.requireNonNull(s).strip();
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
