@@ -32,6 +32,13 @@ public final class CredentialStore {
     private final Clock clock;
     private final ReentrantReadWriteLock rotationLock = new ReentrantReadWriteLock();
     private volatile Keys keys;
+    // Ciphertext rows by id, so running nodes decrypt without a database read on their (event-loop) thread.
+    // This store's own writes invalidate entries; the TTL bounds staleness from other instances sharing the database.
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedRow> rowCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.time.Duration ROW_CACHE_TTL = java.time.Duration.ofSeconds(5);
+
+    private record CachedRow(Optional<CredentialRow> row, Instant loadedAt) {
+    }
 
     public CredentialStore(DataSource dataSource, MasterKey key) {
         this(dataSource, key, Clock.systemUTC());
@@ -92,7 +99,13 @@ public final class CredentialStore {
     }
 
     Optional<StoredCredential> find(String id) {
-        return repository.find(id).map(this::decrypt);
+        Instant now = clock.instant();
+        CachedRow cached = rowCache.get(id);
+        if (cached == null || cached.loadedAt().plus(ROW_CACHE_TTL).isBefore(now)) {
+            cached = new CachedRow(repository.find(id), now);
+            rowCache.put(id, cached);
+        }
+        return cached.row().map(this::decrypt);
     }
 
     Optional<CredentialSummary> summary(String id) {
@@ -110,16 +123,22 @@ public final class CredentialStore {
             CredentialCipher cipher = keys.current();
             return repository.updateData(id, cipher.encrypt(MiniJson.write(values)), cipher.keyId(), now());
         } finally {
+            rowCache.remove(id);
             shared.unlock();
         }
     }
 
     boolean rename(String id, String name) {
+        rowCache.remove(id);
         return repository.rename(id, name, now());
     }
 
     boolean delete(String id) {
-        return repository.delete(id);
+        try {
+            return repository.delete(id);
+        } finally {
+            rowCache.remove(id);
+        }
     }
 
     // ---- for KeyRotation
@@ -138,6 +157,7 @@ public final class CredentialStore {
         CredentialCipher next = new CredentialCipher(newKey);
         Lock exclusive = rotationLock.writeLock();
         exclusive.lock();
+        rowCache.clear();
         try {
             Keys before = keys;
             // Readers may see committed rows before this method returns: let them decrypt both generations.
@@ -155,6 +175,7 @@ public final class CredentialStore {
             keys = new Keys(newKey, next, keys.byId());
             return count;
         } finally {
+            rowCache.clear();
             exclusive.unlock();
         }
     }

@@ -21,7 +21,7 @@ class H2CredentialStorageTest extends CredentialStorageContract {
     @BeforeEach
     void openDatabase() {
         dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + databaseDir.resolve("hearth") + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:file:" + databaseDir.resolve("hearth") + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0");
         dataSource.setUser("sa");
         CredentialsTable.create(dataSource);
     }
