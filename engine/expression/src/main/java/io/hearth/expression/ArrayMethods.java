@@ -40,6 +40,7 @@ final class ArrayMethods {
         for (Object o : a) {
           if (o instanceof List<?> l && name.equals("concat")) {
             ctx.checkCollection((long) out.size() + l.size());
+            ctx.steps(l.size());
             out.addAll(l);
           } else {
             out.add(o);
@@ -49,14 +50,14 @@ final class ArrayMethods {
         yield out;
       }
       case "keys" -> {
-        ArrayList<Object> out = new ArrayList<>(ctx.checkCollection(n));
+        ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
         for (int i = 0; i < n; i++) {
           out.add((long) i);
         }
         yield out;
       }
       case "entries" -> {
-        ArrayList<Object> out = new ArrayList<>(ctx.checkCollection(n));
+        ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
         for (int i = 0; i < n; i++) {
           ArrayList<Object> pair = new ArrayList<>(2);
           pair.add((long) i);
@@ -137,6 +138,7 @@ final class ArrayMethods {
           Object r = Members.invoke(ctx, fn, list.get(i), (long) i, list);
           if (r instanceof List<?> l) {
             ctx.checkCollection((long) out.size() + l.size());
+            ctx.steps(l.size());
             out.addAll(l);
           } else {
             out.add(r);
@@ -342,6 +344,7 @@ final class ArrayMethods {
     if (level > JsOps.MAX_DATA_DEPTH) {
       throw JsOps.tooDeep();
     }
+    ctx.steps(list.size());
     for (Object e : list) {
       if (e instanceof List<?> inner && depth >= 1) {
         flatten(ctx, out, inner, depth - 1, level + 1);

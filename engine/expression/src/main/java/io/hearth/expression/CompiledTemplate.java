@@ -19,7 +19,7 @@ final class CompiledTemplate implements Template {
 
   @Override
   public Object evaluate(Scope scope) {
-    EvalContext ctx = new EvalContext(limits, scope);
+    EvalContext ctx = new EvalContext(limits, java.util.Objects.requireNonNull(scope, "scope"));
     try {
       if (single != null) {
         return Values.toPlain(ctx, Interpreter.eval(single, ctx, null));
@@ -36,8 +36,8 @@ final class CompiledTemplate implements Template {
       return sb.toString();
     } catch (ExpressionException e) {
       throw e;
-    } catch (StackOverflowError e) {
-      throw ctx.callDepthExceeded();
+    } catch (StackOverflowError e) { // safety net: the call-depth budget normally fires first
+      throw new ExpressionLimitException("maxCallDepth", "expression nesting exhausted the thread stack");
     } catch (RuntimeException e) { // thrown by a host object or function
       throw new ExpressionException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
     }

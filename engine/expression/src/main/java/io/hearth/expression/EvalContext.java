@@ -6,7 +6,7 @@ import java.time.ZoneId;
 final class EvalContext {
 
   /** Rough bound on nested AST levels across arrow calls, so deep recursion fails before the JVM stack. */
-  private static final int MAX_STACK_UNITS = 3000;
+  private static final int MAX_STACK_UNITS = 2000;
 
   final ExpressionLimits limits;
   final Scope scope;
@@ -89,23 +89,34 @@ final class EvalContext {
         "maximum call depth exceeded (too much recursion)");
   }
 
-  /** Refuses to build a string of {@code length} chars; charges one step per 16 chars. */
+  /** Refuses a string of {@code length} chars (checked as a builder grows, so it charges nothing). */
   void checkString(long length) {
     if (length > maxStringLength) {
       throw new ExpressionLimitException("maxStringLength",
           "string of " + length + " characters exceeds the maximum of " + maxStringLength);
     }
+  }
+
+  /** Checks a string about to be allocated in one go and charges one step per 16 chars. */
+  void allocateString(long length) {
+    checkString(length);
     if (length > 256) {
       steps(length >>> 4);
     }
   }
 
-  /** Refuses to build a collection of {@code size} elements; charges one step per element. */
+  /** Refuses a collection of {@code size} elements (checked as it grows, so it charges nothing). */
   int checkCollection(long size) {
     if (size > maxCollectionSize || size < 0) {
       throw new ExpressionLimitException("maxCollectionSize",
           "collection of " + size + " elements exceeds the maximum of " + maxCollectionSize);
     }
+    return (int) size;
+  }
+
+  /** Checks a collection about to be allocated in one go and charges one step per element. */
+  int allocate(long size) {
+    checkCollection(size);
     if (size > 16) {
       steps(size);
     }

@@ -12,6 +12,23 @@ public final class ExpressionEngine {
 
   private static final int MAX_CACHED = 10_000;
 
+  /** Touches every part of the interpreter; evaluated once when the class is loaded. */
+  static final String WARM_UP = "{{ [JSON.stringify(JSON.parse('{\"a\":[1]}')), 'a'.replace(/a/g, 'b').split(''),"
+      + " 'a'.localeCompare('b'), 'x'.normalize(), DateTime.fromMillis(0).plus({days: 1}).toFormat('yyyy'),"
+      + " DateTime.fromISO('2024-01-01').diff(DateTime.fromMillis(0), 'days').days, new Date(0).toISOString(),"
+      + " (1.5).toFixed(1), (1).toLocaleString(), encodeURIComponent('x'), Math.max(...[1]), [2, 1].sort(),"
+      + " {a: 1}.keys(), 'a'.match(/(?<n>a)/).groups, `${1}`, (x => x)(1), ({}).y?.z].length }}";
+
+  static {
+    // Initialise the interpreter's classes (and the JDK classes they use) up front: a class
+    // initialiser must never run for the first time deep inside a recursion that overflows the stack.
+    try {
+      Parser.parseTemplate(WARM_UP, ExpressionLimits.defaults()).evaluate(Scope.empty());
+    } catch (RuntimeException e) {
+      // best effort only; the engine works without it
+    }
+  }
+
   private final ExpressionLimits limits;
   private final ConcurrentHashMap<String, Template> cache = new ConcurrentHashMap<>();
 

@@ -204,17 +204,17 @@ final class Globals {
     }
     ArrayList<Object> out = new ArrayList<>();
     if (o instanceof Map<?, ?> m) {
-      ctx.checkCollection(m.size());
+      ctx.allocate(m.size());
       for (Map.Entry<?, ?> e : m.entrySet()) {
         out.add(entry(String.valueOf(e.getKey()), e.getValue(), kind));
       }
     } else if (o instanceof List<?> l) {
-      ctx.checkCollection(l.size());
+      ctx.allocate(l.size());
       for (int i = 0; i < l.size(); i++) {
         out.add(entry(Integer.toString(i), l.get(i), kind));
       }
     } else if (o instanceof String s) {
-      ctx.checkCollection(s.length());
+      ctx.allocate(s.length());
       for (int i = 0; i < s.length(); i++) {
         out.add(entry(Integer.toString(i), String.valueOf(s.charAt(i)), kind));
       }
@@ -264,7 +264,7 @@ final class Globals {
       }
       throw new ExpressionException(JsOps.describe(it) + " is not iterable");
     }
-    ctx.checkCollection(list.size());
+    ctx.allocate(list.size());
     LinkedHashMap<String, Object> out = new LinkedHashMap<>();
     for (Object e : list) {
       if (!(e instanceof List<?> pair)) {
@@ -296,7 +296,7 @@ final class Globals {
       if (len < 0 || len != Math.floor(len) || len > 4294967295.0) {
         throw new ExpressionException("Invalid array length");
       }
-      int size = ctx.checkCollection((long) len);
+      int size = ctx.allocate((long) len);
       return new ArrayList<>(Collections.nCopies(size, Undefined.INSTANCE));
     }
     ArrayList<Object> out = new ArrayList<>(a.length);
@@ -312,13 +312,14 @@ final class Globals {
     }
     ArrayList<Object> out;
     if (source instanceof List<?> l) {
-      out = new ArrayList<>(l);
+      out = new ArrayList<>(ctx.allocate(l.size()));
+      out.addAll(l);
     } else if (source instanceof String s) {
       out = new ArrayList<>();
       Interpreter.spreadInto(ctx, out, s);
     } else if (source instanceof Map<?, ?> m) {
       double len = JsOps.toInteger(m.containsKey("length") ? m.get("length") : 0L);
-      int size = ctx.checkCollection((long) Math.max(0, Math.min(len, Long.MAX_VALUE / 2)));
+      int size = ctx.allocate((long) Math.max(0, Math.min(len, Long.MAX_VALUE / 2)));
       out = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
         Object v = m.get(Integer.toString(i));

@@ -155,9 +155,11 @@ final class Interpreter {
   static void spreadInto(EvalContext ctx, List<Object> out, Object value) {
     if (value instanceof List<?> l) {
       ctx.checkCollection((long) out.size() + l.size());
+      ctx.steps(l.size());
       out.addAll(l);
     } else if (value instanceof String s) {
       ctx.checkCollection((long) out.size() + s.length());
+      ctx.steps(s.length());
       s.codePoints().forEach(cp -> out.add(Character.toString(cp)));
     } else {
       throw new ExpressionException(JsOps.describe(value) + " is not iterable");
@@ -262,16 +264,19 @@ final class Interpreter {
   static void spreadProperties(EvalContext ctx, Map<String, Object> out, Object value) {
     if (value instanceof Map<?, ?> m) {
       ctx.checkCollection((long) out.size() + m.size());
+      ctx.steps(m.size());
       for (Map.Entry<?, ?> e : m.entrySet()) {
         out.put(String.valueOf(e.getKey()), e.getValue());
       }
     } else if (value instanceof List<?> l) {
       ctx.checkCollection((long) out.size() + l.size());
+      ctx.steps(l.size());
       for (int i = 0; i < l.size(); i++) {
         out.put(Integer.toString(i), l.get(i));
       }
     } else if (value instanceof String s) {
       ctx.checkCollection((long) out.size() + s.length());
+      ctx.steps(s.length());
       for (int i = 0; i < s.length(); i++) {
         out.put(Integer.toString(i), String.valueOf(s.charAt(i)));
       }

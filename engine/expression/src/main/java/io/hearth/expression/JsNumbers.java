@@ -69,7 +69,25 @@ final class JsNumbers {
       end--;
     }
     digits.setLength(end);
+    if (digits.length() == 2) { // Java keeps 2 digits when closer (4.9E-324); JS wants the shortest (5e-324)
+      String one = oneDigit(Math.abs(d), digits, pointPos);
+      if (one != null) {
+        return layout(d < 0, one, one.equals("10") ? pointPos + 1 : pointPos).replace("10", "1");
+      }
+    }
     return layout(d < 0, digits.toString(), pointPos);
+  }
+
+  /** A single digit that still round-trips to {@code abs}, if any (only ever true for subnormals). */
+  private static String oneDigit(double abs, CharSequence twoDigits, int pointPos) {
+    int first = twoDigits.charAt(0) - '0';
+    int closest = (first * 10 + (twoDigits.charAt(1) - '0') + 5) / 10;
+    for (int candidate : new int[] {closest, closest == first ? first + 1 : first}) {
+      if (Double.parseDouble(candidate + "e" + (pointPos - 1)) == abs) {
+        return candidate == 10 ? "10" : Integer.toString(candidate);
+      }
+    }
+    return null;
   }
 
   /** ECMA-262 Number::toString layout of {@code 0.digits × 10^n}. */

@@ -270,7 +270,7 @@ final class JsOps {
     if (s.isEmpty()) {
       return t;
     }
-    ctx.checkString((long) s.length() + t.length());
+    ctx.allocateString((long) s.length() + t.length());
     return s.concat(t);
   }
 

@@ -410,6 +410,7 @@ final class Lexer {
           : match("||") ? TokenType.OR : one(TokenType.PIPE);
       case '^' -> match("^=") ? TokenType.ASSIGN : one(TokenType.CARET);
       case '#' -> throw error("private names are not supported", pos);
+      case '\\' -> throw error("escape sequences are not allowed in identifiers", pos);
       case '@' -> throw error("decorators are not supported", pos);
       default -> throw error("Invalid or unexpected token '" + c + "'", pos);
     };

@@ -27,7 +27,7 @@ final class ObjectMethods {
       case "isEmpty" -> m.isEmpty();
       case "isNotEmpty" -> !m.isEmpty();
       case "keys" -> {
-        ctx.checkCollection(m.size());
+        ctx.allocate(m.size());
         ArrayList<Object> out = new ArrayList<>(m.size());
         for (Object k : m.keySet()) {
           out.add(String.valueOf(k));
@@ -35,7 +35,7 @@ final class ObjectMethods {
         yield out;
       }
       case "values" -> {
-        ctx.checkCollection(m.size());
+        ctx.allocate(m.size());
         yield new ArrayList<Object>(m.values());
       }
       case "removeField" -> {

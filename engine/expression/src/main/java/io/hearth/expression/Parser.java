@@ -214,7 +214,7 @@ final class Parser {
       if (op.isIdent("instanceof")) {
         throw syntax(op, "instanceof is not supported in expressions; use Array.isArray() or typeof");
       }
-      if (op.type() == STAR_STAR && chain == 0 && left instanceof Node.Unary && toks.get(start).type() != LPAREN) {
+      if (op.type() == STAR_STAR && chain == 0 && isUnaryOperator(toks.get(start))) {
         throw syntax(op, "Unary operator used immediately before exponentiation expression; add parentheses");
       }
       p++;
@@ -225,6 +225,14 @@ final class Parser {
     }
     depth -= chain;
     return left;
+  }
+
+  private static boolean isUnaryOperator(Token t) {
+    return switch (t.type()) {
+      case NOT, MINUS, PLUS, TILDE -> true;
+      case IDENT -> t.isIdent("typeof") || t.isIdent("void");
+      default -> false;
+    };
   }
 
   private static Node combine(Token op, Node left, Node right) {
@@ -305,7 +313,8 @@ final class Parser {
           p++;
           optional = true;
           if (at(LPAREN)) {
-            e = new Node.Call(e, arguments(), true, text(start, p - 2));
+            String callee = text(start, p - 2);
+            e = new Node.Call(e, arguments(), true, callee);
           } else if (at(LBRACKET)) {
             e = index(e, true);
           } else if (at(TEMPLATE_FULL) || at(TEMPLATE_HEAD)) {
@@ -315,7 +324,10 @@ final class Parser {
           }
         }
         case LBRACKET -> e = index(e, false);
-        case LPAREN -> e = new Node.Call(e, arguments(), false, text(start, p - 1));
+        case LPAREN -> {
+          String callee = text(start, p - 1);
+          e = new Node.Call(e, arguments(), false, callee);
+        }
         case TEMPLATE_FULL, TEMPLATE_HEAD -> throw syntax(t, "tagged templates are not supported");
         case INCREMENT, DECREMENT -> throw unexpected(t);
         default -> {

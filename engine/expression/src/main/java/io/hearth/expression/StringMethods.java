@@ -115,7 +115,7 @@ final class StringMethods {
         if (n < 0 || Double.isInfinite(n)) {
           throw new ExpressionException("Invalid count value: " + JsNumbers.toString(JsOps.toNumber(a0)));
         }
-        ctx.checkString((long) (n * len));
+        ctx.allocateString((long) (n * len));
         yield s.repeat((int) n);
       }
       case "slice" -> {
@@ -136,7 +136,7 @@ final class StringMethods {
       }
       case "toLowerCase", "toLocaleLowerCase" -> s.toLowerCase(Locale.ROOT);
       case "toUpperCase", "toLocaleUpperCase" -> {
-        ctx.checkString(len * 3L);
+        ctx.allocateString(len * 3L);
         yield s.toUpperCase(Locale.ROOT);
       }
       case "trim" -> trim(s, true, true);
@@ -202,7 +202,7 @@ final class StringMethods {
       case "urlEncode" -> JsOps.truthy(a0) ? Uri.encode(s, Uri.URI_RESERVED_AND_UNESCAPED) : Uri.encode(s, Uri.URI_UNESCAPED);
       case "urlDecode" -> JsOps.truthy(a0) ? Uri.decode(s, Uri.URI_RESERVED_AND_HASH) : Uri.decode(s, "");
       case "base64Encode" -> {
-        ctx.checkString(len * 4L);
+        ctx.allocateString(len * 4L);
         yield Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
       }
       case "base64Decode" -> new String(
@@ -214,7 +214,7 @@ final class StringMethods {
       case "removeTags" -> TAG.matcher(s).replaceAll("");
       case "quote" -> {
         String mark = a0 == Undefined.INSTANCE ? "\"" : JsOps.toStr(ctx, a0);
-        ctx.checkString(len * 2L + 2);
+        ctx.allocateString(len * 2L + 2);
         yield mark + (mark.isEmpty() ? s : s.replace(mark, "\\" + mark)) + mark;
       }
       case "replaceSpecialChars" -> Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
@@ -265,7 +265,7 @@ final class StringMethods {
     if (fill.isEmpty()) {
       return s;
     }
-    ctx.checkString((long) max);
+    ctx.allocateString((long) max);
     int need = (int) max - s.length();
     StringBuilder sb = new StringBuilder((int) max);
     if (!start) {
@@ -346,7 +346,7 @@ final class StringMethods {
     }
     String sepStr = JsOps.toStr(ctx, sep);
     if (sepStr.isEmpty()) {
-      ctx.checkCollection(Math.min(s.length(), limit));
+      ctx.allocate(Math.min(s.length(), limit));
       for (int i = 0; i < s.length() && out.size() < limit; i++) {
         out.add(String.valueOf(s.charAt(i)));
       }
@@ -366,6 +366,7 @@ final class StringMethods {
       }
     }
     ctx.checkCollection(out.size());
+    ctx.steps(out.size());
     return out;
   }
 
