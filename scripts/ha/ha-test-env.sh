@@ -145,7 +145,7 @@ PY
   pip_install "homeassistant==$HA_VERSION" -c "$ha_constraints" "${lock[@]}"
   reqs="$("$VENV/bin/python" "$HELPER" requirements --template "$TEMPLATE")" \
     || die "could not compute integration requirements"
-  log "integration requirements: $(echo $reqs)"
+  log "integration requirements: ${reqs//$'\n'/ }"
   # shellcheck disable=SC2086  # one requirement per word
   pip_install $reqs -c "$ha_constraints" "${lock[@]}"
   "$VENV/bin/python" -m pip check >>"$INSTALL_LOG" 2>&1 || log "warning: pip check reports conflicts (see $INSTALL_LOG)"

@@ -57,7 +57,7 @@ check "GET /api/events" 200 "${AUTH[@]}" "$URL/api/events"
 expect "event list has state_changed" '[.[].event] | index("state_changed") != null'
 
 check "POST /api/template" 200 "${AUTH[@]}" "${JSON[@]}" -d "{\"template\":\"{{ states('$LIGHT') }}\"}" "$URL/api/template"
-[[ "$(cat "$TMP/body")" == on ]] && ok "template renders 'on'" || bad "template: $(cat "$TMP/body")"
+if [[ "$(cat "$TMP/body")" == on ]]; then ok "template renders 'on'"; else bad "template: $(cat "$TMP/body")"; fi
 
 check "GET /api/history/period" 200 "${AUTH[@]}" "$URL/api/history/period/$START?filter_entity_id=$LIGHT"
 expect "history has on and off" '[.[0][].state] | (index("on") != null and index("off") != null)'
