@@ -1,0 +1,124 @@
+package io.hearth.server.auth;
+
+import io.hearth.server.support.Blocking;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1")
+public class AuthController {
+
+    private final AuthService auth;
+    private final Blocking blocking;
+
+    public AuthController(AuthService auth, Blocking blocking) {
+        this.auth = auth;
+        this.blocking = blocking;
+    }
+
+    public record Credentials(String email, String password, String name) {
+    }
+
+    @GetMapping("/auth/status")
+    public Mono<Map<String, Object>> status(ServerWebExchange exchange) {
+        AuthService.Principal p = exchange.getAttribute(AuthFilter.PRINCIPAL);
+        return blocking.call(() -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("setupRequired", auth.setupRequired());
+            m.put("authenticated", p != null);
+            m.put("user", p == null ? null : user(p.user()));
+            return m;
+        });
+    }
+
+    @PostMapping("/auth/setup")
+    public Mono<ResponseEntity<Map<String, Object>>> setup(@RequestBody Credentials body) {
+        return blocking.call(() -> {
+            User u = auth.setupOwner(body.email(), body.password(), body.name());
+            return signedIn(HttpStatus.CREATED, u, auth.newSession(u));
+        });
+    }
+
+    @PostMapping("/auth/login")
+    public Mono<ResponseEntity<Map<String, Object>>> login(@RequestBody Credentials body) {
+        return blocking.call(() -> {
+            User u = auth.login(body.email(), body.password());
+            return signedIn(HttpStatus.OK, u, auth.newSession(u));
+        });
+    }
+
+    @PostMapping("/auth/logout")
+    public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
+        var cookie = exchange.getRequest().getCookies().getFirst(AuthFilter.COOKIE);
+        return blocking.run(() -> {
+            if (cookie != null) {
+                auth.logout(cookie.getValue());
+            }
+        }).thenReturn(ResponseEntity.noContent()
+                .header("Set-Cookie", ResponseCookie.from(AuthFilter.COOKIE, "").path("/").maxAge(0).build().toString()).build());
+    }
+
+    private static ResponseEntity<Map<String, Object>> signedIn(HttpStatus status, User u, String token) {
+        ResponseCookie cookie = ResponseCookie.from(AuthFilter.COOKIE, token).httpOnly(true).sameSite("Lax").path("/")
+                .maxAge(Duration.ofDays(14)).build();
+        return ResponseEntity.status(status).header("Set-Cookie", cookie.toString()).body(user(u));
+    }
+
+    static Map<String, Object> user(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("email", u.email());
+        m.put("name", u.name());
+        m.put("role", u.role());
+        return m;
+    }
+
+    public record NewKey(String label) {
+    }
+
+    @GetMapping("/api-keys")
+    public Mono<List<Map<String, Object>>> keys(ServerWebExchange exchange) {
+        User u = AuthFilter.principal(exchange).user();
+        return blocking.call(() -> auth.apiKeys(u).stream().map(AuthController::key).toList());
+    }
+
+    @PostMapping("/api-keys")
+    public Mono<ResponseEntity<Map<String, Object>>> createKey(@RequestBody NewKey body, ServerWebExchange exchange) {
+        User u = AuthFilter.principal(exchange).user();
+        return blocking.call(() -> {
+            var created = auth.createApiKey(u, body.label());
+            Map<String, Object> m = key(created.key());
+            m.put("key", created.secret());
+            return ResponseEntity.status(HttpStatus.CREATED).body(m);
+        });
+    }
+
+    @DeleteMapping("/api-keys/{id}")
+    public Mono<ResponseEntity<Void>> deleteKey(@PathVariable String id, ServerWebExchange exchange) {
+        User u = AuthFilter.principal(exchange).user();
+        return blocking.run(() -> auth.deleteApiKey(u, id)).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private static Map<String, Object> key(AuthRepository.ApiKey k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", k.id());
+        m.put("label", k.label());
+        m.put("createdAt", k.createdAt().toString());
+        m.put("lastUsedAt", k.lastUsedAt().map(Object::toString).orElse(null));
+        return m;
+    }
+}

@@ -1,0 +1,159 @@
+package io.hearth.server.auth;
+
+import io.hearth.runtime.workflow.FieldProblem;
+import io.hearth.server.support.Hashing;
+import io.hearth.server.support.Ids;
+import io.hearth.server.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Owner set-up, sign-in sessions and API keys. Blocking; lookups are cached so requests rarely hit the database. */
+@Service
+public class AuthService {
+
+    public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+    private final AuthRepository repository;
+    private final Clock clock;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
+    private final Map<String, Principal> cache = new ConcurrentHashMap<>();
+
+    /** Who a request acts as, and until when that holds. */
+    public record Principal(User user, Optional<String> apiKeyId, Instant validUntil) {
+    }
+
+    public AuthService(AuthRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public boolean setupRequired() {
+        return repository.userCount() == 0;
+    }
+
+    /** Creates the owner; only while no user exists. */
+    public synchronized User setupOwner(String email, String password, String name) {
+        if (!setupRequired()) {
+            throw new ApiException(HttpStatus.CONFLICT, "The owner account already exists; sign in instead");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            problems.add(new FieldProblem("email", "must be an email address"));
+        }
+        if (password == null || password.length() < 8) {
+            problems.add(new FieldProblem("password", "must have at least 8 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        User user = new User(Ids.newId(), email.strip().toLowerCase(Locale.ROOT),
+                name == null || name.isBlank() ? email.strip() : name.strip(), "owner", clock.instant());
+        repository.insertUser(user, passwords.encode(password));
+        return user;
+    }
+
+    public User login(String email, String password) {
+        var found = email == null ? Optional.<AuthRepository.UserWithHash>empty() : repository.userByEmail(email.strip());
+        if (found.isEmpty() || password == null || !passwords.matches(password, found.get().passwordHash())) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password");
+        }
+        return found.get().user();
+    }
+
+    /** A new session token (the cookie value); only its hash is stored. */
+    public String newSession(User user) {
+        String token = Ids.newToken(32);
+        Instant now = clock.instant();
+        repository.insertSession(Hashing.sha256(token), user.id(), now, now.plus(SESSION_LIFETIME));
+        return token;
+    }
+
+    public void logout(String token) {
+        String hash = Hashing.sha256(token);
+        cache.remove("s:" + hash);
+        repository.deleteSession(hash);
+    }
+
+    public Optional<Principal> cachedSession(String token) {
+        return valid(cache.get("s:" + Hashing.sha256(token)));
+    }
+
+    public Optional<Principal> session(String token) {
+        String hash = Hashing.sha256(token);
+        Optional<Principal> cached = valid(cache.get("s:" + hash));
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Principal> p = repository.session(hash).filter(s -> s.expiresAt().isAfter(clock.instant()))
+                .flatMap(s -> repository.user(s.userId()).map(u -> new Principal(u, Optional.empty(), s.expiresAt())));
+        p.ifPresent(x -> cache.put("s:" + hash, x));
+        return p;
+    }
+
+    public Optional<Principal> cachedApiKey(String key) {
+        return valid(cache.get("k:" + Hashing.sha256(key)));
+    }
+
+    public Optional<Principal> apiKey(String key) {
+        String hash = Hashing.sha256(key);
+        Optional<Principal> cached = valid(cache.get("k:" + hash));
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Principal> p = repository.apiKeyByHash(hash).flatMap(k -> {
+            repository.touchApiKey(k.id(), clock.instant());
+            // Re-checked every minute so a deleted key stops working quickly.
+            return repository.user(k.userId()).map(u -> new Principal(u, Optional.of(k.id()), clock.instant().plusSeconds(60)));
+        });
+        p.ifPresent(x -> cache.put("k:" + hash, x));
+        return p;
+    }
+
+    private Optional<Principal> valid(Principal p) {
+        return p != null && p.validUntil().isAfter(clock.instant()) ? Optional.of(p) : Optional.empty();
+    }
+
+    public record CreatedKey(AuthRepository.ApiKey key, String secret) {
+    }
+
+    public CreatedKey createApiKey(User user, String label) {
+        if (label == null || label.isBlank()) {
+            throw ApiException.invalid(List.of(new FieldProblem("label", "required")));
+        }
+        String secret = "hk_" + Ids.newToken(24);
+        AuthRepository.ApiKey key = new AuthRepository.ApiKey(Ids.newId(), user.id(), label.strip(), clock.instant(), Optional.empty());
+        repository.insertApiKey(key, Hashing.sha256(secret));
+        return new CreatedKey(key, secret);
+    }
+
+    public List<AuthRepository.ApiKey> apiKeys(User user) {
+        return repository.apiKeys(user.id());
+    }
+
+    public void deleteApiKey(User user, String id) {
+        if (!repository.deleteApiKey(user.id(), id)) {
+            throw ApiException.notFound("API key", id);
+        }
+        cache.values().removeIf(p -> p.apiKeyId().filter(id::equals).isPresent());
+    }
+
+    /** Creates the owner from configuration on first start (unattended installs, tests). */
+    public Optional<User> bootstrapOwner(String email, String password) {
+        if (email == null || email.isBlank() || password == null || password.isBlank() || !setupRequired()) {
+            return Optional.empty();
+        }
+        return Optional.of(setupOwner(email, password, "Owner"));
+    }
+}

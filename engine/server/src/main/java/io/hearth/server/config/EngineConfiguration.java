@@ -1,0 +1,158 @@
+package io.hearth.server.config;
+
+import io.hearth.credentials.CredentialService;
+import io.hearth.credentials.CredentialStore;
+import io.hearth.credentials.MasterKey;
+import io.hearth.credentials.MasterKeyProvider;
+import io.hearth.credentials.StoredKeyIds;
+import io.hearth.expression.ExpressionEngine;
+import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.WorkflowExecutor;
+import io.hearth.runtime.registry.NodeRegistry;
+import io.hearth.runtime.registry.PluginLoader;
+import io.hearth.server.credential.StoredCredentialProvider;
+import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.trigger.ActivationService;
+import io.hearth.server.trigger.ScheduleService;
+import io.hearth.server.trigger.TestWebhooks;
+import io.hearth.server.trigger.TriggerManager;
+import io.hearth.server.trigger.TriggerStatusBoard;
+import io.hearth.server.trigger.WebhookHandler;
+import io.hearth.server.trigger.WebhookRegistry;
+import io.hearth.server.workflow.PreparedWorkflows;
+import io.hearth.server.workflow.WorkflowRepository;
+import io.hearth.server.workflow.WorkflowValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Wires the plain-Java engine (runtime, credentials, plugins) into the Spring application. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ZoneId defaultZone(HearthProperties properties) {
+        return ZoneId.of(properties.defaultTimezone());
+    }
+
+    @Bean
+    NodeRegistry nodeRegistry(HearthProperties properties) {
+        try {
+            Files.createDirectories(properties.pluginsDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the plugins directory " + properties.pluginsDirectory(), e);
+        }
+        return PluginLoader.load(EngineConfiguration.class.getClassLoader(), properties.pluginsDirectory());
+    }
+
+    @Bean
+    ExpressionEngine expressionEngine() {
+        return new ExpressionEngine();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService blockingNodePool(HearthProperties properties) {
+        return Executors.newFixedThreadPool(properties.executions().blockingPoolSize(),
+                Thread.ofPlatform().name("hearth-node-", 0).daemon(true).factory());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService engineTimer() {
+        return Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("hearth-timer").daemon(true).factory());
+    }
+
+    @Bean
+    WorkflowExecutor workflowExecutor(NodeRegistry registry, ExpressionEngine expressions, ExecutorService blockingNodePool,
+                                      ScheduledExecutorService engineTimer, Clock clock, ZoneId defaultZone) {
+        return new WorkflowExecutor(registry, expressions, blockingNodePool, engineTimer, clock, defaultZone);
+    }
+
+    /** The master key; start-up stops here when it cannot decrypt the stored credentials (nothing is changed). */
+    @Bean
+    @DependsOnDatabaseInitialization
+    MasterKey masterKey(MasterKeyProvider provider, DataSource dataSource) {
+        return provider.load(StoredKeyIds.in(dataSource));
+    }
+
+    @Bean
+    MasterKeyProvider masterKeyProvider(HearthProperties properties) {
+        return new MasterKeyProvider(properties.dataDir()).withEnvironmentVariable(properties.encryptionKeyEnv());
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    CredentialStore credentialStore(DataSource dataSource, MasterKey masterKey, Clock clock) {
+        CredentialStore store = new CredentialStore(dataSource, masterKey, clock);
+        store.verifyKey();
+        return store;
+    }
+
+    @Bean
+    CredentialService credentialService(CredentialStore store, NodeRegistry registry) {
+        return new CredentialService(store, registry::credentialType);
+    }
+
+    @Bean
+    CredentialProvider credentialProvider(CredentialService credentials) {
+        return new StoredCredentialProvider(credentials);
+    }
+
+    @Bean
+    WebhookRegistry webhookRegistry() {
+        return new WebhookRegistry();
+    }
+
+    @Bean
+    TestWebhooks testWebhooks(Clock clock) {
+        return new TestWebhooks(clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    ScheduleService scheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionService executions,
+                                    Clock clock, ZoneId defaultZone) {
+        return new ScheduleService(workflows, prepared, executions, clock, defaultZone);
+    }
+
+    @Bean(destroyMethod = "stopAll")
+    TriggerManager triggerManager(ExecutionService executions, CredentialProvider credentials, TriggerStatusBoard board,
+                                  ZoneId defaultZone) {
+        return new TriggerManager(executions, credentials, board, defaultZone);
+    }
+
+    @Bean
+    ActivationService activationService(WorkflowRepository workflows, PreparedWorkflows prepared, WorkflowValidator validator,
+                                        WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers) {
+        return new ActivationService(workflows, prepared, validator, webhooks, schedules, triggers);
+    }
+
+    @Bean
+    WebhookHandler webhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions,
+                                  CredentialProvider credentials, HearthProperties properties, ZoneId defaultZone) {
+        return new WebhookHandler(registry, tests, executions, credentials,
+                (int) properties.webhooks().maxBodySize().toBytes(), defaultZone);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> webhookRoutes(WebhookHandler handler) {
+        return RouterFunctions.route(RequestPredicates.path("/webhook/**"), handler::production)
+                .andRoute(RequestPredicates.path("/webhook-test/**"), handler::test);
+    }
+}

@@ -1,0 +1,171 @@
+package io.hearth.server.execution;
+
+import io.hearth.node.ExecutionMode;
+import io.hearth.runtime.execution.ExecutionStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Execution rows and their data (blocking JDBC). Writes of the hot path go through {@link ExecutionWriter}. */
+@Repository
+public class ExecutionRepository {
+
+    private static final String COLUMNS = "id, workflow_id, workflow_version_id, workflow_name, status, mode, started_at, stopped_at, "
+            + "retry_of, error_message, error_node";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ExecutionRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Inserts rows (and their data) in one JDBC batch per table. */
+    void insertBatch(List<ExecutionWrite> writes) {
+        template.batchUpdate("INSERT INTO executions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", writes, writes.size(),
+                (ps, w) -> bindRecord(ps, w.record()));
+        template.batchUpdate("INSERT INTO execution_data (execution_id, data) VALUES (?,?)", writes, writes.size(),
+                (ps, w) -> {
+                    ps.setString(1, w.record().id());
+                    ps.setString(2, w.data());
+                });
+    }
+
+    /** Updates rows written earlier (and their data). */
+    void updateBatch(List<ExecutionWrite> writes) {
+        template.batchUpdate("UPDATE executions SET status = ?, stopped_at = ?, error_message = ?, error_node = ? WHERE id = ?",
+                writes, writes.size(), (ps, w) -> {
+                    ExecutionRecord r = w.record();
+                    ps.setString(1, r.status().wireName());
+                    ps.setObject(2, r.stoppedAt().map(ExecutionRepository::ts).orElse(null));
+                    ps.setString(3, r.errorMessage().map(m -> truncate(m, 2000)).orElse(null));
+                    ps.setString(4, r.errorNode().orElse(null));
+                    ps.setString(5, r.id());
+                });
+        template.batchUpdate("UPDATE execution_data SET data = ? WHERE execution_id = ?", writes, writes.size(),
+                (ps, w) -> {
+                    ps.setString(1, w.data());
+                    ps.setString(2, w.record().id());
+                });
+    }
+
+    void deleteBatch(List<String> ids) {
+        template.batchUpdate("DELETE FROM execution_data WHERE execution_id = ?", ids, ids.size(), (ps, id) -> ps.setString(1, id));
+        template.batchUpdate("DELETE FROM executions WHERE id = ?", ids, ids.size(), (ps, id) -> ps.setString(1, id));
+    }
+
+    private static void bindRecord(PreparedStatement ps, ExecutionRecord r) throws SQLException {
+        ps.setString(1, r.id());
+        ps.setString(2, r.workflowId());
+        ps.setString(3, r.workflowVersionId().orElse(null));
+        ps.setString(4, truncate(r.workflowName(), 255));
+        ps.setString(5, r.status().wireName());
+        ps.setString(6, r.mode().wireName());
+        ps.setObject(7, ts(r.startedAt()));
+        ps.setObject(8, r.stoppedAt().map(ExecutionRepository::ts).orElse(null));
+        ps.setString(9, r.retryOf().orElse(null));
+        ps.setString(10, r.errorMessage().map(m -> truncate(m, 2000)).orElse(null));
+        ps.setString(11, r.errorNode().orElse(null));
+    }
+
+    public Optional<ExecutionRecord> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE id = ?").param(id).query(ExecutionRepository::row).optional();
+    }
+
+    public Optional<String> data(String id) {
+        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?").param(id).query(String.class).optional();
+    }
+
+    public record Page(List<ExecutionRecord> data, long total, int limit, int offset) {
+    }
+
+    public Page list(Optional<String> workflowId, Optional<ExecutionStatus> status, int limit, int offset) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> params = new ArrayList<>();
+        workflowId.ifPresent(w -> {
+            where.append(" AND workflow_id = ?");
+            params.add(w);
+        });
+        status.ifPresent(s -> {
+            where.append(" AND status = ?");
+            params.add(s.wireName());
+        });
+        long total = jdbc.sql("SELECT COUNT(*) FROM executions" + where).params(params).query(Long.class).single();
+        List<Object> p = new ArrayList<>(params);
+        p.add(limit);
+        p.add(offset);
+        List<ExecutionRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM executions" + where
+                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?").params(p).query(ExecutionRepository::row).list();
+        return new Page(rows, total, limit, offset);
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM executions").query(Long.class).single();
+    }
+
+    public boolean delete(String id) {
+        jdbc.sql("DELETE FROM execution_data WHERE execution_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM executions WHERE id = ?").param(id).update() > 0;
+    }
+
+    /** Executions left unfinished by a process that died (on one instance: all of them). */
+    public List<ExecutionRecord> unfinished() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE status IN ('new', 'running', 'waiting')")
+                .query(ExecutionRepository::row).list();
+    }
+
+    public int markCrashed(String id, Instant at) {
+        return jdbc.sql("UPDATE executions SET status = 'crashed', stopped_at = ?, error_message = ? WHERE id = ? AND status IN ('new','running','waiting')")
+                .params(ts(at), "The server stopped while this execution was running", id).update();
+    }
+
+    /** Deletes finished executions beyond the newest {@code keep}, and those started before {@code before}. */
+    public int prune(int keep, Instant before) {
+        List<String> old = new ArrayList<>(jdbc.sql("SELECT id FROM executions WHERE started_at < ? AND status IN ('success','error','canceled','crashed')")
+                .param(ts(before)).query(String.class).list());
+        long finished = jdbc.sql("SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')").query(Long.class).single();
+        if (finished - old.size() > keep) {
+            old.addAll(jdbc.sql("SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
+                    .params(Integer.MAX_VALUE, keep).query(String.class).list());
+        }
+        List<String> ids = old.stream().distinct().toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            deleteBatch(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return ids.size();
+    }
+
+    private static ExecutionRecord row(ResultSet rs, int n) throws SQLException {
+        return new ExecutionRecord(rs.getString("id"), rs.getString("workflow_id"),
+                Optional.ofNullable(rs.getString("workflow_version_id")), rs.getString("workflow_name"),
+                ExecutionStatus.fromWireName(rs.getString("status")),
+                ExecutionMode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
+                instant(rs, "started_at"), Optional.ofNullable(instant(rs, "stopped_at")),
+                Optional.ofNullable(rs.getString("retry_of")), Optional.ofNullable(rs.getString("error_message")),
+                Optional.ofNullable(rs.getString("error_node")));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,193 @@
+package io.hearth.server.execution;
+
+import io.hearth.node.ExecutionMode;
+import io.hearth.node.Item;
+import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.ExecutionListener;
+import io.hearth.runtime.execution.ExecutionRequest;
+import io.hearth.runtime.execution.ExecutionResult;
+import io.hearth.runtime.execution.ExecutionStatus;
+import io.hearth.runtime.execution.NodeRun;
+import io.hearth.runtime.execution.RunningExecution;
+import io.hearth.runtime.execution.WorkflowExecutor;
+import io.hearth.runtime.workflow.WorkflowSettings.SaveDataPolicy;
+import io.hearth.server.config.HearthProperties;
+import io.hearth.server.support.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts executions and records them according to the workflow's save policy.
+ * <p>
+ * Persistence per execution: an optional start row (status running/new, with the start data so
+ * the execution can be retried or recovered) written before it runs, and a final record (status,
+ * timings, per-node data) when it ends — an insert when no start row was written, else an update.
+ * Both go through {@link ExecutionWriter}'s group commit.
+ */
+@Service
+public class ExecutionService {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionService.class);
+
+    private final WorkflowExecutor executor;
+    private final ExecutionWriter writer;
+    private final CredentialProvider credentials;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final HearthProperties properties;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+    public ExecutionService(WorkflowExecutor executor, ExecutionWriter writer, CredentialProvider credentials,
+                            MeterRegistry meters, Clock clock, HearthProperties properties) {
+        this.executor = executor;
+        this.writer = writer;
+        this.credentials = credentials;
+        this.meters = meters;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** An execution in progress, with what is needed to record it. */
+    private final class Live implements StartedExecution.Persistence {
+        final StartRequest request;
+        final ExecutionRecord startRecord;
+        RunningExecution running;
+        private CompletableFuture<Void> startRow;
+
+        Live(StartRequest request, ExecutionRecord startRecord) {
+            this.request = request;
+            this.startRecord = startRecord;
+        }
+
+        @Override
+        public synchronized CompletableFuture<Void> ensureStartRow() {
+            if (startRow == null) {
+                startRow = writer.insert(startRecord, ExecutionCodec.startData(request.startNode(), request.startItems()));
+            }
+            return startRow;
+        }
+
+        synchronized boolean hasStartRow() {
+            return startRow != null;
+        }
+    }
+
+    public StartedExecution start(StartRequest request) {
+        String id = request.executionId().orElseGet(Ids::newId);
+        var wf = request.prepared().workflow();
+        Instant now = clock.instant();
+        ExecutionStatus initial = request.mode() == ExecutionMode.WEBHOOK && request.persistStartFirst()
+                && request.responder().isEmpty() ? ExecutionStatus.NEW : ExecutionStatus.RUNNING;
+        ExecutionRecord startRecord = new ExecutionRecord(id, request.workflowId(), request.versionId(), wf.name(), initial,
+                request.mode(), now, Optional.empty(), request.retryOf(), Optional.empty(), Optional.empty());
+        Live state = new Live(request, startRecord);
+        live.put(id, state);
+        CompletableFuture<Void> started = request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
+        CompletableFuture<ExecutionResult> finished = new CompletableFuture<>();
+        ExecutionRequest runtimeRequest = new ExecutionRequest(request.prepared(), id, request.mode(), request.startNode(),
+                request.startItems(), request.responder(), Map.of(), environment(), credentials, metricsListener());
+        RunningExecution running = executor.start(runtimeRequest);
+        state.running = running;
+        running.result().whenComplete((result, error) -> {
+            if (error != null) {
+                log.error("Execution {} failed inside the engine", id, error);
+                live.remove(id);
+                finished.completeExceptionally(error);
+                return;
+            }
+            record(state, result).whenComplete((v, writeError) -> {
+                live.remove(id);
+                if (writeError != null) {
+                    log.error("Execution {} finished ({}) but could not be recorded: {}", id, result.status().wireName(), writeError.getMessage());
+                    finished.completeExceptionally(writeError);
+                } else {
+                    finished.complete(result);
+                }
+            });
+        });
+        return new StartedExecution(id, running, started, finished, state);
+    }
+
+    private CompletableFuture<Void> record(Live state, ExecutionResult result) {
+        meters.counter("hearth.executions", "status", result.status().wireName(), "mode", result.mode().wireName()).increment();
+        meters.timer("hearth.execution.duration", "mode", result.mode().wireName())
+                .record(result.durationMillis(), TimeUnit.MILLISECONDS);
+        StartRequest request = state.request;
+        if (!keep(request, result)) {
+            return state.hasStartRow() ? writer.delete(result.executionId()) : CompletableFuture.completedFuture(null);
+        }
+        ExecutionRecord finalRecord = new ExecutionRecord(result.executionId(), request.workflowId(), request.versionId(),
+                state.startRecord.workflowName(), result.status(), request.mode(), result.startedAt(),
+                Optional.of(result.stoppedAt()), request.retryOf(),
+                result.error().map(e -> e.message()), result.error().flatMap(e -> e.node()));
+        String data = ExecutionCodec.fullData(request.startNode(), request.startItems(), result);
+        return state.hasStartRow() ? writer.update(finalRecord, data) : writer.insert(finalRecord, data);
+    }
+
+    private static boolean keep(StartRequest request, ExecutionResult result) {
+        var settings = request.prepared().workflow().settings();
+        if (request.mode() == ExecutionMode.MANUAL) {
+            return settings.saveManualExecutions();
+        }
+        SaveDataPolicy policy = settings.saveData();
+        return switch (policy) {
+            case ALL -> true;
+            case ERRORS_ONLY -> result.status() != ExecutionStatus.SUCCESS;
+            case NONE -> false;
+        };
+    }
+
+    private Optional<Map<String, String>> environment() {
+        return properties.expressions().allowEnv() ? Optional.of(System.getenv()) : Optional.empty();
+    }
+
+    private ExecutionListener metricsListener() {
+        return new ExecutionListener() {
+            @Override
+            public void nodeFinished(String executionId, NodeRun run) {
+                Timer.builder("hearth.node.duration").tag("type", run.type()).tag("status", run.failed() ? "error" : "success")
+                        .register(meters).record(run.executionTime(), TimeUnit.MILLISECONDS);
+            }
+        };
+    }
+
+    /** Cancels a running execution of this instance; false when it is not running here. */
+    public boolean cancel(String id) {
+        Live state = live.get(id);
+        return state != null && state.running != null && state.running.cancel();
+    }
+
+    public Optional<ExecutionRecord> running(String id) {
+        Live state = live.get(id);
+        return state == null ? Optional.empty() : Optional.of(state.startRecord);
+    }
+
+    public Collection<ExecutionRecord> runningRecords() {
+        return live.values().stream().map(l -> l.startRecord).toList();
+    }
+
+    /** Items a start row recorded, to retry or recover an execution. */
+    public static List<Item> startItems(Map<String, Object> storedData) {
+        return storedData.get("start") instanceof Map<?, ?> s ? ExecutionCodec.readItems(s.get("items")) : List.of();
+    }
+
+    public static Optional<String> startNode(Map<String, Object> storedData) {
+        return storedData.get("start") instanceof Map<?, ?> s && s.get("node") instanceof String n ? Optional.of(n) : Optional.empty();
+    }
+
+    public WorkflowExecutor executor() {
+        return executor;
+    }
+}

@@ -1,0 +1,47 @@
+package io.hearth.server.execution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON shapes of executions in API answers. */
+public final class ExecutionViews {
+
+    private ExecutionViews() {
+    }
+
+    public static Map<String, Object> summary(ExecutionRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("workflowId", r.workflowId());
+        m.put("workflowName", r.workflowName());
+        m.put("workflowVersionId", r.workflowVersionId().orElse(null));
+        m.put("status", r.status().wireName());
+        m.put("mode", r.mode().wireName());
+        m.put("startedAt", r.startedAt().toString());
+        m.put("stoppedAt", r.stoppedAt().map(Object::toString).orElse(null));
+        m.put("durationMs", r.durationMillis().orElse(null));
+        m.put("retryOf", r.retryOf().orElse(null));
+        if (r.errorMessage().isPresent()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("message", r.errorMessage().get());
+            e.put("node", r.errorNode().orElse(null));
+            m.put("error", e);
+        } else {
+            m.put("error", null);
+        }
+        return m;
+    }
+
+    /** Summary plus the stored data (start, per-node runs), binary bytes replaced by URLs. */
+    public static Map<String, Object> detail(ExecutionRecord r, Map<String, Object> storedData) {
+        Map<String, Object> m = summary(r);
+        Map<String, Object> data = ExecutionCodec.apiView(r.id(), storedData);
+        m.put("lastNodeExecuted", data.get("lastNodeExecuted"));
+        if (data.get("error") != null) {
+            m.put("error", data.get("error"));
+        }
+        m.put("start", data.get("start"));
+        m.put("nodes", data.getOrDefault("nodes", Map.of()));
+        return m;
+    }
+}

@@ -1,0 +1,140 @@
+package io.hearth.server.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for execution records. Writers queue their row; one thread takes everything queued
+ * (up to {@value #MAX_BATCH}), writes it in one transaction with JDBC batches, and only then
+ * completes each writer's future. An HTTP answer that waits for its future is therefore sent only
+ * after its record is durable, and under load one commit serves many executions.
+ */
+@Component
+public class ExecutionWriter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionWriter.class);
+    static final int MAX_BATCH = 512;
+
+    private sealed interface Op {
+        CompletableFuture<Void> done();
+    }
+
+    private record Insert(ExecutionWrite write, CompletableFuture<Void> done) implements Op {
+    }
+
+    private record Update(ExecutionWrite write, CompletableFuture<Void> done) implements Op {
+    }
+
+    private record Delete(String id, CompletableFuture<Void> done) implements Op {
+    }
+
+    private final ExecutionRepository repository;
+    private final TransactionTemplate tx;
+    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ExecutionWriter(ExecutionRepository repository, TransactionTemplate tx) {
+        this.repository = repository;
+        this.tx = tx;
+        this.thread = Thread.ofPlatform().name("hearth-execution-writer").daemon(true).start(this::loop);
+    }
+
+    public CompletableFuture<Void> insert(ExecutionRecord record, String data) {
+        return enqueue(new Insert(new ExecutionWrite(record, data), new CompletableFuture<>()));
+    }
+
+    public CompletableFuture<Void> update(ExecutionRecord record, String data) {
+        return enqueue(new Update(new ExecutionWrite(record, data), new CompletableFuture<>()));
+    }
+
+    public CompletableFuture<Void> delete(String id) {
+        return enqueue(new Delete(id, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> enqueue(Op op) {
+        if (!running) {
+            op.done().completeExceptionally(new IllegalStateException("the server is shutting down"));
+            return op.done();
+        }
+        queue.add(op);
+        return op.done();
+    }
+
+    private void loop() {
+        List<Op> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Op first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Op> batch) {
+        List<ExecutionWrite> inserts = new ArrayList<>();
+        List<ExecutionWrite> updates = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        for (Op op : batch) {
+            switch (op) {
+                case Insert i -> inserts.add(i.write());
+                case Update u -> updates.add(u.write());
+                case Delete d -> deletes.add(d.id());
+            }
+        }
+        try {
+            // Inserts before updates before deletes: an execution's start row and its final update may share a batch.
+            tx.executeWithoutResult(s -> {
+                if (!inserts.isEmpty()) {
+                    repository.insertBatch(inserts);
+                }
+                if (!updates.isEmpty()) {
+                    repository.updateBatch(updates);
+                }
+                if (!deletes.isEmpty()) {
+                    repository.deleteBatch(deletes);
+                }
+            });
+            batch.forEach(op -> op.done().complete(null));
+        } catch (RuntimeException e) {
+            log.error("Writing {} execution records failed: {}", batch.size(), e.getMessage());
+            if (batch.size() > 1) {
+                // One bad row must not fail its neighbours: retry them one by one.
+                for (Op op : batch) {
+                    write(List.of(op));
+                }
+            } else {
+                batch.forEach(op -> op.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    /** Waits until everything queued so far is written (tests, shutdown). */
+    public void flush() {
+        enqueue(new Delete("__flush__", new CompletableFuture<>())).join();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        thread.join(10_000);
+    }
+}

@@ -1,0 +1,20 @@
+package io.hearth.server.execution;
+
+import io.hearth.runtime.execution.ExecutionResult;
+import io.hearth.runtime.execution.RunningExecution;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A started execution.
+ *
+ * @param started   completes when the start row is durable (at once when none is written first)
+ * @param finished  completes with the result once the final record is durable (or was not to be kept)
+ */
+public record StartedExecution(String id, RunningExecution running, CompletableFuture<Void> started,
+                               CompletableFuture<ExecutionResult> finished, Persistence persistence) {
+
+    /** Lets a webhook answer before the end: makes the execution durable now, as running. */
+    public interface Persistence {
+        CompletableFuture<Void> ensureStartRow();
+    }
+}

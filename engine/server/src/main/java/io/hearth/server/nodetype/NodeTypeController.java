@@ -1,0 +1,228 @@
+package io.hearth.server.nodetype;
+
+import io.hearth.credentials.CredentialService;
+import io.hearth.node.LoadOptionsContext;
+import io.hearth.node.LoadOptionsMethod;
+import io.hearth.node.NodeLogger;
+import io.hearth.node.NodeType;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.credential.CredentialType;
+import io.hearth.node.description.CredentialRequirement;
+import io.hearth.node.description.NodeDescription;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Port;
+import io.hearth.runtime.registry.NodeRegistry;
+import io.hearth.server.support.Blocking;
+import io.hearth.server.web.ApiException;
+import io.hearth.uischema.NodeSchemas;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Node and credential types with their generated schemas, icons and dynamic options. */
+@RestController
+@RequestMapping("/api/v1")
+public class NodeTypeController {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeTypeController.class);
+
+    private final NodeRegistry registry;
+    private final CredentialService credentials;
+    private final Blocking blocking;
+    private volatile List<Map<String, Object>> nodeTypes;
+    private volatile List<Map<String, Object>> credentialTypes;
+
+    public NodeTypeController(NodeRegistry registry, CredentialService credentials, Blocking blocking) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.blocking = blocking;
+    }
+
+    @GetMapping("/node-types")
+    public List<Map<String, Object>> nodeTypes() {
+        if (nodeTypes == null) {
+            nodeTypes = registry.nodeTypes().stream().map(t -> view(t.description())).toList();
+        }
+        return nodeTypes;
+    }
+
+    @GetMapping("/node-types/{name}")
+    public Map<String, Object> nodeType(@PathVariable String name) {
+        return view(find(name).description());
+    }
+
+    private NodeType find(String name) {
+        return registry.find(name).orElseThrow(() -> ApiException.notFound("Node type", name));
+    }
+
+    static Map<String, Object> view(NodeDescription d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.name());
+        m.put("aliases", d.aliases());
+        m.put("displayName", d.displayName());
+        m.put("group", d.group().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("categories", d.categories());
+        m.put("icon", d.icon());
+        m.put("description", d.description());
+        m.put("versions", d.versions());
+        m.put("defaultVersion", d.defaultVersion());
+        m.put("inputs", d.inputs().stream().map(Port::displayName).toList());
+        m.put("outputs", d.outputs().stream().map(Port::displayName).toList());
+        m.put("credentials", d.credentials().stream().map(CredentialRequirement::type).toList());
+        m.put("schema", NodeSchemas.forNode(d));
+        return m;
+    }
+
+    @GetMapping("/node-types/{name}/icon")
+    public ResponseEntity<byte[]> icon(@PathVariable String name) {
+        NodeType type = find(name);
+        String icon = type.description().icon();
+        if (!icon.startsWith("file:")) {
+            throw ApiException.notFound("Icon file of node type", name);
+        }
+        String file = icon.substring(5);
+        try (InputStream in = resource(type, file)) {
+            if (in == null) {
+                throw ApiException.notFound("Icon file", file);
+            }
+            MediaType mediaType = file.endsWith(".svg") ? MediaType.valueOf("image/svg+xml")
+                    : file.endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.APPLICATION_OCTET_STREAM;
+            return ResponseEntity.ok().contentType(mediaType).cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS))
+                    .body(in.readAllBytes());
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "cannot read icon " + file);
+        }
+    }
+
+    private static InputStream resource(NodeType type, String file) {
+        InputStream in = type.getClass().getResourceAsStream(file);
+        return in != null ? in : type.getClass().getClassLoader().getResourceAsStream(file.startsWith("/") ? file.substring(1) : file);
+    }
+
+    public record LoadOptionsBody(String method, Map<String, Object> parameters, Map<String, Map<String, Object>> credentials,
+                                  String search) {
+    }
+
+    @PostMapping("/node-types/{name}/load-options")
+    public Mono<List<Map<String, Object>>> loadOptions(@PathVariable String name, @RequestBody LoadOptionsBody body) {
+        NodeType type = find(name);
+        if (body.method() == null || body.method().isBlank()) {
+            throw ApiException.badRequest("method: required");
+        }
+        LoadOptionsMethod method = type.loadOptionsMethods().get(body.method());
+        if (method == null) {
+            throw ApiException.badRequest("method: node type " + type.description().name() + " has no load-options method '" + body.method() + "'");
+        }
+        Map<String, Object> parameters = body.parameters() == null ? Map.of() : body.parameters();
+        return blocking.call(() -> resolveCredentials(type, body.credentials()))
+                .flatMap(creds -> Mono.fromCompletionStage(() -> method.load(new Context(parameters, creds, body.search(), name))))
+                .map(options -> options.stream().map(NodeTypeController::option).toList())
+                .onErrorMap(e -> !(e instanceof ApiException), e -> new ApiException(HttpStatus.BAD_REQUEST,
+                        "Loading options failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+    }
+
+    private Map<String, CredentialData> resolveCredentials(NodeType type, Map<String, Map<String, Object>> refs) {
+        Map<String, CredentialData> out = new LinkedHashMap<>();
+        if (refs == null) {
+            return out;
+        }
+        refs.forEach((credentialType, ref) -> {
+            boolean declared = type.description().credentials().stream().anyMatch(c -> c.type().equals(credentialType));
+            Object id = ref == null ? null : ref.get("id");
+            if (declared && id != null) {
+                try {
+                    CredentialData data = credentials.decrypt(String.valueOf(id));
+                    if (data.type().equals(credentialType)) {
+                        out.put(credentialType, data);
+                    }
+                } catch (RuntimeException e) {
+                    throw ApiException.badRequest("credentials." + credentialType + ": credential '" + id + "' cannot be used: " + e.getMessage());
+                }
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> option(Option o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", o.name());
+        m.put("value", o.value());
+        m.put("description", o.description());
+        return m;
+    }
+
+    private record Context(Map<String, Object> currentParameters, Map<String, CredentialData> creds, String searchText,
+                           String nodeType) implements LoadOptionsContext {
+        public Optional<CredentialData> credential(String credentialType) {
+            return Optional.ofNullable(creds.get(credentialType));
+        }
+
+        public Optional<String> search() {
+            return Optional.ofNullable(searchText).filter(s -> !s.isBlank());
+        }
+
+        public NodeLogger log() {
+            Logger l = LoggerFactory.getLogger("hearth.node." + nodeType);
+            io.hearth.credentials.SecretRedactor r = io.hearth.credentials.SecretRedactor.forCredentials(creds.values());
+            return new NodeLogger() {
+                public void debug(String m, Object... a) {
+                    l.debug(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
+                }
+
+                public void info(String m, Object... a) {
+                    l.info(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
+                }
+
+                public void warn(String m, Object... a) {
+                    l.warn(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
+                }
+
+                public void error(String m, Object... a) {
+                    l.error(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
+                }
+            };
+        }
+    }
+
+    @GetMapping("/credential-types")
+    public List<Map<String, Object>> credentialTypes() {
+        if (credentialTypes == null) {
+            credentialTypes = registry.credentialTypes().stream().map(NodeTypeController::credentialView).toList();
+        }
+        return credentialTypes;
+    }
+
+    private static Map<String, Object> credentialView(CredentialType t) {
+        var d = t.description();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.name());
+        m.put("displayName", d.displayName());
+        m.put("icon", d.icon());
+        m.put("documentationUrl", d.documentationUrl().orElse(null));
+        m.put("schema", NodeSchemas.forCredential(d));
+        return m;
+    }
+
+    @GetMapping("/plugins")
+    public Map<String, Object> plugins() {
+        return Map.of("failures", registry.failures().stream().map(f -> Map.of("source", f.source(), "problem", f.problem())).toList());
+    }
+
+}

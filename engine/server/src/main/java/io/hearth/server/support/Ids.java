@@ -1,0 +1,30 @@
+package io.hearth.server.support;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** Time-ordered UUIDs (version 7 layout): ids sort by creation time, which keeps indexes compact. */
+public final class Ids {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String newId() {
+        long millis = System.currentTimeMillis();
+        long randA = RANDOM.nextLong();
+        long randB = RANDOM.nextLong();
+        long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
+        long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** A random secret token (hex) for sessions and API keys. */
+    public static String newToken(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

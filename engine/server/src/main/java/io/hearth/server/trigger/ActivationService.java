@@ -1,0 +1,109 @@
+package io.hearth.server.trigger;
+
+import io.hearth.node.NodeException;
+import io.hearth.node.trigger.WebhookNode;
+import io.hearth.runtime.execution.PreparedWorkflow;
+import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.runtime.workflow.FieldProblem;
+import io.hearth.server.web.ApiException;
+import io.hearth.server.workflow.PreparedWorkflows;
+import io.hearth.server.workflow.StoredWorkflow;
+import io.hearth.server.workflow.WorkflowRepository;
+import io.hearth.server.workflow.WorkflowValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Makes a workflow live: registers its webhook routes, schedules and trigger nodes — all or none.
+ * A route another active workflow holds is a 409 naming that workflow; a trigger that refuses
+ * to start (bad token, unreachable server) is a 400 with the trigger's message. Blocking.
+ */
+public final class ActivationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivationService.class);
+
+    private final WorkflowRepository workflows;
+    private final PreparedWorkflows prepared;
+    private final WorkflowValidator validator;
+    private final WebhookRegistry webhooks;
+    private final ScheduleService schedules;
+    private final TriggerManager triggers;
+
+    public ActivationService(WorkflowRepository workflows, PreparedWorkflows prepared, WorkflowValidator validator,
+                             WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers) {
+        this.workflows = workflows;
+        this.prepared = prepared;
+        this.validator = validator;
+        this.webhooks = webhooks;
+        this.schedules = schedules;
+        this.triggers = triggers;
+    }
+
+    /** Registers everything; {@code afterRestart} keeps schedule times already in the database. */
+    public void register(StoredWorkflow stored, boolean afterRestart) {
+        List<FieldProblem> problems = validator.problems(stored.workflow());
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        PreparedWorkflow p = prepared.get(stored);
+        List<WebhookRegistration> routes = routes(stored, p);
+        List<ScheduleService.Planned> plans;
+        try {
+            plans = schedules.plan(stored, p);
+        } catch (NodeException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Cannot activate: " + e.getMessage());
+        }
+        if (routes.isEmpty() && plans.isEmpty() && !triggers.hasTriggers(p)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST,
+                    "The workflow has no trigger that can start it automatically (Webhook, Schedule Trigger or an event trigger)");
+        }
+        webhooks.register(routes);
+        try {
+            if (afterRestart) {
+                schedules.ensure(stored.id(), plans);
+            } else {
+                schedules.activate(stored.id(), plans);
+            }
+            triggers.activate(stored, p);
+        } catch (NodeException e) {
+            unregister(stored.id());
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (RuntimeException e) {
+            unregister(stored.id());
+            throw e;
+        }
+    }
+
+    public List<WebhookRegistration> routes(StoredWorkflow stored, PreparedWorkflow p) {
+        List<WebhookRegistration> routes = new ArrayList<>();
+        for (PreparedNode n : p.nodes()) {
+            if (n.type() instanceof WebhookNode w && !n.node().disabled()) {
+                routes.add(new WebhookRegistration(stored.id(), Optional.of(stored.versionId()), stored.name(), p, n.name(), w,
+                        w.spec(n.resolver().constantValues())));
+            }
+        }
+        return routes;
+    }
+
+    public void unregister(String workflowId) {
+        webhooks.unregister(workflowId);
+        schedules.deactivate(workflowId);
+        triggers.deactivate(workflowId);
+    }
+
+    /** On start: brings every active workflow back; a failing one is logged and stays marked active. */
+    public void restoreActive() {
+        for (StoredWorkflow w : workflows.findActive()) {
+            try {
+                register(w, true);
+                log.info("Activated workflow '{}' ({})", w.name(), w.id());
+            } catch (RuntimeException e) {
+                log.error("Could not activate workflow '{}' ({}): {}", w.name(), w.id(), e.getMessage());
+            }
+        }
+    }
+}

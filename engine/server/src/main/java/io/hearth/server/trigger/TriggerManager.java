@@ -1,0 +1,158 @@
+package io.hearth.server.trigger;
+
+import io.hearth.credentials.SecretRedactor;
+import io.hearth.node.ExecutionMode;
+import io.hearth.node.Item;
+import io.hearth.node.NodeException;
+import io.hearth.node.NodeInfo;
+import io.hearth.node.NodeLogger;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.WorkflowInfo;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.trigger.TriggerContext;
+import io.hearth.node.trigger.TriggerHandle;
+import io.hearth.node.trigger.TriggerNode;
+import io.hearth.node.trigger.TriggerStatus;
+import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.PreparedWorkflow;
+import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.execution.StartRequest;
+import io.hearth.server.workflow.StoredWorkflow;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Activates and stops the long-lived trigger nodes (e.g. Home Assistant events) of active workflows. */
+public final class TriggerManager {
+
+    private static final Logger log = LoggerFactory.getLogger(TriggerManager.class);
+
+    private final ExecutionService executions;
+    private final CredentialProvider credentials;
+    private final TriggerStatusBoard board;
+    private final ZoneId defaultZone;
+    private final Map<String, List<TriggerHandle>> handles = new ConcurrentHashMap<>();
+
+    public TriggerManager(ExecutionService executions, CredentialProvider credentials, TriggerStatusBoard board, ZoneId defaultZone) {
+        this.executions = executions;
+        this.credentials = credentials;
+        this.board = board;
+        this.defaultZone = defaultZone;
+    }
+
+    public boolean hasTriggers(PreparedWorkflow p) {
+        for (PreparedNode n : p.nodes()) {
+            if (n.type() instanceof TriggerNode && !n.node().disabled()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Activates every trigger node; all or none. Throws {@link NodeException} with the trigger's own
+     * message when one refuses (bad token, unreachable server).
+     */
+    public void activate(StoredWorkflow stored, PreparedWorkflow p) {
+        deactivate(stored.id());
+        List<TriggerHandle> started = new ArrayList<>();
+        for (PreparedNode n : p.nodes()) {
+            if (!(n.type() instanceof TriggerNode trigger) || n.node().disabled()) {
+                continue;
+            }
+            Context ctx = new Context(stored, p, n);
+            try {
+                started.add(trigger.activate(ctx).toCompletableFuture().get(60, TimeUnit.SECONDS));
+            } catch (ExecutionException | CompletionException e) {
+                started.forEach(TriggerHandle::close);
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                board.report(stored.id(), n.name(), n.node().type(), TriggerStatus.of(TriggerStatus.State.ERROR, cause.getMessage()));
+                throw new NodeException("Trigger '" + n.name() + "' could not start: " + ctx.redactor.redact(String.valueOf(cause.getMessage())), cause);
+            } catch (TimeoutException e) {
+                started.forEach(TriggerHandle::close);
+                throw new NodeException("Trigger '" + n.name() + "' did not start within 60 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                started.forEach(TriggerHandle::close);
+                throw new NodeException("Activation interrupted");
+            }
+        }
+        if (!started.isEmpty()) {
+            handles.put(stored.id(), started);
+        }
+    }
+
+    public void deactivate(String workflowId) {
+        List<TriggerHandle> h = handles.remove(workflowId);
+        if (h != null) {
+            for (TriggerHandle handle : h) {
+                try {
+                    handle.close();
+                } catch (RuntimeException e) {
+                    log.warn("Stopping a trigger of workflow {} failed: {}", workflowId, e.toString());
+                }
+            }
+        }
+        board.clear(workflowId);
+    }
+
+    public void stopAll() {
+        List.copyOf(handles.keySet()).forEach(this::deactivate);
+    }
+
+    private final class Context implements TriggerContext {
+        private final StoredWorkflow stored;
+        private final PreparedWorkflow prepared;
+        private final PreparedNode node;
+        private volatile SecretRedactor redactor = SecretRedactor.none();
+
+        Context(StoredWorkflow stored, PreparedWorkflow prepared, PreparedNode node) {
+            this.stored = stored;
+            this.prepared = prepared;
+            this.node = node;
+        }
+
+        public NodeInfo node() {
+            return new NodeInfo(node.node().id(), node.name(), node.type().description().name(), node.node().typeVersion());
+        }
+
+        public WorkflowInfo workflow() {
+            return new WorkflowInfo(stored.id(), stored.name(), true, stored.workflow().settings().timezone().orElse(defaultZone));
+        }
+
+        public ParameterValues parameters() {
+            return node.resolver().constantValues();
+        }
+
+        public Optional<CredentialData> credential(String credentialType) {
+            Optional<CredentialData> data = NodeCredentials.of(node, credentialType, credentials);
+            data.ifPresent(d -> redactor = redactor.with(d.secretValues()));
+            return data;
+        }
+
+        public NodeLogger log() {
+            return new PluginLogger(node.type().description().name(), stored.id(), node.name(), redactor);
+        }
+
+        public CompletableFuture<Void> emit(List<Item> items) {
+            var started = executions.start(StartRequest.of(stored.id(), Optional.of(stored.versionId()), prepared,
+                    ExecutionMode.TRIGGER, Optional.of(node.name()), items));
+            return started.started();
+        }
+
+        public void reportStatus(TriggerStatus status) {
+            board.report(stored.id(), node.name(), node.node().type(), status);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package io.hearth.server.trigger;
+
+import io.hearth.credentials.SecretRedactor;
+import io.hearth.node.BinaryData;
+import io.hearth.node.ExecutionMode;
+import io.hearth.node.Item;
+import io.hearth.node.NodeInfo;
+import io.hearth.node.NodeLogger;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.WorkflowInfo;
+import io.hearth.node.credential.CredentialData;
+import io.hearth.node.trigger.WebhookContext;
+import io.hearth.node.trigger.WebhookReceipt;
+import io.hearth.node.trigger.WebhookRequest;
+import io.hearth.node.trigger.WebhookResponder;
+import io.hearth.node.trigger.WebhookResponse;
+import io.hearth.node.trigger.WebhookSpec;
+import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.ExecutionResult;
+import io.hearth.runtime.execution.ExecutionStatus;
+import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.runtime.nodes.WebhookTriggerNode;
+import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.execution.StartRequest;
+import io.hearth.server.execution.StartedExecution;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves {@code /webhook/<path>} (active workflows) and {@code /webhook-test/<path>} (the editor's
+ * test listener): parses the request, lets the webhook node accept or reject it, starts the
+ * execution and answers per the node's response mode.
+ * <ul>
+ * <li>Immediately: the execution row (with the request) is durable before the answer is sent.</li>
+ * <li>When the last node finishes: the answer carries its output, after the record is durable.</li>
+ * <li>Via Respond to Webhook: the node's response, sent once the record is durable.</li>
+ * </ul>
+ */
+public final class WebhookHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final WebhookRegistry registry;
+    private final TestWebhooks tests;
+    private final ExecutionService executions;
+    private final CredentialProvider credentials;
+    private final int maxBodyBytes;
+    private final ZoneId defaultZone;
+
+    public WebhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions,
+                          CredentialProvider credentials, int maxBodyBytes, ZoneId defaultZone) {
+        this.registry = registry;
+        this.tests = tests;
+        this.executions = executions;
+        this.credentials = credentials;
+        this.maxBodyBytes = maxBodyBytes;
+        this.defaultZone = defaultZone;
+    }
+
+    public Mono<ServerResponse> production(ServerRequest request) {
+        return handle(request, "/webhook/", false);
+    }
+
+    public Mono<ServerResponse> test(ServerRequest request) {
+        return handle(request, "/webhook-test/", true);
+    }
+
+    private Mono<ServerResponse> handle(ServerRequest request, String prefix, boolean test) {
+        String raw = request.path();
+        String path = WebhookTriggerNode.normalizePath(raw.length() > prefix.length() ? raw.substring(prefix.length()) : "");
+        String method = request.method().name().toUpperCase(Locale.ROOT);
+        Optional<WebhookRegistry.Match> match = test ? tests.take(method, path) : registry.find(method, path);
+        if (match.isEmpty() && method.equals("HEAD")) {
+            match = test ? tests.take("GET", path) : registry.find("GET", path);
+        }
+        if (match.isEmpty()) {
+            return notRegistered(method, path, test);
+        }
+        WebhookRegistry.Match m = match.get();
+        return readBody(request)
+                .flatMap(body -> receive(request, m, body, test))
+                .onErrorResume(DataBufferLimitException.class, e -> json(HttpStatus.PAYLOAD_TOO_LARGE,
+                        Map.of("message", "The request body is larger than the limit of " + maxBodyBytes + " bytes")))
+                .onErrorResume(BadBody.class, e -> json(HttpStatus.BAD_REQUEST, Map.of("message", e.getMessage())));
+    }
+
+    private Mono<ServerResponse> notRegistered(String method, String path, boolean test) {
+        String message;
+        if (test) {
+            message = "The requested test webhook \"" + method + " " + path + "\" is not registered. Click \"Listen for test event\" "
+                    + "in the editor first; the listener answers one call.";
+        } else {
+            List<String> others = registry.methodsOn(path);
+            message = others.isEmpty()
+                    ? "The requested webhook \"" + method + " " + path + "\" is not registered."
+                    : "This webhook is not registered for " + method + " requests. Did you mean to make a " + String.join(" or ", others) + " request?";
+        }
+        return json(HttpStatus.NOT_FOUND, Map.of("message", message));
+    }
+
+    private static final class BadBody extends RuntimeException {
+        BadBody(String message) {
+            super(message);
+        }
+    }
+
+    private Mono<WebhookRequest.Body> readBody(ServerRequest request) {
+        MediaType type = request.headers().contentType().orElse(null);
+        if (type != null && type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+            return request.multipartData().flatMap(parts -> {
+                Map<String, List<String>> fields = new LinkedHashMap<>();
+                List<Mono<Map.Entry<String, BinaryData>>> files = new ArrayList<>();
+                for (Map.Entry<String, List<Part>> e : parts.entrySet()) {
+                    for (Part p : e.getValue()) {
+                        if (p instanceof FilePart f) {
+                            MediaType ft = f.headers().getContentType();
+                            files.add(DataBufferUtils.join(f.content(), maxBodyBytes).map(buf -> Map.entry(e.getKey(),
+                                    BinaryData.of(bytes(buf), ft == null ? "application/octet-stream" : ft.toString(), f.filename()))));
+                        } else if (p instanceof FormFieldPart ff) {
+                            fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ff.value());
+                        }
+                    }
+                }
+                return reactor.core.publisher.Flux.concat(files).collectList().map(list -> {
+                    Map<String, BinaryData> byName = new LinkedHashMap<>();
+                    list.forEach(en -> byName.put(en.getKey(), en.getValue()));
+                    return (WebhookRequest.Body) new WebhookRequest.MultipartBody(fields, byName);
+                });
+            });
+        }
+        return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), maxBodyBytes)
+                .map(buf -> parse(type, bytes(buf)))
+                .defaultIfEmpty(new WebhookRequest.NoBody());
+    }
+
+    private static byte[] bytes(DataBuffer buf) {
+        try {
+            byte[] b = new byte[buf.readableByteCount()];
+            buf.read(b);
+            return b;
+        } finally {
+            DataBufferUtils.release(buf);
+        }
+    }
+
+    private static WebhookRequest.Body parse(MediaType type, byte[] body) {
+        if (body.length == 0) {
+            return new WebhookRequest.NoBody();
+        }
+        if (type == null || type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json")) {
+            try {
+                return new WebhookRequest.JsonBody(JSON.readValue(body, Object.class));
+            } catch (JacksonException e) {
+                if (type != null) {
+                    throw new BadBody("The request body is not valid JSON: " + e.getOriginalMessage());
+                }
+                return new WebhookRequest.RawBody(body, "application/octet-stream");
+            }
+        }
+        if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+            return new WebhookRequest.FormBody(fields);
+        }
+        return new WebhookRequest.RawBody(body, type.toString());
+    }
+
+    private Mono<ServerResponse> receive(ServerRequest request, WebhookRegistry.Match match, WebhookRequest.Body body, boolean test) {
+        WebhookRegistration r = match.registration();
+        PreparedNode node = r.prepared().node(r.nodeName()).orElseThrow();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().asHttpHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        Map<String, List<String>> query = new LinkedHashMap<>(request.queryParams());
+        Optional<String> remote = request.remoteAddress().map(InetSocketAddress::getAddress).map(a -> a.getHostAddress());
+        WebhookRequest webhookRequest = new WebhookRequest(request.method().name(), r.spec().path(), headers, query,
+                match.pathParams(), body, remote);
+        Context ctx = new Context(webhookRequest, r, node);
+        return Mono.fromCompletionStage(() -> r.node().receive(ctx)).flatMap(receipt -> switch (receipt) {
+            case WebhookReceipt.Rejected rej -> {
+                var builder = ServerResponse.status(rej.status());
+                rej.headers().forEach(builder::header);
+                yield builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", rej.message()));
+            }
+            case WebhookReceipt.Accepted acc -> run(r, acc.items(), test);
+        });
+    }
+
+    private Mono<ServerResponse> run(WebhookRegistration r, List<Item> items, boolean test) {
+        WebhookSpec spec = r.spec();
+        ExecutionMode mode = test ? ExecutionMode.MANUAL : ExecutionMode.WEBHOOK;
+        StartRequest base = new StartRequest(r.workflowId(), r.versionId(), r.prepared(), mode, Optional.of(r.nodeName()),
+                items, Optional.empty(), Optional.empty(), false, Optional.empty());
+        return switch (spec.responseMode()) {
+            case ON_RECEIVED -> {
+                StartedExecution started = executions.start(new StartRequest(base.workflowId(), base.versionId(), base.prepared(),
+                        mode, base.startNode(), items, Optional.empty(), Optional.empty(), true, Optional.empty()));
+                noteTest(r, test, started);
+                yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
+            }
+            case LAST_NODE -> {
+                StartedExecution started = executions.start(base);
+                noteTest(r, test, started);
+                yield Mono.fromFuture(started.finished()).flatMap(result -> lastNodeAnswer(spec, result));
+            }
+            case RESPOND_NODE -> {
+                Responder responder = new Responder();
+                StartedExecution started = executions.start(base.withResponder(responder, false));
+                noteTest(r, test, started);
+                yield respondNodeAnswer(responder, started);
+            }
+        };
+    }
+
+    private void noteTest(WebhookRegistration r, boolean test, StartedExecution started) {
+        if (test) {
+            tests.started(r.workflowId(), started.id());
+        }
+    }
+
+    private Mono<ServerResponse> receivedAnswer(WebhookSpec spec) {
+        var builder = ServerResponse.status(spec.responseCode());
+        spec.responseHeaders().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
+        return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", "Workflow was started"));
+    }
+
+    private Mono<ServerResponse> lastNodeAnswer(WebhookSpec spec, ExecutionResult result) {
+        if (result.status() != ExecutionStatus.SUCCESS) {
+            return json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "Error in workflow",
+                    "error", result.error().map(e -> e.message()).orElse(result.status().wireName())));
+        }
+        List<Item> out = result.lastNodeOutput();
+        var builder = ServerResponse.status(spec.responseCode());
+        spec.responseHeaders().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
+        return switch (spec.responseData()) {
+            case NO_DATA -> builder.build();
+            case ALL_ENTRIES -> builder.contentType(MediaType.APPLICATION_JSON).bodyValue(out.stream().map(Item::json).toList());
+            case FIRST_ENTRY_BINARY -> out.isEmpty() || out.getFirst().binary().isEmpty()
+                    ? json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "The last node returned no binary data"))
+                    : binary(builder, out.getFirst().binary().values().iterator().next());
+            case FIRST_ENTRY_JSON -> builder.contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(out.isEmpty() ? Map.of() : out.getFirst().json());
+        };
+    }
+
+    private Mono<ServerResponse> respondNodeAnswer(Responder responder, StartedExecution started) {
+        CompletableFuture<Object> either = CompletableFuture.anyOf(responder.sent, started.running().result());
+        return Mono.fromFuture(either).flatMap(x -> {
+            if (started.running().result().isDone()) {
+                // Finished (the usual case): answer once the single final record is durable.
+                return Mono.fromFuture(started.finished()).flatMap(result -> responder.response()
+                        .map(WebhookHandler::answer)
+                        .orElseGet(() -> json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message",
+                                result.status() == ExecutionStatus.SUCCESS
+                                        ? "The workflow finished without reaching a Respond to Webhook node"
+                                        : "Error in workflow: " + result.error().map(e -> e.message()).orElse(result.status().wireName())))));
+            }
+            // Answered while still running: make the execution durable as running, then answer.
+            return Mono.fromFuture(started.persistence().ensureStartRow())
+                    .then(Mono.defer(() -> answer(responder.response().orElseThrow())));
+        });
+    }
+
+    static Mono<ServerResponse> answer(WebhookResponse response) {
+        var builder = ServerResponse.status(response.status());
+        response.headers().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
+        return switch (response.body()) {
+            case WebhookResponse.NoBody n -> builder.build();
+            case WebhookResponse.JsonBody j -> builder.contentType(MediaType.APPLICATION_JSON).bodyValue(j.value() == null ? Map.of() : j.value());
+            case WebhookResponse.TextBody t -> builder.contentType(MediaType.parseMediaType(t.contentType())).bodyValue(t.text());
+            case WebhookResponse.BinaryBody b -> binary(builder, b.data());
+        };
+    }
+
+    private static Mono<ServerResponse> binary(ServerResponse.BodyBuilder builder, BinaryData data) {
+        data.fileName().ifPresent(n -> builder.header("Content-Disposition", ContentDisposition.inline().filename(n).build().toString()));
+        return builder.contentType(MediaType.parseMediaType(data.mimeType())).bodyValue(data.data());
+    }
+
+    private static Mono<ServerResponse> json(HttpStatus status, Map<String, Object> body) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
+    /** Holds the first response a Respond to Webhook node gives. */
+    private static final class Responder implements WebhookResponder {
+        final CompletableFuture<Object> sent = new CompletableFuture<>();
+        final AtomicReference<WebhookResponse> response = new AtomicReference<>();
+
+        @Override
+        public boolean respond(WebhookResponse r) {
+            if (response.compareAndSet(null, r)) {
+                sent.complete(r);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public boolean hasResponded() {
+            return response.get() != null;
+        }
+
+        Optional<WebhookResponse> response() {
+            return Optional.ofNullable(response.get());
+        }
+    }
+
+    private final class Context implements WebhookContext {
+        private final WebhookRequest request;
+        private final WebhookRegistration registration;
+        private final PreparedNode node;
+        private SecretRedactor redactor = SecretRedactor.none();
+
+        Context(WebhookRequest request, WebhookRegistration registration, PreparedNode node) {
+            this.request = request;
+            this.registration = registration;
+            this.node = node;
+        }
+
+        public WebhookRequest request() {
+            return request;
+        }
+
+        public NodeInfo node() {
+            return new NodeInfo(node.node().id(), node.name(), node.type().description().name(), node.node().typeVersion());
+        }
+
+        public WorkflowInfo workflow() {
+            return new WorkflowInfo(registration.workflowId(), registration.workflowName(), true,
+                    registration.prepared().workflow().settings().timezone().orElse(defaultZone));
+        }
+
+        public ParameterValues parameters() {
+            return node.resolver().constantValues();
+        }
+
+        public Optional<CredentialData> credential(String type) {
+            Optional<CredentialData> data = NodeCredentials.of(node, type, credentials);
+            data.ifPresent(d -> redactor = redactor.with(d.secretValues()));
+            return data;
+        }
+
+        public NodeLogger log() {
+            return new PluginLogger(node.type().description().name(), registration.workflowId(), node.name(), redactor);
+        }
+    }
+}

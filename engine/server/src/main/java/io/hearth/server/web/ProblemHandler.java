@@ -1,0 +1,78 @@
+package io.hearth.server.web;
+
+import io.hearth.runtime.workflow.FieldProblem;
+import io.hearth.runtime.workflow.InvalidWorkflowException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Turns every API error into RFC 9457 problem details: a readable {@code detail}, and for
+ * validation errors an {@code errors} list of {@code {path, message}}. Never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
+        return problem(e.status(), e.getMessage(), e.problems(), exchange);
+    }
+
+    @ExceptionHandler(InvalidWorkflowException.class)
+    public ResponseEntity<ProblemDetail> invalidWorkflow(InvalidWorkflowException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems(), exchange);
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    public ResponseEntity<ProblemDetail> badInput(ServerWebInputException e, ServerWebExchange exchange) {
+        String detail = e.getCause() instanceof DecodingException d ? "malformed JSON: " + rootMessage(d) : e.getReason();
+        return problem(HttpStatus.BAD_REQUEST, detail == null ? "bad request" : detail, List.of(), exchange);
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    public ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        return problem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
+                e.getReason() == null ? e.getStatusCode().toString() : e.getReason(), List.of(), exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", List.of(), exchange);
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> problems,
+                                                        ServerWebExchange exchange) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        if (!problems.isEmpty()) {
+            pd.setProperty("errors", problems.stream().map(p -> Map.of("path", p.path(), "message", p.message())).toList());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage() == null ? c.toString() : c.getMessage();
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+}
