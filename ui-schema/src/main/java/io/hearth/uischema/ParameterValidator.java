@@ -13,8 +13,9 @@ import java.util.OptionalDouble;
  * takes its default; a visible required parameter whose value is null, blank or empty is reported.
  * Expressions ({@code "=..."}) skip type checks, except where the parameter forbids them.
  * Parameters the description does not declare are ignored: n8n workflows may carry parameters of
- * other type versions. Fields of collections and fixed collections are checked recursively, and
- * there unknown fields are reported.
+ * other type versions. Fields of collections and fixed collections are checked recursively; keys
+ * they do not declare are ignored too (n8n adds its own, such as an assignment's {@code id} or a
+ * filter's {@code combinator}).
  */
 public final class ParameterValidator {
 

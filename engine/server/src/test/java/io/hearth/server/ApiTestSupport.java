@@ -1,0 +1,114 @@
+package io.hearth.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A running server on a random port with its own data directory (embedded H2), an owner created
+ * from configuration and an API key. Test classes share one server (Spring caches the context),
+ * so tests use unique names and paths.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hearth.owner.email=owner@test.example", "hearth.owner.password=owner-pass-123",
+        "hearth.webhooks.max-body-size=64KB", "hearth.scheduler.polling-interval=100ms",
+        "hearth.webhooks.test-listen-timeout=30s"})
+public abstract class ApiTestSupport {
+
+    static final Path DATA_DIR;
+    private static String apiKey;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("hearth-api-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("hearth.data-dir", DATA_DIR::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    /** Authenticated with an API key. */
+    protected WebTestClient api;
+    /** No credentials at all. */
+    protected WebTestClient anonymous;
+
+    @BeforeEach
+    void clients() {
+        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        synchronized (ApiTestSupport.class) {
+            if (apiKey == null) {
+                String cookie = anonymous.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
+                        .exchange().expectStatus().isOk().returnResult(String.class).getResponseCookies().getFirst("hearth_session").getValue();
+                apiKey = (String) anonymous.post().uri("/api/v1/api-keys").cookie("hearth_session", cookie)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("label", "tests"))
+                        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("key");
+            }
+        }
+        api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", apiKey).build();
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> create(Map<String, Object> workflow) {
+        return api.post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue(workflow)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> activate(String id) {
+        return api.post().uri("/api/v1/workflows/{id}/activate", id).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    // ---- small workflow builders (n8n JSON)
+
+    protected static Map<String, Object> node(String name, String type, double version, Map<String, Object> parameters) {
+        return Map.of("name", name, "type", type, "typeVersion", version, "position", List.of(0, 0), "parameters", parameters);
+    }
+
+    protected static Map<String, Object> connect(String from, String to) {
+        return Map.of(from, Map.of("main", List.of(List.of(Map.of("node", to, "type", "main", "index", 0)))));
+    }
+
+    protected static Map<String, Object> webhookDoubleWorkflow(String name, String path) {
+        return Map.of("name", name, "nodes", List.of(
+                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST", "path", path, "responseMode", "responseNode")),
+                        node("Edit Fields", "n8n-nodes-base.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
+                                Map.of("name", "doubled", "type", "number", "value", "={{ $json.body.n * 2 }}"),
+                                Map.of("name", "greeting", "type", "string", "value", "=Hello {{ $json.body.name }}"))))),
+                        node("Respond", "n8n-nodes-base.respondToWebhook", 1.1, Map.of("respondWith", "firstIncomingItem"))),
+                "connections", merge(connect("Webhook", "Edit Fields"), connect("Edit Fields", "Respond")));
+    }
+
+    @SafeVarargs
+    protected static Map<String, Object> merge(Map<String, Object>... maps) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> m : maps) {
+            out.putAll(m);
+        }
+        return out;
+    }
+}
