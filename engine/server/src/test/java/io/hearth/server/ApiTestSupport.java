@@ -23,11 +23,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hearth.owner.email=owner@test.example", "hearth.owner.password=owner-pass-123",
         "hearth.webhooks.max-body-size=64KB", "hearth.scheduler.polling-interval=100ms",
-        "hearth.webhooks.test-listen-timeout=30s"})
+        "hearth.webhooks.test-listen-timeout=30s",
+        // The PostgreSQL variants override this with a dynamic property (which takes precedence).
+        "spring.datasource.url=jdbc:h2:file:${hearth.data-dir}/hearth;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"})
 public abstract class ApiTestSupport {
 
     static final Path DATA_DIR;
-    private static String apiKey;
+    // One API key per server (the H2 and PostgreSQL variants run separate servers and databases).
+    private static final java.util.Map<Integer, String> API_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
         try {
@@ -40,7 +43,6 @@ public abstract class ApiTestSupport {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("hearth.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA_DIR.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     @LocalServerPort
@@ -54,7 +56,9 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void clients() {
         anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        String apiKey;
         synchronized (ApiTestSupport.class) {
+            apiKey = API_KEYS.get(port);
             if (apiKey == null) {
                 String cookie = anonymous.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
@@ -62,6 +66,7 @@ public abstract class ApiTestSupport {
                 apiKey = (String) anonymous.post().uri("/api/v1/api-keys").cookie("hearth_session", cookie)
                         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("label", "tests"))
                         .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("key");
+                API_KEYS.put(port, apiKey);
             }
         }
         api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", apiKey).build();

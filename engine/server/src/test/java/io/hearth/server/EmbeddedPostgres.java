@@ -1,0 +1,51 @@
+package io.hearth.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real PostgreSQL server for the test JVM (zonky's embedded binaries from Maven Central: a
+ * real postgres process, no Docker), stopped when the JVM exits.
+ */
+final class EmbeddedPostgres {
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private static Path dataDirectory;
+
+    private EmbeddedPostgres() {
+    }
+
+    static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                dataDirectory = java.nio.file.Files.createTempDirectory("hearth-pg");
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return server;
+    }
+
+    /** Points the application at the shared PostgreSQL. */
+    static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    static Path dataDirectory() {
+        server();
+        return dataDirectory;
+    }
+}
