@@ -98,10 +98,9 @@ public class StartupTasks implements ApplicationRunner {
                     r.status().wireName(), runAgain && w.isPresent() ? ", running it again" : "");
             if (runAgain && w.isPresent()) {
                 Map<String, Object> data = ExecutionCodec.parse(executions.data(r.id()).orElse("{}"));
-                StartRequest request = StartRequest.of(r.workflowId(), Optional.of(w.get().versionId()), prepared.get(w.get()),
-                        r.status() == ExecutionStatus.NEW ? r.mode() : ExecutionMode.RETRY,
-                        ExecutionService.startNode(data), ExecutionService.startItems(data));
-                executionService.start(r.status() == ExecutionStatus.NEW ? request : request.withRetryOf(r.id()));
+                // Linked to the cut-off execution (retryOf) so the history shows what happened.
+                executionService.start(StartRequest.of(r.workflowId(), Optional.of(w.get().versionId()), prepared.get(w.get()),
+                        ExecutionMode.RETRY, ExecutionService.startNode(data), ExecutionService.startItems(data)).withRetryOf(r.id()));
             }
         }
     }

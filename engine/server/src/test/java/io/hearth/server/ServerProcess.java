@@ -1,0 +1,60 @@
+package io.hearth.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A whole Hearth application on a given data directory, started and stopped by a test (restarts, key changes). */
+final class ServerProcess implements AutoCloseable {
+
+    final ConfigurableApplicationContext context;
+    final WebTestClient anonymous;
+    private WebTestClient api;
+
+    private ServerProcess(ConfigurableApplicationContext context) {
+        this.context = context;
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    static ServerProcess start(Path dataDir, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--hearth.data-dir=" + dataDir,
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "--server.port=0",
+                "--hearth.owner.email=owner@test.example", "--hearth.owner.password=owner-pass-123",
+                "--hearth.scheduler.polling-interval=100ms"));
+        args.addAll(List.of(extraArgs));
+        return new ServerProcess(new SpringApplicationBuilder(HearthApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    /** A client with a fresh API key (signing in as the configured owner). */
+    WebTestClient api() {
+        if (api == null) {
+            String cookie = anonymous.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123")).exchange()
+                    .returnResult(String.class).getResponseCookies().getFirst("hearth_session").getValue();
+            String key = (String) anonymous.post().uri("/api/v1/api-keys").cookie("hearth_session", cookie)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("label", "t")).exchange()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("key");
+            api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", key).build();
+        }
+        return api;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
