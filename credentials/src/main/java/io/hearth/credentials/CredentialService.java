@@ -1,5 +1,6 @@
 package io.hearth.credentials;
 
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.CredentialDescription;
 import io.hearth.node.credential.CredentialTestResult;

@@ -1,5 +1,6 @@
 package io.hearth.credentials;
 
+import io.hearth.node.support.SecretRedactor;
 import static io.hearth.credentials.TestApiCredential.TYPE;
 import static io.hearth.credentials.TestApiCredential.values;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,6 +9,7 @@ import io.hearth.node.NodeException;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterException;
 import io.hearth.node.description.NodeGroup;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.Connection;
 import io.hearth.runtime.workflow.OnError;
@@ -413,7 +414,7 @@ final class ExecutionRun implements RunningExecution {
     }
 
     private void record(NodeRun run) {
-        Redactor redactor = state.redactor();
+        SecretRedactor redactor = state.redactor();
         NodeRun stored = redactor.isEmpty() ? run : RedactedRun.of(run, redactor);
         state.record(stored);
         lastNode = run.node();
@@ -422,7 +423,7 @@ final class ExecutionRun implements RunningExecution {
 
     private ExecutionError toError(PreparedNode node, Throwable failure) {
         Throwable t = unwrap(failure);
-        Redactor r = state.redactor();
+        SecretRedactor r = state.redactor();
         String message = t.getMessage() == null ? t.toString() : t.getMessage();
         String description = t instanceof NodeException ne ? ne.description().orElse("") : "";
         int status = t instanceof NodeApiException api ? api.httpStatus().orElse(0) : 0;

@@ -1,6 +1,7 @@
 package io.hearth.runtime.execution;
 
 import io.hearth.node.Item;
+import io.hearth.node.support.SecretRedactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,12 @@ final class RedactedRun {
     private RedactedRun() {
     }
 
-    static NodeRun of(NodeRun run, Redactor redactor) {
+    static NodeRun of(NodeRun run, SecretRedactor redactor) {
         return new NodeRun(run.node(), run.type(), run.runIndex(), run.startedAt(), run.executionTime(), run.attempts(),
                 run.sources(), lists(run.input(), redactor), lists(run.output(), redactor), run.error());
     }
 
-    private static List<List<Item>> lists(List<List<Item>> lists, Redactor redactor) {
+    private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {
         List<List<Item>> out = new ArrayList<>(lists.size());
         for (List<Item> items : lists) {
             List<Item> copy = new ArrayList<>(items.size());
@@ -39,7 +40,7 @@ final class RedactedRun {
     }
 
     /** The value with secrets masked; the same instance when nothing needed masking. */
-    private static Object value(Object v, Redactor redactor) {
+    private static Object value(Object v, SecretRedactor redactor) {
         if (v instanceof String s) {
             String r = redactor.redact(s);
             return r.equals(s) ? s : r;

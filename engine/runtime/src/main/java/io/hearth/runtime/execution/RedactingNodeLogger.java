@@ -13,19 +13,21 @@ final class RedactingNodeLogger implements NodeLogger {
 
     private final Logger log;
     private final String prefix;
-    private final Redactor redactor;
+    private final RunState state;
 
-    RedactingNodeLogger(String nodeType, String executionId, String nodeName, Redactor redactor) {
+    RedactingNodeLogger(String nodeType, String executionId, String nodeName, RunState state) {
         this.log = LoggerFactory.getLogger("hearth.node." + nodeType);
         this.prefix = "[execution " + executionId + "] [" + nodeName + "] ";
-        this.redactor = redactor;
+        this.state = state;
     }
 
     private String format(String message, Object[] args) {
         var f = MessageFormatter.arrayFormat(message, args);
+        // The redactor is read per line: it learns secrets as the node asks for credentials.
+        var redactor = state.redactor();
         String text = f.getMessage();
         if (f.getThrowable() != null) {
-            text = text + ": " + f.getThrowable();
+            text = text + ": " + redactor.describe(f.getThrowable());
         }
         return prefix + redactor.redact(text);
     }

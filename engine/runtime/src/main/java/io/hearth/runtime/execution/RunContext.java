@@ -91,7 +91,7 @@ final class RunContext implements NodeExecutionContext {
     public NodeLogger log() {
         if (logger == null) {
             logger = new RedactingNodeLogger(input.node().type().description().name(), state.request().executionId(),
-                    input.node().name(), state.redactor());
+                    input.node().name(), state);
         }
         return logger;
     }

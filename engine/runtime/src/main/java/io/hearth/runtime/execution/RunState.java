@@ -5,6 +5,7 @@ import io.hearth.expression.Undefined;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.CredentialRef;
 import java.time.Clock;
@@ -30,7 +31,7 @@ final class RunState {
     private final ZoneId zone;
     private final Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
     private final Map<String, Optional<CredentialData>> credentials = new ConcurrentHashMap<>();
-    private final Redactor redactor = new Redactor();
+    private volatile SecretRedactor redactor = SecretRedactor.none();
     private final Map<String, Object> workflowObject;
     private final Map<String, Object> executionObject;
 
@@ -67,7 +68,7 @@ final class RunState {
         return clock;
     }
 
-    Redactor redactor() {
+    SecretRedactor redactor() {
         return redactor;
     }
 
@@ -118,7 +119,7 @@ final class RunState {
         }
         return credentials.computeIfAbsent(type + "\u0000" + ref.id(), k -> {
             Optional<CredentialData> data = request.credentials().credential(ref, type);
-            data.ifPresent(d -> redactor.addSecrets(d.secretValues()));
+            data.ifPresent(d -> redactor = redactor.with(d.secretValues()));
             return data;
         });
     }

@@ -180,7 +180,7 @@ public class NodeTypeController {
 
         public NodeLogger log() {
             Logger l = LoggerFactory.getLogger("hearth.node." + nodeType);
-            io.hearth.credentials.SecretRedactor r = io.hearth.credentials.SecretRedactor.forCredentials(creds.values());
+            io.hearth.node.support.SecretRedactor r = io.hearth.node.support.SecretRedactor.forCredentials(creds.values());
             return new NodeLogger() {
                 public void debug(String m, Object... a) {
                     l.debug(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));

@@ -1,6 +1,6 @@
 package io.hearth.server.trigger;
 
-import io.hearth.credentials.SecretRedactor;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.NodeLogger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

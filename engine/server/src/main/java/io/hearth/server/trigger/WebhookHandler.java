@@ -1,6 +1,6 @@
 package io.hearth.server.trigger;
 
-import io.hearth.credentials.SecretRedactor;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.BinaryData;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;

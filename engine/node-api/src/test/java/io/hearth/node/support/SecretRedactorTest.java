@@ -1,4 +1,4 @@
-package io.hearth.credentials;
+package io.hearth.node.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

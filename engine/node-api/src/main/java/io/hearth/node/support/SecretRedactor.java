@@ -1,8 +1,7 @@
-package io.hearth.credentials;
+package io.hearth.node.support;
 
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.Secret;
-import io.hearth.node.support.MiniJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
