@@ -11,7 +11,19 @@ import io.hearth.runtime.execution.WorkflowExecutor;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.registry.PluginLoader;
 import io.hearth.server.credential.StoredCredentialProvider;
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.hearth.server.cluster.InstanceIdentity;
+import io.hearth.server.cluster.SchedulerRunner;
+import io.hearth.server.execution.ExecutionLauncher;
+import io.hearth.server.execution.ExecutionQueue;
+import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.execution.ExecutionWriter;
+import io.hearth.server.trigger.TriggerOwnership;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import io.hearth.server.trigger.ActivationService;
 import io.hearth.server.trigger.ScheduleService;
 import io.hearth.server.trigger.TestWebhooks;
@@ -125,28 +137,72 @@ public class EngineConfiguration {
         return new TestWebhooks(clock);
     }
 
-    @Bean(destroyMethod = "close")
-    ScheduleService scheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionService executions,
-                                    Clock clock, ZoneId defaultZone) {
-        return new ScheduleService(workflows, prepared, executions, clock, defaultZone);
+    @Bean
+    ScheduleService scheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionLauncher launcher,
+                                    Clock clock, ZoneId defaultZone, ObjectProvider<SchedulerRunner> scheduler) {
+        return new ScheduleService(workflows, prepared, launcher, clock, defaultZone, () -> scheduler.getObject().client());
     }
 
     @Bean(destroyMethod = "stopAll")
-    TriggerManager triggerManager(ExecutionService executions, CredentialProvider credentials, TriggerStatusBoard board,
+    TriggerManager triggerManager(ExecutionLauncher launcher, CredentialProvider credentials, TriggerStatusBoard board,
                                   ZoneId defaultZone) {
-        return new TriggerManager(executions, credentials, board, defaultZone);
+        return new TriggerManager(launcher, credentials, board, defaultZone);
     }
 
     @Bean
+    TriggerOwnership triggerOwnership(WorkflowRepository workflows, PreparedWorkflows prepared, TriggerManager triggers,
+                                      TriggerStatusBoard board, Clock clock, ObjectProvider<SchedulerRunner> scheduler) {
+        return new TriggerOwnership(workflows, prepared, triggers, board, clock, () -> scheduler.getObject().client());
+    }
+
+    @Bean
+    ExecutionQueue executionQueue(ExecutionService executions, ExecutionRepository repository, ExecutionWriter writer,
+                                  WorkflowRepository workflows, PreparedWorkflows prepared, JdbcClient jdbc, Clock clock,
+                                  InstanceIdentity instance, ObjectProvider<SchedulerRunner> scheduler) {
+        return new ExecutionQueue(executions, repository, writer, workflows, prepared, jdbc, clock, instance.id(),
+                () -> scheduler.getObject().client());
+    }
+
+    /** In queue mode executions go through the database queue; otherwise they run where they start. */
+    @Bean
+    ExecutionLauncher executionLauncher(HearthProperties properties, ExecutionQueue queue, ExecutionService executions) {
+        return properties.cluster().queueMode() || properties.cluster().role().equals("main")
+                ? queue::enqueue : ExecutionLauncher.local(executions);
+    }
+
+    /**
+     * This instance's db-scheduler, with the tasks its role takes: every role fires schedules and can
+     * own triggers; workers (and all-in-one instances in queue mode) run queued executions.
+     */
+    @Bean(destroyMethod = "close")
+    SchedulerRunner schedulerRunner(DataSource dataSource, HearthProperties properties, InstanceIdentity instance,
+                                    ScheduleService schedules, TriggerOwnership ownership, ExecutionQueue queue) {
+        var cluster = properties.cluster();
+        List<Task<?>> tasks = new ArrayList<>(List.of(schedules.task(), ownership.task()));
+        int threads = 2 + TRIGGER_SLOTS;
+        boolean worksQueue = cluster.role().equals("worker") || (cluster.role().equals("all-in-one") && cluster.queueMode());
+        if (worksQueue) {
+            tasks.add(queue.task());
+            threads += cluster.workerConcurrency();
+        }
+        return new SchedulerRunner(dataSource, properties, instance, tasks, threads);
+    }
+
+    /** How many workflows' long-lived triggers one instance can own at once (each holds a scheduler thread). */
+    static final int TRIGGER_SLOTS = 32;
+
+    @Bean
     ActivationService activationService(WorkflowRepository workflows, PreparedWorkflows prepared, WorkflowValidator validator,
-                                        WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers) {
-        return new ActivationService(workflows, prepared, validator, webhooks, schedules, triggers);
+                                        WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers,
+                                        TriggerOwnership ownership) {
+        return new ActivationService(workflows, prepared, validator, webhooks, schedules, triggers, ownership);
     }
 
     @Bean
     WebhookHandler webhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions,
-                                  CredentialProvider credentials, HearthProperties properties, ZoneId defaultZone) {
-        return new WebhookHandler(registry, tests, executions, credentials,
+                                  ExecutionLauncher launcher, CredentialProvider credentials, HearthProperties properties,
+                                  ZoneId defaultZone) {
+        return new WebhookHandler(registry, tests, executions, launcher, credentials,
                 (int) properties.webhooks().maxBodySize().toBytes(), defaultZone);
     }
 

@@ -1,6 +1,5 @@
 package io.hearth.server.config;
 
-import io.hearth.credentials.CredentialStore;
 import io.hearth.node.ExecutionMode;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.server.auth.AuthService;
@@ -10,14 +9,18 @@ import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.trigger.ActivationService;
-import io.hearth.server.trigger.ScheduleService;
+import io.hearth.server.cluster.InstanceIdentity;
+import io.hearth.server.cluster.SchedulerRunner;
+import io.hearth.server.execution.ExecutionQueue;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.hearth.server.workflow.PreparedWorkflows;
 import io.hearth.server.workflow.StoredWorkflow;
 import io.hearth.server.workflow.WorkflowRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -39,47 +42,54 @@ public class StartupTasks implements ApplicationRunner {
     private final ExecutionService executionService;
     private final WorkflowRepository workflows;
     private final PreparedWorkflows prepared;
-    private final ScheduleService schedules;
+    private final SchedulerRunner scheduler;
     private final ActivationService activation;
-    private final DataSource dataSource;
+    private final ExecutionQueue queue;
+    private final InstanceIdentity instance;
+    private final ScheduledExecutorService timer;
     private final Clock clock;
-    private final CredentialStore credentials;
 
     public StartupTasks(HearthProperties properties, AuthService auth, ExecutionRepository executions,
                         ExecutionService executionService, WorkflowRepository workflows, PreparedWorkflows prepared,
-                        ScheduleService schedules, ActivationService activation, DataSource dataSource, Clock clock,
-                        CredentialStore credentials) {
+                        SchedulerRunner scheduler, ActivationService activation, ExecutionQueue queue,
+                        InstanceIdentity instance, ScheduledExecutorService engineTimer, Clock clock) {
         this.properties = properties;
         this.auth = auth;
         this.executions = executions;
         this.executionService = executionService;
         this.workflows = workflows;
         this.prepared = prepared;
-        this.schedules = schedules;
+        this.scheduler = scheduler;
         this.activation = activation;
-        this.dataSource = dataSource;
+        this.queue = queue;
+        this.instance = instance;
+        this.timer = engineTimer;
         this.clock = clock;
-        this.credentials = credentials;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         auth.bootstrapOwner(properties.owner().email(), properties.owner().password())
                 .ifPresent(u -> log.info("Created the owner account {} from configuration", u.email()));
+        scheduler.start();
         recoverCrashedExecutions();
-        schedules.start(dataSource, properties.scheduler().pollingInterval(), 2, instanceName());
         activation.restoreActive();
+        // Routes of workflows (de)activated through other instances, and queue entries lost between row and task.
+        timer.scheduleWithFixedDelay(() -> background(activation::syncWebhooks), 2, 2, TimeUnit.SECONDS);
+        if (queueMode()) {
+            timer.scheduleWithFixedDelay(() -> background(() -> queue.requeueOrphans(Duration.ofSeconds(30))), 30, 30, TimeUnit.SECONDS);
+        }
     }
 
-    private String instanceName() {
-        String configured = properties.cluster().instanceId();
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
+    private boolean queueMode() {
+        return properties.cluster().queueMode() || !properties.cluster().role().equals("all-in-one");
+    }
+
+    private static void background(Runnable work) {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        } catch (java.net.UnknownHostException e) {
-            return "hearth-" + ProcessHandle.current().pid();
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("Background task failed: {}", e.toString());
         }
     }
 
@@ -89,7 +99,10 @@ public class StartupTasks implements ApplicationRunner {
      * crashed and, when the workflow asks for it, retried.
      */
     private void recoverCrashedExecutions() {
-        for (ExecutionRecord r : executions.unfinished()) {
+        for (ExecutionRecord r : executions.unfinishedOf(instance.id())) {
+            if (queueMode() && queue.isQueued(r.id())) {
+                continue; // still in the queue: a worker runs it (again)
+            }
             Optional<StoredWorkflow> w = workflows.find(r.workflowId());
             boolean runAgain = r.status() == ExecutionStatus.NEW
                     || w.map(s -> s.workflow().settings().retryCrashed()).orElse(false);

@@ -25,16 +25,21 @@ public class ExecutionRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final String instanceId;
 
-    public ExecutionRepository(JdbcClient jdbc, JdbcTemplate template) {
+    public ExecutionRepository(JdbcClient jdbc, JdbcTemplate template, io.hearth.server.cluster.InstanceIdentity instance) {
         this.jdbc = jdbc;
         this.template = template;
+        this.instanceId = instance.id();
     }
 
     /** Inserts rows (and their data) in one JDBC batch per table. */
     void insertBatch(List<ExecutionWrite> writes) {
-        template.batchUpdate("INSERT INTO executions (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", writes, writes.size(),
-                (ps, w) -> bindRecord(ps, w.record()));
+        template.batchUpdate("INSERT INTO executions (" + COLUMNS + ", instance_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", writes, writes.size(),
+                (ps, w) -> {
+                    bindRecord(ps, w.record());
+                    ps.setString(12, instanceId);
+                });
         template.batchUpdate("INSERT INTO execution_data (execution_id, data) VALUES (?,?)", writes, writes.size(),
                 (ps, w) -> {
                     ps.setString(1, w.record().id());
@@ -119,10 +124,10 @@ public class ExecutionRepository {
         return jdbc.sql("DELETE FROM executions WHERE id = ?").param(id).update() > 0;
     }
 
-    /** Executions left unfinished by a process that died (on one instance: all of them). */
-    public List<ExecutionRecord> unfinished() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE status IN ('new', 'running', 'waiting')")
-                .query(ExecutionRepository::row).list();
+    /** Executions this instance left unfinished (it stopped or crashed while they ran). */
+    public List<ExecutionRecord> unfinishedOf(String instance) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE status IN ('new', 'running', 'waiting') AND instance_id = ?")
+                .param(instance).query(ExecutionRepository::row).list();
     }
 
     public int markCrashed(String id, Instant at) {

@@ -64,7 +64,7 @@ public class ExecutionService {
         final StartRequest request;
         final ExecutionRecord startRecord;
         RunningExecution running;
-        private CompletableFuture<Void> startRow;
+        CompletableFuture<Void> startRow;
 
         Live(StartRequest request, ExecutionRecord startRecord) {
             this.request = request;
@@ -85,6 +85,15 @@ public class ExecutionService {
     }
 
     public StartedExecution start(StartRequest request) {
+        return start(request, false);
+    }
+
+    /** Runs an execution whose row a queue already wrote (status new); its end is an update of that row. */
+    public StartedExecution startQueued(StartRequest request) {
+        return start(request, true);
+    }
+
+    private StartedExecution start(StartRequest request, boolean rowExists) {
         String id = request.executionId().orElseGet(Ids::newId);
         var wf = request.prepared().workflow();
         Instant now = clock.instant();
@@ -93,6 +102,9 @@ public class ExecutionService {
         ExecutionRecord startRecord = new ExecutionRecord(id, request.workflowId(), request.versionId(), wf.name(), initial,
                 request.mode(), now, Optional.empty(), request.retryOf(), Optional.empty(), Optional.empty());
         Live state = new Live(request, startRecord);
+        if (rowExists) {
+            state.startRow = CompletableFuture.completedFuture(null);
+        }
         live.put(id, state);
         CompletableFuture<Void> started = request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
         CompletableFuture<ExecutionResult> finished = new CompletableFuture<>();

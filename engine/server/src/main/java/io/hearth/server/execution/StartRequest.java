@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param prepared          the prepared workflow
  * @param persistStartFirst write the execution row before running (durable before a webhook answers "received",
  *                          and visible while long executions run)
+ * @param executionId       run under this id (a queued execution whose row already exists)
  */
 public record StartRequest(String workflowId, Optional<String> versionId, PreparedWorkflow prepared, ExecutionMode mode,
                            Optional<String> startNode, List<Item> startItems, Optional<WebhookResponder> responder,

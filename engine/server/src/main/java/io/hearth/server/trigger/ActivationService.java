@@ -32,15 +32,20 @@ public final class ActivationService {
     private final WebhookRegistry webhooks;
     private final ScheduleService schedules;
     private final TriggerManager triggers;
+    private final TriggerOwnership ownership;
+    // Which version of each workflow this instance's webhook routes belong to (see syncWebhooks).
+    private final java.util.Map<String, String> routedVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ActivationService(WorkflowRepository workflows, PreparedWorkflows prepared, WorkflowValidator validator,
-                             WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers) {
+                             WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers,
+                             TriggerOwnership ownership) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.validator = validator;
         this.webhooks = webhooks;
         this.schedules = schedules;
         this.triggers = triggers;
+        this.ownership = ownership;
     }
 
     /** Registers everything; {@code afterRestart} keeps schedule times already in the database. */
@@ -62,13 +67,22 @@ public final class ActivationService {
                     "The workflow has no trigger that can start it automatically (Webhook, Schedule Trigger or an event trigger)");
         }
         webhooks.register(routes);
+        routedVersions.put(stored.id(), stored.versionId());
         try {
             if (afterRestart) {
                 schedules.ensure(stored.id(), plans);
             } else {
                 schedules.activate(stored.id(), plans);
             }
-            triggers.activate(stored, p);
+            if (triggers.hasTriggers(p)) {
+                if (!afterRestart) {
+                    // Start them once here so a bad token or an unreachable server refuses the activation
+                    // with the trigger's own message; the owning instance then runs them for good.
+                    triggers.activate(stored, p);
+                    triggers.deactivate(stored.id());
+                }
+                ownership.claim(stored.id());
+            }
         } catch (NodeException e) {
             unregister(stored.id());
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -91,8 +105,37 @@ public final class ActivationService {
 
     public void unregister(String workflowId) {
         webhooks.unregister(workflowId);
+        routedVersions.remove(workflowId);
         schedules.deactivate(workflowId);
         triggers.deactivate(workflowId);
+    }
+
+    /**
+     * Brings this instance's webhook routes in line with the database, so a workflow activated,
+     * changed or deactivated through another instance is served here too. Cheap: one query of ids
+     * and versions; only changed workflows are loaded.
+     */
+    public void syncWebhooks() {
+        java.util.Map<String, String> active = workflows.activeVersions();
+        for (var e : active.entrySet()) {
+            if (!e.getValue().equals(routedVersions.get(e.getKey()))) {
+                workflows.find(e.getKey()).filter(StoredWorkflow::active).ifPresent(w -> {
+                    try {
+                        webhooks.register(routes(w, prepared.get(w)));
+                        routedVersions.put(w.id(), w.versionId());
+                    } catch (RuntimeException ex) {
+                        log.warn("Cannot serve the webhooks of workflow '{}' ({}): {}", w.name(), w.id(), ex.getMessage());
+                        routedVersions.put(w.id(), w.versionId());
+                    }
+                });
+            }
+        }
+        for (String id : java.util.List.copyOf(routedVersions.keySet())) {
+            if (!active.containsKey(id)) {
+                webhooks.unregister(id);
+                routedVersions.remove(id);
+            }
+        }
     }
 
     /** On start: brings every active workflow back; a failing one is logged and stays marked active. */

@@ -1,6 +1,6 @@
 package io.hearth.server.trigger;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -11,7 +11,7 @@ import io.hearth.node.trigger.ScheduleTriggerNode;
 import io.hearth.node.trigger.TriggerSchedule;
 import io.hearth.runtime.execution.PreparedWorkflow;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
-import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.workflow.PreparedWorkflows;
 import io.hearth.server.workflow.StoredWorkflow;
@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,24 +34,25 @@ import org.slf4j.LoggerFactory;
  * so a firing happens once across all instances sharing it, survives restarts, and a fire missed
  * while every instance was down runs once on start — not once per missed tick.
  */
-public final class ScheduleService implements AutoCloseable {
+public final class ScheduleService {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
     static final String TASK = "hearth-schedule-trigger";
 
     private final WorkflowRepository workflows;
     private final PreparedWorkflows prepared;
-    private final ExecutionService executions;
+    private final ExecutionLauncher executions;
     private final Clock clock;
     private final ZoneId defaultZone;
     private final CustomTask<String> task;
-    private Scheduler scheduler;
+    private final Supplier<SchedulerClient> scheduler;
 
-    public ScheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionService executions, Clock clock,
-                           ZoneId defaultZone) {
+    public ScheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionLauncher executions, Clock clock,
+                           ZoneId defaultZone, Supplier<SchedulerClient> scheduler) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.executions = executions;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.defaultZone = defaultZone;
         this.task = Tasks.custom(TASK, String.class).execute((instance, ctx) -> {
@@ -63,17 +64,6 @@ public final class ScheduleService implements AutoCloseable {
 
     public CustomTask<String> task() {
         return task;
-    }
-
-    public void start(DataSource dataSource, java.time.Duration pollingInterval, int threads, String schedulerName) {
-        scheduler = Scheduler.create(dataSource, task)
-                .pollingInterval(pollingInterval)
-                .threads(threads)
-                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(schedulerName))
-                .enableImmediateExecution()
-                .heartbeatInterval(java.time.Duration.ofSeconds(5))
-                .build();
-        scheduler.start();
     }
 
     private static String instanceId(String workflowId, String node) {
@@ -109,7 +99,7 @@ public final class ScheduleService implements AutoCloseable {
             if (first.isEmpty()) {
                 continue;
             }
-            scheduler.schedule(task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())), first.get().toInstant());
+            scheduler.get().schedule(task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())), first.get().toInstant());
             log.info("Scheduled '{}' of workflow {}: {} (first at {})", p.node(), workflowId, p.schedule().describe(), first.get());
         }
     }
@@ -119,24 +109,24 @@ public final class ScheduleService implements AutoCloseable {
         ZonedDateTime now = ZonedDateTime.now(clock);
         for (Planned p : plans) {
             TaskInstanceId id = TaskInstanceId.of(TASK, instanceId(workflowId, p.node()));
-            if (scheduler.getScheduledExecution(id).isPresent()) {
+            if (scheduler.get().getScheduledExecution(id).isPresent()) {
                 continue;
             }
             p.schedule().nextAfter(now).ifPresent(first ->
-                    scheduler.schedule(task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())), first.toInstant()));
+                    scheduler.get().schedule(task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())), first.toInstant()));
         }
     }
 
     public void deactivate(String workflowId) {
         List<TaskInstanceId> mine = new ArrayList<>();
-        scheduler.fetchScheduledExecutionsForTask(TASK, String.class, e -> {
+        scheduler.get().fetchScheduledExecutionsForTask(TASK, String.class, e -> {
             if (e.getData() != null && e.getData().startsWith(workflowId + "\n")) {
                 mine.add(e.getTaskInstance());
             }
         });
         for (TaskInstanceId id : mine) {
             try {
-                scheduler.cancel(id);
+                scheduler.get().cancel(id);
             } catch (RuntimeException e) {
                 // Picked right now by a firing: that firing finds the workflow inactive and stops rescheduling.
                 log.debug("Could not cancel {}: {}", id, e.getMessage());
@@ -162,11 +152,10 @@ public final class ScheduleService implements AutoCloseable {
         ZoneId zone = stored.get().workflow().settings().timezone().orElse(defaultZone);
         ZonedDateTime at = scheduledAt.atZone(zone);
         List<Item> items = s.fire(at);
-        var started = executions.start(StartRequest.of(workflowId, Optional.of(stored.get().versionId()), p,
-                ExecutionMode.SCHEDULE, Optional.of(nodeName), items));
         try {
-            // The firing counts once its execution row is durable.
-            started.started().get(30, TimeUnit.SECONDS);
+            // The firing counts once its execution is durable (recorded, or queued for a worker).
+            executions.launch(StartRequest.of(workflowId, Optional.of(stored.get().versionId()), p,
+                    ExecutionMode.SCHEDULE, Optional.of(nodeName), items)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.error("Schedule '{}' of workflow {} fired but its execution could not be recorded: {}", nodeName, workflowId, e.toString());
         }
@@ -174,12 +163,5 @@ public final class ScheduleService implements AutoCloseable {
         // Never catch up tick by tick: the next time is after both the planned time and now.
         ZonedDateTime from = scheduledAt.isAfter(clock.instant()) ? at : ZonedDateTime.now(clock).withZoneSameInstant(zone);
         return schedule.nextAfter(from).map(ZonedDateTime::toInstant);
-    }
-
-    @Override
-    public void close() {
-        if (scheduler != null) {
-            scheduler.stop();
-        }
     }
 }

@@ -16,7 +16,7 @@ import io.hearth.node.trigger.TriggerStatus;
 import io.hearth.runtime.execution.CredentialProvider;
 import io.hearth.runtime.execution.PreparedWorkflow;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
-import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.workflow.StoredWorkflow;
 import java.time.ZoneId;
@@ -38,13 +38,13 @@ public final class TriggerManager {
 
     private static final Logger log = LoggerFactory.getLogger(TriggerManager.class);
 
-    private final ExecutionService executions;
+    private final ExecutionLauncher executions;
     private final CredentialProvider credentials;
     private final TriggerStatusBoard board;
     private final ZoneId defaultZone;
     private final Map<String, List<TriggerHandle>> handles = new ConcurrentHashMap<>();
 
-    public TriggerManager(ExecutionService executions, CredentialProvider credentials, TriggerStatusBoard board, ZoneId defaultZone) {
+    public TriggerManager(ExecutionLauncher executions, CredentialProvider credentials, TriggerStatusBoard board, ZoneId defaultZone) {
         this.executions = executions;
         this.credentials = credentials;
         this.board = board;
@@ -146,9 +146,8 @@ public final class TriggerManager {
         }
 
         public CompletableFuture<Void> emit(List<Item> items) {
-            var started = executions.start(StartRequest.of(stored.id(), Optional.of(stored.versionId()), prepared,
+            return executions.launch(StartRequest.of(stored.id(), Optional.of(stored.versionId()), prepared,
                     ExecutionMode.TRIGGER, Optional.of(node.name()), items));
-            return started.started();
         }
 
         public void reportStatus(TriggerStatus status) {

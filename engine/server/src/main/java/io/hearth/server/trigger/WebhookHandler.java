@@ -20,6 +20,7 @@ import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.nodes.WebhookTriggerNode;
+import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.execution.StartedExecution;
@@ -70,15 +71,17 @@ public final class WebhookHandler {
     private final WebhookRegistry registry;
     private final TestWebhooks tests;
     private final ExecutionService executions;
+    private final ExecutionLauncher launcher;
     private final CredentialProvider credentials;
     private final int maxBodyBytes;
     private final ZoneId defaultZone;
 
-    public WebhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions,
+    public WebhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions, ExecutionLauncher launcher,
                           CredentialProvider credentials, int maxBodyBytes, ZoneId defaultZone) {
         this.registry = registry;
         this.tests = tests;
         this.executions = executions;
+        this.launcher = launcher;
         this.credentials = credentials;
         this.maxBodyBytes = maxBodyBytes;
         this.defaultZone = defaultZone;
@@ -227,10 +230,14 @@ public final class WebhookHandler {
                 items, Optional.empty(), Optional.empty(), false, Optional.empty());
         return switch (spec.responseMode()) {
             case ON_RECEIVED -> {
-                StartedExecution started = executions.start(new StartRequest(base.workflowId(), base.versionId(), base.prepared(),
-                        mode, base.startNode(), items, Optional.empty(), Optional.empty(), true, Optional.empty()));
-                noteTest(r, test, started);
-                yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
+                if (test) {
+                    StartedExecution started = executions.start(new StartRequest(base.workflowId(), base.versionId(), base.prepared(),
+                            mode, base.startNode(), items, Optional.empty(), Optional.empty(), true, Optional.empty()));
+                    noteTest(r, true, started);
+                    yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
+                }
+                // Durable (recorded, or queued for a worker) before the caller hears "received".
+                yield Mono.fromFuture(launcher.launch(base)).then(Mono.defer(() -> receivedAnswer(spec)));
             }
             case LAST_NODE -> {
                 StartedExecution started = executions.start(base);

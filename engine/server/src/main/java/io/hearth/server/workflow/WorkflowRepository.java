@@ -68,6 +68,13 @@ public class WorkflowRepository {
                 .param(id).query(WorkflowRepository::row).optional();
     }
 
+    /** Active workflow ids with their current version ids. */
+    public java.util.Map<String, String> activeVersions() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, version_id FROM workflows WHERE active = TRUE").query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
+    }
+
     public List<StoredWorkflow> findActive() {
         return jdbc.sql("SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows WHERE active = TRUE")
                 .query(WorkflowRepository::row).list();

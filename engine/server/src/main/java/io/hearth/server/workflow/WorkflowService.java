@@ -65,25 +65,31 @@ public class WorkflowService {
 
     public void delete(String id) {
         StoredWorkflow current = get(id);
+        repository.delete(id);
         if (current.active()) {
             activation.unregister(id);
         }
-        repository.delete(id);
     }
 
     public StoredWorkflow activate(String id) {
         StoredWorkflow current = get(id);
         StoredWorkflow active = new StoredWorkflow(id, current.versionId(), current.workflow().withActive(true),
                 current.createdAt(), current.updatedAt());
-        activation.register(active, false);
+        // Active in the database first: the instance that will own its triggers checks that flag.
         repository.setActive(id, true);
+        try {
+            activation.register(active, false);
+        } catch (RuntimeException e) {
+            repository.setActive(id, current.active());
+            throw e;
+        }
         return active;
     }
 
     public StoredWorkflow deactivate(String id) {
         StoredWorkflow current = get(id);
-        activation.unregister(id);
         repository.setActive(id, false);
+        activation.unregister(id);
         return new StoredWorkflow(id, current.versionId(), current.workflow().withActive(false), current.createdAt(), current.updatedAt());
     }
 
