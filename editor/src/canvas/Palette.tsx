@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import type { NodeType } from '../api/types';
+import { isTriggerType } from '../workflow/model';
+import { NodeIcon } from './NodeIcon';
+
+export const DRAG_TYPE = 'application/x-hearth-node-type';
+
+const SECTIONS = ['Triggers', 'Home Assistant', 'Flow', 'Data'];
+
+/** Which palette section a node type belongs to: triggers first, then by category. */
+export function sectionOf(t: NodeType): string {
+  if (isTriggerType(t)) return 'Triggers';
+  const cats = t.categories ?? [];
+  for (const s of SECTIONS) if (cats.includes(s)) return s;
+  if (cats.some((c) => /transform|data/i.test(c))) return 'Data';
+  return cats[0] ?? 'Other';
+}
+
+export function groupNodeTypes(types: NodeType[], search: string): Array<{ section: string; types: NodeType[] }> {
+  const q = search.trim().toLowerCase();
+  const matches = types.filter((t) => !q || t.displayName.toLowerCase().includes(q) || (t.description ?? '').toLowerCase().includes(q)
+    || t.name.toLowerCase().includes(q) || (t.categories ?? []).some((c) => c.toLowerCase().includes(q)));
+  const bySection = new Map<string, NodeType[]>();
+  for (const t of matches) {
+    const s = sectionOf(t);
+    bySection.set(s, [...(bySection.get(s) ?? []), t]);
+  }
+  const order = [...SECTIONS, ...[...bySection.keys()].filter((s) => !SECTIONS.includes(s)).sort()];
+  return order.filter((s) => bySection.has(s)).map((s) => ({
+    section: s,
+    types: bySection.get(s)!.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+  }));
+}
+
+/** The searchable node palette: drag a node onto the canvas, or click to add it. */
+export function Palette({ types, onAdd, onClose }: { types: NodeType[]; onAdd: (t: NodeType) => void; onClose?: () => void }) {
+  const [search, setSearch] = useState('');
+  const groups = useMemo(() => groupNodeTypes(types, search), [types, search]);
+  return (
+    <aside className="palette" data-testid="palette">
+      <div className="palette-header">
+        <input data-testid="palette-search" placeholder="Search nodes…" value={search} onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && groups[0]?.types[0]) onAdd(groups[0].types[0]);
+          }} />
+        {onClose && <button type="button" className="icon-btn" onClick={onClose} title="Hide nodes panel">«</button>}
+      </div>
+      <div className="palette-list">
+        {groups.length === 0 && <div className="empty">No nodes match “{search}”</div>}
+        {groups.map((g) => (
+          <div key={g.section} className="palette-section" data-testid={`palette-section-${g.section}`}>
+            <div className="palette-section-title">{g.section}</div>
+            {g.types.map((t) => (
+              <div key={t.name} className="palette-item" data-testid={`palette-item-${t.name}`} draggable
+                title={t.description}
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(DRAG_TYPE, t.name);
+                  e.dataTransfer.setData('text/plain', t.name);
+                  e.dataTransfer.effectAllowed = 'move';
+                }}
+                onClick={() => onAdd(t)}>
+                <NodeIcon icon={t.icon} type={t.name} size={28} name={t.displayName} />
+                <div className="palette-item-text">
+                  <div className="palette-item-name">{t.displayName}</div>
+                  <div className="palette-item-desc">{t.description}</div>
+                </div>
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </aside>
+  );
+}

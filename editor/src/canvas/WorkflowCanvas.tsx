@@ -1,0 +1,313 @@
+import {
+  applyNodeChanges, Background, BackgroundVariant, type Connection as FlowConnection, Controls, MiniMap, type NodeChange,
+  type EdgeChange, ReactFlow, useReactFlow, MarkerType,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Execution, NodeType, TriggerInfo, Workflow } from '../api/types';
+import { dependencyValue, rootScope } from '../form/displayOptions';
+import { evaluateSubtitle } from '../form/expression';
+import { schemaFields } from '../state/catalog';
+import { connect, deleteNodes, disconnect, duplicateNodes, edgesOf, inputsOf, isTriggerType, outputsOf } from '../workflow/model';
+import type { NodeIssues } from '../workflow/issues';
+import { CanvasEdge, type CanvasFlowEdge } from './CanvasEdge';
+import { CanvasNode, type CanvasFlowNode } from './CanvasNode';
+import { DRAG_TYPE } from './Palette';
+
+const nodeTypes = { hearth: CanvasNode };
+const edgeTypes = { hearth: CanvasEdge };
+
+export interface CanvasApi {
+  /** where a node added from the palette goes: right of the selected node, else the middle of the view */
+  placeForNewNode: () => { position: [number, number]; connectFrom?: string };
+  select: (names: string[]) => void;
+  fitView: () => void;
+  /** pans so that a flow position is in view */
+  reveal: (position: [number, number]) => void;
+}
+
+export interface WorkflowCanvasProps {
+  workflow: Workflow;
+  nodeType: (name: string) => NodeType | undefined;
+  execution: Execution | null;
+  triggers: TriggerInfo[];
+  issues: Record<string, NodeIssues>;
+  commit: (next: Workflow | ((w: Workflow) => Workflow), key?: string) => void;
+  recordFrom: (before: Workflow) => void;
+  replace: (next: Workflow | ((w: Workflow) => Workflow)) => void;
+  onOpenNode: (name: string) => void;
+  onRename: (name: string) => void;
+  onDropType: (type: NodeType, position: [number, number]) => void;
+  onSave: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  keyboardEnabled: boolean;
+  apiRef: React.MutableRefObject<CanvasApi | null>;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+function lastRun(execution: Execution | null, name: string) {
+  const runs = execution?.nodes?.[name];
+  return runs && runs.length ? runs[runs.length - 1] : undefined;
+}
+
+/** The workflow canvas (React Flow): nodes, connections, drag and drop, keyboard shortcuts. */
+export function WorkflowCanvas(props: WorkflowCanvasProps) {
+  const { workflow, nodeType, execution, triggers, issues, commit, recordFrom, replace, onOpenNode, onRename, onDropType } = props;
+  const rf = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [rfNodes, setRfNodes] = useState<CanvasFlowNode[]>([]);
+  const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
+  const dragStart = useRef<Workflow | null>(null);
+  const workflowRef = useRef(workflow);
+  workflowRef.current = workflow;
+
+  // the canvas nodes follow the workflow; React Flow's own state (selection, measured size) is kept
+  useEffect(() => {
+    setRfNodes((prev) => {
+      const byId = new Map(prev.map((n) => [n.id, n]));
+      return workflow.nodes.map((node) => {
+        const type = nodeType(node.type);
+        const fields = schemaFields(type?.schema);
+        const scope = rootScope(node.parameters, fields, node.typeVersion);
+        const run = lastRun(execution, node.name);
+        const items = run?.output ? run.output.reduce((sum, port) => sum + (port?.length ?? 0), 0) : 0;
+        const before = byId.get(node.name);
+        return {
+          ...(before ?? {}),
+          id: node.name,
+          type: 'hearth' as const,
+          position: { x: node.position[0], y: node.position[1] },
+          data: {
+            node,
+            type,
+            inputs: inputsOf(type),
+            outputs: outputsOf(node, type),
+            isTrigger: isTriggerType(type),
+            subtitle: evaluateSubtitle(type?.schema?.['x-node']?.subtitle, (n) => dependencyValue(scope, n)),
+            run: run ? { status: run.status, items, error: run.error?.message } : undefined,
+            trigger: triggers.find((t) => t.node === node.name),
+            issues: issues[node.name]?.all ?? [],
+          },
+          selected: before?.selected ?? false,
+        } as CanvasFlowNode;
+      });
+    });
+  }, [workflow, execution, triggers, issues, nodeType]);
+
+  const deleteEdge = useCallback((id: string) => {
+    const e = edgesOf(workflowRef.current).find((x) => x.id === id);
+    if (e) commit((w) => disconnect(w, e.source, e.output, e.target, e.input));
+  }, [commit]);
+
+  const rfEdges = useMemo<CanvasFlowEdge[]>(() => edgesOf(workflow).map((e) => {
+    const run = lastRun(execution, e.source);
+    const items = run?.output ? run.output[e.output]?.length ?? 0 : undefined;
+    const sourceNode = workflow.nodes.find((n) => n.name === e.source);
+    const outputs = sourceNode ? outputsOf(sourceNode, nodeType(sourceNode.type)) : [];
+    return {
+      id: e.id,
+      type: 'hearth' as const,
+      source: e.source,
+      sourceHandle: `out-${e.output}`,
+      target: e.target,
+      targetHandle: `in-${e.input}`,
+      selected: selectedEdges.has(e.id),
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9aa0ab' },
+      data: { items, onDelete: deleteEdge, error: outputs[e.output] === 'error' },
+    };
+  }), [workflow, execution, selectedEdges, deleteEdge, nodeType]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasFlowNode>[]) => {
+    setRfNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), nds));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasFlowEdge>[]) => {
+    setSelectedEdges((cur) => {
+      let next = cur;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          next = new Set(next);
+          if (c.selected) next.add(c.id);
+          else next.delete(c.id);
+        }
+      }
+      return next;
+    });
+  }, []);
+
+  const onConnect = useCallback((c: FlowConnection) => {
+    if (!c.source || !c.target) return;
+    const output = Number((c.sourceHandle ?? 'out-0').replace('out-', ''));
+    const input = Number((c.targetHandle ?? 'in-0').replace('in-', ''));
+    commit((w) => connect(w, c.source, output, c.target, input));
+  }, [commit]);
+
+  const selectedNames = useCallback(() => rfNodes.filter((n) => n.selected).map((n) => n.id), [rfNodes]);
+
+  const select = useCallback((names: string[]) => {
+    setRfNodes((nds) => nds.map((n) => ({ ...n, selected: names.includes(n.id) })));
+    setSelectedEdges(new Set());
+  }, []);
+
+  props.apiRef.current = {
+    select,
+    fitView: () => rf.fitView({ padding: 0.3, maxZoom: 1.2, duration: 200 }),
+    reveal: ([x, y]) => {
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (!rect) return;
+      const topLeft = rf.screenToFlowPosition({ x: rect.left + 60, y: rect.top + 60 });
+      const bottomRight = rf.screenToFlowPosition({ x: rect.right - 160, y: rect.bottom - 160 });
+      if (x < topLeft.x || y < topLeft.y || x > bottomRight.x || y > bottomRight.y) {
+        rf.setCenter(x + 50, y + 50, { zoom: rf.getZoom(), duration: 250 });
+      }
+    },
+    placeForNewNode: () => {
+      const selected = rfNodes.filter((n) => n.selected);
+      if (selected.length === 1) {
+        const n = selected[0];
+        return { position: [n.position.x + 200, n.position.y], connectFrom: n.id };
+      }
+      const rect = wrapper.current?.getBoundingClientRect();
+      const center = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+      // step aside from nodes already there
+      let x = center.x - 50;
+      const y = center.y - 50;
+      while (workflowRef.current.nodes.some((n) => Math.abs(n.position[0] - x) < 60 && Math.abs(n.position[1] - y) < 60)) x += 160;
+      return { position: [x, y] };
+    },
+  };
+
+  // keyboard shortcuts, as n8n
+  useEffect(() => {
+    if (!props.keyboardEnabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        props.onSave();
+        return;
+      }
+      if (isEditable(e.target)) return;
+      const names = selectedNames();
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        const edges = edgesOf(workflowRef.current).filter((x) => selectedEdges.has(x.id));
+        if (names.length || edges.length) {
+          e.preventDefault();
+          commit((w) => {
+            let next = w;
+            for (const x of edges) next = disconnect(next, x.source, x.output, x.target, x.input);
+            return names.length ? deleteNodes(next, names) : next;
+          });
+          setSelectedEdges(new Set());
+        }
+      } else if (mod && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        if (names.length) {
+          const r = duplicateNodes(workflowRef.current, names);
+          commit(r.workflow);
+          setTimeout(() => select(r.names), 0);
+        }
+      } else if (e.key === 'F2') {
+        e.preventDefault();
+        if (names.length === 1) onRename(names[0]);
+      } else if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) props.onRedo();
+        else props.onUndo();
+      } else if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        props.onRedo();
+      } else if (mod && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        select(workflowRef.current.nodes.map((n) => n.name));
+      } else if (e.key === 'Enter' && names.length === 1) {
+        e.preventDefault();
+        onOpenNode(names[0]);
+      } else if (!mod && e.key === '1') {
+        rf.fitView({ padding: 0.3, maxZoom: 1.2, duration: 200 });
+      } else if (!mod && (e.key === '+' || e.key === '=')) {
+        rf.zoomIn({ duration: 150 });
+      } else if (!mod && e.key === '-') {
+        rf.zoomOut({ duration: 150 });
+      } else if (!mod && e.key === '0') {
+        rf.zoomTo(1, { duration: 150 });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [props, selectedNames, selectedEdges, commit, select, onRename, onOpenNode, rf]);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE) || e.dataTransfer.types.includes('text/plain')) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+        }
+      }}
+      onDrop={(e) => {
+        const name = e.dataTransfer.getData(DRAG_TYPE) || e.dataTransfer.getData('text/plain');
+        const type = name ? nodeType(name) : undefined;
+        if (!type) return;
+        e.preventDefault();
+        const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+        onDropType(type, [p.x - 50, p.y - 50]);
+      }}>
+      <ReactFlow<CanvasFlowNode, CanvasFlowEdge>
+        nodes={rfNodes}
+        edges={rfEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        onNodeDoubleClick={(_, n) => onOpenNode(n.id)}
+        onNodeDragStart={() => {
+          dragStart.current = workflowRef.current;
+        }}
+        onNodeDragStop={(_, __, dragged) => {
+          const before = dragStart.current;
+          dragStart.current = null;
+          const moved = new Map(dragged.map((n) => [n.id, n.position]));
+          if (!before || ![...moved.entries()].some(([id, p]) => {
+            const node = before.nodes.find((x) => x.name === id);
+            return node && (node.position[0] !== Math.round(p.x) || node.position[1] !== Math.round(p.y));
+          })) return;
+          replace((w) => ({
+            ...w,
+            nodes: w.nodes.map((n) => {
+              const p = moved.get(n.name);
+              return p ? { ...n, position: [Math.round(p.x), Math.round(p.y)] as [number, number] } : n;
+            }),
+          }));
+          recordFrom(before);
+        }}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        minZoom={0.2}
+        maxZoom={2.5}
+        snapToGrid
+        snapGrid={[20, 20]}
+        defaultViewport={{ x: 120, y: 120, zoom: 1 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c8ccd4" />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={(n) => ((n as CanvasFlowNode).data?.run?.status === 'error' ? '#e05555' : '#c9ced8')} />
+      </ReactFlow>
+      {workflow.nodes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <div className="canvas-empty-box">Add a first step<br /><span className="muted">Drag a node from the panel on the left, or click one</span></div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { Credential, CredentialSummary, CredentialType, Json, JsonObject } from '../api/types';
+import { rootScope } from '../form/displayOptions';
+import { type Issues, validate, visibleFields } from '../form/model';
+import { ParameterForm } from '../form/ParameterForm';
+import type { FieldDef } from '../form/schema';
+import { isEmptyValue } from '../form/values';
+import { schemaFields } from '../state/catalog';
+import { Modal } from '../ui/Modal';
+
+export const MASK = '******';
+
+function isSecret(f: FieldDef): boolean {
+  return !!f.ui.secret || f.widget === 'password' || !!f.valueSchema.writeOnly;
+}
+
+/** The stored credential as the form holds it: masked secrets become empty inputs, remembered as set. */
+export function formStateOf(credential: Credential | undefined, fields: FieldDef[]): { values: JsonObject; secretsSet: string[] } {
+  const values: JsonObject = {};
+  const secretsSet = new Set(credential?.secretsSet ?? []);
+  for (const [k, v] of Object.entries(credential?.data ?? {})) {
+    const f = fields.find((x) => x.name === k);
+    if (v === MASK && (!f || isSecret(f))) {
+      secretsSet.add(k);
+    } else {
+      values[k] = v;
+    }
+  }
+  return { values, secretsSet: [...secretsSet] };
+}
+
+/**
+ * The data sent to the server: every shown field (its default when untouched); a stored secret
+ * left empty is left out, so the server keeps it (it is never sent back to the browser).
+ */
+export function dataToSend(fields: FieldDef[], values: JsonObject, secretsSet: string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const f of visibleFields(fields, rootScope(values, fields))) {
+    if (!f.holdsValue) continue;
+    const v = values[f.name];
+    if (isSecret(f) && secretsSet.includes(f.name) && (v === undefined || v === '' || v === MASK)) continue;
+    const value = v === undefined || v === null ? f.default : v;
+    if (value !== undefined) out[f.name] = value as Json;
+  }
+  return out;
+}
+
+function issuesFromError(e: unknown): Issues {
+  const out: Issues = {};
+  if (e instanceof ApiError) {
+    for (const err of e.errors) {
+      const m = /^data\.(.+)$/.exec(err.path);
+      if (m) out[m[1]] = err.message;
+    }
+  }
+  return out;
+}
+
+export interface CredentialEditorProps {
+  type: CredentialType;
+  credential?: Credential;
+  onSaved: (c: CredentialSummary) => void;
+  onCancel?: () => void;
+  existingNames?: string[];
+}
+
+/** Credential form: fields from the credential schema, secrets masked, Test and Save. */
+export function CredentialEditor({ type, credential, onSaved, onCancel }: CredentialEditorProps) {
+  const fields = schemaFields(type.schema);
+  const initial = useMemo(() => formStateOf(credential, fields), [credential, fields]);
+  const [values, setValues] = useState<JsonObject>(initial.values);
+  const [secretsSet, setSecretsSet] = useState<string[]>(initial.secretsSet);
+  const [name, setName] = useState(credential?.name ?? `${type.displayName} account`);
+  const [id, setId] = useState<string | undefined>(credential?.id);
+  const [touched, setTouched] = useState(false);
+  const [serverIssues, setServerIssues] = useState<Issues>({});
+  const [test, setTest] = useState<{ status: string; message?: string } | null>(null);
+  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setValues(initial.values);
+    setSecretsSet(initial.secretsSet);
+  }, [initial]);
+
+  const clientIssues = validate(fields, values, {
+    expressions: false,
+    mayBeOmitted: (f) => isSecret(f) && secretsSet.includes(f.name),
+  });
+  // a stored secret is "set" even though its input is empty
+  for (const s of secretsSet) {
+    if (clientIssues[s] === 'is required' && isEmptyValue(values[s])) delete clientIssues[s];
+  }
+  const issues: Issues = { ...(touched ? clientIssues : {}), ...serverIssues };
+
+  const onTest = async () => {
+    setTouched(true);
+    setBusy('test');
+    setTest(null);
+    setError(null);
+    try {
+      const r = await api.testCredential({ type: type.name, data: dataToSend(fields, values, secretsSet), ...(id ? { id } : {}) });
+      setTest({ status: r.status, message: r.message });
+    } catch (e) {
+      setServerIssues(issuesFromError(e));
+      setTest({ status: 'FAILED', message: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSave = async () => {
+    setTouched(true);
+    setError(null);
+    if (Object.keys(clientIssues).length) {
+      setError('Fix the highlighted fields first');
+      return;
+    }
+    setBusy('save');
+    try {
+      const data = dataToSend(fields, values, secretsSet);
+      const saved = id ? await api.updateCredential(id, { name, data }) : await api.createCredential({ name, type: type.name, data });
+      setId(saved.id);
+      const after = formStateOf(saved, fields);
+      setValues(after.values);
+      setSecretsSet(after.secretsSet);
+      setServerIssues({});
+      onSaved(saved);
+    } catch (e) {
+      setServerIssues(issuesFromError(e));
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="credential-editor" data-testid="credential-editor">
+      <div className="field">
+        <div className="field-label"><label htmlFor="credential-name">Credential name</label></div>
+        <input id="credential-name" data-testid="credential-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      {type.documentationUrl && (
+        <div className="hint">Need help? <a href={type.documentationUrl} target="_blank" rel="noreferrer">Open the docs</a></div>
+      )}
+      <ParameterForm
+        fields={fields}
+        values={values}
+        onChange={(v) => {
+          setValues(v);
+          setServerIssues({});
+          setTest(null);
+        }}
+        env={{ expressions: false, issues, secretsSet, testIdPrefix: 'cred-' }}
+      />
+      {secretsSet.length > 0 && <div className="hint">Saved secrets are never shown again; leave them empty to keep them.</div>}
+      {test && (
+        <div className={`test-result ${test.status === 'OK' ? 'ok' : test.status === 'UNSUPPORTED' ? 'muted' : 'failed'}`}
+          data-testid="credential-test-result" data-status={test.status}>
+          {test.status === 'OK' ? `Connection tested successfully${test.message ? `: ${test.message}` : ''}`
+            : test.status === 'UNSUPPORTED' ? 'This credential type cannot be tested' : `Couldn't connect: ${test.message ?? 'unknown error'}`}
+        </div>
+      )}
+      {error && <div className="form-error" data-testid="credential-error">{error}</div>}
+      <div className="actions">
+        {onCancel && <button type="button" className="btn secondary" onClick={onCancel}>Cancel</button>}
+        <button type="button" className="btn secondary" data-testid="credential-test" disabled={busy !== null} onClick={onTest}>
+          {busy === 'test' ? 'Testing…' : 'Test'}
+        </button>
+        <button type="button" className="btn primary" data-testid="credential-save" disabled={busy !== null} onClick={onSave}>
+          {busy === 'save' ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Create (optionally of a given type) or edit a credential in a modal. */
+export function CredentialModal({ credentialId, types, fixedType, onClose, onSaved }: {
+  credentialId?: string;
+  types: CredentialType[];
+  fixedType?: string;
+  onClose: () => void;
+  onSaved: (c: CredentialSummary) => void;
+}) {
+  const [credential, setCredential] = useState<Credential | undefined>();
+  const [typeName, setTypeName] = useState<string>(fixedType ?? (types.length === 1 ? types[0].name : ''));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!credentialId) return;
+    api.getCredential(credentialId).then((c) => {
+      setCredential(c);
+      setTypeName(c.type);
+    }, (e: Error) => setError(e.message));
+  }, [credentialId]);
+  const type = types.find((t) => t.name === typeName);
+  const loading = credentialId && !credential && !error;
+  return (
+    <Modal title={credentialId ? `Edit credential` : type ? `New ${type.displayName} credential` : 'Add credential'} onClose={onClose} testId="credential-modal">
+      {error && <div className="form-error">{error}</div>}
+      {loading && <div className="muted">Loading…</div>}
+      {!credentialId && !fixedType && (
+        <div className="field">
+          <div className="field-label"><label htmlFor="credential-type-select">Credential type</label></div>
+          <select id="credential-type-select" data-testid="credential-type-select" value={typeName} onChange={(e) => setTypeName(e.target.value)}>
+            <option value="">Select a type…</option>
+            {types.map((t) => <option key={t.name} value={t.name}>{t.displayName}</option>)}
+          </select>
+        </div>
+      )}
+      {type && !loading && (
+        <CredentialEditor key={`${typeName}-${credential?.id ?? 'new'}`} type={type} credential={credential} onCancel={onClose}
+          onSaved={(c) => onSaved(c)} />
+      )}
+    </Modal>
+  );
+}

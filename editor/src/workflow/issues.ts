@@ -1,0 +1,50 @@
+import type { CredentialRequirement, NodeType, WorkflowNode } from '../api/types';
+import { matchesDisplayOptions, rootScope } from '../form/displayOptions';
+import { type Issues, validate } from '../form/model';
+import type { FieldDef } from '../form/schema';
+import { schemaFields } from '../state/catalog';
+
+export interface NodeIssues {
+  /** parameter messages by value path */
+  parameters: Issues;
+  /** missing credentials by credential type */
+  credentials: Record<string, string>;
+  /** everything, as sentences for the canvas tooltip */
+  all: string[];
+}
+
+/** The credential types a node asks for with its current parameters. */
+export function credentialRequirements(node: WorkflowNode, type: NodeType | undefined): CredentialRequirement[] {
+  if (!type) return [];
+  const fields = schemaFields(type.schema);
+  // x-node has the requirements with their display options; the list entry may only name the types
+  const listed = (type.credentials ?? []) as Array<CredentialRequirement | string>;
+  const reqs: CredentialRequirement[] = type.schema?.['x-node']?.credentials
+    ?? listed.map((c) => (typeof c === 'string' ? { type: c, required: true } : c));
+  const scope = rootScope(node.parameters, fields, node.typeVersion);
+  return reqs.filter((r) => matchesDisplayOptions(r.displayOptions, scope));
+}
+
+function titleOf(fields: FieldDef[], path: string): string {
+  const first = path.split(/[.[]/)[0];
+  return fields.find((f) => f.name === first)?.title ?? first;
+}
+
+export function nodeIssues(node: WorkflowNode, type: NodeType | undefined, credentialTypeName: (t: string) => string): NodeIssues {
+  if (!type) {
+    return { parameters: {}, credentials: {}, all: [`Unknown node type "${node.type}"`] };
+  }
+  const fields = schemaFields(type.schema);
+  const parameters = validate(fields, node.parameters, { expressions: true, version: node.typeVersion });
+  const credentials: Record<string, string> = {};
+  for (const r of credentialRequirements(node, type)) {
+    if (r.required && !node.credentials?.[r.type]?.id) {
+      credentials[r.type] = `Credentials for "${credentialTypeName(r.type)}" are not set`;
+    }
+  }
+  const all = [
+    ...Object.entries(parameters).map(([p, m]) => `Parameter "${titleOf(fields, p)}" ${m}`),
+    ...Object.values(credentials),
+  ];
+  return { parameters, credentials, all };
+}

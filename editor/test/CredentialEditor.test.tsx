@@ -1,0 +1,121 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Credential } from '../src/api/types';
+import { CredentialEditor, dataToSend, formStateOf } from '../src/credentials/CredentialEditor';
+import { fieldsOf } from '../src/form/schema';
+import { fetchStub, haCredentialSchema, haCredentialType } from './fixtures';
+
+const fields = fieldsOf(haCredentialSchema);
+const stored: Credential = {
+  id: 'c1', name: 'Home', type: 'homeAssistantApi',
+  data: { host: 'ha.local', port: 8123, ssl: false, accessToken: '******' }, secretsSet: ['accessToken'],
+};
+
+describe('credential form', () => {
+  it('renders secrets as password inputs and never shows a stored secret', () => {
+    render(<CredentialEditor type={haCredentialType} credential={stored} onSaved={() => undefined} />);
+    const token = screen.getByTestId('cred-accessToken') as HTMLInputElement;
+    expect(token.type).toBe('password');
+    expect(token.value).toBe('');
+    expect(token.placeholder).toBe('******');
+    expect((screen.getByTestId('cred-host') as HTMLInputElement).value).toBe('ha.local');
+  });
+
+  it('leaves a stored secret out of the update when it was not retyped, so the server keeps it', async () => {
+    const stub = fetchStub({ 'PUT /api/v1/credentials/c1': (b) => ({ ...stored, ...(b as object) }) });
+    vi.stubGlobal('fetch', stub.fn);
+    const onSaved = vi.fn();
+    render(<CredentialEditor type={haCredentialType} credential={stored} onSaved={onSaved} />);
+    fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'ha2.local' } });
+    fireEvent.click(screen.getByTestId('credential-save'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(stub.calls[0].body).toEqual({ name: 'Home', data: { host: 'ha2.local', port: 8123, ssl: false } });
+  });
+
+  it('sends a retyped secret', async () => {
+    const stub = fetchStub({ 'PUT /api/v1/credentials/c1': () => stored });
+    vi.stubGlobal('fetch', stub.fn);
+    render(<CredentialEditor type={haCredentialType} credential={stored} onSaved={() => undefined} />);
+    fireEvent.change(screen.getByTestId('cred-accessToken'), { target: { value: 'new-token' } });
+    fireEvent.click(screen.getByTestId('credential-save'));
+    await waitFor(() => expect(stub.calls).toHaveLength(1));
+    expect((stub.calls[0].body as { data: object }).data).toMatchObject({ accessToken: 'new-token' });
+  });
+
+  it('masks the secret again after a new credential is saved', async () => {
+    const stub = fetchStub({
+      'POST /api/v1/credentials': (b) => ({ id: 'c9', ...(b as object), data: { host: 'h', port: 8123, ssl: false, accessToken: '******' }, secretsSet: ['accessToken'] }),
+    });
+    vi.stubGlobal('fetch', stub.fn);
+    render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
+    fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'h' } });
+    fireEvent.change(screen.getByTestId('cred-accessToken'), { target: { value: 'secret-token' } });
+    fireEvent.click(screen.getByTestId('credential-save'));
+    await waitFor(() => expect((screen.getByTestId('cred-accessToken') as HTMLInputElement).placeholder).toBe('******'));
+    expect((screen.getByTestId('cred-accessToken') as HTMLInputElement).value).toBe('');
+    expect(stub.calls[0].body).toEqual({ name: 'Home Assistant API account', type: 'homeAssistantApi',
+      data: { host: 'h', port: 8123, ssl: false, accessToken: 'secret-token' } });
+  });
+
+  it('requires the required fields before saving a new credential', () => {
+    const stub = fetchStub({});
+    vi.stubGlobal('fetch', stub.fn);
+    render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByTestId('credential-save'));
+    expect(screen.getByTestId('error-host').textContent).toBe('Host is required');
+    expect(screen.getByTestId('error-accessToken').textContent).toBe('Access Token is required');
+    expect(stub.calls).toHaveLength(0);
+  });
+
+  it('shows the CA certificate field only with SSL', () => {
+    render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
+    expect(screen.queryByTestId('cred-caCertificate')).toBeNull();
+    fireEvent.click(screen.getByTestId('cred-ssl'));
+    expect(screen.queryByTestId('cred-caCertificate')).not.toBeNull();
+  });
+
+  it('offers no expression mode in credential fields', () => {
+    render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
+    expect(screen.queryByTestId('expr-toggle-host')).toBeNull();
+  });
+
+  it('tests with the stored secret and shows the precise failure message', async () => {
+    const stub = fetchStub({ 'POST /api/v1/credentials/test': () => ({ status: 'FAILED', message: 'Home Assistant rejected the access token (401)' }) });
+    vi.stubGlobal('fetch', stub.fn);
+    render(<CredentialEditor type={haCredentialType} credential={stored} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByTestId('credential-test'));
+    await waitFor(() => expect(screen.getByTestId('credential-test-result').textContent).toContain('rejected the access token (401)'));
+    expect(screen.getByTestId('credential-test-result').getAttribute('data-status')).toBe('FAILED');
+    expect(stub.calls[0].body).toEqual({ type: 'homeAssistantApi', id: 'c1', data: { host: 'ha.local', port: 8123, ssl: false } });
+  });
+
+  it('reports OK from the test button', async () => {
+    const stub = fetchStub({ 'POST /api/v1/credentials/test': () => ({ status: 'OK', message: 'Connected' }) });
+    vi.stubGlobal('fetch', stub.fn);
+    render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByTestId('credential-test'));
+    await waitFor(() => expect(screen.getByTestId('credential-test-result').getAttribute('data-status')).toBe('OK'));
+  });
+
+  it('shows server validation errors next to the field', async () => {
+    const stub = fetchStub({
+      'POST /api/v1/credentials': () => {
+        throw { status: 400, detail: 'data.host: must not contain a scheme', errors: [{ path: 'data.host', message: 'must not contain a scheme' }] };
+      },
+    });
+    vi.stubGlobal('fetch', stub.fn);
+    render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
+    fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'http://h' } });
+    fireEvent.change(screen.getByTestId('cred-accessToken'), { target: { value: 't' } });
+    fireEvent.click(screen.getByTestId('credential-save'));
+    await waitFor(() => expect(screen.getByTestId('error-host').textContent).toBe('Host must not contain a scheme'));
+    expect(stub.calls).toHaveLength(1);
+    expect(screen.getByTestId('credential-error').textContent).toBe('data.host: must not contain a scheme');
+  });
+
+  it('reads masked values from the stored credential as set secrets', () => {
+    expect(formStateOf(stored, fields)).toEqual({ values: { host: 'ha.local', port: 8123, ssl: false }, secretsSet: ['accessToken'] });
+    expect(dataToSend(fields, { host: 'x', ssl: true, caCertificate: 'PEM' }, ['accessToken']))
+      .toEqual({ host: 'x', port: 8123, ssl: true, caCertificate: 'PEM' });
+  });
+});

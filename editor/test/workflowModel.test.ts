@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeType, Workflow } from '../src/api/types';
+import { groupNodeTypes } from '../src/canvas/Palette';
+import { issuesByNode } from '../src/pages/WorkflowEditorPage';
+import { ApiError } from '../src/api/client';
+import { credentialRequirements, nodeIssues } from '../src/workflow/issues';
+import {
+  addNode, connect, deleteNodes, disconnect, duplicateNodes, edgesOf, inputsOf, outputsOf, renameNode, uniqueName,
+} from '../src/workflow/model';
+import { homeAssistantSchema, switchSchema } from './fixtures';
+
+function type(name: string, displayName: string, extra: Partial<NodeType> = {}): NodeType {
+  return {
+    name, displayName, group: 'transform', categories: ['Flow'], icon: 'fa:arrow-right', description: '', versions: [1],
+    defaultVersion: 1, inputs: [''], outputs: [''], credentials: [], schema: { properties: {} }, ...extra,
+  };
+}
+
+const noop = type('hearth.noOp', 'No Operation');
+const ha = type('hearth.homeAssistant', 'Home Assistant', {
+  group: 'action', categories: ['Home Assistant'], defaultVersion: 2, versions: [1, 2], credentials: ['homeAssistantApi'], schema: homeAssistantSchema,
+});
+const sw = type('hearth.switch', 'Switch', { schema: switchSchema, defaultVersion: 3 });
+const webhook = type('hearth.webhook', 'Webhook', { group: 'trigger', categories: ['Triggers'], inputs: [], schema: { properties: { path: { type: 'string' } } } });
+
+function build(): Workflow {
+  let wf: Workflow = { name: 'w', nodes: [], connections: {} };
+  wf = addNode(wf, webhook, [0, 0]).workflow;
+  wf = addNode(wf, ha, [200, 0]).workflow;
+  wf = addNode(wf, noop, [400, 0]).workflow;
+  wf = connect(wf, 'Webhook', 0, 'Home Assistant', 0);
+  return connect(wf, 'Home Assistant', 0, 'No Operation', 0);
+}
+
+describe('workflow model (n8n JSON)', () => {
+  it('names nodes uniquely by appending a number, as n8n', () => {
+    expect(uniqueName('Home Assistant', ['Home Assistant'])).toBe('Home Assistant1');
+    expect(uniqueName('Home Assistant', ['Home Assistant', 'Home Assistant1'])).toBe('Home Assistant2');
+    const wf = addNode(build(), ha, [0, 0]);
+    expect(wf.name).toBe('Home Assistant1');
+  });
+
+  it('creates nodes with the default type version and a position array', () => {
+    const node = build().nodes.find((n) => n.name === 'Home Assistant')!;
+    expect(node).toMatchObject({ type: 'hearth.homeAssistant', typeVersion: 2, position: [200, 0], parameters: {} });
+    expect(build().nodes[0].webhookId).toBeTruthy();
+  });
+
+  it('keys connections by node name with main arrays', () => {
+    expect(build().connections).toEqual({
+      Webhook: { main: [[{ node: 'Home Assistant', type: 'main', index: 0 }]] },
+      'Home Assistant': { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+    });
+  });
+
+  it('rewrites connections and expression references when a node is renamed', () => {
+    let wf = build();
+    wf = { ...wf, nodes: wf.nodes.map((n) => (n.name === 'No Operation' ? { ...n, parameters: { x: "={{ $('Home Assistant').item.json.state }}" } } : n)) };
+    const r = renameNode(wf, 'Home Assistant', 'Kitchen');
+    expect(r.name).toBe('Kitchen');
+    expect(r.workflow.connections).toEqual({
+      Webhook: { main: [[{ node: 'Kitchen', type: 'main', index: 0 }]] },
+      Kitchen: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
+    });
+    expect(r.workflow.nodes.find((n) => n.name === 'No Operation')!.parameters.x).toBe("={{ $('Kitchen').item.json.state }}");
+    expect(renameNode(wf, 'Home Assistant', 'Webhook').name).toBe('Webhook1');
+  });
+
+  it('removes the connections of deleted nodes', () => {
+    const wf = deleteNodes(build(), ['Home Assistant']);
+    expect(wf.nodes.map((n) => n.name)).toEqual(['Webhook', 'No Operation']);
+    expect(wf.connections).toEqual({});
+  });
+
+  it('duplicates nodes with new names, keeping the connections between the copies', () => {
+    const r = duplicateNodes(build(), ['Home Assistant', 'No Operation']);
+    expect(r.names).toEqual(['Home Assistant1', 'No Operation1']);
+    expect(r.workflow.connections['Home Assistant1']).toEqual({ main: [[{ node: 'No Operation1', type: 'main', index: 0 }]] });
+    expect(edgesOf(r.workflow)).toHaveLength(3);
+  });
+
+  it('connects a second input and disconnects', () => {
+    let wf = connect(build(), 'Webhook', 0, 'No Operation', 1);
+    expect(edgesOf(wf).map((e) => e.id)).toContain('Webhook:0->No Operation:1');
+    wf = disconnect(wf, 'Webhook', 0, 'No Operation', 1);
+    expect(edgesOf(wf)).toHaveLength(2);
+    expect(connect(wf, 'Webhook', 0, 'Webhook', 0)).toBe(wf);
+  });
+
+  it('derives Switch outputs from its rules and the fallback option', () => {
+    const node = { name: 'Switch', type: 'hearth.switch', typeVersion: 3, position: [0, 0] as [number, number],
+      parameters: { rules: { values: [{ outputKey: 'hot' }, { outputKey: '' }] } } };
+    expect(outputsOf(node, sw)).toEqual(['hot', '1']);
+    const withFallback = { ...node, parameters: { ...node.parameters, options: { fallbackOutput: 'extra' } } };
+    const swExtra = { ...sw, schema: { ...switchSchema, 'x-node': { ...switchSchema['x-node']!, dynamicOutputs: { ...switchSchema['x-node']!.dynamicOutputs!, extraWhenParameter: 'options.fallbackOutput' } } } };
+    expect(outputsOf(withFallback, swExtra)).toEqual(['hot', '1', 'Fallback']);
+  });
+
+  it('adds an error output when the node continues using the error output', () => {
+    const node = { name: 'HA', type: 'hearth.homeAssistant', typeVersion: 2, position: [0, 0] as [number, number], parameters: {}, onError: 'continueErrorOutput' as const };
+    expect(outputsOf(node, ha)).toEqual(['', 'error']);
+    expect(inputsOf(webhook)).toEqual([]);
+    expect(inputsOf(type('hearth.merge', 'Merge', { inputs: ['Input 1', 'Input 2'] }))).toEqual(['Input 1', 'Input 2']);
+  });
+
+  it('reports missing parameters and credentials as node issues', () => {
+    const node = { name: 'HA', type: 'hearth.homeAssistant', typeVersion: 2, position: [0, 0] as [number, number], parameters: {} };
+    const issues = nodeIssues(node, ha, () => 'Home Assistant API');
+    expect(issues.all).toEqual(['Parameter "Entity ID" is required', 'Credentials for "Home Assistant API" are not set']);
+    expect(credentialRequirements(node, ha)).toEqual([{ type: 'homeAssistantApi', required: true }]);
+    const ok = { ...node, parameters: { entityId: 'sun.sun' }, credentials: { homeAssistantApi: { id: 'c1' } } };
+    expect(nodeIssues(ok, ha, () => '').all).toEqual([]);
+  });
+
+  it('maps problem errors to the node and parameter they name', () => {
+    const wf = build();
+    const e = new ApiError(400, 'Bad Request', 'nodes[1].parameters.entityId: required', [{ path: 'nodes[1].parameters.entityId', message: 'is required' }]);
+    expect(issuesByNode(e, wf)).toEqual({ 'Home Assistant': { entityId: 'is required' } });
+  });
+
+  it('groups the palette into Triggers, Home Assistant, Flow and Data', () => {
+    const set = type('hearth.set', 'Edit Fields (Set)', { categories: ['Data'] });
+    const groups = groupNodeTypes([noop, ha, set, webhook, sw], '');
+    expect(groups.map((g) => g.section)).toEqual(['Triggers', 'Home Assistant', 'Flow', 'Data']);
+    expect(groups[2].types.map((t) => t.displayName)).toEqual(['No Operation', 'Switch']);
+    expect(groupNodeTypes([noop, ha, set, webhook, sw], 'home').map((g) => g.section)).toEqual(['Home Assistant']);
+  });
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The built editor goes straight into the jar: Spring Boot serves META-INF/resources at "/".
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // `npm run dev` against a locally running server: http://localhost:5173
+    proxy: {
+      '/api': 'http://localhost:5678',
+      '/webhook': 'http://localhost:5678',
+      '/webhook-test': 'http://localhost:5678',
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.ts'],
+  },
+});
