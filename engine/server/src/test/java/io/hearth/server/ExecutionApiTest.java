@@ -100,4 +100,30 @@ class ExecutionApiTest extends ApiTestSupport {
                 .expectStatus().isOk();
         api.get().uri("/api/v1/executions?workflowId={id}", id).exchange().expectBody().jsonPath("$.total").isEqualTo(0);
     }
+
+    @Test
+    void aFailedWorkflowStartsItsErrorWorkflow() {
+        String handler = (String) create(Map.of("name", "On error", "nodes", List.of(
+                        node("Error Trigger", "n8n-nodes-base.errorTrigger", 1, Map.of()),
+                        node("Note", "hearth.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
+                                Map.of("name", "failedWorkflow", "type", "string", "value", "={{ $json.workflow.name }}"),
+                                Map.of("name", "why", "type", "string", "value", "={{ $json.execution.error.message }}")))))),
+                "connections", connect("Error Trigger", "Note"))).get("id");
+        Map<String, Object> failing = Map.of("name", "Fails loudly", "nodes", List.of(
+                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST", "path", "fails-loudly", "responseMode", "lastNode")),
+                        node("Set", "hearth.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
+                                Map.of("name", "n", "type", "number", "value", "={{ $json.body.n }}")))))),
+                "connections", connect("Webhook", "Set"), "settings", Map.of("errorWorkflow", handler));
+        String id = (String) create(failing).get("id");
+        activate(id);
+        anonymous.post().uri("/webhook/fails-loudly").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", "NaN!"))
+                .exchange().expectStatus().is5xxServerError();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            String execution = lastExecution(handler);
+            api.get().uri("/api/v1/executions/{e}", execution).exchange().expectBody()
+                    .jsonPath("$.status").isEqualTo("success")
+                    .jsonPath("$.nodes.Note[0].output[0][0].json.failedWorkflow").isEqualTo("Fails loudly")
+                    .jsonPath("$.nodes.Note[0].output[0][0].json.why").value(w -> assertThat((String) w).contains("'NaN!' is not a number"));
+        });
+    }
 }

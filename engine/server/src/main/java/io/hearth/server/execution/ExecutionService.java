@@ -47,16 +47,18 @@ public class ExecutionService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final HearthProperties properties;
+    private final ErrorWorkflows errorWorkflows;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     public ExecutionService(WorkflowExecutor executor, ExecutionWriter writer, CredentialProvider credentials,
-                            MeterRegistry meters, Clock clock, HearthProperties properties) {
+                            MeterRegistry meters, Clock clock, HearthProperties properties, ErrorWorkflows errorWorkflows) {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
         this.meters = meters;
         this.clock = clock;
         this.properties = properties;
+        this.errorWorkflows = errorWorkflows;
     }
 
     /** An execution in progress, with what is needed to record it. */
@@ -140,6 +142,9 @@ public class ExecutionService {
         meters.timer("hearth.execution.duration", "mode", result.mode().wireName())
                 .record(result.durationMillis(), TimeUnit.MILLISECONDS);
         StartRequest request = state.request;
+        if (result.status() == ExecutionStatus.ERROR) {
+            errorWorkflows.failed(request, result);
+        }
         if (!keep(request, result)) {
             return state.hasStartRow() ? writer.delete(result.executionId()) : CompletableFuture.completedFuture(null);
         }
