@@ -53,6 +53,7 @@ public final class RealHomeAssistant {
     private static final Object LOCK = new Object();
     private static RealHomeAssistant shared;
     private static RealHomeAssistant tls;
+    private static final Map<String, RealHomeAssistant> DEDICATED = new LinkedHashMap<>();
     private static RuntimeException sharedFailure;
     private static RuntimeException tlsFailure;
 
@@ -134,6 +135,25 @@ public final class RealHomeAssistant {
                 tlsFailure = e;
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A plain-HTTP Home Assistant of its own (state in {@code target/ha-<name>}), started on first use and
+     * reused within the JVM: for tests that {@link #stop()} and {@link #start()} it without disturbing the
+     * tests using {@link #shared()}. Always started by this class, even when the environment gives a shared one.
+     */
+    public static RealHomeAssistant dedicated(String name) {
+        if (!name.matches("[a-z0-9-]+") || name.equals("default") || name.equals("tls")) {
+            throw new IllegalArgumentException("a dedicated instance needs its own name of [a-z0-9-], got '" + name + "'");
+        }
+        synchronized (LOCK) {
+            RealHomeAssistant ha = DEDICATED.get(name);
+            if (ha == null) {
+                ha = startManaged(name, Map.of());
+                DEDICATED.put(name, ha);
+            }
+            return ha;
         }
     }
 

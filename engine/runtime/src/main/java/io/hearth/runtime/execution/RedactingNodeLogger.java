@@ -3,6 +3,7 @@ package io.hearth.runtime.execution;
 import io.hearth.node.NodeLogger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
@@ -13,11 +14,15 @@ final class RedactingNodeLogger implements NodeLogger {
 
     private final Logger log;
     private final String prefix;
+    private final String executionId;
+    private final String nodeName;
     private final RunState state;
 
     RedactingNodeLogger(String nodeType, String executionId, String nodeName, RunState state) {
         this.log = LoggerFactory.getLogger("hearth.node." + nodeType);
         this.prefix = "[execution " + executionId + "] [" + nodeName + "] ";
+        this.executionId = executionId;
+        this.nodeName = nodeName;
         this.state = state;
     }
 
@@ -35,24 +40,31 @@ final class RedactingNodeLogger implements NodeLogger {
     @Override
     public void debug(String message, Object... args) {
         if (log.isDebugEnabled()) {
-            log.debug(format(message, args));
+            withMdc(() -> log.debug(format(message, args)));
         }
     }
 
     @Override
     public void info(String message, Object... args) {
         if (log.isInfoEnabled()) {
-            log.info(format(message, args));
+            withMdc(() -> log.info(format(message, args)));
         }
     }
 
     @Override
     public void warn(String message, Object... args) {
-        log.warn(format(message, args));
+        withMdc(() -> log.warn(format(message, args)));
     }
 
     @Override
     public void error(String message, Object... args) {
-        log.error(format(message, args));
+        withMdc(() -> log.error(format(message, args)));
+    }
+
+    // Structured log output (logging.structured.format.console=ecs/logstash) carries these as fields.
+    private void withMdc(Runnable logging) {
+        try (var e = MDC.putCloseable("executionId", executionId); var n = MDC.putCloseable("node", nodeName)) {
+            logging.run();
+        }
     }
 }

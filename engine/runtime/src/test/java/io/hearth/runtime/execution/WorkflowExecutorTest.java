@@ -319,4 +319,22 @@ class WorkflowExecutorTest {
                 .result().join();
         assertThat(output(r, "Set")).singleElement().satisfies(j -> assertThat(j.get("doubled")).isEqualTo("42"));
     }
+
+    @Test
+    void aNodeGetsOnlyTheCredentialItDeclaresAndReferences() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        CredentialProvider provider = (CredentialRef ref, String type) -> {
+            asked.add(type + ":" + ref.id());
+            return Optional.of(new CredentialData(type, Map.of("token", "t-123456"), Set.of("token")));
+        };
+        // References a type the node does not declare: never decrypted, never handed over.
+        var f = flow().node("Start", MANUAL, Map.of())
+                .node("Leaky", "test.leaky", Map.of(), n -> n.withCredential("otherApi", new CredentialRef("9", "other")))
+                .connect("Start", "Leaky");
+        var executor = Flows.executor(new TestNodes.LeakySecret());
+        var r = executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e", List.of(Item.empty()))
+                .withCredentials(provider)).result().join();
+        assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(asked).isEmpty();
+    }
 }

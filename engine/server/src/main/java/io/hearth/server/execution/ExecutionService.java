@@ -135,9 +135,12 @@ public class ExecutionService {
     }
 
     private CompletableFuture<Void> record(Live state, ExecutionResult result) {
-        result.error().ifPresent(e -> log.warn("Execution {} of workflow '{}' ({}) failed{}: {}", result.executionId(),
-                state.startRecord.workflowName(), state.request.workflowId(), e.node().map(n -> " at node '" + n + "'").orElse(""),
-                e.message()));
+        result.error().ifPresent(e -> {
+            try (var m = org.slf4j.MDC.putCloseable("executionId", result.executionId())) {
+                log.warn("Execution {} of workflow '{}' ({}) failed{}: {}", result.executionId(), state.startRecord.workflowName(),
+                        state.request.workflowId(), e.node().map(n -> " at node '" + n + "'").orElse(""), e.message());
+            }
+        });
         meters.counter("hearth.executions", "status", result.status().wireName(), "mode", result.mode().wireName()).increment();
         meters.timer("hearth.execution.duration", "mode", result.mode().wireName())
                 .record(result.durationMillis(), TimeUnit.MILLISECONDS);

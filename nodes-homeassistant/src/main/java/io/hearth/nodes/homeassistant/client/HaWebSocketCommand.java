@@ -67,17 +67,6 @@ final class HaWebSocketCommand {
     }
 
     static NodeApiException commandError(String operation, Message m) {
-        String code = m.errorCode();
-        String message = m.errorMessage();
-        String text = message.isBlank() ? code : message;
-        return switch (code) {
-            case "unauthorized" -> new NodeApiException(operation + " failed: not allowed for this user (403): " + text, 403,
-                    "The token's user lacks the permission for this command (it may need an administrator).", null);
-            case "not_found" -> new NodeApiException(operation + " failed: not found (404): " + text, 404);
-            case "invalid_format", "service_validation_error", "home_assistant_error", "not_supported", "template_error" ->
-                    new NodeApiException(operation + " failed: Home Assistant rejected the request (400): " + text, 400);
-            case "timeout" -> new NodeApiException(operation + " failed: Home Assistant timed out: " + text, 0);
-            default -> new NodeApiException(operation + " failed: " + code + ": " + text, 500);
-        };
+        return HomeAssistantErrors.forCommand(operation, m);
     }
 }

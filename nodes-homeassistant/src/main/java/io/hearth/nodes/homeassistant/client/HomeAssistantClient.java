@@ -15,15 +15,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.SslProvider;
 
@@ -147,6 +152,24 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
                 .timeout(options.commandTimeout(), Mono.error(() -> new TimeoutException("no answer within " + options.commandTimeout())))
                 .onErrorMap(e -> !(e instanceof NodeException), e -> HomeAssistantErrors.forTransport(operation, settings, e))
                 .flatMap(Mono::justOrEmpty);
+    }
+
+    /**
+     * Opens a WebSocket to {@code /api/websocket} with this client's TLS settings, connect timeout and
+     * maximum frame size, and runs {@code handler} on it; the connection closes when the handler's
+     * publisher terminates or the returned flux is cancelled. For long-lived connections (the trigger's
+     * event stream); the authentication flow is {@link HaWebSocketProtocol.Handshake}. Transport errors
+     * arrive unmapped: use {@link HomeAssistantErrors#forTransport} to describe them.
+     */
+    public <T> Flux<T> websocket(BiFunction<? super WebsocketInbound, ? super WebsocketOutbound, ? extends Publisher<T>> handler) {
+        return http.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_WS_MESSAGE).build())
+                .uri(settings.websocketUrl())
+                .handle(handler);
+    }
+
+    /** The largest WebSocket message accepted (frames are aggregated up to this size). */
+    public static int maxWebSocketMessage() {
+        return MAX_WS_MESSAGE;
     }
 
     @Override

@@ -56,6 +56,26 @@ public final class HomeAssistantErrors {
         };
     }
 
+    /**
+     * A failed WebSocket command result ({@code {"success": false, "error": {code, message}}}), with HA's
+     * error code mapped to an HTTP-like status: {@code unauthorized} 403, {@code not_found} 404, format and
+     * validation errors 400.
+     */
+    public static NodeApiException forCommand(String operation, HaWebSocketProtocol.Message m) {
+        String code = m.errorCode();
+        String message = m.errorMessage();
+        String text = message.isBlank() ? code : message;
+        return switch (code) {
+            case "unauthorized" -> new NodeApiException(operation + " failed: not allowed for this user (403): " + text, 403,
+                    "The token's user lacks the permission for this command (it may need an administrator).", null);
+            case "not_found" -> new NodeApiException(operation + " failed: not found (404): " + text, 404);
+            case "invalid_format", "service_validation_error", "home_assistant_error", "not_supported", "template_error" ->
+                    new NodeApiException(operation + " failed: Home Assistant rejected the request (400): " + text, 400);
+            case "timeout" -> new NodeApiException(operation + " failed: Home Assistant timed out: " + text, 0);
+            default -> new NodeApiException(operation + " failed: " + code + ": " + text, 500);
+        };
+    }
+
     /** A failure without an answer: refused connection, unknown host, TLS, timeout, closed connection. */
     public static NodeException forTransport(String operation, HaConnectionSettings settings, Throwable error) {
         if (error instanceof NodeException ne) {
