@@ -1,35 +1,43 @@
 package io.hearth.runtime.execution;
 
 import io.hearth.node.NodeLogger;
+import io.hearth.node.support.SecretRedactor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * The logger given to node code: lines go to {@code hearth.node.<type>}, prefixed with the
- * execution id and node name, with every secret of the execution masked.
+ * The logger given to node code (runs, triggers, webhooks, dropdowns): lines go to
+ * {@code hearth.node.<type>}, prefixed with what they belong to ({@code [execution 42] [Node]})
+ * and carrying it in the MDC, with every known secret masked.
  */
-final class RedactingNodeLogger implements NodeLogger {
+public final class RedactingNodeLogger implements NodeLogger {
 
     private final Logger log;
     private final String prefix;
-    private final String executionId;
+    private final String ownerKey;
+    private final String ownerId;
     private final String nodeName;
-    private final RunState state;
+    private final Supplier<SecretRedactor> redactor;
 
-    RedactingNodeLogger(String nodeType, String executionId, String nodeName, RunState state) {
+    /**
+     * @param ownerKey MDC key of what the line belongs to: {@code executionId} or {@code workflowId}
+     * @param redactor read per line, since secrets become known as the node asks for credentials
+     */
+    public RedactingNodeLogger(String nodeType, String ownerKey, String ownerId, String nodeName, Supplier<SecretRedactor> redactor) {
         this.log = LoggerFactory.getLogger("hearth.node." + nodeType);
-        this.prefix = "[execution " + executionId + "] [" + nodeName + "] ";
-        this.executionId = executionId;
+        this.prefix = "[" + ownerKey.replace("Id", "") + " " + ownerId + "] [" + nodeName + "] ";
+        this.ownerKey = ownerKey;
+        this.ownerId = ownerId;
         this.nodeName = nodeName;
-        this.state = state;
+        this.redactor = redactor;
     }
 
     private String format(String message, Object[] args) {
         var f = MessageFormatter.arrayFormat(message, args);
-        // The redactor is read per line: it learns secrets as the node asks for credentials.
-        var redactor = state.redactor();
+        var redactor = this.redactor.get();
         String text = f.getMessage();
         if (f.getThrowable() != null) {
             text = text + ": " + redactor.describe(f.getThrowable());
@@ -63,7 +71,7 @@ final class RedactingNodeLogger implements NodeLogger {
 
     // Structured log output (logging.structured.format.console=ecs/logstash) carries these as fields.
     private void withMdc(Runnable logging) {
-        try (var e = MDC.putCloseable("executionId", executionId); var n = MDC.putCloseable("node", nodeName)) {
+        try (var e = MDC.putCloseable(ownerKey, ownerId); var n = MDC.putCloseable("node", nodeName)) {
             logging.run();
         }
     }

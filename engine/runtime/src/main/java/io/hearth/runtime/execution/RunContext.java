@@ -90,8 +90,8 @@ final class RunContext implements NodeExecutionContext {
     @Override
     public NodeLogger log() {
         if (logger == null) {
-            logger = new RedactingNodeLogger(input.node().type().description().name(), state.request().executionId(),
-                    input.node().name(), state);
+            logger = new RedactingNodeLogger(input.node().type().description().name(), "executionId",
+                    state.request().executionId(), input.node().name(), state::redactor);
         }
         return logger;
     }

@@ -8,7 +8,6 @@ import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
-import io.hearth.node.description.FieldGroup;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
@@ -16,8 +15,6 @@ import io.hearth.node.description.Parameter;
 import io.hearth.node.support.MiniJson;
 import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.node.trigger.WebhookResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,10 +50,7 @@ public final class RespondToWebhookNode implements ActionNode {
                     .show("respondWith", "binary"))
             .parameter(Parameter.collection("options", "Add Option",
                     Parameter.number("responseCode", 100, 599).displayName("Response Code").defaultValue(200).build(),
-                    Parameter.fixedCollection("responseHeaders", true, "Add Response Header",
-                            new FieldGroup("entries", "Entries", List.of(
-                                    Parameter.string("name").displayName("Name").build(),
-                                    Parameter.string("value").displayName("Value").build()))).displayName("Response Headers").build(),
+                    ResponseHeaders.parameter(),
                     Parameter.string("responseKey").displayName("Put Response in Field")
                             .description("Wrap the items in an object under this key").build())
                     .displayName("Options"))
@@ -77,13 +71,7 @@ public final class RespondToWebhookNode implements ActionNode {
         }
         ParameterValues p = context.parameters();
         int status = p.get("options.responseCode").isPresent() ? (int) p.integer("options.responseCode") : 200;
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Map<String, Object> h : p.group("options.responseHeaders", "entries")) {
-            Object name = h.get("name");
-            if (name != null && !name.toString().isBlank()) {
-                headers.computeIfAbsent(name.toString(), k -> new ArrayList<>()).add(String.valueOf(h.getOrDefault("value", "")));
-            }
-        }
+        Map<String, List<String>> headers = ResponseHeaders.read(p, "options.responseHeaders");
         String responseKey = p.string("options.responseKey");
         WebhookResponse.Body body = switch (p.string("respondWith")) {
             case "allIncomingItems" -> new WebhookResponse.JsonBody(wrap(responseKey, items.stream().map(i -> (Object) i.json()).toList()));

@@ -6,7 +6,6 @@ import io.hearth.node.ParameterValues;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.DisplayOptions;
-import io.hearth.node.description.FieldGroup;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
@@ -20,7 +19,6 @@ import io.hearth.node.trigger.WebhookSpec.ResponseData;
 import io.hearth.node.trigger.WebhookSpec.ResponseMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -85,10 +83,7 @@ public final class WebhookTriggerNode implements WebhookNode {
                     Parameter.string("ipWhitelist").displayName("IP(s) Whitelist").placeholder("127.0.0.1, 10.0.0.0/8").build(),
                     Parameter.string("responseContentType").displayName("Response Content-Type").placeholder("application/xml").build(),
                     Parameter.string("responseData").displayName("Response Data").description("Body to answer with when responding immediately").build(),
-                    Parameter.fixedCollection("responseHeaders", true, "Add Response Header",
-                            new FieldGroup("entries", "Entries", List.of(
-                                    Parameter.string("name").displayName("Name").build(),
-                                    Parameter.string("value").displayName("Value").build()))).displayName("Response Headers").build())
+                    ResponseHeaders.parameter())
                     .displayName("Options"))
             .build();
 
@@ -112,13 +107,7 @@ public final class WebhookTriggerNode implements WebhookNode {
         ResponseMode mode = ResponseMode.fromWireName(p.string("responseMode").isBlank() ? "onReceived" : p.string("responseMode"));
         int code = p.get("responseCode").isPresent() ? (int) p.integer("responseCode") : 200;
         ResponseData data = ResponseData.fromWireName(p.string("responseData").isBlank() ? "firstEntryJson" : p.string("responseData"));
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Map<String, Object> h : p.group("options.responseHeaders", "entries")) {
-            Object name = h.get("name");
-            if (name != null && !name.toString().isBlank()) {
-                headers.computeIfAbsent(name.toString(), k -> new ArrayList<>()).add(String.valueOf(h.getOrDefault("value", "")));
-            }
-        }
+        Map<String, List<String>> headers = ResponseHeaders.read(p, "options.responseHeaders");
         String contentType = p.string("options.responseContentType");
         if (!contentType.isBlank()) {
             headers.put("Content-Type", List.of(contentType));

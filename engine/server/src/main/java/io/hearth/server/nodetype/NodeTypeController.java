@@ -179,25 +179,8 @@ public class NodeTypeController {
         }
 
         public NodeLogger log() {
-            Logger l = LoggerFactory.getLogger("hearth.node." + nodeType);
-            io.hearth.node.support.SecretRedactor r = io.hearth.node.support.SecretRedactor.forCredentials(creds.values());
-            return new NodeLogger() {
-                public void debug(String m, Object... a) {
-                    l.debug(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
-                }
-
-                public void info(String m, Object... a) {
-                    l.info(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
-                }
-
-                public void warn(String m, Object... a) {
-                    l.warn(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
-                }
-
-                public void error(String m, Object... a) {
-                    l.error(r.redact(org.slf4j.helpers.MessageFormatter.arrayFormat(m, a).getMessage()));
-                }
-            };
+            var redactor = io.hearth.node.support.SecretRedactor.forCredentials(creds.values());
+            return new io.hearth.runtime.execution.RedactingNodeLogger(nodeType, "nodeType", nodeType, "load-options", () -> redactor);
         }
     }
 

@@ -14,6 +14,7 @@ import io.hearth.node.trigger.TriggerHandle;
 import io.hearth.node.trigger.TriggerNode;
 import io.hearth.node.trigger.TriggerStatus;
 import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.execution.PreparedWorkflow;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.server.execution.ExecutionLauncher;
@@ -142,7 +143,7 @@ public final class TriggerManager {
         }
 
         public NodeLogger log() {
-            return new PluginLogger(node.type().description().name(), stored.id(), node.name(), redactor);
+            return new RedactingNodeLogger(node.type().description().name(), "workflowId", stored.id(), node.name(), () -> redactor);
         }
 
         public CompletableFuture<Void> emit(List<Item> items) {

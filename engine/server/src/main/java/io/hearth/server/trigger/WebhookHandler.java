@@ -16,6 +16,7 @@ import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.node.trigger.WebhookResponse;
 import io.hearth.node.trigger.WebhookSpec;
 import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
@@ -382,7 +383,7 @@ public final class WebhookHandler {
         }
 
         public NodeLogger log() {
-            return new PluginLogger(node.type().description().name(), registration.workflowId(), node.name(), redactor);
+            return new RedactingNodeLogger(node.type().description().name(), "workflowId", registration.workflowId(), node.name(), () -> redactor);
         }
     }
 }
