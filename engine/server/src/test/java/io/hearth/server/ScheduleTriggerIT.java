@@ -40,14 +40,9 @@ class ScheduleTriggerIT {
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         return jdbc.sql("SELECT d.data FROM executions e JOIN execution_data d ON d.execution_id = e.id WHERE e.mode = 'schedule'")
                 .query(String.class).list().stream()
-                .map(data -> {
-                    var m = io.hearth.server.execution.ExecutionCodec.parse(data);
-                    @SuppressWarnings("unchecked")
-                    var items = (List<Map<String, Object>>) ((Map<String, Object>) m.get("start")).get("items");
-                    @SuppressWarnings("unchecked")
-                    var json = (Map<String, Object>) items.getFirst().get("json");
-                    return (String) json.get("timestamp");
-                }).toList();
+                .map(data -> (String) io.hearth.server.execution.ExecutionService
+                        .startItems(io.hearth.server.execution.ExecutionCodec.parse(data)).getFirst().json().get("timestamp"))
+                .toList();
     }
 
     @Test

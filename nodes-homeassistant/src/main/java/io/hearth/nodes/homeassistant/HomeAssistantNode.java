@@ -85,7 +85,8 @@ import reactor.core.publisher.Mono;
  * Each input item gets its own call, with parameters resolved for that item; items run one after the
  * other (in order, gentle on HA) without blocking a thread. Output items carry {@code pairedItems} to their
  * input item. With "continue on fail" a failing item yields {@code {error: message}} and the others go on.
- * An empty {@code operation} means the resource's default operation (n8n omits defaults when saving).
+ * {@code operation} is declared once per resource, as in n8n, so a workflow that omits it (n8n omits
+ * defaults when saving) runs the resource's default operation.
  * One reactive client (pooled connections) is kept per credential, see {@link HomeAssistantClients}.
  * <p>
  * Operations live in one class per resource ({@link StateResource}, {@link ServiceResource}, ...) and are
@@ -173,7 +174,11 @@ public final class HomeAssistantNode implements ActionNode {
                 });
     }
 
-    /** The operation chosen by {@code resource} and {@code operation} (empty: the resource's default). */
+    /**
+     * The operation chosen by {@code resource} and {@code operation}. The runtime always resolves
+     * {@code operation}: a workflow that leaves it out gets the default of the resource's own
+     * {@code operation} parameter (see {@link HomeAssistantDescription}).
+     */
     HaOperation operation(ParameterValues params) {
         String resourceName = params.string("resource");
         if (resourceName.isBlank()) {
@@ -184,12 +189,10 @@ public final class HomeAssistantNode implements ActionNode {
             throw new ParameterException("resource", "must be one of " + resources.keySet() + ", got '" + resourceName + "'");
         }
         String op = params.string("operation");
-        if (op.isBlank()) {
-            return resource.defaultOperation();
-        }
         return resource.operation(op).orElseThrow(() -> new ParameterException("operation",
-                "'" + op + "' is not an operation of " + resource.displayName() + "; use one of "
-                + resource.operations().stream().map(HaOperation::value).toList()));
+                (op.isBlank() ? "is not set" : "'" + op + "' is not an operation of " + resource.displayName())
+                + "; use one of " + resource.operations().stream().map(HaOperation::value).toList()
+                + " for resource '" + resource.value() + "'"));
     }
 
     private static NodeException asNodeException(Throwable e) {

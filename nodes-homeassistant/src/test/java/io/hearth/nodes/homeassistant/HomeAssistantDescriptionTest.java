@@ -1,8 +1,12 @@
 package io.hearth.nodes.homeassistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hearth.node.NodeType;
+import io.hearth.node.ParameterException;
+import io.hearth.node.ParameterValues;
 import io.hearth.node.credential.CredentialType;
 import io.hearth.node.description.DisplayOptions;
 import io.hearth.node.description.DynamicOptions;
@@ -16,11 +20,13 @@ import io.hearth.node.description.ParameterType;
 import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class HomeAssistantDescriptionTest {
@@ -53,26 +59,131 @@ class HomeAssistantDescriptionTest {
                 .contains(HomeAssistantApiCredentialType.class);
     }
 
+    /** n8n's operations per resource, in n8n's order, and the default (first entry of the value). */
+    private static final Map<String, List<String>> N8N_OPERATIONS = orderedMap(
+            "cameraProxy", List.of("getScreenshot", "getScreenshot"),
+            "config", List.of("get", "get", "check"),
+            "event", List.of("getAll", "create", "getAll"),
+            "log", List.of("getErroLogs", "getErroLogs", "getLogbookEntries"),
+            "service", List.of("getAll", "call", "getAll"),
+            "state", List.of("get", "upsert", "get", "getAll"),
+            "template", List.of("create", "create"),
+            "history", List.of("getAll", "getAll"));
+
     @Test
-    void keepsN8nResourceAndOperationValues() {
+    void keepsN8nResourceValues() {
         assertThat(optionValues(param("resource")))
                 .containsExactlyInAnyOrder("cameraProxy", "config", "event", "log", "service", "state", "template", "history");
         assertThat(param("resource").defaultValue()).isEqualTo("config");
-        assertThat(optionValues(param("operation"))).containsExactlyInAnyOrder("getScreenshot", "get", "check", "create",
-                "getAll", "getErroLogs", "getLogbookEntries", "call", "upsert");
-        Map<String, List<String>> expected = Map.of(
-                "cameraProxy", List.of("getScreenshot"), "config", List.of("get", "check"),
-                "event", List.of("getAll", "create"), "log", List.of("getErroLogs", "getLogbookEntries"),
-                "service", List.of("getAll", "call"), "state", List.of("get", "getAll", "upsert"),
-                "template", List.of("create"), "history", List.of("getAll"));
-        expected.forEach((resource, ops) -> {
-            var operation = node.operation(io.hearth.node.ParameterValues.of(Map.of("resource", resource)));
-            assertThat(operation.value()).as("default operation of " + resource).isEqualTo(ops.getFirst());
-            for (String op : ops) {
-                assertThat(node.operation(io.hearth.node.ParameterValues.of(Map.of("resource", resource, "operation", op))).value())
+        assertThat(param("resource").noDataExpression()).isTrue();
+    }
+
+    @Test
+    void declaresOneOperationPerResourceWithN8nOptionsAndDefault() {
+        List<Parameter> operations = d.parameters().stream().filter(p -> p.name().equals("operation")).toList();
+        assertThat(operations).hasSize(N8N_OPERATIONS.size());
+        N8N_OPERATIONS.forEach((resource, spec) -> {
+            // exactly one operation parameter is shown for the resource, and it is shown for no other
+            List<Parameter> shown = operations.stream()
+                    .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource)))).toList();
+            assertThat(shown).as("operation parameters shown for " + resource).hasSize(1);
+            Parameter operation = shown.getFirst();
+            assertThat(operation.displayOptions().show()).containsExactly(Map.entry("resource", List.of(resource)));
+            assertThat(operation.displayOptions().hide()).isEmpty();
+            assertThat(operation.noDataExpression()).isTrue();
+            assertThat(operation.displayName()).isEqualTo("Operation");
+            assertThat(optionValues(operation)).as("operations of " + resource).containsExactlyElementsOf(spec.subList(1, spec.size()));
+            assertThat(operation.defaultValue()).as("default operation of " + resource).isEqualTo(spec.getFirst());
+            for (String op : spec.subList(1, spec.size())) {
+                assertThat(node.operation(ParameterValues.of(Map.of("resource", resource, "operation", op))).value())
                         .isEqualTo(op);
             }
         });
+    }
+
+    @Test
+    void operationOptionsHaveN8nNamesAndDescriptions() {
+        assertThat(operationOptions("state")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Create or Update", "Create a new record, or update the current one if it already exists (upsert)"),
+                tuple("Get", "Get a state for a specific entity"),
+                tuple("Get Many", "Get many states"));
+        assertThat(operationOptions("config")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Get", "Get the configuration"), tuple("Check Configuration", "Check the configuration"));
+        assertThat(operationOptions("event")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Create", "Create an event"), tuple("Get Many", "Get many events"));
+        assertThat(operationOptions("log")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Get Error Logs", "Get Home Assistant's error log (home-assistant.log)"), tuple("Get Logbook Entries", "Get all logs"));
+        assertThat(operationOptions("service")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Call", "Call a service within a specific domain"), tuple("Get Many", "Get many services"));
+        assertThat(operationOptions("cameraProxy")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Get Screenshot", "Get the camera screenshot"));
+        assertThat(operationOptions("template")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Create", "Create a template"));
+        assertThat(operationOptions("history")).extracting(Option::name, Option::description).containsExactly(
+                tuple("Get Many", "Get many state changes"));
+    }
+
+    @Test
+    void anOmittedOperationIsTheResourcesDefault() {
+        // as the runtime resolves a workflow exported from n8n, which leaves defaults out
+        N8N_OPERATIONS.forEach((resource, spec) -> {
+            Map<String, Object> resolved = RuntimeDefaults.resolve(d, Map.of("resource", resource));
+            assertThat(resolved).as(resource).containsEntry("operation", spec.getFirst());
+            assertThat(node.operation(ParameterValues.of(resolved)).value()).isEqualTo(spec.getFirst());
+        });
+        Map<String, Object> noResource = RuntimeDefaults.resolve(d, Map.of());
+        assertThat(noResource).containsEntry("resource", "config").containsEntry("operation", "get");
+        // the default operation's fields are shown, the other operations' are not
+        Map<String, Object> state = RuntimeDefaults.resolve(d, Map.of("resource", "state"));
+        assertThat(state).containsKey("entityId").doesNotContainKeys("state", "stateAttributes", "returnAll", "limit");
+        Map<String, Object> event = RuntimeDefaults.resolve(d, Map.of("resource", "event"));
+        assertThat(event).containsEntry("returnAll", false).containsEntry("limit", 50)
+                .doesNotContainKeys("eventType", "dataMode", "eventAttributes", "jsonData");
+        Map<String, Object> service = RuntimeDefaults.resolve(d, Map.of("resource", "service"));
+        assertThat(service).containsKeys("domainFilter", "returnAll", "limit")
+                .doesNotContainKeys("domain", "service", "dataMode", "returnResponse");
+        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "log"))).doesNotContainKey("additionalFields");
+        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "log", "operation", "getLogbookEntries")))
+                .containsKey("additionalFields");
+        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "history"))).containsKeys("entityIds", "additionalFields");
+        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "cameraProxy")))
+                .containsEntry("operation", "getScreenshot").containsEntry("binaryPropertyName", "data");
+    }
+
+    @Test
+    void anExplicitOperationIsKeptAndShowsItsFields() {
+        Map<String, Object> upsert = RuntimeDefaults.resolve(d, Map.of("resource", "state", "operation", "upsert"));
+        assertThat(upsert).containsEntry("operation", "upsert")
+                .containsKeys("entityId", "state", "stateAttributes", "attributesMode", "forceUpdate");
+        Map<String, Object> call = RuntimeDefaults.resolve(d, Map.of("resource", "service", "operation", "call"));
+        assertThat(call).containsEntry("dataMode", "fields").containsKeys("domain", "service", "serviceAttributes")
+                .doesNotContainKeys("jsonData", "returnAll", "limit", "domainFilter");
+    }
+
+    @Test
+    void anOperationOfAnotherResourceOrNoneIsAParameterError() {
+        assertThatThrownBy(() -> node.operation(ParameterValues.of(Map.of("resource", "template", "operation", "getAll"))))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'getAll' is not an operation of Template").hasMessageContaining("[create]");
+        assertThatThrownBy(() -> node.operation(ParameterValues.of(Map.of("resource", "state"))))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Parameter 'operation' is not set").hasMessageContaining("[upsert, get, getAll]");
+    }
+
+    @Test
+    void operationsAreDeclaredBeforeTheFieldsThatDependOnThem() {
+        // the runtime resolves parameters in order; a field's operation rule must see the resource's operation
+        int lastOperation = 0;
+        int firstDependent = Integer.MAX_VALUE;
+        for (int i = 0; i < d.parameters().size(); i++) {
+            Parameter p = d.parameters().get(i);
+            if (p.name().equals("operation")) {
+                lastOperation = i;
+            } else if (p.displayOptions().show().containsKey("operation")) {
+                firstDependent = Math.min(firstDependent, i);
+            }
+        }
+        assertThat(lastOperation).isLessThan(firstDependent);
     }
 
     @Test
@@ -81,7 +192,9 @@ class HomeAssistantDescriptionTest {
         assertThat(names).contains("cameraEntityId", "binaryPropertyName", "eventType", "eventAttributes", "domain",
                 "service", "serviceAttributes", "entityId", "state", "stateAttributes", "template", "returnAll", "limit",
                 "additionalFields");
-        assertThat(fieldNames(param("additionalFields"))).contains("startTime", "endTime", "entityId", "entityIds",
+        // one additionalFields per resource, as n8n
+        assertThat(fieldNames(variant("additionalFields", "log", "getLogbookEntries"))).containsExactly("startTime", "endTime", "entityId");
+        assertThat(fieldNames(variant("additionalFields", "history", "getAll"))).contains("startTime", "endTime", "entityIds",
                 "minimalResponse", "significantChangesOnly");
         for (String fc : List.of("eventAttributes", "serviceAttributes", "stateAttributes")) {
             ParameterType.FixedCollectionType type = (ParameterType.FixedCollectionType) param(fc).type();
@@ -105,13 +218,38 @@ class HomeAssistantDescriptionTest {
     }
 
     @Test
-    void everyParameterButTheSelectorsDependsOnTheResource() {
+    void everyParameterButTheSelectorsDependsOnResourceAndOperation() {
         for (Parameter p : d.parameters()) {
-            if (p.name().equals("resource") || p.name().equals("operation")) {
+            if (p.name().equals("resource")) {
                 continue;
             }
             assertThat(p.displayOptions().show()).as(p.name()).containsKey("resource");
+            if (!p.name().equals("operation")) {
+                assertThat(p.displayOptions().show()).as(p.name()).containsKey("operation");
+            }
         }
+    }
+
+    @Test
+    void everyResourceAndOperationRuleNamesAnOperationOfThatResource() {
+        // a rule resource=[a, b], operation=[x, y] must only allow pairs that exist (no "x of b" that is not)
+        List<String> problems = new ArrayList<>();
+        for (Parameter p : d.parameters()) {
+            List<Object> rs = p.displayOptions().show().get("resource");
+            List<Object> ops = p.displayOptions().show().get("operation");
+            if (rs == null || ops == null) {
+                continue;
+            }
+            for (Object r : rs) {
+                List<Object> valid = optionValues(operationOf(String.valueOf(r)));
+                for (Object op : ops) {
+                    if (!valid.contains(op)) {
+                        problems.add(p.name() + ": " + op + " is not an operation of " + r);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -147,6 +285,37 @@ class HomeAssistantDescriptionTest {
         return d.parameter(name).orElseThrow(() -> new AssertionError("no parameter " + name));
     }
 
+    /** The declaration of {@code name} shown for {@code resource} and {@code operation}. */
+    private Parameter variant(String name, String resource, String operation) {
+        return d.parameters().stream().filter(p -> p.name().equals(name))
+                .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource, "operation", operation))))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " for " + resource + ":" + operation));
+    }
+
+    private Parameter operationOf(String resource) {
+        return d.parameters().stream().filter(p -> p.name().equals("operation"))
+                .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource))))
+                .findFirst().orElseThrow(() -> new AssertionError("no operation for " + resource));
+    }
+
+    private List<Option> operationOptions(String resource) {
+        return ((ParameterType.OptionsType) operationOf(resource).type()).options();
+    }
+
+    private static Function<String, Optional<Object>> valuesOf(Map<String, Object> values) {
+        return key -> Optional.ofNullable(values.get(key.startsWith("/") ? key.substring(1) : key));
+    }
+
+    private static Map<String, List<String>> orderedMap(Object... keyValues) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> v = (List<String>) keyValues[i + 1];
+            m.put((String) keyValues[i], v);
+        }
+        return m;
+    }
+
     private static List<Object> optionValues(Parameter p) {
         return switch (p.type()) {
             case ParameterType.OptionsType o -> o.options().stream().map(Option::value).toList();
@@ -164,8 +333,8 @@ class HomeAssistantDescriptionTest {
         Set<String> names = new HashSet<>();
         for (Parameter p : level) {
             String where = path + p.name();
-            if (!names.add(p.name())) {
-                problems.add(where + ": duplicate name");
+            if (!names.add(p.name()) && p.displayOptions().isAlways()) {
+                problems.add(where + ": duplicate name without show/hide rules");
             }
             checkRules(p.displayOptions(), level, root, where, problems);
             switch (p.type()) {
@@ -176,7 +345,7 @@ class HomeAssistantDescriptionTest {
                     }
                 }
                 case ParameterType.OptionsType o when o.dynamicOptions().isEmpty() -> {
-                    if (!"".equals(p.defaultValue()) && o.options().stream().noneMatch(x -> x.value().equals(p.defaultValue()))) {
+                    if (o.options().stream().noneMatch(x -> x.value().equals(p.defaultValue()))) {
                         problems.add(where + ": default " + p.defaultValue() + " is not an option");
                     }
                 }
@@ -194,15 +363,13 @@ class HomeAssistantDescriptionTest {
             String key = rule.getKey();
             List<Parameter> scope = key.startsWith("/") ? root : siblings;
             String name = key.startsWith("/") ? key.substring(1) : key;
-            Optional<Parameter> target = scope.stream().filter(x -> x.name().equals(name)).findFirst();
-            if (target.isEmpty()) {
+            // every declaration of the name (one "operation" per resource)
+            List<Parameter> targets = scope.stream().filter(x -> x.name().equals(name)).toList();
+            if (targets.isEmpty()) {
                 problems.add(where + ": rule on unknown parameter " + key);
                 continue;
             }
-            List<Object> allowed = new ArrayList<>(optionValues(target.get()));
-            if (name.equals("operation")) {
-                allowed.add(HomeAssistantDescription.DEFAULT_OPERATION);
-            }
+            List<Object> allowed = targets.stream().flatMap(t -> optionValues(t).stream()).toList();
             for (Object value : rule.getValue()) {
                 if (!allowed.contains(value)) {
                     problems.add(where + ": rule " + key + "=" + value + " is not a value of " + name);

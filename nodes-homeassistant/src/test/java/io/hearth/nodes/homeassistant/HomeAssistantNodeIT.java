@@ -331,7 +331,8 @@ class HomeAssistantNodeIT {
         if (!"unknown".equals(ha.version())) {
             assertThat(config).containsEntry("version", ha.version());
         }
-        Map<String, Object> byDefault = json(run(params())); // n8n's defaults: resource config, operation get
+        // a workflow that leaves everything at n8n's defaults (resource config, operation get), resolved as the runtime does
+        Map<String, Object> byDefault = json(run(RuntimeDefaults.resolve(node.description(), params())));
         assertThat(byDefault).containsEntry("location_name", "Hearth Test");
 
         Map<String, Object> check = json(run(params(p("resource", "config"), p("operation", "check"))));
@@ -360,7 +361,8 @@ class HomeAssistantNodeIT {
 
     @Test
     void unknownCameraNamesIt() {
-        assertThatThrownBy(() -> run(params(p("resource", "cameraProxy"), p("cameraEntityId", "camera.hearth_none"))))
+        assertThatThrownBy(() -> run(params(p("resource", "cameraProxy"), p("operation", "getScreenshot"),
+                p("cameraEntityId", "camera.hearth_none"))))
                 .isInstanceOf(NodeApiException.class).hasMessageContaining("camera 'camera.hearth_none'");
     }
 

@@ -34,6 +34,11 @@ class RequestBuildingTest {
         return HaTestSupport.run(node, TestExecutionContext.of(CREDENTIAL, parameters));
     }
 
+    /** Runs parameters as a workflow saved them (n8n leaves defaults out), resolved as the runtime would. */
+    private NodeOutput runAsSaved(Map<String, Object> saved) throws Throwable {
+        return run(RuntimeDefaults.resolve(node.description(), saved));
+    }
+
     private HaRequest only() {
         assertThat(api.requests).hasSize(1);
         return api.requests.getFirst();
@@ -50,7 +55,7 @@ class RequestBuildingTest {
     @Test
     void configOperations() throws Throwable {
         api.answering(r -> RecordingApi.json(200, Map.of("version", "2024.3.3")));
-        assertThat(run(params()).output(0).getFirst().json()).containsEntry("version", "2024.3.3");
+        assertThat(runAsSaved(params()).output(0).getFirst().json()).containsEntry("version", "2024.3.3");
         assertRequest(only(), Method.GET, "/api/config", null);
         api.requests.clear();
         run(params(p("resource", "config"), p("operation", "check")));
@@ -68,7 +73,7 @@ class RequestBuildingTest {
     @Test
     void errorLogIsWrapped() throws Throwable {
         api.answering(r -> RecordingApi.text("line 1\nline 2"));
-        NodeOutput out = run(params(p("resource", "log")));
+        NodeOutput out = runAsSaved(params(p("resource", "log")));
         assertRequest(only(), Method.GET, "/api/error_log", null);
         assertThat(out.output(0).getFirst().json()).containsExactlyEntriesOf(Map.of("errorLog", "line 1\nline 2"));
     }
@@ -124,10 +129,12 @@ class RequestBuildingTest {
     void listsEventsWithLimit() throws Throwable {
         api.answering(r -> RecordingApi.json(200, List.of(Map.of("event", "a", "listener_count", 1),
                 Map.of("event", "b", "listener_count", 2), Map.of("event", "c", "listener_count", 3))));
-        assertThat(run(params(p("resource", "event"), p("limit", 2))).output(0)).hasSize(2);
+        assertThat(runAsSaved(params(p("resource", "event"), p("limit", 2))).output(0)).hasSize(2);
         assertRequest(api.requests.getFirst(), Method.GET, "/api/events", null);
-        assertThat(run(params(p("resource", "event"), p("returnAll", true))).output(0)).hasSize(3);
-        assertThat(run(params(p("resource", "event"))).output(0)).hasSize(3); // default limit 50
+        assertThat(runAsSaved(params(p("resource", "event"), p("returnAll", true))).output(0)).hasSize(3);
+        assertThat(runAsSaved(params(p("resource", "event"))).output(0)).hasSize(3); // default limit 50
+        // limit left out entirely: the node's own default is also 50
+        assertThat(run(params(p("resource", "event"), p("operation", "getAll"))).output(0)).hasSize(3);
     }
 
     // ------------------------------------------------------------------ services
@@ -240,7 +247,7 @@ class RequestBuildingTest {
         api.answering(r -> r.uri().equals("/api/states")
                 ? RecordingApi.json(200, List.of(Map.of("entity_id", "a.b"), Map.of("entity_id", "c.d")))
                 : RecordingApi.json(200, Map.of("entity_id", "light.x", "state", "on")));
-        run(params(p("resource", "state"), p("entityId", Map.of("__rl", true, "mode", "list", "value", "light.x"))));
+        runAsSaved(params(p("resource", "state"), p("entityId", Map.of("__rl", true, "mode", "list", "value", "light.x"))));
         HaRequest get = only();
         assertRequest(get, Method.GET, "/api/states/light.x", null);
         assertThat(get.subject()).hasValue("entity 'light.x'");
@@ -291,7 +298,7 @@ class RequestBuildingTest {
         assertThatThrownBy(() -> run(params(p("resource", "state"), p("operation", "upsert"), p("entityId", "sensor.x"),
                 p("state", "1"), p("attributesMode", "replace"), p("stateAttributes", attributes("__proto__", "{}")))))
                 .isInstanceOf(ParameterException.class);
-        assertThatThrownBy(() -> run(params(p("resource", "state"), p("entityId", "../config"))))
+        assertThatThrownBy(() -> run(params(p("resource", "state"), p("operation", "get"), p("entityId", "../config"))))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("entityId");
         assertThat(api.requests).isEmpty();
     }
@@ -303,7 +310,7 @@ class RequestBuildingTest {
         api.answering(r -> RecordingApi.json(200, List.of(
                 List.of(Map.of("entity_id", "sensor.a", "state", "1"), Map.of("state", "2")),
                 List.of(Map.of("entity_id", "sensor.b", "state", "x")))));
-        NodeOutput out = run(params(p("resource", "history"), p("entityIds", List.of("sensor.a")), p("returnAll", true),
+        NodeOutput out = run(params(p("resource", "history"), p("operation", "getAll"), p("entityIds", List.of("sensor.a")), p("returnAll", true),
                 p("additionalFields", Map.of("startTime", "2024-03-01T00:00:00Z", "endTime", "2024-03-01 12:00",
                         "entityIds", "sensor.b, sensor.a", "minimalResponse", true, "noAttributes", true,
                         "significantChangesOnly", true))));
@@ -316,7 +323,7 @@ class RequestBuildingTest {
 
     @Test
     void historyRequiresEntities() {
-        assertThatThrownBy(() -> run(params(p("resource", "history")))).isInstanceOf(ParameterException.class)
+        assertThatThrownBy(() -> run(params(p("resource", "history"), p("operation", "getAll")))).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("entityIds");
     }
 
@@ -326,7 +333,7 @@ class RequestBuildingTest {
         api.answering(r -> new HaResponse(200, "image/png", png));
         Item input = new Item(Map.of("a", 1), Map.of("old", BinaryData.of(new byte[] {1}, "text/plain", "x.txt")), List.of());
         NodeOutput out = HaTestSupport.run(node, TestExecutionContext.of(CREDENTIAL, List.of(input),
-                i -> params(p("resource", "cameraProxy"), p("cameraEntityId", "camera.door"))));
+                i -> params(p("resource", "cameraProxy"), p("operation", "getScreenshot"), p("cameraEntityId", "camera.door"))));
         assertRequest(only(), Method.GET, "/api/camera_proxy/camera.door", null);
         Item item = out.output(0).getFirst();
         assertThat(item.json()).isEqualTo(Map.of("a", 1));
@@ -341,7 +348,7 @@ class RequestBuildingTest {
         api.answering(r -> RecordingApi.json(200, Map.of("entity_id", r.path().substring("/api/states/".length()))));
         List<Item> items = List.of(Item.of(Map.of("e", "a.one")), Item.of(Map.of("e", "a.two")));
         NodeOutput out = HaTestSupport.run(node, TestExecutionContext.of(CREDENTIAL, items,
-                i -> params(p("resource", "state"), p("entityId", items.get(i).json().get("e")))));
+                i -> params(p("resource", "state"), p("operation", "get"), p("entityId", items.get(i).json().get("e")))));
         assertThat(api.requests).extracting(HaRequest::path).containsExactly("/api/states/a.one", "/api/states/a.two");
         assertThat(out.output(0)).extracting(i -> i.pairedItems().getFirst().item()).containsExactly(0, 1);
     }
@@ -352,7 +359,7 @@ class RequestBuildingTest {
             throw RecordingApi.status(r, 404, "{\"message\": \"Entity not found.\"}");
         });
         NodeOutput out = HaTestSupport.run(node, TestExecutionContext.of(CREDENTIAL,
-                params(p("resource", "state"), p("entityId", "light.gone"))).continuingOnFail());
+                params(p("resource", "state"), p("operation", "get"), p("entityId", "light.gone"))).continuingOnFail());
         assertThat(out.output(0)).singleElement().satisfies(i -> {
             assertThat(i.json()).containsOnlyKeys("error");
             assertThat(String.valueOf(i.json().get("error"))).contains("unknown entity 'light.gone'");
@@ -364,6 +371,16 @@ class RequestBuildingTest {
     void invalidOperationForResourceIsAParameterError() {
         assertThatThrownBy(() -> run(params(p("resource", "event"), p("operation", "upsert"))))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("operation").hasMessageContaining("getAll");
+        assertThat(api.requests).isEmpty();
+    }
+
+    @Test
+    void anUnresolvedOperationIsAParameterErrorNotADefault() {
+        // the runtime always fills in the resource's default; the node no longer guesses one
+        assertThatThrownBy(() -> run(params(p("resource", "state"), p("entityId", "light.x"))))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'operation' is not set")
+                .hasMessageContaining("[upsert, get, getAll]");
+        assertThat(api.requests).isEmpty();
     }
 
     @Test

@@ -34,17 +34,25 @@ public final class MapParameterValues implements ParameterValues {
     }
 
     private Object lookup(String path) {
-        if (values.containsKey(path)) {
-            return values.get(path);
+        Object direct = values.get(path);
+        if (direct != null || path.indexOf('.') < 0) {
+            return direct;
         }
+        // "options.fallbackOutput": walk the nested maps (called per item; no regex, no arrays)
         Object current = values;
-        for (String segment : path.split("\\.")) {
+        int start = 0;
+        while (true) {
+            int dot = path.indexOf('.', start);
+            String segment = dot < 0 ? path.substring(start) : path.substring(start, dot);
             if (!(current instanceof Map<?, ?> m)) {
                 return null;
             }
             current = m.get(segment);
+            if (dot < 0) {
+                return current;
+            }
+            start = dot + 1;
         }
-        return current;
     }
 
     @Override

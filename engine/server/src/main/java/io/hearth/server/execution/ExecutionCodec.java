@@ -8,6 +8,7 @@ import io.hearth.runtime.execution.InputSource;
 import io.hearth.runtime.execution.NodeRun;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,37 @@ public final class ExecutionCodec {
         return MAPPER.writeValueAsString(root);
     }
 
+    /**
+     * The whole execution. Items are written once: an input that is exactly the output of the node
+     * it came from is stored as {@code null} (its source says where to find it), and start items
+     * that are the start node's output are not repeated.
+     */
     public static String fullData(Optional<String> startNode, List<Item> startItems, ExecutionResult result) {
+        Map<List<Item>, String> outputs = new IdentityHashMap<>();
+        result.runData().forEach((node, runs) -> {
+            for (NodeRun r : runs) {
+                for (List<Item> o : r.output()) {
+                    outputs.putIfAbsent(o, node);
+                }
+            }
+        });
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("start", start(startNode, startItems));
+        String startOutputOf = outputs.get(startItems);
+        if (startOutputOf != null && !startItems.isEmpty()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("node", startNode.orElse(startOutputOf));
+            s.put("itemsFromNode", startOutputOf);
+            root.put("start", s);
+        } else {
+            root.put("start", start(startNode, startItems));
+        }
         root.put("lastNodeExecuted", result.lastNodeExecuted().orElse(null));
         root.put("error", result.error().map(ExecutionCodec::error).orElse(null));
         Map<String, Object> nodes = new LinkedHashMap<>();
         result.runData().forEach((node, runs) -> {
             List<Object> list = new ArrayList<>(runs.size());
             for (NodeRun r : runs) {
-                list.add(run(r));
+                list.add(run(r, result));
             }
             nodes.put(node, list);
         });
@@ -66,7 +88,7 @@ public final class ExecutionCodec {
         return m;
     }
 
-    private static Map<String, Object> run(NodeRun r) {
+    private static Map<String, Object> run(NodeRun r, ExecutionResult result) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runIndex", r.runIndex());
         m.put("type", r.type());
@@ -81,9 +103,24 @@ public final class ExecutionCodec {
                     "run", src.previousNodeRun()))).orElse(List.of()));
         }
         m.put("sources", sources);
-        m.put("input", lists(r.input()));
+        List<Object> input = new ArrayList<>(r.input().size());
+        for (int i = 0; i < r.input().size(); i++) {
+            List<Item> items = r.input().get(i);
+            input.add(i < r.sources().size() && r.sources().get(i).map(src -> sourceOutput(result, src) == items).orElse(false)
+                    ? null : items(items));
+        }
+        m.put("input", input);
         m.put("output", lists(r.output()));
         return m;
+    }
+
+    private static List<Item> sourceOutput(ExecutionResult result, InputSource src) {
+        List<NodeRun> runs = result.runData().get(src.previousNode());
+        if (runs == null || src.previousNodeRun() >= runs.size()) {
+            return null;
+        }
+        List<List<Item>> out = runs.get(src.previousNodeRun()).output();
+        return src.previousNodeOutput() < out.size() ? out.get(src.previousNodeOutput()) : null;
     }
 
     private static List<Object> lists(List<List<Item>> lists) {
@@ -170,6 +207,7 @@ public final class ExecutionCodec {
                 }
             });
         }
+        fillReferences(stored);
         if (stored.get("start") instanceof Map<?, ?> s && s.get("items") instanceof List<?> items) {
             for (Object item : items) {
                 if (item instanceof Map<?, ?> im && im.get("binary") instanceof Map<?, ?> bm) {
@@ -182,6 +220,46 @@ public final class ExecutionCodec {
             }
         }
         return stored;
+    }
+
+    /** Puts back what was stored by reference: inputs equal to a source's output, start items equal to a node's output. */
+    @SuppressWarnings("unchecked")
+    static void fillReferences(Map<String, Object> stored) {
+        if (!(stored.get("nodes") instanceof Map<?, ?> nodes)) {
+            return;
+        }
+        for (Object runs : nodes.values()) {
+            if (!(runs instanceof List<?> rl)) {
+                continue;
+            }
+            for (Object run : rl) {
+                if (!(run instanceof Map<?, ?> rm) || !(rm.get("input") instanceof List<?> input)) {
+                    continue;
+                }
+                List<Object> filled = new ArrayList<>(input);
+                for (int i = 0; i < filled.size(); i++) {
+                    if (filled.get(i) == null && rm.get("sources") instanceof List<?> sources && i < sources.size()
+                            && sources.get(i) instanceof List<?> srcList && !srcList.isEmpty() && srcList.getFirst() instanceof Map<?, ?> src) {
+                        filled.set(i, outputOf(nodes, String.valueOf(src.get("node")), src.get("run"), src.get("output")));
+                    }
+                }
+                ((Map<String, Object>) rm).put("input", filled);
+            }
+        }
+        if (stored.get("start") instanceof Map<?, ?> s && s.get("itemsFromNode") instanceof String from) {
+            Map<String, Object> start = (Map<String, Object>) s;
+            start.put("items", outputOf(nodes, from, 0, 0));
+            start.remove("itemsFromNode");
+        }
+    }
+
+    private static Object outputOf(Map<?, ?> nodes, String node, Object run, Object output) {
+        if (nodes.get(node) instanceof List<?> runs && run instanceof Number r && r.intValue() < runs.size()
+                && runs.get(r.intValue()) instanceof Map<?, ?> rm && rm.get("output") instanceof List<?> outs
+                && output instanceof Number o && o.intValue() < outs.size()) {
+            return outs.get(o.intValue());
+        }
+        return List.of();
     }
 
     @SuppressWarnings("unchecked")

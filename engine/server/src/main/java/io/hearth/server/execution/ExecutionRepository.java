@@ -111,7 +111,7 @@ public class ExecutionRepository {
         p.add(limit);
         p.add(offset);
         List<ExecutionRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM executions" + where
-                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?").params(p).query(ExecutionRepository::row).list();
+                + " ORDER BY id DESC LIMIT ? OFFSET ?").params(p).query(ExecutionRepository::row).list();
         return new Page(rows, total, limit, offset);
     }
 
@@ -141,7 +141,7 @@ public class ExecutionRepository {
                 .param(ts(before)).query(String.class).list());
         long finished = jdbc.sql("SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')").query(Long.class).single();
         if (finished - old.size() > keep) {
-            old.addAll(jdbc.sql("SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
+            old.addAll(jdbc.sql("SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') ORDER BY id DESC LIMIT ? OFFSET ?")
                     .params(Integer.MAX_VALUE, keep).query(String.class).list());
         }
         List<String> ids = old.stream().distinct().toList();

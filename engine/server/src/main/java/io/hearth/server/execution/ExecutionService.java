@@ -49,6 +49,19 @@ public class ExecutionService {
     private final HearthProperties properties;
     private final ErrorWorkflows errorWorkflows;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    // Meters looked up once per tag combination: building ids and tags per execution shows in profiles.
+    private final Map<String, io.micrometer.core.instrument.Counter> executionCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> executionTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> nodeTimers = new ConcurrentHashMap<>();
+    private final ExecutionListener metricsListener = new ExecutionListener() {
+        @Override
+        public void nodeFinished(String executionId, NodeRun run) {
+            String status = run.failed() ? "error" : "success";
+            nodeTimers.computeIfAbsent(run.type() + "/" + status, k -> Timer.builder("hearth.node.duration")
+                    .tag("type", run.type()).tag("status", status).register(meters))
+                    .record(run.executionTime(), TimeUnit.MILLISECONDS);
+        }
+    };
 
     public ExecutionService(WorkflowExecutor executor, ExecutionWriter writer, CredentialProvider credentials,
                             MeterRegistry meters, Clock clock, HearthProperties properties, ErrorWorkflows errorWorkflows) {
@@ -111,7 +124,7 @@ public class ExecutionService {
         CompletableFuture<Void> started = request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
         CompletableFuture<ExecutionResult> finished = new CompletableFuture<>();
         ExecutionRequest runtimeRequest = new ExecutionRequest(request.prepared(), id, request.mode(), request.startNode(),
-                request.startItems(), request.responder(), Map.of(), environment(), credentials, metricsListener());
+                request.startItems(), request.responder(), Map.of(), environment(), credentials, metricsListener);
         RunningExecution running = executor.start(runtimeRequest);
         state.running = running;
         running.result().whenComplete((result, error) -> {
@@ -141,8 +154,9 @@ public class ExecutionService {
                         state.request.workflowId(), e.node().map(n -> " at node '" + n + "'").orElse(""), e.message());
             }
         });
-        meters.counter("hearth.executions", "status", result.status().wireName(), "mode", result.mode().wireName()).increment();
-        meters.timer("hearth.execution.duration", "mode", result.mode().wireName())
+        executionCounters.computeIfAbsent(result.status().wireName() + "/" + result.mode().wireName(), k -> meters.counter(
+                "hearth.executions", "status", result.status().wireName(), "mode", result.mode().wireName())).increment();
+        executionTimers.computeIfAbsent(result.mode().wireName(), mode -> meters.timer("hearth.execution.duration", "mode", mode))
                 .record(result.durationMillis(), TimeUnit.MILLISECONDS);
         StartRequest request = state.request;
         if (result.status() == ExecutionStatus.ERROR) {
@@ -176,16 +190,6 @@ public class ExecutionService {
         return properties.expressions().allowEnv() ? Optional.of(System.getenv()) : Optional.empty();
     }
 
-    private ExecutionListener metricsListener() {
-        return new ExecutionListener() {
-            @Override
-            public void nodeFinished(String executionId, NodeRun run) {
-                Timer.builder("hearth.node.duration").tag("type", run.type()).tag("status", run.failed() ? "error" : "success")
-                        .register(meters).record(run.executionTime(), TimeUnit.MILLISECONDS);
-            }
-        };
-    }
-
     /** Cancels a running execution of this instance; false when it is not running here. */
     public boolean cancel(String id) {
         Live state = live.get(id);
@@ -203,6 +207,9 @@ public class ExecutionService {
 
     /** Items a start row recorded, to retry or recover an execution. */
     public static List<Item> startItems(Map<String, Object> storedData) {
+        if (storedData.get("start") instanceof Map<?, ?> s && s.get("itemsFromNode") != null) {
+            ExecutionCodec.fillReferences(storedData);
+        }
         return storedData.get("start") instanceof Map<?, ?> s ? ExecutionCodec.readItems(s.get("items")) : List.of();
     }
 

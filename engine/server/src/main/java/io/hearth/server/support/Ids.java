@@ -12,10 +12,12 @@ public final class Ids {
     private Ids() {
     }
 
+    /** Not secret (they are not credentials), so a non-blocking generator: SecureRandom may read /dev/urandom on an event loop. */
     public static String newId() {
         long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextLong();
-        long randB = RANDOM.nextLong();
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        long randA = random.nextLong();
+        long randB = random.nextLong();
         long msb = (millis << 16) | 0x7000L | (randA & 0x0FFFL);
         long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();

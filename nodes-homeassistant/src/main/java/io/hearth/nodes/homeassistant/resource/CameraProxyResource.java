@@ -53,7 +53,7 @@ public final class CameraProxyResource implements HaResource {
 
     @Override
     public List<HaOperation> operations() {
-        return List.of(new HaOperation("getScreenshot", "Get Screenshot", "Get the current image of a camera as binary data",
+        return List.of(new HaOperation("getScreenshot", "Get Screenshot", "Get the camera screenshot",
                 in -> {
                     HaRequest request = screenshotRequest(in.params());
                     String camera = Values.required(in.params(), "cameraEntityId");

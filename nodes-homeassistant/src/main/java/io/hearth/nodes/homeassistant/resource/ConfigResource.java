@@ -28,9 +28,9 @@ public final class ConfigResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("get", "Get", "Get Home Assistant's configuration (location, units, version, components)",
+                new HaOperation("get", "Get", "Get the configuration",
                         in -> in.api().send(getRequest()).map(HaResponse::json).map(j -> Results.items(j, "config"))),
-                new HaOperation("check", "Check Configuration", "Check configuration.yaml: {result: valid|invalid, errors}",
+                new HaOperation("check", "Check Configuration", "Check the configuration",
                         in -> in.api().send(checkRequest()).map(HaResponse::json).map(j -> Results.items(j, "result"))));
     }
 }

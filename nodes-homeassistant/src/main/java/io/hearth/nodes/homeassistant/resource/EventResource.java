@@ -48,11 +48,16 @@ public final class EventResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("getAll", "Get Many", "List event types with their listener counts",
-                        in -> in.api().send(listRequest()).map(HaResponse::json)
-                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "event"))),
-                new HaOperation("create", "Create", "Fire an event with data",
+                new HaOperation("create", "Create", "Create an event",
                         in -> in.api().send(fireRequest(in.params())).map(HaResponse::json)
-                                .map(j -> Results.items(j, "message"))));
+                                .map(j -> Results.items(j, "message"))),
+                new HaOperation("getAll", "Get Many", "Get many events",
+                        in -> in.api().send(listRequest()).map(HaResponse::json)
+                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "event"))));
+    }
+
+    @Override
+    public String defaultOperation() {
+        return "getAll";
     }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A resource of the Home Assistant node (n8n's grouping: State, Service, Event, ...) with its
- * operations; the first operation is the default (as in n8n).
+ * operations, listed in n8n's order, and n8n's default operation (the first one unless overridden).
+ * The node declares one {@code operation} parameter per resource from these.
  */
 public interface HaResource {
 
@@ -14,10 +15,12 @@ public interface HaResource {
 
     String displayName();
 
+    /** The operations in the order the editor lists them (n8n's). */
     List<HaOperation> operations();
 
-    default HaOperation defaultOperation() {
-        return operations().getFirst();
+    /** The value of the operation used when a workflow does not set one (n8n's default). */
+    default String defaultOperation() {
+        return operations().getFirst().value();
     }
 
     default Optional<HaOperation> operation(String value) {

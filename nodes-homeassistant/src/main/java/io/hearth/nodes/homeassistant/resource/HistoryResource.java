@@ -87,7 +87,7 @@ public final class HistoryResource implements HaResource {
 
     @Override
     public List<HaOperation> operations() {
-        return List.of(new HaOperation("getAll", "Get Many", "Get the state history of entities",
+        return List.of(new HaOperation("getAll", "Get Many", "Get many state changes",
                 in -> in.api().send(historyRequest(in.params(), in.zone())).map(HaResponse::json)
                         .map(j -> Results.limit(flatten(j), in.params()))));
     }

@@ -42,11 +42,10 @@ public final class LogResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("getErroLogs", "Get Error Logs", "Get Home Assistant's error log as text",
+                new HaOperation("getErroLogs", "Get Error Logs", "Get Home Assistant's error log (home-assistant.log)",
                         in -> in.api().send(errorLogRequest())
                                 .map(r -> Results.one(Results.wrap("errorLog", r.text())))),
-                new HaOperation("getLogbookEntries", "Get Logbook Entries",
-                        "Logbook entries (default: the last 24 hours), optionally of one entity",
+                new HaOperation("getLogbookEntries", "Get Logbook Entries", "Get all logs",
                         in -> in.api().send(logbookRequest(in.params(), in.zone()))
                                 .map(HaResponse::json).map(j -> Results.items(j, "entry"))));
     }

@@ -238,9 +238,12 @@ public final class ServiceResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("getAll", "Get Many", "List services (all domains or one) with their fields",
-                        ServiceResource::list),
-                new HaOperation("call", "Call", "Call a service (action), optionally returning its response data",
-                        ServiceResource::call));
+                new HaOperation("call", "Call", "Call a service within a specific domain", ServiceResource::call),
+                new HaOperation("getAll", "Get Many", "Get many services", ServiceResource::list));
+    }
+
+    @Override
+    public String defaultOperation() {
+        return "getAll";
     }
 }

@@ -101,14 +101,19 @@ public final class StateResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("get", "Get", "Get the state of an entity",
+                new HaOperation("upsert", "Create or Update",
+                        "Create a new record, or update the current one if it already exists (upsert)",
+                        StateResource::upsert),
+                new HaOperation("get", "Get", "Get a state for a specific entity",
                         in -> in.api().send(getRequest(entityId(in.params()))).map(HaResponse::json)
                                 .map(j -> Results.items(j, "state"))),
-                new HaOperation("getAll", "Get Many", "Get the states of all entities",
+                new HaOperation("getAll", "Get Many", "Get many states",
                         in -> in.api().send(listRequest()).map(HaResponse::json)
-                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"))),
-                new HaOperation("upsert", "Create or Update",
-                        "Set the state (and attributes) of an entity in Home Assistant's state machine",
-                        StateResource::upsert));
+                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"))));
+    }
+
+    @Override
+    public String defaultOperation() {
+        return "get";
     }
 }

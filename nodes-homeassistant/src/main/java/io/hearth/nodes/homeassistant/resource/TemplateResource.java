@@ -28,7 +28,7 @@ public final class TemplateResource implements HaResource {
 
     @Override
     public List<HaOperation> operations() {
-        return List.of(new HaOperation("create", "Create", "Render a template, e.g. {{ states('sensor.temperature') }}",
+        return List.of(new HaOperation("create", "Create", "Create a template",
                 in -> in.api().send(renderRequest(in.params()))
                         .map(r -> Results.one(Results.wrap("renderedTemplate", r.text())))));
     }
