@@ -6,6 +6,9 @@ import io.hearth.runtime.execution.ExecutionError;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.InputSource;
 import io.hearth.runtime.execution.NodeRun;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.IdentityHashMap;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,15 +32,19 @@ public final class ExecutionCodec {
     }
 
     public static String startData(Optional<String> startNode, List<Item> items) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("start", start(startNode, items));
-        return MAPPER.writeValueAsString(root);
+        return write(g -> {
+            g.writeStartObject();
+            g.writeName("start");
+            writeStart(g, startNode, items);
+            g.writeEndObject();
+        });
     }
 
     /**
      * The whole execution. Items are written once: an input that is exactly the output of the node
      * it came from is stored as {@code null} (its source says where to find it), and start items
-     * that are the start node's output are not repeated.
+     * that are the start node's output are not repeated. Streamed (no intermediate maps): this runs
+     * once per recorded execution.
      */
     public static String fullData(Optional<String> startNode, List<Item> startItems, ExecutionResult result) {
         Map<List<Item>, String> outputs = new IdentityHashMap<>();
@@ -47,71 +55,146 @@ public final class ExecutionCodec {
                 }
             }
         });
-        Map<String, Object> root = new LinkedHashMap<>();
-        String startOutputOf = outputs.get(startItems);
-        if (startOutputOf != null && !startItems.isEmpty()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("node", startNode.orElse(startOutputOf));
-            s.put("itemsFromNode", startOutputOf);
-            root.put("start", s);
-        } else {
-            root.put("start", start(startNode, startItems));
-        }
-        root.put("lastNodeExecuted", result.lastNodeExecuted().orElse(null));
-        root.put("error", result.error().map(ExecutionCodec::error).orElse(null));
-        Map<String, Object> nodes = new LinkedHashMap<>();
-        result.runData().forEach((node, runs) -> {
-            List<Object> list = new ArrayList<>(runs.size());
-            for (NodeRun r : runs) {
-                list.add(run(r, result));
+        return write(g -> {
+            g.writeStartObject();
+            g.writeName("start");
+            String startOutputOf = outputs.get(startItems);
+            if (startOutputOf != null && !startItems.isEmpty()) {
+                g.writeStartObject();
+                g.writeName("node");
+                g.writeString(startNode.orElse(startOutputOf));
+                g.writeName("itemsFromNode");
+                g.writeString(startOutputOf);
+                g.writeEndObject();
+            } else {
+                writeStart(g, startNode, startItems);
             }
-            nodes.put(node, list);
+            g.writeName("lastNodeExecuted");
+            writeNullable(g, result.lastNodeExecuted());
+            g.writeName("error");
+            writeError(g, result.error());
+            g.writeName("nodes");
+            g.writeStartObject();
+            for (Map.Entry<String, List<NodeRun>> e : result.runData().entrySet()) {
+                g.writeName(e.getKey());
+                g.writeStartArray();
+                for (NodeRun r : e.getValue()) {
+                    writeRun(g, r, result);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         });
-        root.put("nodes", nodes);
-        return MAPPER.writeValueAsString(root);
     }
 
-    private static Map<String, Object> start(Optional<String> startNode, List<Item> items) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("node", startNode.orElse(null));
-        s.put("items", items(items));
-        return s;
+    private interface Body {
+        void write(JsonGenerator g);
     }
 
-    public static Map<String, Object> error(ExecutionError e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("message", e.message());
-        m.put("description", e.description());
-        m.put("node", e.node().orElse(null));
-        m.put("httpStatus", e.httpStatus() == 0 ? null : e.httpStatus());
-        m.put("kind", e.kind());
-        return m;
-    }
-
-    private static Map<String, Object> run(NodeRun r, ExecutionResult result) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runIndex", r.runIndex());
-        m.put("type", r.type());
-        m.put("startedAt", r.startedAt().toString());
-        m.put("executionTimeMs", r.executionTime());
-        m.put("attempts", r.attempts());
-        m.put("status", r.failed() ? "error" : "success");
-        m.put("error", r.error().map(ExecutionCodec::error).orElse(null));
-        List<Object> sources = new ArrayList<>();
-        for (Optional<InputSource> s : r.sources()) {
-            sources.add(s.map(src -> (Object) List.of(Map.of("node", src.previousNode(), "output", src.previousNodeOutput(),
-                    "run", src.previousNodeRun()))).orElse(List.of()));
+    private static String write(Body body) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            body.write(g);
         }
-        m.put("sources", sources);
-        List<Object> input = new ArrayList<>(r.input().size());
+        return out.toString();
+    }
+
+    private static void writeStart(JsonGenerator g, Optional<String> startNode, List<Item> items) {
+        g.writeStartObject();
+        g.writeName("node");
+        writeNullable(g, startNode);
+        g.writeName("items");
+        writeItems(g, items);
+        g.writeEndObject();
+    }
+
+    private static void writeNullable(JsonGenerator g, Optional<String> value) {
+        if (value.isPresent()) {
+            g.writeString(value.get());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private static void writeError(JsonGenerator g, Optional<ExecutionError> error) {
+        if (error.isEmpty()) {
+            g.writeNull();
+            return;
+        }
+        ExecutionError e = error.get();
+        g.writeStartObject();
+        g.writeName("message");
+        g.writeString(e.message());
+        g.writeName("description");
+        g.writeString(e.description());
+        g.writeName("node");
+        writeNullable(g, e.node());
+        g.writeName("httpStatus");
+        if (e.httpStatus() == 0) {
+            g.writeNull();
+        } else {
+            g.writeNumber(e.httpStatus());
+        }
+        g.writeName("kind");
+        g.writeString(e.kind());
+        g.writeEndObject();
+    }
+
+    private static void writeRun(JsonGenerator g, NodeRun r, ExecutionResult result) {
+        g.writeStartObject();
+        g.writeName("runIndex");
+        g.writeNumber(r.runIndex());
+        g.writeName("type");
+        g.writeString(r.type());
+        g.writeName("startedAt");
+        g.writeString(r.startedAt().toString());
+        g.writeName("executionTimeMs");
+        g.writeNumber(r.executionTime());
+        g.writeName("attempts");
+        g.writeNumber(r.attempts());
+        g.writeName("status");
+        g.writeString(r.failed() ? "error" : "success");
+        g.writeName("error");
+        writeError(g, r.error());
+        g.writeName("sources");
+        g.writeStartArray();
+        for (Optional<InputSource> s : r.sources()) {
+            g.writeStartArray();
+            if (s.isPresent()) {
+                InputSource src = s.get();
+                g.writeStartObject();
+                g.writeName("node");
+                g.writeString(src.previousNode());
+                g.writeName("output");
+                g.writeNumber(src.previousNodeOutput());
+                g.writeName("run");
+                g.writeNumber(src.previousNodeRun());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeName("input");
+        g.writeStartArray();
         for (int i = 0; i < r.input().size(); i++) {
             List<Item> items = r.input().get(i);
-            input.add(i < r.sources().size() && r.sources().get(i).map(src -> sourceOutput(result, src) == items).orElse(false)
-                    ? null : items(items));
+            boolean byReference = i < r.sources().size()
+                    && r.sources().get(i).map(src -> sourceOutput(result, src) == items).orElse(false);
+            if (byReference) {
+                g.writeNull();
+            } else {
+                writeItems(g, items);
+            }
         }
-        m.put("input", input);
-        m.put("output", lists(r.output()));
-        return m;
+        g.writeEndArray();
+        g.writeName("output");
+        g.writeStartArray();
+        for (List<Item> l : r.output()) {
+            writeItems(g, l);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static List<Item> sourceOutput(ExecutionResult result, InputSource src) {
@@ -123,37 +206,79 @@ public final class ExecutionCodec {
         return src.previousNodeOutput() < out.size() ? out.get(src.previousNodeOutput()) : null;
     }
 
-    private static List<Object> lists(List<List<Item>> lists) {
-        List<Object> out = new ArrayList<>(lists.size());
-        for (List<Item> l : lists) {
-            out.add(items(l));
-        }
-        return out;
-    }
-
-    public static List<Object> items(List<Item> items) {
-        List<Object> out = new ArrayList<>(items.size());
+    private static void writeItems(JsonGenerator g, List<Item> items) {
+        g.writeStartArray();
         for (Item i : items) {
-            Map<String, Object> m = new LinkedHashMap<>(4);
-            m.put("json", i.json());
+            g.writeStartObject();
+            g.writeName("json");
+            writeJson(g, i.json());
             if (!i.binary().isEmpty()) {
-                Map<String, Object> bin = new LinkedHashMap<>();
-                i.binary().forEach((k, b) -> {
-                    Map<String, Object> bm = new LinkedHashMap<>();
-                    bm.put("mimeType", b.mimeType());
-                    b.fileName().ifPresent(n -> bm.put("fileName", n));
-                    bm.put("fileSize", b.size());
-                    bm.put("data", Base64.getEncoder().encodeToString(b.data()));
-                    bin.put(k, bm);
-                });
-                m.put("binary", bin);
+                g.writeName("binary");
+                g.writeStartObject();
+                for (Map.Entry<String, BinaryData> e : i.binary().entrySet()) {
+                    BinaryData b = e.getValue();
+                    g.writeName(e.getKey());
+                    g.writeStartObject();
+                    g.writeName("mimeType");
+                    g.writeString(b.mimeType());
+                    if (b.fileName().isPresent()) {
+                        g.writeName("fileName");
+                        g.writeString(b.fileName().get());
+                    }
+                    g.writeName("fileSize");
+                    g.writeNumber(b.size());
+                    g.writeName("data");
+                    g.writeString(Base64.getEncoder().encodeToString(b.data()));
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
             }
             if (!i.pairedItems().isEmpty()) {
-                m.put("pairedItem", i.pairedItems().stream().map(p -> Map.of("item", p.item(), "input", p.input())).toList());
+                g.writeName("pairedItem");
+                g.writeStartArray();
+                for (var p : i.pairedItems()) {
+                    g.writeStartObject();
+                    g.writeName("item");
+                    g.writeNumber(p.item());
+                    g.writeName("input");
+                    g.writeNumber(p.input());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
-            out.add(m);
+            g.writeEndObject();
         }
-        return out;
+        g.writeEndArray();
+    }
+
+    /** Item JSON is plain maps, lists, strings, numbers and booleans; anything else goes through Jackson. */
+    private static void writeJson(JsonGenerator g, Object value) {
+        switch (value) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeName(String.valueOf(e.getKey()));
+                    writeJson(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case List<?> l -> {
+                g.writeStartArray();
+                for (Object o : l) {
+                    writeJson(g, o);
+                }
+                g.writeEndArray();
+            }
+            case Boolean b -> g.writeBoolean(b);
+            case Integer n -> g.writeNumber(n);
+            case Long n -> g.writeNumber(n);
+            case Double n -> g.writeNumber(n);
+            case BigDecimal n -> g.writeNumber(n);
+            case BigInteger n -> g.writeNumber(n);
+            default -> g.writePOJO(value);
+        }
     }
 
     @SuppressWarnings("unchecked")
