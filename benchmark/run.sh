@@ -17,6 +17,7 @@
 #
 # Environment: SERVER_JAVA_OPTS (server JVM options; default below), BARE_JAVA_OPTS (default: the
 # server's), WRK_THREADS (default 2), HEARTH_BENCH_TMP (parent of the temp dir, default /tmp).
+# HEARTH_AOT_CACHE=off starts the server without the JDK 25 AOT cache (see scripts/aot-cache.sh).
 # The load generator is wrk (installed with apt-get when missing and running as root), a separate process
 # on the same machine: the server and wrk share the CPUs, as do the bare endpoint and wrk.
 set -euo pipefail
@@ -225,10 +226,14 @@ SERVER_JAR=$(private_copy "$SERVER_JAR" hearth-server.jar)
 [ "$SKIP_BARE" = 0 ] && BARE_JAR=$(private_copy "$BARE_JAR" hearth-bare.jar)
 PORT=$(free_port)
 mkdir -p "$TMP/data"
+# The launch ./hearth start uses: on JDK 25+ an AOT cache made once per build (scripts/aot-cache.sh; not timed).
+# shellcheck disable=SC2086
+mapfile -t LAUNCH < <(scripts/aot-cache.sh "$SERVER_JAR" $SERVER_JAVA_OPTS)
+LAUNCH_DESC=$( [ "${LAUNCH[0]}" = -jar ] && echo "plain -jar" || echo "with the AOT cache of this build" )
 t0=$(now_ms)
 # shellcheck disable=SC2086
 HEARTH_DATA_DIR="$TMP/data" HEARTH_OWNER_EMAIL="$OWNER_EMAIL" HEARTH_OWNER_PASSWORD="$OWNER_PASSWORD" \
-  "$JAVA" $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar "$SERVER_JAR" \
+  "$JAVA" $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED "${LAUNCH[@]}" \
   --server.port="$PORT" --hearth.executions.prune.enabled=false > "$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 wait_ready "http://127.0.0.1:$PORT/actuator/health/readiness" "$SERVER_PID" 180 \
@@ -256,7 +261,7 @@ say ""
 say "-- Reference workload: Webhook (POST, respond via node) -> Edit Fields (2 expressions) -> Respond to Webhook"
 say "   every execution recorded (save-all), embedded H2 in a fresh data dir; pruning off so every record stays countable"
 say "   answer: $REF_ANSWER"
-say "   start-up to ready: $(fmt '%.2f' "$(calc "$STARTUP_MS / 1000")") s (process launch -> readiness UP)${SPRING_STARTED:+; Spring: $SPRING_STARTED}; RSS when ready $(( RSS_IDLE_KB / 1024 )) MB"
+say "   start-up to ready: $(fmt '%.2f' "$(calc "$STARTUP_MS / 1000")") s (process launch -> readiness UP, $LAUNCH_DESC)${SPRING_STARTED:+; Spring: $SPRING_STARTED}; RSS when ready $(( RSS_IDLE_KB / 1024 )) MB"
 
 run_wrk ref_warm "$TARGET_CONNS" "$WARMUP" "$REF_URL" post.lua
 TOTAL_OK=$(( TOTAL_OK + ref_warm_ok )); INFLIGHT_MAX=$(( INFLIGHT_MAX + TARGET_CONNS ))

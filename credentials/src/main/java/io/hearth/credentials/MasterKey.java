@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -33,11 +35,26 @@ public final class MasterKey {
 
     private final char[] text;
     private final KeySource source;
-    private volatile Derived derived;
+    // Stretching takes about half a second on a cold JVM: it starts when the key is read and runs on its own
+    // thread, so that start-up goes on meanwhile and only the first use of the key waits for it.
+    private final CompletableFuture<Derived> derived;
 
-    private MasterKey(char[] text, KeySource source) {
+    private MasterKey(char[] text, KeySource source, CompletableFuture<Derived> derived) {
         this.text = text;
         this.source = Objects.requireNonNull(source, "source");
+        this.derived = derived;
+    }
+
+    private static MasterKey deriving(char[] text, KeySource source) {
+        MasterKey key = new MasterKey(text, source, new CompletableFuture<>());
+        Thread.ofPlatform().daemon().name("hearth-key-derivation").start(() -> {
+            try {
+                key.derived.complete(key.derive());
+            } catch (Throwable e) {
+                key.derived.completeExceptionally(e);
+            }
+        });
+        return key;
     }
 
     /** A key given as text (the new key of a rotation, a key read from a secret store...). */
@@ -52,7 +69,7 @@ public final class MasterKey {
                     + (trimmed.isEmpty() ? "empty" : "only " + trimmed.length() + " characters long")
                     + "; use at least " + MIN_LENGTH + " random characters (e.g. the output of `openssl rand -base64 32`)");
         }
-        return new MasterKey(trimmed.toCharArray(), source);
+        return deriving(trimmed.toCharArray(), source);
     }
 
     /** A new random key: 32 bytes from {@link SecureRandom}, base64url without padding. */
@@ -76,9 +93,7 @@ public final class MasterKey {
 
     /** The same key, reported as coming from another place. */
     MasterKey withSource(KeySource newSource) {
-        MasterKey copy = new MasterKey(text.clone(), newSource);
-        copy.derived = derived;
-        return copy;
+        return new MasterKey(text.clone(), newSource, derived);
     }
 
     /** The key text, for writing the key file. */
@@ -91,18 +106,17 @@ public final class MasterKey {
         return derived().jasyptPassword().clone();
     }
 
+    /** The key id once the key is stretched, without waiting for it. */
+    CompletableFuture<String> keyIdWhenReady() {
+        return derived.thenApply(Derived::keyId);
+    }
+
     private Derived derived() {
-        Derived d = derived;
-        if (d == null) {
-            synchronized (this) {
-                d = derived;
-                if (d == null) {
-                    d = derive();
-                    derived = d;
-                }
-            }
+        try {
+            return derived.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return d;
     }
 
     private Derived derive() {

@@ -116,9 +116,10 @@ public final class MasterKeyProvider {
         }
         MasterKey key = MasterKey.from(MasterKey.generateKeyText(), new KeySource.KeyFile(keyFile(), true));
         KeyFiles.writeOwnerOnly(keyFile(), key.text());
-        log.warn("Generated a new encryption key for credentials in {} (key id {}). BACK IT UP: without it the "
-                + "credentials stored from now on cannot be decrypted. To keep the key out of the data directory, "
-                + "set {} to the file's content.", keyFile(), key.keyId(), environmentVariable);
+        Path file = keyFile();
+        key.keyIdWhenReady().thenAccept(keyId -> log.warn("Generated a new encryption key for credentials in {} (key id {}). "
+                + "BACK IT UP: without it the credentials stored from now on cannot be decrypted. To keep the key out of "
+                + "the data directory, set {} to the file's content.", file, keyId, environmentVariable));
         return key;
     }
 
