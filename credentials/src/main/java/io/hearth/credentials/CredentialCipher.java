@@ -25,11 +25,33 @@ final class CredentialCipher {
     static final String ALGORITHM = "PBEWITHHMACSHA512ANDAES_256";
     static final int PER_VALUE_KEY_ITERATIONS = 1;
 
-    private final PooledPBEStringEncryptor encryptor = new PooledPBEStringEncryptor();
-    private final String keyId;
+    private final MasterKey key;
+    private volatile Ready ready;
 
+    private record Ready(String keyId, PooledPBEStringEncryptor encryptor) {
+    }
+
+    /** Cheap: the key is used (and waited for, while it is being stretched) on the first call that needs it. */
     CredentialCipher(MasterKey key) {
-        this.keyId = key.keyId();
+        this.key = key;
+    }
+
+    private Ready ready() {
+        Ready r = ready;
+        if (r == null) {
+            synchronized (this) {
+                r = ready;
+                if (r == null) {
+                    r = new Ready(key.keyId(), encryptor(key));
+                    ready = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static PooledPBEStringEncryptor encryptor(MasterKey key) {
+        PooledPBEStringEncryptor encryptor = new PooledPBEStringEncryptor();
         char[] password = key.jasyptPassword();
         try {
             encryptor.setAlgorithm(ALGORITHM);
@@ -40,6 +62,7 @@ final class CredentialCipher {
             encryptor.setStringOutputType("base64");
             encryptor.setPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors()));
             encryptor.initialize();
+            return encryptor;
         } catch (EncryptionInitializationException e) {
             throw new IllegalStateException("This JVM cannot use " + ALGORITHM, e);
         } finally {
@@ -48,17 +71,17 @@ final class CredentialCipher {
     }
 
     String keyId() {
-        return keyId;
+        return ready().keyId();
     }
 
     String encrypt(String plaintext) {
-        return encryptor.encrypt(plaintext);
+        return ready().encryptor().encrypt(plaintext);
     }
 
     /** The plaintext; empty when this key cannot decrypt the value (wrong key or damaged data). */
     Optional<String> decrypt(String ciphertext) {
         try {
-            return Optional.of(encryptor.decrypt(ciphertext));
+            return Optional.of(ready().encryptor().decrypt(ciphertext));
         } catch (EncryptionOperationNotPossibleException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -48,7 +48,7 @@ public final class CredentialStore {
         this.repository = new CredentialRepository(dataSource);
         this.clock = clock;
         CredentialCipher cipher = new CredentialCipher(key);
-        this.keys = new Keys(key, cipher, Map.of(cipher.keyId(), cipher));
+        this.keys = new Keys(key, cipher, List.of(cipher));
     }
 
     /** The id of the master key new data is encrypted with. */
@@ -161,8 +161,7 @@ public final class CredentialStore {
         try {
             Keys before = keys;
             // Readers may see committed rows before this method returns: let them decrypt both generations.
-            keys = new Keys(before.key(), before.current(), Map.of(before.current().keyId(), before.current(),
-                    next.keyId(), next));
+            keys = new Keys(before.key(), before.current(), List.of(before.current(), next));
             int count;
             try {
                 count = reEncryptInOneTransaction(before.current(), next, hooks);
@@ -172,7 +171,7 @@ public final class CredentialStore {
                 }
                 throw e;
             }
-            keys = new Keys(newKey, next, keys.byId());
+            keys = new Keys(newKey, next, keys.all());
             return count;
         } finally {
             rowCache.clear();
@@ -270,7 +269,7 @@ public final class CredentialStore {
     // ----
 
     private StoredCredential decrypt(CredentialRow row) {
-        CredentialCipher cipher = keys.byId().get(row.keyId());
+        CredentialCipher cipher = keys.forKeyId(row.keyId()).orElse(null);
         if (cipher == null) {
             throw new CredentialDecryptionException("Credential '" + row.name() + "' (" + row.id()
                     + ") was encrypted with key id " + row.keyId() + ", but the current key is " + keyId()
@@ -302,6 +301,10 @@ public final class CredentialStore {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private record Keys(MasterKey key, CredentialCipher current, Map<String, CredentialCipher> byId) {
+    /** The current key and every key rows may be encrypted with (one, or two during a rotation). */
+    private record Keys(MasterKey key, CredentialCipher current, List<CredentialCipher> all) {
+        Optional<CredentialCipher> forKeyId(String keyId) {
+            return all.stream().filter(c -> c.keyId().equals(keyId)).findFirst();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.crypto.Mac;
@@ -18,16 +19,25 @@ import javax.crypto.spec.SecretKeySpec;
  * The secret that protects every stored credential: the text of {@code HEARTH_ENCRYPTION_KEY} or of the key file.
  * {@link #toString()} never shows it, and there is no public accessor for it.
  * <p>
- * The key text is stretched ONCE with PBKDF2-HMAC-SHA512 ({@value #ROOT_ITERATIONS} iterations, fixed
- * per-purpose salt) into 512 bits of root material; the Jasypt password and the {@linkplain #keyId() key id} are
- * derived from that root with HMAC under distinct labels. Deriving the key id from the stretched root rather than
- * hashing the key text directly means a weak passphrase cannot be brute-forced through the stored {@code key_id}
- * faster than through the ciphertext.
+ * The key text is turned ONCE into 512 bits of root material; the Jasypt password and the {@linkplain #keyId()
+ * key id} are derived from that root with HMAC under distinct labels.
+ * <ul>
+ * <li>A key Hearth generated ({@value #GENERATED_PREFIX} + 32 random bytes, base64url) is already uniformly
+ * random: its bytes are the HMAC key of the root (no stretching, which would add nothing to 256 bits of entropy
+ * and costs half a second of every start).</li>
+ * <li>Any other text (a passphrase someone chose, a key from before that format) is stretched with
+ * PBKDF2-HMAC-SHA512 ({@value #ROOT_ITERATIONS} iterations, fixed per-purpose salt). Deriving the key id from the
+ * stretched root rather than hashing the key text directly means a weak passphrase cannot be brute-forced through
+ * the stored {@code key_id} faster than through the ciphertext.</li>
+ * </ul>
  */
 public final class MasterKey {
 
-    /** Shortest key text accepted; a generated key is 43 characters. */
+    /** Shortest key text accepted; a generated key is 47 characters. */
     public static final int MIN_LENGTH = 16;
+
+    /** Marks a key text made by {@link #generateKeyText()}: 32 random bytes follow, base64url. */
+    static final String GENERATED_PREFIX = "hk1_";
 
     static final int ROOT_ITERATIONS = 210_000;
     private static final byte[] ROOT_SALT = "hearth/credentials/master-key/v1".getBytes(StandardCharsets.US_ASCII);
@@ -72,11 +82,30 @@ public final class MasterKey {
         return deriving(trimmed.toCharArray(), source);
     }
 
-    /** A new random key: 32 bytes from {@link SecureRandom}, base64url without padding. */
+    /** A new random key: {@value #GENERATED_PREFIX} and 32 bytes from {@link SecureRandom}, base64url without padding. */
     static String generateKeyText() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return GENERATED_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The 32 random bytes of a generated key text; empty for any other text. */
+    private static Optional<byte[]> generatedBytes(char[] text) {
+        int p = GENERATED_PREFIX.length();
+        if (text.length != p + 43 || !GENERATED_PREFIX.contentEquals(java.nio.CharBuffer.wrap(text, 0, p))) {
+            return Optional.empty();
+        }
+        byte[] encoded = new byte[43];
+        for (int i = 0; i < 43; i++) {
+            encoded[i] = (byte) text[p + i];
+        }
+        try {
+            return Optional.of(Base64.getUrlDecoder().decode(encoded));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        } finally {
+            Arrays.fill(encoded, (byte) 0);
+        }
     }
 
     /**
@@ -122,11 +151,19 @@ public final class MasterKey {
     private Derived derive() {
         byte[] root = null;
         try {
-            PBEKeySpec spec = new PBEKeySpec(text, ROOT_SALT, ROOT_ITERATIONS, 512);
-            try {
-                root = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
-            } finally {
-                spec.clearPassword();
+            Optional<byte[]> random = generatedBytes(text);
+            if (random.isPresent()) {
+                Mac mac = Mac.getInstance("HmacSHA512");
+                mac.init(new SecretKeySpec(random.get(), "HmacSHA512"));
+                root = mac.doFinal(ROOT_SALT);
+                Arrays.fill(random.get(), (byte) 0);
+            } else {
+                PBEKeySpec spec = new PBEKeySpec(text, ROOT_SALT, ROOT_ITERATIONS, 512);
+                try {
+                    root = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+                } finally {
+                    spec.clearPassword();
+                }
             }
             byte[] password = hmac(root, "jasypt-password");
             byte[] id = hmac(root, "key-id");
@@ -134,7 +171,7 @@ public final class MasterKey {
             Arrays.fill(password, (byte) 0);
             return new Derived(passwordChars, HexFormat.of().formatHex(id, 0, 8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This JVM lacks PBKDF2WithHmacSHA512 or HmacSHA256", e);
+            throw new IllegalStateException("This JVM lacks PBKDF2WithHmacSHA512, HmacSHA512 or HmacSHA256", e);
         } finally {
             if (root != null) {
                 Arrays.fill(root, (byte) 0);

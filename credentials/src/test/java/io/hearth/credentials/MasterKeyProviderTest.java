@@ -36,8 +36,8 @@ class MasterKeyProviderTest {
         Path keyFile = dataDir.resolve("encryption.key");
         assertThat(key.source()).isEqualTo(new KeySource.KeyFile(keyFile, true));
         String text = Files.readString(keyFile).strip();
-        assertThat(text).matches("[A-Za-z0-9_-]{43}");
-        assertThat(Base64.getUrlDecoder().decode(text)).hasSize(32);
+        assertThat(text).matches("hk1_[A-Za-z0-9_-]{43}");
+        assertThat(Base64.getUrlDecoder().decode(text.substring(4))).hasSize(32);
         try (var files = Files.list(dataDir)) {
             assertThat(files).containsExactly(keyFile); // no temporary file left behind
         }

@@ -47,11 +47,11 @@ public class ExecutionWriter implements DisposableBean {
     private final ExecutorService completer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("hearth-execution-completer").daemon(true).factory());
     private volatile boolean running = true;
-    // Adaptive linger: under load, wait up to this long after the first record for others to join its
-    // commit. One commit per record costs a core at a few thousand per second; one per 16 costs little.
+    // Adaptive linger: when the last commit served several records (writers are concurrent), wait up to
+    // this long after the first record for about as many to join its commit. One commit per record costs
+    // a core at a few thousand per second; one per 16 costs little. A lone writer never waits.
     private static final long LINGER_NANOS = 1_000_000;
-    private static final int LINGER_TARGET = 64;
-    private long lastCommitEnd;
+    private static final int LINGER_MAX = 64;
     private int lastBatchSize;
 
     public ExecutionWriter(ExecutionRepository repository, TransactionTemplate tx) {
@@ -91,10 +91,10 @@ public class ExecutionWriter implements DisposableBean {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                boolean busy = lastBatchSize > 1 || System.nanoTime() - lastCommitEnd < 2 * LINGER_NANOS;
-                if (busy && batch.size() < LINGER_TARGET) {
+                int target = Math.min(LINGER_MAX, lastBatchSize);
+                if (batch.size() < target) {
                     long until = System.nanoTime() + LINGER_NANOS;
-                    while (batch.size() < LINGER_TARGET && System.nanoTime() < until) {
+                    while (batch.size() < target && System.nanoTime() < until) {
                         Op next = queue.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
                         if (next == null) {
                             break;
@@ -105,7 +105,6 @@ public class ExecutionWriter implements DisposableBean {
                 }
                 write(batch);
                 lastBatchSize = batch.size();
-                lastCommitEnd = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
