@@ -5,7 +5,7 @@
 # On JDK 25+ (JEP 483/514) the JVM can start from a cache of classes already loaded and linked by an earlier
 # "training" run, which roughly halves Spring Boot's start-up. The cache needs the jar extracted (classes
 # from plain jars on a fixed class path) and the same JVM options in training and production, so it lives in
-# target/aot/<hash of jar and options>/ next to the jar and is made once per build and option set: a run
+# aot/<jar name>/<hash of jar and options>/ next to the jar and is made once per build and option set: a run
 # that stops right after the application context is refreshed, on a throw-away data directory and a clean
 # environment (never the user's database).
 # Anything else (an older JDK, a failed training) falls back to plain "-jar JAR".
@@ -26,12 +26,13 @@ major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.spec
 
 jar_dir=$(cd "$(dirname "$JAR")" && pwd)
 key=$( { stat -c '%s %Y' "$JAR"; echo "$major $*"; } | sha256sum | cut -c1-16)
-dir="$jar_dir/aot/$key"
+base="$jar_dir/aot/$(basename "$JAR" .jar)"
+dir="$base/$key"
 cache="$dir/app.aot"
 app="$dir/ext/$(basename "$JAR")"
 
 if [ ! -s "$cache" ] || [ ! -f "$app" ]; then
-  rm -rf "$jar_dir/aot"
+  rm -rf "$base"   # caches of earlier builds of this jar
   mkdir -p "$dir"
   echo "Preparing the start-up cache for this build (once, ~20 s)..." >&2
   train_data=$(mktemp -d)
