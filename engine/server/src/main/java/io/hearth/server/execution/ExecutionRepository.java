@@ -2,6 +2,7 @@ package io.hearth.server.execution;
 
 import io.hearth.node.ExecutionMode;
 import io.hearth.runtime.execution.ExecutionStatus;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ public class ExecutionRepository {
         template.batchUpdate("INSERT INTO execution_data (execution_id, data) VALUES (?,?)", writes, writes.size(),
                 (ps, w) -> {
                     ps.setString(1, w.record().id());
-                    ps.setString(2, w.data());
+                    ps.setBytes(2, utf8(w.data()));
                 });
     }
 
@@ -60,7 +61,7 @@ public class ExecutionRepository {
                 });
         template.batchUpdate("UPDATE execution_data SET data = ? WHERE execution_id = ?", writes, writes.size(),
                 (ps, w) -> {
-                    ps.setString(1, w.data());
+                    ps.setBytes(1, utf8(w.data()));
                     ps.setString(2, w.record().id());
                 });
     }
@@ -89,7 +90,13 @@ public class ExecutionRepository {
     }
 
     public Optional<String> data(String id) {
-        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?").param(id).query(String.class).optional();
+        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?").param(id)
+                .query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).optional();
+    }
+
+    // The data column holds UTF-8 bytes (VARBINARY/BYTEA), not text: see V5__execution_data_utf8.sql.
+    private static byte[] utf8(String data) {
+        return data.getBytes(StandardCharsets.UTF_8);
     }
 
     public record Page(List<ExecutionRecord> data, long total, int limit, int offset) {
