@@ -352,13 +352,17 @@ if [ "$SKIP_HA" = 0 ]; then
       dm="ha_direct_${c}_mean_us"; em="ha_engine_${c}_mean_us"; dr="ha_direct_${c}_rate"; er="ha_engine_${c}_rate"
       lat=$(calc "${!em} / ${!dm}"); rate=$(calc "${!er} / ${!dr}")
       printf -v "ha_${c}_lat_ratio" '%s' "$lat"; printf -v "ha_${c}_rate_ratio" '%s' "$rate"
+      printf -v "ha_${c}_added_ms" '%s' "$(calc "(${!em} - ${!dm}) / 1000")"
       holds "$lat > $HA_WORST_LAT" && HA_WORST_LAT=$lat
       holds "$rate < $HA_WORST_RATE" && HA_WORST_RATE=$rate
     done
     for c in "${HA_CONNS[@]}"; do
       l="ha_${c}_lat_ratio"; r="ha_${c}_rate_ratio"
-      say "   overhead at $c connections: mean latency Hearth/direct $(fmt '%.2f' "${!l}")x, rate Hearth/direct $(fmt '%.2f' "${!r}")"
+      a="ha_${c}_added_ms"
+      say "   overhead at $c connections: mean latency Hearth/direct $(fmt '%.2f' "${!l}")x ($(fmt '%.2f' "${!a}") ms added per call), rate Hearth/direct $(fmt '%.2f' "${!r}")"
     done
+    say "   (the added time is Hearth's own per-execution cost: webhook, workflow run, durable record; compare it with"
+    say "    the reference workload's latency above. Against a local HA answering in under a millisecond it dominates the ratio.)"
     HA_DONE=1
   else
     warn "Home Assistant could not be started (see $TMP/ha-start.log; --keep keeps it): scenario skipped"
@@ -423,7 +427,8 @@ fi
 check "p99 <= 10 ms at $TARGET_CONNS connections" "$(fmt '%.2f' "$(ms "${!p}")") ms" "${!p} <= 10000"
 check "0 errors (reference: warm-up + load phases)" "$(( REF_ERRORS + ref_warm_errors )) errors" "$(( REF_ERRORS + ref_warm_errors )) == 0"
 check "0 execution records missing" "$RECORDS records / $TOTAL_OK answered" "$MISSING == 0"
-check "server RSS <= 300 MB under load" "$(( REF_RSS_MAX_KB / 1024 )) MB" "$REF_RSS_MAX_KB <= 300 * 1024"
+rk="ref_${TARGET_CONNS}_rss_kb"
+check "server RSS <= 300 MB under that load ($TARGET_CONNS connections)" "$(( ${!rk} / 1024 )) MB (max over all phases $(( REF_RSS_MAX_KB / 1024 )) MB)" "${!rk} <= 300 * 1024"
 check "start-up to ready <= 3 s" "$(fmt '%.2f' "$(calc "$STARTUP_MS / 1000")") s" "$STARTUP_MS <= 3000"
 if [ "$HA_DONE" = 1 ]; then
   check "Home Assistant via Hearth <= 1.2x direct time (worst concurrency)" "$(fmt '%.2f' "$HA_WORST_LAT")x mean latency, rate $(fmt '%.2f' "$HA_WORST_RATE")x" "$HA_WORST_LAT <= 1.2"
