@@ -62,7 +62,9 @@ class NodeTypeApiTest extends ApiTestSupport {
     void openApiDocumentIsServed() {
         anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/v1/workflows']").exists()
-                .jsonPath("$.paths['/api/v1/executions/{id}/retry']").exists();
+                .jsonPath("$.paths['/api/v1/executions/{id}/retry']").exists()
+                .jsonPath("$.info.title").isEqualTo("Hearth API")
+                .jsonPath("$.components.securitySchemes.apiKey.name").isEqualTo("X-Hearth-Api-Key");
     }
 
     @Test
