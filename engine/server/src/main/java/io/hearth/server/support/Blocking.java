@@ -1,16 +1,37 @@
 package io.hearth.server.support;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** Runs blocking work (JDBC, file I/O) on a bounded pool so it never blocks an event-loop thread. */
+/**
+ * Runs blocking work (JDBC, file I/O) on a bounded pool so it never blocks an event-loop thread.
+ *
+ * <p>Cancelling (a client that disconnects or times out) never interrupts work that has started:
+ * Reactor's own elastic schedulers interrupt the running task, and an interrupt during a file write
+ * closes the {@code FileChannel} under it — for the embedded H2 that closes the whole database until
+ * a restart. Started work runs to its end and its result is dropped.
+ */
 @Component
 public class Blocking implements AutoCloseable {
 
-    private final Scheduler scheduler = Schedulers.newBoundedElastic(32, 100_000, "hearth-blocking", 60, true);
+    static final int THREADS = 32;
+
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(100_000), Thread.ofPlatform().name("hearth-blocking-", 0).daemon(true).factory());
+    private final Scheduler scheduler;
+
+    public Blocking() {
+        pool.allowCoreThreadTimeOut(true);
+        // A plain Executor (not the ExecutorService): Reactor cancels tasks it submitted to an ExecutorService
+        // with Future.cancel(true), which interrupts.
+        scheduler = Schedulers.fromExecutor(pool::execute);
+    }
 
     public <T> Mono<T> call(Callable<T> work) {
         return Mono.fromCallable(work).subscribeOn(scheduler);
@@ -27,5 +48,6 @@ public class Blocking implements AutoCloseable {
     @Override
     public void close() {
         scheduler.dispose();
+        pool.shutdown();
     }
 }
