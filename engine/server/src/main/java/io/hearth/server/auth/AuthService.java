@@ -60,7 +60,12 @@ public class AuthService {
         }
         User user = new User(Ids.newId(), email.strip().toLowerCase(Locale.ROOT),
                 name == null || name.isBlank() ? email.strip() : name.strip(), "owner", clock.instant());
-        repository.insertUser(user, passwords.encode(password));
+        try {
+            repository.insertUser(user, passwords.encode(password));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Another instance on the same database created it between the check and the insert.
+            throw new ApiException(HttpStatus.CONFLICT, "The owner account already exists; sign in instead");
+        }
         return user;
     }
 
@@ -154,6 +159,13 @@ public class AuthService {
         if (email == null || email.isBlank() || password == null || password.isBlank() || !setupRequired()) {
             return Optional.empty();
         }
-        return Optional.of(setupOwner(email, password, "Owner"));
+        try {
+            return Optional.of(setupOwner(email, password, "Owner"));
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.CONFLICT) {
+                return Optional.empty(); // instances started together: one of them created it
+            }
+            throw e;
+        }
     }
 }
