@@ -181,7 +181,7 @@ class ClusterIT {
         assertThat(post(nodes.getFirst().url("/api/v1/workflows/" + id + "/deactivate"), apiKey, "{}").statusCode()).isEqualTo(200);
         Thread.sleep(3_000);
         List<String> ticks = db.sql("SELECT d.data FROM executions e JOIN execution_data d ON d.execution_id = e.id WHERE e.workflow_id = ?")
-                .param(id).query((rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8)).list().stream()
+                .param(id).query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN).list().stream()
                 .map(data -> data.replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1")).toList();
         List<String> instances = db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?").param(id).query(String.class).list();
         assertThat(ticks.size()).as("fires in 30 s (instances %s)", instances).isBetween(29, 31);

@@ -35,7 +35,7 @@ class ExecutionPruningIT {
             assertThat(s.bean(ExecutionPruner.class).pruneNow()).isEqualTo(4);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM executions").query(Long.class).single()).isEqualTo(3);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM execution_data").query(Long.class).single()).isEqualTo(3);
-            List<String> kept = jdbc.sql("SELECT d.data FROM execution_data d").query((rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8)).list();
+            List<String> kept = jdbc.sql("SELECT d.data FROM execution_data d").query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN).list();
             assertThat(String.join(" ", kept)).contains("\"i\":6").contains("\"i\":4").doesNotContain("\"i\":0");
         }
     }

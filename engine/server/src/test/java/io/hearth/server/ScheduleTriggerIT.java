@@ -39,7 +39,7 @@ class ScheduleTriggerIT {
     private static List<String> firedTimestamps(ConfigurableApplicationContext ctx) {
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         return jdbc.sql("SELECT d.data FROM executions e JOIN execution_data d ON d.execution_id = e.id WHERE e.mode = 'schedule'")
-                .query((rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8)).list().stream()
+                .query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN).list().stream()
                 .map(data -> (String) io.hearth.server.execution.ExecutionService
                         .startItems(io.hearth.server.execution.ExecutionCodec.parse(data)).getFirst().json().get("timestamp"))
                 .toList();

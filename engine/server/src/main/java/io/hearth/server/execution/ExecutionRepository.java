@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,11 +91,12 @@ public class ExecutionRepository {
     }
 
     public Optional<String> data(String id) {
-        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?").param(id)
-                .query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).optional();
+        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?").param(id).query(DATA_COLUMN).optional();
     }
 
-    // The data column holds UTF-8 bytes (VARBINARY/BYTEA), not text: see V5__execution_data_utf8.sql.
+    /** Reads {@code execution_data.data} as the first column: UTF-8 bytes (VARBINARY/BYTEA, see V5__execution_data_utf8.sql). */
+    public static final RowMapper<String> DATA_COLUMN = (rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8);
+
     private static byte[] utf8(String data) {
         return data.getBytes(StandardCharsets.UTF_8);
     }

@@ -20,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class Blocking implements AutoCloseable {
 
-    static final int THREADS = 32;
+    private static final int THREADS = 32;
 
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(100_000), Thread.ofPlatform().name("hearth-blocking-", 0).daemon(true).factory());
