@@ -28,8 +28,7 @@ final class CredentialCipher {
     private final MasterKey key;
     private volatile Ready ready;
 
-    private record Ready(String keyId, PooledPBEStringEncryptor encryptor) {
-    }
+    private record Ready(String keyId, PooledPBEStringEncryptor encryptor) {}
 
     /** Cheap: the key is used (and waited for, while it is being stretched) on the first call that needs it. */
     CredentialCipher(MasterKey key) {

@@ -30,41 +30,41 @@ final class CredentialRepository {
     }
 
     void insert(CredentialRow row) {
-        update("insert a credential", "INSERT INTO credentials (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setString(1, row.id());
-                    ps.setString(2, row.name());
-                    ps.setString(3, row.type());
-                    ps.setString(4, row.data());
-                    ps.setString(5, row.keyId());
-                    ps.setObject(6, timestamp(row.createdAt()));
-                    ps.setObject(7, timestamp(row.updatedAt()));
-                });
+        update("insert a credential", "INSERT INTO credentials (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, row.id());
+            ps.setString(2, row.name());
+            ps.setString(3, row.type());
+            ps.setString(4, row.data());
+            ps.setString(5, row.keyId());
+            ps.setObject(6, timestamp(row.createdAt()));
+            ps.setObject(7, timestamp(row.updatedAt()));
+        });
     }
 
     Optional<CredentialRow> find(String id) {
-        List<CredentialRow> rows = query("read a credential",
-                "SELECT " + COLUMNS + " FROM credentials WHERE id = ?", ps -> ps.setString(1, id));
+        List<CredentialRow> rows = query(
+                "read a credential", "SELECT " + COLUMNS + " FROM credentials WHERE id = ?", ps -> ps.setString(1, id));
         return rows.stream().findFirst();
     }
 
     /** Every row, ciphertext included. */
     List<CredentialRow> all() {
-        return query("read the credentials", "SELECT " + COLUMNS + " FROM credentials ORDER BY id", ps -> { });
+        return query("read the credentials", "SELECT " + COLUMNS + " FROM credentials ORDER BY id", ps -> {});
     }
 
     List<CredentialSummary> summaries(Optional<String> type) {
         String sql = "SELECT id, name, type, created_at, updated_at FROM credentials"
                 + (type.isPresent() ? " WHERE type = ?" : "") + " ORDER BY name, id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             if (type.isPresent()) {
                 ps.setString(1, type.get());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 List<CredentialSummary> list = new ArrayList<>();
                 while (rs.next()) {
-                    list.add(new CredentialSummary(rs.getString(1), rs.getString(2), rs.getString(3),
-                            instant(rs, 4), instant(rs, 5)));
+                    list.add(new CredentialSummary(
+                            rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5)));
                 }
                 return list;
             }
@@ -74,21 +74,25 @@ final class CredentialRepository {
     }
 
     boolean updateData(String id, String data, String keyId, Instant updatedAt) {
-        return update("update a credential", "UPDATE credentials SET data = ?, key_id = ?, updated_at = ? WHERE id = ?",
-                ps -> {
-                    ps.setString(1, data);
-                    ps.setString(2, keyId);
-                    ps.setObject(3, timestamp(updatedAt));
-                    ps.setString(4, id);
-                }) == 1;
+        return update(
+                        "update a credential",
+                        "UPDATE credentials SET data = ?, key_id = ?, updated_at = ? WHERE id = ?",
+                        ps -> {
+                            ps.setString(1, data);
+                            ps.setString(2, keyId);
+                            ps.setObject(3, timestamp(updatedAt));
+                            ps.setString(4, id);
+                        })
+                == 1;
     }
 
     boolean rename(String id, String name, Instant updatedAt) {
         return update("rename a credential", "UPDATE credentials SET name = ?, updated_at = ? WHERE id = ?", ps -> {
-            ps.setString(1, name);
-            ps.setObject(2, timestamp(updatedAt));
-            ps.setString(3, id);
-        }) == 1;
+                    ps.setString(1, name);
+                    ps.setObject(2, timestamp(updatedAt));
+                    ps.setString(3, id);
+                })
+                == 1;
     }
 
     boolean delete(String id) {
@@ -97,8 +101,8 @@ final class CredentialRepository {
 
     Set<String> keyIdsInUse() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT key_id FROM credentials");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT key_id FROM credentials");
+                ResultSet rs = ps.executeQuery()) {
             Set<String> ids = new HashSet<>();
             while (rs.next()) {
                 ids.add(rs.getString(1));
@@ -112,9 +116,9 @@ final class CredentialRepository {
     // ---- for the rotation transaction, on a connection the caller controls
 
     static List<CredentialRow> lockAll(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM credentials ORDER BY id FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM credentials ORDER BY id FOR UPDATE");
+                ResultSet rs = ps.executeQuery()) {
             List<CredentialRow> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(row(rs));
@@ -138,12 +142,19 @@ final class CredentialRepository {
     }
 
     private static CredentialRow row(ResultSet rs) throws SQLException {
-        return new CredentialRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), instant(rs, 6), instant(rs, 7));
+        return new CredentialRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                instant(rs, 6),
+                instant(rs, 7));
     }
 
     private List<CredentialRow> query(String what, String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 List<CredentialRow> rows = new ArrayList<>();
@@ -158,7 +169,8 @@ final class CredentialRepository {
     }
 
     private int update(String what, String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             return ps.executeUpdate();
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package io.hearth.credentials;
 
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.CredentialDescription;
 import io.hearth.node.credential.CredentialTestResult;
@@ -8,6 +7,7 @@ import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.FieldError;
 import io.hearth.node.credential.Secret;
 import io.hearth.node.description.Parameter;
+import io.hearth.node.support.SecretRedactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,8 +51,8 @@ public final class CredentialService {
     public CredentialView create(String name, String type, Map<String, ?> values) {
         CredentialType credentialType = type(type);
         List<FieldError> nameErrors = nameErrors(name);
-        Map<String, Object> prepared = prepare(credentialType, merge(values, Map.of(), secretFields(credentialType)),
-                nameErrors);
+        Map<String, Object> prepared =
+                prepare(credentialType, merge(values, Map.of(), secretFields(credentialType)), nameErrors);
         return view(store.insert(name.strip(), type, prepared), credentialType);
     }
 
@@ -64,8 +64,8 @@ public final class CredentialService {
     public CredentialView update(String id, Map<String, ?> values) {
         StoredCredential existing = store.find(id).orElseThrow(() -> new CredentialNotFoundException(id));
         CredentialType credentialType = type(existing.type());
-        Map<String, Object> prepared = prepare(credentialType,
-                merge(values, existing.values(), secretFields(credentialType)), List.of());
+        Map<String, Object> prepared =
+                prepare(credentialType, merge(values, existing.values(), secretFields(credentialType)), List.of());
         if (!store.replaceValues(id, prepared)) {
             throw new CredentialNotFoundException(id);
         }
@@ -133,13 +133,14 @@ public final class CredentialService {
                 StoredCredential existing = store.find(existingId.get())
                         .orElseThrow(() -> new CredentialNotFoundException(existingId.get()));
                 if (!existing.type().equals(type)) {
-                    throw new CredentialValidationException(List.of(new FieldError("type",
-                            "the saved credential is of type " + existing.type())));
+                    throw new CredentialValidationException(
+                            List.of(new FieldError("type", "the saved credential is of type " + existing.type())));
                 }
                 stored = existing.values();
             }
             Set<String> secrets = secretFields(credentialType);
-            data = new CredentialData(type, prepare(credentialType, merge(values, stored, secrets), List.of()), secrets);
+            data = new CredentialData(
+                    type, prepare(credentialType, merge(values, stored, secrets), List.of()), secrets);
         } catch (CredentialException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -188,7 +189,8 @@ public final class CredentialService {
      * The submitted values without nulls; secrets as text. A secret that is omitted or masked takes its stored
      * value; an empty one is dropped (cleared).
      */
-    private static Map<String, Object> merge(Map<String, ?> submitted, Map<String, Object> stored, Set<String> secrets) {
+    private static Map<String, Object> merge(
+            Map<String, ?> submitted, Map<String, Object> stored, Set<String> secrets) {
         Map<String, Object> merged = new LinkedHashMap<>();
         submitted.forEach((field, value) -> {
             if (field != null && value != null) {
@@ -212,11 +214,12 @@ public final class CredentialService {
     }
 
     /** Normalises and validates; the values to store, or a {@link CredentialValidationException}. */
-    private static Map<String, Object> prepare(CredentialType type, Map<String, Object> values,
-                                               List<FieldError> earlierErrors) {
+    private static Map<String, Object> prepare(
+            CredentialType type, Map<String, Object> values, List<FieldError> earlierErrors) {
         CredentialDescription description = type.description();
         Set<String> secrets = secretFields(type);
-        SecretRedactor redactor = SecretRedactor.of(new CredentialData(description.name(), values, secrets).secretValues());
+        SecretRedactor redactor =
+                SecretRedactor.of(new CredentialData(description.name(), values, secrets).secretValues());
         List<FieldError> errors = new ArrayList<>(earlierErrors);
         CredentialData normalized;
         try {
@@ -234,7 +237,8 @@ public final class CredentialService {
         List<FieldError> typeErrors;
         try {
             typeErrors = type.validate(normalized).stream()
-                    .map(e -> new FieldError(dataPath(e.field()), redactor.redact(e.message()))).toList();
+                    .map(e -> new FieldError(dataPath(e.field()), redactor.redact(e.message())))
+                    .toList();
         } catch (RuntimeException e) {
             typeErrors = List.of(new FieldError("data", "cannot be validated: " + redactor.describe(e)));
         }
@@ -246,7 +250,10 @@ public final class CredentialService {
         for (Parameter field : description.fields()) {
             String path = "data." + field.name();
             boolean reported = typeErrors.stream().anyMatch(e -> e.field().equals(path));
-            if (field.required() && field.holdsValue() && !reported && isEmpty(result.get(field.name()))
+            if (field.required()
+                    && field.holdsValue()
+                    && !reported
+                    && isEmpty(result.get(field.name()))
                     && field.displayOptions().isVisible(name -> valueOf(description, result, name))) {
                 errors.add(new FieldError(path, "is required"));
             }
@@ -258,14 +265,17 @@ public final class CredentialService {
         return result;
     }
 
-    private static Optional<Object> valueOf(CredentialDescription description, Map<String, Object> values, String name) {
+    private static Optional<Object> valueOf(
+            CredentialDescription description, Map<String, Object> values, String name) {
         Object value = values.get(name);
         return value != null ? Optional.of(value) : description.field(name).map(Parameter::defaultValue);
     }
 
     private static boolean isEmpty(Object value) {
-        return value == null || value instanceof String s && s.isBlank()
-                || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+        return value == null
+                || value instanceof String s && s.isBlank()
+                || value instanceof Collection<?> c && c.isEmpty()
+                || value instanceof Map<?, ?> m && m.isEmpty();
     }
 
     private static String dataPath(String field) {
@@ -274,7 +284,8 @@ public final class CredentialService {
 
     private static Throwable unwrap(Throwable t) {
         return (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null
-                ? t.getCause() : t;
+                ? t.getCause()
+                : t;
     }
 
     private static CredentialView view(StoredCredential credential, CredentialType type) {
@@ -299,7 +310,13 @@ public final class CredentialService {
                 shown.put(field, Secret.MASK);
             }
         });
-        return new CredentialView(credential.id(), credential.name(), credential.type(), shown, secrets,
-                credential.createdAt(), credential.updatedAt());
+        return new CredentialView(
+                credential.id(),
+                credential.name(),
+                credential.type(),
+                shown,
+                secrets,
+                credential.createdAt(),
+                credential.updatedAt());
     }
 }

@@ -34,11 +34,11 @@ public final class CredentialStore {
     private volatile Keys keys;
     // Ciphertext rows by id, so running nodes decrypt without a database read on their (event-loop) thread.
     // This store's own writes invalidate entries; the TTL bounds staleness from other instances sharing the database.
-    private final java.util.concurrent.ConcurrentHashMap<String, CachedRow> rowCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedRow> rowCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.time.Duration ROW_CACHE_TTL = java.time.Duration.ofSeconds(5);
 
-    private record CachedRow(Optional<CredentialRow> row, Instant loadedAt) {
-    }
+    private record CachedRow(Optional<CredentialRow> row, Instant loadedAt) {}
 
     public CredentialStore(DataSource dataSource, MasterKey key) {
         this(dataSource, key, Clock.systemUTC());
@@ -71,11 +71,16 @@ public final class CredentialStore {
         Keys k = keys;
         List<CredentialRow> rows = repository.all();
         List<CredentialRow> failing = rows.stream()
-                .filter(row -> !row.keyId().equals(k.current().keyId()) || parse(k.current(), row).isEmpty())
+                .filter(row -> !row.keyId().equals(k.current().keyId())
+                        || parse(k.current(), row).isEmpty())
                 .toList();
         if (!failing.isEmpty()) {
-            Set<String> storedIds = rows.stream().map(CredentialRow::keyId).collect(Collectors.toCollection(TreeSet::new));
-            List<String> examples = failing.stream().limit(3).map(r -> "'" + r.name() + "' (" + r.id() + ")").toList();
+            Set<String> storedIds =
+                    rows.stream().map(CredentialRow::keyId).collect(Collectors.toCollection(TreeSet::new));
+            List<String> examples = failing.stream()
+                    .limit(3)
+                    .map(r -> "'" + r.name() + "' (" + r.id() + ")")
+                    .toList();
             throw new MasterKeyMismatchException(k.key(), failing.size(), rows.size(), storedIds, examples);
         }
         return rows.size();
@@ -90,8 +95,8 @@ public final class CredentialStore {
         shared.lock();
         try {
             CredentialCipher cipher = keys.current();
-            repository.insert(new CredentialRow(id, name, type, cipher.encrypt(MiniJson.write(values)),
-                    cipher.keyId(), now, now));
+            repository.insert(new CredentialRow(
+                    id, name, type, cipher.encrypt(MiniJson.write(values)), cipher.keyId(), now, now));
         } finally {
             shared.unlock();
         }
@@ -191,8 +196,10 @@ public final class CredentialStore {
                 restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
-            throw new KeyRotationException("Key rotation could not start: " + e.getMessage()
-                    + "; nothing was changed", KeyRotationException.Outcome.ROLLED_BACK, e);
+            throw new KeyRotationException(
+                    "Key rotation could not start: " + e.getMessage() + "; nothing was changed",
+                    KeyRotationException.Outcome.ROLLED_BACK,
+                    e);
         }
     }
 
@@ -206,15 +213,18 @@ public final class CredentialStore {
             try (PreparedStatement update = CredentialRepository.prepareReEncrypt(c)) {
                 for (CredentialRow row : rows) {
                     if (!row.keyId().equals(from.keyId())) {
-                        throw new KeyRotationException("Credential '" + row.name() + "' (" + row.id()
-                                + ") is encrypted with key id " + row.keyId() + ", not with the current key "
-                                + from.keyId() + "; rotation cancelled, nothing was changed",
+                        throw new KeyRotationException(
+                                "Credential '" + row.name() + "' (" + row.id()
+                                        + ") is encrypted with key id " + row.keyId() + ", not with the current key "
+                                        + from.keyId() + "; rotation cancelled, nothing was changed",
                                 KeyRotationException.Outcome.ROLLED_BACK);
                     }
-                    String json = from.decrypt(row.data()).orElseThrow(() -> new KeyRotationException(
-                            "Credential '" + row.name() + "' (" + row.id() + ") does not decrypt with the current "
-                                    + "key; rotation cancelled, nothing was changed",
-                            KeyRotationException.Outcome.ROLLED_BACK));
+                    String json = from.decrypt(row.data())
+                            .orElseThrow(() -> new KeyRotationException(
+                                    "Credential '" + row.name() + "' (" + row.id()
+                                            + ") does not decrypt with the current "
+                                            + "key; rotation cancelled, nothing was changed",
+                                    KeyRotationException.Outcome.ROLLED_BACK));
                     update.setString(1, to.encrypt(json));
                     update.setString(2, to.keyId());
                     update.setString(3, row.id());
@@ -231,10 +241,12 @@ public final class CredentialStore {
             if (t instanceof KeyRotationException k) {
                 throw k;
             }
-            throw new KeyRotationException("Key rotation failed after re-encrypting " + done + " of " + total
-                    + " credentials inside its transaction, which was rolled back: the current key (id "
-                    + from.keyId() + ") still decrypts every credential. Cause: " + t,
-                    KeyRotationException.Outcome.ROLLED_BACK, t);
+            throw new KeyRotationException(
+                    "Key rotation failed after re-encrypting " + done + " of " + total
+                            + " credentials inside its transaction, which was rolled back: the current key (id "
+                            + from.keyId() + ") still decrypts every credential. Cause: " + t,
+                    KeyRotationException.Outcome.ROLLED_BACK,
+                    t);
         }
     }
 
@@ -243,10 +255,13 @@ public final class CredentialStore {
             c.commit();
         } catch (SQLException e) {
             rollBack(c, e);
-            throw new KeyRotationException("Key rotation failed while committing; the credentials use either the "
-                    + "old key (id " + from.keyId() + ") or the new one (id " + to.keyId() + "). Keep both keys and "
-                    + "restart: the stored key ids tell which one is needed. Cause: " + e,
-                    KeyRotationException.Outcome.UNKNOWN, e);
+            throw new KeyRotationException(
+                    "Key rotation failed while committing; the credentials use either the "
+                            + "old key (id " + from.keyId() + ") or the new one (id " + to.keyId()
+                            + "). Keep both keys and "
+                            + "restart: the stored key ids tell which one is needed. Cause: " + e,
+                    KeyRotationException.Outcome.UNKNOWN,
+                    e);
         }
     }
 
@@ -275,9 +290,9 @@ public final class CredentialStore {
                     + ") was encrypted with key id " + row.keyId() + ", but the current key is " + keyId()
                     + "; restart Hearth with the key that encrypted it");
         }
-        Map<String, Object> values = parse(cipher, row).orElseThrow(() -> new CredentialDecryptionException(
-                "Credential '" + row.name() + "' (" + row.id() + ") cannot be decrypted with key id " + row.keyId()
-                        + ": its data is damaged"));
+        Map<String, Object> values = parse(cipher, row)
+                .orElseThrow(() -> new CredentialDecryptionException("Credential '" + row.name() + "' (" + row.id()
+                        + ") cannot be decrypted with key id " + row.keyId() + ": its data is damaged"));
         return new StoredCredential(row.id(), row.name(), row.type(), values, row.createdAt(), row.updatedAt());
     }
 

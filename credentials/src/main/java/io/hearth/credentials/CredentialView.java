@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param values  field values; a set secret appears as {@value Secret#MASK}, an unset one is absent
  * @param secrets every secret field of the type, mapped to whether a value is stored for it
  */
-public record CredentialView(String id, String name, String type, Map<String, Object> values,
-                             Map<String, Boolean> secrets, Instant createdAt, Instant updatedAt) {
+public record CredentialView(
+        String id,
+        String name,
+        String type,
+        Map<String, Object> values,
+        Map<String, Boolean> secrets,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public CredentialView {
         Objects.requireNonNull(id, "id");

@@ -18,8 +18,7 @@ public final class CredentialsTable {
     /** Class-path location of the DDL. */
     public static final String DDL_RESOURCE = "/io/hearth/credentials/credentials-table.sql";
 
-    private CredentialsTable() {
-    }
+    private CredentialsTable() {}
 
     public static String createTableSql() {
         try (InputStream in = CredentialsTable.class.getResourceAsStream(DDL_RESOURCE)) {
@@ -33,7 +32,8 @@ public final class CredentialsTable {
     }
 
     public static void create(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(createTableSql());
         } catch (SQLException e) {
             throw new CredentialStorageException("Could not create the credentials table: " + e.getMessage(), e);

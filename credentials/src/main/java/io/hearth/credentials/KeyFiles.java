@@ -26,8 +26,7 @@ final class KeyFiles {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -40,7 +39,8 @@ final class KeyFiles {
     static void writeOwnerOnly(Path target, String text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path tmp = dir.resolve(
+                target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             if (isPosix(dir)) {
                 FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
@@ -97,8 +97,10 @@ final class KeyFiles {
             return false;
         }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-        return perms.stream().anyMatch(p -> p != PosixFilePermission.OWNER_READ && p != PosixFilePermission.OWNER_WRITE
-                && p != PosixFilePermission.OWNER_EXECUTE);
+        return perms.stream()
+                .anyMatch(p -> p != PosixFilePermission.OWNER_READ
+                        && p != PosixFilePermission.OWNER_WRITE
+                        && p != PosixFilePermission.OWNER_EXECUTE);
     }
 
     private static void syncDirectory(Path dir) {

@@ -40,9 +40,10 @@ public final class KeyRotation {
     /** Rotates a key-file key to a freshly generated one. */
     public RotationResult rotateToNewKey() {
         if (!(store.keySource() instanceof KeySource.KeyFile)) {
-            throw new IllegalStateException("The key comes from " + store.keySource().describe()
-                    + ": generate a new key yourself (e.g. `openssl rand -base64 32`), pass it to rotate(), then set "
-                    + "the variable to it");
+            throw new IllegalStateException(
+                    "The key comes from " + store.keySource().describe()
+                            + ": generate a new key yourself (e.g. `openssl rand -base64 32`), pass it to rotate(), then set "
+                            + "the variable to it");
         }
         return rotate(MasterKey.of(MasterKey.generateKeyText()));
     }
@@ -67,8 +68,10 @@ public final class KeyRotation {
             finishEarlierRotationIfCommitted(current);
             provider.stageNextKey(newKey);
         } catch (IOException e) {
-            throw new KeyRotationException("Cannot write " + provider.nextKeyFile() + ": " + e.getMessage()
-                    + "; nothing was changed", KeyRotationException.Outcome.ROLLED_BACK, e);
+            throw new KeyRotationException(
+                    "Cannot write " + provider.nextKeyFile() + ": " + e.getMessage() + "; nothing was changed",
+                    KeyRotationException.Outcome.ROLLED_BACK,
+                    e);
         }
         int count;
         try {
@@ -84,15 +87,22 @@ public final class KeyRotation {
             hooks.afterCommit();
             previous = provider.promoteNextKey();
         } catch (IOException | RuntimeException e) {
-            throw new KeyRotationException("The credentials were re-encrypted with the new key (id " + newKey.keyId()
-                    + ") and this process uses it, but " + provider.nextKeyFile() + " could not be moved to "
-                    + provider.keyFile() + " (" + e.getMessage() + "). Do not delete " + provider.nextKeyFile()
-                    + ": the next start moves it into place.", KeyRotationException.Outcome.COMMITTED, e);
+            throw new KeyRotationException(
+                    "The credentials were re-encrypted with the new key (id " + newKey.keyId()
+                            + ") and this process uses it, but " + provider.nextKeyFile() + " could not be moved to "
+                            + provider.keyFile() + " (" + e.getMessage() + "). Do not delete " + provider.nextKeyFile()
+                            + ": the next start moves it into place.",
+                    KeyRotationException.Outcome.COMMITTED,
+                    e);
         }
         String advice = "Back up the new key file " + provider.keyFile() + "; the replaced key is kept as "
                 + previous.map(Path::toString).orElse("(there was none)") + " and decrypts nothing any more.";
-        log.warn("Re-encrypted {} credentials with a new encryption key (key id {} -> {}). {}", count,
-                current.keyId(), newKey.keyId(), advice);
+        log.warn(
+                "Re-encrypted {} credentials with a new encryption key (key id {} -> {}). {}",
+                count,
+                current.keyId(),
+                newKey.keyId(),
+                advice);
         return new RotationResult(count, current.keyId(), newKey.keyId(), previous, advice);
     }
 
@@ -103,8 +113,12 @@ public final class KeyRotation {
                 ? "Set " + env.name() + " to the new key before Hearth restarts: the old key no longer decrypts the "
                         + "stored credentials."
                 : "Start Hearth with the new key from now on: the old key no longer decrypts the stored credentials.";
-        log.warn("Re-encrypted {} credentials with a new encryption key (key id {} -> {}). {}", count,
-                current.keyId(), newKey.keyId(), advice);
+        log.warn(
+                "Re-encrypted {} credentials with a new encryption key (key id {} -> {}). {}",
+                count,
+                current.keyId(),
+                newKey.keyId(),
+                advice);
         return new RotationResult(count, current.keyId(), newKey.keyId(), Optional.empty(), advice);
     }
 
@@ -112,7 +126,8 @@ public final class KeyRotation {
     private void finishEarlierRotationIfCommitted(MasterKey current) throws IOException {
         if (provider.nextKeyId().filter(current.keyId()::equals).isPresent()) {
             provider.promoteNextKey();
-            log.warn("Moved {} into place: it holds the key in use, left by an earlier rotation",
+            log.warn(
+                    "Moved {} into place: it holds the key in use, left by an earlier rotation",
                     provider.nextKeyFile());
         }
     }

@@ -77,7 +77,8 @@ public final class MasterKey {
         if (trimmed.length() < MIN_LENGTH) {
             throw new MasterKeyException("The encryption key from " + source.describe() + " is "
                     + (trimmed.isEmpty() ? "empty" : "only " + trimmed.length() + " characters long")
-                    + "; use at least " + MIN_LENGTH + " random characters (e.g. the output of `openssl rand -base64 32`)");
+                    + "; use at least " + MIN_LENGTH
+                    + " random characters (e.g. the output of `openssl rand -base64 32`)");
         }
         return deriving(trimmed.toCharArray(), source);
     }
@@ -160,7 +161,9 @@ public final class MasterKey {
             } else {
                 PBEKeySpec spec = new PBEKeySpec(text, ROOT_SALT, ROOT_ITERATIONS, 512);
                 try {
-                    root = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+                    root = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                            .generateSecret(spec)
+                            .getEncoded();
                 } finally {
                     spec.clearPassword();
                 }

@@ -14,16 +14,16 @@ public final class MasterKeyMismatchException extends CredentialException {
     private final String currentKeyId;
     private final Set<String> storedKeyIds;
 
-    MasterKeyMismatchException(MasterKey key, int undecryptable, int total, Set<String> storedKeyIds,
-                               List<String> examples) {
+    MasterKeyMismatchException(
+            MasterKey key, int undecryptable, int total, Set<String> storedKeyIds, List<String> examples) {
         super(message(key, undecryptable, total, storedKeyIds, examples));
         this.undecryptable = undecryptable;
         this.currentKeyId = key.keyId();
         this.storedKeyIds = Set.copyOf(storedKeyIds);
     }
 
-    private static String message(MasterKey key, int undecryptable, int total, Set<String> storedKeyIds,
-                                  List<String> examples) {
+    private static String message(
+            MasterKey key, int undecryptable, int total, Set<String> storedKeyIds, List<String> examples) {
         Set<String> others = new TreeSet<>(storedKeyIds);
         others.remove(key.keyId());
         String expected = others.isEmpty()

@@ -34,12 +34,18 @@ public final class MasterKeyProvider {
     private final Clock clock;
 
     public MasterKeyProvider(Path dataDirectory) {
-        this(dataDirectory, DEFAULT_ENVIRONMENT_VARIABLE, name -> Optional.ofNullable(System.getenv(name)),
+        this(
+                dataDirectory,
+                DEFAULT_ENVIRONMENT_VARIABLE,
+                name -> Optional.ofNullable(System.getenv(name)),
                 Clock.systemUTC());
     }
 
-    private MasterKeyProvider(Path dataDirectory, String environmentVariable,
-                              Function<String, Optional<String>> environment, Clock clock) {
+    private MasterKeyProvider(
+            Path dataDirectory,
+            String environmentVariable,
+            Function<String, Optional<String>> environment,
+            Clock clock) {
         this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
         this.environmentVariable = Objects.requireNonNull(environmentVariable, "environmentVariable");
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -79,11 +85,14 @@ public final class MasterKeyProvider {
      * @throws MasterKeyException when there is no key but the database holds credentials, or a key is unusable
      */
     public MasterKey load(StoredKeyIds storedKeyIds) {
-        Optional<String> fromEnvironment = environment.apply(environmentVariable).filter(v -> !v.isBlank());
+        Optional<String> fromEnvironment =
+                environment.apply(environmentVariable).filter(v -> !v.isBlank());
         if (fromEnvironment.isPresent()) {
             if (Files.exists(keyFile())) {
-                log.info("Using the credentials encryption key from {}; the key file {} is not used",
-                        environmentVariable, keyFile());
+                log.info(
+                        "Using the credentials encryption key from {}; the key file {} is not used",
+                        environmentVariable,
+                        keyFile());
             }
             return MasterKey.from(fromEnvironment.get(), new KeySource.EnvironmentVariable(environmentVariable));
         }
@@ -102,7 +111,10 @@ public final class MasterKeyProvider {
 
     private MasterKey readKeyFile(Path file) throws IOException {
         if (KeyFiles.readableByOthers(file)) {
-            log.warn("The encryption key file {} can be read by other users; restrict it with: chmod 600 {}", file, file);
+            log.warn(
+                    "The encryption key file {} can be read by other users; restrict it with: chmod 600 {}",
+                    file,
+                    file);
         }
         return MasterKey.from(KeyFiles.read(file), new KeySource.KeyFile(file, false));
     }
@@ -117,30 +129,48 @@ public final class MasterKeyProvider {
         MasterKey key = MasterKey.from(MasterKey.generateKeyText(), new KeySource.KeyFile(keyFile(), true));
         KeyFiles.writeOwnerOnly(keyFile(), key.text());
         Path file = keyFile();
-        key.keyIdWhenReady().thenAccept(keyId -> log.warn("Generated a new encryption key for credentials in {} (key id {}). "
-                + "BACK IT UP: without it the credentials stored from now on cannot be decrypted. To keep the key out of "
-                + "the data directory, set {} to the file's content.", file, keyId, environmentVariable));
+        key.keyIdWhenReady()
+                .thenAccept(keyId -> log.warn(
+                        "Generated a new encryption key for credentials in {} (key id {}). "
+                                + "BACK IT UP: without it the credentials stored from now on cannot be decrypted. To keep the key out of "
+                                + "the data directory, set {} to the file's content.",
+                        file,
+                        keyId,
+                        environmentVariable));
         return key;
     }
 
     private void resolveLeftoverNextKey(Set<String> keyIdsInUse) throws IOException {
         String nextId = readKeyFile(nextKeyFile()).keyId();
-        Optional<String> currentId = Files.exists(keyFile())
-                ? Optional.of(readKeyFile(keyFile()).keyId()) : Optional.empty();
+        Optional<String> currentId =
+                Files.exists(keyFile()) ? Optional.of(readKeyFile(keyFile()).keyId()) : Optional.empty();
         boolean currentInUse = currentId.isPresent() && keyIdsInUse.contains(currentId.get());
         if (keyIdsInUse.contains(nextId) && !currentInUse || currentId.isEmpty()) {
             Optional<Path> previous = promoteNextKey();
-            log.warn("Completed an interrupted key rotation: the stored credentials use key id {}, so {} is now {}{}",
-                    nextId, nextKeyFile().getFileName(), keyFile(),
-                    previous.map(p -> " (the old key is kept as " + p.getFileName() + ")").orElse(""));
+            log.warn(
+                    "Completed an interrupted key rotation: the stored credentials use key id {}, so {} is now {}{}",
+                    nextId,
+                    nextKeyFile().getFileName(),
+                    keyFile(),
+                    previous.map(p -> " (the old key is kept as " + p.getFileName() + ")")
+                            .orElse(""));
         } else if (currentInUse && !keyIdsInUse.contains(nextId) || keyIdsInUse.isEmpty()) {
             Path aside = KeyFiles.timestampedSibling(keyFile(), "unused", clock);
             KeyFiles.moveAtomically(nextKeyFile(), aside);
-            log.warn("A key rotation did not complete: the stored credentials still use the key in {}. "
-                    + "Its unused replacement key was moved to {}", keyFile(), aside);
+            log.warn(
+                    "A key rotation did not complete: the stored credentials still use the key in {}. "
+                            + "Its unused replacement key was moved to {}",
+                    keyFile(),
+                    aside);
         } else {
-            log.warn("Found {} (key id {}) next to {} (key id {}), and the stored credentials use key ids {}; "
-                    + "left both files alone", nextKeyFile(), nextId, keyFile(), currentId.orElse("none"), keyIdsInUse);
+            log.warn(
+                    "Found {} (key id {}) next to {} (key id {}), and the stored credentials use key ids {}; "
+                            + "left both files alone",
+                    nextKeyFile(),
+                    nextId,
+                    keyFile(),
+                    currentId.orElse("none"),
+                    keyIdsInUse);
         }
     }
 
@@ -168,7 +198,9 @@ public final class MasterKeyProvider {
 
     /** The key id of a leftover {@code encryption.key.next}, if there is one. */
     Optional<String> nextKeyId() throws IOException {
-        return Files.exists(nextKeyFile()) ? Optional.of(readKeyFile(nextKeyFile()).keyId()) : Optional.empty();
+        return Files.exists(nextKeyFile())
+                ? Optional.of(readKeyFile(nextKeyFile()).keyId())
+                : Optional.empty();
     }
 
     @Override

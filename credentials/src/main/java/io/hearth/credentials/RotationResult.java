@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param previousKeyFile where the replaced key file was kept (key-file keys only)
  * @param operatorAdvice  what the operator must do now, for the log or the CLI
  */
-public record RotationResult(int reEncrypted, String previousKeyId, String newKeyId, Optional<Path> previousKeyFile,
-                             String operatorAdvice) {
-}
+public record RotationResult(
+        int reEncrypted,
+        String previousKeyId,
+        String newKeyId,
+        Optional<Path> previousKeyFile,
+        String operatorAdvice) {}

@@ -42,7 +42,11 @@ class CredentialCipherTest {
         int decrypted = 0;
         for (int i = 0; i < 50; i++) {
             // Unauthenticated CBC: a wrong key can yield valid padding by chance, but never the plaintext.
-            decrypted += other.decrypt(CIPHER.encrypt("{\"a\":\"b\"}")).filter("{\"a\":\"b\"}"::equals).isPresent() ? 1 : 0;
+            decrypted += other.decrypt(CIPHER.encrypt("{\"a\":\"b\"}"))
+                            .filter("{\"a\":\"b\"}"::equals)
+                            .isPresent()
+                    ? 1
+                    : 0;
         }
         assertThat(decrypted).isZero();
         assertThat(other.keyId()).isNotEqualTo(CIPHER.keyId());
@@ -57,10 +61,14 @@ class CredentialCipherTest {
     @Test
     void isSafeToUseFromManyThreads() throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            List<Future<Boolean>> results = IntStream.range(0, 2000).mapToObj(i -> pool.submit(() -> {
-                String text = "{\"n\":" + i + "}";
-                return CIPHER.decrypt(CIPHER.encrypt(text)).orElseThrow().equals(text);
-            })).toList();
+            List<Future<Boolean>> results = IntStream.range(0, 2000)
+                    .mapToObj(i -> pool.submit(() -> {
+                        String text = "{\"n\":" + i + "}";
+                        return CIPHER.decrypt(CIPHER.encrypt(text))
+                                .orElseThrow()
+                                .equals(text);
+                    }))
+                    .toList();
             for (Future<Boolean> r : results) {
                 assertThat(r.get()).isTrue();
             }

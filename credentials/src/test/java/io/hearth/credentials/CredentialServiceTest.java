@@ -1,6 +1,5 @@
 package io.hearth.credentials;
 
-import io.hearth.node.support.SecretRedactor;
 import static io.hearth.credentials.TestApiCredential.TYPE;
 import static io.hearth.credentials.TestApiCredential.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import io.hearth.node.credential.CredentialTestResult;
 import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.FieldError;
 import io.hearth.node.credential.Secret;
+import io.hearth.node.support.SecretRedactor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,23 +47,28 @@ class CredentialServiceTest {
 
     @Test
     void normalizeRunsBeforeValidationAndStorage() {
-        CredentialView view = service.create("Home", TYPE, Map.of("host", "https://ha.local:8443/",
-                "accessToken", "secret-token-1"));
+        CredentialView view =
+                service.create("Home", TYPE, Map.of("host", "https://ha.local:8443/", "accessToken", "secret-token-1"));
 
-        assertThat(view.values()).containsEntry("host", "ha.local").containsEntry("port", 8443)
+        assertThat(view.values())
+                .containsEntry("host", "ha.local")
+                .containsEntry("port", 8443)
                 .containsEntry("ssl", true);
     }
 
     @Test
     void fieldErrorsCarryPathsUnderData() {
-        assertThatThrownBy(() -> service.create("", TYPE, Map.of("host", "ha.local/api", "port", 70000,
-                "accessToken", "secret-token-1", "extra", "x")))
+        assertThatThrownBy(() -> service.create(
+                        "",
+                        TYPE,
+                        Map.of("host", "ha.local/api", "port", 70000, "accessToken", "secret-token-1", "extra", "x")))
                 .isInstanceOf(CredentialValidationException.class)
-                .satisfies(e -> assertThat(((CredentialValidationException) e).errors()).containsExactlyInAnyOrder(
-                        new FieldError("name", "must not be empty"),
-                        new FieldError("data.host", "must not contain a path"),
-                        new FieldError("data.port", "must be between 1 and 65535"),
-                        new FieldError("data.extra", "is not a field of testApi")));
+                .satisfies(e -> assertThat(((CredentialValidationException) e).errors())
+                        .containsExactlyInAnyOrder(
+                                new FieldError("name", "must not be empty"),
+                                new FieldError("data.host", "must not contain a path"),
+                                new FieldError("data.port", "must be between 1 and 65535"),
+                                new FieldError("data.extra", "is not a field of testApi")));
         assertThat(service.list()).isEmpty();
     }
 
@@ -71,17 +76,19 @@ class CredentialServiceTest {
     void requiredFieldsMustBeFilledWhenShown() {
         assertThatThrownBy(() -> service.create("Home", TYPE, Map.of("host", " ")))
                 .isInstanceOf(CredentialValidationException.class)
-                .satisfies(e -> assertThat(((CredentialValidationException) e).errors()).containsExactlyInAnyOrder(
-                        new FieldError("data.host", "is required"),
-                        new FieldError("data.accessToken", "is required")));
+                .satisfies(e -> assertThat(((CredentialValidationException) e).errors())
+                        .containsExactlyInAnyOrder(
+                                new FieldError("data.host", "is required"),
+                                new FieldError("data.accessToken", "is required")));
 
-        assertThatThrownBy(() -> service.create("Home", TYPE, Map.of("host", "ha.local", "accessToken", "t-123",
-                "useProxy", true)))
+        assertThatThrownBy(() -> service.create(
+                        "Home", TYPE, Map.of("host", "ha.local", "accessToken", "t-123", "useProxy", true)))
                 .isInstanceOf(CredentialValidationException.class)
                 .satisfies(e -> assertThat(((CredentialValidationException) e).errors())
                         .containsExactly(new FieldError("data.proxyUrl", "is required")));
-        assertThat(service.create("Home", TYPE, Map.of("host", "ha.local", "accessToken", "t-123",
-                "useProxy", false)).id()).isNotBlank();
+        assertThat(service.create("Home", TYPE, Map.of("host", "ha.local", "accessToken", "t-123", "useProxy", false))
+                        .id())
+                .isNotBlank();
     }
 
     @Test
@@ -122,13 +129,15 @@ class CredentialServiceTest {
 
     @Test
     void testRunsNormalizeAndValidateFirst() {
-        CredentialTestResult normalized = join(service.test(TYPE,
-                Map.of("host", "https://ha.local:8443", "accessToken", "good-token"), Optional.empty()));
+        CredentialTestResult normalized = join(service.test(
+                TYPE, Map.of("host", "https://ha.local:8443", "accessToken", "good-token"), Optional.empty()));
         assertThat(normalized.message()).isEqualTo("Connected to ha.local");
 
-        assertThatThrownBy(() -> join(service.test(TYPE, Map.of("host", "ha.local/x", "accessToken", "good-token"),
-                Optional.empty())))
-                .isInstanceOf(CompletionException.class).cause().isInstanceOf(CredentialValidationException.class);
+        assertThatThrownBy(() -> join(service.test(
+                        TYPE, Map.of("host", "ha.local/x", "accessToken", "good-token"), Optional.empty())))
+                .isInstanceOf(CompletionException.class)
+                .cause()
+                .isInstanceOf(CredentialValidationException.class);
     }
 
     @Test
@@ -145,9 +154,11 @@ class CredentialServiceTest {
     @Test
     void testOfAnUnknownTypeOrMissingCredentialFailsTheStage() {
         assertThatThrownBy(() -> join(service.test("noSuchApi", Map.of(), Optional.empty())))
-                .cause().isInstanceOf(UnknownCredentialTypeException.class);
+                .cause()
+                .isInstanceOf(UnknownCredentialTypeException.class);
         assertThatThrownBy(() -> join(service.test(TYPE, Map.of(), Optional.of("missing"))))
-                .cause().isInstanceOf(CredentialNotFoundException.class);
+                .cause()
+                .isInstanceOf(CredentialNotFoundException.class);
     }
 
     @Test
@@ -156,7 +167,9 @@ class CredentialServiceTest {
         CredentialService twoTypes = new CredentialService(store, name -> Optional.of(new TestApiCredential()));
 
         assertThatThrownBy(() -> join(twoTypes.test("otherApi", Map.of(), Optional.of(created.id()))))
-                .cause().isInstanceOf(CredentialValidationException.class).hasMessageContaining("type");
+                .cause()
+                .isInstanceOf(CredentialValidationException.class)
+                .hasMessageContaining("type");
     }
 
     @Test
@@ -166,7 +179,8 @@ class CredentialServiceTest {
 
         CredentialView view = withoutPlugin.get(created.id()).orElseThrow();
 
-        assertThat(view.values()).containsOnlyKeys("host", "port", "ssl", "accessToken")
+        assertThat(view.values())
+                .containsOnlyKeys("host", "port", "ssl", "accessToken")
                 .allSatisfy((field, value) -> assertThat(value).isEqualTo(Secret.MASK));
         assertThat(withoutPlugin.list()).hasSize(1);
         assertThat(withoutPlugin.delete(created.id())).isTrue();
@@ -178,13 +192,14 @@ class CredentialServiceTest {
         CredentialService withoutPlugin = new CredentialService(store, name -> Optional.empty());
 
         assertThatThrownBy(() -> withoutPlugin.decrypt(created.id()))
-                .isInstanceOf(UnknownCredentialTypeException.class).hasMessageContaining(TYPE);
+                .isInstanceOf(UnknownCredentialTypeException.class)
+                .hasMessageContaining(TYPE);
     }
 
     @Test
     void decryptMarksTheSecretFieldsForRedaction() {
-        CredentialView created = service.create("Home", TYPE, Map.of("host", "ha.local",
-                "accessToken", "secret-token-1", "clientSecret", "client-1"));
+        CredentialView created = service.create(
+                "Home", TYPE, Map.of("host", "ha.local", "accessToken", "secret-token-1", "clientSecret", "client-1"));
 
         CredentialData data = service.decrypt(created.id());
 
@@ -198,7 +213,8 @@ class CredentialServiceTest {
         CredentialType throwing = new TestApiCredential() {
             @Override
             public CredentialData normalize(CredentialData data) {
-                throw new IllegalArgumentException("cannot parse " + data.secret("accessToken").reveal());
+                throw new IllegalArgumentException(
+                        "cannot parse " + data.secret("accessToken").reveal());
             }
         };
         CredentialService withThrowing = new CredentialService(store, name -> Optional.of(throwing));
@@ -210,9 +226,11 @@ class CredentialServiceTest {
 
     @Test
     void namesAreTrimmedAndLimited() {
-        assertThat(service.create("  Home  ", TYPE, values("ha.local", "t-123")).name()).isEqualTo("Home");
+        assertThat(service.create("  Home  ", TYPE, values("ha.local", "t-123")).name())
+                .isEqualTo("Home");
         assertThatThrownBy(() -> service.create("x".repeat(256), TYPE, values("ha.local", "t-123")))
-                .isInstanceOf(CredentialValidationException.class).hasMessageContaining("name: must be at most 255");
+                .isInstanceOf(CredentialValidationException.class)
+                .hasMessageContaining("name: must be at most 255");
     }
 
     private static CredentialTestResult join(CompletionStage<CredentialTestResult> stage) {

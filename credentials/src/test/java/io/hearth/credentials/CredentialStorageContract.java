@@ -59,14 +59,19 @@ abstract class CredentialStorageContract {
         Started s = start(Map.of());
         CredentialView created = s.service().create(name, TYPE, values("ha.local", token));
         s.service().update(created.id(), Map.of("host", "ha2.local", "clientSecret", token + "-client"));
-        s.service().test(TYPE, Map.of("host", "ha.local"), Optional.of(created.id())).toCompletableFuture().join();
-        assertThat(s.service().decrypt(created.id()).secret("accessToken").reveal()).isEqualTo(token);
+        s.service()
+                .test(TYPE, Map.of("host", "ha.local"), Optional.of(created.id()))
+                .toCompletableFuture()
+                .join();
+        assertThat(s.service().decrypt(created.id()).secret("accessToken").reveal())
+                .isEqualTo(token);
 
         Map<String, byte[]> persisted = persistedBytes();
 
         assertThat(persisted.values())
                 .as("positive control: the (unencrypted) name must be found, or the scan proves nothing")
-                .anySatisfy(bytes -> assertThat(TestSupport.contains(bytes, name.getBytes(StandardCharsets.UTF_8))).isTrue());
+                .anySatisfy(bytes -> assertThat(TestSupport.contains(bytes, name.getBytes(StandardCharsets.UTF_8)))
+                        .isTrue());
         List<String> leaks = new ArrayList<>();
         for (Map.Entry<String, byte[]> form : TestSupport.encodingsOf(token).entrySet()) {
             persisted.forEach((file, bytes) -> {
@@ -100,9 +105,21 @@ abstract class CredentialStorageContract {
     @Test
     void decryptReturnsExactlyWhatWasSaved() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, Map.of("host", "https://ha.local:8443/",
-                "accessToken", "secret-token-1", "clientSecret", "client-2", "useProxy", true,
-                "proxyUrl", "http://proxy:3128"));
+        CredentialView created = s.service()
+                .create(
+                        "Home",
+                        TYPE,
+                        Map.of(
+                                "host",
+                                "https://ha.local:8443/",
+                                "accessToken",
+                                "secret-token-1",
+                                "clientSecret",
+                                "client-2",
+                                "useProxy",
+                                true,
+                                "proxyUrl",
+                                "http://proxy:3128"));
 
         CredentialData data = s.service().decrypt(created.id());
         assertThat(data.type()).isEqualTo(TYPE);
@@ -119,9 +136,13 @@ abstract class CredentialStorageContract {
         Started s = start(Map.of());
         CredentialView created = s.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
 
-        for (CredentialView view : List.of(created, s.service().get(created.id()).orElseThrow())) {
-            assertThat(view.values()).containsEntry("host", "ha.local").containsEntry("port", 8123)
-                    .containsEntry("accessToken", Secret.MASK).doesNotContainKey("clientSecret");
+        for (CredentialView view :
+                List.of(created, s.service().get(created.id()).orElseThrow())) {
+            assertThat(view.values())
+                    .containsEntry("host", "ha.local")
+                    .containsEntry("port", 8123)
+                    .containsEntry("accessToken", Secret.MASK)
+                    .doesNotContainKey("clientSecret");
             assertThat(view.secrets()).isEqualTo(Map.of("accessToken", true, "clientSecret", false));
             assertThat(view.isSecretSet("accessToken")).isTrue();
             assertThat(view.toString()).doesNotContain("secret-token-1");
@@ -143,8 +164,11 @@ abstract class CredentialStorageContract {
     @Test
     void updateWithoutSecretKeepsTheStoredSecret() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, Map.of("host", "ha.local",
-                "accessToken", "secret-token-1", "clientSecret", "client-1"));
+        CredentialView created = s.service()
+                .create(
+                        "Home",
+                        TYPE,
+                        Map.of("host", "ha.local", "accessToken", "secret-token-1", "clientSecret", "client-1"));
 
         CredentialView updated = s.service().update(created.id(), Map.of("host", "ha2.local", "port", 443));
 
@@ -163,22 +187,27 @@ abstract class CredentialStorageContract {
 
         s.service().update(created.id(), created.values()); // what the editor sends back unchanged
 
-        assertThat(s.service().decrypt(created.id()).secret("accessToken").reveal()).isEqualTo("secret-token-1");
+        assertThat(s.service().decrypt(created.id()).secret("accessToken").reveal())
+                .isEqualTo("secret-token-1");
     }
 
     @Test
     void updateWithANewSecretReplacesItAndAnEmptyOneClearsIt() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, Map.of("host", "ha.local",
-                "accessToken", "secret-token-1", "clientSecret", "client-1"));
+        CredentialView created = s.service()
+                .create(
+                        "Home",
+                        TYPE,
+                        Map.of("host", "ha.local", "accessToken", "secret-token-1", "clientSecret", "client-1"));
 
-        s.service().update(created.id(), Map.of("host", "ha.local", "accessToken", "secret-token-2",
-                "clientSecret", ""));
+        s.service()
+                .update(created.id(), Map.of("host", "ha.local", "accessToken", "secret-token-2", "clientSecret", ""));
 
         CredentialData data = s.service().decrypt(created.id());
         assertThat(data.secret("accessToken").reveal()).isEqualTo("secret-token-2");
         assertThat(data.get("clientSecret")).isEmpty();
-        assertThat(s.service().get(created.id()).orElseThrow().isSecretSet("clientSecret")).isFalse();
+        assertThat(s.service().get(created.id()).orElseThrow().isSecretSet("clientSecret"))
+                .isFalse();
     }
 
     @Test
@@ -190,7 +219,8 @@ abstract class CredentialStorageContract {
 
         assertThat(renamed.name()).isEqualTo("Cabin");
         assertThat(renamed.createdAt()).isEqualTo(created.createdAt());
-        assertThat(s.service().decrypt(created.id()).secret("accessToken").reveal()).isEqualTo("secret-token-1");
+        assertThat(s.service().decrypt(created.id()).secret("accessToken").reveal())
+                .isEqualTo("secret-token-1");
         assertThatThrownBy(() -> s.service().rename("no-such-id", "x")).isInstanceOf(CredentialNotFoundException.class);
     }
 
@@ -203,7 +233,8 @@ abstract class CredentialStorageContract {
         assertThat(s.service().delete(created.id())).isFalse();
         assertThat(s.service().get(created.id())).isEmpty();
         assertThatThrownBy(() -> s.service().decrypt(created.id())).isInstanceOf(CredentialNotFoundException.class);
-        assertThatThrownBy(() -> s.service().update(created.id(), Map.of())).isInstanceOf(CredentialNotFoundException.class);
+        assertThatThrownBy(() -> s.service().update(created.id(), Map.of()))
+                .isInstanceOf(CredentialNotFoundException.class);
     }
 
     // ---- start-up key check
@@ -241,9 +272,13 @@ abstract class CredentialStorageContract {
                         + first.key().keyId())
                 .hasMessageContaining("Start with the key that encrypted them")
                 .hasMessageEndingWith("Nothing was changed.")
-                .satisfies(e -> assertThat(((MasterKeyMismatchException) e).undecryptable()).isEqualTo(3));
-        assertThat(recording.statements()).isNotEmpty().allSatisfy(sql ->
-                assertThat(sql.strip().toUpperCase(Locale.ROOT)).startsWith("SELECT").doesNotContain("FOR UPDATE"));
+                .satisfies(e -> assertThat(((MasterKeyMismatchException) e).undecryptable())
+                        .isEqualTo(3));
+        assertThat(recording.statements())
+                .isNotEmpty()
+                .allSatisfy(sql -> assertThat(sql.strip().toUpperCase(Locale.ROOT))
+                        .startsWith("SELECT")
+                        .doesNotContain("FOR UPDATE"));
         assertThat(TestSupport.tableContents(dataSource())).isEqualTo(rowsBefore);
         assertSameFiles(TestSupport.filesUnder(dataDir), filesBefore);
     }
@@ -258,7 +293,8 @@ abstract class CredentialStorageContract {
         MasterKey replaced = provider(Map.of()).load(StoredKeyIds.in(dataSource()));
         CredentialStore store = new CredentialStore(dataSource(), replaced);
 
-        assertThatThrownBy(store::verifyKey).isInstanceOf(MasterKeyMismatchException.class)
+        assertThatThrownBy(store::verifyKey)
+                .isInstanceOf(MasterKeyMismatchException.class)
                 .hasMessageContaining("from the key file " + keyFile)
                 .hasMessageContaining("cannot decrypt 1 of 1 stored credential ")
                 .hasMessageContaining("Restore " + keyFile + " from your backup");
@@ -271,13 +307,16 @@ abstract class CredentialStorageContract {
             first.service().create("Cred " + i, TYPE, values("ha.local", "secret-token-" + i));
         }
         String foreignId = first.service().list().getFirst().id();
-        TestSupport.execute(dataSource(), "UPDATE credentials SET key_id = 'ffffffffffffffff' WHERE id = '" + foreignId + "'");
+        TestSupport.execute(
+                dataSource(), "UPDATE credentials SET key_id = 'ffffffffffffffff' WHERE id = '" + foreignId + "'");
 
-        assertThatThrownBy(() -> start(Map.of())).isInstanceOf(MasterKeyMismatchException.class)
+        assertThatThrownBy(() -> start(Map.of()))
+                .isInstanceOf(MasterKeyMismatchException.class)
                 .hasMessageContaining("cannot decrypt 1 of 3 stored credentials")
                 .hasMessageContaining("expected ffffffffffffffff")
                 .hasMessageContaining(foreignId);
-        assertThatThrownBy(() -> first.service().decrypt(foreignId)).isInstanceOf(CredentialDecryptionException.class)
+        assertThatThrownBy(() -> first.service().decrypt(foreignId))
+                .isInstanceOf(CredentialDecryptionException.class)
                 .hasMessageContaining("key id ffffffffffffffff");
     }
 
@@ -286,7 +325,8 @@ abstract class CredentialStorageContract {
         Started first = start(Map.of("HEARTH_ENCRYPTION_KEY", OTHER_KEY));
         first.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
 
-        assertThatThrownBy(() -> start(Map.of())).isInstanceOf(MasterKeyException.class)
+        assertThatThrownBy(() -> start(Map.of()))
+                .isInstanceOf(MasterKeyException.class)
                 .hasMessageContaining("HEARTH_ENCRYPTION_KEY is not set")
                 .hasMessageContaining(first.key().keyId())
                 .hasMessageContaining("Nothing was changed");
@@ -324,7 +364,8 @@ abstract class CredentialStorageContract {
         assertThat(restarted.key().keyId()).isEqualTo(result.newKeyId());
         assertThat(restarted.verified()).isEqualTo(6);
         assertDecryptsTo(restarted, saved);
-        assertThat(restarted.service().decrypt(added.id()).secret("accessToken").reveal()).isEqualTo("secret-after");
+        assertThat(restarted.service().decrypt(added.id()).secret("accessToken").reveal())
+                .isEqualTo("secret-after");
         assertThatThrownBy(() -> start(Map.of("HEARTH_ENCRYPTION_KEY", oldKeyText)))
                 .isInstanceOf(MasterKeyMismatchException.class);
     }
@@ -347,7 +388,8 @@ abstract class CredentialStorageContract {
         assertThatThrownBy(() -> start(Map.of("HEARTH_ENCRYPTION_KEY", oldKey)))
                 .isInstanceOf(MasterKeyMismatchException.class);
         assertThatThrownBy(() -> new KeyRotation(s.store(), s.provider()).rotateToNewKey())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("openssl rand");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("openssl rand");
     }
 
     @Test
@@ -410,8 +452,8 @@ abstract class CredentialStorageContract {
 
         assertThatThrownBy(() -> new KeyRotation(s.store(), s.provider(), crashAfterTwoRows).rotateToNewKey())
                 .isInstanceOf(KeyRotationException.class)
-                .satisfies(e -> assertThat(((KeyRotationException) e).outcome()).isNotEqualTo(
-                        KeyRotationException.Outcome.COMMITTED));
+                .satisfies(e -> assertThat(((KeyRotationException) e).outcome())
+                        .isNotEqualTo(KeyRotationException.Outcome.COMMITTED));
 
         assertThat(TestSupport.tableContents(dataSource())).isEqualTo(rowsBefore);
         Started restarted = start(Map.of());
@@ -453,8 +495,11 @@ abstract class CredentialStorageContract {
         assertThat(Files.readString(keyFile)).isEqualTo(newKeyText);
         assertThat(nextFile).doesNotExist();
         try (var files = Files.list(dataDir)) {
-            List<Path> previous = files.filter(p -> p.getFileName().toString().startsWith("encryption.key.previous-")).toList();
-            assertThat(previous).singleElement().satisfies(p -> assertThat(Files.readString(p)).isEqualTo(oldKeyText));
+            List<Path> previous = files.filter(p -> p.getFileName().toString().startsWith("encryption.key.previous-"))
+                    .toList();
+            assertThat(previous)
+                    .singleElement()
+                    .satisfies(p -> assertThat(Files.readString(p)).isEqualTo(oldKeyText));
         }
     }
 
@@ -532,9 +577,12 @@ abstract class CredentialStorageContract {
         }
     }
 
-    record Started(MasterKeyProvider provider, MasterKey key, CredentialStore store, CredentialService service,
-                   int verified) {
-    }
+    record Started(
+            MasterKeyProvider provider,
+            MasterKey key,
+            CredentialStore store,
+            CredentialService service,
+            int verified) {}
 
     /** What the server does at start-up. */
     Started start(Map<String, String> environment) {
@@ -561,17 +609,20 @@ abstract class CredentialStorageContract {
     }
 
     private static void assertDecryptsTo(Started s, Map<String, Map<String, Object>> saved) {
-        saved.forEach((id, values) -> assertThat(s.service().decrypt(id).values()).isEqualTo(values));
+        saved.forEach(
+                (id, values) -> assertThat(s.service().decrypt(id).values()).isEqualTo(values));
     }
 
     private static void assertSameFiles(Map<Path, byte[]> actual, Map<Path, byte[]> expected) {
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path.toString()).isEqualTo(bytes));
+        expected.forEach((path, bytes) ->
+                assertThat(actual.get(path)).as(path.toString()).isEqualTo(bytes));
     }
 
     static void assertOwnerOnly(Path file) throws Exception {
         if (KeyFiles.isPosix(file)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
     }
 }

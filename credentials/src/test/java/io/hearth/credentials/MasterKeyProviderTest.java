@@ -64,7 +64,8 @@ class MasterKeyProviderTest {
     void environmentKeyWinsOverTheKeyFile() {
         MasterKey fromFile = provider(tmp, Map.of()).load(NOTHING_STORED);
 
-        MasterKey fromEnv = provider(tmp, Map.of("HEARTH_ENCRYPTION_KEY", ENV_KEY)).load(NOTHING_STORED);
+        MasterKey fromEnv =
+                provider(tmp, Map.of("HEARTH_ENCRYPTION_KEY", ENV_KEY)).load(NOTHING_STORED);
 
         assertThat(fromEnv.source()).isEqualTo(new KeySource.EnvironmentVariable("HEARTH_ENCRYPTION_KEY"));
         assertThat(fromEnv.source().describe()).isEqualTo("the environment variable HEARTH_ENCRYPTION_KEY");
@@ -80,7 +81,8 @@ class MasterKeyProviderTest {
 
     @Test
     void theEnvironmentVariableNameIsConfigurable() {
-        MasterKeyProvider provider = provider(tmp, Map.of("MY_KEY", ENV_KEY, "HEARTH_ENCRYPTION_KEY", "ignored-ignored-ignored"))
+        MasterKeyProvider provider = provider(
+                        tmp, Map.of("MY_KEY", ENV_KEY, "HEARTH_ENCRYPTION_KEY", "ignored-ignored-ignored"))
                 .withEnvironmentVariable("MY_KEY");
 
         MasterKey key = provider.load(NOTHING_STORED);
@@ -98,7 +100,8 @@ class MasterKeyProviderTest {
 
     @Test
     void aTooShortKeyIsRefusedWithAdvice() {
-        assertThatThrownBy(() -> provider(tmp, Map.of("HEARTH_ENCRYPTION_KEY", "short")).load(NOTHING_STORED))
+        assertThatThrownBy(() ->
+                        provider(tmp, Map.of("HEARTH_ENCRYPTION_KEY", "short")).load(NOTHING_STORED))
                 .isInstanceOf(MasterKeyException.class)
                 .hasMessageContaining("HEARTH_ENCRYPTION_KEY is only 5 characters long")
                 .hasMessageContaining("openssl rand")
@@ -124,18 +127,20 @@ class MasterKeyProviderTest {
     void keyIdIsAFingerprintThatRevealsNothingOfTheKey() throws Exception {
         MasterKey key = MasterKey.of(ENV_KEY);
 
-        assertThat(key.keyId()).matches("[0-9a-f]{16}").isEqualTo(MasterKey.of(" " + ENV_KEY + "\n").keyId());
+        assertThat(key.keyId())
+                .matches("[0-9a-f]{16}")
+                .isEqualTo(MasterKey.of(" " + ENV_KEY + "\n").keyId());
         assertThat(ENV_KEY).doesNotContain(key.keyId());
-        String plainSha256 = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(ENV_KEY.getBytes(StandardCharsets.UTF_8)));
+        String plainSha256 = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(ENV_KEY.getBytes(StandardCharsets.UTF_8)));
         assertThat(plainSha256).doesNotContain(key.keyId()); // derived from the stretched key, not a fast hash
         assertThat(MasterKey.of(ENV_KEY + "x").keyId()).isNotEqualTo(key.keyId());
     }
 
     @Test
     void leftoverNextKeyIsMovedIntoPlaceWhenTheStoredKeyIdsMatchIt() throws Exception {
-        MasterKeyProvider provider = provider(tmp, Map.of()).withClock(
-                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+        MasterKeyProvider provider =
+                provider(tmp, Map.of()).withClock(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
         MasterKey old = provider.load(NOTHING_STORED);
         String oldText = Files.readString(tmp.resolve("encryption.key"));
         MasterKey next = MasterKey.of(MasterKey.generateKeyText());

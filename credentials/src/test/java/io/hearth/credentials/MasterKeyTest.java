@@ -46,13 +46,17 @@ class MasterKeyTest {
         String a = MasterKey.generateKeyText();
         String b = MasterKey.generateKeyText();
 
-        assertThat(MasterKey.of(a).keyId()).isEqualTo(MasterKey.of(a).keyId()).isNotEqualTo(MasterKey.of(b).keyId());
+        assertThat(MasterKey.of(a).keyId())
+                .isEqualTo(MasterKey.of(a).keyId())
+                .isNotEqualTo(MasterKey.of(b).keyId());
         assertThat(MasterKey.of(a).toString()).doesNotContain(a);
     }
 
     private static byte[] pbkdf2(String text) throws Exception {
         PBEKeySpec spec = new PBEKeySpec(text.toCharArray(), SALT, MasterKey.ROOT_ITERATIONS, 512);
-        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                .generateSecret(spec)
+                .getEncoded();
     }
 
     private static String keyIdOfRoot(byte[] root) throws Exception {

@@ -23,7 +23,10 @@ class PostgresCredentialStorageTest extends CredentialStorageContract {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(postgresDataDir).setCleanDataDirectory(false).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresDataDir)
+                .setCleanDataDirectory(false)
+                .start();
     }
 
     @AfterAll
@@ -46,7 +49,8 @@ class PostgresCredentialStorageTest extends CredentialStorageContract {
     @Override
     Map<String, byte[]> persistedBytes() throws Exception {
         Map<String, byte[]> persisted = new LinkedHashMap<>();
-        persisted.put("SELECT * FROM credentials",
+        persisted.put(
+                "SELECT * FROM credentials",
                 TestSupport.tableContents(dataSource()).toString().getBytes(StandardCharsets.UTF_8));
         TestSupport.execute(dataSource(), "CHECKPOINT");
         TestSupport.filesUnder(postgresDataDir).forEach((path, bytes) -> persisted.put(path.toString(), bytes));
@@ -55,7 +59,9 @@ class PostgresCredentialStorageTest extends CredentialStorageContract {
 
     @Override
     void crashDatabaseSessions() throws SQLException {
-        TestSupport.execute(dataSource(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE pid <> pg_backend_pid() AND datname = current_database()");
+        TestSupport.execute(
+                dataSource(),
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE pid <> pg_backend_pid() AND datname = current_database()");
     }
 }

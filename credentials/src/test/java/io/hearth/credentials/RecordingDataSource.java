@@ -51,7 +51,7 @@ final class RecordingDataSource implements DataSource {
                         statements.add("setAutoCommit(false)");
                     }
                 }
-                default -> { }
+                default -> {}
             }
             Object result = invoke(connection, method, args);
             if (result instanceof Statement s && "createStatement".equals(method.getName())) {
@@ -59,7 +59,8 @@ final class RecordingDataSource implements DataSource {
             }
             return result;
         };
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, handler);
+        return (Connection)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     private Statement wrapStatement(Statement statement) {
@@ -71,7 +72,8 @@ final class RecordingDataSource implements DataSource {
             }
             return invoke(statement, method, args);
         };
-        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Statement.class}, handler);
+        return (Statement)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class}, handler);
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

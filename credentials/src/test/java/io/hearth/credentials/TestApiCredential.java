@@ -24,15 +24,22 @@ class TestApiCredential implements CredentialType {
 
     @Override
     public CredentialDescription description() {
-        return new CredentialDescription(TYPE, "Test API", List.of(
-                Parameter.string("host").required().build(),
-                Parameter.number("port").defaultValue(8123).build(),
-                Parameter.bool("ssl").build(),
-                Parameter.secret("accessToken").required().build(),
-                Parameter.secret("clientSecret").build(),
-                Parameter.bool("useProxy").build(),
-                Parameter.string("proxyUrl").required().show("useProxy", true).build()),
-                Optional.empty(), "fa:key");
+        return new CredentialDescription(
+                TYPE,
+                "Test API",
+                List.of(
+                        Parameter.string("host").required().build(),
+                        Parameter.number("port").defaultValue(8123).build(),
+                        Parameter.bool("ssl").build(),
+                        Parameter.secret("accessToken").required().build(),
+                        Parameter.secret("clientSecret").build(),
+                        Parameter.bool("useProxy").build(),
+                        Parameter.string("proxyUrl")
+                                .required()
+                                .show("useProxy", true)
+                                .build()),
+                Optional.empty(),
+                "fa:key");
     }
 
     /** A host pasted as a URL becomes host, port and ssl. */

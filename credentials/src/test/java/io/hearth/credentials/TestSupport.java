@@ -20,8 +20,7 @@ import javax.sql.DataSource;
 
 final class TestSupport {
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     /** Every encoding a secret could leave behind in a file: UTF-8, UTF-16 both ways, base64 (aligned or not). */
     static Map<String, byte[]> encodingsOf(String secret) {
@@ -38,7 +37,8 @@ final class TestSupport {
             int to = 8 * (shift + utf8.length) / 6;
             String core = b64.substring(from, to);
             forms.put("base64 shift " + shift, core.getBytes(StandardCharsets.US_ASCII));
-            forms.put("base64url shift " + shift,
+            forms.put(
+                    "base64url shift " + shift,
                     core.replace('+', '-').replace('/', '_').getBytes(StandardCharsets.US_ASCII));
         }
         return forms;
@@ -77,8 +77,9 @@ final class TestSupport {
 
     /** Every row of the table, every column as text, in id order. */
     static List<Map<String, String>> tableContents(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM credentials ORDER BY id")) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM credentials ORDER BY id")) {
             ResultSetMetaData md = rs.getMetaData();
             List<Map<String, String>> rows = new ArrayList<>();
             while (rs.next()) {
@@ -93,7 +94,8 @@ final class TestSupport {
     }
 
     static void execute(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

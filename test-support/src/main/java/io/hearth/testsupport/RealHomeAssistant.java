@@ -64,8 +64,12 @@ public final class RealHomeAssistant {
     private volatile Map<String, String> env;
     private volatile boolean running;
 
-    private RealHomeAssistant(String name, Optional<Path> stateDir, boolean managed, Map<String, String> extraEnv,
-                              Map<String, String> env) {
+    private RealHomeAssistant(
+            String name,
+            Optional<Path> stateDir,
+            boolean managed,
+            Map<String, String> extraEnv,
+            Map<String, String> env) {
         this.name = name;
         this.stateDir = stateDir;
         this.managed = managed;
@@ -94,7 +98,8 @@ public final class RealHomeAssistant {
                     });
                     fillFromUrl(env);
                     Optional<Path> dir = Optional.ofNullable(env.get("HEARTH_HA_STATE_DIR"))
-                            .filter(RealHomeAssistant::notBlank).map(Path::of);
+                            .filter(RealHomeAssistant::notBlank)
+                            .map(Path::of);
                     LOG.info("Using the Home Assistant given by the environment at {}", env.get("HEARTH_HA_URL"));
                     shared = new RealHomeAssistant("environment", dir, false, Map.of(), env);
                 } else {
@@ -119,7 +124,8 @@ public final class RealHomeAssistant {
             }
             try {
                 Map<String, String> sys = System.getenv();
-                if (notBlank(sys.get("HEARTH_HA_TLS_URL")) && notBlank(sys.get("HEARTH_HA_TLS_TOKEN"))
+                if (notBlank(sys.get("HEARTH_HA_TLS_URL"))
+                        && notBlank(sys.get("HEARTH_HA_TLS_TOKEN"))
                         && notBlank(sys.get("HEARTH_HA_TLS_CA_CERT"))) {
                     Map<String, String> env = new LinkedHashMap<>();
                     env.put("HEARTH_HA_URL", sys.get("HEARTH_HA_TLS_URL"));
@@ -145,7 +151,8 @@ public final class RealHomeAssistant {
      */
     public static RealHomeAssistant dedicated(String name) {
         if (!name.matches("[a-z0-9-]+") || name.equals("default") || name.equals("tls")) {
-            throw new IllegalArgumentException("a dedicated instance needs its own name of [a-z0-9-], got '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a dedicated instance needs its own name of [a-z0-9-], got '" + name + "'");
         }
         synchronized (LOCK) {
             RealHomeAssistant ha = DEDICATED.get(name);
@@ -166,7 +173,8 @@ public final class RealHomeAssistant {
 
     /** WebSocket URL of the API, {@code ws(s)://host:port/api/websocket}. */
     public String websocketUrl() {
-        return Optional.ofNullable(env.get("HEARTH_HA_WS_URL")).filter(RealHomeAssistant::notBlank)
+        return Optional.ofNullable(env.get("HEARTH_HA_WS_URL"))
+                .filter(RealHomeAssistant::notBlank)
                 .orElseGet(() -> url().replaceFirst("^http", "ws") + "/api/websocket");
     }
 
@@ -194,12 +202,16 @@ public final class RealHomeAssistant {
 
     /** The Home Assistant version, e.g. {@code 2024.3.3} ({@code unknown} if the environment did not say). */
     public String version() {
-        return Optional.ofNullable(env.get("HEARTH_HA_VERSION")).filter(RealHomeAssistant::notBlank).orElse("unknown");
+        return Optional.ofNullable(env.get("HEARTH_HA_VERSION"))
+                .filter(RealHomeAssistant::notBlank)
+                .orElse("unknown");
     }
 
     /** The PEM file of the self-signed certificate of an https instance. */
     public Optional<Path> caCertificate() {
-        return Optional.ofNullable(env.get("HEARTH_HA_CA_CERT")).filter(RealHomeAssistant::notBlank).map(Path::of);
+        return Optional.ofNullable(env.get("HEARTH_HA_CA_CERT"))
+                .filter(RealHomeAssistant::notBlank)
+                .map(Path::of);
     }
 
     /** The PEM text of {@link #caCertificate()}. */
@@ -219,7 +231,9 @@ public final class RealHomeAssistant {
 
     /** Home Assistant's log file, when known. */
     public Optional<Path> logFile() {
-        return Optional.ofNullable(env.get("HEARTH_HA_LOG")).filter(RealHomeAssistant::notBlank).map(Path::of);
+        return Optional.ofNullable(env.get("HEARTH_HA_LOG"))
+                .filter(RealHomeAssistant::notBlank)
+                .map(Path::of);
     }
 
     /** Every {@code HEARTH_HA_*} value of the running instance (ha.env); contains tokens: do not log. */
@@ -241,8 +255,9 @@ public final class RealHomeAssistant {
     /** Stops Home Assistant (by the script, on its state dir). A later {@link #start()} restarts it. */
     public void stop() {
         synchronized (this) {
-            Path dir = stateDir.orElseThrow(() -> new UnsupportedOperationException(
-                    "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be stopped from a test"));
+            Path dir = stateDir.orElseThrow(
+                    () -> new UnsupportedOperationException(
+                            "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be stopped from a test"));
             ScriptResult r = runScript(List.of("stop", dir.toString()), extraEnv);
             if (r.exitCode != 0) {
                 throw new IllegalStateException("ha-test-env.sh stop failed (exit " + r.exitCode + "):\n" + r.output);
@@ -258,8 +273,9 @@ public final class RealHomeAssistant {
      */
     public void start() {
         synchronized (this) {
-            Path dir = stateDir.orElseThrow(() -> new UnsupportedOperationException(
-                    "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be started from a test"));
+            Path dir = stateDir.orElseThrow(
+                    () -> new UnsupportedOperationException(
+                            "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be started from a test"));
             ScriptResult r = runScript(List.of("start", dir.toString()), extraEnv);
             if (r.exitCode != 0) {
                 throw failure("could not restart Home Assistant", r, dir);
@@ -278,21 +294,30 @@ public final class RealHomeAssistant {
     // ------------------------------------------------------------------------------- internals
 
     private static RealHomeAssistant startManaged(String name, Map<String, String> extraEnv) {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("target").resolve("ha-" + name);
-        LOG.info("Starting a real Home Assistant '{}' (state: {}); the first start installs it and takes minutes", name, dir);
+        Path dir = Path.of(System.getProperty("user.dir"))
+                .toAbsolutePath()
+                .resolve("target")
+                .resolve("ha-" + name);
+        LOG.info(
+                "Starting a real Home Assistant '{}' (state: {}); the first start installs it and takes minutes",
+                name,
+                dir);
         ScriptResult r = runScript(List.of("start", dir.toString()), extraEnv);
         if (r.exitCode != 0) {
             throw failure("could not start Home Assistant", r, dir);
         }
         Map<String, String> env = readEnvFile(dir.resolve("ha.env"));
         RealHomeAssistant ha = new RealHomeAssistant(name, Optional.of(dir), true, extraEnv, env);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                runScript(List.of("stop", dir.toString()), extraEnv);
-            } catch (RuntimeException e) {
-                System.err.println("RealHomeAssistant: could not stop " + dir + ": " + e.getMessage());
-            }
-        }, "stop-home-assistant-" + name));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                runScript(List.of("stop", dir.toString()), extraEnv);
+                            } catch (RuntimeException e) {
+                                System.err.println("RealHomeAssistant: could not stop " + dir + ": " + e.getMessage());
+                            }
+                        },
+                        "stop-home-assistant-" + name));
         LOG.info("Home Assistant '{}' {} is ready at {}", name, ha.version(), ha.url());
         return ha;
     }
@@ -302,14 +327,13 @@ public final class RealHomeAssistant {
         String how = ci
                 ? "CI=true: a real Home Assistant is required for the integration tests."
                 : "Run it by hand to see why:\n  " + repoRoot().resolve(SCRIPT) + " start " + dir
-                  + "\nor start one yourself and export the variables of its ha.env (HEARTH_HA_URL, HEARTH_HA_TOKEN, ...)"
-                  + " before running the tests; -DskipITs skips integration tests.";
+                        + "\nor start one yourself and export the variables of its ha.env (HEARTH_HA_URL, HEARTH_HA_TOKEN, ...)"
+                        + " before running the tests; -DskipITs skips integration tests.";
         return new IllegalStateException(what + " (ha-test-env.sh exit " + r.exitCode + "). " + how
                 + "\n----- script output -----\n" + r.output);
     }
 
-    private record ScriptResult(int exitCode, String output) {
-    }
+    private record ScriptResult(int exitCode, String output) {}
 
     private static ScriptResult runScript(List<String> args, Map<String, String> extraEnv) {
         Path script = repoRoot().resolve(SCRIPT);
@@ -371,7 +395,8 @@ public final class RealHomeAssistant {
                 return d;
             }
         }
-        throw new IllegalStateException("cannot find the repository root (no HEARTH_REPO_ROOT and no .mvn above " + dir + ")");
+        throw new IllegalStateException(
+                "cannot find the repository root (no HEARTH_REPO_ROOT and no .mvn above " + dir + ")");
     }
 
     static Map<String, String> readEnvFile(Path file) {
@@ -395,8 +420,9 @@ public final class RealHomeAssistant {
             }
             String key = l.substring(0, eq).strip();
             String value = l.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                    || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
             env.put(key, value);

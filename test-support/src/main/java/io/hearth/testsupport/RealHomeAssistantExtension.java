@@ -29,8 +29,7 @@ public final class RealHomeAssistantExtension implements ParameterResolver {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
-    public @interface Tls {
-    }
+    public @interface Tls {}
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {

@@ -13,7 +13,8 @@ class RealHomeAssistantTest {
     void parsesHaEnvLinesAndDerivesHostAndPortFromTheUrl() {
         Map<String, String> env = RealHomeAssistant.parseEnv(List.of(
                 "# comment", "", "HEARTH_HA_URL=https://127.0.0.1:18443", "HEARTH_HA_TOKEN=\"abc.def\"", "garbage"));
-        assertThat(env).containsEntry("HEARTH_HA_URL", "https://127.0.0.1:18443")
+        assertThat(env)
+                .containsEntry("HEARTH_HA_URL", "https://127.0.0.1:18443")
                 .containsEntry("HEARTH_HA_TOKEN", "abc.def")
                 .containsEntry("HEARTH_HA_HOST", "127.0.0.1")
                 .containsEntry("HEARTH_HA_PORT", "18443")
@@ -22,14 +23,15 @@ class RealHomeAssistantTest {
 
     @Test
     void keepsExplicitHostAndPort() {
-        Map<String, String> env = RealHomeAssistant.parseEnv(List.of(
-                "HEARTH_HA_URL=http://localhost:8123/", "HEARTH_HA_HOST=127.0.0.1", "HEARTH_HA_PORT=9999"));
+        Map<String, String> env = RealHomeAssistant.parseEnv(
+                List.of("HEARTH_HA_URL=http://localhost:8123/", "HEARTH_HA_HOST=127.0.0.1", "HEARTH_HA_PORT=9999"));
         assertThat(env).containsEntry("HEARTH_HA_HOST", "127.0.0.1").containsEntry("HEARTH_HA_PORT", "9999");
     }
 
     @Test
     void findsTheRepositoryRootWithTheHaScript() {
         assertThat(RealHomeAssistant.repoRoot().resolve(".mvn")).isDirectory();
-        assertThat(Files.isRegularFile(RealHomeAssistant.repoRoot().resolve("scripts/ha/ha-test-env.sh"))).isTrue();
+        assertThat(Files.isRegularFile(RealHomeAssistant.repoRoot().resolve("scripts/ha/ha-test-env.sh")))
+                .isTrue();
     }
 }

@@ -8,8 +8,7 @@ import io.hearth.node.description.ParameterType.NoticeType;
 /** n8n expressions: string values starting with {@code =}, evaluated at run time. */
 final class Expressions {
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     static boolean isExpression(Object value) {
         return value instanceof String s && s.startsWith("=");

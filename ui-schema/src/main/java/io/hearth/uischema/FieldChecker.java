@@ -19,11 +19,9 @@ import io.hearth.node.description.ParameterType.StringType;
 import io.hearth.node.support.MiniJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,8 +100,7 @@ final class FieldChecker {
             case JsonType j -> checkJson(value, at);
             case DateTimeType d -> require(Values.isDateTime(value), at, "must be an ISO-8601 date-time");
             case ColorType c -> require(Values.isColor(value), at, "must be a color like #rgb or #rrggbb");
-            case NoticeType n -> {
-            }
+            case NoticeType n -> {}
             case ResourceLocatorType r -> checkLocator(r, value, at);
         }
     }
@@ -114,7 +111,8 @@ final class FieldChecker {
             add(at, "must be a number");
             return;
         }
-        if (type.minValue().isPresent() && number.get().compareTo(BigDecimal.valueOf(type.minValue().getAsDouble())) < 0) {
+        if (type.minValue().isPresent()
+                && number.get().compareTo(BigDecimal.valueOf(type.minValue().getAsDouble())) < 0) {
             add(at, "must be at least " + Values.plain(type.minValue().getAsDouble()));
         } else if (type.maxValue().isPresent()
                 && number.get().compareTo(BigDecimal.valueOf(type.maxValue().getAsDouble())) > 0) {
@@ -127,8 +125,12 @@ final class FieldChecker {
             // loaded choices are unknown here; any single value may be one of them
             require(Values.isScalar(value), at, "must be a single value");
         } else if (options.stream().noneMatch(o -> Values.same(o.value(), value))) {
-            add(at, "must be one of: " + options.stream().map(o -> String.valueOf(o.value()))
-                    .collect(Collectors.joining(", ")));
+            add(
+                    at,
+                    "must be one of: "
+                            + options.stream()
+                                    .map(o -> String.valueOf(o.value()))
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -166,7 +168,8 @@ final class FieldChecker {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = String.valueOf(e.getKey());
             String groupPath = at + "." + key;
-            Optional<FieldGroup> group = type.groups().stream().filter(g -> g.name().equals(key)).findFirst();
+            Optional<FieldGroup> group =
+                    type.groups().stream().filter(g -> g.name().equals(key)).findFirst();
             if (group.isEmpty()) {
                 // n8n stores more beside the groups (a filter's "combinator" and "options"): not ours to judge.
                 continue;
@@ -219,10 +222,13 @@ final class FieldChecker {
             add(at + ".mode", "is required");
             return;
         }
-        Optional<LocatorMode> mode = type.modes().stream().filter(m -> m.name().equals(modeName)).findFirst();
+        Optional<LocatorMode> mode =
+                type.modes().stream().filter(m -> m.name().equals(modeName)).findFirst();
         if (mode.isEmpty() && !type.modes().isEmpty()) {
-            add(at + ".mode", "must be one of: "
-                    + type.modes().stream().map(LocatorMode::name).collect(Collectors.joining(", ")));
+            add(
+                    at + ".mode",
+                    "must be one of: "
+                            + type.modes().stream().map(LocatorMode::name).collect(Collectors.joining(", ")));
             return;
         }
         Object v = map.get("value");
@@ -235,7 +241,8 @@ final class FieldChecker {
         }
         Optional<String> pattern = mode.flatMap(LocatorMode::pattern);
         // the whole value must match, as a typed ID is one token
-        if (pattern.isPresent() && !Pattern.compile(pattern.get()).matcher(String.valueOf(v)).matches()) {
+        if (pattern.isPresent()
+                && !Pattern.compile(pattern.get()).matcher(String.valueOf(v)).matches()) {
             add(at + ".value", "must match " + pattern.get());
         }
     }

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 /** Small helpers for building JSON-like values. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -27,13 +27,12 @@ public final class NodeSchemas {
 
     static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
-    private NodeSchemas() {
-    }
+    private NodeSchemas() {}
 
     /** The schema of a node's {@code parameters} object, with the node's metadata under {@code x-node}. */
     public static Map<String, Object> forNode(NodeDescription d) {
-        Map<String, Object> schema = objectSchema(d.displayName(), d.description(), d.parameters(),
-                PropertySchemas.forNode());
+        Map<String, Object> schema =
+                objectSchema(d.displayName(), d.description(), d.parameters(), PropertySchemas.forNode());
         schema.put("x-node", nodeMetadata(d));
         return schema;
     }
@@ -47,8 +46,8 @@ public final class NodeSchemas {
         return schema;
     }
 
-    private static Map<String, Object> objectSchema(String title, String description, List<Parameter> parameters,
-                                                    PropertySchemas properties) {
+    private static Map<String, Object> objectSchema(
+            String title, String description, List<Parameter> parameters, PropertySchemas properties) {
         Map<String, Object> schema = Json.object("$schema", DRAFT, "title", title);
         if (!description.isEmpty()) {
             schema.put("description", description);

@@ -55,7 +55,9 @@ final class PropertySchemas {
     Map<String, Object> properties(List<Parameter> parameters) {
         Map<String, List<Integer>> indexesByName = new LinkedHashMap<>();
         for (int i = 0; i < parameters.size(); i++) {
-            indexesByName.computeIfAbsent(parameters.get(i).name(), n -> new ArrayList<>()).add(i);
+            indexesByName
+                    .computeIfAbsent(parameters.get(i).name(), n -> new ArrayList<>())
+                    .add(i);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         indexesByName.forEach((name, indexes) -> {
@@ -64,10 +66,12 @@ final class PropertySchemas {
             } else {
                 List<Object> variants = new ArrayList<>();
                 indexes.forEach(i -> variants.add(property(parameters.get(i), i)));
-                out.put(name, Json.object(
-                        "title", parameters.get(indexes.getFirst()).displayName(),
-                        "anyOf", variants,
-                        "x-ui", Json.object("order", indexes.getFirst(), "variants", true)));
+                out.put(
+                        name,
+                        Json.object(
+                                "title", parameters.get(indexes.getFirst()).displayName(),
+                                "anyOf", variants,
+                                "x-ui", Json.object("order", indexes.getFirst(), "variants", true)));
             }
         });
         return out;
@@ -129,23 +133,29 @@ final class PropertySchemas {
             }
             case BooleanType b -> Json.object("type", "boolean");
             case OptionsType o -> choice(o.options(), o.dynamicOptions().isPresent());
-            case MultiOptionsType m -> Json.object(
-                    "type", "array",
-                    "items", choice(m.options(), m.dynamicOptions().isPresent()),
-                    "uniqueItems", true);
-            case CollectionType c -> Json.object(
-                    "type", "object",
-                    "properties", properties(c.fields()),
-                    "additionalProperties", false);
+            case MultiOptionsType m ->
+                Json.object(
+                        "type",
+                        "array",
+                        "items",
+                        choice(m.options(), m.dynamicOptions().isPresent()),
+                        "uniqueItems",
+                        true);
+            case CollectionType c ->
+                Json.object("type", "object", "properties", properties(c.fields()), "additionalProperties", false);
             case FixedCollectionType f -> fixedCollection(f);
-            case JsonType j -> Json.object("anyOf", Json.array(
-                    Json.object("type", "string", "contentMediaType", "application/json"),
-                    Json.object("type", "object"),
-                    Json.object("type", "array")));
+            case JsonType j ->
+                Json.object(
+                        "anyOf",
+                        Json.array(
+                                Json.object("type", "string", "contentMediaType", "application/json"),
+                                Json.object("type", "object"),
+                                Json.object("type", "array")));
             case DateTimeType d -> Json.object("type", "string", "format", "date-time");
             case ColorType c -> Json.object("type", "string", "pattern", COLOR_PATTERN);
             case NoticeType n -> Json.object("type", "string");
-            case ResourceLocatorType r -> Json.object("anyOf", Json.array(locatorObject(r), Json.object("type", "string")));
+            case ResourceLocatorType r ->
+                Json.object("anyOf", Json.array(locatorObject(r), Json.object("type", "string")));
         };
     }
 
@@ -185,9 +195,11 @@ final class PropertySchemas {
                 entry.put("required", required);
             }
             entry.put("additionalProperties", false);
-            groups.put(g.name(), f.multipleValues()
-                    ? Json.object("title", g.displayName(), "type", "array", "items", entry)
-                    : withTitle(g.displayName(), entry));
+            groups.put(
+                    g.name(),
+                    f.multipleValues()
+                            ? Json.object("title", g.displayName(), "type", "array", "items", entry)
+                            : withTitle(g.displayName(), entry));
         }
         return Json.object("type", "object", "properties", groups, "additionalProperties", false);
     }
@@ -201,14 +213,18 @@ final class PropertySchemas {
     private static Map<String, Object> locatorObject(ResourceLocatorType r) {
         Map<String, Object> mode = Json.object("type", "string");
         if (!r.modes().isEmpty()) {
-            mode.put("enum", new ArrayList<Object>(r.modes().stream().map(LocatorMode::name).toList()));
+            mode.put(
+                    "enum",
+                    new ArrayList<Object>(
+                            r.modes().stream().map(LocatorMode::name).toList()));
         }
         return Json.object(
                 "type", "object",
-                "properties", Json.object(
-                        "__rl", Json.object("const", true),
-                        "mode", mode,
-                        "value", Json.object("type", "string")),
+                "properties",
+                        Json.object(
+                                "__rl", Json.object("const", true),
+                                "mode", mode,
+                                "value", Json.object("type", "string")),
                 "required", Json.array("mode", "value"));
     }
 

@@ -34,7 +34,9 @@ record Scope(Map<String, Object> values, List<Parameter> fields, Scope parent, O
     boolean visibilityDependsOnExpression(Parameter p) {
         Set<String> keys = new HashSet<>(p.displayOptions().show().keySet());
         keys.addAll(p.displayOptions().hide().keySet());
-        return keys.stream().anyMatch(key -> valueOf(key, Set.of()).filter(Expressions::isExpression).isPresent());
+        return keys.stream()
+                .anyMatch(key ->
+                        valueOf(key, Set.of()).filter(Expressions::isExpression).isPresent());
     }
 
     /**

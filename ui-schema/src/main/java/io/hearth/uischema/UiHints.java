@@ -25,8 +25,7 @@ import java.util.Optional;
 /** The {@code x-ui} object of a property: how the editor renders and orders the field. */
 final class UiHints {
 
-    private UiHints() {
-    }
+    private UiHints() {}
 
     static Map<String, Object> of(Parameter p, int order) {
         Map<String, Object> ui = Json.object("widget", widget(p.type()), "order", order);
@@ -35,8 +34,7 @@ final class UiHints {
         switch (p.type()) {
             case StringType s when s.rows() > 1 -> ui.put("rows", s.rows());
             case JsonType j -> ui.put("rows", j.rows());
-            default -> {
-            }
+            default -> {}
         }
         if (p.isSecret()) {
             ui.put("secret", true);
@@ -70,14 +68,11 @@ final class UiHints {
                 ui.put("groups", groups);
             }
             case ResourceLocatorType r -> ui.put("modes", Wire.modes(r.modes()));
-            default -> {
-            }
+            default -> {}
         }
     }
 
-    private static void choices(List<Option> options,
-                                Optional<DynamicOptions> dynamic,
-                                Map<String, Object> ui) {
+    private static void choices(List<Option> options, Optional<DynamicOptions> dynamic, Map<String, Object> ui) {
         dynamic.ifPresent(d -> ui.put("dynamicOptions", Wire.dynamicOptions(d)));
         if (!options.isEmpty() || dynamic.isEmpty()) {
             ui.put("options", Wire.options(options));

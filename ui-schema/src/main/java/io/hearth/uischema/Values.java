@@ -13,8 +13,7 @@ final class Values {
 
     private static final Pattern COLOR = Pattern.compile(PropertySchemas.COLOR_PATTERN);
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Absent for the purpose of {@code required}: null, blank text, an empty list or object, an empty locator. */
     static boolean isEmpty(Object value) {

@@ -13,8 +13,7 @@ import java.util.Map;
 /** The n8n wire format of description parts that the editor evaluates itself. */
 final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** {@code {"show": {"resource": ["state"]}, "hide": {"@version": [{"_cnd": {"lt": 2}}]}}}. */
     static Map<String, Object> displayOptions(DisplayOptions options) {
@@ -40,7 +39,9 @@ final class Wire {
 
     private static Map<String, Object> condition(Condition c) {
         // n8n writes {"_cnd": {"exists": true}}; an EXISTS condition built without an operand means the same
-        Object operand = c.operand() == null && c.operator() == Condition.Operator.EXISTS ? Boolean.TRUE : Json.copy(c.operand());
+        Object operand = c.operand() == null && c.operator() == Condition.Operator.EXISTS
+                ? Boolean.TRUE
+                : Json.copy(c.operand());
         return Json.object("_cnd", Json.object(c.operator().wireName(), operand));
     }
 

@@ -32,7 +32,8 @@ class CatalogSnapshotTest {
 
     @Test
     void homeAssistantCredentialSchemaMatchesSnapshot() throws IOException {
-        assertSnapshot("homeAssistantApi.credential.json", NodeSchemas.forCredential(TestDescriptions.homeAssistantApi()));
+        assertSnapshot(
+                "homeAssistantApi.credential.json", NodeSchemas.forCredential(TestDescriptions.homeAssistantApi()));
     }
 
     private static void assertSnapshot(String name, Object schema) throws IOException {
@@ -42,7 +43,9 @@ class CatalogSnapshotTest {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("snapshot %s (create it with -Dsnapshots.update=true)", file).exists();
+        assertThat(file)
+                .as("snapshot %s (create it with -Dsnapshots.update=true)", file)
+                .exists();
         assertThat(actual).as("snapshot %s", name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 
@@ -53,8 +56,11 @@ class CatalogSnapshotTest {
             String inner = indent + "  ";
             int i = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(inner).append(MiniJson.write(String.valueOf(e.getKey()))).append(": ")
-                        .append(pretty(e.getValue(), inner)).append(++i < m.size() ? ",\n" : "\n");
+                sb.append(inner)
+                        .append(MiniJson.write(String.valueOf(e.getKey())))
+                        .append(": ")
+                        .append(pretty(e.getValue(), inner))
+                        .append(++i < m.size() ? ",\n" : "\n");
             }
             return sb.append(indent).append('}').toString();
         }

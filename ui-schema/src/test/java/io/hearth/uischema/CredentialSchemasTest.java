@@ -23,13 +23,17 @@ class CredentialSchemasTest {
 
     @Test
     void describesCredentialFieldsLikeNodeParameters() {
-        assertThat(schema).containsEntry("$schema", NodeSchemas.DRAFT).containsEntry("type", "object")
+        assertThat(schema)
+                .containsEntry("$schema", NodeSchemas.DRAFT)
+                .containsEntry("type", "object")
                 .containsEntry("title", "Home Assistant API");
         assertJson(schema.get("required"), "[\"host\", \"accessToken\"]");
         assertJson(at(schema, "properties/port"), """
                 {"title": "Port", "type": "number", "minimum": 1, "maximum": 65535, "default": 8123,
                  "x-ui": {"widget": "number", "order": 1}}""");
-        assertThat(object(schema, "properties/ssl")).containsEntry("type", "boolean").doesNotContainKey("anyOf");
+        assertThat(object(schema, "properties/ssl"))
+                .containsEntry("type", "boolean")
+                .doesNotContainKey("anyOf");
         assertJson(at(schema, "properties/caCertificate/x-ui"), """
                 {"widget": "textarea", "order": 4, "rows": 5, "required": true,
                  "displayOptions": {"show": {"ssl": [true]}}}""");
@@ -45,7 +49,8 @@ class CredentialSchemasTest {
     @Test
     void keepsSecretsReadableInNodeSchemas() {
         var node = io.hearth.node.description.NodeDescription.builder("hearth.http")
-                .parameter(io.hearth.node.description.Parameter.secret("apiKey")).build();
+                .parameter(io.hearth.node.description.Parameter.secret("apiKey"))
+                .build();
         Map<String, Object> apiKey = object(NodeSchemas.forNode(node), "properties/apiKey");
         assertThat(apiKey).doesNotContainKey("writeOnly");
         assertThat(at(apiKey, "x-ui/secret")).isEqualTo(true);

@@ -15,20 +15,25 @@ class CredentialValidatorTest {
 
     @SuppressWarnings("unchecked")
     private List<String> problems(String dataJson, boolean secretsMayBeOmitted) {
-        return validator.validate(homeAssistantApi, (Map<String, Object>) MiniJson.parse(dataJson), secretsMayBeOmitted)
-                .stream().map(Violation::toString).toList();
+        return validator
+                .validate(homeAssistantApi, (Map<String, Object>) MiniJson.parse(dataJson), secretsMayBeOmitted)
+                .stream()
+                .map(Violation::toString)
+                .toList();
     }
 
     @Test
     void requiresHostAndSecretOnCreation() {
         assertThat(problems("{}", false)).containsExactly("data.host: is required", "data.accessToken: is required");
-        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\"}", false)).isEmpty();
+        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\"}", false))
+                .isEmpty();
     }
 
     @Test
     void acceptsOmittedSecretsWhenUpdating() {
         assertThat(problems("{\"host\": \"ha.local\"}", true)).isEmpty();
-        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": null}", true)).isEmpty();
+        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": null}", true))
+                .isEmpty();
     }
 
     @Test
@@ -39,22 +44,28 @@ class CredentialValidatorTest {
 
     @Test
     void checksFieldTypesAndRanges() {
-        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"port\": 70000, \"ssl\": \"maybe\"}", false))
+        assertThat(problems(
+                        "{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"port\": 70000, \"ssl\": \"maybe\"}",
+                        false))
                 .containsExactly("data.port: must be at most 65535", "data.ssl: must be true or false");
-        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"port\": \"8443\"}", false)).isEmpty();
+        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"port\": \"8443\"}", false))
+                .isEmpty();
     }
 
     @Test
     void requiresConditionalFieldsOnlyWhenShown() {
         assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"ssl\": true}", false))
                 .containsExactly("data.caCertificate: is required");
-        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"ssl\": false, \"caCertificate\": \"\"}", false))
+        assertThat(problems(
+                        "{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"ssl\": false, \"caCertificate\": \"\"}",
+                        false))
                 .isEmpty();
     }
 
     @Test
     void treatsValuesStartingWithEqualsAsLiteralText() {
-        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"=s3cret\"}", false)).isEmpty();
+        assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"=s3cret\"}", false))
+                .isEmpty();
         assertThat(problems("{\"host\": \"ha.local\", \"accessToken\": \"abc\", \"port\": \"={{ 8123 }}\"}", false))
                 .containsExactly("data.port: must be a number");
     }

@@ -9,15 +9,16 @@ import java.util.Map;
 /** Navigating and comparing JSON-like values in tests. */
 final class JsonAssertions {
 
-    private JsonAssertions() {
-    }
+    private JsonAssertions() {}
 
     /** The value at a {@code /}-separated path of keys and list indexes, e.g. {@code properties/limit/anyOf/0}. */
     static Object at(Object json, String path) {
         Object current = json;
         for (String segment : path.split("/")) {
             if (current instanceof Map<?, ?> m) {
-                assertThat(m.containsKey(segment)).as("key '%s' of path %s", segment, path).isTrue();
+                assertThat(m.containsKey(segment))
+                        .as("key '%s' of path %s", segment, path)
+                        .isTrue();
                 current = m.get(segment);
             } else if (current instanceof List<?> l) {
                 current = l.get(Integer.parseInt(segment));

@@ -25,20 +25,40 @@ class NodeSchemasTest {
 
     @Test
     void describesParametersAsDraft2020ObjectSchema() {
-        assertThat(schema).containsEntry("$schema", "https://json-schema.org/draft/2020-12/schema")
+        assertThat(schema)
+                .containsEntry("$schema", "https://json-schema.org/draft/2020-12/schema")
                 .containsEntry("title", "Home Assistant")
                 .containsEntry("description", "Read and change your Home Assistant")
                 .containsEntry("type", "object");
-        assertThat(schema.keySet()).containsExactly("$schema", "title", "description", "type", "properties", "required", "x-node");
+        assertThat(schema.keySet())
+                .containsExactly("$schema", "title", "description", "type", "properties", "required", "x-node");
     }
 
     @Test
     void keepsDeclarationOrderInPropertiesAndUiOrder() {
         Map<String, Object> properties = object(schema, "properties");
-        assertThat(properties.keySet()).containsExactly("versionNotice", "resource", "operation", "entityId",
-                "returnAll", "limit", "domainFilter", "entityIds", "domain", "service", "target", "serviceData",
-                "stateValue", "stateAttributes", "additionalFields", "template", "eventType", "eventData",
-                "responseFormat", "simplify");
+        assertThat(properties.keySet())
+                .containsExactly(
+                        "versionNotice",
+                        "resource",
+                        "operation",
+                        "entityId",
+                        "returnAll",
+                        "limit",
+                        "domainFilter",
+                        "entityIds",
+                        "domain",
+                        "service",
+                        "target",
+                        "serviceData",
+                        "stateValue",
+                        "stateAttributes",
+                        "additionalFields",
+                        "template",
+                        "eventType",
+                        "eventData",
+                        "responseFormat",
+                        "simplify");
         assertThat(at(schema, "properties/entityId/x-ui/order")).isEqualTo(4);
         assertThat(at(schema, "properties/simplify/x-ui/order")).isEqualTo(20);
     }
@@ -65,15 +85,20 @@ class NodeSchemasTest {
 
     @Test
     void exportsDisplayOptionsInN8nWireFormat() {
-        assertJson(at(schema, "properties/limit/x-ui/displayOptions"),
+        assertJson(
+                at(schema, "properties/limit/x-ui/displayOptions"),
                 "{\"show\": {\"operation\": [\"getAll\"], \"returnAll\": [false]}}");
-        assertJson(at(schema, "properties/responseFormat/x-ui/displayOptions"),
+        assertJson(
+                at(schema, "properties/responseFormat/x-ui/displayOptions"),
                 "{\"show\": {\"@version\": [{\"_cnd\": {\"gte\": 2}}]}}");
-        assertJson(at(schema, "properties/versionNotice/x-ui/displayOptions"),
+        assertJson(
+                at(schema, "properties/versionNotice/x-ui/displayOptions"),
                 "{\"show\": {\"@version\": [{\"_cnd\": {\"lt\": 2}}]}}");
-        assertJson(at(schema, "properties/simplify/x-ui/displayOptions"),
+        assertJson(
+                at(schema, "properties/simplify/x-ui/displayOptions"),
                 "{\"hide\": {\"resource\": [\"template\", \"event\"]}}");
-        assertJson(at(schema, "properties/additionalFields/properties/attributeNames/x-ui/displayOptions"),
+        assertJson(
+                at(schema, "properties/additionalFields/properties/attributeNames/x-ui/displayOptions"),
                 "{\"show\": {\"includeAttributes\": [true], \"/resource\": [\"state\"]}}");
         assertThat(object(schema, "properties/resource/x-ui")).doesNotContainKey("displayOptions");
     }
@@ -87,13 +112,19 @@ class NodeSchemasTest {
                  "x-ui": {"widget": "number", "order": 6,
                           "displayOptions": {"show": {"operation": ["getAll"], "returnAll": [false]}}}}""");
         assertJson(at(schema, "properties/returnAll/anyOf/0"), "{\"type\": \"boolean\"}");
-        assertJson(at(schema, "properties/responseFormat/anyOf/0"), "{\"type\": \"string\", \"enum\": [\"raw\", \"typed\"]}");
+        assertJson(
+                at(schema, "properties/responseFormat/anyOf/0"),
+                "{\"type\": \"string\", \"enum\": [\"raw\", \"typed\"]}");
     }
 
     @Test
     void leavesPlainStringsUnwrappedSinceExpressionsAreStrings() {
-        assertThat(object(schema, "properties/entityId")).containsEntry("type", "string").doesNotContainKey("anyOf");
-        assertThat(object(schema, "properties/service")).containsEntry("type", "string").doesNotContainKey("anyOf");
+        assertThat(object(schema, "properties/entityId"))
+                .containsEntry("type", "string")
+                .doesNotContainKey("anyOf");
+        assertThat(object(schema, "properties/service"))
+                .containsEntry("type", "string")
+                .doesNotContainKey("anyOf");
     }
 
     @Test
@@ -113,7 +144,8 @@ class NodeSchemasTest {
         assertJson(operation.get("x-ui"), "{\"order\": 2, \"variants\": true}");
         assertJson(at(operation, "anyOf/0/enum"), "[\"get\", \"getAll\", \"upsert\"]");
         assertJson(at(operation, "anyOf/0/x-ui/displayOptions"), "{\"show\": {\"resource\": [\"state\"]}}");
-        assertJson(at(operation, "anyOf/0/x-ui/options/0"),
+        assertJson(
+                at(operation, "anyOf/0/x-ui/options/0"),
                 "{\"name\": \"Get\", \"value\": \"get\", \"description\": \"Get the state of an entity\"}");
         assertJson(at(operation, "anyOf/1/enum"), "[\"call\", \"getAll\"]");
         assertThat(at(operation, "anyOf/1/default")).isEqualTo("call");
@@ -135,7 +167,8 @@ class NodeSchemasTest {
                  "displayOptions": {"show": {"resource": ["service"], "operation": ["call"]}},
                  "dynamicOptions": {"method": "getServices", "dependsOn": ["domain"]}}""");
         assertJson(at(schema, "properties/entityIds/anyOf/0/items"), "{\"type\": \"string\"}");
-        assertJson(at(schema, "properties/entityIds/x-ui/dynamicOptions"),
+        assertJson(
+                at(schema, "properties/entityIds/x-ui/dynamicOptions"),
                 "{\"method\": \"getEntities\", \"dependsOn\": [\"domainFilter\"]}");
     }
 
@@ -176,9 +209,14 @@ class NodeSchemasTest {
 
     @Test
     void acceptsExpressionsOnlyInsideCollectionsNotForTheWholeValue() {
-        assertThat(object(schema, "properties/additionalFields")).containsEntry("type", "object").doesNotContainKey("anyOf");
-        assertThat(object(schema, "properties/stateAttributes")).containsEntry("type", "object").doesNotContainKey("anyOf");
-        assertJson(at(schema, "properties/additionalFields/properties/decimals/anyOf/1"),
+        assertThat(object(schema, "properties/additionalFields"))
+                .containsEntry("type", "object")
+                .doesNotContainKey("anyOf");
+        assertThat(object(schema, "properties/stateAttributes"))
+                .containsEntry("type", "object")
+                .doesNotContainKey("anyOf");
+        assertJson(
+                at(schema, "properties/additionalFields/properties/decimals/anyOf/1"),
                 "{\"type\": \"string\", \"pattern\": \"^=\"}");
     }
 
@@ -224,11 +262,14 @@ class NodeSchemasTest {
 
     @Test
     void describesDateTimeAndColorFormats() {
-        assertJson(at(schema, "properties/additionalFields/properties/since/anyOf/0"),
+        assertJson(
+                at(schema, "properties/additionalFields/properties/since/anyOf/0"),
                 "{\"type\": \"string\", \"format\": \"date-time\"}");
-        assertJson(at(schema, "properties/additionalFields/properties/highlightColor/anyOf/0"),
+        assertJson(
+                at(schema, "properties/additionalFields/properties/highlightColor/anyOf/0"),
                 "{\"type\": \"string\", \"pattern\": \"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$\"}");
-        assertThat(at(schema, "properties/additionalFields/properties/highlightColor/default")).isEqualTo("#ff8800");
+        assertThat(at(schema, "properties/additionalFields/properties/highlightColor/default"))
+                .isEqualTo("#ff8800");
     }
 
     @Test
@@ -250,8 +291,22 @@ class NodeSchemasTest {
         Set<Object> widgets = new HashSet<>();
         collectWidgets(schema, widgets);
         collectWidgets(NodeSchemas.forCredential(TestDescriptions.homeAssistantApi()), widgets);
-        assertThat(widgets).containsExactlyInAnyOrder("text", "textarea", "password", "number", "toggle", "select",
-                "multiselect", "collection", "fixedCollection", "json", "datetime", "color", "notice", "resourceLocator");
+        assertThat(widgets)
+                .containsExactlyInAnyOrder(
+                        "text",
+                        "textarea",
+                        "password",
+                        "number",
+                        "toggle",
+                        "select",
+                        "multiselect",
+                        "collection",
+                        "fixedCollection",
+                        "json",
+                        "datetime",
+                        "color",
+                        "notice",
+                        "resourceLocator");
     }
 
     private static void collectWidgets(Object json, Set<Object> out) {
@@ -282,8 +337,10 @@ class NodeSchemasTest {
     void exportsDynamicOutputsAndConditionalCredentials() {
         NodeDescription webhookLike = NodeDescription.builder("hearth.webhook")
                 .group(NodeGroup.TRIGGER)
-                .credential(CredentialRequirement.when("httpBasicAuth", DisplayOptions.show("authentication", "basicAuth")))
-                .parameter(Parameter.options("authentication", Option.of("None", "none"), Option.of("Basic Auth", "basicAuth")))
+                .credential(
+                        CredentialRequirement.when("httpBasicAuth", DisplayOptions.show("authentication", "basicAuth")))
+                .parameter(Parameter.options(
+                        "authentication", Option.of("None", "none"), Option.of("Basic Auth", "basicAuth")))
                 .build();
         assertJson(at(NodeSchemas.forNode(webhookLike), "x-node/credentials"), """
                 [{"type": "httpBasicAuth", "required": true,
@@ -298,7 +355,9 @@ class NodeSchemasTest {
     void hintsNumberPrecisionAndExistenceConditions() {
         NodeDescription d = NodeDescription.builder("hearth.test")
                 .parameter(Parameter.string("unit"))
-                .parameter(Parameter.number("temperature").precision(1).minValue(-30)
+                .parameter(Parameter.number("temperature")
+                        .precision(1)
+                        .minValue(-30)
                         .show("unit", Condition.of(Condition.Operator.EXISTS, null)))
                 .build();
         assertJson(at(NodeSchemas.forNode(d), "properties/temperature"), """
@@ -311,10 +370,13 @@ class NodeSchemasTest {
     @Test
     void producesTheSameJsonEveryTimeEvenForUnorderedDefaults() {
         NodeDescription d = NodeDescription.builder("hearth.test")
-                .parameter(Parameter.json("body").defaultValue(Map.of("zeta", 1, "alpha", 2, "mid", Map.of("b", 1, "a", 2))))
+                .parameter(Parameter.json("body")
+                        .defaultValue(Map.of("zeta", 1, "alpha", 2, "mid", Map.of("b", 1, "a", 2))))
                 .build();
-        assertJson(at(NodeSchemas.forNode(d), "properties/body/default"),
+        assertJson(
+                at(NodeSchemas.forNode(d), "properties/body/default"),
                 "{\"alpha\": 2, \"mid\": {\"a\": 2, \"b\": 1}, \"zeta\": 1}");
-        assertThat(MiniJson.write(schema)).isEqualTo(MiniJson.write(NodeSchemas.forNode(TestDescriptions.homeAssistant())));
+        assertThat(MiniJson.write(schema))
+                .isEqualTo(MiniJson.write(NodeSchemas.forNode(TestDescriptions.homeAssistant())));
     }
 }

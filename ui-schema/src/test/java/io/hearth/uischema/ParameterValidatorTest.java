@@ -22,16 +22,20 @@ class ParameterValidatorTest {
     @SuppressWarnings("unchecked")
     private List<String> problems(NodeDescription d, String parametersJson, double version) {
         return validator.validate(d, (Map<String, Object>) MiniJson.parse(parametersJson), version).stream()
-                .map(Violation::toString).toList();
+                .map(Violation::toString)
+                .toList();
     }
 
     @Test
     void requiresEntityIdOnlyWhenStateGetIsSelected() {
         assertThat(problems("{\"resource\": \"state\", \"operation\": \"get\"}"))
                 .containsExactly("parameters.entityId: is required");
-        assertThat(problems("{\"resource\": \"state\", \"operation\": \"getAll\"}")).isEmpty();
-        assertThat(problems("{\"resource\": \"event\", \"eventType\": \"doorbell\"}")).isEmpty();
-        assertThat(problems("{\"resource\": \"state\", \"operation\": \"get\", \"entityId\": \"light.kitchen\"}")).isEmpty();
+        assertThat(problems("{\"resource\": \"state\", \"operation\": \"getAll\"}"))
+                .isEmpty();
+        assertThat(problems("{\"resource\": \"event\", \"eventType\": \"doorbell\"}"))
+                .isEmpty();
+        assertThat(problems("{\"resource\": \"state\", \"operation\": \"get\", \"entityId\": \"light.kitchen\"}"))
+                .isEmpty();
     }
 
     @Test
@@ -51,7 +55,8 @@ class ParameterValidatorTest {
     void treatsNullBlankAndEmptyValuesAsMissing() {
         Map<String, Object> parameters = new HashMap<>(Map.of("resource", "state", "operation", "get"));
         parameters.put("entityId", null);
-        assertThat(validator.validate(homeAssistant, parameters, 2)).extracting(Violation::toString)
+        assertThat(validator.validate(homeAssistant, parameters, 2))
+                .extracting(Violation::toString)
                 .containsExactly("parameters.entityId: is required");
         assertThat(problems("{\"entityId\": \"  \"}")).containsExactly("parameters.entityId: is required");
         assertThat(problems("{\"resource\": \"template\", \"template\": \"\"}"))
@@ -67,7 +72,8 @@ class ParameterValidatorTest {
 
     @Test
     void ignoresUnknownTopLevelParameters() {
-        assertThat(problems("{\"entityId\": \"sun.sun\", \"options\": {\"legacy\": true}}")).isEmpty();
+        assertThat(problems("{\"entityId\": \"sun.sun\", \"options\": {\"legacy\": true}}"))
+                .isEmpty();
     }
 
     @Test
@@ -105,7 +111,8 @@ class ParameterValidatorTest {
 
     @Test
     void acceptsAnyValueForDynamicOptions() {
-        assertThat(problems("{\"resource\": \"service\", \"domain\": \"light\", \"service\": \"turn_on\"}")).isEmpty();
+        assertThat(problems("{\"resource\": \"service\", \"domain\": \"light\", \"service\": \"turn_on\"}"))
+                .isEmpty();
         assertThat(problems("{\"resource\": \"service\", \"domain\": \"light\", \"service\": [\"turn_on\"]}"))
                 .containsExactly("parameters.service: must be a single value");
     }
@@ -122,7 +129,8 @@ class ParameterValidatorTest {
 
     @Test
     void acceptsNumbersTypedAsText() {
-        assertThat(problems("{\"resource\": \"state\", \"operation\": \"getAll\", \"limit\": \" 25 \"}")).isEmpty();
+        assertThat(problems("{\"resource\": \"state\", \"operation\": \"getAll\", \"limit\": \" 25 \"}"))
+                .isEmpty();
     }
 
     @Test
@@ -142,18 +150,24 @@ class ParameterValidatorTest {
     void checksEachChoiceOfMultiOptions() {
         assertThat(problems("""
                 {"operation": "getAll", "domainFilter": ["light", "climate", "light"]}"""))
-                .containsExactly("parameters.domainFilter[1]: must be one of: light, switch, sensor",
+                .containsExactly(
+                        "parameters.domainFilter[1]: must be one of: light, switch, sensor",
                         "parameters.domainFilter[2]: repeats 'light'");
         assertThat(problems("{\"operation\": \"getAll\", \"domainFilter\": \"light\"}"))
                 .containsExactly("parameters.domainFilter: must be a list");
-        assertThat(problems("{\"operation\": \"getAll\", \"entityIds\": [\"light.a\", \"light.b\"]}")).isEmpty();
+        assertThat(problems("{\"operation\": \"getAll\", \"entityIds\": [\"light.a\", \"light.b\"]}"))
+                .isEmpty();
     }
 
     @Test
     void ignoresCollectionFieldsItDoesNotDeclareButChecksKnownOnes() {
-        assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"2024-05-01T10:00:00Z\", \"colour\": \"red\"}}"))
+        assertThat(
+                        problems(
+                                "{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"2024-05-01T10:00:00Z\", \"colour\": \"red\"}}"))
                 .isEmpty();
-        assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"yesterday\", \"colour\": \"red\"}}"))
+        assertThat(
+                        problems(
+                                "{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"yesterday\", \"colour\": \"red\"}}"))
                 .containsExactly("parameters.additionalFields.since: must be an ISO-8601 date-time");
     }
 
@@ -165,7 +179,8 @@ class ParameterValidatorTest {
 
     @Test
     void checksCollectionFieldsThatArePresentOnly() {
-        assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {}}")).isEmpty();
+        assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {}}"))
+                .isEmpty();
         assertThat(problems("""
                 {"entityId": "a.b", "additionalFields": {"decimals": 9, "highlightColor": "orange", "since": "tomorrow"}}"""))
                 .containsExactly(
@@ -178,10 +193,12 @@ class ParameterValidatorTest {
 
     @Test
     void resolvesSiblingAndRootReferencesInsideCollections() {
-        String fields = "{\"entityId\": \"a.b\", \"additionalFields\": {\"includeAttributes\": %s, \"attributeNames\": [\"bogus\"]}}";
+        String fields =
+                "{\"entityId\": \"a.b\", \"additionalFields\": {\"includeAttributes\": %s, \"attributeNames\": [\"bogus\"]}}";
         assertThat(problems(fields.formatted("false"))).isEmpty();
         assertThat(problems(fields.formatted("true")))
-                .containsExactly("parameters.additionalFields.attributeNames[0]: must be one of: brightness, color_mode, friendly_name");
+                .containsExactly(
+                        "parameters.additionalFields.attributeNames[0]: must be one of: brightness, color_mode, friendly_name");
     }
 
     @Test
@@ -201,7 +218,8 @@ class ParameterValidatorTest {
     void rejectsMalformedFixedCollections() {
         NodeDescription switchNode = TestDescriptions.switchNode();
         assertThat(problems(switchNode, "{\"rules\": {\"conditions\": [], \"combinator\": \"and\"}}", 3))
-                .as("keys beside the declared groups are n8n's business").isEmpty();
+                .as("keys beside the declared groups are n8n's business")
+                .isEmpty();
         assertThat(problems(switchNode, "{\"rules\": {\"values\": {\"value\": 1}}}", 3))
                 .containsExactly("parameters.rules.values: must be a list of entries");
         assertThat(problems(switchNode, "{\"rules\": {\"values\": [\"x\", {\"value\": 1, \"label\": \"y\"}]}}", 3))
@@ -213,8 +231,12 @@ class ParameterValidatorTest {
     @Test
     void checksSingleValueFixedCollectionsWithRootReferences() {
         NodeDescription switchNode = TestDescriptions.switchNode();
-        assertThat(problems(switchNode, "{\"options\": {\"settings\": {\"ignoreCase\": true}}}", 3)).isEmpty();
-        assertThat(problems(switchNode, "{\"fallbackOutput\": \"extra\", \"options\": {\"settings\": {\"ignoreCase\": true}}}", 3))
+        assertThat(problems(switchNode, "{\"options\": {\"settings\": {\"ignoreCase\": true}}}", 3))
+                .isEmpty();
+        assertThat(problems(
+                        switchNode,
+                        "{\"fallbackOutput\": \"extra\", \"options\": {\"settings\": {\"ignoreCase\": true}}}",
+                        3))
                 .containsExactly("parameters.options.settings.renameFallback: is required");
     }
 
@@ -222,15 +244,17 @@ class ParameterValidatorTest {
     void requiresFieldsInsideFixedCollectionEntries() {
         assertThat(problems("""
                 {"operation": "upsert", "stateValue": "on",
-                 "stateAttributes": {"attributes": [{"name": "brightness", "value": "255"}, {"value": "x"}]}}"""))
-                .containsExactly("parameters.stateAttributes.attributes[1].name: is required");
+                 "stateAttributes": {"attributes": [{"name": "brightness", "value": "255"}, {"value": "x"}]}}""")).containsExactly("parameters.stateAttributes.attributes[1].name: is required");
     }
 
     @Test
     void requiresJsonTextToParse() {
-        String base = "{\"resource\": \"service\", \"domain\": \"light\", \"service\": \"turn_on\", \"serviceData\": %s}";
+        String base =
+                "{\"resource\": \"service\", \"domain\": \"light\", \"service\": \"turn_on\", \"serviceData\": %s}";
         assertThat(problems(base.formatted("\"{\\\"brightness\\\": }\"")))
-                .singleElement().asString().startsWith("parameters.serviceData: is not valid JSON: unexpected character '}'");
+                .singleElement()
+                .asString()
+                .startsWith("parameters.serviceData: is not valid JSON: unexpected character '}'");
         assertThat(problems(base.formatted("\"{\\\"brightness\\\": 255}\""))).isEmpty();
         assertThat(problems(base.formatted("{\"brightness\": 255}"))).isEmpty();
         assertThat(problems(base.formatted("[1, 2]"))).isEmpty();
@@ -241,22 +265,31 @@ class ParameterValidatorTest {
 
     @Test
     void acceptsIsoDateTimesWithOrWithoutOffset() {
-        for (String since : List.of("2024-05-01T10:00:00Z", "2024-05-01T10:00:00+02:00", "2024-05-01T10:00",
-                "2024-05-01T10:00:00.123", "2024-05-01T10:00:00+01:00[Europe/Paris]", "={{ $now }}")) {
+        for (String since : List.of(
+                "2024-05-01T10:00:00Z",
+                "2024-05-01T10:00:00+02:00",
+                "2024-05-01T10:00",
+                "2024-05-01T10:00:00.123",
+                "2024-05-01T10:00:00+01:00[Europe/Paris]",
+                "={{ $now }}")) {
             assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"" + since + "\"}}"))
-                    .as(since).isEmpty();
+                    .as(since)
+                    .isEmpty();
         }
         for (String since : List.of("2024-05-01", "01/05/2024 10:00", "2024-13-01T10:00:00")) {
             assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"" + since + "\"}}"))
-                    .as(since).containsExactly("parameters.additionalFields.since: must be an ISO-8601 date-time");
+                    .as(since)
+                    .containsExactly("parameters.additionalFields.since: must be an ISO-8601 date-time");
         }
     }
 
     @Test
     void acceptsShortAndLongHexColors() {
         for (String color : List.of("#f80", "#FF8800", "={{ $json.color }}")) {
-            assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"highlightColor\": \"" + color + "\"}}"))
-                    .as(color).isEmpty();
+            assertThat(problems(
+                            "{\"entityId\": \"a.b\", \"additionalFields\": {\"highlightColor\": \"" + color + "\"}}"))
+                    .as(color)
+                    .isEmpty();
         }
         assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"highlightColor\": \"#ff88\"}}"))
                 .containsExactly("parameters.additionalFields.highlightColor: must be a color like #rgb or #rrggbb");
@@ -265,9 +298,15 @@ class ParameterValidatorTest {
     @Test
     void checksResourceLocatorModeAndTypedIdFormat() {
         String base = "{\"resource\": \"service\", \"domain\": \"light\", \"service\": \"turn_on\", \"target\": %s}";
-        assertThat(problems(base.formatted("{\"__rl\": true, \"mode\": \"list\", \"value\": \"light.kitchen\", \"cachedResultName\": \"Kitchen\"}"))).isEmpty();
-        assertThat(problems(base.formatted("{\"__rl\": true, \"mode\": \"id\", \"value\": \"light.kitchen\"}"))).isEmpty();
-        assertThat(problems(base.formatted("{\"__rl\": true, \"mode\": \"id\", \"value\": \"={{ $json.entity }}\"}"))).isEmpty();
+        assertThat(
+                        problems(
+                                base.formatted(
+                                        "{\"__rl\": true, \"mode\": \"list\", \"value\": \"light.kitchen\", \"cachedResultName\": \"Kitchen\"}")))
+                .isEmpty();
+        assertThat(problems(base.formatted("{\"__rl\": true, \"mode\": \"id\", \"value\": \"light.kitchen\"}")))
+                .isEmpty();
+        assertThat(problems(base.formatted("{\"__rl\": true, \"mode\": \"id\", \"value\": \"={{ $json.entity }}\"}")))
+                .isEmpty();
         assertThat(problems(base.formatted("\"light.kitchen\""))).isEmpty();
         assertThat(problems(base.formatted("{\"__rl\": true, \"mode\": \"id\", \"value\": \"Kitchen Light\"}")))
                 .containsExactly("parameters.target.value: must match " + TestDescriptions.ENTITY_ID_PATTERN);
@@ -282,12 +321,14 @@ class ParameterValidatorTest {
     @Test
     void treatsAnEmptyResourceLocatorAsMissing() {
         NodeDescription d = NodeDescription.builder("hearth.test")
-                .parameter(io.hearth.node.description.Parameter.resourceLocator("entity").required())
+                .parameter(io.hearth.node.description.Parameter.resourceLocator("entity")
+                        .required())
                 .build();
         assertThat(problems(d, "{\"entity\": {\"__rl\": true, \"mode\": \"id\", \"value\": \"\"}}", 1))
                 .containsExactly("parameters.entity: is required");
         assertThat(problems(d, "{}", 1)).containsExactly("parameters.entity: is required");
-        assertThat(problems(d, "{\"entity\": {\"__rl\": true, \"mode\": \"anything\", \"value\": \"x\"}}", 1)).isEmpty();
+        assertThat(problems(d, "{\"entity\": {\"__rl\": true, \"mode\": \"anything\", \"value\": \"x\"}}", 1))
+                .isEmpty();
     }
 
     @Test
@@ -309,7 +350,8 @@ class ParameterValidatorTest {
         assertThat(problems("""
                 {"resource": "state", "operation": "getAll", "returnAll": false, "limit": 500,
                  "domainFilter": ["moon"], "entityIds": "light.a", "simplify": 1}"""))
-                .containsExactly("parameters.limit: must be at most 100",
+                .containsExactly(
+                        "parameters.limit: must be at most 100",
                         "parameters.domainFilter[0]: must be one of: light, switch, sensor",
                         "parameters.entityIds: must be a list",
                         "parameters.simplify: must be true or false");
@@ -326,10 +368,15 @@ class ParameterValidatorTest {
     void doesNotRequireParametersShownOnlyBecauseOfAnExpression() {
         // whether there is a fallback output is known at run time only, so its name may stay empty
         NodeDescription switchNode = TestDescriptions.switchNode();
-        assertThat(problems(switchNode, "{\"fallbackOutput\": \"={{ $json.fallback }}\", \"options\": {\"settings\": {}}}", 3))
+        assertThat(problems(
+                        switchNode,
+                        "{\"fallbackOutput\": \"={{ $json.fallback }}\", \"options\": {\"settings\": {}}}",
+                        3))
                 .isEmpty();
-        assertThat(problems(switchNode,
-                "{\"fallbackOutput\": \"={{ $json.fallback }}\", \"options\": {\"settings\": {\"renameFallback\": [1]}}}", 3))
+        assertThat(problems(
+                        switchNode,
+                        "{\"fallbackOutput\": \"={{ $json.fallback }}\", \"options\": {\"settings\": {\"renameFallback\": [1]}}}",
+                        3))
                 .containsExactly("parameters.options.settings.renameFallback: must be text");
     }
 

@@ -20,8 +20,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @SpringBootApplication
 public class BareApplication {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {};
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(BareApplication.class);
@@ -32,18 +32,24 @@ public class BareApplication {
     @Bean
     RouterFunction<ServerResponse> bareRoute() {
         return RouterFunctions.route()
-                .POST("/bare", request -> request.bodyToMono(JSON_OBJECT).flatMap(body -> {
-                    Object n = body.get("n");
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("doubled", switch (n) {
-                        case Integer x -> 2L * x;
-                        case Long x -> 2L * x;
-                        case Number x -> 2 * x.doubleValue();
-                        case null, default -> null;
-                    });
-                    out.put("greeting", "Hello " + body.get("name"));
-                    return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(out);
-                }))
+                .POST(
+                        "/bare",
+                        request -> request.bodyToMono(JSON_OBJECT).flatMap(body -> {
+                            Object n = body.get("n");
+                            Map<String, Object> out = new LinkedHashMap<>();
+                            out.put(
+                                    "doubled",
+                                    switch (n) {
+                                        case Integer x -> 2L * x;
+                                        case Long x -> 2L * x;
+                                        case Number x -> 2 * x.doubleValue();
+                                        case null, default -> null;
+                                    });
+                            out.put("greeting", "Hello " + body.get("name"));
+                            return ServerResponse.ok()
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(out);
+                        }))
                 .GET("/ready", request -> ServerResponse.ok().bodyValue("UP"))
                 .build();
     }

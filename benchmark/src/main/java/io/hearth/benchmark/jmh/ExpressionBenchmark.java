@@ -33,6 +33,7 @@ public class ExpressionBenchmark {
 
     /** Templates as stored in parameters, without the leading '='. */
     static final String DOUBLED = "{{ $json.body.n * 2 }}";
+
     static final String GREETING = "Hello {{ $json.body.name }}!";
     static final String ARROWS = "{{ $json.items.filter(i => i.v % 2 == 0).map(i => i.v * 10).join(',') }}";
 
@@ -60,7 +61,8 @@ public class ExpressionBenchmark {
     }
 
     private static void check(Object actual, Object expected) {
-        boolean same = actual instanceof Number a && expected instanceof Number e ? a.doubleValue() == e.doubleValue()
+        boolean same = actual instanceof Number a && expected instanceof Number e
+                ? a.doubleValue() == e.doubleValue()
                 : expected.equals(actual);
         if (!same) {
             throw new IllegalStateException("expected " + expected + " but the engine gave " + actual);

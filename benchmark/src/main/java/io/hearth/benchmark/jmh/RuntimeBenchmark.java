@@ -79,24 +79,79 @@ public class RuntimeBenchmark {
             return t;
         });
         NodeRegistry registry = registry();
-        executor = new WorkflowExecutor(registry, new ExpressionEngine(), blockingPool, timer, Clock.systemUTC(), ZoneOffset.UTC);
+        executor = new WorkflowExecutor(
+                registry, new ExpressionEngine(), blockingPool, timer, Clock.systemUTC(), ZoneOffset.UTC);
 
         List<WorkflowNode> ref = List.of(
-                node(registry, "Webhook", "n8n-nodes-base.webhook",
-                        Map.of("httpMethod", "POST", "path", "bench", "responseMode", "responseNode", "options", Map.of()), 0),
-                node(registry, "Edit Fields", "n8n-nodes-base.set", Map.of("assignments", Map.of("assignments", List.of(
-                        Map.of("id", "a1", "name", "doubled", "type", "number", "value", "={{ $json.body.n * 2 }}"),
-                        Map.of("id", "a2", "name", "greeting", "type", "string", "value", "=Hello {{ $json.body.name }}"))),
-                        "options", Map.of()), 1),
-                node(registry, "Respond to Webhook", "n8n-nodes-base.respondToWebhook",
-                        Map.of("respondWith", "firstIncomingItem", "options", Map.of()), 2));
-        reference = executor.prepare(workflow("reference", ref,
-                Connections.EMPTY.with("Webhook", 0, "Edit Fields", 0).with("Edit Fields", 0, "Respond to Webhook", 0)));
+                node(
+                        registry,
+                        "Webhook",
+                        "n8n-nodes-base.webhook",
+                        Map.of(
+                                "httpMethod",
+                                "POST",
+                                "path",
+                                "bench",
+                                "responseMode",
+                                "responseNode",
+                                "options",
+                                Map.of()),
+                        0),
+                node(
+                        registry,
+                        "Edit Fields",
+                        "n8n-nodes-base.set",
+                        Map.of(
+                                "assignments",
+                                Map.of(
+                                        "assignments",
+                                        List.of(
+                                                Map.of(
+                                                        "id",
+                                                        "a1",
+                                                        "name",
+                                                        "doubled",
+                                                        "type",
+                                                        "number",
+                                                        "value",
+                                                        "={{ $json.body.n * 2 }}"),
+                                                Map.of(
+                                                        "id",
+                                                        "a2",
+                                                        "name",
+                                                        "greeting",
+                                                        "type",
+                                                        "string",
+                                                        "value",
+                                                        "=Hello {{ $json.body.name }}"))),
+                                "options",
+                                Map.of()),
+                        1),
+                node(
+                        registry,
+                        "Respond to Webhook",
+                        "n8n-nodes-base.respondToWebhook",
+                        Map.of("respondWith", "firstIncomingItem", "options", Map.of()),
+                        2));
+        reference = executor.prepare(workflow(
+                "reference",
+                ref,
+                Connections.EMPTY
+                        .with("Webhook", 0, "Edit Fields", 0)
+                        .with("Edit Fields", 0, "Respond to Webhook", 0)));
         webhookItems = List.of(Item.of(Map.of(
-                "headers", Map.of("content-type", "application/json", "host", "127.0.0.1:5678"),
-                "params", Map.of(), "query", Map.of(),
-                "body", Map.of("n", 21, "name", "Ada"),
-                "webhookUrl", "http://127.0.0.1:5678/webhook/bench", "executionMode", "production")));
+                "headers",
+                Map.of("content-type", "application/json", "host", "127.0.0.1:5678"),
+                "params",
+                Map.of(),
+                "query",
+                Map.of(),
+                "body",
+                Map.of("n", 21, "name", "Ada"),
+                "webhookUrl",
+                "http://127.0.0.1:5678/webhook/bench",
+                "executionMode",
+                "production")));
 
         // Fail fast (before measuring) if the workflow does not run as intended.
         Responder responder = new Responder();
@@ -142,8 +197,10 @@ public class RuntimeBenchmark {
 
     @Benchmark
     public ExecutionResult noOpChain(Chain chain) {
-        return executor.start(ExecutionRequest.manual(chain.workflow, "e" + ids.incrementAndGet(), List.of(Item.empty())))
-                .result().join();
+        return executor.start(
+                        ExecutionRequest.manual(chain.workflow, "e" + ids.incrementAndGet(), List.of(Item.empty())))
+                .result()
+                .join();
     }
 
     @Benchmark
@@ -153,7 +210,9 @@ public class RuntimeBenchmark {
 
     private ExecutionResult run(Responder responder) {
         ExecutionRequest request = ExecutionRequest.manual(reference, "e" + ids.incrementAndGet(), webhookItems)
-                .withMode(ExecutionMode.WEBHOOK).withStartNode("Webhook").withResponder(responder);
+                .withMode(ExecutionMode.WEBHOOK)
+                .withStartNode("Webhook")
+                .withResponder(responder);
         return executor.start(request).result().join();
     }
 
@@ -171,15 +230,28 @@ public class RuntimeBenchmark {
         return NodeRegistry.of(types, creds);
     }
 
-    private static WorkflowNode node(NodeRegistry registry, String name, String type, Map<String, Object> parameters, int index) {
-        double version = registry.find(type).orElseThrow(() -> new IllegalStateException("node type not found: " + type))
-                .description().defaultVersion();
-        return WorkflowNode.of(name, type, parameters).withTypeVersion(version).withPosition(new Position(index * 200, 0));
+    private static WorkflowNode node(
+            NodeRegistry registry, String name, String type, Map<String, Object> parameters, int index) {
+        double version = registry.find(type)
+                .orElseThrow(() -> new IllegalStateException("node type not found: " + type))
+                .description()
+                .defaultVersion();
+        return WorkflowNode.of(name, type, parameters)
+                .withTypeVersion(version)
+                .withPosition(new Position(index * 200, 0));
     }
 
     private static Workflow workflow(String name, List<WorkflowNode> nodes, Connections connections) {
-        return new Workflow(Optional.of("wf-" + name), name, false, nodes, connections, WorkflowSettings.DEFAULTS,
-                Map.of(), Map.of(), Map.of());
+        return new Workflow(
+                Optional.of("wf-" + name),
+                name,
+                false,
+                nodes,
+                connections,
+                WorkflowSettings.DEFAULTS,
+                Map.of(),
+                Map.of(),
+                Map.of());
     }
 
     /** Keeps the first answer, as the server's responder does. */

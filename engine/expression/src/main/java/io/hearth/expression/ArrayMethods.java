@@ -14,513 +14,584 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ArrayMethods {
 
-  static final Set<String> NAMES = Set.of(
-      "at", "concat", "entries", "every", "fill", "filter", "find", "findIndex", "findLast", "findLastIndex",
-      "flat", "flatMap", "forEach", "includes", "indexOf", "join", "keys", "lastIndexOf", "map", "reduce",
-      "reduceRight", "reverse", "slice", "some", "sort", "toReversed", "toSorted", "toSpliced", "with",
-      "values", "toString", "push", "pop", "shift", "unshift", "splice", "copyWithin",
-      // n8n extensions
-      "first", "last", "isEmpty", "isNotEmpty", "sum", "average", "min", "max", "unique", "removeDuplicates",
-      "pluck", "compact", "chunk", "randomItem", "toJsonString", "difference", "intersection", "union",
-      "append", "smartJoin");
+    static final Set<String> NAMES = Set.of(
+            "at",
+            "concat",
+            "entries",
+            "every",
+            "fill",
+            "filter",
+            "find",
+            "findIndex",
+            "findLast",
+            "findLastIndex",
+            "flat",
+            "flatMap",
+            "forEach",
+            "includes",
+            "indexOf",
+            "join",
+            "keys",
+            "lastIndexOf",
+            "map",
+            "reduce",
+            "reduceRight",
+            "reverse",
+            "slice",
+            "some",
+            "sort",
+            "toReversed",
+            "toSorted",
+            "toSpliced",
+            "with",
+            "values",
+            "toString",
+            "push",
+            "pop",
+            "shift",
+            "unshift",
+            "splice",
+            "copyWithin",
+            // n8n extensions
+            "first",
+            "last",
+            "isEmpty",
+            "isNotEmpty",
+            "sum",
+            "average",
+            "min",
+            "max",
+            "unique",
+            "removeDuplicates",
+            "pluck",
+            "compact",
+            "chunk",
+            "randomItem",
+            "toJsonString",
+            "difference",
+            "intersection",
+            "union",
+            "append",
+            "smartJoin");
 
-  private ArrayMethods() {}
+    private ArrayMethods() {}
 
-  static Object call(EvalContext ctx, List<?> list, String name, Object[] a) {
-    Object a0 = JsOps.arg(a, 0);
-    int n = list.size();
-    return switch (name) {
-      case "at" -> {
-        double i = JsOps.toInteger(a0);
-        double k = i < 0 ? n + i : i;
-        yield k >= 0 && k < n ? list.get((int) k) : Undefined.INSTANCE;
-      }
-      case "concat", "append" -> {
-        ArrayList<Object> out = new ArrayList<>(list);
-        for (Object o : a) {
-          if (o instanceof List<?> l && name.equals("concat")) {
-            ctx.checkCollection((long) out.size() + l.size());
-            ctx.steps(l.size());
-            out.addAll(l);
-          } else {
-            out.add(o);
-          }
-        }
-        ctx.checkCollection(out.size());
-        yield out;
-      }
-      case "keys" -> {
-        ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
-        for (int i = 0; i < n; i++) {
-          out.add((long) i);
-        }
-        yield out;
-      }
-      case "entries" -> {
-        ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
-        for (int i = 0; i < n; i++) {
-          ArrayList<Object> pair = new ArrayList<>(2);
-          pair.add((long) i);
-          pair.add(list.get(i));
-          out.add(pair);
-        }
-        yield out;
-      }
-      case "values" -> copy(ctx, list);
-      case "every" -> {
-        Object fn = Members.requireFunction(a0, "every");
-        for (int i = 0; i < list.size(); i++) {
-          if (!JsOps.truthy(Members.invoke(ctx, fn, list.get(i), (long) i, list))) {
-            yield false;
-          }
-        }
-        yield true;
-      }
-      case "some" -> {
-        Object fn = Members.requireFunction(a0, "some");
-        for (int i = 0; i < list.size(); i++) {
-          if (JsOps.truthy(Members.invoke(ctx, fn, list.get(i), (long) i, list))) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      case "filter" -> {
-        Object fn = Members.requireFunction(a0, "filter");
-        ArrayList<Object> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-          Object e = list.get(i);
-          if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
-            out.add(e);
-          }
-        }
-        yield out;
-      }
-      case "find", "findIndex" -> {
-        Object fn = Members.requireFunction(a0, name);
-        for (int i = 0; i < list.size(); i++) {
-          Object e = list.get(i);
-          if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
-            yield name.equals("find") ? e : (Object) (long) i;
-          }
-        }
-        yield name.equals("find") ? Undefined.INSTANCE : (Object) (-1L);
-      }
-      case "findLast", "findLastIndex" -> {
-        Object fn = Members.requireFunction(a0, name);
-        for (int i = list.size() - 1; i >= 0; i--) {
-          Object e = list.get(i);
-          if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
-            yield name.equals("findLast") ? e : (Object) (long) i;
-          }
-        }
-        yield name.equals("findLast") ? Undefined.INSTANCE : (Object) (-1L);
-      }
-      case "forEach" -> {
-        Object fn = Members.requireFunction(a0, "forEach");
-        for (int i = 0; i < list.size(); i++) {
-          Members.invoke(ctx, fn, list.get(i), (long) i, list);
-        }
-        yield Undefined.INSTANCE;
-      }
-      case "map" -> {
-        Object fn = Members.requireFunction(a0, "map");
-        ArrayList<Object> out = new ArrayList<>(n);
-        for (int i = 0; i < list.size(); i++) {
-          out.add(Members.invoke(ctx, fn, list.get(i), (long) i, list));
-        }
-        yield out;
-      }
-      case "flatMap" -> {
-        Object fn = Members.requireFunction(a0, "flatMap");
-        ArrayList<Object> out = new ArrayList<>(n);
-        for (int i = 0; i < list.size(); i++) {
-          Object r = Members.invoke(ctx, fn, list.get(i), (long) i, list);
-          if (r instanceof List<?> l) {
-            ctx.checkCollection((long) out.size() + l.size());
-            ctx.steps(l.size());
-            out.addAll(l);
-          } else {
-            out.add(r);
-          }
-        }
-        yield out;
-      }
-      case "flat" -> {
-        double depth = a0 == Undefined.INSTANCE ? 1 : JsOps.toInteger(a0);
-        ArrayList<Object> out = new ArrayList<>(n);
-        flatten(ctx, out, list, depth, 0);
-        yield out;
-      }
-      case "reduce", "reduceRight" -> reduce(ctx, list, a, name.equals("reduceRight"));
-      case "includes" -> {
-        int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
-        ctx.steps(n);
-        for (int i = from; i < n; i++) {
-          if (JsOps.sameValueZero(list.get(i), a0)) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      case "indexOf" -> {
-        int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
-        ctx.steps(n);
-        for (int i = from; i < n; i++) {
-          if (JsOps.strictEquals(list.get(i), a0)) {
-            yield (long) i;
-          }
-        }
-        yield -1L;
-      }
-      case "lastIndexOf" -> {
-        ctx.steps(n);
-        int from = JsOps.arg(a, 1) == Undefined.INSTANCE ? n - 1 : (int) Math.min(n - 1,
-            JsOps.toInteger(JsOps.arg(a, 1)) < 0 ? n + JsOps.toInteger(JsOps.arg(a, 1)) : JsOps.toInteger(JsOps.arg(a, 1)));
-        for (int i = from; i >= 0; i--) {
-          if (JsOps.strictEquals(list.get(i), a0)) {
-            yield (long) i;
-          }
-        }
-        yield -1L;
-      }
-      case "join" -> {
-        StringBuilder sb = new StringBuilder();
-        JsOps.joinInto(ctx, sb, list, a0 == Undefined.INSTANCE ? "," : JsOps.toStr(ctx, a0), 0);
-        yield sb.toString();
-      }
-      case "toString" -> JsOps.toStr(ctx, list);
-      case "reverse", "toReversed" -> {
-        ArrayList<Object> out = copy(ctx, list);
-        java.util.Collections.reverse(out);
-        yield out;
-      }
-      case "slice" -> {
-        int from = JsOps.relativeIndex(a0, n, 0);
-        int to = JsOps.relativeIndex(JsOps.arg(a, 1), n, n);
-        yield from < to ? new ArrayList<Object>(list.subList(from, to)) : new ArrayList<>();
-      }
-      case "sort", "toSorted" -> sort(ctx, list, a0);
-      case "fill" -> {
-        ArrayList<Object> out = copy(ctx, list);
-        int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
-        int to = JsOps.relativeIndex(JsOps.arg(a, 2), n, n);
-        for (int i = from; i < to; i++) {
-          out.set(i, a0);
-        }
-        yield out;
-      }
-      case "with" -> {
-        double i = JsOps.toInteger(a0);
-        double k = i < 0 ? n + i : i;
-        if (k < 0 || k >= n) {
-          throw new ExpressionException("Invalid index : " + JsNumbers.toString(i));
-        }
-        ArrayList<Object> out = copy(ctx, list);
-        out.set((int) k, JsOps.arg(a, 1));
-        yield out;
-      }
-      case "toSpliced" -> {
-        int start = JsOps.relativeIndex(a0, n, 0);
-        int deleteCount = a.length < 2 ? n - start
-            : (int) Math.max(0, Math.min(JsOps.toInteger(a[1]), n - start));
-        ArrayList<Object> out = new ArrayList<>(list.subList(0, start));
-        for (int i = 2; i < a.length; i++) {
-          out.add(a[i]);
-        }
-        out.addAll(list.subList(start + deleteCount, n));
-        ctx.checkCollection(out.size());
-        yield out;
-      }
-      case "push", "pop", "shift", "unshift", "splice", "copyWithin" -> throw new ExpressionException(
-          name + "() is not supported: expressions cannot modify arrays; use concat(), slice(), toSpliced() or [...list, x]");
-      // ---- n8n extensions
-      case "first" -> n == 0 ? Undefined.INSTANCE : list.get(0);
-      case "last" -> n == 0 ? Undefined.INSTANCE : list.get(n - 1);
-      case "isEmpty" -> n == 0;
-      case "isNotEmpty" -> n != 0;
-      case "sum" -> JsNumbers.box(sum(ctx, list, name));
-      case "average" -> n == 0 ? (Object) 0L : JsNumbers.box(sum(ctx, list, name) / n);
-      case "min", "max" -> {
-        boolean min = name.equals("min");
-        double best = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        ctx.steps(n);
-        for (Object e : list) {
-          double d = JsOps.toNumber(e);
-          if (Double.isNaN(d)) {
-            yield Double.NaN;
-          }
-          best = min ? Math.min(best, d) : Math.max(best, d);
-        }
-        yield JsNumbers.box(best);
-      }
-      case "unique", "removeDuplicates" -> unique(ctx, list, a);
-      case "pluck" -> pluck(ctx, list, a);
-      case "compact" -> {
-        ArrayList<Object> out = new ArrayList<>();
-        for (Object e : list) {
-          if (!JsOps.isNullish(e) && !"".equals(e) && !(e instanceof Map<?, ?> m && m.isEmpty())) {
-            out.add(e);
-          }
-        }
-        yield out;
-      }
-      case "chunk" -> {
-        double size = JsOps.toInteger(a0);
-        if (size < 1) {
-          throw new ExpressionException("chunk(): the chunk size must be a positive number");
-        }
-        ArrayList<Object> out = new ArrayList<>();
-        for (int i = 0; i < n; i += (int) Math.min(size, n)) {
-          out.add(new ArrayList<Object>(list.subList(i, (int) Math.min(n, i + size))));
-        }
-        yield out;
-      }
-      case "randomItem" -> n == 0 ? Undefined.INSTANCE : list.get(ThreadLocalRandom.current().nextInt(n));
-      case "toJsonString" -> Json.stringify(ctx, list, Undefined.INSTANCE);
-      case "difference", "intersection" -> {
-        List<?> other = requireList(a0, name);
-        boolean keep = name.equals("intersection");
-        ArrayList<Object> out = new ArrayList<>();
-        for (Object e : list) {
-          if (containsDeep(ctx, other, e) == keep && !(keep && containsDeep(ctx, out, e))) {
-            out.add(e);
-          }
-        }
-        yield out;
-      }
-      case "union" -> {
-        List<?> other = requireList(a0, name);
-        ArrayList<Object> out = new ArrayList<>();
-        for (List<?> part : List.of(list, other)) {
-          for (Object e : part) {
-            if (!containsDeep(ctx, out, e)) {
-              out.add(e);
+    static Object call(EvalContext ctx, List<?> list, String name, Object[] a) {
+        Object a0 = JsOps.arg(a, 0);
+        int n = list.size();
+        return switch (name) {
+            case "at" -> {
+                double i = JsOps.toInteger(a0);
+                double k = i < 0 ? n + i : i;
+                yield k >= 0 && k < n ? list.get((int) k) : Undefined.INSTANCE;
             }
-          }
+            case "concat", "append" -> {
+                ArrayList<Object> out = new ArrayList<>(list);
+                for (Object o : a) {
+                    if (o instanceof List<?> l && name.equals("concat")) {
+                        ctx.checkCollection((long) out.size() + l.size());
+                        ctx.steps(l.size());
+                        out.addAll(l);
+                    } else {
+                        out.add(o);
+                    }
+                }
+                ctx.checkCollection(out.size());
+                yield out;
+            }
+            case "keys" -> {
+                ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
+                for (int i = 0; i < n; i++) {
+                    out.add((long) i);
+                }
+                yield out;
+            }
+            case "entries" -> {
+                ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
+                for (int i = 0; i < n; i++) {
+                    ArrayList<Object> pair = new ArrayList<>(2);
+                    pair.add((long) i);
+                    pair.add(list.get(i));
+                    out.add(pair);
+                }
+                yield out;
+            }
+            case "values" -> copy(ctx, list);
+            case "every" -> {
+                Object fn = Members.requireFunction(a0, "every");
+                for (int i = 0; i < list.size(); i++) {
+                    if (!JsOps.truthy(Members.invoke(ctx, fn, list.get(i), (long) i, list))) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case "some" -> {
+                Object fn = Members.requireFunction(a0, "some");
+                for (int i = 0; i < list.size(); i++) {
+                    if (JsOps.truthy(Members.invoke(ctx, fn, list.get(i), (long) i, list))) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case "filter" -> {
+                Object fn = Members.requireFunction(a0, "filter");
+                ArrayList<Object> out = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    Object e = list.get(i);
+                    if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
+                        out.add(e);
+                    }
+                }
+                yield out;
+            }
+            case "find", "findIndex" -> {
+                Object fn = Members.requireFunction(a0, name);
+                for (int i = 0; i < list.size(); i++) {
+                    Object e = list.get(i);
+                    if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
+                        yield name.equals("find") ? e : (Object) (long) i;
+                    }
+                }
+                yield name.equals("find") ? Undefined.INSTANCE : (Object) (-1L);
+            }
+            case "findLast", "findLastIndex" -> {
+                Object fn = Members.requireFunction(a0, name);
+                for (int i = list.size() - 1; i >= 0; i--) {
+                    Object e = list.get(i);
+                    if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
+                        yield name.equals("findLast") ? e : (Object) (long) i;
+                    }
+                }
+                yield name.equals("findLast") ? Undefined.INSTANCE : (Object) (-1L);
+            }
+            case "forEach" -> {
+                Object fn = Members.requireFunction(a0, "forEach");
+                for (int i = 0; i < list.size(); i++) {
+                    Members.invoke(ctx, fn, list.get(i), (long) i, list);
+                }
+                yield Undefined.INSTANCE;
+            }
+            case "map" -> {
+                Object fn = Members.requireFunction(a0, "map");
+                ArrayList<Object> out = new ArrayList<>(n);
+                for (int i = 0; i < list.size(); i++) {
+                    out.add(Members.invoke(ctx, fn, list.get(i), (long) i, list));
+                }
+                yield out;
+            }
+            case "flatMap" -> {
+                Object fn = Members.requireFunction(a0, "flatMap");
+                ArrayList<Object> out = new ArrayList<>(n);
+                for (int i = 0; i < list.size(); i++) {
+                    Object r = Members.invoke(ctx, fn, list.get(i), (long) i, list);
+                    if (r instanceof List<?> l) {
+                        ctx.checkCollection((long) out.size() + l.size());
+                        ctx.steps(l.size());
+                        out.addAll(l);
+                    } else {
+                        out.add(r);
+                    }
+                }
+                yield out;
+            }
+            case "flat" -> {
+                double depth = a0 == Undefined.INSTANCE ? 1 : JsOps.toInteger(a0);
+                ArrayList<Object> out = new ArrayList<>(n);
+                flatten(ctx, out, list, depth, 0);
+                yield out;
+            }
+            case "reduce", "reduceRight" -> reduce(ctx, list, a, name.equals("reduceRight"));
+            case "includes" -> {
+                int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
+                ctx.steps(n);
+                for (int i = from; i < n; i++) {
+                    if (JsOps.sameValueZero(list.get(i), a0)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case "indexOf" -> {
+                int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
+                ctx.steps(n);
+                for (int i = from; i < n; i++) {
+                    if (JsOps.strictEquals(list.get(i), a0)) {
+                        yield (long) i;
+                    }
+                }
+                yield -1L;
+            }
+            case "lastIndexOf" -> {
+                ctx.steps(n);
+                int from = JsOps.arg(a, 1) == Undefined.INSTANCE
+                        ? n - 1
+                        : (int) Math.min(
+                                n - 1,
+                                JsOps.toInteger(JsOps.arg(a, 1)) < 0
+                                        ? n + JsOps.toInteger(JsOps.arg(a, 1))
+                                        : JsOps.toInteger(JsOps.arg(a, 1)));
+                for (int i = from; i >= 0; i--) {
+                    if (JsOps.strictEquals(list.get(i), a0)) {
+                        yield (long) i;
+                    }
+                }
+                yield -1L;
+            }
+            case "join" -> {
+                StringBuilder sb = new StringBuilder();
+                JsOps.joinInto(ctx, sb, list, a0 == Undefined.INSTANCE ? "," : JsOps.toStr(ctx, a0), 0);
+                yield sb.toString();
+            }
+            case "toString" -> JsOps.toStr(ctx, list);
+            case "reverse", "toReversed" -> {
+                ArrayList<Object> out = copy(ctx, list);
+                java.util.Collections.reverse(out);
+                yield out;
+            }
+            case "slice" -> {
+                int from = JsOps.relativeIndex(a0, n, 0);
+                int to = JsOps.relativeIndex(JsOps.arg(a, 1), n, n);
+                yield from < to ? new ArrayList<Object>(list.subList(from, to)) : new ArrayList<>();
+            }
+            case "sort", "toSorted" -> sort(ctx, list, a0);
+            case "fill" -> {
+                ArrayList<Object> out = copy(ctx, list);
+                int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
+                int to = JsOps.relativeIndex(JsOps.arg(a, 2), n, n);
+                for (int i = from; i < to; i++) {
+                    out.set(i, a0);
+                }
+                yield out;
+            }
+            case "with" -> {
+                double i = JsOps.toInteger(a0);
+                double k = i < 0 ? n + i : i;
+                if (k < 0 || k >= n) {
+                    throw new ExpressionException("Invalid index : " + JsNumbers.toString(i));
+                }
+                ArrayList<Object> out = copy(ctx, list);
+                out.set((int) k, JsOps.arg(a, 1));
+                yield out;
+            }
+            case "toSpliced" -> {
+                int start = JsOps.relativeIndex(a0, n, 0);
+                int deleteCount =
+                        a.length < 2 ? n - start : (int) Math.max(0, Math.min(JsOps.toInteger(a[1]), n - start));
+                ArrayList<Object> out = new ArrayList<>(list.subList(0, start));
+                for (int i = 2; i < a.length; i++) {
+                    out.add(a[i]);
+                }
+                out.addAll(list.subList(start + deleteCount, n));
+                ctx.checkCollection(out.size());
+                yield out;
+            }
+            case "push", "pop", "shift", "unshift", "splice", "copyWithin" ->
+                throw new ExpressionException(
+                        name
+                                + "() is not supported: expressions cannot modify arrays; use concat(), slice(), toSpliced() or [...list, x]");
+            // ---- n8n extensions
+            case "first" -> n == 0 ? Undefined.INSTANCE : list.get(0);
+            case "last" -> n == 0 ? Undefined.INSTANCE : list.get(n - 1);
+            case "isEmpty" -> n == 0;
+            case "isNotEmpty" -> n != 0;
+            case "sum" -> JsNumbers.box(sum(ctx, list, name));
+            case "average" -> n == 0 ? (Object) 0L : JsNumbers.box(sum(ctx, list, name) / n);
+            case "min", "max" -> {
+                boolean min = name.equals("min");
+                double best = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                ctx.steps(n);
+                for (Object e : list) {
+                    double d = JsOps.toNumber(e);
+                    if (Double.isNaN(d)) {
+                        yield Double.NaN;
+                    }
+                    best = min ? Math.min(best, d) : Math.max(best, d);
+                }
+                yield JsNumbers.box(best);
+            }
+            case "unique", "removeDuplicates" -> unique(ctx, list, a);
+            case "pluck" -> pluck(ctx, list, a);
+            case "compact" -> {
+                ArrayList<Object> out = new ArrayList<>();
+                for (Object e : list) {
+                    if (!JsOps.isNullish(e) && !"".equals(e) && !(e instanceof Map<?, ?> m && m.isEmpty())) {
+                        out.add(e);
+                    }
+                }
+                yield out;
+            }
+            case "chunk" -> {
+                double size = JsOps.toInteger(a0);
+                if (size < 1) {
+                    throw new ExpressionException("chunk(): the chunk size must be a positive number");
+                }
+                ArrayList<Object> out = new ArrayList<>();
+                for (int i = 0; i < n; i += (int) Math.min(size, n)) {
+                    out.add(new ArrayList<Object>(list.subList(i, (int) Math.min(n, i + size))));
+                }
+                yield out;
+            }
+            case "randomItem" ->
+                n == 0
+                        ? Undefined.INSTANCE
+                        : list.get(ThreadLocalRandom.current().nextInt(n));
+            case "toJsonString" -> Json.stringify(ctx, list, Undefined.INSTANCE);
+            case "difference", "intersection" -> {
+                List<?> other = requireList(a0, name);
+                boolean keep = name.equals("intersection");
+                ArrayList<Object> out = new ArrayList<>();
+                for (Object e : list) {
+                    if (containsDeep(ctx, other, e) == keep && !(keep && containsDeep(ctx, out, e))) {
+                        out.add(e);
+                    }
+                }
+                yield out;
+            }
+            case "union" -> {
+                List<?> other = requireList(a0, name);
+                ArrayList<Object> out = new ArrayList<>();
+                for (List<?> part : List.of(list, other)) {
+                    for (Object e : part) {
+                        if (!containsDeep(ctx, out, e)) {
+                            out.add(e);
+                        }
+                    }
+                }
+                ctx.checkCollection(out.size());
+                yield out;
+            }
+            case "smartJoin" -> {
+                String keyField = JsOps.toStr(ctx, a0);
+                String valueField = JsOps.toStr(ctx, JsOps.arg(a, 1));
+                LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+                for (Object e : list) {
+                    if (e instanceof Map<?, ?> m && m.containsKey(keyField)) {
+                        Object v = m.get(valueField);
+                        out.put(
+                                JsOps.toKey(ctx, m.get(keyField)),
+                                v == null && !m.containsKey(valueField) ? Undefined.INSTANCE : v);
+                    }
+                }
+                yield out;
+            }
+            default -> Members.NOT_FOUND;
+        };
+    }
+
+    private static ArrayList<Object> copy(EvalContext ctx, List<?> list) {
+        ctx.steps(list.size());
+        return new ArrayList<>(list);
+    }
+
+    private static List<?> requireList(Object v, String method) {
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        throw new ExpressionException(method + "(): the argument must be an array");
+    }
+
+    private static boolean containsDeep(EvalContext ctx, List<?> list, Object e) {
+        ctx.steps(list.size());
+        for (Object o : list) {
+            if (JsOps.deepEquals(o, e, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flatten(EvalContext ctx, List<Object> out, List<?> list, double depth, int level) {
+        if (level > JsOps.MAX_DATA_DEPTH) {
+            throw JsOps.tooDeep();
+        }
+        ctx.steps(list.size());
+        for (Object e : list) {
+            if (e instanceof List<?> inner && depth >= 1) {
+                flatten(ctx, out, inner, depth - 1, level + 1);
+            } else {
+                out.add(e);
+                if ((out.size() & 0x3FF) == 0) {
+                    ctx.checkCollection(out.size());
+                }
+            }
         }
         ctx.checkCollection(out.size());
-        yield out;
-      }
-      case "smartJoin" -> {
-        String keyField = JsOps.toStr(ctx, a0);
-        String valueField = JsOps.toStr(ctx, JsOps.arg(a, 1));
-        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+    }
+
+    private static Object reduce(EvalContext ctx, List<?> list, Object[] a, boolean right) {
+        Object fn = Members.requireFunction(JsOps.arg(a, 0), "reduce");
+        int n = list.size();
+        int i = right ? n - 1 : 0;
+        int step = right ? -1 : 1;
+        Object acc;
+        if (a.length >= 2) {
+            acc = a[1];
+        } else {
+            if (n == 0) {
+                throw new ExpressionException("Reduce of empty array with no initial value");
+            }
+            acc = list.get(i);
+            i += step;
+        }
+        for (; i >= 0 && i < n; i += step) {
+            acc = Members.invoke(ctx, fn, acc, list.get(i), (long) i, list);
+        }
+        return acc;
+    }
+
+    /** A stable merge sort: a comparator that is not a total order cannot make it throw. */
+    private static Object sort(EvalContext ctx, List<?> list, Object comparator) {
+        if (comparator != Undefined.INSTANCE) {
+            Members.requireFunction(comparator, "sort");
+        }
+        ArrayList<Object> defined = new ArrayList<>(list.size());
+        int undefinedCount = 0;
         for (Object e : list) {
-          if (e instanceof Map<?, ?> m && m.containsKey(keyField)) {
-            Object v = m.get(valueField);
-            out.put(JsOps.toKey(ctx, m.get(keyField)), v == null && !m.containsKey(valueField) ? Undefined.INSTANCE : v);
-          }
+            if (e == Undefined.INSTANCE) {
+                undefinedCount++;
+            } else {
+                defined.add(e);
+            }
         }
-        yield out;
-      }
-      default -> Members.NOT_FOUND;
-    };
-  }
-
-  private static ArrayList<Object> copy(EvalContext ctx, List<?> list) {
-    ctx.steps(list.size());
-    return new ArrayList<>(list);
-  }
-
-  private static List<?> requireList(Object v, String method) {
-    if (v instanceof List<?> l) {
-      return l;
-    }
-    throw new ExpressionException(method + "(): the argument must be an array");
-  }
-
-  private static boolean containsDeep(EvalContext ctx, List<?> list, Object e) {
-    ctx.steps(list.size());
-    for (Object o : list) {
-      if (JsOps.deepEquals(o, e, 0)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void flatten(EvalContext ctx, List<Object> out, List<?> list, double depth, int level) {
-    if (level > JsOps.MAX_DATA_DEPTH) {
-      throw JsOps.tooDeep();
-    }
-    ctx.steps(list.size());
-    for (Object e : list) {
-      if (e instanceof List<?> inner && depth >= 1) {
-        flatten(ctx, out, inner, depth - 1, level + 1);
-      } else {
-        out.add(e);
-        if ((out.size() & 0x3FF) == 0) {
-          ctx.checkCollection(out.size());
+        Object[] items = defined.toArray();
+        String[] keys = null;
+        if (comparator == Undefined.INSTANCE) {
+            keys = new String[items.length];
+            for (int i = 0; i < items.length; i++) {
+                keys[i] = JsOps.toStr(ctx, items[i]);
+            }
         }
-      }
+        Object[] buf = new Object[items.length];
+        String[] keyBuf = keys == null ? null : new String[items.length];
+        mergeSort(ctx, items, keys, buf, keyBuf, 0, items.length, comparator);
+        ArrayList<Object> out = new ArrayList<>(list.size());
+        for (Object o : items) {
+            out.add(o);
+        }
+        for (int i = 0; i < undefinedCount; i++) {
+            out.add(Undefined.INSTANCE);
+        }
+        return out;
     }
-    ctx.checkCollection(out.size());
-  }
 
-  private static Object reduce(EvalContext ctx, List<?> list, Object[] a, boolean right) {
-    Object fn = Members.requireFunction(JsOps.arg(a, 0), "reduce");
-    int n = list.size();
-    int i = right ? n - 1 : 0;
-    int step = right ? -1 : 1;
-    Object acc;
-    if (a.length >= 2) {
-      acc = a[1];
-    } else {
-      if (n == 0) {
-        throw new ExpressionException("Reduce of empty array with no initial value");
-      }
-      acc = list.get(i);
-      i += step;
+    private static void mergeSort(
+            EvalContext ctx,
+            Object[] a,
+            String[] keys,
+            Object[] buf,
+            String[] keyBuf,
+            int from,
+            int to,
+            Object comparator) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(ctx, a, keys, buf, keyBuf, from, mid, comparator);
+        mergeSort(ctx, a, keys, buf, keyBuf, mid, to, comparator);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            boolean takeRight =
+                    keys != null ? keys[i].compareTo(keys[j]) > 0 : compare(ctx, comparator, a[i], a[j]) > 0;
+            if (takeRight) {
+                copyOne(a, keys, buf, keyBuf, j++, k++);
+            } else {
+                copyOne(a, keys, buf, keyBuf, i++, k++);
+            }
+        }
+        while (i < mid) {
+            copyOne(a, keys, buf, keyBuf, i++, k++);
+        }
+        while (j < to) {
+            copyOne(a, keys, buf, keyBuf, j++, k++);
+        }
+        System.arraycopy(buf, from, a, from, to - from);
+        if (keys != null) {
+            System.arraycopy(keyBuf, from, keys, from, to - from);
+        }
     }
-    for (; i >= 0 && i < n; i += step) {
-      acc = Members.invoke(ctx, fn, acc, list.get(i), (long) i, list);
-    }
-    return acc;
-  }
 
-  /** A stable merge sort: a comparator that is not a total order cannot make it throw. */
-  private static Object sort(EvalContext ctx, List<?> list, Object comparator) {
-    if (comparator != Undefined.INSTANCE) {
-      Members.requireFunction(comparator, "sort");
+    private static void copyOne(Object[] a, String[] keys, Object[] buf, String[] keyBuf, int from, int to) {
+        buf[to] = a[from];
+        if (keys != null) {
+            keyBuf[to] = keys[from];
+        }
     }
-    ArrayList<Object> defined = new ArrayList<>(list.size());
-    int undefinedCount = 0;
-    for (Object e : list) {
-      if (e == Undefined.INSTANCE) {
-        undefinedCount++;
-      } else {
-        defined.add(e);
-      }
-    }
-    Object[] items = defined.toArray();
-    String[] keys = null;
-    if (comparator == Undefined.INSTANCE) {
-      keys = new String[items.length];
-      for (int i = 0; i < items.length; i++) {
-        keys[i] = JsOps.toStr(ctx, items[i]);
-      }
-    }
-    Object[] buf = new Object[items.length];
-    String[] keyBuf = keys == null ? null : new String[items.length];
-    mergeSort(ctx, items, keys, buf, keyBuf, 0, items.length, comparator);
-    ArrayList<Object> out = new ArrayList<>(list.size());
-    for (Object o : items) {
-      out.add(o);
-    }
-    for (int i = 0; i < undefinedCount; i++) {
-      out.add(Undefined.INSTANCE);
-    }
-    return out;
-  }
 
-  private static void mergeSort(EvalContext ctx, Object[] a, String[] keys, Object[] buf, String[] keyBuf,
-      int from, int to, Object comparator) {
-    if (to - from < 2) {
-      return;
+    private static double compare(EvalContext ctx, Object comparator, Object x, Object y) {
+        double d = JsOps.toNumber(Members.invoke(ctx, comparator, x, y));
+        return Double.isNaN(d) ? 0 : d;
     }
-    int mid = (from + to) >>> 1;
-    mergeSort(ctx, a, keys, buf, keyBuf, from, mid, comparator);
-    mergeSort(ctx, a, keys, buf, keyBuf, mid, to, comparator);
-    int i = from;
-    int j = mid;
-    int k = from;
-    while (i < mid && j < to) {
-      boolean takeRight = keys != null ? keys[i].compareTo(keys[j]) > 0 : compare(ctx, comparator, a[i], a[j]) > 0;
-      if (takeRight) {
-        copyOne(a, keys, buf, keyBuf, j++, k++);
-      } else {
-        copyOne(a, keys, buf, keyBuf, i++, k++);
-      }
-    }
-    while (i < mid) {
-      copyOne(a, keys, buf, keyBuf, i++, k++);
-    }
-    while (j < to) {
-      copyOne(a, keys, buf, keyBuf, j++, k++);
-    }
-    System.arraycopy(buf, from, a, from, to - from);
-    if (keys != null) {
-      System.arraycopy(keyBuf, from, keys, from, to - from);
-    }
-  }
 
-  private static void copyOne(Object[] a, String[] keys, Object[] buf, String[] keyBuf, int from, int to) {
-    buf[to] = a[from];
-    if (keys != null) {
-      keyBuf[to] = keys[from];
+    private static double sum(EvalContext ctx, List<?> list, String method) {
+        double total = 0;
+        ctx.steps(list.size());
+        for (Object e : list) {
+            if (e instanceof Number num) {
+                total += num.doubleValue();
+            } else if (e instanceof String s) {
+                total += JsNumbers.parseFloat(s);
+            } else {
+                throw new ExpressionException(
+                        method + "(): all array elements must be numbers, found " + JsOps.describe(e));
+            }
+        }
+        return total;
     }
-  }
 
-  private static double compare(EvalContext ctx, Object comparator, Object x, Object y) {
-    double d = JsOps.toNumber(Members.invoke(ctx, comparator, x, y));
-    return Double.isNaN(d) ? 0 : d;
-  }
-
-  private static double sum(EvalContext ctx, List<?> list, String method) {
-    double total = 0;
-    ctx.steps(list.size());
-    for (Object e : list) {
-      if (e instanceof Number num) {
-        total += num.doubleValue();
-      } else if (e instanceof String s) {
-        total += JsNumbers.parseFloat(s);
-      } else {
-        throw new ExpressionException(method + "(): all array elements must be numbers, found " + JsOps.describe(e));
-      }
+    private static Object unique(EvalContext ctx, List<?> list, Object[] fields) {
+        ArrayList<Object> out = new ArrayList<>();
+        Set<Object> seenPrimitives = new HashSet<>();
+        List<Object> seenObjects = new ArrayList<>();
+        for (Object e : list) {
+            Object key = e;
+            if (fields.length > 0 && e instanceof Map<?, ?> m) {
+                ArrayList<Object> k = new ArrayList<>(fields.length);
+                for (Object f : fields) {
+                    k.add(m.get(JsOps.toKey(ctx, f)));
+                }
+                key = k;
+            }
+            if (JsOps.isPrimitive(key)) {
+                Object norm = key instanceof Number num ? (Object) num.doubleValue() : key == null ? "\u0000null" : key;
+                if (seenPrimitives.add(norm)) {
+                    out.add(e);
+                }
+            } else if (!containsDeep(ctx, seenObjects, key)) {
+                seenObjects.add(key);
+                out.add(e);
+            }
+        }
+        return out;
     }
-    return total;
-  }
 
-  private static Object unique(EvalContext ctx, List<?> list, Object[] fields) {
-    ArrayList<Object> out = new ArrayList<>();
-    Set<Object> seenPrimitives = new HashSet<>();
-    List<Object> seenObjects = new ArrayList<>();
-    for (Object e : list) {
-      Object key = e;
-      if (fields.length > 0 && e instanceof Map<?, ?> m) {
-        ArrayList<Object> k = new ArrayList<>(fields.length);
+    private static Object pluck(EvalContext ctx, List<?> list, Object[] fields) {
+        ArrayList<Object> out = new ArrayList<>();
+        if (fields.length == 0) {
+            out.addAll(list);
+            return out;
+        }
+        Set<String> wanted = new HashSet<>();
         for (Object f : fields) {
-          k.add(m.get(JsOps.toKey(ctx, f)));
+            wanted.add(JsOps.toKey(ctx, f));
         }
-        key = k;
-      }
-      if (JsOps.isPrimitive(key)) {
-        Object norm = key instanceof Number num ? (Object) num.doubleValue() : key == null ? "\u0000null" : key;
-        if (seenPrimitives.add(norm)) {
-          out.add(e);
+        for (Object e : list) {
+            if (e instanceof Map<?, ?> m) {
+                ArrayList<Object> values = new ArrayList<>();
+                for (Map.Entry<?, ?> entry : m.entrySet()) {
+                    if (wanted.contains(String.valueOf(entry.getKey()))) {
+                        values.add(entry.getValue());
+                    }
+                }
+                if (!values.isEmpty()) {
+                    out.add(values.size() == 1 ? values.get(0) : values);
+                }
+            }
         }
-      } else if (!containsDeep(ctx, seenObjects, key)) {
-        seenObjects.add(key);
-        out.add(e);
-      }
+        return out;
     }
-    return out;
-  }
-
-  private static Object pluck(EvalContext ctx, List<?> list, Object[] fields) {
-    ArrayList<Object> out = new ArrayList<>();
-    if (fields.length == 0) {
-      out.addAll(list);
-      return out;
-    }
-    Set<String> wanted = new HashSet<>();
-    for (Object f : fields) {
-      wanted.add(JsOps.toKey(ctx, f));
-    }
-    for (Object e : list) {
-      if (e instanceof Map<?, ?> m) {
-        ArrayList<Object> values = new ArrayList<>();
-        for (Map.Entry<?, ?> entry : m.entrySet()) {
-          if (wanted.contains(String.valueOf(entry.getKey()))) {
-            values.add(entry.getValue());
-          }
-        }
-        if (!values.isEmpty()) {
-          out.add(values.size() == 1 ? values.get(0) : values);
-        }
-      }
-    }
-    return out;
-  }
 }

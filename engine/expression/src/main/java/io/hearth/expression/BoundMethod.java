@@ -5,30 +5,30 @@ import java.util.List;
 /** A built-in method read as a value ({@code const f = 'x'.toUpperCase}) and called later. */
 final class BoundMethod implements JsCallable, ExpressionFunction {
 
-  private final Object receiver;
-  private final String name;
+    private final Object receiver;
+    private final String name;
 
-  BoundMethod(Object receiver, String name) {
-    this.receiver = receiver;
-    this.name = name;
-  }
-
-  @Override
-  public Object call(EvalContext ctx, Object[] args) {
-    Object result = Members.callBuiltinMethod(ctx, receiver, name, args);
-    if (result == Members.NOT_FOUND) {
-      throw new ExpressionException(name + " is not a function");
+    BoundMethod(Object receiver, String name) {
+        this.receiver = receiver;
+        this.name = name;
     }
-    return result;
-  }
 
-  @Override
-  public Object call(List<Object> args) {
-    return call(EvalContext.standalone(), args.toArray());
-  }
+    @Override
+    public Object call(EvalContext ctx, Object[] args) {
+        Object result = Members.callBuiltinMethod(ctx, receiver, name, args);
+        if (result == Members.NOT_FOUND) {
+            throw new ExpressionException(name + " is not a function");
+        }
+        return result;
+    }
 
-  @Override
-  public String toString() {
-    return "function " + name + "() { [native code] }";
-  }
+    @Override
+    public Object call(List<Object> args) {
+        return call(EvalContext.standalone(), args.toArray());
+    }
+
+    @Override
+    public String toString() {
+        return "function " + name + "() { [native code] }";
+    }
 }

@@ -5,56 +5,56 @@ import java.util.List;
 /** A parsed template: literal text parts (String) and expression parts (Node), immutable. */
 final class CompiledTemplate implements Template {
 
-  private final String source;
-  private final Object[] parts;
-  private final ExpressionLimits limits;
-  private final Node single;
+    private final String source;
+    private final Object[] parts;
+    private final ExpressionLimits limits;
+    private final Node single;
 
-  CompiledTemplate(String source, List<Object> parts, ExpressionLimits limits) {
-    this.source = source;
-    this.parts = parts.toArray();
-    this.limits = limits;
-    this.single = parts.size() == 1 && parts.get(0) instanceof Node n ? n : null;
-  }
-
-  @Override
-  public Object evaluate(Scope scope) {
-    EvalContext ctx = new EvalContext(limits, java.util.Objects.requireNonNull(scope, "scope"));
-    try {
-      if (single != null) {
-        return Values.toPlain(ctx, Interpreter.eval(single, ctx, null));
-      }
-      StringBuilder sb = new StringBuilder();
-      for (Object part : parts) {
-        if (part instanceof String text) {
-          sb.append(text);
-        } else {
-          Values.render(ctx, sb, Interpreter.eval((Node) part, ctx, null));
-        }
-        ctx.checkString(sb.length());
-      }
-      return sb.toString();
-    } catch (ExpressionException e) {
-      throw e;
-    } catch (StackOverflowError e) { // safety net: the call-depth budget normally fires first
-      throw new ExpressionLimitException("maxCallDepth", "expression nesting exhausted the thread stack");
-    } catch (RuntimeException e) { // thrown by a host object or function
-      throw new ExpressionException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+    CompiledTemplate(String source, List<Object> parts, ExpressionLimits limits) {
+        this.source = source;
+        this.parts = parts.toArray();
+        this.limits = limits;
+        this.single = parts.size() == 1 && parts.get(0) instanceof Node n ? n : null;
     }
-  }
 
-  @Override
-  public String source() {
-    return source;
-  }
+    @Override
+    public Object evaluate(Scope scope) {
+        EvalContext ctx = new EvalContext(limits, java.util.Objects.requireNonNull(scope, "scope"));
+        try {
+            if (single != null) {
+                return Values.toPlain(ctx, Interpreter.eval(single, ctx, null));
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Object part : parts) {
+                if (part instanceof String text) {
+                    sb.append(text);
+                } else {
+                    Values.render(ctx, sb, Interpreter.eval((Node) part, ctx, null));
+                }
+                ctx.checkString(sb.length());
+            }
+            return sb.toString();
+        } catch (ExpressionException e) {
+            throw e;
+        } catch (StackOverflowError e) { // safety net: the call-depth budget normally fires first
+            throw new ExpressionLimitException("maxCallDepth", "expression nesting exhausted the thread stack");
+        } catch (RuntimeException e) { // thrown by a host object or function
+            throw new ExpressionException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+        }
+    }
 
-  @Override
-  public boolean isSingleExpression() {
-    return single != null;
-  }
+    @Override
+    public String source() {
+        return source;
+    }
 
-  @Override
-  public String toString() {
-    return "=" + source;
-  }
+    @Override
+    public boolean isSingleExpression() {
+        return single != null;
+    }
+
+    @Override
+    public String toString() {
+        return "=" + source;
+    }
 }

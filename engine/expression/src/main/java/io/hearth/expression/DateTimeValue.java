@@ -11,67 +11,68 @@ import java.util.Objects;
  */
 public final class DateTimeValue {
 
-  private final ZonedDateTime time;
-  private final String invalidReason;
+    private final ZonedDateTime time;
+    private final String invalidReason;
 
-  private DateTimeValue(ZonedDateTime time, String invalidReason) {
-    this.time = time;
-    this.invalidReason = invalidReason;
-  }
-
-  public static DateTimeValue of(ZonedDateTime time) {
-    return new DateTimeValue(Objects.requireNonNull(time, "time"), null);
-  }
-
-  /** Luxon's invalid DateTime (e.g. from {@code DateTime.fromISO('nope')}). */
-  static DateTimeValue invalid(String reason) {
-    return new DateTimeValue(null, reason);
-  }
-
-  /** @throws ExpressionException when this is an invalid DateTime */
-  public ZonedDateTime toZonedDateTime() {
-    if (time == null) {
-      throw new ExpressionException("Invalid DateTime: " + invalidReason);
+    private DateTimeValue(ZonedDateTime time, String invalidReason) {
+        this.time = time;
+        this.invalidReason = invalidReason;
     }
-    return time;
-  }
 
-  boolean isValid() {
-    return time != null;
-  }
+    public static DateTimeValue of(ZonedDateTime time) {
+        return new DateTimeValue(Objects.requireNonNull(time, "time"), null);
+    }
 
-  String invalidReason() {
-    return invalidReason;
-  }
+    /** Luxon's invalid DateTime (e.g. from {@code DateTime.fromISO('nope')}). */
+    static DateTimeValue invalid(String reason) {
+        return new DateTimeValue(null, reason);
+    }
 
-  /** The raw value, or null when invalid. */
-  ZonedDateTime time() {
-    return time;
-  }
+    /** @throws ExpressionException when this is an invalid DateTime */
+    public ZonedDateTime toZonedDateTime() {
+        if (time == null) {
+            throw new ExpressionException("Invalid DateTime: " + invalidReason);
+        }
+        return time;
+    }
 
-  /** Epoch milliseconds, NaN when invalid. */
-  double millis() {
-    return time == null ? Double.NaN : (double) time.toInstant().toEpochMilli();
-  }
+    boolean isValid() {
+        return time != null;
+    }
 
-  /** Luxon's {@code toISO()}, e.g. {@code 2024-01-02T03:04:05.678+01:00}. */
-  @Override
-  public String toString() {
-    return time == null ? "Invalid DateTime" : LuxonFormat.iso(time);
-  }
+    String invalidReason() {
+        return invalidReason;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DateTimeValue d && Objects.equals(time, d.time)
-        && Objects.equals(invalidReason, d.invalidReason);
-  }
+    /** The raw value, or null when invalid. */
+    ZonedDateTime time() {
+        return time;
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(time, invalidReason);
-  }
+    /** Epoch milliseconds, NaN when invalid. */
+    double millis() {
+        return time == null ? Double.NaN : (double) time.toInstant().toEpochMilli();
+    }
 
-  static DateTimeValue utc(long epochMillis) {
-    return of(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
-  }
+    /** Luxon's {@code toISO()}, e.g. {@code 2024-01-02T03:04:05.678+01:00}. */
+    @Override
+    public String toString() {
+        return time == null ? "Invalid DateTime" : LuxonFormat.iso(time);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DateTimeValue d
+                && Objects.equals(time, d.time)
+                && Objects.equals(invalidReason, d.invalidReason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(time, invalidReason);
+    }
+
+    static DateTimeValue utc(long epochMillis) {
+        return of(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
+    }
 }

@@ -6,36 +6,36 @@ package io.hearth.expression;
  */
 final class DeadlineCharSequence implements CharSequence {
 
-  private final String s;
-  private final EvalContext ctx;
-  private int countdown = 4096;
+    private final String s;
+    private final EvalContext ctx;
+    private int countdown = 4096;
 
-  DeadlineCharSequence(String s, EvalContext ctx) {
-    this.s = s;
-    this.ctx = ctx;
-  }
-
-  @Override
-  public char charAt(int index) {
-    if (--countdown == 0) {
-      countdown = 4096;
-      ctx.checkDeadline();
+    DeadlineCharSequence(String s, EvalContext ctx) {
+        this.s = s;
+        this.ctx = ctx;
     }
-    return s.charAt(index);
-  }
 
-  @Override
-  public int length() {
-    return s.length();
-  }
+    @Override
+    public char charAt(int index) {
+        if (--countdown == 0) {
+            countdown = 4096;
+            ctx.checkDeadline();
+        }
+        return s.charAt(index);
+    }
 
-  @Override
-  public CharSequence subSequence(int start, int end) {
-    return s.substring(start, end);
-  }
+    @Override
+    public int length() {
+        return s.length();
+    }
 
-  @Override
-  public String toString() {
-    return s;
-  }
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return s.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+        return s;
+    }
 }

@@ -5,139 +5,139 @@ import java.time.ZoneId;
 /** Mutable state of one evaluation: the scope, the budgets and the counters. Not thread-safe. */
 final class EvalContext {
 
-  /** Rough bound on nested AST levels across arrow calls, so deep recursion fails before the JVM stack. */
-  private static final int MAX_STACK_UNITS = 2000;
+    /** Rough bound on nested AST levels across arrow calls, so deep recursion fails before the JVM stack. */
+    private static final int MAX_STACK_UNITS = 2000;
 
-  final ExpressionLimits limits;
-  final Scope scope;
-  final int maxStringLength;
-  final int maxCollectionSize;
-  private final long maxSteps;
-  private final long deadline;
-  private long steps;
-  private int callDepth;
-  private int stackUnits;
-  private ZoneId defaultZone;
+    final ExpressionLimits limits;
+    final Scope scope;
+    final int maxStringLength;
+    final int maxCollectionSize;
+    private final long maxSteps;
+    private final long deadline;
+    private long steps;
+    private int callDepth;
+    private int stackUnits;
+    private ZoneId defaultZone;
 
-  EvalContext(ExpressionLimits limits, Scope scope) {
-    this.limits = limits;
-    this.scope = scope;
-    this.maxSteps = limits.maxSteps();
-    this.maxStringLength = limits.maxStringLength();
-    this.maxCollectionSize = limits.maxCollectionSize();
-    long timeout;
-    try {
-      timeout = limits.timeout().toNanos();
-    } catch (ArithmeticException tooLong) {
-      timeout = Long.MAX_VALUE / 2;
+    EvalContext(ExpressionLimits limits, Scope scope) {
+        this.limits = limits;
+        this.scope = scope;
+        this.maxSteps = limits.maxSteps();
+        this.maxStringLength = limits.maxStringLength();
+        this.maxCollectionSize = limits.maxCollectionSize();
+        long timeout;
+        try {
+            timeout = limits.timeout().toNanos();
+        } catch (ArithmeticException tooLong) {
+            timeout = Long.MAX_VALUE / 2;
+        }
+        this.deadline = System.nanoTime() + Math.min(timeout, Long.MAX_VALUE / 2);
     }
-    this.deadline = System.nanoTime() + Math.min(timeout, Long.MAX_VALUE / 2);
-  }
 
-  static EvalContext standalone() {
-    return new EvalContext(ExpressionLimits.defaults(), Scope.empty());
-  }
-
-  void step() {
-    if (++steps > maxSteps) {
-      throw stepsExceeded();
+    static EvalContext standalone() {
+        return new EvalContext(ExpressionLimits.defaults(), Scope.empty());
     }
-    if ((steps & 0x3FF) == 0) {
-      checkDeadline();
+
+    void step() {
+        if (++steps > maxSteps) {
+            throw stepsExceeded();
+        }
+        if ((steps & 0x3FF) == 0) {
+            checkDeadline();
+        }
     }
-  }
 
-  /** Charges work done by a built-in (elements visited, characters produced...). */
-  void steps(long n) {
-    long before = steps;
-    steps += n;
-    if (steps > maxSteps) {
-      throw stepsExceeded();
+    /** Charges work done by a built-in (elements visited, characters produced...). */
+    void steps(long n) {
+        long before = steps;
+        steps += n;
+        if (steps > maxSteps) {
+            throw stepsExceeded();
+        }
+        if ((before >>> 10) != (steps >>> 10)) {
+            checkDeadline();
+        }
     }
-    if ((before >>> 10) != (steps >>> 10)) {
-      checkDeadline();
+
+    void checkDeadline() {
+        if (System.nanoTime() - deadline > 0) {
+            throw new ExpressionLimitException(
+                    "timeout", "expression took longer than " + limits.timeout().toMillis() + " ms");
+        }
     }
-  }
 
-  void checkDeadline() {
-    if (System.nanoTime() - deadline > 0) {
-      throw new ExpressionLimitException("timeout",
-          "expression took longer than " + limits.timeout().toMillis() + " ms");
+    private ExpressionLimitException stepsExceeded() {
+        return new ExpressionLimitException("maxSteps", "expression exceeded " + maxSteps + " evaluation steps");
     }
-  }
 
-  private ExpressionLimitException stepsExceeded() {
-    return new ExpressionLimitException("maxSteps",
-        "expression exceeded " + maxSteps + " evaluation steps");
-  }
-
-  void enterCall(int units) {
-    if (++callDepth > limits.maxCallDepth() || (stackUnits += units) > MAX_STACK_UNITS) {
-      callDepth--;
-      stackUnits -= units;
-      throw callDepthExceeded();
+    void enterCall(int units) {
+        if (++callDepth > limits.maxCallDepth() || (stackUnits += units) > MAX_STACK_UNITS) {
+            callDepth--;
+            stackUnits -= units;
+            throw callDepthExceeded();
+        }
     }
-  }
 
-  void exitCall(int units) {
-    callDepth--;
-    stackUnits -= units;
-  }
-
-  ExpressionLimitException callDepthExceeded() {
-    return new ExpressionLimitException("maxCallDepth",
-        "maximum call depth exceeded (too much recursion)");
-  }
-
-  /** Refuses a string of {@code length} chars (checked as a builder grows, so it charges nothing). */
-  void checkString(long length) {
-    if (length > maxStringLength) {
-      throw new ExpressionLimitException("maxStringLength",
-          "string of " + length + " characters exceeds the maximum of " + maxStringLength);
+    void exitCall(int units) {
+        callDepth--;
+        stackUnits -= units;
     }
-  }
 
-  /** Checks a string about to be allocated in one go and charges one step per 16 chars. */
-  void allocateString(long length) {
-    checkString(length);
-    if (length > 256) {
-      steps(length >>> 4);
+    ExpressionLimitException callDepthExceeded() {
+        return new ExpressionLimitException("maxCallDepth", "maximum call depth exceeded (too much recursion)");
     }
-  }
 
-  /** Refuses a collection of {@code size} elements (checked as it grows, so it charges nothing). */
-  int checkCollection(long size) {
-    if (size > maxCollectionSize || size < 0) {
-      throw new ExpressionLimitException("maxCollectionSize",
-          "collection of " + size + " elements exceeds the maximum of " + maxCollectionSize);
+    /** Refuses a string of {@code length} chars (checked as a builder grows, so it charges nothing). */
+    void checkString(long length) {
+        if (length > maxStringLength) {
+            throw new ExpressionLimitException(
+                    "maxStringLength", "string of " + length + " characters exceeds the maximum of " + maxStringLength);
+        }
     }
-    return (int) size;
-  }
 
-  /** Checks a collection about to be allocated in one go and charges one step per element. */
-  int allocate(long size) {
-    checkCollection(size);
-    if (size > 16) {
-      steps(size);
+    /** Checks a string about to be allocated in one go and charges one step per 16 chars. */
+    void allocateString(long length) {
+        checkString(length);
+        if (length > 256) {
+            steps(length >>> 4);
+        }
     }
-    return (int) size;
-  }
 
-  /** The zone of {@code $now} when the runtime binds it, else the JVM default (Luxon's "local"). */
-  ZoneId defaultZone() {
-    if (defaultZone == null) {
-      Object now = scope.lookup("$now");
-      defaultZone = now instanceof DateTimeValue d && d.isValid() ? d.time().getZone() : ZoneId.systemDefault();
+    /** Refuses a collection of {@code size} elements (checked as it grows, so it charges nothing). */
+    int checkCollection(long size) {
+        if (size > maxCollectionSize || size < 0) {
+            throw new ExpressionLimitException(
+                    "maxCollectionSize",
+                    "collection of " + size + " elements exceeds the maximum of " + maxCollectionSize);
+        }
+        return (int) size;
     }
-    return defaultZone;
-  }
 
-  /** {@code $now} when bound (so one execution sees one clock), else the system clock. */
-  java.time.ZonedDateTime now() {
-    Object now = scope.lookup("$now");
-    if (now instanceof DateTimeValue d && d.isValid()) {
-      return d.time();
+    /** Checks a collection about to be allocated in one go and charges one step per element. */
+    int allocate(long size) {
+        checkCollection(size);
+        if (size > 16) {
+            steps(size);
+        }
+        return (int) size;
     }
-    return java.time.ZonedDateTime.now(defaultZone());
-  }
+
+    /** The zone of {@code $now} when the runtime binds it, else the JVM default (Luxon's "local"). */
+    ZoneId defaultZone() {
+        if (defaultZone == null) {
+            Object now = scope.lookup("$now");
+            defaultZone =
+                    now instanceof DateTimeValue d && d.isValid() ? d.time().getZone() : ZoneId.systemDefault();
+        }
+        return defaultZone;
+    }
+
+    /** {@code $now} when bound (so one execution sees one clock), else the system clock. */
+    java.time.ZonedDateTime now() {
+        Object now = scope.lookup("$now");
+        if (now instanceof DateTimeValue d && d.isValid()) {
+            return d.time();
+        }
+        return java.time.ZonedDateTime.now(defaultZone());
+    }
 }

@@ -3,11 +3,11 @@ package io.hearth.expression;
 /** An error raised while compiling or evaluating an expression; messages read like JavaScript's. */
 public class ExpressionException extends RuntimeException {
 
-  public ExpressionException(String message) {
-    super(message);
-  }
+    public ExpressionException(String message) {
+        super(message);
+    }
 
-  public ExpressionException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public ExpressionException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 @FunctionalInterface
 public interface ExpressionFunction {
 
-  /**
-   * Calls the function. {@code args} is read-only and holds expression values; missing arguments
-   * are simply absent (JavaScript {@code undefined}).
-   */
-  Object call(List<Object> args);
+    /**
+     * Calls the function. {@code args} is read-only and holds expression values; missing arguments
+     * are simply absent (JavaScript {@code undefined}).
+     */
+    Object call(List<Object> args);
 }

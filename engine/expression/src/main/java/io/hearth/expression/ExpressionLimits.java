@@ -13,20 +13,20 @@ import java.util.Objects;
  * @param maxCollectionSize largest array or object an expression may produce
  */
 public record ExpressionLimits(
-    Duration timeout, long maxSteps, int maxCallDepth, int maxStringLength, int maxCollectionSize) {
+        Duration timeout, long maxSteps, int maxCallDepth, int maxStringLength, int maxCollectionSize) {
 
-  public ExpressionLimits {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive");
+    public ExpressionLimits {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        if (maxSteps <= 0 || maxCallDepth <= 0 || maxStringLength <= 0 || maxCollectionSize <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
     }
-    if (maxSteps <= 0 || maxCallDepth <= 0 || maxStringLength <= 0 || maxCollectionSize <= 0) {
-      throw new IllegalArgumentException("limits must be positive");
-    }
-  }
 
-  /** 1 s, 5M steps, call depth 200, 10M characters, 1M elements. */
-  public static ExpressionLimits defaults() {
-    return new ExpressionLimits(Duration.ofSeconds(1), 5_000_000, 200, 10_000_000, 1_000_000);
-  }
+    /** 1 s, 5M steps, call depth 200, 10M characters, 1M elements. */
+    public static ExpressionLimits defaults() {
+        return new ExpressionLimits(Duration.ofSeconds(1), 5_000_000, 200, 10_000_000, 1_000_000);
+    }
 }

@@ -10,11 +10,11 @@ import java.util.List;
  */
 public interface ExpressionObject {
 
-  /** The property value, or {@link Undefined#INSTANCE} for an unknown property. */
-  Object get(String property);
+    /** The property value, or {@link Undefined#INSTANCE} for an unknown property. */
+    Object get(String property);
 
-  /** The enumerable properties, used by {@code Object.keys} and when converting to JSON. */
-  default Collection<String> keys() {
-    return List.of();
-  }
+    /** The enumerable properties, used by {@code Object.keys} and when converting to JSON. */
+    default Collection<String> keys() {
+        return List.of();
+    }
 }

@@ -10,144 +10,144 @@ import java.util.regex.PatternSyntaxException;
  */
 final class JsRegExp {
 
-  final Pattern pattern;
-  final String source;
-  final String flags;
-  final boolean global;
-  final boolean sticky;
+    final Pattern pattern;
+    final String source;
+    final String flags;
+    final boolean global;
+    final boolean sticky;
 
-  private JsRegExp(Pattern pattern, String source, String flags) {
-    this.pattern = pattern;
-    this.source = source;
-    this.flags = flags;
-    this.global = flags.indexOf('g') >= 0;
-    this.sticky = flags.indexOf('y') >= 0;
-  }
-
-  static JsRegExp compile(String source, String flags) {
-    int javaFlags = 0;
-    for (int i = 0; i < flags.length(); i++) {
-      char f = flags.charAt(i);
-      if ("dgimsuyv".indexOf(f) < 0 || flags.indexOf(f, i + 1) >= 0) {
-        throw new ExpressionException("Invalid regular expression flags '" + flags + "'");
-      }
-      javaFlags |= switch (f) {
-        case 'i' -> Pattern.CASE_INSENSITIVE | (flags.indexOf('u') >= 0 ? Pattern.UNICODE_CASE : 0);
-        case 'm' -> Pattern.MULTILINE;
-        case 's' -> Pattern.DOTALL;
-        default -> 0;
-      };
+    private JsRegExp(Pattern pattern, String source, String flags) {
+        this.pattern = pattern;
+        this.source = source;
+        this.flags = flags;
+        this.global = flags.indexOf('g') >= 0;
+        this.sticky = flags.indexOf('y') >= 0;
     }
-    try {
-      return new JsRegExp(Pattern.compile(translate(source, flags.indexOf('m') >= 0), javaFlags), source, flags);
-    } catch (PatternSyntaxException e) {
-      throw new ExpressionException("Invalid regular expression: /" + source + "/: " + e.getDescription());
-    }
-  }
 
-  /** Rewrites the JavaScript constructs java.util.regex reads differently. */
-  private static String translate(String js, boolean multiline) {
-    StringBuilder out = new StringBuilder(js.length() + 8);
-    boolean inClass = false;
-    int n = js.length();
-    for (int i = 0; i < n; i++) {
-      char c = js.charAt(i);
-      if (c == '\\' && i + 1 < n) {
-        char e = js.charAt(++i);
-        switch (e) {
-          case '0' -> out.append("\\x00");
-          case 'b' -> out.append(inClass ? "\\x08" : "\\b");
-          case '/' -> out.append('/');
-          case 'v' -> out.append("\\x0B");
-          case 'u', 'p', 'P' -> {
-            out.append('\\').append(e == 'u' && i + 1 < n && js.charAt(i + 1) == '{' ? 'x' : e);
-            int close = i + 1 < n && js.charAt(i + 1) == '{' ? js.indexOf('}', i + 1) : -1;
-            if (close > 0) { // u{1F600} and p{L} escapes: copy the braces verbatim
-              out.append(js, i + 1, close + 1);
-              i = close;
+    static JsRegExp compile(String source, String flags) {
+        int javaFlags = 0;
+        for (int i = 0; i < flags.length(); i++) {
+            char f = flags.charAt(i);
+            if ("dgimsuyv".indexOf(f) < 0 || flags.indexOf(f, i + 1) >= 0) {
+                throw new ExpressionException("Invalid regular expression flags '" + flags + "'");
             }
-          }
-          case 'x', 'c' -> out.append('\\').append(e);
-          default -> out.append('\\').append(e); // \d \w \s \1 \k<name> \. ...
+            javaFlags |= switch (f) {
+                case 'i' -> Pattern.CASE_INSENSITIVE | (flags.indexOf('u') >= 0 ? Pattern.UNICODE_CASE : 0);
+                case 'm' -> Pattern.MULTILINE;
+                case 's' -> Pattern.DOTALL;
+                default -> 0;
+            };
         }
-        continue;
-      }
-      if (inClass) {
-        if (c == ']') {
-          inClass = false;
-          out.append(']');
-        } else if (c == '[' || c == '&' || c == '~') {
-          out.append('\\').append(c);
-        } else {
-          out.append(c);
+        try {
+            return new JsRegExp(Pattern.compile(translate(source, flags.indexOf('m') >= 0), javaFlags), source, flags);
+        } catch (PatternSyntaxException e) {
+            throw new ExpressionException("Invalid regular expression: /" + source + "/: " + e.getDescription());
         }
-        continue;
-      }
-      switch (c) {
-        case '[' -> {
-          if (js.startsWith("[^]", i)) {
-            out.append("[\\s\\S]");
-            i += 2;
-          } else if (js.startsWith("[]", i)) {
-            out.append("(?!)");
-            i += 1;
-          } else {
-            inClass = true;
-            out.append('[');
-            if (i + 1 < n && js.charAt(i + 1) == '^') {
-              out.append('^');
-              i++;
+    }
+
+    /** Rewrites the JavaScript constructs java.util.regex reads differently. */
+    private static String translate(String js, boolean multiline) {
+        StringBuilder out = new StringBuilder(js.length() + 8);
+        boolean inClass = false;
+        int n = js.length();
+        for (int i = 0; i < n; i++) {
+            char c = js.charAt(i);
+            if (c == '\\' && i + 1 < n) {
+                char e = js.charAt(++i);
+                switch (e) {
+                    case '0' -> out.append("\\x00");
+                    case 'b' -> out.append(inClass ? "\\x08" : "\\b");
+                    case '/' -> out.append('/');
+                    case 'v' -> out.append("\\x0B");
+                    case 'u', 'p', 'P' -> {
+                        out.append('\\').append(e == 'u' && i + 1 < n && js.charAt(i + 1) == '{' ? 'x' : e);
+                        int close = i + 1 < n && js.charAt(i + 1) == '{' ? js.indexOf('}', i + 1) : -1;
+                        if (close > 0) { // u{1F600} and p{L} escapes: copy the braces verbatim
+                            out.append(js, i + 1, close + 1);
+                            i = close;
+                        }
+                    }
+                    case 'x', 'c' -> out.append('\\').append(e);
+                    default -> out.append('\\').append(e); // \d \w \s \1 \k<name> \. ...
+                }
+                continue;
             }
-          }
+            if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                    out.append(']');
+                } else if (c == '[' || c == '&' || c == '~') {
+                    out.append('\\').append(c);
+                } else {
+                    out.append(c);
+                }
+                continue;
+            }
+            switch (c) {
+                case '[' -> {
+                    if (js.startsWith("[^]", i)) {
+                        out.append("[\\s\\S]");
+                        i += 2;
+                    } else if (js.startsWith("[]", i)) {
+                        out.append("(?!)");
+                        i += 1;
+                    } else {
+                        inClass = true;
+                        out.append('[');
+                        if (i + 1 < n && js.charAt(i + 1) == '^') {
+                            out.append('^');
+                            i++;
+                        }
+                    }
+                }
+                case '$' -> out.append(multiline ? "$" : "\\z"); // JS '$' ignores a final line break
+                case '{' -> out.append(isQuantifier(js, i) ? "{" : "\\{");
+                case '}' -> out.append(isQuantifierEnd(js, i) ? "}" : "\\}");
+                default -> out.append(c);
+            }
         }
-        case '$' -> out.append(multiline ? "$" : "\\z"); // JS '$' ignores a final line break
-        case '{' -> out.append(isQuantifier(js, i) ? "{" : "\\{");
-        case '}' -> out.append(isQuantifierEnd(js, i) ? "}" : "\\}");
-        default -> out.append(c);
-      }
+        return out.toString();
     }
-    return out.toString();
-  }
 
-  private static boolean isQuantifier(String js, int open) {
-    int i = open + 1;
-    int digits = 0;
-    while (i < js.length() && JsNumbers.isDigit(js.charAt(i))) {
-      i++;
-      digits++;
+    private static boolean isQuantifier(String js, int open) {
+        int i = open + 1;
+        int digits = 0;
+        while (i < js.length() && JsNumbers.isDigit(js.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < js.length() && js.charAt(i) == ',') {
+            i++;
+            while (i < js.length() && JsNumbers.isDigit(js.charAt(i))) {
+                i++;
+            }
+        }
+        return i < js.length() && js.charAt(i) == '}';
     }
-    if (digits == 0) {
-      return false;
+
+    private static boolean isQuantifierEnd(String js, int close) {
+        int open = js.lastIndexOf('{', close);
+        return open >= 0 && isQuantifier(js, open) && js.indexOf('}', open) == close;
     }
-    if (i < js.length() && js.charAt(i) == ',') {
-      i++;
-      while (i < js.length() && JsNumbers.isDigit(js.charAt(i))) {
-        i++;
-      }
+
+    Matcher matcher(String s, EvalContext ctx) {
+        return pattern.matcher(new DeadlineCharSequence(s, ctx));
     }
-    return i < js.length() && js.charAt(i) == '}';
-  }
 
-  private static boolean isQuantifierEnd(String js, int close) {
-    int open = js.lastIndexOf('{', close);
-    return open >= 0 && isQuantifier(js, open) && js.indexOf('}', open) == close;
-  }
-
-  Matcher matcher(String s, EvalContext ctx) {
-    return pattern.matcher(new DeadlineCharSequence(s, ctx));
-  }
-
-  /** Finds the first match at or after {@code from} (exactly at {@code from} when sticky). */
-  boolean find(Matcher m, int from) {
-    if (sticky) {
-      m.region(from, m.regionEnd());
-      return m.lookingAt();
+    /** Finds the first match at or after {@code from} (exactly at {@code from} when sticky). */
+    boolean find(Matcher m, int from) {
+        if (sticky) {
+            m.region(from, m.regionEnd());
+            return m.lookingAt();
+        }
+        return m.find(from);
     }
-    return m.find(from);
-  }
 
-  @Override
-  public String toString() {
-    return "/" + source + "/" + flags;
-  }
+    @Override
+    public String toString() {
+        return "/" + source + "/" + flags;
+    }
 }

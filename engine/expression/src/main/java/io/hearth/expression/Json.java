@@ -8,379 +8,391 @@ import java.util.Map;
 /** JSON.stringify and JSON.parse with JavaScript's output format, bounded by the limits. */
 final class Json {
 
-  private Json() {}
+    private Json() {}
 
-  /** JSON.stringify; returns Undefined for values JSON cannot represent (undefined, functions). */
-  static Object stringify(EvalContext ctx, Object value, Object space) {
-    String indent = "";
-    if (space instanceof Number n) {
-      indent = " ".repeat((int) Math.max(0, Math.min(10, n.doubleValue())));
-    } else if (space instanceof String s) {
-      indent = s.length() > 10 ? s.substring(0, 10) : s;
-    }
-    StringBuilder sb = new StringBuilder();
-    return write(ctx, sb, value, indent, "", 0) ? sb.toString() : Undefined.INSTANCE;
-  }
-
-  /** Appends the JSON text of {@code value} ("null" when it has none). */
-  static void stringify(EvalContext ctx, StringBuilder sb, Object value, String indent) {
-    if (!write(ctx, sb, value, indent, "", 0)) {
-      sb.append("null");
-    }
-  }
-
-  private static boolean write(EvalContext ctx, StringBuilder sb, Object v, String indent, String current, int depth) {
-    ctx.step();
-    if (v == Undefined.INSTANCE || JsOps.isFunction(v)) {
-      return false;
-    }
-    if (v == null) {
-      sb.append("null");
-    } else if (v instanceof Boolean b) {
-      sb.append(b.booleanValue());
-    } else if (v instanceof Number n) {
-      double d = n.doubleValue();
-      sb.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : JsNumbers.toString(n));
-    } else if (v instanceof String s) {
-      quote(sb, s);
-    } else if (v instanceof DateTimeValue d) {
-      if (d.isValid()) {
-        quote(sb, d.toString());
-      } else {
-        sb.append("null");
-      }
-    } else if (v instanceof List<?> l) {
-      checkDepth(depth);
-      if (l.isEmpty()) {
-        sb.append("[]");
-        return true;
-      }
-      String inner = current + indent;
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
+    /** JSON.stringify; returns Undefined for values JSON cannot represent (undefined, functions). */
+    static Object stringify(EvalContext ctx, Object value, Object space) {
+        String indent = "";
+        if (space instanceof Number n) {
+            indent = " ".repeat((int) Math.max(0, Math.min(10, n.doubleValue())));
+        } else if (space instanceof String s) {
+            indent = s.length() > 10 ? s.substring(0, 10) : s;
         }
-        newline(sb, indent, inner);
-        if (!write(ctx, sb, l.get(i), indent, inner, depth + 1)) {
-          sb.append("null");
+        StringBuilder sb = new StringBuilder();
+        return write(ctx, sb, value, indent, "", 0) ? sb.toString() : Undefined.INSTANCE;
+    }
+
+    /** Appends the JSON text of {@code value} ("null" when it has none). */
+    static void stringify(EvalContext ctx, StringBuilder sb, Object value, String indent) {
+        if (!write(ctx, sb, value, indent, "", 0)) {
+            sb.append("null");
+        }
+    }
+
+    private static boolean write(
+            EvalContext ctx, StringBuilder sb, Object v, String indent, String current, int depth) {
+        ctx.step();
+        if (v == Undefined.INSTANCE || JsOps.isFunction(v)) {
+            return false;
+        }
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Boolean b) {
+            sb.append(b.booleanValue());
+        } else if (v instanceof Number n) {
+            double d = n.doubleValue();
+            sb.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : JsNumbers.toString(n));
+        } else if (v instanceof String s) {
+            quote(sb, s);
+        } else if (v instanceof DateTimeValue d) {
+            if (d.isValid()) {
+                quote(sb, d.toString());
+            } else {
+                sb.append("null");
+            }
+        } else if (v instanceof List<?> l) {
+            checkDepth(depth);
+            if (l.isEmpty()) {
+                sb.append("[]");
+                return true;
+            }
+            String inner = current + indent;
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                newline(sb, indent, inner);
+                if (!write(ctx, sb, l.get(i), indent, inner, depth + 1)) {
+                    sb.append("null");
+                }
+                ctx.checkString(sb.length());
+            }
+            newline(sb, indent, current);
+            sb.append(']');
+        } else if (v instanceof Map<?, ?> || v instanceof ExpressionObject || v instanceof JsRegExp) {
+            checkDepth(depth);
+            String inner = current + indent;
+            sb.append('{');
+            boolean any = false;
+            if (v instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    any |= member(ctx, sb, String.valueOf(e.getKey()), e.getValue(), any, indent, inner, depth);
+                }
+            } else if (v instanceof ExpressionObject o && !(v instanceof Namespace)) {
+                for (String k : o.keys()) {
+                    if (!Sandbox.isForbiddenProperty(k)) {
+                        any |= member(ctx, sb, k, o.get(k), any, indent, inner, depth);
+                    }
+                }
+            }
+            if (any) {
+                newline(sb, indent, current);
+            }
+            sb.append('}');
+        } else {
+            throw Sandbox.unsupportedValue();
         }
         ctx.checkString(sb.length());
-      }
-      newline(sb, indent, current);
-      sb.append(']');
-    } else if (v instanceof Map<?, ?> || v instanceof ExpressionObject || v instanceof JsRegExp) {
-      checkDepth(depth);
-      String inner = current + indent;
-      sb.append('{');
-      boolean any = false;
-      if (v instanceof Map<?, ?> m) {
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          any |= member(ctx, sb, String.valueOf(e.getKey()), e.getValue(), any, indent, inner, depth);
-        }
-      } else if (v instanceof ExpressionObject o && !(v instanceof Namespace)) {
-        for (String k : o.keys()) {
-          if (!Sandbox.isForbiddenProperty(k)) {
-            any |= member(ctx, sb, k, o.get(k), any, indent, inner, depth);
-          }
-        }
-      }
-      if (any) {
-        newline(sb, indent, current);
-      }
-      sb.append('}');
-    } else {
-      throw Sandbox.unsupportedValue();
-    }
-    ctx.checkString(sb.length());
-    return true;
-  }
-
-  /** Writes {@code "key":value}; writes nothing and returns false when the value has no JSON form. */
-  private static boolean member(EvalContext ctx, StringBuilder sb, String key, Object value, boolean comma,
-      String indent, String inner, int depth) {
-    int mark = sb.length();
-    if (comma) {
-      sb.append(',');
-    }
-    newline(sb, indent, inner);
-    quote(sb, key);
-    sb.append(indent.isEmpty() ? ":" : ": ");
-    if (!write(ctx, sb, value, indent, inner, depth + 1)) {
-      sb.setLength(mark);
-      return false;
-    }
-    ctx.checkString(sb.length());
-    return true;
-  }
-
-  private static void checkDepth(int depth) {
-    if (depth > JsOps.MAX_DATA_DEPTH) {
-      throw JsOps.tooDeep();
-    }
-  }
-
-  private static void newline(StringBuilder sb, String indent, String current) {
-    if (!indent.isEmpty()) {
-      sb.append('\n').append(current);
-    }
-  }
-
-  static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        default -> {
-          if (c < 0x20 || (Character.isSurrogate(c) && !isPairedSurrogate(s, i))) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
-  private static boolean isPairedSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-  }
-
-  // ---- parse
-
-  static Object parse(EvalContext ctx, String text) {
-    ctx.steps(text.length() >>> 4);
-    Reader r = new Reader(ctx, text);
-    r.blanks();
-    Object v = r.value(0);
-    r.blanks();
-    if (r.pos < text.length()) {
-      throw r.unexpected();
-    }
-    return v;
-  }
-
-  private static final class Reader {
-    private final EvalContext ctx;
-    private final String s;
-    private int pos;
-
-    Reader(EvalContext ctx, String s) {
-      this.ctx = ctx;
-      this.s = s;
-    }
-
-    ExpressionException unexpected() {
-      if (pos >= s.length()) {
-        return new ExpressionException("Unexpected end of JSON input");
-      }
-      return new ExpressionException("Unexpected token '" + s.charAt(pos) + "' in JSON at position " + pos);
-    }
-
-    void blanks() {
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-          return;
-        }
-        pos++;
-      }
-    }
-
-    Object value(int depth) {
-      if (depth > JsOps.MAX_DATA_DEPTH) {
-        throw JsOps.tooDeep();
-      }
-      if (pos >= s.length()) {
-        throw unexpected();
-      }
-      char c = s.charAt(pos);
-      switch (c) {
-        case '{' -> {
-          pos++;
-          LinkedHashMap<String, Object> map = new LinkedHashMap<>();
-          blanks();
-          if (peek('}')) {
-            return map;
-          }
-          do {
-            blanks();
-            if (pos >= s.length() || s.charAt(pos) != '"') {
-              throw unexpected();
-            }
-            String key = string();
-            blanks();
-            if (!peek(':')) {
-              throw unexpected();
-            }
-            blanks();
-            map.put(key, value(depth + 1));
-            ctx.checkCollection(map.size());
-            blanks();
-          } while (peek(','));
-          if (!peek('}')) {
-            throw unexpected();
-          }
-          return map;
-        }
-        case '[' -> {
-          pos++;
-          ArrayList<Object> list = new ArrayList<>();
-          blanks();
-          if (peek(']')) {
-            return list;
-          }
-          do {
-            blanks();
-            list.add(value(depth + 1));
-            ctx.checkCollection(list.size());
-            blanks();
-          } while (peek(','));
-          if (!peek(']')) {
-            throw unexpected();
-          }
-          return list;
-        }
-        case '"' -> {
-          return string();
-        }
-        case 't' -> {
-          return literal("true", Boolean.TRUE);
-        }
-        case 'f' -> {
-          return literal("false", Boolean.FALSE);
-        }
-        case 'n' -> {
-          return literal("null", null);
-        }
-        default -> {
-          return number();
-        }
-      }
-    }
-
-    private boolean peek(char c) {
-      if (pos < s.length() && s.charAt(pos) == c) {
-        pos++;
         return true;
-      }
-      return false;
     }
 
-    private Object literal(String word, Object value) {
-      if (!s.startsWith(word, pos)) {
-        throw unexpected();
-      }
-      pos += word.length();
-      return value;
+    /** Writes {@code "key":value}; writes nothing and returns false when the value has no JSON form. */
+    private static boolean member(
+            EvalContext ctx,
+            StringBuilder sb,
+            String key,
+            Object value,
+            boolean comma,
+            String indent,
+            String inner,
+            int depth) {
+        int mark = sb.length();
+        if (comma) {
+            sb.append(',');
+        }
+        newline(sb, indent, inner);
+        quote(sb, key);
+        sb.append(indent.isEmpty() ? ":" : ": ");
+        if (!write(ctx, sb, value, indent, inner, depth + 1)) {
+            sb.setLength(mark);
+            return false;
+        }
+        ctx.checkString(sb.length());
+        return true;
     }
 
-    private Object number() {
-      int start = pos;
-      if (peek('-')) {
-        // sign consumed
-      }
-      if (pos >= s.length() || !JsNumbers.isDigit(s.charAt(pos))) {
-        throw unexpected();
-      }
-      if (s.charAt(pos) == '0') {
-        pos++;
-      } else {
-        digits();
-      }
-      if (peek('.')) {
-        if (pos >= s.length() || !JsNumbers.isDigit(s.charAt(pos))) {
-          throw unexpected();
+    private static void checkDepth(int depth) {
+        if (depth > JsOps.MAX_DATA_DEPTH) {
+            throw JsOps.tooDeep();
         }
-        digits();
-      }
-      if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-        pos++;
-        if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-          pos++;
-        }
-        if (pos >= s.length() || !JsNumbers.isDigit(s.charAt(pos))) {
-          throw unexpected();
-        }
-        digits();
-      }
-      return JsNumbers.box(Double.parseDouble(s.substring(start, pos)));
     }
 
-    private void digits() {
-      while (pos < s.length() && JsNumbers.isDigit(s.charAt(pos))) {
-        pos++;
-      }
+    private static void newline(StringBuilder sb, String indent, String current) {
+        if (!indent.isEmpty()) {
+            sb.append('\n').append(current);
+        }
     }
 
-    private String string() {
-      int start = pos++;
-      StringBuilder sb = null;
-      int runStart = pos;
-      while (true) {
-        if (pos >= s.length()) {
-          throw new ExpressionException("Unterminated string in JSON at position " + start);
-        }
-        char c = s.charAt(pos);
-        if (c == '"') {
-          String result = sb == null ? s.substring(runStart, pos) : sb.append(s, runStart, pos).toString();
-          pos++;
-          return result;
-        }
-        if (c < 0x20) {
-          throw new ExpressionException("Bad control character in string literal in JSON at position " + pos);
-        }
-        if (c == '\\') {
-          if (sb == null) {
-            sb = new StringBuilder();
-          }
-          sb.append(s, runStart, pos);
-          pos++;
-          if (pos >= s.length()) {
-            throw unexpected();
-          }
-          char e = s.charAt(pos++);
-          switch (e) {
-            case '"', '\\', '/' -> sb.append(e);
-            case 'b' -> sb.append('\b');
-            case 'f' -> sb.append('\f');
-            case 'n' -> sb.append('\n');
-            case 'r' -> sb.append('\r');
-            case 't' -> sb.append('\t');
-            case 'u' -> {
-              if (pos + 4 > s.length()) {
-                throw new ExpressionException("Bad Unicode escape in JSON at position " + (pos - 2));
-              }
-              int cp = 0;
-              for (int i = 0; i < 4; i++) {
-                int d = Character.digit(s.charAt(pos + i), 16);
-                if (d < 0) {
-                  throw new ExpressionException("Bad Unicode escape in JSON at position " + (pos - 2));
+    static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || (Character.isSurrogate(c) && !isPairedSurrogate(s, i))) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
                 }
-                cp = cp * 16 + d;
-              }
-              pos += 4;
-              sb.append((char) cp);
             }
-            default -> throw new ExpressionException("Bad escaped character in JSON at position " + (pos - 1));
-          }
-          runStart = pos;
-        } else {
-          pos++;
         }
-      }
+        sb.append('"');
     }
-  }
+
+    private static boolean isPairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    // ---- parse
+
+    static Object parse(EvalContext ctx, String text) {
+        ctx.steps(text.length() >>> 4);
+        Reader r = new Reader(ctx, text);
+        r.blanks();
+        Object v = r.value(0);
+        r.blanks();
+        if (r.pos < text.length()) {
+            throw r.unexpected();
+        }
+        return v;
+    }
+
+    private static final class Reader {
+        private final EvalContext ctx;
+        private final String s;
+        private int pos;
+
+        Reader(EvalContext ctx, String s) {
+            this.ctx = ctx;
+            this.s = s;
+        }
+
+        ExpressionException unexpected() {
+            if (pos >= s.length()) {
+                return new ExpressionException("Unexpected end of JSON input");
+            }
+            return new ExpressionException("Unexpected token '" + s.charAt(pos) + "' in JSON at position " + pos);
+        }
+
+        void blanks() {
+            while (pos < s.length()) {
+                char c = s.charAt(pos);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return;
+                }
+                pos++;
+            }
+        }
+
+        Object value(int depth) {
+            if (depth > JsOps.MAX_DATA_DEPTH) {
+                throw JsOps.tooDeep();
+            }
+            if (pos >= s.length()) {
+                throw unexpected();
+            }
+            char c = s.charAt(pos);
+            switch (c) {
+                case '{' -> {
+                    pos++;
+                    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+                    blanks();
+                    if (peek('}')) {
+                        return map;
+                    }
+                    do {
+                        blanks();
+                        if (pos >= s.length() || s.charAt(pos) != '"') {
+                            throw unexpected();
+                        }
+                        String key = string();
+                        blanks();
+                        if (!peek(':')) {
+                            throw unexpected();
+                        }
+                        blanks();
+                        map.put(key, value(depth + 1));
+                        ctx.checkCollection(map.size());
+                        blanks();
+                    } while (peek(','));
+                    if (!peek('}')) {
+                        throw unexpected();
+                    }
+                    return map;
+                }
+                case '[' -> {
+                    pos++;
+                    ArrayList<Object> list = new ArrayList<>();
+                    blanks();
+                    if (peek(']')) {
+                        return list;
+                    }
+                    do {
+                        blanks();
+                        list.add(value(depth + 1));
+                        ctx.checkCollection(list.size());
+                        blanks();
+                    } while (peek(','));
+                    if (!peek(']')) {
+                        throw unexpected();
+                    }
+                    return list;
+                }
+                case '"' -> {
+                    return string();
+                }
+                case 't' -> {
+                    return literal("true", Boolean.TRUE);
+                }
+                case 'f' -> {
+                    return literal("false", Boolean.FALSE);
+                }
+                case 'n' -> {
+                    return literal("null", null);
+                }
+                default -> {
+                    return number();
+                }
+            }
+        }
+
+        private boolean peek(char c) {
+            if (pos < s.length() && s.charAt(pos) == c) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private Object literal(String word, Object value) {
+            if (!s.startsWith(word, pos)) {
+                throw unexpected();
+            }
+            pos += word.length();
+            return value;
+        }
+
+        private Object number() {
+            int start = pos;
+            if (peek('-')) {
+                // sign consumed
+            }
+            if (pos >= s.length() || !JsNumbers.isDigit(s.charAt(pos))) {
+                throw unexpected();
+            }
+            if (s.charAt(pos) == '0') {
+                pos++;
+            } else {
+                digits();
+            }
+            if (peek('.')) {
+                if (pos >= s.length() || !JsNumbers.isDigit(s.charAt(pos))) {
+                    throw unexpected();
+                }
+                digits();
+            }
+            if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                pos++;
+                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                    pos++;
+                }
+                if (pos >= s.length() || !JsNumbers.isDigit(s.charAt(pos))) {
+                    throw unexpected();
+                }
+                digits();
+            }
+            return JsNumbers.box(Double.parseDouble(s.substring(start, pos)));
+        }
+
+        private void digits() {
+            while (pos < s.length() && JsNumbers.isDigit(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        private String string() {
+            int start = pos++;
+            StringBuilder sb = null;
+            int runStart = pos;
+            while (true) {
+                if (pos >= s.length()) {
+                    throw new ExpressionException("Unterminated string in JSON at position " + start);
+                }
+                char c = s.charAt(pos);
+                if (c == '"') {
+                    String result = sb == null
+                            ? s.substring(runStart, pos)
+                            : sb.append(s, runStart, pos).toString();
+                    pos++;
+                    return result;
+                }
+                if (c < 0x20) {
+                    throw new ExpressionException("Bad control character in string literal in JSON at position " + pos);
+                }
+                if (c == '\\') {
+                    if (sb == null) {
+                        sb = new StringBuilder();
+                    }
+                    sb.append(s, runStart, pos);
+                    pos++;
+                    if (pos >= s.length()) {
+                        throw unexpected();
+                    }
+                    char e = s.charAt(pos++);
+                    switch (e) {
+                        case '"', '\\', '/' -> sb.append(e);
+                        case 'b' -> sb.append('\b');
+                        case 'f' -> sb.append('\f');
+                        case 'n' -> sb.append('\n');
+                        case 'r' -> sb.append('\r');
+                        case 't' -> sb.append('\t');
+                        case 'u' -> {
+                            if (pos + 4 > s.length()) {
+                                throw new ExpressionException("Bad Unicode escape in JSON at position " + (pos - 2));
+                            }
+                            int cp = 0;
+                            for (int i = 0; i < 4; i++) {
+                                int d = Character.digit(s.charAt(pos + i), 16);
+                                if (d < 0) {
+                                    throw new ExpressionException(
+                                            "Bad Unicode escape in JSON at position " + (pos - 2));
+                                }
+                                cp = cp * 16 + d;
+                            }
+                            pos += 4;
+                            sb.append((char) cp);
+                        }
+                        default ->
+                            throw new ExpressionException("Bad escaped character in JSON at position " + (pos - 1));
+                    }
+                    runStart = pos;
+                } else {
+                    pos++;
+                }
+            }
+        }
+    }
 }

@@ -18,487 +18,510 @@ import java.util.Locale;
 /** Luxon's string formats (toISO, toFormat tokens and macros) and zone names, in en-US. */
 final class LuxonFormat {
 
-  private static final String[] MONTHS_SHORT =
-      {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  private static final String[] MONTHS_LONG = {"January", "February", "March", "April", "May", "June",
-      "July", "August", "September", "October", "November", "December"};
-  private static final String[] DAYS_SHORT = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  private static final String[] DAYS_LONG =
-      {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-
-  private LuxonFormat() {}
-
-  static String iso(ZonedDateTime t) {
-    StringBuilder sb = new StringBuilder(29);
-    isoDate(sb, t);
-    sb.append('T');
-    isoTime(sb, t);
-    return sb.toString();
-  }
-
-  static void isoDate(StringBuilder sb, ZonedDateTime t) {
-    int y = t.getYear();
-    if (y >= 0 && y <= 9999) {
-      pad(sb, y, 4);
-    } else {
-      sb.append(y < 0 ? '-' : '+');
-      pad(sb, Math.abs(y), 6);
-    }
-    sb.append('-');
-    pad(sb, t.getMonthValue(), 2);
-    sb.append('-');
-    pad(sb, t.getDayOfMonth(), 2);
-  }
-
-  static void isoTime(StringBuilder sb, ZonedDateTime t) {
-    pad(sb, t.getHour(), 2);
-    sb.append(':');
-    pad(sb, t.getMinute(), 2);
-    sb.append(':');
-    pad(sb, t.getSecond(), 2);
-    sb.append('.');
-    pad(sb, t.getNano() / 1_000_000, 3);
-    sb.append(isUtc(t.getZone()) ? "Z" : offset(t.getOffset().getTotalSeconds(), 2));
-  }
-
-  /** Luxon prints "Z" only for its fixed UTC zone, not for IANA zones that happen to be at +00:00. */
-  static boolean isUtc(ZoneId zone) {
-    if (zone instanceof ZoneOffset o) {
-      return o.getTotalSeconds() == 0;
-    }
-    return switch (zone.getId()) {
-      case "UTC", "GMT", "UT", "Z" -> true;
-      default -> false;
+    private static final String[] MONTHS_SHORT = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
     };
-  }
+    private static final String[] MONTHS_LONG = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
+    private static final String[] DAYS_SHORT = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] DAYS_LONG = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+    };
 
-  /** Luxon's zoneName: "UTC", "UTC+5", "UTC-3:30" or the IANA name. */
-  static String zoneName(ZoneId zone) {
-    if (isUtc(zone)) {
-      return "UTC";
-    }
-    if (zone instanceof ZoneOffset o) {
-      return "UTC" + offset(o.getTotalSeconds(), 1);
-    }
-    return zone.getId();
-  }
+    private LuxonFormat() {}
 
-  /** style 1 "+5" / "+5:30" (narrow), 2 "+05:00" (short), 3 "+0500" (techie). */
-  static String offset(int totalSeconds, int style) {
-    int minutes = Math.abs(totalSeconds) / 60;
-    int h = minutes / 60;
-    int m = minutes % 60;
-    StringBuilder sb = new StringBuilder(6).append(totalSeconds < 0 ? '-' : '+');
-    switch (style) {
-      case 1 -> {
-        sb.append(h);
-        if (m != 0) {
-          sb.append(':');
-          pad(sb, m, 2);
+    static String iso(ZonedDateTime t) {
+        StringBuilder sb = new StringBuilder(29);
+        isoDate(sb, t);
+        sb.append('T');
+        isoTime(sb, t);
+        return sb.toString();
+    }
+
+    static void isoDate(StringBuilder sb, ZonedDateTime t) {
+        int y = t.getYear();
+        if (y >= 0 && y <= 9999) {
+            pad(sb, y, 4);
+        } else {
+            sb.append(y < 0 ? '-' : '+');
+            pad(sb, Math.abs(y), 6);
         }
-      }
-      case 2 -> {
-        pad(sb, h, 2);
+        sb.append('-');
+        pad(sb, t.getMonthValue(), 2);
+        sb.append('-');
+        pad(sb, t.getDayOfMonth(), 2);
+    }
+
+    static void isoTime(StringBuilder sb, ZonedDateTime t) {
+        pad(sb, t.getHour(), 2);
         sb.append(':');
-        pad(sb, m, 2);
-      }
-      default -> {
-        pad(sb, h, 2);
-        pad(sb, m, 2);
-      }
+        pad(sb, t.getMinute(), 2);
+        sb.append(':');
+        pad(sb, t.getSecond(), 2);
+        sb.append('.');
+        pad(sb, t.getNano() / 1_000_000, 3);
+        sb.append(isUtc(t.getZone()) ? "Z" : offset(t.getOffset().getTotalSeconds(), 2));
     }
-    return sb.toString();
-  }
 
-  static void pad(StringBuilder sb, long v, int width) {
-    if (v < 0) {
-      sb.append('-');
-      v = -v;
-    }
-    String s = Long.toString(v);
-    for (int i = s.length(); i < width; i++) {
-      sb.append('0');
-    }
-    sb.append(s);
-  }
-
-  /** Parses a zone the way Luxon accepts it, or returns null. */
-  static ZoneId zone(String name, ZoneId local) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    switch (lower) {
-      case "utc", "gmt", "z", "ut" -> {
-        return ZoneOffset.UTC;
-      }
-      case "local", "system", "default" -> {
-        return local;
-      }
-      default -> { }
-    }
-    try {
-      if (lower.startsWith("utc") || lower.startsWith("gmt")) {
-        String off = name.substring(3);
-        return ZoneOffset.of(off.length() <= 3 && !off.contains(":") ? pad(off) : off);
-      }
-      if (name.startsWith("+") || name.startsWith("-")) {
-        return ZoneOffset.of(name);
-      }
-      return ZoneId.of(name);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** "+5" → "+05", "-3" → "-03". */
-  private static String pad(String off) {
-    return off.length() == 2 ? off.charAt(0) + "0" + off.charAt(1) : off;
-  }
-
-  // ---- toFormat
-
-  static String format(ZonedDateTime t, String fmt) {
-    StringBuilder out = new StringBuilder(fmt.length() + 16);
-    int i = 0;
-    int n = fmt.length();
-    while (i < n) {
-      char c = fmt.charAt(i);
-      if (c == '\'') {
-        int close = fmt.indexOf('\'', i + 1);
-        if (close < 0) {
-          close = n;
+    /** Luxon prints "Z" only for its fixed UTC zone, not for IANA zones that happen to be at +00:00. */
+    static boolean isUtc(ZoneId zone) {
+        if (zone instanceof ZoneOffset o) {
+            return o.getTotalSeconds() == 0;
         }
-        out.append(fmt, i + 1, close);
-        i = close + 1;
-        continue;
-      }
-      int j = i + 1;
-      while (j < n && fmt.charAt(j) == c) {
-        j++;
-      }
-      token(out, t, fmt.substring(i, j));
-      i = j;
+        return switch (zone.getId()) {
+            case "UTC", "GMT", "UT", "Z" -> true;
+            default -> false;
+        };
     }
-    return out.toString();
-  }
 
-  private static void token(StringBuilder out, ZonedDateTime t, String token) {
-    int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
-    int ms = t.getNano() / 1_000_000;
-    int offsetSeconds = t.getOffset().getTotalSeconds();
-    switch (token) {
-      case "S" -> out.append(ms);
-      case "u", "SSS" -> pad(out, ms, 3);
-      case "uu" -> pad(out, ms / 10, 2);
-      case "uuu" -> out.append(ms / 100);
-      case "s" -> out.append(t.getSecond());
-      case "ss" -> pad(out, t.getSecond(), 2);
-      case "m" -> out.append(t.getMinute());
-      case "mm" -> pad(out, t.getMinute(), 2);
-      case "h" -> out.append(hour12);
-      case "hh" -> pad(out, hour12, 2);
-      case "H" -> out.append(t.getHour());
-      case "HH" -> pad(out, t.getHour(), 2);
-      case "Z" -> out.append(offset(offsetSeconds, 1));
-      case "ZZ" -> out.append(offset(offsetSeconds, 2));
-      case "ZZZ" -> out.append(offset(offsetSeconds, 3));
-      case "ZZZZ" -> out.append(offsetName(t, TextStyle.SHORT));
-      case "ZZZZZ" -> out.append(offsetName(t, TextStyle.FULL));
-      case "z" -> out.append(zoneName(t.getZone()));
-      case "a" -> out.append(t.getHour() < 12 ? "AM" : "PM");
-      case "d" -> out.append(t.getDayOfMonth());
-      case "dd" -> pad(out, t.getDayOfMonth(), 2);
-      case "c", "E" -> out.append(t.getDayOfWeek().getValue());
-      case "ccc", "EEE" -> out.append(DAYS_SHORT[t.getDayOfWeek().getValue() - 1]);
-      case "cccc", "EEEE" -> out.append(DAYS_LONG[t.getDayOfWeek().getValue() - 1]);
-      case "ccccc", "EEEEE" -> out.append(DAYS_LONG[t.getDayOfWeek().getValue() - 1].charAt(0));
-      case "L", "M" -> out.append(t.getMonthValue());
-      case "LL", "MM" -> pad(out, t.getMonthValue(), 2);
-      case "LLL", "MMM" -> out.append(MONTHS_SHORT[t.getMonthValue() - 1]);
-      case "LLLL", "MMMM" -> out.append(MONTHS_LONG[t.getMonthValue() - 1]);
-      case "LLLLL", "MMMMM" -> out.append(MONTHS_LONG[t.getMonthValue() - 1].charAt(0));
-      case "y" -> out.append(t.getYear());
-      case "yy" -> pad(out, Math.floorMod(t.getYear(), 100), 2);
-      case "yyyy" -> pad(out, t.getYear(), 4);
-      case "yyyyyy" -> pad(out, t.getYear(), 6);
-      case "G" -> out.append(t.getYear() > 0 ? "AD" : "BC");
-      case "GG" -> out.append(t.getYear() > 0 ? "Anno Domini" : "Before Christ");
-      case "GGGGG" -> out.append(t.getYear() > 0 ? "A" : "B");
-      case "kk" -> pad(out, Math.floorMod(t.get(IsoFields.WEEK_BASED_YEAR), 100), 2);
-      case "kkkk" -> pad(out, t.get(IsoFields.WEEK_BASED_YEAR), 4);
-      case "W" -> out.append(t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      case "WW" -> pad(out, t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
-      case "o" -> out.append(t.getDayOfYear());
-      case "ooo" -> pad(out, t.getDayOfYear(), 3);
-      case "q" -> out.append(t.get(IsoFields.QUARTER_OF_YEAR));
-      case "qq" -> pad(out, t.get(IsoFields.QUARTER_OF_YEAR), 2);
-      case "X" -> out.append(Math.floorDiv(t.toInstant().toEpochMilli(), 1000));
-      case "x" -> out.append(t.toInstant().toEpochMilli());
-      default -> out.append(macro(t, token));
-    }
-  }
-
-  private static String offsetName(ZonedDateTime t, TextStyle style) {
-    if (isUtc(t.getZone())) {
-      return style == TextStyle.SHORT ? "UTC" : "Coordinated Universal Time";
-    }
-    return DateTimeFormatter.ofPattern(style == TextStyle.SHORT ? "zzz" : "zzzz", Locale.US).format(t);
-  }
-
-  /** Luxon's localized macro tokens in en-US; an unknown token prints as itself. */
-  private static String macro(ZonedDateTime t, String token) {
-    return switch (token) {
-      case "D" -> format(t, "M/d/yyyy");
-      case "DD" -> format(t, "LLL d, yyyy");
-      case "DDD" -> format(t, "LLLL d, yyyy");
-      case "DDDD" -> format(t, "cccc, LLLL d, yyyy");
-      case "t" -> format(t, "h:mm a");
-      case "tt" -> format(t, "h:mm:ss a");
-      case "ttt" -> format(t, "h:mm:ss a ZZZZ");
-      case "tttt" -> format(t, "h:mm:ss a ZZZZZ");
-      case "T" -> format(t, "HH:mm");
-      case "TT" -> format(t, "HH:mm:ss");
-      case "TTT" -> format(t, "HH:mm:ss ZZZZ");
-      case "TTTT" -> format(t, "HH:mm:ss ZZZZZ");
-      case "f" -> format(t, "M/d/yyyy, h:mm a");
-      case "ff" -> format(t, "LLL d, yyyy, h:mm a");
-      case "fff" -> format(t, "LLLL d, yyyy 'at' h:mm a ZZZZ");
-      case "ffff" -> format(t, "cccc, LLLL d, yyyy 'at' h:mm a ZZZZZ");
-      case "F" -> format(t, "M/d/yyyy, h:mm:ss a");
-      case "FF" -> format(t, "LLL d, yyyy, h:mm:ss a");
-      case "FFF" -> format(t, "LLLL d, yyyy 'at' h:mm:ss a ZZZZ");
-      case "FFFF" -> format(t, "cccc, LLLL d, yyyy 'at' h:mm:ss a ZZZZZ");
-      default -> token;
-    };
-  }
-
-  // ---- parsing
-
-  /**
-   * ISO 8601 as Luxon's fromISO reads it: a date, optionally 'T' (or ' ') and a time, optionally an
-   * offset. Without an offset the text is local time in {@code zone}. Returns null when malformed.
-   */
-  static ZonedDateTime parseIso(String s, ZoneId zone, boolean keepOffset) {
-    s = s.trim();
-    int n = s.length();
-    int[] pos = {0};
-    int year = digits(s, pos, 4, 4);
-    if (year < 0) {
-      return null;
-    }
-    int month = 1;
-    int day = 1;
-    if (skip(s, pos, '-')) {
-      month = digits(s, pos, 2, 2);
-    } else if (pos[0] != n) {
-      return null;
-    }
-    if (month < 0) {
-      return null;
-    }
-    if (skip(s, pos, '-')) {
-      day = digits(s, pos, 2, 2);
-      if (day < 0) {
-        return null;
-      }
-    }
-    int hour = 0;
-    int minute = 0;
-    int second = 0;
-    int nanos = 0;
-    if (pos[0] < n && (s.charAt(pos[0]) == 'T' || s.charAt(pos[0]) == 't' || s.charAt(pos[0]) == ' ')) {
-      pos[0]++;
-      hour = digits(s, pos, 2, 2);
-      if (hour < 0) {
-        return null;
-      }
-      if (skip(s, pos, ':')) {
-        minute = digits(s, pos, 2, 2);
-        if (minute < 0) {
-          return null;
+    /** Luxon's zoneName: "UTC", "UTC+5", "UTC-3:30" or the IANA name. */
+    static String zoneName(ZoneId zone) {
+        if (isUtc(zone)) {
+            return "UTC";
         }
-        if (skip(s, pos, ':')) {
-          second = digits(s, pos, 2, 2);
-          if (second < 0) {
-            return null;
-          }
-          if (skip(s, pos, '.') || skip(s, pos, ',')) {
-            int start = pos[0];
-            long frac = 0;
-            while (pos[0] < n && JsNumbers.isDigit(s.charAt(pos[0]))) {
-              if (pos[0] - start < 9) {
-                frac = frac * 10 + (s.charAt(pos[0]) - '0');
-              }
-              pos[0]++;
+        if (zone instanceof ZoneOffset o) {
+            return "UTC" + offset(o.getTotalSeconds(), 1);
+        }
+        return zone.getId();
+    }
+
+    /** style 1 "+5" / "+5:30" (narrow), 2 "+05:00" (short), 3 "+0500" (techie). */
+    static String offset(int totalSeconds, int style) {
+        int minutes = Math.abs(totalSeconds) / 60;
+        int h = minutes / 60;
+        int m = minutes % 60;
+        StringBuilder sb = new StringBuilder(6).append(totalSeconds < 0 ? '-' : '+');
+        switch (style) {
+            case 1 -> {
+                sb.append(h);
+                if (m != 0) {
+                    sb.append(':');
+                    pad(sb, m, 2);
+                }
             }
-            int len = Math.min(pos[0] - start, 9);
-            if (len == 0) {
-              return null;
+            case 2 -> {
+                pad(sb, h, 2);
+                sb.append(':');
+                pad(sb, m, 2);
             }
-            for (int i = len; i < 9; i++) {
-              frac *= 10;
+            default -> {
+                pad(sb, h, 2);
+                pad(sb, m, 2);
             }
-            nanos = (int) frac;
-          }
         }
-      }
+        return sb.toString();
     }
-    ZoneId offset = null;
-    if (pos[0] < n) {
-      char c = s.charAt(pos[0]);
-      if (c == 'Z' || c == 'z') {
-        offset = ZoneOffset.UTC;
-        pos[0]++;
-      } else if (c == '+' || c == '-') {
-        pos[0]++;
-        int oh = digits(s, pos, 2, 2);
-        if (oh < 0) {
-          return null;
+
+    static void pad(StringBuilder sb, long v, int width) {
+        if (v < 0) {
+            sb.append('-');
+            v = -v;
         }
-        skip(s, pos, ':');
-        int om = pos[0] < n ? digits(s, pos, 2, 2) : 0;
-        if (om < 0) {
-          return null;
+        String s = Long.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(s);
+    }
+
+    /** Parses a zone the way Luxon accepts it, or returns null. */
+    static ZoneId zone(String name, ZoneId local) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "utc", "gmt", "z", "ut" -> {
+                return ZoneOffset.UTC;
+            }
+            case "local", "system", "default" -> {
+                return local;
+            }
+            default -> {}
         }
         try {
-          offset = ZoneOffset.ofHoursMinutes(c == '-' ? -oh : oh, c == '-' ? -om : om);
+            if (lower.startsWith("utc") || lower.startsWith("gmt")) {
+                String off = name.substring(3);
+                return ZoneOffset.of(off.length() <= 3 && !off.contains(":") ? pad(off) : off);
+            }
+            if (name.startsWith("+") || name.startsWith("-")) {
+                return ZoneOffset.of(name);
+            }
+            return ZoneId.of(name);
         } catch (DateTimeException e) {
-          return null;
+            return null;
         }
-      }
     }
-    if (pos[0] != n) {
-      return null;
-    }
-    try {
-      LocalDateTime local = LocalDateTime.of(LocalDate.of(year, month, day),
-          hour == 24 && minute == 0 && second == 0 ? LocalTime.MIDNIGHT : LocalTime.of(hour, minute, second, nanos));
-      if (hour == 24) {
-        local = local.plusDays(1);
-      }
-      if (offset == null) {
-        return ZonedDateTime.of(local, zone);
-      }
-      ZonedDateTime parsed = ZonedDateTime.of(local, offset);
-      return keepOffset ? parsed : parsed.withZoneSameInstant(zone);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
 
-  private static int digits(String s, int[] pos, int min, int max) {
-    int start = pos[0];
-    int v = 0;
-    while (pos[0] < s.length() && pos[0] - start < max && JsNumbers.isDigit(s.charAt(pos[0]))) {
-      v = v * 10 + (s.charAt(pos[0]++) - '0');
+    /** "+5" → "+05", "-3" → "-03". */
+    private static String pad(String off) {
+        return off.length() == 2 ? off.charAt(0) + "0" + off.charAt(1) : off;
     }
-    return pos[0] - start < min ? -1 : v;
-  }
 
-  private static boolean skip(String s, int[] pos, char c) {
-    if (pos[0] < s.length() && s.charAt(pos[0]) == c) {
-      pos[0]++;
-      return true;
-    }
-    return false;
-  }
+    // ---- toFormat
 
-  /** RFC 2822 / HTTP dates ("Tue, 02 Jan 2024 03:04:05 GMT"), or null. */
-  static ZonedDateTime parseRfc(String s) {
-    try {
-      return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  /** Luxon's fromFormat, via an equivalent java.time pattern; null when the text does not match. */
-  static ZonedDateTime parse(String text, String luxonFormat, ZoneId zone, boolean keepOffset) {
-    DateTimeFormatter f;
-    try {
-      f = DateTimeFormatter.ofPattern(toJavaPattern(luxonFormat), Locale.US);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    TemporalAccessor a;
-    try {
-      a = f.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-    try {
-      int year = a.isSupported(ChronoField.YEAR) ? a.get(ChronoField.YEAR) : ZonedDateTime.now(zone).getYear();
-      int month = a.isSupported(ChronoField.MONTH_OF_YEAR) ? a.get(ChronoField.MONTH_OF_YEAR) : 1;
-      int day = a.isSupported(ChronoField.DAY_OF_MONTH) ? a.get(ChronoField.DAY_OF_MONTH) : 1;
-      LocalTime time = a.isSupported(ChronoField.NANO_OF_DAY) ? LocalTime.ofNanoOfDay(a.getLong(ChronoField.NANO_OF_DAY))
-          : a.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.of(a.get(ChronoField.HOUR_OF_DAY),
-              a.isSupported(ChronoField.MINUTE_OF_HOUR) ? a.get(ChronoField.MINUTE_OF_HOUR) : 0)
-          : LocalTime.MIDNIGHT;
-      LocalDateTime local = LocalDateTime.of(LocalDate.of(year, month, day), time);
-      if (a.isSupported(ChronoField.INSTANT_SECONDS)) {
-        ZonedDateTime z = ZonedDateTime.from(a);
-        return keepOffset ? z : z.withZoneSameInstant(zone);
-      }
-      if (a.isSupported(ChronoField.OFFSET_SECONDS)) {
-        ZonedDateTime z = ZonedDateTime.of(local, ZoneOffset.ofTotalSeconds(a.get(ChronoField.OFFSET_SECONDS)));
-        return keepOffset ? z : z.withZoneSameInstant(zone);
-      }
-      return ZonedDateTime.of(local, zone);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static String toJavaPattern(String luxon) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    int n = luxon.length();
-    while (i < n) {
-      char c = luxon.charAt(i);
-      if (c == '\'') {
-        int close = luxon.indexOf('\'', i + 1);
-        if (close < 0) {
-          close = n;
+    static String format(ZonedDateTime t, String fmt) {
+        StringBuilder out = new StringBuilder(fmt.length() + 16);
+        int i = 0;
+        int n = fmt.length();
+        while (i < n) {
+            char c = fmt.charAt(i);
+            if (c == '\'') {
+                int close = fmt.indexOf('\'', i + 1);
+                if (close < 0) {
+                    close = n;
+                }
+                out.append(fmt, i + 1, close);
+                i = close + 1;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && fmt.charAt(j) == c) {
+                j++;
+            }
+            token(out, t, fmt.substring(i, j));
+            i = j;
         }
-        literal(out, luxon.substring(i + 1, close));
-        i = close + 1;
-        continue;
-      }
-      int j = i + 1;
-      while (j < n && luxon.charAt(j) == c) {
-        j++;
-      }
-      String token = luxon.substring(i, j);
-      String java = switch (token) {
-        case "yyyy", "y" -> "uuuu";
-        case "yy" -> "uu";
-        case "M", "L" -> "M";
-        case "MM", "LL" -> "MM";
-        case "MMM", "LLL" -> "MMM";
-        case "MMMM", "LLLL" -> "MMMM";
-        case "d", "dd", "H", "HH", "h", "hh", "m", "mm", "s", "ss", "a" -> token;
-        case "S", "SSS", "u" -> "SSS";
-        case "ccc", "EEE" -> "EEE";
-        case "cccc", "EEEE" -> "EEEE";
-        case "o", "ooo" -> "DDD";
-        case "Z" -> "x";
-        case "ZZ" -> "xxx";
-        case "ZZZ" -> "xx";
-        case "z" -> "VV";
-        default -> null;
-      };
-      if (java != null) {
-        out.append(java);
-      } else {
-        literal(out, token);
-      }
-      i = j;
+        return out.toString();
     }
-    return out.toString();
-  }
 
-  private static void literal(StringBuilder out, String text) {
-    if (text.isEmpty()) {
-      return;
+    private static void token(StringBuilder out, ZonedDateTime t, String token) {
+        int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        int ms = t.getNano() / 1_000_000;
+        int offsetSeconds = t.getOffset().getTotalSeconds();
+        switch (token) {
+            case "S" -> out.append(ms);
+            case "u", "SSS" -> pad(out, ms, 3);
+            case "uu" -> pad(out, ms / 10, 2);
+            case "uuu" -> out.append(ms / 100);
+            case "s" -> out.append(t.getSecond());
+            case "ss" -> pad(out, t.getSecond(), 2);
+            case "m" -> out.append(t.getMinute());
+            case "mm" -> pad(out, t.getMinute(), 2);
+            case "h" -> out.append(hour12);
+            case "hh" -> pad(out, hour12, 2);
+            case "H" -> out.append(t.getHour());
+            case "HH" -> pad(out, t.getHour(), 2);
+            case "Z" -> out.append(offset(offsetSeconds, 1));
+            case "ZZ" -> out.append(offset(offsetSeconds, 2));
+            case "ZZZ" -> out.append(offset(offsetSeconds, 3));
+            case "ZZZZ" -> out.append(offsetName(t, TextStyle.SHORT));
+            case "ZZZZZ" -> out.append(offsetName(t, TextStyle.FULL));
+            case "z" -> out.append(zoneName(t.getZone()));
+            case "a" -> out.append(t.getHour() < 12 ? "AM" : "PM");
+            case "d" -> out.append(t.getDayOfMonth());
+            case "dd" -> pad(out, t.getDayOfMonth(), 2);
+            case "c", "E" -> out.append(t.getDayOfWeek().getValue());
+            case "ccc", "EEE" -> out.append(DAYS_SHORT[t.getDayOfWeek().getValue() - 1]);
+            case "cccc", "EEEE" -> out.append(DAYS_LONG[t.getDayOfWeek().getValue() - 1]);
+            case "ccccc", "EEEEE" -> out.append(DAYS_LONG[t.getDayOfWeek().getValue() - 1].charAt(0));
+            case "L", "M" -> out.append(t.getMonthValue());
+            case "LL", "MM" -> pad(out, t.getMonthValue(), 2);
+            case "LLL", "MMM" -> out.append(MONTHS_SHORT[t.getMonthValue() - 1]);
+            case "LLLL", "MMMM" -> out.append(MONTHS_LONG[t.getMonthValue() - 1]);
+            case "LLLLL", "MMMMM" -> out.append(MONTHS_LONG[t.getMonthValue() - 1].charAt(0));
+            case "y" -> out.append(t.getYear());
+            case "yy" -> pad(out, Math.floorMod(t.getYear(), 100), 2);
+            case "yyyy" -> pad(out, t.getYear(), 4);
+            case "yyyyyy" -> pad(out, t.getYear(), 6);
+            case "G" -> out.append(t.getYear() > 0 ? "AD" : "BC");
+            case "GG" -> out.append(t.getYear() > 0 ? "Anno Domini" : "Before Christ");
+            case "GGGGG" -> out.append(t.getYear() > 0 ? "A" : "B");
+            case "kk" -> pad(out, Math.floorMod(t.get(IsoFields.WEEK_BASED_YEAR), 100), 2);
+            case "kkkk" -> pad(out, t.get(IsoFields.WEEK_BASED_YEAR), 4);
+            case "W" -> out.append(t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case "WW" -> pad(out, t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
+            case "o" -> out.append(t.getDayOfYear());
+            case "ooo" -> pad(out, t.getDayOfYear(), 3);
+            case "q" -> out.append(t.get(IsoFields.QUARTER_OF_YEAR));
+            case "qq" -> pad(out, t.get(IsoFields.QUARTER_OF_YEAR), 2);
+            case "X" -> out.append(Math.floorDiv(t.toInstant().toEpochMilli(), 1000));
+            case "x" -> out.append(t.toInstant().toEpochMilli());
+            default -> out.append(macro(t, token));
+        }
     }
-    out.append('\'').append(text.replace("'", "''")).append('\'');
-  }
+
+    private static String offsetName(ZonedDateTime t, TextStyle style) {
+        if (isUtc(t.getZone())) {
+            return style == TextStyle.SHORT ? "UTC" : "Coordinated Universal Time";
+        }
+        return DateTimeFormatter.ofPattern(style == TextStyle.SHORT ? "zzz" : "zzzz", Locale.US)
+                .format(t);
+    }
+
+    /** Luxon's localized macro tokens in en-US; an unknown token prints as itself. */
+    private static String macro(ZonedDateTime t, String token) {
+        return switch (token) {
+            case "D" -> format(t, "M/d/yyyy");
+            case "DD" -> format(t, "LLL d, yyyy");
+            case "DDD" -> format(t, "LLLL d, yyyy");
+            case "DDDD" -> format(t, "cccc, LLLL d, yyyy");
+            case "t" -> format(t, "h:mm a");
+            case "tt" -> format(t, "h:mm:ss a");
+            case "ttt" -> format(t, "h:mm:ss a ZZZZ");
+            case "tttt" -> format(t, "h:mm:ss a ZZZZZ");
+            case "T" -> format(t, "HH:mm");
+            case "TT" -> format(t, "HH:mm:ss");
+            case "TTT" -> format(t, "HH:mm:ss ZZZZ");
+            case "TTTT" -> format(t, "HH:mm:ss ZZZZZ");
+            case "f" -> format(t, "M/d/yyyy, h:mm a");
+            case "ff" -> format(t, "LLL d, yyyy, h:mm a");
+            case "fff" -> format(t, "LLLL d, yyyy 'at' h:mm a ZZZZ");
+            case "ffff" -> format(t, "cccc, LLLL d, yyyy 'at' h:mm a ZZZZZ");
+            case "F" -> format(t, "M/d/yyyy, h:mm:ss a");
+            case "FF" -> format(t, "LLL d, yyyy, h:mm:ss a");
+            case "FFF" -> format(t, "LLLL d, yyyy 'at' h:mm:ss a ZZZZ");
+            case "FFFF" -> format(t, "cccc, LLLL d, yyyy 'at' h:mm:ss a ZZZZZ");
+            default -> token;
+        };
+    }
+
+    // ---- parsing
+
+    /**
+     * ISO 8601 as Luxon's fromISO reads it: a date, optionally 'T' (or ' ') and a time, optionally an
+     * offset. Without an offset the text is local time in {@code zone}. Returns null when malformed.
+     */
+    static ZonedDateTime parseIso(String s, ZoneId zone, boolean keepOffset) {
+        s = s.trim();
+        int n = s.length();
+        int[] pos = {0};
+        int year = digits(s, pos, 4, 4);
+        if (year < 0) {
+            return null;
+        }
+        int month = 1;
+        int day = 1;
+        if (skip(s, pos, '-')) {
+            month = digits(s, pos, 2, 2);
+        } else if (pos[0] != n) {
+            return null;
+        }
+        if (month < 0) {
+            return null;
+        }
+        if (skip(s, pos, '-')) {
+            day = digits(s, pos, 2, 2);
+            if (day < 0) {
+                return null;
+            }
+        }
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int nanos = 0;
+        if (pos[0] < n && (s.charAt(pos[0]) == 'T' || s.charAt(pos[0]) == 't' || s.charAt(pos[0]) == ' ')) {
+            pos[0]++;
+            hour = digits(s, pos, 2, 2);
+            if (hour < 0) {
+                return null;
+            }
+            if (skip(s, pos, ':')) {
+                minute = digits(s, pos, 2, 2);
+                if (minute < 0) {
+                    return null;
+                }
+                if (skip(s, pos, ':')) {
+                    second = digits(s, pos, 2, 2);
+                    if (second < 0) {
+                        return null;
+                    }
+                    if (skip(s, pos, '.') || skip(s, pos, ',')) {
+                        int start = pos[0];
+                        long frac = 0;
+                        while (pos[0] < n && JsNumbers.isDigit(s.charAt(pos[0]))) {
+                            if (pos[0] - start < 9) {
+                                frac = frac * 10 + (s.charAt(pos[0]) - '0');
+                            }
+                            pos[0]++;
+                        }
+                        int len = Math.min(pos[0] - start, 9);
+                        if (len == 0) {
+                            return null;
+                        }
+                        for (int i = len; i < 9; i++) {
+                            frac *= 10;
+                        }
+                        nanos = (int) frac;
+                    }
+                }
+            }
+        }
+        ZoneId offset = null;
+        if (pos[0] < n) {
+            char c = s.charAt(pos[0]);
+            if (c == 'Z' || c == 'z') {
+                offset = ZoneOffset.UTC;
+                pos[0]++;
+            } else if (c == '+' || c == '-') {
+                pos[0]++;
+                int oh = digits(s, pos, 2, 2);
+                if (oh < 0) {
+                    return null;
+                }
+                skip(s, pos, ':');
+                int om = pos[0] < n ? digits(s, pos, 2, 2) : 0;
+                if (om < 0) {
+                    return null;
+                }
+                try {
+                    offset = ZoneOffset.ofHoursMinutes(c == '-' ? -oh : oh, c == '-' ? -om : om);
+                } catch (DateTimeException e) {
+                    return null;
+                }
+            }
+        }
+        if (pos[0] != n) {
+            return null;
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(
+                    LocalDate.of(year, month, day),
+                    hour == 24 && minute == 0 && second == 0
+                            ? LocalTime.MIDNIGHT
+                            : LocalTime.of(hour, minute, second, nanos));
+            if (hour == 24) {
+                local = local.plusDays(1);
+            }
+            if (offset == null) {
+                return ZonedDateTime.of(local, zone);
+            }
+            ZonedDateTime parsed = ZonedDateTime.of(local, offset);
+            return keepOffset ? parsed : parsed.withZoneSameInstant(zone);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int[] pos, int min, int max) {
+        int start = pos[0];
+        int v = 0;
+        while (pos[0] < s.length() && pos[0] - start < max && JsNumbers.isDigit(s.charAt(pos[0]))) {
+            v = v * 10 + (s.charAt(pos[0]++) - '0');
+        }
+        return pos[0] - start < min ? -1 : v;
+    }
+
+    private static boolean skip(String s, int[] pos, char c) {
+        if (pos[0] < s.length() && s.charAt(pos[0]) == c) {
+            pos[0]++;
+            return true;
+        }
+        return false;
+    }
+
+    /** RFC 2822 / HTTP dates ("Tue, 02 Jan 2024 03:04:05 GMT"), or null. */
+    static ZonedDateTime parseRfc(String s) {
+        try {
+            return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Luxon's fromFormat, via an equivalent java.time pattern; null when the text does not match. */
+    static ZonedDateTime parse(String text, String luxonFormat, ZoneId zone, boolean keepOffset) {
+        DateTimeFormatter f;
+        try {
+            f = DateTimeFormatter.ofPattern(toJavaPattern(luxonFormat), Locale.US);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        TemporalAccessor a;
+        try {
+            a = f.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        try {
+            int year = a.isSupported(ChronoField.YEAR)
+                    ? a.get(ChronoField.YEAR)
+                    : ZonedDateTime.now(zone).getYear();
+            int month = a.isSupported(ChronoField.MONTH_OF_YEAR) ? a.get(ChronoField.MONTH_OF_YEAR) : 1;
+            int day = a.isSupported(ChronoField.DAY_OF_MONTH) ? a.get(ChronoField.DAY_OF_MONTH) : 1;
+            LocalTime time = a.isSupported(ChronoField.NANO_OF_DAY)
+                    ? LocalTime.ofNanoOfDay(a.getLong(ChronoField.NANO_OF_DAY))
+                    : a.isSupported(ChronoField.HOUR_OF_DAY)
+                            ? LocalTime.of(
+                                    a.get(ChronoField.HOUR_OF_DAY),
+                                    a.isSupported(ChronoField.MINUTE_OF_HOUR) ? a.get(ChronoField.MINUTE_OF_HOUR) : 0)
+                            : LocalTime.MIDNIGHT;
+            LocalDateTime local = LocalDateTime.of(LocalDate.of(year, month, day), time);
+            if (a.isSupported(ChronoField.INSTANT_SECONDS)) {
+                ZonedDateTime z = ZonedDateTime.from(a);
+                return keepOffset ? z : z.withZoneSameInstant(zone);
+            }
+            if (a.isSupported(ChronoField.OFFSET_SECONDS)) {
+                ZonedDateTime z = ZonedDateTime.of(local, ZoneOffset.ofTotalSeconds(a.get(ChronoField.OFFSET_SECONDS)));
+                return keepOffset ? z : z.withZoneSameInstant(zone);
+            }
+            return ZonedDateTime.of(local, zone);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String toJavaPattern(String luxon) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = luxon.length();
+        while (i < n) {
+            char c = luxon.charAt(i);
+            if (c == '\'') {
+                int close = luxon.indexOf('\'', i + 1);
+                if (close < 0) {
+                    close = n;
+                }
+                literal(out, luxon.substring(i + 1, close));
+                i = close + 1;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && luxon.charAt(j) == c) {
+                j++;
+            }
+            String token = luxon.substring(i, j);
+            String java = switch (token) {
+                case "yyyy", "y" -> "uuuu";
+                case "yy" -> "uu";
+                case "M", "L" -> "M";
+                case "MM", "LL" -> "MM";
+                case "MMM", "LLL" -> "MMM";
+                case "MMMM", "LLLL" -> "MMMM";
+                case "d", "dd", "H", "HH", "h", "hh", "m", "mm", "s", "ss", "a" -> token;
+                case "S", "SSS", "u" -> "SSS";
+                case "ccc", "EEE" -> "EEE";
+                case "cccc", "EEEE" -> "EEEE";
+                case "o", "ooo" -> "DDD";
+                case "Z" -> "x";
+                case "ZZ" -> "xxx";
+                case "ZZZ" -> "xx";
+                case "z" -> "VV";
+                default -> null;
+            };
+            if (java != null) {
+                out.append(java);
+            } else {
+                literal(out, token);
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
+    private static void literal(StringBuilder out, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        out.append('\'').append(text.replace("'", "''")).append('\'');
+    }
 }

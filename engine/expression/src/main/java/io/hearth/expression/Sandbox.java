@@ -9,52 +9,117 @@ import java.util.Set;
  */
 final class Sandbox {
 
-  /** Refused on anything but a plain data Map that holds the key. */
-  private static final Set<String> FORBIDDEN_PROPERTIES = Set.of(
-      "constructor", "__proto__", "prototype",
-      "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
-      "getClass", "class", "getClassLoader", "caller", "callee", "arguments", "mainModule", "binding",
-      "getPrototypeOf", "setPrototypeOf", "defineProperty", "defineProperties",
-      "getOwnPropertyDescriptor", "getOwnPropertyDescriptors", "getOwnPropertyNames",
-      "getOwnPropertySymbols", "isPrototypeOf", "propertyIsEnumerable", "__noSuchMethod__");
+    /** Refused on anything but a plain data Map that holds the key. */
+    private static final Set<String> FORBIDDEN_PROPERTIES = Set.of(
+            "constructor",
+            "__proto__",
+            "prototype",
+            "__defineGetter__",
+            "__defineSetter__",
+            "__lookupGetter__",
+            "__lookupSetter__",
+            "getClass",
+            "class",
+            "getClassLoader",
+            "caller",
+            "callee",
+            "arguments",
+            "mainModule",
+            "binding",
+            "getPrototypeOf",
+            "setPrototypeOf",
+            "defineProperty",
+            "defineProperties",
+            "getOwnPropertyDescriptor",
+            "getOwnPropertyDescriptors",
+            "getOwnPropertyNames",
+            "getOwnPropertySymbols",
+            "isPrototypeOf",
+            "propertyIsEnumerable",
+            "__noSuchMethod__");
 
-  /** Refused on functions: there is no this-binding or reflection on functions. */
-  private static final Set<String> FORBIDDEN_FUNCTION_PROPERTIES = Set.of("call", "apply", "bind", "toSource");
+    /** Refused on functions: there is no this-binding or reflection on functions. */
+    private static final Set<String> FORBIDDEN_FUNCTION_PROPERTIES = Set.of("call", "apply", "bind", "toSource");
 
-  /** Root identifiers that exist in JavaScript hosts and must never resolve here. */
-  private static final Set<String> DENIED_GLOBALS = Set.of(
-      "globalThis", "global", "window", "self", "top", "parent", "frames", "document", "navigator",
-      "process", "require", "module", "exports", "__dirname", "__filename", "Buffer",
-      "eval", "Function", "AsyncFunction", "GeneratorFunction", "Reflect", "Proxy", "Symbol",
-      "WebAssembly", "Atomics", "SharedArrayBuffer", "Worker", "importScripts", "fetch",
-      "XMLHttpRequest", "setTimeout", "setInterval", "setImmediate", "queueMicrotask",
-      "Deno", "Bun", "Java", "Packages", "java", "javax", "jdk", "sun", "com", "org", "Polyglot",
-      "Graal", "load", "loadWithNewGlobal", "arguments", "constructor", "__proto__", "prototype");
+    /** Root identifiers that exist in JavaScript hosts and must never resolve here. */
+    private static final Set<String> DENIED_GLOBALS = Set.of(
+            "globalThis",
+            "global",
+            "window",
+            "self",
+            "top",
+            "parent",
+            "frames",
+            "document",
+            "navigator",
+            "process",
+            "require",
+            "module",
+            "exports",
+            "__dirname",
+            "__filename",
+            "Buffer",
+            "eval",
+            "Function",
+            "AsyncFunction",
+            "GeneratorFunction",
+            "Reflect",
+            "Proxy",
+            "Symbol",
+            "WebAssembly",
+            "Atomics",
+            "SharedArrayBuffer",
+            "Worker",
+            "importScripts",
+            "fetch",
+            "XMLHttpRequest",
+            "setTimeout",
+            "setInterval",
+            "setImmediate",
+            "queueMicrotask",
+            "Deno",
+            "Bun",
+            "Java",
+            "Packages",
+            "java",
+            "javax",
+            "jdk",
+            "sun",
+            "com",
+            "org",
+            "Polyglot",
+            "Graal",
+            "load",
+            "loadWithNewGlobal",
+            "arguments",
+            "constructor",
+            "__proto__",
+            "prototype");
 
-  private Sandbox() {}
+    private Sandbox() {}
 
-  static boolean isForbiddenProperty(String name) {
-    return FORBIDDEN_PROPERTIES.contains(name);
-  }
+    static boolean isForbiddenProperty(String name) {
+        return FORBIDDEN_PROPERTIES.contains(name);
+    }
 
-  static boolean isForbiddenOnFunction(String name) {
-    return FORBIDDEN_PROPERTIES.contains(name) || FORBIDDEN_FUNCTION_PROPERTIES.contains(name);
-  }
+    static boolean isForbiddenOnFunction(String name) {
+        return FORBIDDEN_PROPERTIES.contains(name) || FORBIDDEN_FUNCTION_PROPERTIES.contains(name);
+    }
 
-  static boolean isDeniedGlobal(String name) {
-    return DENIED_GLOBALS.contains(name);
-  }
+    static boolean isDeniedGlobal(String name) {
+        return DENIED_GLOBALS.contains(name);
+    }
 
-  static ExpressionSandboxException forbiddenProperty(String name) {
-    return new ExpressionSandboxException("access to '" + name + "' is not allowed in expressions");
-  }
+    static ExpressionSandboxException forbiddenProperty(String name) {
+        return new ExpressionSandboxException("access to '" + name + "' is not allowed in expressions");
+    }
 
-  static ExpressionSandboxException deniedGlobal(String name) {
-    return new ExpressionSandboxException("'" + name + "' is not available in expressions");
-  }
+    static ExpressionSandboxException deniedGlobal(String name) {
+        return new ExpressionSandboxException("'" + name + "' is not available in expressions");
+    }
 
-  static ExpressionSandboxException unsupportedValue() {
-    return new ExpressionSandboxException(
-        "this value cannot be used in expressions: only JSON data, dates and host objects are accessible");
-  }
+    static ExpressionSandboxException unsupportedValue() {
+        return new ExpressionSandboxException(
+                "this value cannot be used in expressions: only JSON data, dates and host objects are accessible");
+    }
 }

@@ -7,11 +7,11 @@ package io.hearth.expression;
 @FunctionalInterface
 public interface Scope {
 
-  /** Returns the value bound to {@code rootIdentifier}, or {@link Undefined#INSTANCE} when unknown. */
-  Object lookup(String rootIdentifier);
+    /** Returns the value bound to {@code rootIdentifier}, or {@link Undefined#INSTANCE} when unknown. */
+    Object lookup(String rootIdentifier);
 
-  /** A scope without any binding. */
-  static Scope empty() {
-    return name -> Undefined.INSTANCE;
-  }
+    /** A scope without any binding. */
+    static Scope empty() {
+        return name -> Undefined.INSTANCE;
+    }
 }

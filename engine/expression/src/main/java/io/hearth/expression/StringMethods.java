@@ -19,678 +19,742 @@ import java.util.regex.Pattern;
 /** String.prototype, n8n's string extensions, and RegExp.prototype. */
 final class StringMethods {
 
-  static final Set<String> NAMES = Set.of(
-      "charAt", "charCodeAt", "codePointAt", "at", "concat", "endsWith", "includes", "indexOf", "lastIndexOf",
-      "localeCompare", "match", "matchAll", "normalize", "padEnd", "padStart", "repeat", "replace", "replaceAll",
-      "search", "slice", "split", "startsWith", "substring", "substr", "toLowerCase", "toUpperCase",
-      "toLocaleLowerCase", "toLocaleUpperCase", "toString", "valueOf", "trim", "trimStart", "trimEnd",
-      "trimLeft", "trimRight",
-      // n8n extensions
-      "isEmpty", "isNotEmpty", "toNumber", "toInt", "toFloat", "toBoolean", "toDateTime", "extractEmail",
-      "extractDomain", "extractUrl", "urlEncode", "urlDecode", "base64Encode", "base64Decode", "toTitleCase",
-      "toSentenceCase", "toSnakeCase", "toCamelCase", "removeTags", "quote", "isEmail", "isUrl", "isDomain",
-      "isNumeric", "replaceSpecialChars", "parseJson", "toJsonString");
+    static final Set<String> NAMES = Set.of(
+            "charAt",
+            "charCodeAt",
+            "codePointAt",
+            "at",
+            "concat",
+            "endsWith",
+            "includes",
+            "indexOf",
+            "lastIndexOf",
+            "localeCompare",
+            "match",
+            "matchAll",
+            "normalize",
+            "padEnd",
+            "padStart",
+            "repeat",
+            "replace",
+            "replaceAll",
+            "search",
+            "slice",
+            "split",
+            "startsWith",
+            "substring",
+            "substr",
+            "toLowerCase",
+            "toUpperCase",
+            "toLocaleLowerCase",
+            "toLocaleUpperCase",
+            "toString",
+            "valueOf",
+            "trim",
+            "trimStart",
+            "trimEnd",
+            "trimLeft",
+            "trimRight",
+            // n8n extensions
+            "isEmpty",
+            "isNotEmpty",
+            "toNumber",
+            "toInt",
+            "toFloat",
+            "toBoolean",
+            "toDateTime",
+            "extractEmail",
+            "extractDomain",
+            "extractUrl",
+            "urlEncode",
+            "urlDecode",
+            "base64Encode",
+            "base64Decode",
+            "toTitleCase",
+            "toSentenceCase",
+            "toSnakeCase",
+            "toCamelCase",
+            "removeTags",
+            "quote",
+            "isEmail",
+            "isUrl",
+            "isDomain",
+            "isNumeric",
+            "replaceSpecialChars",
+            "parseJson",
+            "toJsonString");
 
-  static final Set<String> REGEX_NAMES = Set.of("test", "exec", "toString");
+    static final Set<String> REGEX_NAMES = Set.of("test", "exec", "toString");
 
-  private static final Pattern EMAIL = Pattern.compile(
-      "[\\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-  private static final Pattern URL = Pattern.compile("(?:https?|ftp)://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DOMAIN = Pattern.compile(
-      "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "as", "at", "but", "by", "en", "for",
-      "if", "in", "nor", "of", "on", "or", "per", "the", "to", "v", "vs", "via");
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final Pattern URL = Pattern.compile("(?:https?|ftp)://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOMAIN =
+            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Set<String> SMALL_WORDS = Set.of(
+            "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the",
+            "to", "v", "vs", "via");
 
-  private StringMethods() {}
+    private StringMethods() {}
 
-  static Object call(EvalContext ctx, String s, String name, Object[] a) {
-    Object a0 = JsOps.arg(a, 0);
-    int len = s.length();
-    return switch (name) {
-      case "toString", "valueOf" -> s;
-      case "charAt" -> {
-        double i = JsOps.toInteger(a0);
-        yield i >= 0 && i < len ? String.valueOf(s.charAt((int) i)) : "";
-      }
-      case "charCodeAt" -> {
-        double i = JsOps.toInteger(a0);
-        yield i >= 0 && i < len ? (Object) (long) s.charAt((int) i) : (Object) Double.NaN;
-      }
-      case "codePointAt" -> {
-        double i = JsOps.toInteger(a0);
-        yield i >= 0 && i < len ? (Object) (long) s.codePointAt((int) i) : Undefined.INSTANCE;
-      }
-      case "at" -> {
-        double i = JsOps.toInteger(a0);
-        int k = (int) (i < 0 ? len + i : i);
-        yield k >= 0 && k < len && Math.abs(i) <= len ? String.valueOf(s.charAt(k)) : Undefined.INSTANCE;
-      }
-      case "concat" -> {
-        StringBuilder sb = new StringBuilder(s);
-        for (Object o : a) {
-          sb.append(JsOps.toStr(ctx, o));
-          ctx.checkString(sb.length());
-        }
-        yield sb.toString();
-      }
-      case "includes" -> {
-        rejectRegex(a0, name);
-        yield s.indexOf(JsOps.toStr(ctx, a0), clamp(JsOps.arg(a, 1), len, 0)) >= 0;
-      }
-      case "startsWith" -> {
-        rejectRegex(a0, name);
-        yield s.startsWith(JsOps.toStr(ctx, a0), clamp(JsOps.arg(a, 1), len, 0));
-      }
-      case "endsWith" -> {
-        rejectRegex(a0, name);
-        int end = clamp(JsOps.arg(a, 1), len, len);
-        yield s.substring(0, end).endsWith(JsOps.toStr(ctx, a0));
-      }
-      case "indexOf" -> (long) s.indexOf(JsOps.toStr(ctx, a0), clamp(JsOps.arg(a, 1), len, 0));
-      case "lastIndexOf" -> {
-        Object from = JsOps.arg(a, 1);
-        double f = JsOps.toNumber(from);
-        int pos = Double.isNaN(f) ? len : (int) Math.max(0, Math.min(f, len));
-        yield (long) s.lastIndexOf(JsOps.toStr(ctx, a0), pos);
-      }
-      case "localeCompare" -> {
-        Collator collator = Collator.getInstance(Locale.ROOT);
-        yield (long) Integer.signum(collator.compare(s, JsOps.toStr(ctx, a0)));
-      }
-      case "normalize" -> {
-        String form = a0 == Undefined.INSTANCE ? "NFC" : JsOps.toStr(ctx, a0);
-        Normalizer.Form f = switch (form) {
-          case "NFC" -> Normalizer.Form.NFC;
-          case "NFD" -> Normalizer.Form.NFD;
-          case "NFKC" -> Normalizer.Form.NFKC;
-          case "NFKD" -> Normalizer.Form.NFKD;
-          default -> throw new ExpressionException("The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+    static Object call(EvalContext ctx, String s, String name, Object[] a) {
+        Object a0 = JsOps.arg(a, 0);
+        int len = s.length();
+        return switch (name) {
+            case "toString", "valueOf" -> s;
+            case "charAt" -> {
+                double i = JsOps.toInteger(a0);
+                yield i >= 0 && i < len ? String.valueOf(s.charAt((int) i)) : "";
+            }
+            case "charCodeAt" -> {
+                double i = JsOps.toInteger(a0);
+                yield i >= 0 && i < len ? (Object) (long) s.charAt((int) i) : (Object) Double.NaN;
+            }
+            case "codePointAt" -> {
+                double i = JsOps.toInteger(a0);
+                yield i >= 0 && i < len ? (Object) (long) s.codePointAt((int) i) : Undefined.INSTANCE;
+            }
+            case "at" -> {
+                double i = JsOps.toInteger(a0);
+                int k = (int) (i < 0 ? len + i : i);
+                yield k >= 0 && k < len && Math.abs(i) <= len ? String.valueOf(s.charAt(k)) : Undefined.INSTANCE;
+            }
+            case "concat" -> {
+                StringBuilder sb = new StringBuilder(s);
+                for (Object o : a) {
+                    sb.append(JsOps.toStr(ctx, o));
+                    ctx.checkString(sb.length());
+                }
+                yield sb.toString();
+            }
+            case "includes" -> {
+                rejectRegex(a0, name);
+                yield s.indexOf(JsOps.toStr(ctx, a0), clamp(JsOps.arg(a, 1), len, 0)) >= 0;
+            }
+            case "startsWith" -> {
+                rejectRegex(a0, name);
+                yield s.startsWith(JsOps.toStr(ctx, a0), clamp(JsOps.arg(a, 1), len, 0));
+            }
+            case "endsWith" -> {
+                rejectRegex(a0, name);
+                int end = clamp(JsOps.arg(a, 1), len, len);
+                yield s.substring(0, end).endsWith(JsOps.toStr(ctx, a0));
+            }
+            case "indexOf" -> (long) s.indexOf(JsOps.toStr(ctx, a0), clamp(JsOps.arg(a, 1), len, 0));
+            case "lastIndexOf" -> {
+                Object from = JsOps.arg(a, 1);
+                double f = JsOps.toNumber(from);
+                int pos = Double.isNaN(f) ? len : (int) Math.max(0, Math.min(f, len));
+                yield (long) s.lastIndexOf(JsOps.toStr(ctx, a0), pos);
+            }
+            case "localeCompare" -> {
+                Collator collator = Collator.getInstance(Locale.ROOT);
+                yield (long) Integer.signum(collator.compare(s, JsOps.toStr(ctx, a0)));
+            }
+            case "normalize" -> {
+                String form = a0 == Undefined.INSTANCE ? "NFC" : JsOps.toStr(ctx, a0);
+                Normalizer.Form f = switch (form) {
+                    case "NFC" -> Normalizer.Form.NFC;
+                    case "NFD" -> Normalizer.Form.NFD;
+                    case "NFKC" -> Normalizer.Form.NFKC;
+                    case "NFKD" -> Normalizer.Form.NFKD;
+                    default ->
+                        throw new ExpressionException("The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+                };
+                yield Normalizer.normalize(s, f);
+            }
+            case "padStart", "padEnd" -> pad(ctx, s, a0, JsOps.arg(a, 1), name.equals("padStart"));
+            case "repeat" -> {
+                double n = JsOps.toInteger(a0);
+                if (n < 0 || Double.isInfinite(n)) {
+                    throw new ExpressionException("Invalid count value: " + JsNumbers.toString(JsOps.toNumber(a0)));
+                }
+                ctx.allocateString((long) (n * len));
+                yield s.repeat((int) n);
+            }
+            case "slice" -> {
+                int from = JsOps.relativeIndex(a0, len, 0);
+                int to = JsOps.relativeIndex(JsOps.arg(a, 1), len, len);
+                yield from < to ? s.substring(from, to) : "";
+            }
+            case "substring" -> {
+                int from = clamp(a0, len, 0);
+                int to = clamp(JsOps.arg(a, 1), len, len);
+                yield s.substring(Math.min(from, to), Math.max(from, to));
+            }
+            case "substr" -> {
+                int from = JsOps.relativeIndex(a0, len, 0);
+                Object l = JsOps.arg(a, 1);
+                double count =
+                        l == Undefined.INSTANCE ? len - from : Math.min(Math.max(JsOps.toInteger(l), 0), len - from);
+                yield count <= 0 ? "" : s.substring(from, from + (int) count);
+            }
+            case "toLowerCase", "toLocaleLowerCase" -> s.toLowerCase(Locale.ROOT);
+            case "toUpperCase", "toLocaleUpperCase" -> {
+                ctx.allocateString(len * 3L);
+                yield s.toUpperCase(Locale.ROOT);
+            }
+            case "trim" -> trim(s, true, true);
+            case "trimStart", "trimLeft" -> trim(s, true, false);
+            case "trimEnd", "trimRight" -> trim(s, false, true);
+            case "split" -> split(ctx, s, a0, JsOps.arg(a, 1));
+            case "replace" -> replace(ctx, s, a0, JsOps.arg(a, 1), false);
+            case "replaceAll" -> replace(ctx, s, a0, JsOps.arg(a, 1), true);
+            case "match" -> match(ctx, s, toRegex(ctx, a0));
+            case "matchAll" -> {
+                JsRegExp r = toRegex(ctx, a0);
+                ArrayList<Object> out = new ArrayList<>();
+                Matcher m = r.matcher(s, ctx);
+                int from = 0;
+                while (from <= len && r.find(m, from)) {
+                    out.add(execResult(ctx, r, m, s));
+                    ctx.checkCollection(out.size());
+                    from = m.end() == m.start() ? m.end() + 1 : m.end();
+                }
+                yield out;
+            }
+            case "search" -> {
+                JsRegExp r = toRegex(ctx, a0);
+                Matcher m = r.matcher(s, ctx);
+                yield r.find(m, 0) ? (long) m.start() : -1L;
+            }
+            // ---- n8n extensions
+            case "isEmpty" -> s.isEmpty();
+            case "isNotEmpty" -> !s.isEmpty();
+            case "toNumber" -> {
+                double d = JsNumbers.parse(s);
+                if (Double.isNaN(d) || s.isBlank()) {
+                    throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a number");
+                }
+                yield JsNumbers.box(d);
+            }
+            case "toInt" -> {
+                double d = JsNumbers.parseInt(s, a0 == Undefined.INSTANCE ? 10 : JsNumbers.toInt32(JsOps.toNumber(a0)));
+                if (Double.isNaN(d)) {
+                    throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to an integer");
+                }
+                yield JsNumbers.box(d);
+            }
+            case "toFloat" -> {
+                double d = JsNumbers.parseFloat(s);
+                if (Double.isNaN(d)) {
+                    throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a float");
+                }
+                yield JsNumbers.box(d);
+            }
+            case "toBoolean" -> {
+                String n = trim(s, true, true).toLowerCase(Locale.ROOT);
+                yield !n.isEmpty() && !n.equals("false") && !n.equals("no") && !n.equals("0");
+            }
+            case "toDateTime" -> toDateTime(ctx, s, a0);
+            case "extractEmail" -> find(EMAIL, s);
+            case "extractUrl" -> find(URL, s);
+            case "extractDomain" -> extractDomain(s);
+            case "isEmail" -> EMAIL.matcher(s).matches();
+            case "isUrl" -> isUrl(s);
+            case "isDomain" -> DOMAIN.matcher(s).matches();
+            case "isNumeric" ->
+                !s.contains(" ") && !Double.isNaN(JsNumbers.parse(s)) && !Double.isNaN(JsNumbers.parseFloat(s));
+            case "urlEncode" ->
+                JsOps.truthy(a0) ? Uri.encode(s, Uri.URI_RESERVED_AND_UNESCAPED) : Uri.encode(s, Uri.URI_UNESCAPED);
+            case "urlDecode" -> JsOps.truthy(a0) ? Uri.decode(s, Uri.URI_RESERVED_AND_HASH) : Uri.decode(s, "");
+            case "base64Encode" -> {
+                ctx.allocateString(len * 4L);
+                yield Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+            }
+            case "base64Decode" ->
+                new String(
+                        Base64.getMimeDecoder().decode(s.replace('-', '+').replace('_', '/')), StandardCharsets.UTF_8);
+            case "toTitleCase" -> titleCase(s);
+            case "toSentenceCase" -> sentenceCase(s);
+            case "toSnakeCase" -> String.join("_", words(s)).toLowerCase(Locale.ROOT);
+            case "toCamelCase" -> camelCase(s);
+            case "removeTags" -> TAG.matcher(s).replaceAll("");
+            case "quote" -> {
+                String mark = a0 == Undefined.INSTANCE ? "\"" : JsOps.toStr(ctx, a0);
+                ctx.allocateString(len * 2L + 2);
+                yield mark + (mark.isEmpty() ? s : s.replace(mark, "\\" + mark)) + mark;
+            }
+            case "replaceSpecialChars" ->
+                Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+            case "parseJson" -> Json.parse(ctx, s);
+            case "toJsonString" -> Json.stringify(ctx, s, Undefined.INSTANCE);
+            default -> Members.NOT_FOUND;
         };
-        yield Normalizer.normalize(s, f);
-      }
-      case "padStart", "padEnd" -> pad(ctx, s, a0, JsOps.arg(a, 1), name.equals("padStart"));
-      case "repeat" -> {
-        double n = JsOps.toInteger(a0);
-        if (n < 0 || Double.isInfinite(n)) {
-          throw new ExpressionException("Invalid count value: " + JsNumbers.toString(JsOps.toNumber(a0)));
+    }
+
+    private static void rejectRegex(Object v, String method) {
+        if (v instanceof JsRegExp) {
+            throw new ExpressionException(
+                    "First argument to String.prototype." + method + " must not be a regular expression");
         }
-        ctx.allocateString((long) (n * len));
-        yield s.repeat((int) n);
-      }
-      case "slice" -> {
-        int from = JsOps.relativeIndex(a0, len, 0);
-        int to = JsOps.relativeIndex(JsOps.arg(a, 1), len, len);
-        yield from < to ? s.substring(from, to) : "";
-      }
-      case "substring" -> {
-        int from = clamp(a0, len, 0);
-        int to = clamp(JsOps.arg(a, 1), len, len);
-        yield s.substring(Math.min(from, to), Math.max(from, to));
-      }
-      case "substr" -> {
-        int from = JsOps.relativeIndex(a0, len, 0);
-        Object l = JsOps.arg(a, 1);
-        double count = l == Undefined.INSTANCE ? len - from : Math.min(Math.max(JsOps.toInteger(l), 0), len - from);
-        yield count <= 0 ? "" : s.substring(from, from + (int) count);
-      }
-      case "toLowerCase", "toLocaleLowerCase" -> s.toLowerCase(Locale.ROOT);
-      case "toUpperCase", "toLocaleUpperCase" -> {
-        ctx.allocateString(len * 3L);
-        yield s.toUpperCase(Locale.ROOT);
-      }
-      case "trim" -> trim(s, true, true);
-      case "trimStart", "trimLeft" -> trim(s, true, false);
-      case "trimEnd", "trimRight" -> trim(s, false, true);
-      case "split" -> split(ctx, s, a0, JsOps.arg(a, 1));
-      case "replace" -> replace(ctx, s, a0, JsOps.arg(a, 1), false);
-      case "replaceAll" -> replace(ctx, s, a0, JsOps.arg(a, 1), true);
-      case "match" -> match(ctx, s, toRegex(ctx, a0));
-      case "matchAll" -> {
-        JsRegExp r = toRegex(ctx, a0);
+    }
+
+    /** ToIntegerOrInfinity clamped to [0, len]; {@code dflt} when undefined. */
+    private static int clamp(Object v, int len, int dflt) {
+        if (v == Undefined.INSTANCE) {
+            return dflt;
+        }
+        double d = JsOps.toInteger(v);
+        return (int) Math.max(0, Math.min(d, len));
+    }
+
+    static String trim(String s, boolean start, boolean end) {
+        int from = 0;
+        int to = s.length();
+        if (start) {
+            while (from < to && JsNumbers.isJsWhitespace(s.charAt(from))) {
+                from++;
+            }
+        }
+        if (end) {
+            while (to > from && JsNumbers.isJsWhitespace(s.charAt(to - 1))) {
+                to--;
+            }
+        }
+        return s.substring(from, to);
+    }
+
+    private static String pad(EvalContext ctx, String s, Object target, Object filler, boolean start) {
+        double max = JsOps.toInteger(target);
+        if (max <= s.length()) {
+            return s;
+        }
+        String fill = filler == Undefined.INSTANCE ? " " : JsOps.toStr(ctx, filler);
+        if (fill.isEmpty()) {
+            return s;
+        }
+        ctx.allocateString((long) max);
+        int need = (int) max - s.length();
+        StringBuilder sb = new StringBuilder((int) max);
+        if (!start) {
+            sb.append(s);
+        }
+        while (need > 0) {
+            int take = Math.min(need, fill.length());
+            sb.append(fill, 0, take);
+            need -= take;
+        }
+        if (start) {
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    // ---- regex-based operations
+
+    /** A regex argument: a JsRegExp, or a string compiled as a pattern (like new RegExp(s)). */
+    static JsRegExp toRegex(EvalContext ctx, Object v) {
+        if (v instanceof JsRegExp r) {
+            return r;
+        }
+        String source = v == Undefined.INSTANCE ? "(?:)" : JsOps.toStr(ctx, v);
+        ctx.steps(source.length());
+        return JsRegExp.compile(source, "");
+    }
+
+    private static Object match(EvalContext ctx, String s, JsRegExp r) {
+        Matcher m = r.matcher(s, ctx);
+        if (!r.global) {
+            return r.find(m, 0) ? execResult(ctx, r, m, s) : null;
+        }
+        ArrayList<Object> out = new ArrayList<>();
+        int from = 0;
+        while (from <= s.length() && r.find(m, from)) {
+            out.add(m.group());
+            ctx.checkCollection(out.size());
+            from = m.end() == m.start() ? m.end() + 1 : m.end();
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static MatchList execResult(EvalContext ctx, JsRegExp r, Matcher m, String s) {
+        Map<String, Integer> names = r.pattern.namedGroups();
+        Object groups = Undefined.INSTANCE;
+        if (!names.isEmpty()) {
+            LinkedHashMap<String, Object> g = new LinkedHashMap<>();
+            names.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue())
+                    .forEach(e -> g.put(e.getKey(), group(m, e.getValue())));
+            groups = g;
+        }
+        MatchList out = new MatchList(m.groupCount() + 1, m.start(), s, groups);
+        for (int i = 0; i <= m.groupCount(); i++) {
+            out.add(group(m, i));
+        }
+        ctx.steps(out.size());
+        return out;
+    }
+
+    private static Object group(Matcher m, int i) {
+        String g = m.group(i);
+        return g == null ? Undefined.INSTANCE : g;
+    }
+
+    private static Object split(EvalContext ctx, String s, Object sep, Object limitArg) {
+        long limit = limitArg == Undefined.INSTANCE ? 0xFFFFFFFFL : ((long) JsOps.toInteger(limitArg)) & 0xFFFFFFFFL;
+        ArrayList<Object> out = new ArrayList<>();
+        if (limit == 0) {
+            return out;
+        }
+        if (sep == Undefined.INSTANCE) {
+            out.add(s);
+            return out;
+        }
+        if (sep instanceof JsRegExp r) {
+            return regexSplit(ctx, s, r, limit);
+        }
+        String sepStr = JsOps.toStr(ctx, sep);
+        if (sepStr.isEmpty()) {
+            ctx.allocate(Math.min(s.length(), limit));
+            for (int i = 0; i < s.length() && out.size() < limit; i++) {
+                out.add(String.valueOf(s.charAt(i)));
+            }
+            return out;
+        }
+        int from = 0;
+        while (out.size() < limit) {
+            int at = s.indexOf(sepStr, from);
+            if (at < 0) {
+                out.add(s.substring(from));
+                break;
+            }
+            out.add(s.substring(from, at));
+            from = at + sepStr.length();
+            if ((out.size() & 0xFF) == 0) {
+                ctx.checkCollection(out.size());
+            }
+        }
+        ctx.checkCollection(out.size());
+        ctx.steps(out.size());
+        return out;
+    }
+
+    /** ECMA-262 @@split: empty matches split between characters, capture groups are spliced in. */
+    private static Object regexSplit(EvalContext ctx, String s, JsRegExp r, long limit) {
         ArrayList<Object> out = new ArrayList<>();
         Matcher m = r.matcher(s, ctx);
-        int from = 0;
-        while (from <= len && r.find(m, from)) {
-          out.add(execResult(ctx, r, m, s));
-          ctx.checkCollection(out.size());
-          from = m.end() == m.start() ? m.end() + 1 : m.end();
+        int size = s.length();
+        if (size == 0) {
+            if (!m.lookingAt()) {
+                out.add(s);
+            }
+            return out;
         }
-        yield out;
-      }
-      case "search" -> {
-        JsRegExp r = toRegex(ctx, a0);
-        Matcher m = r.matcher(s, ctx);
-        yield r.find(m, 0) ? (long) m.start() : -1L;
-      }
-      // ---- n8n extensions
-      case "isEmpty" -> s.isEmpty();
-      case "isNotEmpty" -> !s.isEmpty();
-      case "toNumber" -> {
-        double d = JsNumbers.parse(s);
-        if (Double.isNaN(d) || s.isBlank()) {
-          throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a number");
+        int p = 0; // end of the last split
+        int q = 0; // where to look for the next separator
+        while (q < size) {
+            if (!m.find(q) || m.start() >= size) {
+                break;
+            }
+            int start = m.start();
+            int e = m.end();
+            if (e == p) { // an empty match right after the previous split: move on one char
+                q = start + 1;
+                continue;
+            }
+            out.add(s.substring(p, start));
+            if (out.size() == limit) {
+                return out;
+            }
+            for (int i = 1; i <= m.groupCount(); i++) {
+                out.add(group(m, i));
+                if (out.size() == limit) {
+                    return out;
+                }
+            }
+            ctx.checkCollection(out.size());
+            p = e;
+            q = p;
         }
-        yield JsNumbers.box(d);
-      }
-      case "toInt" -> {
-        double d = JsNumbers.parseInt(s, a0 == Undefined.INSTANCE ? 10 : JsNumbers.toInt32(JsOps.toNumber(a0)));
-        if (Double.isNaN(d)) {
-          throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to an integer");
-        }
-        yield JsNumbers.box(d);
-      }
-      case "toFloat" -> {
-        double d = JsNumbers.parseFloat(s);
-        if (Double.isNaN(d)) {
-          throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a float");
-        }
-        yield JsNumbers.box(d);
-      }
-      case "toBoolean" -> {
-        String n = trim(s, true, true).toLowerCase(Locale.ROOT);
-        yield !n.isEmpty() && !n.equals("false") && !n.equals("no") && !n.equals("0");
-      }
-      case "toDateTime" -> toDateTime(ctx, s, a0);
-      case "extractEmail" -> find(EMAIL, s);
-      case "extractUrl" -> find(URL, s);
-      case "extractDomain" -> extractDomain(s);
-      case "isEmail" -> EMAIL.matcher(s).matches();
-      case "isUrl" -> isUrl(s);
-      case "isDomain" -> DOMAIN.matcher(s).matches();
-      case "isNumeric" -> !s.contains(" ") && !Double.isNaN(JsNumbers.parse(s)) && !Double.isNaN(JsNumbers.parseFloat(s));
-      case "urlEncode" -> JsOps.truthy(a0) ? Uri.encode(s, Uri.URI_RESERVED_AND_UNESCAPED) : Uri.encode(s, Uri.URI_UNESCAPED);
-      case "urlDecode" -> JsOps.truthy(a0) ? Uri.decode(s, Uri.URI_RESERVED_AND_HASH) : Uri.decode(s, "");
-      case "base64Encode" -> {
-        ctx.allocateString(len * 4L);
-        yield Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-      }
-      case "base64Decode" -> new String(
-          Base64.getMimeDecoder().decode(s.replace('-', '+').replace('_', '/')), StandardCharsets.UTF_8);
-      case "toTitleCase" -> titleCase(s);
-      case "toSentenceCase" -> sentenceCase(s);
-      case "toSnakeCase" -> String.join("_", words(s)).toLowerCase(Locale.ROOT);
-      case "toCamelCase" -> camelCase(s);
-      case "removeTags" -> TAG.matcher(s).replaceAll("");
-      case "quote" -> {
-        String mark = a0 == Undefined.INSTANCE ? "\"" : JsOps.toStr(ctx, a0);
-        ctx.allocateString(len * 2L + 2);
-        yield mark + (mark.isEmpty() ? s : s.replace(mark, "\\" + mark)) + mark;
-      }
-      case "replaceSpecialChars" -> Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-      case "parseJson" -> Json.parse(ctx, s);
-      case "toJsonString" -> Json.stringify(ctx, s, Undefined.INSTANCE);
-      default -> Members.NOT_FOUND;
-    };
-  }
-
-  private static void rejectRegex(Object v, String method) {
-    if (v instanceof JsRegExp) {
-      throw new ExpressionException("First argument to String.prototype." + method
-          + " must not be a regular expression");
-    }
-  }
-
-  /** ToIntegerOrInfinity clamped to [0, len]; {@code dflt} when undefined. */
-  private static int clamp(Object v, int len, int dflt) {
-    if (v == Undefined.INSTANCE) {
-      return dflt;
-    }
-    double d = JsOps.toInteger(v);
-    return (int) Math.max(0, Math.min(d, len));
-  }
-
-  static String trim(String s, boolean start, boolean end) {
-    int from = 0;
-    int to = s.length();
-    if (start) {
-      while (from < to && JsNumbers.isJsWhitespace(s.charAt(from))) {
-        from++;
-      }
-    }
-    if (end) {
-      while (to > from && JsNumbers.isJsWhitespace(s.charAt(to - 1))) {
-        to--;
-      }
-    }
-    return s.substring(from, to);
-  }
-
-  private static String pad(EvalContext ctx, String s, Object target, Object filler, boolean start) {
-    double max = JsOps.toInteger(target);
-    if (max <= s.length()) {
-      return s;
-    }
-    String fill = filler == Undefined.INSTANCE ? " " : JsOps.toStr(ctx, filler);
-    if (fill.isEmpty()) {
-      return s;
-    }
-    ctx.allocateString((long) max);
-    int need = (int) max - s.length();
-    StringBuilder sb = new StringBuilder((int) max);
-    if (!start) {
-      sb.append(s);
-    }
-    while (need > 0) {
-      int take = Math.min(need, fill.length());
-      sb.append(fill, 0, take);
-      need -= take;
-    }
-    if (start) {
-      sb.append(s);
-    }
-    return sb.toString();
-  }
-
-  // ---- regex-based operations
-
-  /** A regex argument: a JsRegExp, or a string compiled as a pattern (like new RegExp(s)). */
-  static JsRegExp toRegex(EvalContext ctx, Object v) {
-    if (v instanceof JsRegExp r) {
-      return r;
-    }
-    String source = v == Undefined.INSTANCE ? "(?:)" : JsOps.toStr(ctx, v);
-    ctx.steps(source.length());
-    return JsRegExp.compile(source, "");
-  }
-
-  private static Object match(EvalContext ctx, String s, JsRegExp r) {
-    Matcher m = r.matcher(s, ctx);
-    if (!r.global) {
-      return r.find(m, 0) ? execResult(ctx, r, m, s) : null;
-    }
-    ArrayList<Object> out = new ArrayList<>();
-    int from = 0;
-    while (from <= s.length() && r.find(m, from)) {
-      out.add(m.group());
-      ctx.checkCollection(out.size());
-      from = m.end() == m.start() ? m.end() + 1 : m.end();
-    }
-    return out.isEmpty() ? null : out;
-  }
-
-  private static MatchList execResult(EvalContext ctx, JsRegExp r, Matcher m, String s) {
-    Map<String, Integer> names = r.pattern.namedGroups();
-    Object groups = Undefined.INSTANCE;
-    if (!names.isEmpty()) {
-      LinkedHashMap<String, Object> g = new LinkedHashMap<>();
-      names.entrySet().stream().sorted(Map.Entry.comparingByValue())
-          .forEach(e -> g.put(e.getKey(), group(m, e.getValue())));
-      groups = g;
-    }
-    MatchList out = new MatchList(m.groupCount() + 1, m.start(), s, groups);
-    for (int i = 0; i <= m.groupCount(); i++) {
-      out.add(group(m, i));
-    }
-    ctx.steps(out.size());
-    return out;
-  }
-
-  private static Object group(Matcher m, int i) {
-    String g = m.group(i);
-    return g == null ? Undefined.INSTANCE : g;
-  }
-
-  private static Object split(EvalContext ctx, String s, Object sep, Object limitArg) {
-    long limit = limitArg == Undefined.INSTANCE ? 0xFFFFFFFFL : ((long) JsOps.toInteger(limitArg)) & 0xFFFFFFFFL;
-    ArrayList<Object> out = new ArrayList<>();
-    if (limit == 0) {
-      return out;
-    }
-    if (sep == Undefined.INSTANCE) {
-      out.add(s);
-      return out;
-    }
-    if (sep instanceof JsRegExp r) {
-      return regexSplit(ctx, s, r, limit);
-    }
-    String sepStr = JsOps.toStr(ctx, sep);
-    if (sepStr.isEmpty()) {
-      ctx.allocate(Math.min(s.length(), limit));
-      for (int i = 0; i < s.length() && out.size() < limit; i++) {
-        out.add(String.valueOf(s.charAt(i)));
-      }
-      return out;
-    }
-    int from = 0;
-    while (out.size() < limit) {
-      int at = s.indexOf(sepStr, from);
-      if (at < 0) {
-        out.add(s.substring(from));
-        break;
-      }
-      out.add(s.substring(from, at));
-      from = at + sepStr.length();
-      if ((out.size() & 0xFF) == 0) {
-        ctx.checkCollection(out.size());
-      }
-    }
-    ctx.checkCollection(out.size());
-    ctx.steps(out.size());
-    return out;
-  }
-
-  /** ECMA-262 @@split: empty matches split between characters, capture groups are spliced in. */
-  private static Object regexSplit(EvalContext ctx, String s, JsRegExp r, long limit) {
-    ArrayList<Object> out = new ArrayList<>();
-    Matcher m = r.matcher(s, ctx);
-    int size = s.length();
-    if (size == 0) {
-      if (!m.lookingAt()) {
-        out.add(s);
-      }
-      return out;
-    }
-    int p = 0; // end of the last split
-    int q = 0; // where to look for the next separator
-    while (q < size) {
-      if (!m.find(q) || m.start() >= size) {
-        break;
-      }
-      int start = m.start();
-      int e = m.end();
-      if (e == p) { // an empty match right after the previous split: move on one char
-        q = start + 1;
-        continue;
-      }
-      out.add(s.substring(p, start));
-      if (out.size() == limit) {
+        out.add(s.substring(p));
         return out;
-      }
-      for (int i = 1; i <= m.groupCount(); i++) {
-        out.add(group(m, i));
-        if (out.size() == limit) {
-          return out;
-        }
-      }
-      ctx.checkCollection(out.size());
-      p = e;
-      q = p;
     }
-    out.add(s.substring(p));
-    return out;
-  }
 
-  private static Object replace(EvalContext ctx, String s, Object pattern, Object replacement, boolean all) {
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean fn = JsOps.isFunction(replacement);
-    String template = fn ? null : JsOps.toStr(ctx, replacement);
-    if (pattern instanceof JsRegExp r) {
-      boolean global = r.global || all;
-      Matcher m = r.matcher(s, ctx);
-      int last = 0;
-      int from = 0;
-      while (from <= s.length() && r.find(m, from)) {
-        sb.append(s, last, m.start());
-        if (fn) {
-          int groups = m.groupCount();
-          Object[] args = new Object[groups + 3];
-          for (int i = 0; i <= groups; i++) {
-            args[i] = group(m, i);
-          }
-          args[groups + 1] = (long) m.start();
-          args[groups + 2] = s;
-          sb.append(JsOps.toStr(ctx, Members.invoke(ctx, replacement, args)));
-        } else {
-          expand(sb, template, s, m.start(), m.end(), m, r.pattern.namedGroups());
+    private static Object replace(EvalContext ctx, String s, Object pattern, Object replacement, boolean all) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean fn = JsOps.isFunction(replacement);
+        String template = fn ? null : JsOps.toStr(ctx, replacement);
+        if (pattern instanceof JsRegExp r) {
+            boolean global = r.global || all;
+            Matcher m = r.matcher(s, ctx);
+            int last = 0;
+            int from = 0;
+            while (from <= s.length() && r.find(m, from)) {
+                sb.append(s, last, m.start());
+                if (fn) {
+                    int groups = m.groupCount();
+                    Object[] args = new Object[groups + 3];
+                    for (int i = 0; i <= groups; i++) {
+                        args[i] = group(m, i);
+                    }
+                    args[groups + 1] = (long) m.start();
+                    args[groups + 2] = s;
+                    sb.append(JsOps.toStr(ctx, Members.invoke(ctx, replacement, args)));
+                } else {
+                    expand(sb, template, s, m.start(), m.end(), m, r.pattern.namedGroups());
+                }
+                ctx.checkString(sb.length());
+                last = m.end();
+                if (!global) {
+                    break;
+                }
+                from = m.end() == m.start() ? m.end() + 1 : m.end();
+            }
+            sb.append(s, Math.min(last, s.length()), s.length());
+            ctx.checkString(sb.length());
+            return sb.toString();
         }
+        String needle = JsOps.toStr(ctx, pattern);
+        int from = 0;
+        int last = 0;
+        while (true) {
+            int at = s.indexOf(needle, from);
+            if (at < 0) {
+                break;
+            }
+            sb.append(s, last, at);
+            if (fn) {
+                sb.append(JsOps.toStr(ctx, Members.invoke(ctx, replacement, needle, (long) at, s)));
+            } else {
+                expand(sb, template, s, at, at + needle.length(), null, Map.of());
+            }
+            ctx.checkString(sb.length());
+            last = at + needle.length();
+            if (!all) {
+                break;
+            }
+            from = needle.isEmpty() ? at + 1 : last;
+            if (from > s.length()) {
+                break;
+            }
+        }
+        sb.append(s, Math.min(last, s.length()), s.length());
         ctx.checkString(sb.length());
-        last = m.end();
-        if (!global) {
-          break;
-        }
-        from = m.end() == m.start() ? m.end() + 1 : m.end();
-      }
-      sb.append(s, Math.min(last, s.length()), s.length());
-      ctx.checkString(sb.length());
-      return sb.toString();
+        return sb.toString();
     }
-    String needle = JsOps.toStr(ctx, pattern);
-    int from = 0;
-    int last = 0;
-    while (true) {
-      int at = s.indexOf(needle, from);
-      if (at < 0) {
-        break;
-      }
-      sb.append(s, last, at);
-      if (fn) {
-        sb.append(JsOps.toStr(ctx, Members.invoke(ctx, replacement, needle, (long) at, s)));
-      } else {
-        expand(sb, template, s, at, at + needle.length(), null, Map.of());
-      }
-      ctx.checkString(sb.length());
-      last = at + needle.length();
-      if (!all) {
-        break;
-      }
-      from = needle.isEmpty() ? at + 1 : last;
-      if (from > s.length()) {
-        break;
-      }
-    }
-    sb.append(s, Math.min(last, s.length()), s.length());
-    ctx.checkString(sb.length());
-    return sb.toString();
-  }
 
-  /** GetSubstitution: $$, $&, $`, $', $1..$99, $<name>. */
-  private static void expand(StringBuilder sb, String t, String s, int start, int end, Matcher m,
-      Map<String, Integer> names) {
-    int n = t.length();
-    for (int i = 0; i < n; i++) {
-      char c = t.charAt(i);
-      if (c != '$' || i + 1 >= n) {
-        sb.append(c);
-        continue;
-      }
-      char d = t.charAt(i + 1);
-      if (d == '$') {
-        sb.append('$');
-        i++;
-      } else if (d == '&') {
-        sb.append(s, start, end);
-        i++;
-      } else if (d == '`') {
-        sb.append(s, 0, start);
-        i++;
-      } else if (d == '\'') {
-        sb.append(s, end, s.length());
-        i++;
-      } else if (JsNumbers.isDigit(d) && m != null) {
-        int groups = m.groupCount();
-        int one = d - '0';
-        int two = i + 2 < n && JsNumbers.isDigit(t.charAt(i + 2)) ? one * 10 + (t.charAt(i + 2) - '0') : -1;
-        if (two >= 1 && two <= groups) {
-          String g = m.group(two);
-          sb.append(g == null ? "" : g);
-          i += 2;
-        } else if (one >= 1 && one <= groups) {
-          String g = m.group(one);
-          sb.append(g == null ? "" : g);
-          i++;
+    /** GetSubstitution: $$, $&, $`, $', $1..$99, $<name>. */
+    private static void expand(
+            StringBuilder sb, String t, String s, int start, int end, Matcher m, Map<String, Integer> names) {
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c != '$' || i + 1 >= n) {
+                sb.append(c);
+                continue;
+            }
+            char d = t.charAt(i + 1);
+            if (d == '$') {
+                sb.append('$');
+                i++;
+            } else if (d == '&') {
+                sb.append(s, start, end);
+                i++;
+            } else if (d == '`') {
+                sb.append(s, 0, start);
+                i++;
+            } else if (d == '\'') {
+                sb.append(s, end, s.length());
+                i++;
+            } else if (JsNumbers.isDigit(d) && m != null) {
+                int groups = m.groupCount();
+                int one = d - '0';
+                int two = i + 2 < n && JsNumbers.isDigit(t.charAt(i + 2)) ? one * 10 + (t.charAt(i + 2) - '0') : -1;
+                if (two >= 1 && two <= groups) {
+                    String g = m.group(two);
+                    sb.append(g == null ? "" : g);
+                    i += 2;
+                } else if (one >= 1 && one <= groups) {
+                    String g = m.group(one);
+                    sb.append(g == null ? "" : g);
+                    i++;
+                } else {
+                    sb.append(c);
+                }
+            } else if (d == '<' && m != null && !names.isEmpty()) {
+                int close = t.indexOf('>', i + 2);
+                if (close < 0) {
+                    sb.append(c);
+                } else {
+                    Integer g = names.get(t.substring(i + 2, close));
+                    if (g != null && m.group(g) != null) {
+                        sb.append(m.group(g));
+                    }
+                    i = close;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+    }
+
+    // ---- RegExp.prototype
+
+    static Object regexProperty(JsRegExp r, String name) {
+        return switch (name) {
+            case "source" -> r.source;
+            case "flags" -> r.flags;
+            case "global" -> r.global;
+            case "ignoreCase" -> r.flags.indexOf('i') >= 0;
+            case "multiline" -> r.flags.indexOf('m') >= 0;
+            case "sticky" -> r.sticky;
+            case "unicode" -> r.flags.indexOf('u') >= 0;
+            case "dotAll" -> r.flags.indexOf('s') >= 0;
+            case "lastIndex" -> 0L;
+            default -> Members.NOT_FOUND;
+        };
+    }
+
+    static Object callRegex(EvalContext ctx, JsRegExp r, String name, Object[] a) {
+        return switch (name) {
+            case "test" -> r.find(r.matcher(JsOps.toStr(ctx, JsOps.arg(a, 0)), ctx), 0);
+            case "exec" -> {
+                String s = JsOps.toStr(ctx, JsOps.arg(a, 0));
+                Matcher m = r.matcher(s, ctx);
+                yield r.find(m, 0) ? execResult(ctx, r, m, s) : null;
+            }
+            case "toString" -> r.toString();
+            default -> Members.NOT_FOUND;
+        };
+    }
+
+    // ---- n8n helpers
+
+    private static Object find(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        return m.find() ? m.group() : Undefined.INSTANCE;
+    }
+
+    private static boolean isUrl(String s) {
+        try {
+            URI uri = new URI(s);
+            String scheme = uri.getScheme();
+            return scheme != null
+                    && uri.getHost() != null
+                    && (scheme.equalsIgnoreCase("http")
+                            || scheme.equalsIgnoreCase("https")
+                            || scheme.equalsIgnoreCase("ftp"));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Object extractDomain(String s) {
+        Matcher email = EMAIL.matcher(s);
+        if (email.find()) {
+            String e = email.group();
+            return e.substring(e.indexOf('@') + 1);
+        }
+        Matcher url = URL.matcher(s);
+        if (url.find()) {
+            try {
+                String host = new URI(url.group()).getHost();
+                if (host != null) {
+                    return host;
+                }
+            } catch (URISyntaxException ignored) {
+                // fall through to a bare domain
+            }
+        }
+        Matcher d = DOMAIN.matcher(s);
+        return d.find() ? d.group() : Undefined.INSTANCE;
+    }
+
+    private static Object toDateTime(EvalContext ctx, String s, Object format) {
+        ZonedDateTime t;
+        if (format instanceof String f) {
+            t = LuxonFormat.parse(s, f, ctx.defaultZone(), false);
         } else {
-          sb.append(c);
+            t = LuxonFormat.parseIso(s, ctx.defaultZone(), true);
+            if (t == null) {
+                t = LuxonFormat.parseRfc(s);
+            }
+            if (t == null) {
+                double n = JsNumbers.parse(s);
+                if (!Double.isNaN(n) && !s.isBlank()) {
+                    t = DateTimeValue.utc((long) n).time().withZoneSameInstant(ctx.defaultZone());
+                }
+            }
         }
-      } else if (d == '<' && m != null && !names.isEmpty()) {
-        int close = t.indexOf('>', i + 2);
-        if (close < 0) {
-          sb.append(c);
-        } else {
-          Integer g = names.get(t.substring(i + 2, close));
-          if (g != null && m.group(g) != null) {
-            sb.append(m.group(g));
-          }
-          i = close;
+        if (t == null) {
+            throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a DateTime");
         }
-      } else {
-        sb.append(c);
-      }
+        return DateTimeValue.of(t);
     }
-  }
 
-  // ---- RegExp.prototype
-
-  static Object regexProperty(JsRegExp r, String name) {
-    return switch (name) {
-      case "source" -> r.source;
-      case "flags" -> r.flags;
-      case "global" -> r.global;
-      case "ignoreCase" -> r.flags.indexOf('i') >= 0;
-      case "multiline" -> r.flags.indexOf('m') >= 0;
-      case "sticky" -> r.sticky;
-      case "unicode" -> r.flags.indexOf('u') >= 0;
-      case "dotAll" -> r.flags.indexOf('s') >= 0;
-      case "lastIndex" -> 0L;
-      default -> Members.NOT_FOUND;
-    };
-  }
-
-  static Object callRegex(EvalContext ctx, JsRegExp r, String name, Object[] a) {
-    return switch (name) {
-      case "test" -> r.find(r.matcher(JsOps.toStr(ctx, JsOps.arg(a, 0)), ctx), 0);
-      case "exec" -> {
-        String s = JsOps.toStr(ctx, JsOps.arg(a, 0));
-        Matcher m = r.matcher(s, ctx);
-        yield r.find(m, 0) ? execResult(ctx, r, m, s) : null;
-      }
-      case "toString" -> r.toString();
-      default -> Members.NOT_FOUND;
-    };
-  }
-
-  // ---- n8n helpers
-
-  private static Object find(Pattern p, String s) {
-    Matcher m = p.matcher(s);
-    return m.find() ? m.group() : Undefined.INSTANCE;
-  }
-
-  private static boolean isUrl(String s) {
-    try {
-      URI uri = new URI(s);
-      String scheme = uri.getScheme();
-      return scheme != null && uri.getHost() != null
-          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("ftp"));
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  private static Object extractDomain(String s) {
-    Matcher email = EMAIL.matcher(s);
-    if (email.find()) {
-      String e = email.group();
-      return e.substring(e.indexOf('@') + 1);
-    }
-    Matcher url = URL.matcher(s);
-    if (url.find()) {
-      try {
-        String host = new URI(url.group()).getHost();
-        if (host != null) {
-          return host;
+    /** Words for snake/camel case: split on non-alphanumerics and lower→upper boundaries. */
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (!cur.isEmpty()) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                }
+                continue;
+            }
+            if (Character.isUpperCase(c) && !cur.isEmpty() && Character.isLowerCase(cur.charAt(cur.length() - 1))) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+            cur.append(c);
         }
-      } catch (URISyntaxException ignored) {
-        // fall through to a bare domain
-      }
-    }
-    Matcher d = DOMAIN.matcher(s);
-    return d.find() ? d.group() : Undefined.INSTANCE;
-  }
-
-  private static Object toDateTime(EvalContext ctx, String s, Object format) {
-    ZonedDateTime t;
-    if (format instanceof String f) {
-      t = LuxonFormat.parse(s, f, ctx.defaultZone(), false);
-    } else {
-      t = LuxonFormat.parseIso(s, ctx.defaultZone(), true);
-      if (t == null) {
-        t = LuxonFormat.parseRfc(s);
-      }
-      if (t == null) {
-        double n = JsNumbers.parse(s);
-        if (!Double.isNaN(n) && !s.isBlank()) {
-          t = DateTimeValue.utc((long) n).time().withZoneSameInstant(ctx.defaultZone());
-        }
-      }
-    }
-    if (t == null) {
-      throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a DateTime");
-    }
-    return DateTimeValue.of(t);
-  }
-
-  /** Words for snake/camel case: split on non-alphanumerics and lower→upper boundaries. */
-  private static List<String> words(String s) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
         if (!cur.isEmpty()) {
-          out.add(cur.toString());
-          cur.setLength(0);
+            out.add(cur.toString());
         }
-        continue;
-      }
-      if (Character.isUpperCase(c) && !cur.isEmpty() && Character.isLowerCase(cur.charAt(cur.length() - 1))) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      }
-      cur.append(c);
+        return out;
     }
-    if (!cur.isEmpty()) {
-      out.add(cur.toString());
-    }
-    return out;
-  }
 
-  private static String camelCase(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (String w : words(s)) {
-      String lower = w.toLowerCase(Locale.ROOT);
-      sb.append(sb.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+    private static String camelCase(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words(s)) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            sb.append(sb.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  private static String titleCase(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    int i = 0;
-    boolean first = true;
-    while (i < s.length()) {
-      int end = i;
-      while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
-        end++;
-      }
-      String word = s.substring(i, end);
-      if (!word.isEmpty()) {
-        boolean small = !first && SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT));
-        sb.append(small ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        first = false;
-      }
-      int blanks = end;
-      while (blanks < s.length() && Character.isWhitespace(s.charAt(blanks))) {
-        blanks++;
-      }
-      sb.append(s, end, blanks);
-      i = blanks;
+    private static String titleCase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        int i = 0;
+        boolean first = true;
+        while (i < s.length()) {
+            int end = i;
+            while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                end++;
+            }
+            String word = s.substring(i, end);
+            if (!word.isEmpty()) {
+                boolean small = !first && SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT));
+                sb.append(small ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+                first = false;
+            }
+            int blanks = end;
+            while (blanks < s.length() && Character.isWhitespace(s.charAt(blanks))) {
+                blanks++;
+            }
+            sb.append(s, end, blanks);
+            i = blanks;
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  private static String sentenceCase(String s) {
-    StringBuilder sb = new StringBuilder(s.toLowerCase(Locale.ROOT));
-    boolean capitalize = true;
-    for (int i = 0; i < sb.length(); i++) {
-      char c = sb.charAt(i);
-      if (capitalize && Character.isLetter(c)) {
-        sb.setCharAt(i, Character.toUpperCase(c));
-        capitalize = false;
-      } else if (c == '.' || c == '!' || c == '?') {
-        capitalize = true;
-      }
+    private static String sentenceCase(String s) {
+        StringBuilder sb = new StringBuilder(s.toLowerCase(Locale.ROOT));
+        boolean capitalize = true;
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (capitalize && Character.isLetter(c)) {
+                sb.setCharAt(i, Character.toUpperCase(c));
+                capitalize = false;
+            } else if (c == '.' || c == '!' || c == '?') {
+                capitalize = true;
+            }
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 }

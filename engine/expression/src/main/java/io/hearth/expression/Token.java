@@ -6,11 +6,11 @@ package io.hearth.expression;
  */
 record Token(TokenType type, int start, int end, Object value) {
 
-  String text() {
-    return (String) value;
-  }
+    String text() {
+        return (String) value;
+    }
 
-  boolean isIdent(String name) {
-    return type == TokenType.IDENT && name.equals(value);
-  }
+    boolean isIdent(String name) {
+        return type == TokenType.IDENT && name.equals(value);
+    }
 }

@@ -3,12 +3,12 @@ package io.hearth.expression;
 /** The JavaScript {@code undefined} value ({@code null} is JavaScript's {@code null}). */
 public final class Undefined {
 
-  public static final Undefined INSTANCE = new Undefined();
+    public static final Undefined INSTANCE = new Undefined();
 
-  private Undefined() {}
+    private Undefined() {}
 
-  @Override
-  public String toString() {
-    return "undefined";
-  }
+    @Override
+    public String toString() {
+        return "undefined";
+    }
 }

@@ -6,24 +6,24 @@ import java.util.Map;
 /** Test helper: evaluates one expression as the template {@code {{ expression }}}. */
 final class Js {
 
-  static final ExpressionEngine ENGINE = new ExpressionEngine();
+    static final ExpressionEngine ENGINE = new ExpressionEngine();
 
-  private Js() {}
+    private Js() {}
 
-  static Object eval(String expression) {
-    return ENGINE.evaluate("{{ " + expression + " }}", Scope.empty());
-  }
-
-  /** Evaluates with {@code $json} bound to {@code json}. */
-  static Object evalJson(String expression, Object json) {
-    return ENGINE.evaluate("{{ " + expression + " }}", scope("$json", json));
-  }
-
-  static Scope scope(Object... namesAndValues) {
-    Map<String, Object> bindings = new HashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      bindings.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    static Object eval(String expression) {
+        return ENGINE.evaluate("{{ " + expression + " }}", Scope.empty());
     }
-    return name -> bindings.containsKey(name) ? bindings.get(name) : Undefined.INSTANCE;
-  }
+
+    /** Evaluates with {@code $json} bound to {@code json}. */
+    static Object evalJson(String expression, Object json) {
+        return ENGINE.evaluate("{{ " + expression + " }}", scope("$json", json));
+    }
+
+    static Scope scope(Object... namesAndValues) {
+        Map<String, Object> bindings = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            bindings.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return name -> bindings.containsKey(name) ? bindings.get(name) : Undefined.INSTANCE;
+    }
 }

@@ -48,8 +48,10 @@ public record BinaryData(byte[] data, String mimeType, Optional<String> fileName
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BinaryData other && Arrays.equals(data, other.data)
-                && mimeType.equals(other.mimeType) && fileName.equals(other.fileName);
+        return o instanceof BinaryData other
+                && Arrays.equals(data, other.data)
+                && mimeType.equals(other.mimeType)
+                && fileName.equals(other.fileName);
     }
 
     @Override
@@ -59,6 +61,7 @@ public record BinaryData(byte[] data, String mimeType, Optional<String> fileName
 
     @Override
     public String toString() {
-        return "BinaryData[" + mimeType + ", " + data.length + " bytes" + fileName.map(n -> ", " + n).orElse("") + "]";
+        return "BinaryData[" + mimeType + ", " + data.length + " bytes"
+                + fileName.map(n -> ", " + n).orElse("") + "]";
     }
 }

@@ -2,7 +2,11 @@ package io.hearth.node;
 
 /** How an execution was started (n8n's modes of the same names). */
 public enum ExecutionMode {
-    MANUAL, TRIGGER, WEBHOOK, SCHEDULE, RETRY;
+    MANUAL,
+    TRIGGER,
+    WEBHOOK,
+    SCHEDULE,
+    RETRY;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -48,6 +48,5 @@ public record Item(Map<String, Object> json, Map<String, BinaryData> binary, Lis
     }
 
     /** Where an output item came from: item {@code item} of input {@code input}. */
-    public record PairedItem(int item, int input) {
-    }
+    public record PairedItem(int item, int input) {}
 }

@@ -70,9 +70,12 @@ public final class Flows {
     public Workflow build() {
         NodeRegistry known = registry();
         List<WorkflowNode> versioned = nodes.stream()
-                .map(n -> known.find(n.type()).map(t -> n.withTypeVersion(t.description().defaultVersion())).orElse(n))
+                .map(n -> known.find(n.type())
+                        .map(t -> n.withTypeVersion(t.description().defaultVersion()))
+                        .orElse(n))
                 .toList();
-        return new Workflow(Optional.of("wf-test"), "test", false, versioned, connections, settings, Map.of(), Map.of(), Map.of());
+        return new Workflow(
+                Optional.of("wf-test"), "test", false, versioned, connections, settings, Map.of(), Map.of(), Map.of());
     }
 
     public static NodeRegistry registry(NodeType... extra) {
@@ -85,8 +88,13 @@ public final class Flows {
     }
 
     public static WorkflowExecutor executor(NodeType... extra) {
-        return new WorkflowExecutor(registry(extra), new ExpressionEngine(), Executors.newFixedThreadPool(2), TIMER,
-                Clock.systemUTC(), ZoneOffset.UTC);
+        return new WorkflowExecutor(
+                registry(extra),
+                new ExpressionEngine(),
+                Executors.newFixedThreadPool(2),
+                TIMER,
+                Clock.systemUTC(),
+                ZoneOffset.UTC);
     }
 
     public ExecutionResult run(NodeType... extra) {
@@ -96,7 +104,9 @@ public final class Flows {
     public ExecutionResult run(List<Item> input, NodeType... extra) {
         WorkflowExecutor executor = executor(extra);
         return executor.start(ExecutionRequest.manual(executor.prepare(build()), "exec-1", input))
-                .result().orTimeout(30, TimeUnit.SECONDS).join();
+                .result()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
     }
 
     /** The json of the items on output {@code output} of the last run of {@code node}. */

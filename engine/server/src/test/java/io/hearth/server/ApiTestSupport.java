@@ -20,12 +20,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * from configuration and an API key. Test classes share one server (Spring caches the context),
  * so tests use unique names and paths.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hearth.owner.email=owner@test.example", "hearth.owner.password=owner-pass-123",
-        "hearth.webhooks.max-body-size=64KB", "hearth.scheduler.polling-interval=100ms",
-        "hearth.webhooks.test-listen-timeout=30s",
-        // The PostgreSQL variants override this with a dynamic property (which takes precedence).
-        "spring.datasource.url=jdbc:h2:file:${hearth.data-dir}/hearth;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hearth.owner.email=owner@test.example",
+            "hearth.owner.password=owner-pass-123",
+            "hearth.webhooks.max-body-size=64KB",
+            "hearth.scheduler.polling-interval=100ms",
+            "hearth.webhooks.test-listen-timeout=30s",
+            // The PostgreSQL variants override this with a dynamic property (which takes precedence).
+            "spring.datasource.url=jdbc:h2:file:${hearth.data-dir}/hearth;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+        })
 public abstract class ApiTestSupport {
 
     static final Path DATA_DIR;
@@ -55,17 +60,39 @@ public abstract class ApiTestSupport {
 
     @BeforeEach
     void clients() {
-        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        anonymous = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
         String apiKey;
         synchronized (ApiTestSupport.class) {
             apiKey = API_KEYS.get(port);
             if (apiKey == null) {
-                String cookie = anonymous.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                String cookie = anonymous
+                        .post()
+                        .uri("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
-                        .exchange().expectStatus().isOk().returnResult(String.class).getResponseCookies().getFirst("hearth_session").getValue();
-                apiKey = (String) anonymous.post().uri("/api/v1/api-keys").cookie("hearth_session", cookie)
-                        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("label", "tests"))
-                        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("key");
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(String.class)
+                        .getResponseCookies()
+                        .getFirst("hearth_session")
+                        .getValue();
+                apiKey = (String) anonymous
+                        .post()
+                        .uri("/api/v1/api-keys")
+                        .cookie("hearth_session", cookie)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("label", "tests"))
+                        .exchange()
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("key");
                 API_KEYS.put(port, apiKey);
             }
         }
@@ -78,20 +105,45 @@ public abstract class ApiTestSupport {
 
     @SuppressWarnings("unchecked")
     protected Map<String, Object> create(Map<String, Object> workflow) {
-        return api.post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue(workflow)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return api.post()
+                .uri("/api/v1/workflows")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(workflow)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @SuppressWarnings("unchecked")
     protected Map<String, Object> activate(String id) {
-        return api.post().uri("/api/v1/workflows/{id}/activate", id).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return api.post()
+                .uri("/api/v1/workflows/{id}/activate", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     // ---- small workflow builders (n8n JSON)
 
-    protected static Map<String, Object> node(String name, String type, double version, Map<String, Object> parameters) {
-        return Map.of("name", name, "type", type, "typeVersion", version, "position", List.of(0, 0), "parameters", parameters);
+    protected static Map<String, Object> node(
+            String name, String type, double version, Map<String, Object> parameters) {
+        return Map.of(
+                "name",
+                name,
+                "type",
+                type,
+                "typeVersion",
+                version,
+                "position",
+                List.of(0, 0),
+                "parameters",
+                parameters);
     }
 
     protected static Map<String, Object> connect(String from, String to) {
@@ -99,13 +151,46 @@ public abstract class ApiTestSupport {
     }
 
     protected static Map<String, Object> webhookDoubleWorkflow(String name, String path) {
-        return Map.of("name", name, "nodes", List.of(
-                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST", "path", path, "responseMode", "responseNode")),
-                        node("Edit Fields", "n8n-nodes-base.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
-                                Map.of("name", "doubled", "type", "number", "value", "={{ $json.body.n * 2 }}"),
-                                Map.of("name", "greeting", "type", "string", "value", "=Hello {{ $json.body.name }}"))))),
-                        node("Respond", "n8n-nodes-base.respondToWebhook", 1.1, Map.of("respondWith", "firstIncomingItem"))),
-                "connections", merge(connect("Webhook", "Edit Fields"), connect("Edit Fields", "Respond")));
+        return Map.of(
+                "name",
+                name,
+                "nodes",
+                List.of(
+                        node(
+                                "Webhook",
+                                "n8n-nodes-base.webhook",
+                                2,
+                                Map.of("httpMethod", "POST", "path", path, "responseMode", "responseNode")),
+                        node(
+                                "Edit Fields",
+                                "n8n-nodes-base.set",
+                                3.4,
+                                Map.of(
+                                        "assignments",
+                                        Map.of(
+                                                "assignments",
+                                                List.of(
+                                                        Map.of(
+                                                                "name",
+                                                                "doubled",
+                                                                "type",
+                                                                "number",
+                                                                "value",
+                                                                "={{ $json.body.n * 2 }}"),
+                                                        Map.of(
+                                                                "name",
+                                                                "greeting",
+                                                                "type",
+                                                                "string",
+                                                                "value",
+                                                                "=Hello {{ $json.body.name }}"))))),
+                        node(
+                                "Respond",
+                                "n8n-nodes-base.respondToWebhook",
+                                1.1,
+                                Map.of("respondWith", "firstIncomingItem"))),
+                "connections",
+                merge(connect("Webhook", "Edit Fields"), connect("Edit Fields", "Respond")));
     }
 
     @SafeVarargs

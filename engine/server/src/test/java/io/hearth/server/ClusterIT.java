@@ -37,8 +37,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final List<Node> nodes = new ArrayList<>();
     private static JdbcClient db;
     private static String apiKey;
@@ -67,15 +69,27 @@ class ClusterIT {
             nodes.add(launch(name, jar, url));
         }
         for (Node n : nodes) {
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> get(n.url("/actuator/health/readiness"), null).statusCode() == 200);
         }
-        String login = post(nodes.getFirst().url("/api/v1/auth/login"), null, "{\"email\":\"owner@test.example\",\"password\":\"owner-pass-123\"}")
-                .headers().firstValue("set-cookie").orElseThrow();
+        String login = post(
+                        nodes.getFirst().url("/api/v1/auth/login"),
+                        null,
+                        "{\"email\":\"owner@test.example\",\"password\":\"owner-pass-123\"}")
+                .headers()
+                .firstValue("set-cookie")
+                .orElseThrow();
         String cookie = login.substring(0, login.indexOf(';'));
-        HttpResponse<String> key = HTTP.send(HttpRequest.newBuilder(URI.create(nodes.getFirst().url("/api/v1/api-keys")))
-                .header("Cookie", cookie).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"cluster\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> key = HTTP.send(
+                HttpRequest.newBuilder(URI.create(nodes.getFirst().url("/api/v1/api-keys")))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"cluster\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         apiKey = (String) ((Map<?, ?>) io.hearth.node.support.MiniJson.parse(key.body())).get("key");
     }
 
@@ -87,13 +101,25 @@ class ClusterIT {
         Path dir = Files.createTempDirectory("hearth-" + name);
         Path log = Path.of("target/cluster-it-" + name + ".log").toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--server.port=" + port, "--hearth.data-dir=" + dir,
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--hearth.cluster.queue-mode=true", "--hearth.cluster.instance-id=" + name, "--hearth.cluster.worker-concurrency=8",
-                "--hearth.owner.email=owner@test.example", "--hearth.owner.password=owner-pass-123",
-                "--hearth.scheduler.polling-interval=100ms")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--hearth.data-dir=" + dir,
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--hearth.cluster.queue-mode=true",
+                        "--hearth.cluster.instance-id=" + name,
+                        "--hearth.cluster.worker-concurrency=8",
+                        "--hearth.owner.email=owner@test.example",
+                        "--hearth.owner.password=owner-pass-123",
+                        "--hearth.scheduler.polling-interval=100ms")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         // Both share the master key (as a cluster must) through the environment.
         pb.environment().put("HEARTH_ENCRYPTION_KEY", "cluster-test-master-key-0123456789abcdef");
         return new Node(name, pb.start(), port, log);
@@ -123,12 +149,16 @@ class ClusterIT {
         return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(String url, String key, String json) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+    private static HttpResponse<String> post(String url, String key, String json)
+            throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
         if (key != null) {
             b.header("X-Hearth-Api-Key", key);
         }
-        return HTTP.send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                b.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String createAndActivate(Node on, String workflowJson) throws Exception {
@@ -142,21 +172,28 @@ class ClusterIT {
 
     private static String webhookWorkflow(String name, String path, double waitSeconds) {
         String wait = waitSeconds > 0
-                ? ",{\"name\":\"Wait\",\"type\":\"hearth.wait\",\"typeVersion\":1.1,\"position\":[200,0],\"parameters\":{\"amount\":" + waitSeconds + ",\"unit\":\"seconds\"}}"
+                ? ",{\"name\":\"Wait\",\"type\":\"hearth.wait\",\"typeVersion\":1.1,\"position\":[200,0],\"parameters\":{\"amount\":"
+                        + waitSeconds + ",\"unit\":\"seconds\"}}"
                 : "";
         String connections = waitSeconds > 0
                 ? "{\"Webhook\":{\"main\":[[{\"node\":\"Wait\",\"type\":\"main\",\"index\":0}]]},\"Wait\":{\"main\":[[{\"node\":\"Set\",\"type\":\"main\",\"index\":0}]]}}"
                 : "{\"Webhook\":{\"main\":[[{\"node\":\"Set\",\"type\":\"main\",\"index\":0}]]}}";
-        return "{\"name\":\"" + name + "\",\"nodes\":[{\"name\":\"Webhook\",\"type\":\"n8n-nodes-base.webhook\",\"typeVersion\":2,\"position\":[0,0],"
-                + "\"parameters\":{\"httpMethod\":\"POST\",\"path\":\"" + path + "\",\"responseMode\":\"onReceived\"}}" + wait
+        return "{\"name\":\"" + name
+                + "\",\"nodes\":[{\"name\":\"Webhook\",\"type\":\"n8n-nodes-base.webhook\",\"typeVersion\":2,\"position\":[0,0],"
+                + "\"parameters\":{\"httpMethod\":\"POST\",\"path\":\"" + path + "\",\"responseMode\":\"onReceived\"}}"
+                + wait
                 + ",{\"name\":\"Set\",\"type\":\"hearth.set\",\"typeVersion\":3.4,\"position\":[400,0],\"parameters\":{\"assignments\":{\"assignments\":"
-                + "[{\"name\":\"seen\",\"type\":\"number\",\"value\":\"={{ $json.body.i }}\"}]}}}],\"connections\":" + connections + "}";
+                + "[{\"name\":\"seen\",\"type\":\"number\",\"value\":\"={{ $json.body.i }}\"}]}}}],\"connections\":"
+                + connections + "}";
     }
 
     private static void awaitRouteOnEveryNode(String path) {
         for (Node n : nodes) {
             if (n.process().isAlive()) {
-                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(200))
+                        .ignoreExceptions()
                         .until(() -> registered(n, path));
             }
         }
@@ -168,22 +205,37 @@ class ClusterIT {
     }
 
     private static long count(String workflowId, String status) {
-        return db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = ?").params(workflowId, status)
-                .query(Long.class).single();
+        return db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = ?")
+                .params(workflowId, status)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     @Order(1)
     void aOneSecondScheduleFiresOnceASecondAcrossTheCluster() throws Exception {
-        String id = createAndActivate(nodes.getFirst(), "{\"name\":\"Cluster tick\",\"nodes\":[{\"name\":\"Schedule\",\"type\":\"n8n-nodes-base.scheduleTrigger\","
-                + "\"typeVersion\":1.2,\"position\":[0,0],\"parameters\":{\"rule\":{\"interval\":[{\"field\":\"seconds\",\"secondsInterval\":1}]}}}]}");
+        String id = createAndActivate(
+                nodes.getFirst(),
+                "{\"name\":\"Cluster tick\",\"nodes\":[{\"name\":\"Schedule\",\"type\":\"n8n-nodes-base.scheduleTrigger\","
+                        + "\"typeVersion\":1.2,\"position\":[0,0],\"parameters\":{\"rule\":{\"interval\":[{\"field\":\"seconds\",\"secondsInterval\":1}]}}}]}");
         Thread.sleep(30_000);
-        assertThat(post(nodes.getFirst().url("/api/v1/workflows/" + id + "/deactivate"), apiKey, "{}").statusCode()).isEqualTo(200);
+        assertThat(post(nodes.getFirst().url("/api/v1/workflows/" + id + "/deactivate"), apiKey, "{}")
+                        .statusCode())
+                .isEqualTo(200);
         Thread.sleep(3_000);
-        List<String> ticks = db.sql("SELECT d.data FROM executions e JOIN execution_data d ON d.execution_id = e.id WHERE e.workflow_id = ?")
-                .param(id).query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN).list().stream()
-                .map(data -> data.replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1")).toList();
-        List<String> instances = db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?").param(id).query(String.class).list();
+        List<String> ticks = db
+                .sql(
+                        "SELECT d.data FROM executions e JOIN execution_data d ON d.execution_id = e.id WHERE e.workflow_id = ?")
+                .param(id)
+                .query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN)
+                .list()
+                .stream()
+                .map(data -> data.replaceAll("(?s).*\"timestamp\":\"([^\"]+)\".*", "$1"))
+                .toList();
+        List<String> instances = db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?")
+                .param(id)
+                .query(String.class)
+                .list();
         assertThat(ticks.size()).as("fires in 30 s (instances %s)", instances).isBetween(29, 31);
         assertThat(new HashSet<>(ticks)).as("no tick fired twice").hasSize(ticks.size());
     }
@@ -200,7 +252,9 @@ class ClusterIT {
             Node n = nodes.get(i % 2);
             int body = i;
             calls.add(pool.submit(() -> {
-                if (post(n.url("/webhook/cluster-in"), null, "{\"i\":" + body + "}").statusCode() == 200) {
+                if (post(n.url("/webhook/cluster-in"), null, "{\"i\":" + body + "}")
+                                .statusCode()
+                        == 200) {
                     accepted.incrementAndGet();
                 }
                 return null;
@@ -211,11 +265,19 @@ class ClusterIT {
         }
         pool.shutdown();
         assertThat(accepted.get()).isEqualTo(500);
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(count(id, "success")).isEqualTo(500));
-        assertThat(db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ?").param(id).query(Long.class).single()).isEqualTo(500);
-        Set<String> workers = new HashSet<>(db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?").param(id)
-                .query(String.class).list());
+        assertThat(db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(500);
+        Set<String> workers = new HashSet<>(db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?")
+                .param(id)
+                .query(String.class)
+                .list());
         assertThat(workers).as("both instances took work").containsExactlyInAnyOrder("node-a", "node-b");
     }
 
@@ -226,24 +288,41 @@ class ClusterIT {
         awaitRouteOnEveryNode("cluster-slow");
         int accepted = 0;
         for (int i = 0; i < 40; i++) {
-            if (post(nodes.get(i % 2).url("/webhook/cluster-slow"), null, "{\"i\":" + i + "}").statusCode() == 200) {
+            if (post(nodes.get(i % 2).url("/webhook/cluster-slow"), null, "{\"i\":" + i + "}")
+                            .statusCode()
+                    == 200) {
                 accepted++;
             }
         }
         assertThat(accepted).isEqualTo(40);
         // Let node-a claim some of them, then kill it mid-run (SIGKILL: no shutdown hooks, no hand-over).
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-                db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = 'running' AND instance_id = 'node-a'")
-                        .param(id).query(Long.class).single() > 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> db.sql(
+                                        "SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = 'running' AND instance_id = 'node-a'")
+                                .param(id)
+                                .query(Long.class)
+                                .single()
+                        > 0);
         Node a = nodes.getFirst();
         a.process().destroyForcibly();
         a.process().waitFor();
-        long inFlightOnA = db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = 'running' AND instance_id = 'node-a'")
-                .param(id).query(Long.class).single();
+        long inFlightOnA = db.sql(
+                        "SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = 'running' AND instance_id = 'node-a'")
+                .param(id)
+                .query(Long.class)
+                .single();
         final int expected = accepted;
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(count(id, "success")).as("%d were running on the killed instance", inFlightOnA)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(count(id, "success"))
+                        .as("%d were running on the killed instance", inFlightOnA)
                         .isEqualTo(expected));
-        assertThat(db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ?").param(id).query(Long.class).single()).isEqualTo(expected);
+        assertThat(db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(expected);
     }
 }

@@ -20,16 +20,33 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 class ContainerHomeAssistantIT extends ApiTestSupport {
 
     @Container
-    static final GenericContainer<?> HOME_ASSISTANT = new GenericContainer<>("ghcr.io/home-assistant/home-assistant:stable")
+    static final GenericContainer<?> HOME_ASSISTANT = new GenericContainer<>(
+                    "ghcr.io/home-assistant/home-assistant:stable")
             .withExposedPorts(8123)
             .waitingFor(Wait.forHttp("/manifest.json").forPort(8123).withStartupTimeout(Duration.ofMinutes(3)));
 
     @Test
     void credentialTestReachesTheContainerAndReportsARejectedToken() {
-        String body = api.post().uri("/api/v1/credentials/test").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "homeAssistantApi", "data", Map.of("host", HOME_ASSISTANT.getHost(),
-                        "port", HOME_ASSISTANT.getMappedPort(8123), "accessToken", "not-a-real-token")))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = api.post()
+                .uri("/api/v1/credentials/test")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "type",
+                        "homeAssistantApi",
+                        "data",
+                        Map.of(
+                                "host",
+                                HOME_ASSISTANT.getHost(),
+                                "port",
+                                HOME_ASSISTANT.getMappedPort(8123),
+                                "accessToken",
+                                "not-a-real-token")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body).contains("FAILED").containsIgnoringCase("access token rejected");
     }
 }

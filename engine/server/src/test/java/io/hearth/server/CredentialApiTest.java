@@ -22,24 +22,51 @@ class CredentialApiTest extends ApiTestSupport {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> createHa(String name, String token) {
-        return api.post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", name, "type", "homeAssistantApi",
-                        "data", Map.of("host", "https://ha.example.org:8443/", "accessToken", token)))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        name,
+                        "type",
+                        "homeAssistantApi",
+                        "data",
+                        Map.of("host", "https://ha.example.org:8443/", "accessToken", token)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
     void secretsAreWriteOnly() {
         Map<String, Object> created = createHa("Write only", TOKEN);
         assertThat(created.toString()).doesNotContain(TOKEN);
-        assertThat((Map<String, Object>) cast(created.get("data"))).containsEntry("accessToken", "******")
-                .containsEntry("host", "ha.example.org").containsEntry("port", 8443).containsEntry("ssl", true);
+        assertThat((Map<String, Object>) cast(created.get("data")))
+                .containsEntry("accessToken", "******")
+                .containsEntry("host", "ha.example.org")
+                .containsEntry("port", 8443)
+                .containsEntry("ssl", true);
         assertThat(created.get("secretsSet")).isEqualTo(java.util.List.of("accessToken"));
-        String body = api.get().uri("/api/v1/credentials/{id}", created.get("id")).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = api.get()
+                .uri("/api/v1/credentials/{id}", created.get("id"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body).doesNotContain(TOKEN).contains("******");
-        String list = api.get().uri("/api/v1/credentials?type=homeAssistantApi").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String list = api.get()
+                .uri("/api/v1/credentials?type=homeAssistantApi")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(list).contains("Write only").doesNotContain(TOKEN);
     }
 
@@ -51,12 +78,27 @@ class CredentialApiTest extends ApiTestSupport {
     @Test
     void updateWithoutTheSecretKeepsIt() {
         String id = (String) createHa("Keeps token", TOKEN).get("id");
-        api.put().uri("/api/v1/credentials/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Renamed", "data", Map.of("host", "ha.local", "port", 8123, "accessToken", "******")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Renamed").jsonPath("$.data.host").isEqualTo("ha.local");
+        api.put()
+                .uri("/api/v1/credentials/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name", "Renamed", "data", Map.of("host", "ha.local", "port", 8123, "accessToken", "******")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Renamed")
+                .jsonPath("$.data.host")
+                .isEqualTo("ha.local");
         assertThat(credentials.decrypt(id).secret("accessToken").reveal()).isEqualTo(TOKEN);
-        api.put().uri("/api/v1/credentials/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("data", Map.of("host", "ha.local"))).exchange().expectStatus().isOk();
+        api.put()
+                .uri("/api/v1/credentials/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("data", Map.of("host", "ha.local")))
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(credentials.decrypt(id).secret("accessToken").reveal()).isEqualTo(TOKEN);
     }
 
@@ -64,8 +106,12 @@ class CredentialApiTest extends ApiTestSupport {
     void plaintextTokenIsNowhereInTheDatabaseFiles() throws Exception {
         String unique = "raw-scan-token-" + System.nanoTime();
         createHa("Scanned", unique);
-        byte[][] needles = {unique.getBytes(StandardCharsets.UTF_8), unique.getBytes(StandardCharsets.UTF_16BE),
-                unique.getBytes(StandardCharsets.UTF_16LE), Base64.getEncoder().encode(unique.getBytes(StandardCharsets.UTF_8))};
+        byte[][] needles = {
+            unique.getBytes(StandardCharsets.UTF_8),
+            unique.getBytes(StandardCharsets.UTF_16BE),
+            unique.getBytes(StandardCharsets.UTF_16LE),
+            Base64.getEncoder().encode(unique.getBytes(StandardCharsets.UTF_8))
+        };
         boolean nameFound = false;
         try (Stream<Path> files = Files.walk(DATA_DIR)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -94,17 +140,44 @@ class CredentialApiTest extends ApiTestSupport {
 
     @Test
     void invalidFieldsAreNamed() {
-        api.post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Bad", "type", "homeAssistantApi", "data", Map.of("host", "ha.local/some/path", "port", 70000, "accessToken", "x")))
-                .exchange().expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.errors[?(@.path == 'data.host')]").exists()
-                .jsonPath("$.errors[?(@.path == 'data.port')]").exists();
-        api.post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
+        api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        "Bad",
+                        "type",
+                        "homeAssistantApi",
+                        "data",
+                        Map.of("host", "ha.local/some/path", "port", 70000, "accessToken", "x")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.path == 'data.host')]")
+                .exists()
+                .jsonPath("$.errors[?(@.path == 'data.port')]")
+                .exists();
+        api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "Bad", "type", "noSuchType", "data", Map.of()))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].path").isEqualTo("type");
-        api.post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].path")
+                .isEqualTo("type");
+        api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "httpBasicAuth", "data", Map.of()))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].path").isEqualTo("name");
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].path")
+                .isEqualTo("name");
     }
 
     @Test
@@ -115,9 +188,16 @@ class CredentialApiTest extends ApiTestSupport {
 
     @Test
     void typesWithoutATestSaySo() {
-        api.post().uri("/api/v1/credentials/test").contentType(MediaType.APPLICATION_JSON)
+        api.post()
+                .uri("/api/v1/credentials/test")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "httpBasicAuth", "data", Map.of("user", "a", "password", "b")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UNSUPPORTED");
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UNSUPPORTED");
     }
 
     @Test
@@ -126,16 +206,31 @@ class CredentialApiTest extends ApiTestSupport {
         try (var s = new java.net.ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        String body = api.post().uri("/api/v1/credentials/test").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("type", "homeAssistantApi", "data", Map.of("host", "127.0.0.1", "port", closedPort, "accessToken", TOKEN)))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = api.post()
+                .uri("/api/v1/credentials/test")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "type",
+                        "homeAssistantApi",
+                        "data",
+                        Map.of("host", "127.0.0.1", "port", closedPort, "accessToken", TOKEN)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body).contains("FAILED").containsIgnoringCase("refused").doesNotContain(TOKEN);
     }
 
     @Test
     void deletesACredential() {
         String id = (String) createHa("Delete me", TOKEN).get("id");
-        api.delete().uri("/api/v1/credentials/{id}", id).exchange().expectStatus().isNoContent();
+        api.delete()
+                .uri("/api/v1/credentials/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
         api.get().uri("/api/v1/credentials/{id}", id).exchange().expectStatus().isNotFound();
     }
 }

@@ -17,9 +17,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CredentialKeyIT {
 
     private static String createCredential(ServerProcess s, String token) {
-        return (String) s.api().post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Key test", "type", "homeAssistantApi", "data", Map.of("host", "ha.local", "accessToken", token)))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) s.api()
+                .post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        "Key test",
+                        "type",
+                        "homeAssistantApi",
+                        "data",
+                        Map.of("host", "ha.local", "accessToken", token)))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
     }
 
     @Test
@@ -30,9 +45,14 @@ class CredentialKeyIT {
             id = createCredential(s, "token-one-123456");
         }
         Path keyFile = dir.resolve("encryption.key");
-        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(keyFile))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         try (ServerProcess s = ServerProcess.start(dir)) {
-            assertThat(s.bean(CredentialService.class).decrypt(id).secret("accessToken").reveal()).isEqualTo("token-one-123456");
+            assertThat(s.bean(CredentialService.class)
+                            .decrypt(id)
+                            .secret("accessToken")
+                            .reveal())
+                    .isEqualTo("token-one-123456");
         }
     }
 
@@ -42,15 +62,20 @@ class CredentialKeyIT {
         Map<String, Object> before;
         try (ServerProcess s = ServerProcess.start(dir)) {
             createCredential(s, "token-two-123456");
-            before = s.bean(JdbcClient.class).sql("SELECT * FROM credentials").query().singleRow();
+            before = s.bean(JdbcClient.class)
+                    .sql("SELECT * FROM credentials")
+                    .query()
+                    .singleRow();
         }
         Files.writeString(dir.resolve("encryption.key"), "a-completely-different-key-0123456789");
         assertThatThrownBy(() -> ServerProcess.start(dir))
                 .hasRootCauseInstanceOf(MasterKeyMismatchException.class)
-                .rootCause().hasMessageContaining("cannot decrypt");
+                .rootCause()
+                .hasMessageContaining("cannot decrypt");
         // Read the table directly: the failed start must not have written anything.
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
-             var rs = connection.createStatement().executeQuery("SELECT * FROM credentials")) {
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + dir.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+                var rs = connection.createStatement().executeQuery("SELECT * FROM credentials")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("DATA")).isEqualTo(value(before, "data"));
             assertThat(rs.getString("KEY_ID")).isEqualTo(value(before, "key_id"));
@@ -62,24 +87,57 @@ class CredentialKeyIT {
         Path dir = Files.createTempDirectory("hearth-key");
         try (ServerProcess s = ServerProcess.start(dir)) {
             String id = createCredential(s, "token-three-123456");
-            String oldKeyId = s.bean(JdbcClient.class).sql("SELECT key_id FROM credentials").query(String.class).single();
+            String oldKeyId = s.bean(JdbcClient.class)
+                    .sql("SELECT key_id FROM credentials")
+                    .query(String.class)
+                    .single();
             @SuppressWarnings("unchecked")
-            Map<String, Object> result = s.api().post().uri("/api/v1/admin/rotate-encryption-key").exchange().expectStatus().isOk()
-                    .expectBody(Map.class).returnResult().getResponseBody();
+            Map<String, Object> result = s.api()
+                    .post()
+                    .uri("/api/v1/admin/rotate-encryption-key")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             assertThat(result).containsEntry("rotated", 1);
             assertThat(result.get("keyId")).isNotEqualTo(oldKeyId);
-            assertThat(s.bean(JdbcClient.class).sql("SELECT key_id FROM credentials").query(String.class).single()).isEqualTo(result.get("keyId"));
-            assertThat(s.bean(CredentialService.class).decrypt(id).secret("accessToken").reveal()).isEqualTo("token-three-123456");
+            assertThat(s.bean(JdbcClient.class)
+                            .sql("SELECT key_id FROM credentials")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(result.get("keyId"));
+            assertThat(s.bean(CredentialService.class)
+                            .decrypt(id)
+                            .secret("accessToken")
+                            .reveal())
+                    .isEqualTo("token-three-123456");
         }
         try (ServerProcess s = ServerProcess.start(dir)) {
-            assertThat(s.api().get().uri("/api/v1/credentials").exchange().expectStatus().isOk().expectBody(String.class)
-                    .returnResult().getResponseBody()).contains("Key test");
+            assertThat(s.api()
+                            .get()
+                            .uri("/api/v1/credentials")
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody())
+                    .contains("Key test");
         }
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("encryption.key.previous")).count()).isEqualTo(1);
+        assertThat(Files.list(dir)
+                        .map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("encryption.key.previous"))
+                        .count())
+                .isEqualTo(1);
     }
 
-
     private static Object value(Map<String, Object> row, String column) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(column))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -23,18 +23,41 @@ class EditorBrowserIT extends ApiTestSupport {
 
     @Test
     void buildsRunsAndActivatesAHomeAssistantWorkflowInTheEditor() throws Exception {
-        assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (.ci/run installs it: apt-get install chromium)").exists();
+        assertThat(Path.of("/usr/bin/chromium"))
+                .as("Debian's chromium (.ci/run installs it: apt-get install chromium)")
+                .exists();
         Path editor = RealHomeAssistant.repoRoot().resolve("editor");
-        assertThat(editor.resolve("node_modules/playwright-core")).as("the editor build (npm ci) ran").exists();
+        assertThat(editor.resolve("node_modules/playwright-core"))
+                .as("the editor build (npm ci) ran")
+                .exists();
         RealHomeAssistant ha = RealHomeAssistant.shared();
         Path out = Path.of("target/e2e").toAbsolutePath();
         Files.createDirectories(out);
-        List<String> command = new ArrayList<>(List.of("node", "e2e/editor.e2e.mjs",
-                "--base-url", baseUrl(), "--ha-url", ha.url(), "--ha-host", ha.host(), "--ha-port", String.valueOf(ha.port()),
-                "--ha-token", ha.token(), "--out", out.toString(),
-                "--email", "owner@test.example", "--password", "owner-pass-123"));
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                "e2e/editor.e2e.mjs",
+                "--base-url",
+                baseUrl(),
+                "--ha-url",
+                ha.url(),
+                "--ha-host",
+                ha.host(),
+                "--ha-port",
+                String.valueOf(ha.port()),
+                "--ha-token",
+                ha.token(),
+                "--out",
+                out.toString(),
+                "--email",
+                "owner@test.example",
+                "--password",
+                "owner-pass-123"));
         Path log = out.resolve("e2e.log");
-        Process p = new ProcessBuilder(command).directory(editor.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(editor.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = p.waitFor(10, TimeUnit.MINUTES);
         if (!done) {
             p.destroyForcibly();

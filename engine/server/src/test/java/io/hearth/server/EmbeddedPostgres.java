@@ -14,15 +14,16 @@ final class EmbeddedPostgres {
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private static Path dataDirectory;
 
-    private EmbeddedPostgres() {
-    }
+    private EmbeddedPostgres() {}
 
     static synchronized io.zonky.test.db.postgres.embedded.EmbeddedPostgres server() {
         if (server == null) {
             try {
                 dataDirectory = java.nio.file.Files.createTempDirectory("hearth-pg");
                 server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(true)
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
             }

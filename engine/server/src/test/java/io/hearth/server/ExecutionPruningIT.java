@@ -18,25 +18,73 @@ class ExecutionPruningIT {
     @Test
     void keepsOnlyTheNewestExecutions() throws Exception {
         Path dir = Files.createTempDirectory("hearth-prune");
-        try (ServerProcess s = ServerProcess.start(dir, "--hearth.executions.prune.max-count=3", "--hearth.executions.prune.interval=1h")) {
-            Map<String, Object> wf = Map.of("name", "Prune me", "nodes", List.of(
-                    Map.of("name", "Webhook", "type", "n8n-nodes-base.webhook", "typeVersion", 2, "position", List.of(0, 0),
-                            "parameters", Map.of("httpMethod", "POST", "path", "prune-me", "responseMode", "lastNode"))));
-            String id = (String) s.api().post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue(wf).exchange()
-                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-            s.api().post().uri("/api/v1/workflows/{id}/activate", id).exchange().expectStatus().isOk();
+        try (ServerProcess s = ServerProcess.start(
+                dir, "--hearth.executions.prune.max-count=3", "--hearth.executions.prune.interval=1h")) {
+            Map<String, Object> wf = Map.of(
+                    "name",
+                    "Prune me",
+                    "nodes",
+                    List.of(Map.of(
+                            "name",
+                            "Webhook",
+                            "type",
+                            "n8n-nodes-base.webhook",
+                            "typeVersion",
+                            2,
+                            "position",
+                            List.of(0, 0),
+                            "parameters",
+                            Map.of("httpMethod", "POST", "path", "prune-me", "responseMode", "lastNode"))));
+            String id = (String) s.api()
+                    .post()
+                    .uri("/api/v1/workflows")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(wf)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id");
+            s.api()
+                    .post()
+                    .uri("/api/v1/workflows/{id}/activate", id)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             for (int i = 0; i < 7; i++) {
-                s.anonymous.post().uri("/webhook/prune-me").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("i", i))
-                        .exchange().expectStatus().isOk();
+                s.anonymous
+                        .post()
+                        .uri("/webhook/prune-me")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("i", i))
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
             }
             s.bean(ExecutionWriter.class).flush();
             JdbcClient jdbc = s.bean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM executions").query(Long.class).single()).isEqualTo(7);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM executions")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(7);
             assertThat(s.bean(ExecutionPruner.class).pruneNow()).isEqualTo(4);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM executions").query(Long.class).single()).isEqualTo(3);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM execution_data").query(Long.class).single()).isEqualTo(3);
-            List<String> kept = jdbc.sql("SELECT d.data FROM execution_data d").query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN).list();
-            assertThat(String.join(" ", kept)).contains("\"i\":6").contains("\"i\":4").doesNotContain("\"i\":0");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM executions")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM execution_data")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(3);
+            List<String> kept = jdbc.sql("SELECT d.data FROM execution_data d")
+                    .query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN)
+                    .list();
+            assertThat(String.join(" ", kept))
+                    .contains("\"i\":6")
+                    .contains("\"i\":4")
+                    .doesNotContain("\"i\":0");
         }
     }
 }

@@ -21,32 +21,97 @@ class ExecutionRecoveryIT {
         String workflowId;
         String accepted;
         try (ServerProcess s = ServerProcess.start(dir)) {
-            Map<String, Object> wf = Map.of("name", "Slow receiver", "nodes", List.of(
-                            Map.of("name", "Webhook", "type", "n8n-nodes-base.webhook", "typeVersion", 2, "position", List.of(0, 0),
-                                    "parameters", Map.of("httpMethod", "POST", "path", "slow-in", "responseMode", "onReceived")),
-                            Map.of("name", "Wait", "type", "hearth.wait", "typeVersion", 1.1, "position", List.of(200, 0),
-                                    "parameters", Map.of("amount", 1, "unit", "hours"))),
-                    "connections", Map.of("Webhook", Map.of("main", List.of(List.of(Map.of("node", "Wait", "type", "main", "index", 0))))));
-            workflowId = (String) s.api().post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue(wf).exchange()
-                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-            s.api().post().uri("/api/v1/workflows/{id}/activate", workflowId).exchange().expectStatus().isOk();
-            s.anonymous.post().uri("/webhook/slow-in").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("order", 17))
-                    .exchange().expectStatus().isOk();
+            Map<String, Object> wf = Map.of(
+                    "name",
+                    "Slow receiver",
+                    "nodes",
+                    List.of(
+                            Map.of(
+                                    "name",
+                                    "Webhook",
+                                    "type",
+                                    "n8n-nodes-base.webhook",
+                                    "typeVersion",
+                                    2,
+                                    "position",
+                                    List.of(0, 0),
+                                    "parameters",
+                                    Map.of("httpMethod", "POST", "path", "slow-in", "responseMode", "onReceived")),
+                            Map.of(
+                                    "name",
+                                    "Wait",
+                                    "type",
+                                    "hearth.wait",
+                                    "typeVersion",
+                                    1.1,
+                                    "position",
+                                    List.of(200, 0),
+                                    "parameters",
+                                    Map.of("amount", 1, "unit", "hours"))),
+                    "connections",
+                    Map.of(
+                            "Webhook",
+                            Map.of("main", List.of(List.of(Map.of("node", "Wait", "type", "main", "index", 0))))));
+            workflowId = (String) s.api()
+                    .post()
+                    .uri("/api/v1/workflows")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(wf)
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id");
+            s.api()
+                    .post()
+                    .uri("/api/v1/workflows/{id}/activate", workflowId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            s.anonymous
+                    .post()
+                    .uri("/webhook/slow-in")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("order", 17))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
             // Answered "received": the row is already durable.
-            accepted = s.bean(JdbcClient.class).sql("SELECT id FROM executions WHERE workflow_id = ?").param(workflowId)
-                    .query(String.class).single();
+            accepted = s.bean(JdbcClient.class)
+                    .sql("SELECT id FROM executions WHERE workflow_id = ?")
+                    .param(workflowId)
+                    .query(String.class)
+                    .single();
         }
         try (ServerProcess s = ServerProcess.start(dir)) {
             JdbcClient jdbc = s.bean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT status FROM executions WHERE id = ?").param(accepted).query(String.class).single()).isEqualTo("crashed");
+            assertThat(jdbc.sql("SELECT status FROM executions WHERE id = ?")
+                            .param(accepted)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("crashed");
             Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
-                Map<String, Object> rerun = jdbc.sql("SELECT id, status, mode FROM executions WHERE retry_of = ?").param(accepted)
-                        .query().singleRow();
+                Map<String, Object> rerun = jdbc.sql("SELECT id, status, mode FROM executions WHERE retry_of = ?")
+                        .param(accepted)
+                        .query()
+                        .singleRow();
                 assertThat(rerun.values()).contains("retry");
             });
-            String rerunId = jdbc.sql("SELECT id FROM executions WHERE retry_of = ?").param(accepted).query(String.class).single();
-            s.api().get().uri("/api/v1/executions/{id}", rerunId).exchange().expectStatus().isOk().expectBody()
-                    .jsonPath("$.start.items[0].json.body.order").isEqualTo(17);
+            String rerunId = jdbc.sql("SELECT id FROM executions WHERE retry_of = ?")
+                    .param(accepted)
+                    .query(String.class)
+                    .single();
+            s.api()
+                    .get()
+                    .uri("/api/v1/executions/{id}", rerunId)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.start.items[0].json.body.order")
+                    .isEqualTo(17);
         }
     }
 }

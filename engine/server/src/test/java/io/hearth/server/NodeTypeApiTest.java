@@ -10,75 +10,166 @@ class NodeTypeApiTest extends ApiTestSupport {
 
     @Test
     void listsNodeTypesWithTheirSchemas() {
-        api.get().uri("/api/v1/node-types").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.name == 'hearth.webhook')].group").isEqualTo("trigger")
-                .jsonPath("$[?(@.name == 'hearth.homeAssistant')].aliases[0]").isEqualTo("n8n-nodes-base.homeAssistant")
-                .jsonPath("$[?(@.name == 'hearth.if')].outputs[1]").isEqualTo(java.util.List.of("false"))
-                .jsonPath("$[?(@.name == 'hearth.set')].schema.properties.mode.enum[1]").isEqualTo(java.util.List.of("raw"));
+        api.get()
+                .uri("/api/v1/node-types")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'hearth.webhook')].group")
+                .isEqualTo("trigger")
+                .jsonPath("$[?(@.name == 'hearth.homeAssistant')].aliases[0]")
+                .isEqualTo("n8n-nodes-base.homeAssistant")
+                .jsonPath("$[?(@.name == 'hearth.if')].outputs[1]")
+                .isEqualTo(java.util.List.of("false"))
+                .jsonPath("$[?(@.name == 'hearth.set')].schema.properties.mode.enum[1]")
+                .isEqualTo(java.util.List.of("raw"));
     }
 
     @Test
     void findsANodeTypeByItsN8nAlias() {
-        api.get().uri("/api/v1/node-types/n8n-nodes-base.webhook").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.name").isEqualTo("hearth.webhook")
-                .jsonPath("$.schema.properties.responseCode.x-ui.displayOptions.hide.responseMode[0]").isEqualTo("responseNode");
-        api.get().uri("/api/v1/node-types/no.such.type").exchange().expectStatus().isNotFound();
+        api.get()
+                .uri("/api/v1/node-types/n8n-nodes-base.webhook")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("hearth.webhook")
+                .jsonPath("$.schema.properties.responseCode.x-ui.displayOptions.hide.responseMode[0]")
+                .isEqualTo("responseNode");
+        api.get()
+                .uri("/api/v1/node-types/no.such.type")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void servesFileIcons() {
-        api.get().uri("/api/v1/node-types/hearth.homeAssistant/icon").exchange().expectStatus().isOk()
-                .expectHeader().contentType("image/svg+xml");
-        api.get().uri("/api/v1/node-types/hearth.if/icon").exchange().expectStatus().isNotFound();
+        api.get()
+                .uri("/api/v1/node-types/hearth.homeAssistant/icon")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("image/svg+xml");
+        api.get()
+                .uri("/api/v1/node-types/hearth.if/icon")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void loadOptionsNeedsAKnownMethod() {
-        api.post().uri("/api/v1/node-types/hearth.homeAssistant/load-options").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("method", "noSuchMethod")).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("no load-options method 'noSuchMethod'"));
+        api.post()
+                .uri("/api/v1/node-types/hearth.homeAssistant/load-options")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("method", "noSuchMethod"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("no load-options method 'noSuchMethod'"));
     }
 
     @Test
     void loadOptionsWithoutACredentialSaysWhatIsMissing() {
-        api.post().uri("/api/v1/node-types/hearth.homeAssistant/load-options").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("method", "getDomains", "parameters", Map.of())).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("Loading options failed"));
+        api.post()
+                .uri("/api/v1/node-types/hearth.homeAssistant/load-options")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("method", "getDomains", "parameters", Map.of()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).startsWith("Loading options failed"));
     }
 
     @Test
     void listsCredentialTypesWithWriteOnlySecrets() {
-        api.get().uri("/api/v1/credential-types").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.name == 'homeAssistantApi')].schema.properties.accessToken.writeOnly").isEqualTo(java.util.List.of(true))
-                .jsonPath("$[?(@.name == 'homeAssistantApi')].schema.properties.port.default").isEqualTo(java.util.List.of(8123));
+        api.get()
+                .uri("/api/v1/credential-types")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'homeAssistantApi')].schema.properties.accessToken.writeOnly")
+                .isEqualTo(java.util.List.of(true))
+                .jsonPath("$[?(@.name == 'homeAssistantApi')].schema.properties.port.default")
+                .isEqualTo(java.util.List.of(8123));
     }
 
     @Test
     void reportsNoPluginFailures() {
-        api.get().uri("/api/v1/plugins").exchange().expectStatus().isOk().expectBody().jsonPath("$.failures.length()").isEqualTo(0);
+        api.get()
+                .uri("/api/v1/plugins")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.failures.length()")
+                .isEqualTo(0);
     }
 
     @Test
     void openApiDocumentIsServed() {
-        anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/v1/workflows']").exists()
-                .jsonPath("$.paths['/api/v1/executions/{id}/retry']").exists()
-                .jsonPath("$.info.title").isEqualTo("Hearth API")
-                .jsonPath("$.components.securitySchemes.apiKey.name").isEqualTo("X-Hearth-Api-Key");
+        anonymous
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/workflows']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/executions/{id}/retry']")
+                .exists()
+                .jsonPath("$.info.title")
+                .isEqualTo("Hearth API")
+                .jsonPath("$.components.securitySchemes.apiKey.name")
+                .isEqualTo("X-Hearth-Api-Key");
     }
 
     @Test
     void healthIsPublicAndMetricsAreNot() {
-        anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        anonymous
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        anonymous
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
         anonymous.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
-        api.get().uri("/actuator/metrics/hearth.executions").exchange().expectStatus().value(s -> assertThat(s).isIn(200, 404));
+        api.get()
+                .uri("/actuator/metrics/hearth.executions")
+                .exchange()
+                .expectStatus()
+                .value(s -> assertThat(s).isIn(200, 404));
     }
 
     @Test
     void settingsTellWhereWebhooksLive() {
-        api.get().uri("/api/v1/settings").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.webhookUrl").isEqualTo(baseUrl() + "/webhook/")
-                .jsonPath("$.database").isEqualTo("H2");
+        api.get()
+                .uri("/api/v1/settings")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.webhookUrl")
+                .isEqualTo(baseUrl() + "/webhook/")
+                .jsonPath("$.database")
+                .isEqualTo("H2");
     }
 }

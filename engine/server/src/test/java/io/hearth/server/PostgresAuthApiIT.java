@@ -13,6 +13,13 @@ class PostgresAuthApiIT extends AuthApiTest {
 
     @org.junit.jupiter.api.Test
     void runsOnPostgres() {
-        api.get().uri("/api/v1/settings").exchange().expectStatus().isOk().expectBody().jsonPath("$.database").isEqualTo("PostgreSQL");
+        api.get()
+                .uri("/api/v1/settings")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.database")
+                .isEqualTo("PostgreSQL");
     }
 }

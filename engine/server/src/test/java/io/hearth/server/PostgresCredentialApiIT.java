@@ -29,10 +29,24 @@ class PostgresCredentialApiIT extends CredentialApiTest {
     @Override
     void plaintextTokenIsNowhereInTheDatabaseFiles() throws Exception {
         String unique = "pg-raw-scan-token-" + System.nanoTime();
-        api.post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "PG scanned", "type", "homeAssistantApi", "data", Map.of("host", "ha.local", "accessToken", unique)))
-                .exchange().expectStatus().isCreated();
-        String tableText = String.join("\n", jdbc.sql("SELECT id || name || type || data || key_id FROM credentials").query(String.class).list());
+        api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        "PG scanned",
+                        "type",
+                        "homeAssistantApi",
+                        "data",
+                        Map.of("host", "ha.local", "accessToken", unique)))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        String tableText = String.join(
+                "\n",
+                jdbc.sql("SELECT id || name || type || data || key_id FROM credentials")
+                        .query(String.class)
+                        .list());
         assertThat(tableText).contains("PG scanned").doesNotContain(unique);
         jdbc.sql("CHECKPOINT").update();
         byte[] needle = unique.getBytes(StandardCharsets.UTF_8);
@@ -51,7 +65,10 @@ class PostgresCredentialApiIT extends CredentialApiTest {
                 nameFound |= indexOf(bytes, "PG scanned".getBytes(StandardCharsets.UTF_8)) >= 0;
             }
         }
-        assertThat(nameFound).as("the scan does see the database contents (%d files under %s)", scanned,
-                EmbeddedPostgres.dataDirectory()).isTrue();
+        assertThat(nameFound)
+                .as(
+                        "the scan does see the database contents (%d files under %s)",
+                        scanned, EmbeddedPostgres.dataDirectory())
+                .isTrue();
     }
 }

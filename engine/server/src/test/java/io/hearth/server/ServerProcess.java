@@ -21,29 +21,50 @@ final class ServerProcess implements AutoCloseable {
     private ServerProcess(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        this.anonymous = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     static ServerProcess start(Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--hearth.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hearth")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--server.port=0",
-                "--hearth.owner.email=owner@test.example", "--hearth.owner.password=owner-pass-123",
+                "--hearth.owner.email=owner@test.example",
+                "--hearth.owner.password=owner-pass-123",
                 "--hearth.scheduler.polling-interval=100ms"));
         args.addAll(List.of(extraArgs));
-        return new ServerProcess(new SpringApplicationBuilder(HearthApplication.class).run(args.toArray(String[]::new)));
+        return new ServerProcess(
+                new SpringApplicationBuilder(HearthApplication.class).run(args.toArray(String[]::new)));
     }
 
     /** A client with a fresh API key (signing in as the configured owner). */
     WebTestClient api() {
         if (api == null) {
-            String cookie = anonymous.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123")).exchange()
-                    .returnResult(String.class).getResponseCookies().getFirst("hearth_session").getValue();
-            String key = (String) anonymous.post().uri("/api/v1/api-keys").cookie("hearth_session", cookie)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("label", "t")).exchange()
-                    .expectBody(Map.class).returnResult().getResponseBody().get("key");
+            String cookie = anonymous
+                    .post()
+                    .uri("/api/v1/auth/login")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
+                    .exchange()
+                    .returnResult(String.class)
+                    .getResponseCookies()
+                    .getFirst("hearth_session")
+                    .getValue();
+            String key = (String) anonymous
+                    .post()
+                    .uri("/api/v1/api-keys")
+                    .cookie("hearth_session", cookie)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("label", "t"))
+                    .exchange()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("key");
             api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", key).build();
         }
         return api;

@@ -11,83 +11,208 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 class WebhookTest extends ApiTestSupport {
 
-    private String activeWorkflow(String name, Map<String, Object> webhookParams, List<Map<String, Object>> more, Map<String, Object> connections) {
+    private String activeWorkflow(
+            String name,
+            Map<String, Object> webhookParams,
+            List<Map<String, Object>> more,
+            Map<String, Object> connections) {
         List<Map<String, Object>> nodes = new java.util.ArrayList<>();
         nodes.add(node("Webhook", "n8n-nodes-base.webhook", 2, webhookParams));
         nodes.addAll(more);
-        String id = (String) create(Map.of("name", name, "nodes", nodes, "connections", connections)).get("id");
+        String id = (String) create(Map.of("name", name, "nodes", nodes, "connections", connections))
+                .get("id");
         activate(id);
         return id;
     }
 
     @Test
     void answersThroughTheRespondNode() {
-        activeWorkflow("Respond", Map.of("httpMethod", "POST", "path", "respond-here", "responseMode", "responseNode"),
-                List.of(node("Respond", "n8n-nodes-base.respondToWebhook", 1.1, Map.of("respondWith", "json",
-                        "responseBody", "={{ { got: $json.body.n, query: $json.query.q } }}",
-                        "options", Map.of("responseCode", 201, "responseHeaders", Map.of("entries", List.of(Map.of("name", "X-Hearth", "value", "yes"))))))),
+        activeWorkflow(
+                "Respond",
+                Map.of("httpMethod", "POST", "path", "respond-here", "responseMode", "responseNode"),
+                List.of(node(
+                        "Respond",
+                        "n8n-nodes-base.respondToWebhook",
+                        1.1,
+                        Map.of(
+                                "respondWith",
+                                "json",
+                                "responseBody",
+                                "={{ { got: $json.body.n, query: $json.query.q } }}",
+                                "options",
+                                Map.of(
+                                        "responseCode",
+                                        201,
+                                        "responseHeaders",
+                                        Map.of("entries", List.of(Map.of("name", "X-Hearth", "value", "yes"))))))),
                 connect("Webhook", "Respond"));
-        anonymous.post().uri("/webhook/respond-here?q=7").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 3))
-                .exchange().expectStatus().isCreated().expectHeader().valueEquals("X-Hearth", "yes")
-                .expectBody().jsonPath("$.got").isEqualTo(3).jsonPath("$.query").isEqualTo("7");
+        anonymous
+                .post()
+                .uri("/webhook/respond-here?q=7")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 3))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("X-Hearth", "yes")
+                .expectBody()
+                .jsonPath("$.got")
+                .isEqualTo(3)
+                .jsonPath("$.query")
+                .isEqualTo("7");
     }
 
     @Test
     void answersWithTheLastNodesOutput() {
-        activeWorkflow("Last node", Map.of("httpMethod", "POST", "path", "last-node", "responseMode", "lastNode"),
-                List.of(node("Set", "hearth.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
-                        Map.of("name", "upper", "type", "string", "value", "={{ $json.body.word.toUpperCase() }}")))))),
+        activeWorkflow(
+                "Last node",
+                Map.of("httpMethod", "POST", "path", "last-node", "responseMode", "lastNode"),
+                List.of(node(
+                        "Set",
+                        "hearth.set",
+                        3.4,
+                        Map.of(
+                                "assignments",
+                                Map.of(
+                                        "assignments",
+                                        List.of(Map.of(
+                                                "name",
+                                                "upper",
+                                                "type",
+                                                "string",
+                                                "value",
+                                                "={{ $json.body.word.toUpperCase() }}")))))),
                 connect("Webhook", "Set"));
-        anonymous.post().uri("/webhook/last-node").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("word", "hearth"))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.upper").isEqualTo("HEARTH");
+        anonymous
+                .post()
+                .uri("/webhook/last-node")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("word", "hearth"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.upper")
+                .isEqualTo("HEARTH");
     }
 
     @Test
     void immediateAnswerComesAfterTheExecutionIsRecorded() {
-        String id = activeWorkflow("Immediate", Map.of("httpMethod", "POST", "path", "immediate", "responseMode", "onReceived"),
-                List.of(node("Wait", "hearth.wait", 1.1, Map.of("amount", 0.2, "unit", "seconds"))), connect("Webhook", "Wait"));
-        anonymous.post().uri("/webhook/immediate").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 1))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.message").isEqualTo("Workflow was started");
+        String id = activeWorkflow(
+                "Immediate",
+                Map.of("httpMethod", "POST", "path", "immediate", "responseMode", "onReceived"),
+                List.of(node("Wait", "hearth.wait", 1.1, Map.of("amount", 0.2, "unit", "seconds"))),
+                connect("Webhook", "Wait"));
+        anonymous
+                .post()
+                .uri("/webhook/immediate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 1))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.message")
+                .isEqualTo("Workflow was started");
         // The row was durable before the answer: it is listed straight away (still running or already done).
-        api.get().uri("/api/v1/executions?workflowId={id}", id).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(1);
+        api.get()
+                .uri("/api/v1/executions?workflowId={id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1);
     }
 
     @Test
     void acceptsFormBodies() {
-        activeWorkflow("Form", Map.of("httpMethod", "POST", "path", "form-in", "responseMode", "lastNode"), List.of(), Map.of());
-        anonymous.post().uri("/webhook/form-in").contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("a=1&b=two&b=three")
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.body.a").isEqualTo("1").jsonPath("$.body.b[1]").isEqualTo("three");
+        activeWorkflow(
+                "Form",
+                Map.of("httpMethod", "POST", "path", "form-in", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/form-in")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("a=1&b=two&b=three")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.body.a")
+                .isEqualTo("1")
+                .jsonPath("$.body.b[1]")
+                .isEqualTo("three");
     }
 
     @Test
     void fileUploadsBecomeBinaryItems() {
-        String id = activeWorkflow("Upload", Map.of("httpMethod", "POST", "path", "upload", "responseMode", "lastNode",
-                "responseData", "firstEntryBinary"), List.of(), Map.of());
+        String id = activeWorkflow(
+                "Upload",
+                Map.of(
+                        "httpMethod",
+                        "POST",
+                        "path",
+                        "upload",
+                        "responseMode",
+                        "lastNode",
+                        "responseData",
+                        "firstEntryBinary"),
+                List.of(),
+                Map.of());
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("title", "dot");
         body.part("file", new org.springframework.core.io.ByteArrayResource(new byte[] {(byte) 0x89, 'P', 'N', 'G'}) {
-            @Override
-            public String getFilename() {
-                return "dot.png";
-            }
-        }).contentType(MediaType.IMAGE_PNG);
-        byte[] answer = anonymous.post().uri("/webhook/upload").body(BodyInserters.fromMultipartData(body.build()))
-                .exchange().expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG)
-                .expectBody(byte[].class).returnResult().getResponseBody();
+                    @Override
+                    public String getFilename() {
+                        return "dot.png";
+                    }
+                })
+                .contentType(MediaType.IMAGE_PNG);
+        byte[] answer = anonymous
+                .post()
+                .uri("/webhook/upload")
+                .body(BodyInserters.fromMultipartData(body.build()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.IMAGE_PNG)
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         assertThat(answer).containsExactly((byte) 0x89, 'P', 'N', 'G');
         @SuppressWarnings("unchecked")
-        Map<String, Object> list = api.get().uri("/api/v1/executions?workflowId={id}", id).exchange().expectBody(Map.class)
-                .returnResult().getResponseBody();
-        String executionId = (String) ((List<Map<String, Object>>) list.get("data")).getFirst().get("id");
+        Map<String, Object> list = api.get()
+                .uri("/api/v1/executions?workflowId={id}", id)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        String executionId = (String)
+                ((List<Map<String, Object>>) list.get("data")).getFirst().get("id");
         @SuppressWarnings("unchecked")
-        Map<String, Object> detail = api.get().uri("/api/v1/executions/{e}", executionId).exchange().expectBody(Map.class)
-                .returnResult().getResponseBody();
+        Map<String, Object> detail = api.get()
+                .uri("/api/v1/executions/{e}", executionId)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String url = (String) pick(detail, "nodes", "Webhook", 0, "output", 0, 0, "binary", "data", "url");
         assertThat(url).startsWith("/api/v1/executions/" + executionId + "/binary/Webhook/0/output/0/0/data");
-        byte[] stored = api.get().uri(url).exchange().expectStatus().isOk().expectHeader().contentType(MediaType.IMAGE_PNG)
-                .expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] stored = api.get()
+                .uri(url)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType(MediaType.IMAGE_PNG)
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
         assertThat(stored).hasSize(4);
     }
 
@@ -101,52 +226,156 @@ class WebhookTest extends ApiTestSupport {
 
     @Test
     void unknownPathIsNotFoundWithAClearMessage() {
-        anonymous.post().uri("/webhook/no-such-hook").exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.message").isEqualTo("The requested webhook \"POST no-such-hook\" is not registered.");
+        anonymous
+                .post()
+                .uri("/webhook/no-such-hook")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.message")
+                .isEqualTo("The requested webhook \"POST no-such-hook\" is not registered.");
     }
 
     @Test
     void wrongMethodSuggestsTheRegisteredOne() {
-        activeWorkflow("Get only", Map.of("httpMethod", "GET", "path", "get-only", "responseMode", "lastNode"), List.of(), Map.of());
-        anonymous.post().uri("/webhook/get-only").exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("Did you mean to make a GET request?"));
-        anonymous.get().uri("/webhook/get-only?x=1").exchange().expectStatus().isOk().expectBody().jsonPath("$.query.x").isEqualTo("1");
+        activeWorkflow(
+                "Get only",
+                Map.of("httpMethod", "GET", "path", "get-only", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/get-only")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(m -> assertThat((String) m).contains("Did you mean to make a GET request?"));
+        anonymous
+                .get()
+                .uri("/webhook/get-only?x=1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.query.x")
+                .isEqualTo("1");
     }
 
     @Test
     void bodyOverTheLimitIs413() {
-        activeWorkflow("Big", Map.of("httpMethod", "POST", "path", "big-body", "responseMode", "lastNode"), List.of(), Map.of());
-        anonymous.post().uri("/webhook/big-body").contentType(MediaType.TEXT_PLAIN).bodyValue("x".repeat(100_000))
-                .exchange().expectStatus().isEqualTo(413);
+        activeWorkflow(
+                "Big",
+                Map.of("httpMethod", "POST", "path", "big-body", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/big-body")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("x".repeat(100_000))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
     }
 
     @Test
     void invalidJsonIs400() {
-        activeWorkflow("Json", Map.of("httpMethod", "POST", "path", "json-in", "responseMode", "lastNode"), List.of(), Map.of());
-        anonymous.post().uri("/webhook/json-in").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"a\":")
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("not valid JSON"));
+        activeWorkflow(
+                "Json",
+                Map.of("httpMethod", "POST", "path", "json-in", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/json-in")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"a\":")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(m -> assertThat((String) m).contains("not valid JSON"));
     }
 
     @Test
     void pathParametersAreCaptured() {
-        activeWorkflow("Params", Map.of("httpMethod", "GET", "path", "orders/:id/items", "responseMode", "lastNode"), List.of(), Map.of());
-        anonymous.get().uri("/webhook/orders/42/items").exchange().expectStatus().isOk().expectBody().jsonPath("$.params.id").isEqualTo("42");
+        activeWorkflow(
+                "Params",
+                Map.of("httpMethod", "GET", "path", "orders/:id/items", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .get()
+                .uri("/webhook/orders/42/items")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.params.id")
+                .isEqualTo("42");
     }
 
     @Test
     void basicAuthProtectsAWebhook() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> cred = api.post().uri("/api/v1/credentials").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "hook auth", "type", "httpBasicAuth", "data", Map.of("user", "ada", "password", "lovelace!")))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        Map<String, Object> webhook = new java.util.LinkedHashMap<>(node("Webhook", "n8n-nodes-base.webhook", 2,
-                Map.of("httpMethod", "GET", "path", "guarded", "authentication", "basicAuth", "responseMode", "lastNode")));
+        Map<String, Object> cred = api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        "hook auth",
+                        "type",
+                        "httpBasicAuth",
+                        "data",
+                        Map.of("user", "ada", "password", "lovelace!")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Object> webhook = new java.util.LinkedHashMap<>(node(
+                "Webhook",
+                "n8n-nodes-base.webhook",
+                2,
+                Map.of(
+                        "httpMethod",
+                        "GET",
+                        "path",
+                        "guarded",
+                        "authentication",
+                        "basicAuth",
+                        "responseMode",
+                        "lastNode")));
         webhook.put("credentials", Map.of("httpBasicAuth", Map.of("id", cred.get("id"), "name", "hook auth")));
-        String id = (String) create(Map.of("name", "Guarded", "nodes", List.of(webhook))).get("id");
+        String id = (String)
+                create(Map.of("name", "Guarded", "nodes", List.of(webhook))).get("id");
         activate(id);
-        anonymous.get().uri("/webhook/guarded").exchange().expectStatus().isUnauthorized()
-                .expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"Webhook\"");
-        anonymous.get().uri("/webhook/guarded").headers(h -> h.setBasicAuth("ada", "wrong")).exchange().expectStatus().isForbidden();
-        anonymous.get().uri("/webhook/guarded").headers(h -> h.setBasicAuth("ada", "lovelace!")).exchange().expectStatus().isOk();
+        anonymous
+                .get()
+                .uri("/webhook/guarded")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Basic realm=\"Webhook\"");
+        anonymous
+                .get()
+                .uri("/webhook/guarded")
+                .headers(h -> h.setBasicAuth("ada", "wrong"))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        anonymous
+                .get()
+                .uri("/webhook/guarded")
+                .headers(h -> h.setBasicAuth("ada", "lovelace!"))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 }

@@ -14,13 +14,30 @@ class WorkflowApiTest extends ApiTestSupport {
         Map<String, Object> created = create(webhookDoubleWorkflow("Created workflow", "created-wf"));
         String id = (String) created.get("id");
         assertThat(created).containsEntry("active", false).containsKey("versionId");
-        api.get().uri("/api/v1/workflows/{id}", id).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.name").isEqualTo("Created workflow")
-                .jsonPath("$.nodes.length()").isEqualTo(3)
-                .jsonPath("$.connections.Webhook.main[0][0].node").isEqualTo("Edit Fields");
-        api.get().uri("/api/v1/workflows?name=created workflow&limit=5").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.data[0].id").isEqualTo(id).jsonPath("$.data[0].nodeCount").isEqualTo(3)
-                .jsonPath("$.limit").isEqualTo(5);
+        api.get()
+                .uri("/api/v1/workflows/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Created workflow")
+                .jsonPath("$.nodes.length()")
+                .isEqualTo(3)
+                .jsonPath("$.connections.Webhook.main[0][0].node")
+                .isEqualTo("Edit Fields");
+        api.get()
+                .uri("/api/v1/workflows?name=created workflow&limit=5")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data[0].id")
+                .isEqualTo(id)
+                .jsonPath("$.data[0].nodeCount")
+                .isEqualTo(3)
+                .jsonPath("$.limit")
+                .isEqualTo(5);
     }
 
     @Test
@@ -28,12 +45,32 @@ class WorkflowApiTest extends ApiTestSupport {
         for (int i = 0; i < 3; i++) {
             create(webhookDoubleWorkflow("Paging sample " + i, "paging-" + i));
         }
-        api.get().uri("/api/v1/workflows?name=paging sample&limit=2&offset=0").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.data.length()").isEqualTo(2).jsonPath("$.total").isEqualTo(3);
-        api.get().uri("/api/v1/workflows?name=paging sample&limit=2&offset=2").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.data.length()").isEqualTo(1);
-        api.get().uri("/api/v1/workflows?limit=0").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("limit: must be between 1 and 500");
+        api.get()
+                .uri("/api/v1/workflows?name=paging sample&limit=2&offset=0")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data.length()")
+                .isEqualTo(2)
+                .jsonPath("$.total")
+                .isEqualTo(3);
+        api.get()
+                .uri("/api/v1/workflows?name=paging sample&limit=2&offset=2")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data.length()")
+                .isEqualTo(1);
+        api.get()
+                .uri("/api/v1/workflows?limit=0")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("limit: must be between 1 and 500");
     }
 
     @Test
@@ -41,55 +78,131 @@ class WorkflowApiTest extends ApiTestSupport {
         Map<String, Object> created = create(webhookDoubleWorkflow("Versioned", "versioned"));
         String id = (String) created.get("id");
         Map<String, Object> second = merge(webhookDoubleWorkflow("Versioned v2", "versioned"));
-        api.put().uri("/api/v1/workflows/{id}", id).contentType(MediaType.APPLICATION_JSON).bodyValue(second)
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Versioned v2");
-        api.get().uri("/api/v1/workflows/{id}/versions", id).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(2).jsonPath("$[0].name").isEqualTo("Versioned v2")
-                .jsonPath("$[1].versionId").isEqualTo(created.get("versionId"));
-        api.get().uri("/api/v1/workflows/{id}/versions/{v}", id, created.get("versionId")).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.name").isEqualTo("Versioned");
-        api.get().uri("/api/v1/workflows/{id}/versions/{v}", id, "nope").exchange().expectStatus().isNotFound();
+        api.put()
+                .uri("/api/v1/workflows/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(second)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Versioned v2");
+        api.get()
+                .uri("/api/v1/workflows/{id}/versions", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(2)
+                .jsonPath("$[0].name")
+                .isEqualTo("Versioned v2")
+                .jsonPath("$[1].versionId")
+                .isEqualTo(created.get("versionId"));
+        api.get()
+                .uri("/api/v1/workflows/{id}/versions/{v}", id, created.get("versionId"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Versioned");
+        api.get()
+                .uri("/api/v1/workflows/{id}/versions/{v}", id, "nope")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void rejectsInvalidWorkflowsNamingEachField() {
-        Map<String, Object> bad = Map.of("name", "Bad", "nodes", List.of(
-                node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "TRACE", "path", "x")),
-                node("Mystery", "acme.unknown", 1, Map.of()),
-                node("Set", "hearth.set", 3.4, Map.of("mode", "raw", "jsonOutput", "{not json"))));
-        api.post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue(bad)
-                .exchange().expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        Map<String, Object> bad = Map.of(
+                "name",
+                "Bad",
+                "nodes",
+                List.of(
+                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "TRACE", "path", "x")),
+                        node("Mystery", "acme.unknown", 1, Map.of()),
+                        node("Set", "hearth.set", 3.4, Map.of("mode", "raw", "jsonOutput", "{not json"))));
+        api.post()
+                .uri("/api/v1/workflows")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(bad)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[?(@.path == 'nodes[0].parameters.httpMethod')].message").isEqualTo("must be one of: DELETE, GET, HEAD, PATCH, POST, PUT")
-                .jsonPath("$.errors[?(@.path == 'nodes[1].type')].message").isEqualTo("unknown node type 'acme.unknown'")
-                .jsonPath("$.errors[?(@.path == 'nodes[2].parameters.jsonOutput')]").exists();
+                .jsonPath("$.errors[?(@.path == 'nodes[0].parameters.httpMethod')].message")
+                .isEqualTo("must be one of: DELETE, GET, HEAD, PATCH, POST, PUT")
+                .jsonPath("$.errors[?(@.path == 'nodes[1].type')].message")
+                .isEqualTo("unknown node type 'acme.unknown'")
+                .jsonPath("$.errors[?(@.path == 'nodes[2].parameters.jsonOutput')]")
+                .exists();
     }
 
     @Test
     void requiredParametersAreReportedWithTheirPath() {
-        Map<String, Object> missingPath = Map.of("name", "No path", "nodes", List.of(
-                node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST"))));
-        api.post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue(missingPath)
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("nodes[0].parameters.path: is required");
+        Map<String, Object> missingPath = Map.of(
+                "name",
+                "No path",
+                "nodes",
+                List.of(node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST"))));
+        api.post()
+                .uri("/api/v1/workflows")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(missingPath)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("nodes[0].parameters.path: is required");
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        api.post().uri("/api/v1/workflows").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ")
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("malformed JSON"));
+        api.post()
+                .uri("/api/v1/workflows")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": ")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).startsWith("malformed JSON"));
     }
 
     @Test
     void unknownIdsAreNotFound() {
-        api.get().uri("/api/v1/workflows/does-not-exist").exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.detail").isEqualTo("Workflow 'does-not-exist' does not exist");
-        api.put().uri("/api/v1/workflows/does-not-exist").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(webhookDoubleWorkflow("x", "x")).exchange().expectStatus().isNotFound();
-        api.delete().uri("/api/v1/workflows/does-not-exist").exchange().expectStatus().isNotFound();
-        api.post().uri("/api/v1/workflows/does-not-exist/activate").exchange().expectStatus().isNotFound();
+        api.get()
+                .uri("/api/v1/workflows/does-not-exist")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Workflow 'does-not-exist' does not exist");
+        api.put()
+                .uri("/api/v1/workflows/does-not-exist")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(webhookDoubleWorkflow("x", "x"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        api.delete()
+                .uri("/api/v1/workflows/does-not-exist")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        api.post()
+                .uri("/api/v1/workflows/does-not-exist/activate")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -101,143 +214,371 @@ class WorkflowApiTest extends ApiTestSupport {
 
     @Test
     void importsAnN8nExportAndExportsItBack() throws Exception {
-        String n8n = new String(getClass().getResourceAsStream("/n8n-export.json").readAllBytes());
+        String n8n =
+                new String(getClass().getResourceAsStream("/n8n-export.json").readAllBytes());
         @SuppressWarnings("unchecked")
-        Map<String, Object> imported = api.post().uri("/api/v1/workflows/import").contentType(MediaType.APPLICATION_JSON).bodyValue(n8n)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        api.get().uri("/api/v1/workflows/{id}/export", imported.get("id")).exchange().expectStatus().isOk()
-                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\".*\\.json\"")
+        Map<String, Object> imported = api.post()
+                .uri("/api/v1/workflows/import")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(n8n)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        api.get()
+                .uri("/api/v1/workflows/{id}/export", imported.get("id"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueMatches("Content-Disposition", "attachment; filename=\".*\\.json\"")
                 .expectBody()
-                .jsonPath("$.nodes[1].parameters.assignments.assignments[0].value").isEqualTo("={{ $json.body.n * 2 }}")
-                .jsonPath("$.settings.executionOrder").isEqualTo("v1")
-                .jsonPath("$.meta.instanceId").isEqualTo("n8n-instance");
+                .jsonPath("$.nodes[1].parameters.assignments.assignments[0].value")
+                .isEqualTo("={{ $json.body.n * 2 }}")
+                .jsonPath("$.settings.executionOrder")
+                .isEqualTo("v1")
+                .jsonPath("$.meta.instanceId")
+                .isEqualTo("n8n-instance");
     }
 
     @Test
     void activationRegistersTheWebhookAndDeactivationRemovesIt() {
-        String id = (String) create(webhookDoubleWorkflow("Live", "live-double")).get("id");
-        anonymous.post().uri("/webhook/live-double").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 1))
-                .exchange().expectStatus().isNotFound();
+        String id =
+                (String) create(webhookDoubleWorkflow("Live", "live-double")).get("id");
+        anonymous
+                .post()
+                .uri("/webhook/live-double")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 1))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         assertThat(activate(id)).containsEntry("active", true);
-        anonymous.post().uri("/webhook/live-double").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 4, "name", "Bo"))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.doubled").isEqualTo(8).jsonPath("$.greeting").isEqualTo("Hello Bo");
-        api.post().uri("/api/v1/workflows/{id}/deactivate", id).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.active").isEqualTo(false);
-        anonymous.post().uri("/webhook/live-double").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 1))
-                .exchange().expectStatus().isNotFound();
+        anonymous
+                .post()
+                .uri("/webhook/live-double")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 4, "name", "Bo"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.doubled")
+                .isEqualTo(8)
+                .jsonPath("$.greeting")
+                .isEqualTo("Hello Bo");
+        api.post()
+                .uri("/api/v1/workflows/{id}/deactivate", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false);
+        anonymous
+                .post()
+                .uri("/webhook/live-double")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 1))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void secondWorkflowClaimingTheSamePathIsAConflict() {
-        String first = (String) create(webhookDoubleWorkflow("Holder", "contested")).get("id");
+        String first =
+                (String) create(webhookDoubleWorkflow("Holder", "contested")).get("id");
         activate(first);
-        String second = (String) create(webhookDoubleWorkflow("Challenger", "contested")).get("id");
-        api.post().uri("/api/v1/workflows/{id}/activate", second).exchange().expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
-                        .contains("POST /contested").contains("'Holder'").contains(first));
-        api.get().uri("/api/v1/workflows/{id}", second).exchange().expectBody().jsonPath("$.active").isEqualTo(false);
+        String second = (String)
+                create(webhookDoubleWorkflow("Challenger", "contested")).get("id");
+        api.post()
+                .uri("/api/v1/workflows/{id}/activate", second)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d)
+                        .contains("POST /contested")
+                        .contains("'Holder'")
+                        .contains(first));
+        api.get()
+                .uri("/api/v1/workflows/{id}", second)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false);
     }
 
     @Test
     void workflowWithoutAnAutomaticTriggerCannotBeActivated() {
-        String id = (String) create(Map.of("name", "Manual only", "nodes", List.of(node("Start", "hearth.manualTrigger", 1, Map.of()))))
+        String id = (String) create(Map.of(
+                        "name", "Manual only", "nodes", List.of(node("Start", "hearth.manualTrigger", 1, Map.of()))))
                 .get("id");
-        api.post().uri("/api/v1/workflows/{id}/activate", id).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("no trigger"));
+        api.post()
+                .uri("/api/v1/workflows/{id}/activate", id)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("no trigger"));
     }
 
     @Test
     void savingAnActiveWorkflowSwitchesItsWebhookToTheNewVersion() {
         String id = (String) create(webhookDoubleWorkflow("Moving", "moving-a")).get("id");
         activate(id);
-        api.put().uri("/api/v1/workflows/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(webhookDoubleWorkflow("Moving", "moving-b")).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.active").isEqualTo(true);
-        anonymous.post().uri("/webhook/moving-a").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 1))
-                .exchange().expectStatus().isNotFound();
-        anonymous.post().uri("/webhook/moving-b").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 1))
-                .exchange().expectStatus().isOk();
+        api.put()
+                .uri("/api/v1/workflows/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(webhookDoubleWorkflow("Moving", "moving-b"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(true);
+        anonymous
+                .post()
+                .uri("/webhook/moving-a")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 1))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        anonymous
+                .post()
+                .uri("/webhook/moving-b")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 1))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void runsASavedWorkflowManuallyWithGivenInput() {
-        Map<String, Object> wf = Map.of("name", "Manual", "nodes", List.of(
+        Map<String, Object> wf = Map.of(
+                "name",
+                "Manual",
+                "nodes",
+                List.of(
                         node("Start", "hearth.manualTrigger", 1, Map.of()),
-                        node("Set", "hearth.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
-                                Map.of("name", "sum", "type", "number", "value", "={{ $json.a + $json.b }}")))))),
-                "connections", connect("Start", "Set"));
+                        node(
+                                "Set",
+                                "hearth.set",
+                                3.4,
+                                Map.of(
+                                        "assignments",
+                                        Map.of(
+                                                "assignments",
+                                                List.of(Map.of(
+                                                        "name",
+                                                        "sum",
+                                                        "type",
+                                                        "number",
+                                                        "value",
+                                                        "={{ $json.a + $json.b }}")))))),
+                "connections",
+                connect("Start", "Set"));
         String id = (String) create(wf).get("id");
-        api.post().uri("/api/v1/workflows/{id}/run", id).contentType(MediaType.APPLICATION_JSON)
+        api.post()
+                .uri("/api/v1/workflows/{id}/run", id)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("input", List.of(Map.of("a", 2, "b", 3))))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.status").isEqualTo("success").jsonPath("$.mode").isEqualTo("manual")
-                .jsonPath("$.nodes.Set[0].output[0][0].json.sum").isEqualTo(5)
-                .jsonPath("$.nodes.Set[0].input[0][0].json.a").isEqualTo(2)
-                .jsonPath("$.nodes.Set[0].sources[0][0].node").isEqualTo("Start");
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("success")
+                .jsonPath("$.mode")
+                .isEqualTo("manual")
+                .jsonPath("$.nodes.Set[0].output[0][0].json.sum")
+                .isEqualTo(5)
+                .jsonPath("$.nodes.Set[0].input[0][0].json.a")
+                .isEqualTo(2)
+                .jsonPath("$.nodes.Set[0].sources[0][0].node")
+                .isEqualTo("Start");
     }
 
     @Test
     void runsAnUnsavedDraft() {
-        Map<String, Object> draft = Map.of("name", "Draft", "nodes", List.of(
+        Map<String, Object> draft = Map.of(
+                "name",
+                "Draft",
+                "nodes",
+                List.of(
                         node("Start", "hearth.manualTrigger", 1, Map.of()),
-                        node("If", "hearth.if", 2.2, Map.of("conditions", Map.of("conditions", List.of(
-                                Map.of("leftValue", "={{ $json.t }}", "operator", "number:gt", "rightValue", 20)))))),
-                "connections", connect("Start", "If"));
-        api.post().uri("/api/v1/workflows/run").contentType(MediaType.APPLICATION_JSON)
+                        node(
+                                "If",
+                                "hearth.if",
+                                2.2,
+                                Map.of(
+                                        "conditions",
+                                        Map.of(
+                                                "conditions",
+                                                List.of(Map.of(
+                                                        "leftValue",
+                                                        "={{ $json.t }}",
+                                                        "operator",
+                                                        "number:gt",
+                                                        "rightValue",
+                                                        20)))))),
+                "connections",
+                connect("Start", "If"));
+        api.post()
+                .uri("/api/v1/workflows/run")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("workflow", draft, "input", List.of(Map.of("t", 25), Map.of("t", 3))))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.nodes.If[0].output[0].length()").isEqualTo(1)
-                .jsonPath("$.nodes.If[0].output[1][0].json.t").isEqualTo(3);
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.nodes.If[0].output[0].length()")
+                .isEqualTo(1)
+                .jsonPath("$.nodes.If[0].output[1][0].json.t")
+                .isEqualTo(3);
     }
 
     @Test
     void failedRunReportsTheNodeAndTheExpression() {
-        Map<String, Object> draft = Map.of("name", "Broken", "nodes", List.of(
+        Map<String, Object> draft = Map.of(
+                "name",
+                "Broken",
+                "nodes",
+                List.of(
                         node("Start", "hearth.manualTrigger", 1, Map.of()),
-                        node("Set", "hearth.set", 3.4, Map.of("assignments", Map.of("assignments", List.of(
-                                Map.of("name", "x", "type", "string", "value", "={{ $json.missing.deeper }}")))))),
-                "connections", connect("Start", "Set"));
-        api.post().uri("/api/v1/workflows/run").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("workflow", draft))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.status").isEqualTo("error")
-                .jsonPath("$.error.node").isEqualTo("Set")
-                .jsonPath("$.error.message").value(m -> assertThat((String) m)
-                        .contains("assignments.assignments[0].value").contains("$json.missing.deeper"));
+                        node(
+                                "Set",
+                                "hearth.set",
+                                3.4,
+                                Map.of(
+                                        "assignments",
+                                        Map.of(
+                                                "assignments",
+                                                List.of(Map.of(
+                                                        "name",
+                                                        "x",
+                                                        "type",
+                                                        "string",
+                                                        "value",
+                                                        "={{ $json.missing.deeper }}")))))),
+                "connections",
+                connect("Start", "Set"));
+        api.post()
+                .uri("/api/v1/workflows/run")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("workflow", draft))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("error")
+                .jsonPath("$.error.node")
+                .isEqualTo("Set")
+                .jsonPath("$.error.message")
+                .value(m -> assertThat((String) m)
+                        .contains("assignments.assignments[0].value")
+                        .contains("$json.missing.deeper"));
     }
 
     @Test
     void testWebhookRunsTheDraftOnceAndReportsTheExecution() {
-        String id = (String) create(webhookDoubleWorkflow("Test listener", "listen-here")).get("id");
-        api.post().uri("/api/v1/workflows/{id}/test-webhook", id).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.testUrls[0]").value(u -> assertThat((String) u).isEqualTo("POST " + baseUrl() + "/webhook-test/listen-here"));
-        anonymous.post().uri("/webhook-test/listen-here").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 5))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.doubled").isEqualTo(10);
+        String id = (String)
+                create(webhookDoubleWorkflow("Test listener", "listen-here")).get("id");
+        api.post()
+                .uri("/api/v1/workflows/{id}/test-webhook", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.testUrls[0]")
+                .value(u -> assertThat((String) u).isEqualTo("POST " + baseUrl() + "/webhook-test/listen-here"));
+        anonymous
+                .post()
+                .uri("/webhook-test/listen-here")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 5))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.doubled")
+                .isEqualTo(10);
         @SuppressWarnings("unchecked")
-        Map<String, Object> state = api.get().uri("/api/v1/workflows/{id}/test-webhook", id).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> state = api.get()
+                .uri("/api/v1/workflows/{id}/test-webhook", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(state).containsEntry("listening", false);
-        api.get().uri("/api/v1/executions/{e}", state.get("executionId")).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.mode").isEqualTo("manual");
-        anonymous.post().uri("/webhook-test/listen-here").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("n", 5))
-                .exchange().expectStatus().isNotFound();
+        api.get()
+                .uri("/api/v1/executions/{e}", state.get("executionId"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.mode")
+                .isEqualTo("manual");
+        anonymous
+                .post()
+                .uri("/webhook-test/listen-here")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 5))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
     void webhookUrlsAreListedPerNode() {
         String id = (String) create(webhookDoubleWorkflow("Urls", "urls-here")).get("id");
-        api.get().uri("/api/v1/workflows/{id}/webhooks", id).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[0].node").isEqualTo("Webhook")
-                .jsonPath("$[0].productionUrl").isEqualTo(baseUrl() + "/webhook/urls-here")
-                .jsonPath("$[0].testUrl").isEqualTo(baseUrl() + "/webhook-test/urls-here")
-                .jsonPath("$[0].responseMode").isEqualTo("responseNode");
+        api.get()
+                .uri("/api/v1/workflows/{id}/webhooks", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].node")
+                .isEqualTo("Webhook")
+                .jsonPath("$[0].productionUrl")
+                .isEqualTo(baseUrl() + "/webhook/urls-here")
+                .jsonPath("$[0].testUrl")
+                .isEqualTo(baseUrl() + "/webhook-test/urls-here")
+                .jsonPath("$[0].responseMode")
+                .isEqualTo("responseNode");
     }
 
     @Test
     void apiRequiresAuthentication() {
-        anonymous.get().uri("/api/v1/workflows").exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("API key"));
-        anonymous.get().uri("/api/v1/workflows").header("X-Hearth-Api-Key", "hk_wrong").exchange().expectStatus().isUnauthorized();
+        anonymous
+                .get()
+                .uri("/api/v1/workflows")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("API key"));
+        anonymous
+                .get()
+                .uri("/api/v1/workflows")
+                .header("X-Hearth-Api-Key", "hk_wrong")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 }

@@ -60,7 +60,8 @@ final class HomeAssistantLoadOptions {
     private CompletionStage<List<Option>> run(LoadOptionsContext ctx, Loader loader) {
         return Mono.defer(() -> {
                     CredentialData credential = ctx.credential(HomeAssistantApiCredentialType.NAME)
-                            .orElseThrow(() -> new NodeException("Select a Home Assistant credential to load the choices"));
+                            .orElseThrow(
+                                    () -> new NodeException("Select a Home Assistant credential to load the choices"));
                     return loader.load(apis.apply(credential), ctx);
                 })
                 .map(options -> filter(options, ctx.search()))
@@ -72,16 +73,22 @@ final class HomeAssistantLoadOptions {
         if (s.isEmpty()) {
             return options;
         }
-        return options.stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains(s)
-                || String.valueOf(o.value()).toLowerCase(Locale.ROOT).contains(s)).toList();
+        return options.stream()
+                .filter(o -> o.name().toLowerCase(Locale.ROOT).contains(s)
+                        || String.valueOf(o.value()).toLowerCase(Locale.ROOT).contains(s))
+                .toList();
     }
 
     // ------------------------------------------------------------------ services
 
     private Mono<List<Option>> domains(HomeAssistantApi api, LoadOptionsContext ctx) {
-        return api.services().map(services -> Json.asList(services).stream()
-                .map(d -> Json.asString(Json.asObject(d).get("domain")))
-                .filter(d -> !d.isEmpty()).sorted().map(d -> Option.of(d, d)).toList());
+        return api.services()
+                .map(services -> Json.asList(services).stream()
+                        .map(d -> Json.asString(Json.asObject(d).get("domain")))
+                        .filter(d -> !d.isEmpty())
+                        .sorted()
+                        .map(d -> Option.of(d, d))
+                        .toList());
     }
 
     private Mono<List<Option>> domainServices(HomeAssistantApi api, LoadOptionsContext ctx) {
@@ -109,7 +116,8 @@ final class HomeAssistantLoadOptions {
             return Mono.just(List.of());
         }
         return api.services().map(services -> {
-            Map<String, Object> desc = Json.asObject(serviceMap(services, domain).get(service));
+            Map<String, Object> desc =
+                    Json.asObject(serviceMap(services, domain).get(service));
             List<Option> out = new ArrayList<>();
             Json.asObject(desc.get("fields")).forEach((key, f) -> {
                 Map<String, Object> field = Json.asObject(f);
@@ -156,7 +164,9 @@ final class HomeAssistantLoadOptions {
             if (domain.isEmpty()) {
                 return all;
             }
-            List<Option> ofDomain = all.stream().filter(o -> String.valueOf(o.value()).startsWith(domain + ".")).toList();
+            List<Option> ofDomain = all.stream()
+                    .filter(o -> String.valueOf(o.value()).startsWith(domain + "."))
+                    .toList();
             return ofDomain.isEmpty() ? all : ofDomain;
         });
     }
@@ -177,8 +187,12 @@ final class HomeAssistantLoadOptions {
             if (id.isEmpty() || !keep.test(id)) {
                 continue;
             }
-            String friendly = Json.asString(Json.asObject(state.get("attributes")).get("friendly_name"));
-            out.add(Option.of(friendly.isBlank() ? id : friendly + " (" + id + ")", id, "State: " + Json.asString(state.get("state"))));
+            String friendly =
+                    Json.asString(Json.asObject(state.get("attributes")).get("friendly_name"));
+            out.add(Option.of(
+                    friendly.isBlank() ? id : friendly + " (" + id + ")",
+                    id,
+                    "State: " + Json.asString(state.get("state"))));
         }
         out.sort(Comparator.comparing(Option::name, String.CASE_INSENSITIVE_ORDER));
         return out;
@@ -216,8 +230,12 @@ final class HomeAssistantLoadOptions {
                         if (name.isBlank()) {
                             name = Json.asString(device.get("name"));
                         }
-                        String model = String.join(" ", List.of(Json.asString(device.get("manufacturer")),
-                                Json.asString(device.get("model"))).stream().filter(x -> !x.isBlank()).toList());
+                        String model = String.join(
+                                " ",
+                                List.of(Json.asString(device.get("manufacturer")), Json.asString(device.get("model")))
+                                        .stream()
+                                        .filter(x -> !x.isBlank())
+                                        .toList());
                         String area = Json.asString(device.get("area_id"));
                         String description = (model + (area.isBlank() ? "" : " in " + area)).strip();
                         out.add(Option.of(name.isBlank() ? id : name, id, description));

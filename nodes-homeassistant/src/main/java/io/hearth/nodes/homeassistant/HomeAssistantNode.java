@@ -96,8 +96,14 @@ import reactor.core.publisher.Mono;
 public final class HomeAssistantNode implements ActionNode {
 
     private static final List<HaResource> RESOURCES = List.of(
-            new CameraProxyResource(), new ConfigResource(), new EventResource(), new HistoryResource(),
-            new LogResource(), new ServiceResource(), new StateResource(), new TemplateResource());
+            new CameraProxyResource(),
+            new ConfigResource(),
+            new EventResource(),
+            new HistoryResource(),
+            new LogResource(),
+            new ServiceResource(),
+            new StateResource(),
+            new TemplateResource());
 
     private final Map<String, HaResource> resources;
     private final NodeDescription description;
@@ -137,12 +143,16 @@ public final class HomeAssistantNode implements ActionNode {
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         return Mono.defer(() -> {
                     CredentialData credential = context.credential(HomeAssistantApiCredentialType.NAME)
-                            .orElseThrow(() -> new NodeException("No Home Assistant credential selected",
-                                    "Select or create a 'Home Assistant API' credential on the node.", null));
+                            .orElseThrow(() -> new NodeException(
+                                    "No Home Assistant credential selected",
+                                    "Select or create a 'Home Assistant API' credential on the node.",
+                                    null));
                     HomeAssistantApi api = apis.apply(credential);
                     List<Item> items = context.items().isEmpty() ? List.of(Item.empty()) : context.items();
-                    ZoneId zone = context.workflow() == null || context.workflow().timezone() == null
-                            ? ZoneOffset.UTC : context.workflow().timezone();
+                    ZoneId zone =
+                            context.workflow() == null || context.workflow().timezone() == null
+                                    ? ZoneOffset.UTC
+                                    : context.workflow().timezone();
                     return Flux.range(0, items.size())
                             .concatMap(i -> runItem(context, api, items.get(i), i, zone))
                             .collectList()
@@ -155,7 +165,8 @@ public final class HomeAssistantNode implements ActionNode {
                 .toFuture();
     }
 
-    private Mono<List<Item>> runItem(NodeExecutionContext context, HomeAssistantApi api, Item item, int index, ZoneId zone) {
+    private Mono<List<Item>> runItem(
+            NodeExecutionContext context, HomeAssistantApi api, Item item, int index, ZoneId zone) {
         return Mono.defer(() -> {
                     context.cancellation().throwIfCancelled();
                     ParameterValues params = context.parameters(index);
@@ -186,13 +197,19 @@ public final class HomeAssistantNode implements ActionNode {
         }
         HaResource resource = resources.get(resourceName);
         if (resource == null) {
-            throw new ParameterException("resource", "must be one of " + resources.keySet() + ", got '" + resourceName + "'");
+            throw new ParameterException(
+                    "resource", "must be one of " + resources.keySet() + ", got '" + resourceName + "'");
         }
         String op = params.string("operation");
-        return resource.operation(op).orElseThrow(() -> new ParameterException("operation",
-                (op.isBlank() ? "is not set" : "'" + op + "' is not an operation of " + resource.displayName())
-                + "; use one of " + resource.operations().stream().map(HaOperation::value).toList()
-                + " for resource '" + resource.value() + "'"));
+        return resource.operation(op)
+                .orElseThrow(() -> new ParameterException(
+                        "operation",
+                        (op.isBlank() ? "is not set" : "'" + op + "' is not an operation of " + resource.displayName())
+                                + "; use one of "
+                                + resource.operations().stream()
+                                        .map(HaOperation::value)
+                                        .toList()
+                                + " for resource '" + resource.value() + "'"));
     }
 
     private static NodeException asNodeException(Throwable e) {
@@ -200,7 +217,11 @@ public final class HomeAssistantNode implements ActionNode {
         if (t instanceof NodeException ne) {
             return ne;
         }
-        return new NodeApiException("Home Assistant node failed: " + t.getClass().getSimpleName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()), 0, null, t);
+        return new NodeApiException(
+                "Home Assistant node failed: " + t.getClass().getSimpleName()
+                        + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                0,
+                null,
+                t);
     }
 }

@@ -59,7 +59,8 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
     HomeAssistantTriggerNode(HaEventConnections connections, HomeAssistantClients clients, Scheduler scheduler) {
         this.connections = connections;
         this.scheduler = scheduler;
-        LoadOptionsMethod entities = new HomeAssistantLoadOptions(clients).methods().get(HomeAssistantTriggerDescription.ENTITIES_METHOD);
+        LoadOptionsMethod entities =
+                new HomeAssistantLoadOptions(clients).methods().get(HomeAssistantTriggerDescription.ENTITIES_METHOD);
         this.loadOptions = Map.of(HomeAssistantTriggerDescription.ENTITIES_METHOD, entities);
     }
 
@@ -83,8 +84,10 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
         TriggerSpec spec;
         try {
             CredentialData credential = context.credential(HomeAssistantApiCredentialType.NAME)
-                    .orElseThrow(() -> new NodeException("No Home Assistant credential selected",
-                            "Select or create a 'Home Assistant API' credential on the node.", null));
+                    .orElseThrow(() -> new NodeException(
+                            "No Home Assistant credential selected",
+                            "Select or create a 'Home Assistant API' credential on the node.",
+                            null));
             settings = HaConnectionSettings.fromCredential(credential);
             HostAddress address = new HostAddress(settings.host(), settings.port(), settings.ssl());
             address.hostProblem().or(address::portProblem).ifPresent(problem -> {
@@ -97,10 +100,11 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(asNodeException(e));
         }
-        context.reportStatus(TriggerStatus.of(TriggerStatus.State.CONNECTING,
-                "Connecting to Home Assistant at " + settings.hostAndPort()));
+        context.reportStatus(TriggerStatus.of(
+                TriggerStatus.State.CONNECTING, "Connecting to Home Assistant at " + settings.hostAndPort()));
         ActiveTrigger trigger = new ActiveTrigger(context, spec, scheduler);
-        SubscriptionListener.Registration registration = connections.register(settings, spec.subscribeCommand(), trigger);
+        SubscriptionListener.Registration registration =
+                connections.register(settings, spec.subscribeCommand(), trigger);
         trigger.attach(registration);
         return registration.ready().handle((ok, error) -> {
             if (error != null) {
@@ -116,7 +120,11 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
         if (t instanceof NodeException ne) {
             return ne;
         }
-        return new NodeApiException("Home Assistant Trigger failed: " + t.getClass().getSimpleName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()), 0, null, t);
+        return new NodeApiException(
+                "Home Assistant Trigger failed: " + t.getClass().getSimpleName()
+                        + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+                0,
+                null,
+                t);
     }
 }

@@ -13,7 +13,10 @@ import java.util.Map;
 /** Plain REST calls to the test Home Assistant with the owner's token, to change states and fire events. */
 final class HaRest {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final RealHomeAssistant ha;
 
     HaRest(RealHomeAssistant ha) {
@@ -29,11 +32,14 @@ final class HaRest {
     }
 
     String state(String entityId) {
-        return Json.asString(Json.asObject(Json.parse(request(HttpRequest.newBuilder(uri("/api/states/" + entityId)).GET()))).get("state"));
+        return Json.asString(Json.asObject(Json.parse(request(
+                        HttpRequest.newBuilder(uri("/api/states/" + entityId)).GET())))
+                .get("state"));
     }
 
     void post(String path, Map<String, Object> body) {
-        request(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        request(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
     }
 
@@ -43,10 +49,14 @@ final class HaRest {
 
     private String request(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> r = http.send(builder.header("Authorization", "Bearer " + ha.token())
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    builder.header("Authorization", "Bearer " + ha.token())
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException(r.request().method() + " " + r.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(r.request().method() + " "
+                        + r.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
             }
             return r.body();
         } catch (IOException e) {

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeoutException;
 /** Shared bits of the integration tests: credentials for the real HA and running the node. */
 final class HaTestSupport {
 
-    private HaTestSupport() {
-    }
+    private HaTestSupport() {}
 
     static CredentialData credential(RealHomeAssistant ha) {
         return credential(ha, ha.token());

@@ -58,7 +58,9 @@ class HomeAssistantApiCredentialIT {
         String bad = "bad-token-value-1234567890";
         CredentialTestResult result = test(credential(ha, bad));
         assertThat(result.isOk()).isFalse();
-        assertThat(result.message()).containsIgnoringCase("access token rejected").doesNotContain(bad);
+        assertThat(result.message())
+                .containsIgnoringCase("access token rejected")
+                .doesNotContain(bad);
     }
 
     @Test
@@ -121,17 +123,23 @@ class HomeAssistantApiCredentialIT {
 
     @Test
     void selfSignedHttpsWorksWithCaCertificate(@Tls RealHomeAssistant tls) throws Throwable {
-        CredentialData data = with(credential(tls), "caCertificate", tls.caCertificatePem().orElseThrow());
+        CredentialData data =
+                with(credential(tls), "caCertificate", tls.caCertificatePem().orElseThrow());
         CredentialTestResult result = test(data);
         assertThat(result.isOk()).as(result.message()).isTrue();
 
         // and the node works through it
         try (HomeAssistantClients clients = new HomeAssistantClients()) {
-            NodeOutput out = HaTestSupport.run(new HomeAssistantNode(clients), TestExecutionContext.of(data,
-                    Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag")));
+            NodeOutput out = HaTestSupport.run(
+                    new HomeAssistantNode(clients),
+                    TestExecutionContext.of(
+                            data,
+                            Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag")));
             assertThat(out.output(0).getFirst().json()).containsEntry("entity_id", "input_boolean.hearth_flag");
             List<io.hearth.node.description.Option> areas = HaTestSupport.await(new HomeAssistantNode(clients)
-                    .loadOptionsMethods().get("getAreas").load(TestLoadOptionsContext.of(data, Map.of())));
+                    .loadOptionsMethods()
+                    .get("getAreas")
+                    .load(TestLoadOptionsContext.of(data, Map.of())));
             assertThat(areas).isNotEmpty();
         }
     }

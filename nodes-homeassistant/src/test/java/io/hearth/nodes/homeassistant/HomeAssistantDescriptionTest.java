@@ -73,29 +73,38 @@ class HomeAssistantDescriptionTest {
     @Test
     void keepsN8nResourceValues() {
         assertThat(optionValues(param("resource")))
-                .containsExactlyInAnyOrder("cameraProxy", "config", "event", "log", "service", "state", "template", "history");
+                .containsExactlyInAnyOrder(
+                        "cameraProxy", "config", "event", "log", "service", "state", "template", "history");
         assertThat(param("resource").defaultValue()).isEqualTo("config");
         assertThat(param("resource").noDataExpression()).isTrue();
     }
 
     @Test
     void declaresOneOperationPerResourceWithN8nOptionsAndDefault() {
-        List<Parameter> operations = d.parameters().stream().filter(p -> p.name().equals("operation")).toList();
+        List<Parameter> operations = d.parameters().stream()
+                .filter(p -> p.name().equals("operation"))
+                .toList();
         assertThat(operations).hasSize(N8N_OPERATIONS.size());
         N8N_OPERATIONS.forEach((resource, spec) -> {
             // exactly one operation parameter is shown for the resource, and it is shown for no other
             List<Parameter> shown = operations.stream()
-                    .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource)))).toList();
+                    .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource))))
+                    .toList();
             assertThat(shown).as("operation parameters shown for " + resource).hasSize(1);
             Parameter operation = shown.getFirst();
             assertThat(operation.displayOptions().show()).containsExactly(Map.entry("resource", List.of(resource)));
             assertThat(operation.displayOptions().hide()).isEmpty();
             assertThat(operation.noDataExpression()).isTrue();
             assertThat(operation.displayName()).isEqualTo("Operation");
-            assertThat(optionValues(operation)).as("operations of " + resource).containsExactlyElementsOf(spec.subList(1, spec.size()));
-            assertThat(operation.defaultValue()).as("default operation of " + resource).isEqualTo(spec.getFirst());
+            assertThat(optionValues(operation))
+                    .as("operations of " + resource)
+                    .containsExactlyElementsOf(spec.subList(1, spec.size()));
+            assertThat(operation.defaultValue())
+                    .as("default operation of " + resource)
+                    .isEqualTo(spec.getFirst());
             for (String op : spec.subList(1, spec.size())) {
-                assertThat(node.operation(ParameterValues.of(Map.of("resource", resource, "operation", op))).value())
+                assertThat(node.operation(ParameterValues.of(Map.of("resource", resource, "operation", op)))
+                                .value())
                         .isEqualTo(op);
             }
         });
@@ -103,24 +112,40 @@ class HomeAssistantDescriptionTest {
 
     @Test
     void operationOptionsHaveN8nNamesAndDescriptions() {
-        assertThat(operationOptions("state")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Create or Update", "Create a new record, or update the current one if it already exists (upsert)"),
-                tuple("Get", "Get a state for a specific entity"),
-                tuple("Get Many", "Get many states"));
-        assertThat(operationOptions("config")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Get", "Get the configuration"), tuple("Check Configuration", "Check the configuration"));
-        assertThat(operationOptions("event")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Create", "Create an event"), tuple("Get Many", "Get many events"));
-        assertThat(operationOptions("log")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Get Error Logs", "Get Home Assistant's error log (home-assistant.log)"), tuple("Get Logbook Entries", "Get all logs"));
-        assertThat(operationOptions("service")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Call", "Call a service within a specific domain"), tuple("Get Many", "Get many services"));
-        assertThat(operationOptions("cameraProxy")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Get Screenshot", "Get the camera screenshot"));
-        assertThat(operationOptions("template")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Create", "Create a template"));
-        assertThat(operationOptions("history")).extracting(Option::name, Option::description).containsExactly(
-                tuple("Get Many", "Get many state changes"));
+        assertThat(operationOptions("state"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(
+                        tuple(
+                                "Create or Update",
+                                "Create a new record, or update the current one if it already exists (upsert)"),
+                        tuple("Get", "Get a state for a specific entity"),
+                        tuple("Get Many", "Get many states"));
+        assertThat(operationOptions("config"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(
+                        tuple("Get", "Get the configuration"), tuple("Check Configuration", "Check the configuration"));
+        assertThat(operationOptions("event"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(tuple("Create", "Create an event"), tuple("Get Many", "Get many events"));
+        assertThat(operationOptions("log"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(
+                        tuple("Get Error Logs", "Get Home Assistant's error log (home-assistant.log)"),
+                        tuple("Get Logbook Entries", "Get all logs"));
+        assertThat(operationOptions("service"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(
+                        tuple("Call", "Call a service within a specific domain"),
+                        tuple("Get Many", "Get many services"));
+        assertThat(operationOptions("cameraProxy"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(tuple("Get Screenshot", "Get the camera screenshot"));
+        assertThat(operationOptions("template"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(tuple("Create", "Create a template"));
+        assertThat(operationOptions("history"))
+                .extracting(Option::name, Option::description)
+                .containsExactly(tuple("Get Many", "Get many state changes"));
     }
 
     @Test
@@ -137,37 +162,48 @@ class HomeAssistantDescriptionTest {
         Map<String, Object> state = RuntimeDefaults.resolve(d, Map.of("resource", "state"));
         assertThat(state).containsKey("entityId").doesNotContainKeys("state", "stateAttributes", "returnAll", "limit");
         Map<String, Object> event = RuntimeDefaults.resolve(d, Map.of("resource", "event"));
-        assertThat(event).containsEntry("returnAll", false).containsEntry("limit", 50)
+        assertThat(event)
+                .containsEntry("returnAll", false)
+                .containsEntry("limit", 50)
                 .doesNotContainKeys("eventType", "dataMode", "eventAttributes", "jsonData");
         Map<String, Object> service = RuntimeDefaults.resolve(d, Map.of("resource", "service"));
-        assertThat(service).containsKeys("domainFilter", "returnAll", "limit")
+        assertThat(service)
+                .containsKeys("domainFilter", "returnAll", "limit")
                 .doesNotContainKeys("domain", "service", "dataMode", "returnResponse");
         assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "log"))).doesNotContainKey("additionalFields");
         assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "log", "operation", "getLogbookEntries")))
                 .containsKey("additionalFields");
-        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "history"))).containsKeys("entityIds", "additionalFields");
+        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "history")))
+                .containsKeys("entityIds", "additionalFields");
         assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "cameraProxy")))
-                .containsEntry("operation", "getScreenshot").containsEntry("binaryPropertyName", "data");
+                .containsEntry("operation", "getScreenshot")
+                .containsEntry("binaryPropertyName", "data");
     }
 
     @Test
     void anExplicitOperationIsKeptAndShowsItsFields() {
         Map<String, Object> upsert = RuntimeDefaults.resolve(d, Map.of("resource", "state", "operation", "upsert"));
-        assertThat(upsert).containsEntry("operation", "upsert")
+        assertThat(upsert)
+                .containsEntry("operation", "upsert")
                 .containsKeys("entityId", "state", "stateAttributes", "attributesMode", "forceUpdate");
         Map<String, Object> call = RuntimeDefaults.resolve(d, Map.of("resource", "service", "operation", "call"));
-        assertThat(call).containsEntry("dataMode", "fields").containsKeys("domain", "service", "serviceAttributes")
+        assertThat(call)
+                .containsEntry("dataMode", "fields")
+                .containsKeys("domain", "service", "serviceAttributes")
                 .doesNotContainKeys("jsonData", "returnAll", "limit", "domainFilter");
     }
 
     @Test
     void anOperationOfAnotherResourceOrNoneIsAParameterError() {
-        assertThatThrownBy(() -> node.operation(ParameterValues.of(Map.of("resource", "template", "operation", "getAll"))))
+        assertThatThrownBy(
+                        () -> node.operation(ParameterValues.of(Map.of("resource", "template", "operation", "getAll"))))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("'getAll' is not an operation of Template").hasMessageContaining("[create]");
+                .hasMessageContaining("'getAll' is not an operation of Template")
+                .hasMessageContaining("[create]");
         assertThatThrownBy(() -> node.operation(ParameterValues.of(Map.of("resource", "state"))))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("Parameter 'operation' is not set").hasMessageContaining("[upsert, get, getAll]");
+                .hasMessageContaining("Parameter 'operation' is not set")
+                .hasMessageContaining("[upsert, get, getAll]");
     }
 
     @Test
@@ -189,21 +225,37 @@ class HomeAssistantDescriptionTest {
     @Test
     void keepsN8nParameterNames() {
         List<String> names = d.parameters().stream().map(Parameter::name).toList();
-        assertThat(names).contains("cameraEntityId", "binaryPropertyName", "eventType", "eventAttributes", "domain",
-                "service", "serviceAttributes", "entityId", "state", "stateAttributes", "template", "returnAll", "limit",
-                "additionalFields");
+        assertThat(names)
+                .contains(
+                        "cameraEntityId",
+                        "binaryPropertyName",
+                        "eventType",
+                        "eventAttributes",
+                        "domain",
+                        "service",
+                        "serviceAttributes",
+                        "entityId",
+                        "state",
+                        "stateAttributes",
+                        "template",
+                        "returnAll",
+                        "limit",
+                        "additionalFields");
         // one additionalFields per resource, as n8n
-        assertThat(fieldNames(variant("additionalFields", "log", "getLogbookEntries"))).containsExactly("startTime", "endTime", "entityId");
-        assertThat(fieldNames(variant("additionalFields", "history", "getAll"))).contains("startTime", "endTime", "entityIds",
-                "minimalResponse", "significantChangesOnly");
+        assertThat(fieldNames(variant("additionalFields", "log", "getLogbookEntries")))
+                .containsExactly("startTime", "endTime", "entityId");
+        assertThat(fieldNames(variant("additionalFields", "history", "getAll")))
+                .contains("startTime", "endTime", "entityIds", "minimalResponse", "significantChangesOnly");
         for (String fc : List.of("eventAttributes", "serviceAttributes", "stateAttributes")) {
-            ParameterType.FixedCollectionType type = (ParameterType.FixedCollectionType) param(fc).type();
+            ParameterType.FixedCollectionType type =
+                    (ParameterType.FixedCollectionType) param(fc).type();
             assertThat(type.groups()).singleElement().satisfies(g -> {
                 assertThat(g.name()).isEqualTo("attributes");
                 assertThat(g.fields()).extracting(Parameter::name).containsExactly("name", "value");
             });
         }
-        ParameterType.NumberType limit = (ParameterType.NumberType) param("limit").type();
+        ParameterType.NumberType limit =
+                (ParameterType.NumberType) param("limit").type();
         assertThat(limit.minValue()).hasValue(1);
         assertThat(limit.maxValue()).hasValue(100);
         assertThat(param("limit").defaultValue()).isEqualTo(50);
@@ -258,8 +310,15 @@ class HomeAssistantDescriptionTest {
         List<String> used = new ArrayList<>();
         collectMethods(d.parameters(), used);
         assertThat(methods).containsAll(used);
-        assertThat(used).contains("getDomains", "getDomainServices", "getServiceFields", "getAllEntities",
-                "getCameraEntities", "getAreas", "getDevices");
+        assertThat(used)
+                .contains(
+                        "getDomains",
+                        "getDomainServices",
+                        "getServiceFields",
+                        "getAllEntities",
+                        "getCameraEntities",
+                        "getAreas",
+                        "getDevices");
     }
 
     @Test
@@ -267,15 +326,24 @@ class HomeAssistantDescriptionTest {
         var description = new HomeAssistantApiCredentialType().description();
         assertThat(description.name()).isEqualTo("homeAssistantApi");
         assertThat(description.displayName()).isEqualTo("Home Assistant API");
-        assertThat(description.fields()).extracting(Parameter::name)
+        assertThat(description.fields())
+                .extracting(Parameter::name)
                 .containsExactly("host", "port", "ssl", "accessToken", "allowUnauthorizedCerts", "caCertificate");
         assertThat(description.secretFieldNames()).containsExactly("accessToken");
         assertThat(description.field("port").orElseThrow().defaultValue()).isEqualTo(8123);
         assertThat(description.field("ssl").orElseThrow().defaultValue()).isEqualTo(false);
         assertThat(description.field("host").orElseThrow().placeholder()).isEqualTo("homeassistant.local");
-        assertThat(description.field("allowUnauthorizedCerts").orElseThrow().displayOptions().show())
+        assertThat(description
+                        .field("allowUnauthorizedCerts")
+                        .orElseThrow()
+                        .displayOptions()
+                        .show())
                 .containsEntry("ssl", List.of(true));
-        assertThat(description.field("caCertificate").orElseThrow().displayOptions().show())
+        assertThat(description
+                        .field("caCertificate")
+                        .orElseThrow()
+                        .displayOptions()
+                        .show())
                 .containsEntry("ssl", List.of(true));
     }
 
@@ -287,15 +355,20 @@ class HomeAssistantDescriptionTest {
 
     /** The declaration of {@code name} shown for {@code resource} and {@code operation}. */
     private Parameter variant(String name, String resource, String operation) {
-        return d.parameters().stream().filter(p -> p.name().equals(name))
-                .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource, "operation", operation))))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " for " + resource + ":" + operation));
+        return d.parameters().stream()
+                .filter(p -> p.name().equals(name))
+                .filter(p ->
+                        p.displayOptions().isVisible(valuesOf(Map.of("resource", resource, "operation", operation))))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " for " + resource + ":" + operation));
     }
 
     private Parameter operationOf(String resource) {
-        return d.parameters().stream().filter(p -> p.name().equals("operation"))
+        return d.parameters().stream()
+                .filter(p -> p.name().equals("operation"))
                 .filter(p -> p.displayOptions().isVisible(valuesOf(Map.of("resource", resource))))
-                .findFirst().orElseThrow(() -> new AssertionError("no operation for " + resource));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no operation for " + resource));
     }
 
     private List<Option> operationOptions(String resource) {
@@ -318,15 +391,18 @@ class HomeAssistantDescriptionTest {
 
     private static List<Object> optionValues(Parameter p) {
         return switch (p.type()) {
-            case ParameterType.OptionsType o -> o.options().stream().map(Option::value).toList();
-            case ParameterType.MultiOptionsType m -> m.options().stream().map(Option::value).toList();
+            case ParameterType.OptionsType o ->
+                o.options().stream().map(Option::value).toList();
+            case ParameterType.MultiOptionsType m ->
+                m.options().stream().map(Option::value).toList();
             case ParameterType.BooleanType b -> List.of(true, false);
             default -> List.of();
         };
     }
 
     private static List<String> fieldNames(Parameter p) {
-        return ((ParameterType.CollectionType) p.type()).fields().stream().map(Parameter::name).toList();
+        return ((ParameterType.CollectionType) p.type())
+                .fields().stream().map(Parameter::name).toList();
     }
 
     private static void check(List<Parameter> level, List<Parameter> root, String path, List<String> problems) {
@@ -344,19 +420,19 @@ class HomeAssistantDescriptionTest {
                         check(g.fields(), root, where + "." + g.name() + ".", problems);
                     }
                 }
-                case ParameterType.OptionsType o when o.dynamicOptions().isEmpty() -> {
+                case ParameterType.OptionsType o
+                when o.dynamicOptions().isEmpty() -> {
                     if (o.options().stream().noneMatch(x -> x.value().equals(p.defaultValue()))) {
                         problems.add(where + ": default " + p.defaultValue() + " is not an option");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
 
-    private static void checkRules(DisplayOptions rules, List<Parameter> siblings, List<Parameter> root, String where,
-                                   List<String> problems) {
+    private static void checkRules(
+            DisplayOptions rules, List<Parameter> siblings, List<Parameter> root, String where, List<String> problems) {
         List<Map.Entry<String, List<Object>>> all = new ArrayList<>(rules.show().entrySet());
         all.addAll(rules.hide().entrySet());
         for (Map.Entry<String, List<Object>> rule : all) {
@@ -364,12 +440,14 @@ class HomeAssistantDescriptionTest {
             List<Parameter> scope = key.startsWith("/") ? root : siblings;
             String name = key.startsWith("/") ? key.substring(1) : key;
             // every declaration of the name (one "operation" per resource)
-            List<Parameter> targets = scope.stream().filter(x -> x.name().equals(name)).toList();
+            List<Parameter> targets =
+                    scope.stream().filter(x -> x.name().equals(name)).toList();
             if (targets.isEmpty()) {
                 problems.add(where + ": rule on unknown parameter " + key);
                 continue;
             }
-            List<Object> allowed = targets.stream().flatMap(t -> optionValues(t).stream()).toList();
+            List<Object> allowed =
+                    targets.stream().flatMap(t -> optionValues(t).stream()).toList();
             for (Object value : rule.getValue()) {
                 if (!allowed.contains(value)) {
                     problems.add(where + ": rule " + key + "=" + value + " is not a value of " + name);
@@ -381,14 +459,19 @@ class HomeAssistantDescriptionTest {
     private static void collectMethods(List<Parameter> params, List<String> out) {
         for (Parameter p : params) {
             switch (p.type()) {
-                case ParameterType.OptionsType o -> o.dynamicOptions().map(DynamicOptions::method).ifPresent(out::add);
-                case ParameterType.MultiOptionsType m -> m.dynamicOptions().map(DynamicOptions::method).ifPresent(out::add);
-                case ParameterType.ResourceLocatorType r -> r.modes().stream().map(LocatorMode::options)
-                        .flatMap(Optional::stream).map(DynamicOptions::method).forEach(out::add);
+                case ParameterType.OptionsType o ->
+                    o.dynamicOptions().map(DynamicOptions::method).ifPresent(out::add);
+                case ParameterType.MultiOptionsType m ->
+                    m.dynamicOptions().map(DynamicOptions::method).ifPresent(out::add);
+                case ParameterType.ResourceLocatorType r ->
+                    r.modes().stream()
+                            .map(LocatorMode::options)
+                            .flatMap(Optional::stream)
+                            .map(DynamicOptions::method)
+                            .forEach(out::add);
                 case ParameterType.CollectionType c -> collectMethods(c.fields(), out);
                 case ParameterType.FixedCollectionType f -> f.groups().forEach(g -> collectMethods(g.fields(), out));
-                default -> {
-                }
+                default -> {}
             }
         }
     }

@@ -42,7 +42,8 @@ class HomeAssistantLoadOptionsIT {
 
     private static List<Option> load(String method, Map<String, Object> parameters) throws Throwable {
         assertThat(node.loadOptionsMethods()).containsKey(method);
-        return HaTestSupport.await(node.loadOptionsMethods().get(method).load(TestLoadOptionsContext.of(credential, parameters)));
+        return HaTestSupport.await(
+                node.loadOptionsMethods().get(method).load(TestLoadOptionsContext.of(credential, parameters)));
     }
 
     @Test
@@ -53,9 +54,14 @@ class HomeAssistantLoadOptionsIT {
     @Test
     void loadsServicesOfTheChosenDomainWithDescriptions() throws Throwable {
         List<Option> services = load("getDomainServices", Map.of("resource", "service", "domain", "light"));
-        assertThat(services).extracting(Option::value).contains("turn_on", "turn_off", "toggle")
+        assertThat(services)
+                .extracting(Option::value)
+                .contains("turn_on", "turn_off", "toggle")
                 .allMatch(v -> !String.valueOf(v).contains("."));
-        Option turnOn = services.stream().filter(o -> o.value().equals("turn_on")).findFirst().orElseThrow();
+        Option turnOn = services.stream()
+                .filter(o -> o.value().equals("turn_on"))
+                .findFirst()
+                .orElseThrow();
         assertThat(turnOn.name()).isEqualTo("Turn on (turn_on)");
         assertThat(turnOn.description()).isNotBlank();
         assertThat(load("getDomainServices", Map.of())).isEmpty();
@@ -79,16 +85,21 @@ class HomeAssistantLoadOptionsIT {
         assertThat(lights).isNotEmpty().allMatch(o -> String.valueOf(o.value()).startsWith("light."));
         assertThat(lights.size()).isLessThan(all.size());
 
-        List<Option> searched = HaTestSupport.await(node.loadOptionsMethods().get("getAllEntities").load(
-                new TestLoadOptionsContext(Map.of(), Optional.of(credential), Optional.of("hearth flag"))));
-        assertThat(searched).extracting(Option::value).contains("input_boolean.hearth_flag")
+        List<Option> searched = HaTestSupport.await(node.loadOptionsMethods()
+                .get("getAllEntities")
+                .load(new TestLoadOptionsContext(Map.of(), Optional.of(credential), Optional.of("hearth flag"))));
+        assertThat(searched)
+                .extracting(Option::value)
+                .contains("input_boolean.hearth_flag")
                 .doesNotContain("light.bed_light");
     }
 
     @Test
     void loadsCameraEntities() throws Throwable {
         List<Option> cameras = load("getCameraEntities", Map.of());
-        assertThat(cameras).extracting(Option::value).contains("camera.demo_camera")
+        assertThat(cameras)
+                .extracting(Option::value)
+                .contains("camera.demo_camera")
                 .allMatch(v -> String.valueOf(v).startsWith("camera."));
     }
 
@@ -109,9 +120,10 @@ class HomeAssistantLoadOptionsIT {
     @Test
     void registryWithBadTokenSaysTokenRejected(RealHomeAssistant ha) {
         CredentialData bad = credential(ha, "not-a-token");
-        assertThatThrownBy(() -> HaTestSupport.await(node.loadOptionsMethods().get("getAreas")
-                .load(TestLoadOptionsContext.of(bad, Map.of()))))
-                .isInstanceOf(NodeApiException.class).hasMessageContaining("access token rejected")
+        assertThatThrownBy(() -> HaTestSupport.await(
+                        node.loadOptionsMethods().get("getAreas").load(TestLoadOptionsContext.of(bad, Map.of()))))
+                .isInstanceOf(NodeApiException.class)
+                .hasMessageContaining("access token rejected")
                 .hasMessageNotContaining("not-a-token");
     }
 }

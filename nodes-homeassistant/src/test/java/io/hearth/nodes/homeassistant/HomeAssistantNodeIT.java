@@ -74,15 +74,28 @@ class HomeAssistantNodeIT {
 
     @Test
     void callsServiceWithTypedDataThenReadsStateOn() throws Throwable {
-        run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"), p("service", "turn_off"),
-                p("target", Map.of("entityIds", List.of("light.office_rgbw_lights"))), p("returnResponse", "never")));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state("light.office_rgbw_lights").get("state")).isEqualTo("off"));
+        run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_off"),
+                p("target", Map.of("entityIds", List.of("light.office_rgbw_lights"))),
+                p("returnResponse", "never")));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(state("light.office_rgbw_lights").get("state"))
+                                .isEqualTo("off"));
 
-        NodeOutput out = run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"),
-                p("service", "turn_on"), p("target", Map.of("entityIds", List.of("light.office_rgbw_lights"))),
+        NodeOutput out = run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_on"),
+                p("target", Map.of("entityIds", List.of("light.office_rgbw_lights"))),
                 p("serviceAttributes", attributes("brightness", "120", "rgb_color", "[255, 0, 0]"))));
         assertThat(out.output(0)).extracting(i -> i.json().get("entity_id")).contains("light.office_rgbw_lights");
-        assertThat(out.output(0)).allSatisfy(i -> assertThat(i.pairedItems()).containsExactly(new Item.PairedItem(0, 0)));
+        assertThat(out.output(0))
+                .allSatisfy(i -> assertThat(i.pairedItems()).containsExactly(new Item.PairedItem(0, 0)));
 
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, Object> s = state("light.office_rgbw_lights");
@@ -94,33 +107,61 @@ class HomeAssistantNodeIT {
 
     @Test
     void callsServiceWithJsonData() throws Throwable {
-        run(params(p("resource", "service"), p("operation", "call"), p("domain", "input_number"),
-                p("service", "set_value"), p("dataMode", "json"),
+        run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "input_number"),
+                p("service", "set_value"),
+                p("dataMode", "json"),
                 p("jsonData", "{\"entity_id\": \"input_number.hearth_target\", \"value\": 42}")));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state("input_number.hearth_target").get("state")).isEqualTo("42.0"));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(state("input_number.hearth_target").get("state"))
+                                .isEqualTo("42.0"));
     }
 
     @Test
     void targetsServiceByArea() throws Throwable {
-        run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"), p("service", "turn_off"),
+        run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_off"),
                 p("target", Map.of("entityIds", List.of("light.kitchen_lights")))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state("light.kitchen_lights").get("state")).isEqualTo("off"));
-        run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"), p("service", "turn_on"),
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(state("light.kitchen_lights").get("state")).isEqualTo("off"));
+        run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_on"),
                 p("target", Map.of("areaIds", List.of("kitchen")))));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(state("light.kitchen_lights").get("state")).isEqualTo("on"));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(state("light.kitchen_lights").get("state")).isEqualTo("on"));
     }
 
     @Test
     void targetsServiceByDevice() throws Throwable {
-        List<io.hearth.node.description.Option> devices = HaTestSupport.await(node.loadOptionsMethods().get("getDevices")
-                .load(TestLoadOptionsContext.of(credential, Map.of())));
-        String bedLightDevice = String.valueOf(devices.stream().filter(d -> d.name().equals("Bed Light"))
-                .findFirst().orElseThrow().value());
+        List<io.hearth.node.description.Option> devices = HaTestSupport.await(
+                node.loadOptionsMethods().get("getDevices").load(TestLoadOptionsContext.of(credential, Map.of())));
+        String bedLightDevice = String.valueOf(devices.stream()
+                .filter(d -> d.name().equals("Bed Light"))
+                .findFirst()
+                .orElseThrow()
+                .value());
         for (String service : List.of("turn_off", "turn_on")) {
-            run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"), p("service", service),
+            run(params(
+                    p("resource", "service"),
+                    p("operation", "call"),
+                    p("domain", "light"),
+                    p("service", service),
                     p("target", Map.of("deviceIds", List.of(bedLightDevice)))));
             String expected = service.equals("turn_on") ? "on" : "off";
-            await().atMost(WAIT).untilAsserted(() -> assertThat(state("light.bed_light").get("state")).isEqualTo(expected));
+            await().atMost(WAIT)
+                    .untilAsserted(() ->
+                            assertThat(state("light.bed_light").get("state")).isEqualTo(expected));
         }
     }
 
@@ -128,16 +169,23 @@ class HomeAssistantNodeIT {
     @SuppressWarnings("unchecked")
     void callsServiceWithReturnResponse() throws Throwable {
         for (String mode : List.of("auto", "always")) {
-            Map<String, Object> out = json(run(params(p("resource", "service"), p("operation", "call"),
-                    p("domain", "script"), p("service", "hearth_echo"), p("returnResponse", mode),
+            Map<String, Object> out = json(run(params(
+                    p("resource", "service"),
+                    p("operation", "call"),
+                    p("domain", "script"),
+                    p("service", "hearth_echo"),
+                    p("returnResponse", mode),
                     p("serviceAttributes", attributes("message", "hi " + mode)))));
             Map<String, Object> response = (Map<String, Object>) out.get("service_response");
             assertThat(response).containsEntry("echo", "hi " + mode);
             assertThat((Map<String, Object>) out.get("context")).containsKey("id");
         }
         // a response-only service: n8n's node gets an error here
-        Map<String, Object> forecast = json(run(params(p("resource", "service"), p("operation", "call"),
-                p("domain", "weather"), p("service", "get_forecasts"),
+        Map<String, Object> forecast = json(run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "weather"),
+                p("service", "get_forecasts"),
                 p("target", Map.of("entityIds", "weather.demo_weather_south")),
                 p("serviceAttributes", attributes("type", "daily")))));
         assertThat((Map<String, Object>) forecast.get("service_response")).containsKey("weather.demo_weather_south");
@@ -145,8 +193,12 @@ class HomeAssistantNodeIT {
 
     @Test
     void rejectsUnknownServiceWith400() {
-        assertThatThrownBy(() -> run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"),
-                p("service", "does_not_exist"), p("returnResponse", "never"))))
+        assertThatThrownBy(() -> run(params(
+                        p("resource", "service"),
+                        p("operation", "call"),
+                        p("domain", "light"),
+                        p("service", "does_not_exist"),
+                        p("returnResponse", "never"))))
                 .isInstanceOf(NodeApiException.class)
                 .hasMessageContaining("unknown service 'light.does_not_exist'")
                 .satisfies(e -> assertThat(((NodeApiException) e).httpStatus()).hasValue(400));
@@ -163,8 +215,8 @@ class HomeAssistantNodeIT {
     @Test
     void reportsRejectedTokenWithoutRevealingIt() {
         String badToken = "hearth-bad-token-" + UUID.randomUUID();
-        TestExecutionContext ctx = TestExecutionContext.of(credential(ha, badToken),
-                params(p("resource", "config"), p("operation", "get")));
+        TestExecutionContext ctx = TestExecutionContext.of(
+                credential(ha, badToken), params(p("resource", "config"), p("operation", "get")));
         assertThatThrownBy(() -> HaTestSupport.run(node, ctx))
                 .isInstanceOf(NodeApiException.class)
                 .hasMessageContaining("access token rejected")
@@ -173,23 +225,39 @@ class HomeAssistantNodeIT {
                     for (Throwable t = e; t != null; t = t.getCause()) {
                         assertThat(String.valueOf(t.getMessage())).doesNotContain(badToken);
                         assertThat(String.valueOf(t)).doesNotContain(badToken);
-                        assertThat(((NodeApiException) e).description().orElse("")).doesNotContain(badToken);
+                        assertThat(((NodeApiException) e).description().orElse(""))
+                                .doesNotContain(badToken);
                     }
                 });
     }
 
     @Test
     void nonAdminUserCanReadButNotWriteStates() throws Throwable {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ha.userToken().isPresent(), "no non-admin token in this environment");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                ha.userToken().isPresent(), "no non-admin token in this environment");
         CredentialData user = credential(ha, ha.userToken().orElseThrow());
-        NodeOutput read = HaTestSupport.run(node, TestExecutionContext.of(user,
-                params(p("resource", "state"), p("operation", "get"), p("entityId", "input_boolean.hearth_flag"))));
+        NodeOutput read = HaTestSupport.run(
+                node,
+                TestExecutionContext.of(
+                        user,
+                        params(
+                                p("resource", "state"),
+                                p("operation", "get"),
+                                p("entityId", "input_boolean.hearth_flag"))));
         assertThat(json(read)).containsEntry("entity_id", "input_boolean.hearth_flag");
-        assertThatThrownBy(() -> HaTestSupport.run(node, TestExecutionContext.of(user,
-                params(p("resource", "state"), p("operation", "upsert"), p("entityId", "sensor.hearth_user_write"),
-                        p("state", "1"), p("attributesMode", "replace")))))
+        assertThatThrownBy(() -> HaTestSupport.run(
+                        node,
+                        TestExecutionContext.of(
+                                user,
+                                params(
+                                        p("resource", "state"),
+                                        p("operation", "upsert"),
+                                        p("entityId", "sensor.hearth_user_write"),
+                                        p("state", "1"),
+                                        p("attributesMode", "replace")))))
                 .isInstanceOf(NodeApiException.class)
-                .satisfies(e -> assertThat(((NodeApiException) e).httpStatus().orElse(0)).isIn(401, 403));
+                .satisfies(e -> assertThat(((NodeApiException) e).httpStatus().orElse(0))
+                        .isIn(401, 403));
     }
 
     @Test
@@ -212,25 +280,41 @@ class HomeAssistantNodeIT {
     @Test
     @SuppressWarnings("unchecked")
     void upsertKeepsAttributesUnlessReplacing() throws Throwable {
-        String entity = "sensor.hearth_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Map<String, Object> created = json(run(params(p("resource", "state"), p("operation", "upsert"),
-                p("entityId", entity), p("state", "1"),
-                p("stateAttributes", attributes("unit_of_measurement", "W", "level", "5", "friendly_name", "Hearth IT")))));
+        String entity = "sensor.hearth_it_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Map<String, Object> created = json(run(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", entity),
+                p("state", "1"),
+                p(
+                        "stateAttributes",
+                        attributes("unit_of_measurement", "W", "level", "5", "friendly_name", "Hearth IT")))));
         assertThat(created).containsEntry("state", "1");
         assertThat(attrs(created)).containsEntry("level", 5).containsEntry("unit_of_measurement", "W");
 
-        Map<String, Object> updated = json(run(params(p("resource", "state"), p("operation", "upsert"),
-                p("entityId", entity), p("state", "2"))));
+        Map<String, Object> updated = json(
+                run(params(p("resource", "state"), p("operation", "upsert"), p("entityId", entity), p("state", "2"))));
         assertThat(updated).containsEntry("state", "2");
-        assertThat(attrs(updated)).containsEntry("level", 5).containsEntry("unit_of_measurement", "W")
+        assertThat(attrs(updated))
+                .containsEntry("level", 5)
+                .containsEntry("unit_of_measurement", "W")
                 .containsEntry("friendly_name", "Hearth IT");
 
-        Map<String, Object> merged = json(run(params(p("resource", "state"), p("operation", "upsert"),
-                p("entityId", entity), p("state", "3"), p("stateAttributes", attributes("level", "6")))));
+        Map<String, Object> merged = json(run(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", entity),
+                p("state", "3"),
+                p("stateAttributes", attributes("level", "6")))));
         assertThat(attrs(merged)).containsEntry("level", 6).containsEntry("unit_of_measurement", "W");
 
-        Map<String, Object> replaced = json(run(params(p("resource", "state"), p("operation", "upsert"),
-                p("entityId", entity), p("state", "4"), p("attributesMode", "replace"),
+        Map<String, Object> replaced = json(run(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", entity),
+                p("state", "4"),
+                p("attributesMode", "replace"),
                 p("stateAttributes", attributes("only", "this")))));
         assertThat(attrs(replaced)).containsExactlyEntriesOf(Map.of("only", "this"));
         assertThat(attrs(state(entity))).containsExactlyEntriesOf(Map.of("only", "this"));
@@ -238,37 +322,72 @@ class HomeAssistantNodeIT {
         // history shows the changes
         String start = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         await().atMost(WAIT).untilAsserted(() -> {
-            NodeOutput history = run(params(p("resource", "history"), p("operation", "getAll"),
-                    p("entityIds", List.of(entity)), p("returnAll", true), p("additionalFields", Map.of("startTime", start))));
-            assertThat(history.output(0)).extracting(i -> i.json().get("state")).containsSubsequence("1", "2", "3", "4");
+            NodeOutput history = run(params(
+                    p("resource", "history"),
+                    p("operation", "getAll"),
+                    p("entityIds", List.of(entity)),
+                    p("returnAll", true),
+                    p("additionalFields", Map.of("startTime", start))));
+            assertThat(history.output(0))
+                    .extracting(i -> i.json().get("state"))
+                    .containsSubsequence("1", "2", "3", "4");
             assertThat(history.output(0)).allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
         });
-        NodeOutput minimal = run(params(p("resource", "history"), p("operation", "getAll"),
-                p("additionalFields", Map.of("entityIds", entity, "startTime", start, "minimalResponse", true,
-                        "noAttributes", true, "significantChangesOnly", false)), p("limit", 2)));
-        assertThat(minimal.output(0)).hasSize(2).allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
+        NodeOutput minimal = run(params(
+                p("resource", "history"),
+                p("operation", "getAll"),
+                p(
+                        "additionalFields",
+                        Map.of(
+                                "entityIds",
+                                entity,
+                                "startTime",
+                                start,
+                                "minimalResponse",
+                                true,
+                                "noAttributes",
+                                true,
+                                "significantChangesOnly",
+                                false)),
+                p("limit", 2)));
+        assertThat(minimal.output(0))
+                .hasSize(2)
+                .allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
     }
 
     @Test
     void historyNeedsEntityIds() {
         assertThatThrownBy(() -> run(params(p("resource", "history"), p("operation", "getAll"))))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("entityIds");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("entityIds");
     }
 
     @Test
     void rendersTemplate() throws Throwable {
         String value = "v" + UUID.randomUUID().toString().substring(0, 8);
-        run(params(p("resource", "state"), p("operation", "upsert"), p("entityId", "sensor.hearth_it_template"), p("state", value)));
-        Map<String, Object> out = json(run(params(p("resource", "template"), p("operation", "create"),
+        run(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", "sensor.hearth_it_template"),
+                p("state", value)));
+        Map<String, Object> out = json(run(params(
+                p("resource", "template"),
+                p("operation", "create"),
                 p("template", "{{ states('sensor.hearth_it_template') }}/{{ 1 + 2 }}"))));
         assertThat(out).containsExactlyEntriesOf(Map.of("renderedTemplate", value + "/3"));
     }
 
     @Test
     void getsAllStatesWithLimit() throws Throwable {
-        assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 5))).output(0)).hasSize(5);
-        List<Item> all = run(params(p("resource", "state"), p("operation", "getAll"), p("returnAll", true))).output(0);
-        assertThat(all).hasSizeGreaterThan(50).extracting(i -> i.json().get("entity_id")).contains("light.bed_light");
+        assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 5)))
+                        .output(0))
+                .hasSize(5);
+        List<Item> all = run(params(p("resource", "state"), p("operation", "getAll"), p("returnAll", true)))
+                .output(0);
+        assertThat(all)
+                .hasSizeGreaterThan(50)
+                .extracting(i -> i.json().get("entity_id"))
+                .contains("light.bed_light");
     }
 
     // ------------------------------------------------------------------ events, logs
@@ -277,40 +396,67 @@ class HomeAssistantNodeIT {
     void firesEventSeenByAutomationAndListsEventTypes() throws Throwable {
         String marker = UUID.randomUUID().toString();
         String start = Instant.now().minusSeconds(5).toString();
-        Map<String, Object> fired = json(run(params(p("resource", "event"), p("operation", "create"),
-                p("eventType", "hearth_ping"), p("eventAttributes", attributes("marker", marker, "n", "7")))));
+        Map<String, Object> fired = json(run(params(
+                p("resource", "event"),
+                p("operation", "create"),
+                p("eventType", "hearth_ping"),
+                p("eventAttributes", attributes("marker", marker, "n", "7")))));
         assertThat(String.valueOf(fired.get("message"))).contains("hearth_ping");
 
         // the automation listening to hearth_ping ran: the logbook shows it
         await().atMost(WAIT).untilAsserted(() -> {
-            NodeOutput logbook = run(params(p("resource", "log"), p("operation", "getLogbookEntries"),
+            NodeOutput logbook = run(params(
+                    p("resource", "log"),
+                    p("operation", "getLogbookEntries"),
                     p("additionalFields", Map.of("startTime", start, "entityId", "automation.hearth_ping_pong"))));
-            assertThat(logbook.output(0)).isNotEmpty()
+            assertThat(logbook.output(0))
+                    .isNotEmpty()
                     .anySatisfy(i -> assertThat(String.valueOf(i.json())).contains("hearth_ping"));
         });
 
-        List<Item> types = run(params(p("resource", "event"), p("operation", "getAll"), p("returnAll", true))).output(0);
+        List<Item> types = run(params(p("resource", "event"), p("operation", "getAll"), p("returnAll", true)))
+                .output(0);
         assertThat(types).anySatisfy(i -> {
             assertThat(i.json()).containsEntry("event", "hearth_ping");
             assertThat(((Number) i.json().get("listener_count")).intValue()).isPositive();
         });
-        assertThat(run(params(p("resource", "event"), p("operation", "getAll"), p("limit", 2))).output(0)).hasSize(2);
+        assertThat(run(params(p("resource", "event"), p("operation", "getAll"), p("limit", 2)))
+                        .output(0))
+                .hasSize(2);
         // event data as JSON
-        Map<String, Object> jsonFired = json(run(params(p("resource", "event"), p("operation", "create"),
-                p("eventType", "hearth_it_event"), p("dataMode", "json"), p("jsonData", Map.of("a", List.of(1, 2))))));
+        Map<String, Object> jsonFired = json(run(params(
+                p("resource", "event"),
+                p("operation", "create"),
+                p("eventType", "hearth_it_event"),
+                p("dataMode", "json"),
+                p("jsonData", Map.of("a", List.of(1, 2))))));
         assertThat(String.valueOf(jsonFired.get("message"))).contains("hearth_it_event");
     }
 
     @Test
     void getsLogbookEntriesOfAnEntity() throws Throwable {
         String start = Instant.now().minusSeconds(5).toString();
-        run(params(p("resource", "service"), p("operation", "call"), p("domain", "input_boolean"), p("service", "toggle"),
+        run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "input_boolean"),
+                p("service", "toggle"),
                 p("target", Map.of("entityIds", "input_boolean.hearth_relay"))));
         await().atMost(WAIT).untilAsserted(() -> {
-            NodeOutput out = run(params(p("resource", "log"), p("operation", "getLogbookEntries"),
-                    p("additionalFields", Map.of("startTime", start, "endTime", Instant.now().plusSeconds(60).toString(),
-                            "entityId", "input_boolean.hearth_relay"))));
-            assertThat(out.output(0)).isNotEmpty()
+            NodeOutput out = run(params(
+                    p("resource", "log"),
+                    p("operation", "getLogbookEntries"),
+                    p(
+                            "additionalFields",
+                            Map.of(
+                                    "startTime",
+                                    start,
+                                    "endTime",
+                                    Instant.now().plusSeconds(60).toString(),
+                                    "entityId",
+                                    "input_boolean.hearth_relay"))));
+            assertThat(out.output(0))
+                    .isNotEmpty()
                     .allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", "input_boolean.hearth_relay"));
         });
     }
@@ -331,7 +477,8 @@ class HomeAssistantNodeIT {
         if (!"unknown".equals(ha.version())) {
             assertThat(config).containsEntry("version", ha.version());
         }
-        // a workflow that leaves everything at n8n's defaults (resource config, operation get), resolved as the runtime does
+        // a workflow that leaves everything at n8n's defaults (resource config, operation get), resolved as the runtime
+        // does
         Map<String, Object> byDefault = json(run(RuntimeDefaults.resolve(node.description(), params())));
         assertThat(byDefault).containsEntry("location_name", "Hearth Test");
 
@@ -341,11 +488,20 @@ class HomeAssistantNodeIT {
 
     @Test
     void getsCameraScreenshotAsBinaryKeepingTheItem() throws Throwable {
-        Item input = new Item(Map.of("keep", "me"), Map.of("other", BinaryData.of(new byte[] {1}, "text/plain", "a.txt")), List.of());
-        NodeOutput out = HaTestSupport.run(node, TestExecutionContext.of(credential, List.of(input),
-                i -> params(p("resource", "cameraProxy"), p("operation", "getScreenshot"),
-                        p("cameraEntityId", Map.of("__rl", true, "mode", "list", "value", "camera.demo_camera")),
-                        p("binaryPropertyName", "snapshot"))));
+        Item input = new Item(
+                Map.of("keep", "me"), Map.of("other", BinaryData.of(new byte[] {1}, "text/plain", "a.txt")), List.of());
+        NodeOutput out = HaTestSupport.run(
+                node,
+                TestExecutionContext.of(
+                        credential,
+                        List.of(input),
+                        i -> params(
+                                p("resource", "cameraProxy"),
+                                p("operation", "getScreenshot"),
+                                p(
+                                        "cameraEntityId",
+                                        Map.of("__rl", true, "mode", "list", "value", "camera.demo_camera")),
+                                p("binaryPropertyName", "snapshot"))));
         Item item = out.output(0).getFirst();
         assertThat(item.json()).containsEntry("keep", "me");
         assertThat(item.binary()).containsKeys("other", "snapshot");
@@ -361,19 +517,29 @@ class HomeAssistantNodeIT {
 
     @Test
     void unknownCameraNamesIt() {
-        assertThatThrownBy(() -> run(params(p("resource", "cameraProxy"), p("operation", "getScreenshot"),
-                p("cameraEntityId", "camera.hearth_none"))))
-                .isInstanceOf(NodeApiException.class).hasMessageContaining("camera 'camera.hearth_none'");
+        assertThatThrownBy(() -> run(params(
+                        p("resource", "cameraProxy"),
+                        p("operation", "getScreenshot"),
+                        p("cameraEntityId", "camera.hearth_none"))))
+                .isInstanceOf(NodeApiException.class)
+                .hasMessageContaining("camera 'camera.hearth_none'");
     }
 
     // ------------------------------------------------------------------ per item, continue on fail
 
     @Test
     void resolvesParametersPerItemAndContinuesOnFail() throws Throwable {
-        List<Item> items = List.of(Item.of(Map.of("id", "input_boolean.hearth_flag")),
-                Item.of(Map.of("id", "sensor.hearth_missing")), Item.of(Map.of("id", "input_text.hearth_note")));
-        TestExecutionContext ctx = TestExecutionContext.of(credential, items,
-                i -> params(p("resource", "state"), p("operation", "get"), p("entityId", items.get(i).json().get("id"))))
+        List<Item> items = List.of(
+                Item.of(Map.of("id", "input_boolean.hearth_flag")),
+                Item.of(Map.of("id", "sensor.hearth_missing")),
+                Item.of(Map.of("id", "input_text.hearth_note")));
+        TestExecutionContext ctx = TestExecutionContext.of(
+                        credential,
+                        items,
+                        i -> params(
+                                p("resource", "state"),
+                                p("operation", "get"),
+                                p("entityId", items.get(i).json().get("id"))))
                 .continuingOnFail();
         List<Item> out = HaTestSupport.run(node, ctx).output(0);
         assertThat(out).hasSize(3);

@@ -25,12 +25,16 @@ class HomeAssistantRestartIT {
 
     @Test
     void reportsOutageAndRecoversAfterRestart(RealHomeAssistant ha) throws Throwable {
-        Assumptions.assumeTrue(ha.stateDirectory().isPresent(), "Home Assistant given without a state dir cannot be restarted");
+        Assumptions.assumeTrue(
+                ha.stateDirectory().isPresent(), "Home Assistant given without a state dir cannot be restarted");
         CredentialData credential = credential(ha);
-        Map<String, Object> getFlag = Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag");
+        Map<String, Object> getFlag =
+                Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag");
         try (HomeAssistantClients clients = new HomeAssistantClients()) {
             HomeAssistantNode node = new HomeAssistantNode(clients);
-            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)).output(0)).hasSize(1);
+            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag))
+                            .output(0))
+                    .hasSize(1);
 
             ha.stop();
             try {
@@ -38,12 +42,16 @@ class HomeAssistantRestartIT {
                 assertThatThrownBy(() -> HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)))
                         .isInstanceOf(NodeApiException.class)
                         .hasMessageContaining("connection refused by " + ha.host() + ":" + ha.port())
-                        .satisfies(e -> assertThat(((NodeApiException) e).isTransient()).isTrue());
+                        .satisfies(e ->
+                                assertThat(((NodeApiException) e).isTransient()).isTrue());
             } finally {
                 ha.start();
             }
             assertThat(ha.isRunning()).isTrue();
-            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)).output(0).getFirst().json())
+            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag))
+                            .output(0)
+                            .getFirst()
+                            .json())
                     .containsEntry("entity_id", "input_boolean.hearth_flag");
             assertThat(clients.size()).isEqualTo(1);
         }

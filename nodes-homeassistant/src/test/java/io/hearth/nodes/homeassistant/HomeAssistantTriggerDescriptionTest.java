@@ -39,26 +39,34 @@ class HomeAssistantTriggerDescriptionTest {
 
     @Test
     void everyModeShowsOnlyItsOwnFields() {
-        assertThat(shownFor("stateChanged")).containsExactly("entityIds", "from", "to", "attribute", "forSeconds",
-                "ignoreUnavailable", "emitMissed");
+        assertThat(shownFor("stateChanged"))
+                .containsExactly(
+                        "entityIds", "from", "to", "attribute", "forSeconds", "ignoreUnavailable", "emitMissed");
         assertThat(shownFor("event")).containsExactly("eventType", "eventData");
         assertThat(shownFor("trigger")).containsExactly("adminNotice", "triggerConfig");
-        assertThat(d.parameter("ignoreUnavailable").orElseThrow().defaultValue()).isEqualTo(true);
+        assertThat(d.parameter("ignoreUnavailable").orElseThrow().defaultValue())
+                .isEqualTo(true);
         assertThat(d.parameter("emitMissed").orElseThrow().defaultValue()).isEqualTo(true);
     }
 
     @Test
     void theEntityDropdownHasItsLoadMethod() {
         Parameter entities = d.parameter("entityIds").orElseThrow();
-        assertThat(entities.type()).isInstanceOfSatisfying(ParameterType.MultiOptionsType.class,
-                t -> assertThat(t.dynamicOptions().orElseThrow().method()).isEqualTo("getAllEntities"));
+        assertThat(entities.type())
+                .isInstanceOfSatisfying(
+                        ParameterType.MultiOptionsType.class,
+                        t -> assertThat(t.dynamicOptions().orElseThrow().method())
+                                .isEqualTo("getAllEntities"));
         assertThat(node.loadOptionsMethods()).containsOnlyKeys("getAllEntities");
     }
 
     private List<String> shownFor(String mode) {
-        return d.parameters().stream().filter(p -> !p.name().equals("event"))
-                .filter(p -> p.displayOptions().isVisible(name -> name.equals("event")
-                        ? java.util.Optional.of(mode) : java.util.Optional.empty()))
-                .map(Parameter::name).toList();
+        return d.parameters().stream()
+                .filter(p -> !p.name().equals("event"))
+                .filter(p -> p.displayOptions()
+                        .isVisible(name ->
+                                name.equals("event") ? java.util.Optional.of(mode) : java.util.Optional.empty()))
+                .map(Parameter::name)
+                .toList();
     }
 }

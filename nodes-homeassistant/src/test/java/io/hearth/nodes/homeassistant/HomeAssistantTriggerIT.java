@@ -79,7 +79,8 @@ class HomeAssistantTriggerIT {
     }
 
     private void setNumber(double value) {
-        rest.callService("input_number", "set_value", Map.of("entity_id", "input_number.hearth_target", "value", value));
+        rest.callService(
+                "input_number", "set_value", Map.of("entity_id", "input_number.hearth_target", "value", value));
         await().atMost(WAIT).until(() -> Double.parseDouble(rest.state("input_number.hearth_target")) == value);
     }
 
@@ -92,12 +93,14 @@ class HomeAssistantTriggerIT {
     void aLightTurningOnStartsTheTriggerWithOldAndNewState() throws Throwable {
         rest.callService("light", "turn_off", Map.of("entity_id", "light.ceiling_lights"));
         await().atMost(WAIT).until(() -> rest.state("light.ceiling_lights").equals("off"));
-        TestTriggerContext context = TestTriggerContext.of(credential, Map.of(
-                "event", "stateChanged", "entityIds", List.of("light.ceiling_lights")));
+        TestTriggerContext context = TestTriggerContext.of(
+                credential, Map.of("event", "stateChanged", "entityIds", List.of("light.ceiling_lights")));
         activate(context);
         assertThat(context.lastStatus()).hasValueSatisfying(s -> {
             assertThat(s.state()).isEqualTo(TriggerStatus.State.CONNECTED);
-            assertThat(s.message()).contains("Connected to Home Assistant " + ha.version()).contains("light.ceiling_lights");
+            assertThat(s.message())
+                    .contains("Connected to Home Assistant " + ha.version())
+                    .contains("light.ceiling_lights");
         });
 
         rest.callService("light", "turn_on", Map.of("entity_id", "light.ceiling_lights", "brightness", 200));
@@ -105,7 +108,9 @@ class HomeAssistantTriggerIT {
         TestTriggerContext.Emitted e = context.emitted().poll(30, TimeUnit.SECONDS);
         assertThat(e).as("an item within 30 s").isNotNull();
         assertThat(e.json()).containsEntry("entity_id", "light.ceiling_lights").containsKeys("time", "context");
-        assertThat(obj(e.json().get("from_state"))).containsEntry("state", "off").containsKeys("attributes", "last_changed", "last_updated");
+        assertThat(obj(e.json().get("from_state")))
+                .containsEntry("state", "off")
+                .containsKeys("attributes", "last_changed", "last_updated");
         assertThat(obj(e.json().get("to_state"))).containsEntry("state", "on");
         assertThat(obj(obj(e.json().get("to_state")).get("attributes"))).containsEntry("brightness", 200);
         assertThat(e.json().get("time").toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -114,28 +119,33 @@ class HomeAssistantTriggerIT {
     @Test
     void fromAndToFiltersSkipOtherChanges() throws Throwable {
         setBoolean("input_boolean.hearth_relay", false);
-        TestTriggerContext toOff = TestTriggerContext.of(credential, Map.of(
-                "event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "from", "on", "to", "off"));
-        TestTriggerContext toOn = TestTriggerContext.of(credential, Map.of(
-                "event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "to", "on"));
+        TestTriggerContext toOff = TestTriggerContext.of(
+                credential,
+                Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "from", "on", "to", "off"));
+        TestTriggerContext toOn = TestTriggerContext.of(
+                credential, Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "to", "on"));
         activate(toOff);
         activate(toOn);
 
-        setBoolean("input_boolean.hearth_relay", true);  // off -> on: only toOn
+        setBoolean("input_boolean.hearth_relay", true); // off -> on: only toOn
         setBoolean("input_boolean.hearth_relay", false); // on -> off: only toOff
 
-        await().atMost(WAIT).until(() -> toOff.items().size() == 1 && toOn.items().size() == 1);
+        await().atMost(WAIT)
+                .until(() -> toOff.items().size() == 1 && toOn.items().size() == 1);
         // the changes arrive in order on one socket: when the second one is here, the first was not emitted by toOff
         assertThat(obj(toOff.items().getFirst().get("to_state"))).containsEntry("state", "off");
         assertThat(obj(toOn.items().getFirst().get("to_state"))).containsEntry("state", "on");
-        assertThat(connections.connections()).singleElement().satisfies(c -> assertThat(c.subscriptionCount()).isEqualTo(1));
+        assertThat(connections.connections())
+                .singleElement()
+                .satisfies(c -> assertThat(c.subscriptionCount()).isEqualTo(1));
     }
 
     @Test
     void forDurationEmitsAfterHoldingAndIsCancelledByAChangeBack() throws Throwable {
         setBoolean("input_boolean.hearth_flag", false);
-        TestTriggerContext context = TestTriggerContext.of(credential, Map.of(
-                "event", "stateChanged", "entityIds", "input_boolean.hearth_flag", "to", "on", "forSeconds", 2));
+        TestTriggerContext context = TestTriggerContext.of(
+                credential,
+                Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_flag", "to", "on", "forSeconds", 2));
         ActiveTrigger trigger = activate(context);
 
         // held: emitted after 2 s
@@ -156,9 +166,17 @@ class HomeAssistantTriggerIT {
 
     @Test
     void aCustomEventWithMatchingDataStartsTheTrigger() throws Throwable {
-        TestTriggerContext context = TestTriggerContext.of(credential, Map.of(
-                "event", "event", "eventType", "hearth_custom", "eventData", "{\"room\": \"kitchen\", \"level\": 3}"));
-        TestTriggerContext pong = TestTriggerContext.of(credential, Map.of("event", "event", "eventType", "hearth_pong"));
+        TestTriggerContext context = TestTriggerContext.of(
+                credential,
+                Map.of(
+                        "event",
+                        "event",
+                        "eventType",
+                        "hearth_custom",
+                        "eventData",
+                        "{\"room\": \"kitchen\", \"level\": 3}"));
+        TestTriggerContext pong =
+                TestTriggerContext.of(credential, Map.of("event", "event", "eventType", "hearth_pong"));
         activate(context);
         activate(pong);
 
@@ -166,9 +184,12 @@ class HomeAssistantTriggerIT {
         rest.fireEvent("hearth_custom", Map.of("room", "kitchen", "level", 3, "by", "test"));
         rest.fireEvent("hearth_ping", Map.of("n", 1)); // automation.hearth_ping_pong answers with hearth_pong
 
-        await().atMost(WAIT).until(() -> !context.items().isEmpty() && !pong.items().isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !context.items().isEmpty() && !pong.items().isEmpty());
         assertThat(context.items()).singleElement().satisfies(json -> {
-            assertThat(json).containsEntry("event_type", "hearth_custom").containsEntry("origin", "REMOTE")
+            assertThat(json)
+                    .containsEntry("event_type", "hearth_custom")
+                    .containsEntry("origin", "REMOTE")
                     .containsKeys("time_fired", "context", "time");
             assertThat(obj(json.get("data"))).containsEntry("room", "kitchen").containsEntry("by", "test");
         });
@@ -179,22 +200,30 @@ class HomeAssistantTriggerIT {
     @Test
     void aHomeAssistantTriggerConfigFires() throws Throwable {
         setNumber(20);
-        TestTriggerContext numeric = TestTriggerContext.of(credential, Map.of("event", "trigger", "triggerConfig", """
+        TestTriggerContext numeric =
+                TestTriggerContext.of(credential, Map.of("event", "trigger", "triggerConfig", """
                 platform: numeric_state
                 entity_id: input_number.hearth_target
                 above: 50
                 """));
-        TestTriggerContext template = TestTriggerContext.of(credential, Map.of("event", "trigger", "triggerConfig",
-                "{\"platform\": \"template\", \"value_template\": \"{{ states('sensor.hearth_target_doubled') | float(0) > 150 }}\"}"));
+        TestTriggerContext template = TestTriggerContext.of(
+                credential,
+                Map.of(
+                        "event",
+                        "trigger",
+                        "triggerConfig",
+                        "{\"platform\": \"template\", \"value_template\": \"{{ states('sensor.hearth_target_doubled') | float(0) > 150 }}\"}"));
         activate(numeric);
         activate(template);
 
         setNumber(70);
         await().atMost(WAIT).until(() -> numeric.items().size() == 1);
         assertThat(numeric.items().getFirst()).containsKeys("context", "time");
-        assertThat(obj(numeric.items().getFirst().get("trigger"))).containsEntry("platform", "numeric_state")
+        assertThat(obj(numeric.items().getFirst().get("trigger")))
+                .containsEntry("platform", "numeric_state")
                 .containsEntry("entity_id", "input_number.hearth_target");
-        assertThat(obj(obj(numeric.items().getFirst().get("trigger")).get("to_state"))).containsEntry("state", "70.0");
+        assertThat(obj(obj(numeric.items().getFirst().get("trigger")).get("to_state")))
+                .containsEntry("state", "70.0");
 
         setNumber(80); // doubled: 160
         await().atMost(WAIT).until(() -> template.items().size() == 1);
@@ -205,22 +234,27 @@ class HomeAssistantTriggerIT {
     @Test
     void triggerConfigNeedsAnAdministratorAndAValidTrigger() {
         Assumptions.assumeTrue(ha.userToken().isPresent(), "no non-admin token");
-        TestTriggerContext user = TestTriggerContext.of(credential(ha, ha.userToken().get()), Map.of("event", "trigger",
-                "triggerConfig", "platform: state\nentity_id: input_boolean.hearth_flag"));
-        assertThatThrownBy(() -> activate(user)).isInstanceOf(NodeException.class)
+        TestTriggerContext user = TestTriggerContext.of(
+                credential(ha, ha.userToken().get()),
+                Map.of("event", "trigger", "triggerConfig", "platform: state\nentity_id: input_boolean.hearth_flag"));
+        assertThatThrownBy(() -> activate(user))
+                .isInstanceOf(NodeException.class)
                 .hasMessageContaining("administrators only");
 
-        TestTriggerContext invalid = TestTriggerContext.of(credential, Map.of("event", "trigger",
-                "triggerConfig", "platform: no_such_platform"));
-        assertThatThrownBy(() -> activate(invalid)).isInstanceOf(NodeException.class)
+        TestTriggerContext invalid = TestTriggerContext.of(
+                credential, Map.of("event", "trigger", "triggerConfig", "platform: no_such_platform"));
+        assertThatThrownBy(() -> activate(invalid))
+                .isInstanceOf(NodeException.class)
                 .hasMessageStartingWith("Home Assistant rejected the trigger config");
     }
 
     @Test
     void aBadTokenFailsTheActivationWithAuthInvalid() {
-        TestTriggerContext context = TestTriggerContext.of(credential(ha, "not-a-valid-token"), Map.of(
-                "event", "stateChanged", "entityIds", "input_boolean.hearth_flag"));
-        assertThatThrownBy(() -> activate(context)).isInstanceOf(NodeException.class)
+        TestTriggerContext context = TestTriggerContext.of(
+                credential(ha, "not-a-valid-token"),
+                Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_flag"));
+        assertThatThrownBy(() -> activate(context))
+                .isInstanceOf(NodeException.class)
                 .hasMessageStartingWith("Home Assistant rejected the access token (auth_invalid): ")
                 .hasMessageNotContaining("not-a-valid-token");
         await().atMost(WAIT).until(() -> connections.size() == 0);
@@ -232,9 +266,11 @@ class HomeAssistantTriggerIT {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        TestTriggerContext context = TestTriggerContext.of(HaTestSupport.credential(Map.of(
-                "host", "127.0.0.1", "port", closedPort, "accessToken", "x")), Map.of("entityIds", "light.kitchen_lights"));
-        assertThatThrownBy(() -> activate(context)).isInstanceOf(NodeException.class)
+        TestTriggerContext context = TestTriggerContext.of(
+                HaTestSupport.credential(Map.of("host", "127.0.0.1", "port", closedPort, "accessToken", "x")),
+                Map.of("entityIds", "light.kitchen_lights"));
+        assertThatThrownBy(() -> activate(context))
+                .isInstanceOf(NodeException.class)
                 .hasMessageContaining("connection refused by 127.0.0.1:" + closedPort);
     }
 
@@ -245,7 +281,11 @@ class HomeAssistantTriggerIT {
         for (int i = 0; i < 50; i++) {
             Map<String, Object> params = i % 2 == 0
                     ? Map.of("event", "stateChanged", "entityIds", "input_number.hearth_target", "to", "42")
-                    : Map.of("event", "stateChanged", "entityIds", List.of("input_number.hearth_target", "light.bed_light"));
+                    : Map.of(
+                            "event",
+                            "stateChanged",
+                            "entityIds",
+                            List.of("input_number.hearth_target", "light.bed_light"));
             TestTriggerContext c = new TestTriggerContext("trigger " + i, credential, params);
             contexts.add(c);
             activate(c);
@@ -258,13 +298,18 @@ class HomeAssistantTriggerIT {
         assertThat(connection.socketsOpened()).isEqualTo(1);
 
         setNumber(42);
-        await().atMost(WAIT).until(() -> contexts.stream().allMatch(c -> c.items().size() == 1));
-        assertThat(contexts).allSatisfy(c -> assertThat(obj(c.items().getFirst().get("to_state"))).containsEntry("state", "42.0"));
+        await().atMost(WAIT)
+                .until(() -> contexts.stream().allMatch(c -> c.items().size() == 1));
+        assertThat(contexts)
+                .allSatisfy(c ->
+                        assertThat(obj(c.items().getFirst().get("to_state"))).containsEntry("state", "42.0"));
         assertThat(connections.openSockets()).isEqualTo(1);
 
         handles.forEach(TriggerHandle::close);
         handles.clear();
         await().atMost(WAIT).until(() -> connections.size() == 0 && connection.openSockets() == 0);
-        assertThat(contexts).allSatisfy(c -> assertThat(c.lastStatus().orElseThrow().state()).isEqualTo(TriggerStatus.State.STOPPED));
+        assertThat(contexts)
+                .allSatisfy(
+                        c -> assertThat(c.lastStatus().orElseThrow().state()).isEqualTo(TriggerStatus.State.STOPPED));
     }
 }

@@ -40,11 +40,14 @@ class HomeAssistantTriggerRestartIT {
         await().atMost(WAIT).until(() -> rest.state(flag).equals("off"));
 
         HaEventConnections connections = new HaEventConnections(ConnectionOptions.DEFAULT
-                .withHeartbeat(Duration.ofSeconds(5)).withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)));
+                .withHeartbeat(Duration.ofSeconds(5))
+                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)));
         HomeAssistantTriggerNode node = new HomeAssistantTriggerNode(connections);
         TestTriggerContext missed = new TestTriggerContext("missed on", credential, Map.of("entityIds", flag));
-        TestTriggerContext notMissed = new TestTriggerContext("missed off", credential, Map.of("entityIds", flag, "emitMissed", false));
-        TestTriggerContext events = new TestTriggerContext("events", credential, Map.of("event", "event", "eventType", "hearth_custom"));
+        TestTriggerContext notMissed =
+                new TestTriggerContext("missed off", credential, Map.of("entityIds", flag, "emitMissed", false));
+        TestTriggerContext events =
+                new TestTriggerContext("events", credential, Map.of("event", "event", "eventType", "hearth_custom"));
         List<TriggerHandle> handles = List.of(
                 node.activate(missed).toCompletableFuture().get(60, TimeUnit.SECONDS),
                 node.activate(notMissed).toCompletableFuture().get(60, TimeUnit.SECONDS),
@@ -60,35 +63,49 @@ class HomeAssistantTriggerRestartIT {
             } finally {
                 ha.start();
             }
-            rest.callService("input_boolean", "turn_on", Map.of("entity_id", flag)); // HA is back, the trigger is not yet
+            rest.callService(
+                    "input_boolean", "turn_on", Map.of("entity_id", flag)); // HA is back, the trigger is not yet
             await().atMost(WAIT).until(() -> rest.state(flag).equals("on"));
             assertThat(missed.items()).isEmpty();
             connection.pauseReconnects(false);
 
             await().atMost(WAIT).until(() -> missed.items().size() == 1);
-            assertThat(missed.items().getFirst()).containsEntry("missed_while_disconnected", true)
+            assertThat(missed.items().getFirst())
+                    .containsEntry("missed_while_disconnected", true)
                     .containsEntry("entity_id", flag);
-            assertThat((Map<String, Object>) missed.items().getFirst().get("from_state")).containsEntry("state", "off");
-            assertThat((Map<String, Object>) missed.items().getFirst().get("to_state")).containsEntry("state", "on");
-            await().atMost(WAIT).until(() -> missed.lastStatus().orElseThrow().state() == State.CONNECTED
-                    && events.lastStatus().orElseThrow().state() == State.CONNECTED);
+            assertThat((Map<String, Object>) missed.items().getFirst().get("from_state"))
+                    .containsEntry("state", "off");
+            assertThat((Map<String, Object>) missed.items().getFirst().get("to_state"))
+                    .containsEntry("state", "on");
+            await().atMost(WAIT)
+                    .until(() -> missed.lastStatus().orElseThrow().state() == State.CONNECTED
+                            && events.lastStatus().orElseThrow().state() == State.CONNECTED);
             List<State> states = missed.states();
-            assertThat(states.subList(states.indexOf(State.RECONNECTING), states.size())).contains(State.CONNECTED);
+            assertThat(states.subList(states.indexOf(State.RECONNECTING), states.size()))
+                    .contains(State.CONNECTED);
             assertThat(states.lastIndexOf(State.CONNECTED)).isGreaterThan(states.indexOf(State.RECONNECTING));
             assertThat(missed.statuses().get(states.indexOf(State.RECONNECTING)).message())
-                    .contains("closed the connection").contains("reconnecting in");
-            assertThat(missed.logLines()).anySatisfy(l -> assertThat(l).startsWith("WARN Home Assistant connection lost"));
+                    .contains("closed the connection")
+                    .contains("reconnecting in");
+            assertThat(missed.logLines())
+                    .anySatisfy(l -> assertThat(l).startsWith("WARN Home Assistant connection lost"));
             assertThat(connection.socketsOpened()).isGreaterThanOrEqualTo(2);
             assertThat(connection.openSockets()).isEqualTo(1);
 
             // the next live changes still trigger, the missed one is not emitted a second time
             rest.callService("input_boolean", "turn_off", Map.of("entity_id", flag));
             rest.fireEvent("hearth_custom", Map.of("after", "restart"));
-            await().atMost(WAIT).until(() -> missed.items().size() == 2 && notMissed.items().size() == 1 && events.items().size() == 1);
+            await().atMost(WAIT)
+                    .until(() -> missed.items().size() == 2
+                            && notMissed.items().size() == 1
+                            && events.items().size() == 1);
             assertThat(missed.items().get(1)).doesNotContainKey("missed_while_disconnected");
-            assertThat((Map<String, Object>) missed.items().get(1).get("to_state")).containsEntry("state", "off");
-            assertThat((Map<String, Object>) notMissed.items().getFirst().get("to_state")).containsEntry("state", "off");
-            assertThat((Map<String, Object>) events.items().getFirst().get("data")).containsEntry("after", "restart");
+            assertThat((Map<String, Object>) missed.items().get(1).get("to_state"))
+                    .containsEntry("state", "off");
+            assertThat((Map<String, Object>) notMissed.items().getFirst().get("to_state"))
+                    .containsEntry("state", "off");
+            assertThat((Map<String, Object>) events.items().getFirst().get("data"))
+                    .containsEntry("after", "restart");
         } finally {
             handles.forEach(TriggerHandle::close);
         }

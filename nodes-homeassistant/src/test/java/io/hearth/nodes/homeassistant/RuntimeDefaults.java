@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 final class RuntimeDefaults {
 
-    private RuntimeDefaults() {
-    }
+    private RuntimeDefaults() {}
 
     static Map<String, Object> resolve(NodeDescription description, Map<String, Object> stored) {
         Map<String, Object> visible = new LinkedHashMap<>();

@@ -39,8 +39,11 @@ final class TestExecutionContext implements NodeExecutionContext {
     private final Optional<CredentialData> credential;
     private final boolean continueOnFail;
 
-    private TestExecutionContext(List<Item> items, IntFunction<Map<String, Object>> parameters,
-                                 Optional<CredentialData> credential, boolean continueOnFail) {
+    private TestExecutionContext(
+            List<Item> items,
+            IntFunction<Map<String, Object>> parameters,
+            Optional<CredentialData> credential,
+            boolean continueOnFail) {
         this.items = List.copyOf(items);
         this.parameters = parameters;
         this.credential = credential;
@@ -52,7 +55,8 @@ final class TestExecutionContext implements NodeExecutionContext {
         return new TestExecutionContext(List.of(Item.empty()), i -> parameters, Optional.of(credential), false);
     }
 
-    static TestExecutionContext of(CredentialData credential, List<Item> items, IntFunction<Map<String, Object>> parameters) {
+    static TestExecutionContext of(
+            CredentialData credential, List<Item> items, IntFunction<Map<String, Object>> parameters) {
         return new TestExecutionContext(items, parameters, Optional.of(credential), false);
     }
 
@@ -129,8 +133,7 @@ final class TestExecutionContext implements NodeExecutionContext {
             }
 
             @Override
-            public void onCancel(Runnable action) {
-            }
+            public void onCancel(Runnable action) {}
         };
     }
 
@@ -151,6 +154,7 @@ final class TestExecutionContext implements NodeExecutionContext {
 
     @Override
     public CompletionStage<Void> delay(Duration delay) {
-        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+        return CompletableFuture.runAsync(
+                () -> {}, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link LoadOptionsContext} over a parameter map and one credential. */
-record TestLoadOptionsContext(Map<String, Object> currentParameters, Optional<CredentialData> credential,
-                              Optional<String> search) implements LoadOptionsContext {
+record TestLoadOptionsContext(
+        Map<String, Object> currentParameters, Optional<CredentialData> credential, Optional<String> search)
+        implements LoadOptionsContext {
 
     static TestLoadOptionsContext of(CredentialData credential, Map<String, Object> parameters) {
         return new TestLoadOptionsContext(parameters, Optional.of(credential), Optional.empty());
@@ -23,20 +24,16 @@ record TestLoadOptionsContext(Map<String, Object> currentParameters, Optional<Cr
     public NodeLogger log() {
         return new NodeLogger() {
             @Override
-            public void debug(String message, Object... args) {
-            }
+            public void debug(String message, Object... args) {}
 
             @Override
-            public void info(String message, Object... args) {
-            }
+            public void info(String message, Object... args) {}
 
             @Override
-            public void warn(String message, Object... args) {
-            }
+            public void warn(String message, Object... args) {}
 
             @Override
-            public void error(String message, Object... args) {
-            }
+            public void error(String message, Object... args) {}
         };
     }
 }

@@ -31,8 +31,7 @@ public final class TestTriggerContext implements TriggerContext {
     private static final Logger LOG = LoggerFactory.getLogger(TestTriggerContext.class);
 
     /** One emit call: the item's json and when emit was called. */
-    public record Emitted(Map<String, Object> json, Instant at) {
-    }
+    public record Emitted(Map<String, Object> json, Instant at) {}
 
     private final Map<String, Object> parameters;
     private final Optional<CredentialData> credential;

@@ -65,8 +65,11 @@ public record CredentialData(String type, Map<String, Object> values, Set<String
 
     /** The non-empty secret values, for redaction. */
     public Collection<String> secretValues() {
-        return secretFields.stream().map(values::get)
-                .filter(v -> v != null && !v.toString().isEmpty()).map(Object::toString).toList();
+        return secretFields.stream()
+                .map(values::get)
+                .filter(v -> v != null && !v.toString().isEmpty())
+                .map(Object::toString)
+                .toList();
     }
 
     @Override

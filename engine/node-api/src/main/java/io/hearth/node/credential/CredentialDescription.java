@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param documentationUrl where to read how to obtain the values
  * @param icon             {@code fa:<name>} or {@code file:<resource>}
  */
-public record CredentialDescription(String name, String displayName, List<Parameter> fields,
-                                    Optional<String> documentationUrl, String icon) {
+public record CredentialDescription(
+        String name, String displayName, List<Parameter> fields, Optional<String> documentationUrl, String icon) {
 
     public CredentialDescription {
         Objects.requireNonNull(name, "name");

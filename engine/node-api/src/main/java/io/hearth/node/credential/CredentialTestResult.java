@@ -3,7 +3,11 @@ package io.hearth.node.credential;
 /** The answer of a credential test: OK, or a precise reason it failed. */
 public record CredentialTestResult(Status status, String message) {
 
-    public enum Status { OK, FAILED, UNSUPPORTED }
+    public enum Status {
+        OK,
+        FAILED,
+        UNSUPPORTED
+    }
 
     public static CredentialTestResult ok(String message) {
         return new CredentialTestResult(Status.OK, message);

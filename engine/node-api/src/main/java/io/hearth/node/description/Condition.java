@@ -11,8 +11,17 @@ import java.util.regex.Pattern;
 public record Condition(Operator operator, Object operand) {
 
     public enum Operator {
-        EQ("eq"), NOT("not"), GT("gt"), GTE("gte"), LT("lt"), LTE("lte"),
-        STARTS_WITH("startsWith"), ENDS_WITH("endsWith"), INCLUDES("includes"), REGEX("regex"), EXISTS("exists");
+        EQ("eq"),
+        NOT("not"),
+        GT("gt"),
+        GTE("gte"),
+        LT("lt"),
+        LTE("lte"),
+        STARTS_WITH("startsWith"),
+        ENDS_WITH("endsWith"),
+        INCLUDES("includes"),
+        REGEX("regex"),
+        EXISTS("exists");
 
         private final String wireName;
 
@@ -50,7 +59,11 @@ public record Condition(Operator operator, Object operand) {
             case STARTS_WITH -> actual instanceof String s && s.startsWith(String.valueOf(operand));
             case ENDS_WITH -> actual instanceof String s && s.endsWith(String.valueOf(operand));
             case INCLUDES -> actual instanceof String s && s.contains(String.valueOf(operand));
-            case REGEX -> actual != null && Pattern.compile(String.valueOf(operand)).matcher(String.valueOf(actual)).find();
+            case REGEX ->
+                actual != null
+                        && Pattern.compile(String.valueOf(operand))
+                                .matcher(String.valueOf(actual))
+                                .find();
             case EXISTS -> actual != null && !Objects.equals(actual, "");
         };
     }

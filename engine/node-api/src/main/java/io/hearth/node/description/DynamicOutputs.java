@@ -8,6 +8,9 @@ import java.util.Optional;
  * {@code labelField}, plus an extra output named {@code extraOutputName} when parameter
  * {@code extraWhenParameter} equals {@code extraWhenValue}.
  */
-public record DynamicOutputs(String groupPath, String labelField, Optional<String> extraWhenParameter,
-                             Optional<Object> extraWhenValue, String extraOutputName) {
-}
+public record DynamicOutputs(
+        String groupPath,
+        String labelField,
+        Optional<String> extraWhenParameter,
+        Optional<Object> extraWhenValue,
+        String extraOutputName) {}

@@ -25,11 +25,22 @@ import java.util.Optional;
  * @param parameters       the node's parameters, in form order
  * @param documentationUrl where to read more
  */
-public record NodeDescription(String name, List<String> aliases, String displayName, List<Double> versions,
-                              NodeGroup group, List<String> categories, String icon, String description,
-                              String subtitle, List<Port> inputs, List<Port> outputs,
-                              Optional<DynamicOutputs> dynamicOutputs, List<CredentialRequirement> credentials,
-                              List<Parameter> parameters, Optional<String> documentationUrl) {
+public record NodeDescription(
+        String name,
+        List<String> aliases,
+        String displayName,
+        List<Double> versions,
+        NodeGroup group,
+        List<String> categories,
+        String icon,
+        String description,
+        String subtitle,
+        List<Port> inputs,
+        List<Port> outputs,
+        Optional<DynamicOutputs> dynamicOutputs,
+        List<CredentialRequirement> credentials,
+        List<Parameter> parameters,
+        Optional<String> documentationUrl) {
 
     public NodeDescription {
         Objects.requireNonNull(name, "name");
@@ -175,8 +186,21 @@ public record NodeDescription(String name, List<String> aliases, String displayN
         }
 
         public NodeDescription build() {
-            return new NodeDescription(name, aliases, displayName, versions, group, categories, icon, description,
-                    subtitle, inputs, outputs, Optional.ofNullable(dynamicOutputs), credentials, parameters,
+            return new NodeDescription(
+                    name,
+                    aliases,
+                    displayName,
+                    versions,
+                    group,
+                    categories,
+                    icon,
+                    description,
+                    subtitle,
+                    inputs,
+                    outputs,
+                    Optional.ofNullable(dynamicOutputs),
+                    credentials,
+                    parameters,
                     Optional.ofNullable(documentationUrl));
         }
     }

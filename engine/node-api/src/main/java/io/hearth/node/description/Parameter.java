@@ -34,9 +34,17 @@ import java.util.OptionalDouble;
  * @param displayOptions   when the parameter is shown (and therefore used and validated)
  * @param noDataExpression expressions are not allowed (resource/operation selectors)
  */
-public record Parameter(String name, String displayName, ParameterType type, Object defaultValue, boolean required,
-                        String description, String placeholder, String hint, DisplayOptions displayOptions,
-                        boolean noDataExpression) {
+public record Parameter(
+        String name,
+        String displayName,
+        ParameterType type,
+        Object defaultValue,
+        boolean required,
+        String description,
+        String placeholder,
+        String hint,
+        DisplayOptions displayOptions,
+        boolean noDataExpression) {
 
     public Parameter {
         Objects.requireNonNull(name, "name");
@@ -63,11 +71,19 @@ public record Parameter(String name, String displayName, ParameterType type, Obj
         return switch (type) {
             case NumberType n -> 0;
             case BooleanType b -> false;
-            case OptionsType o -> o.options().isEmpty() ? "" : o.options().getFirst().value();
+            case OptionsType o ->
+                o.options().isEmpty() ? "" : o.options().getFirst().value();
             case MultiOptionsType m -> List.of();
             case CollectionType c -> Map.of();
             case FixedCollectionType f -> Map.of();
-            case ResourceLocatorType r -> Map.of("__rl", true, "mode", r.modes().isEmpty() ? "id" : r.modes().getFirst().name(), "value", "");
+            case ResourceLocatorType r ->
+                Map.of(
+                        "__rl",
+                        true,
+                        "mode",
+                        r.modes().isEmpty() ? "id" : r.modes().getFirst().name(),
+                        "value",
+                        "");
             default -> "";
         };
     }
@@ -118,7 +134,8 @@ public record Parameter(String name, String displayName, ParameterType type, Obj
         return new Builder(name, new CollectionType(List.of(fields), addButtonText));
     }
 
-    public static Builder fixedCollection(String name, boolean multipleValues, String addButtonText, FieldGroup... groups) {
+    public static Builder fixedCollection(
+            String name, boolean multipleValues, String addButtonText, FieldGroup... groups) {
         return new Builder(name, new FixedCollectionType(List.of(groups), multipleValues, addButtonText));
     }
 
@@ -255,8 +272,17 @@ public record Parameter(String name, String displayName, ParameterType type, Obj
         }
 
         public Parameter build() {
-            return new Parameter(name, displayName, type, defaultValue, required, description, placeholder, hint,
-                    displayOptions, noDataExpression);
+            return new Parameter(
+                    name,
+                    displayName,
+                    type,
+                    defaultValue,
+                    required,
+                    description,
+                    placeholder,
+                    hint,
+                    displayOptions,
+                    noDataExpression);
         }
     }
 

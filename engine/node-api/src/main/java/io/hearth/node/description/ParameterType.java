@@ -8,14 +8,11 @@ import java.util.OptionalDouble;
 public sealed interface ParameterType {
 
     /** Free text. {@code password} masks it in forms; in a credential it marks a secret field. */
-    record StringType(int rows, boolean password) implements ParameterType {
-    }
+    record StringType(int rows, boolean password) implements ParameterType {}
 
-    record NumberType(OptionalDouble minValue, OptionalDouble maxValue, int precision) implements ParameterType {
-    }
+    record NumberType(OptionalDouble minValue, OptionalDouble maxValue, int precision) implements ParameterType {}
 
-    record BooleanType() implements ParameterType {
-    }
+    record BooleanType() implements ParameterType {}
 
     /** One value out of {@code options}, or out of choices loaded by {@code dynamicOptions}. */
     record OptionsType(List<Option> options, Optional<DynamicOptions> dynamicOptions) implements ParameterType {
@@ -50,20 +47,16 @@ public sealed interface ParameterType {
     }
 
     /** A JSON document edited as text; the value is the JSON text or an already parsed value. */
-    record JsonType(int rows) implements ParameterType {
-    }
+    record JsonType(int rows) implements ParameterType {}
 
     /** An ISO-8601 date-time. */
-    record DateTimeType() implements ParameterType {
-    }
+    record DateTimeType() implements ParameterType {}
 
     /** A colour ({@code #rrggbb}); a UI hint over a string. */
-    record ColorType() implements ParameterType {
-    }
+    record ColorType() implements ParameterType {}
 
     /** Read-only text shown in the form; holds no value. */
-    record NoticeType() implements ParameterType {
-    }
+    record NoticeType() implements ParameterType {}
 
     /**
      * A reference to a remote resource chosen from a list or typed in; the value is n8n's

@@ -165,7 +165,10 @@ public final class MapParameterValues implements ParameterValues {
                 }
             }
             List<Object> parts = new ArrayList<>();
-            Arrays.stream(t.split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(parts::add);
+            Arrays.stream(t.split(","))
+                    .map(String::trim)
+                    .filter(p -> !p.isEmpty())
+                    .forEach(parts::add);
             return parts;
         }
         return List.of(v);
@@ -216,7 +219,9 @@ public final class MapParameterValues implements ParameterValues {
     }
 
     private static String describe(Object v) {
-        return v instanceof String s ? "'" + s + "'" : v instanceof Map ? "an object" : v instanceof List ? "a list" : String.valueOf(v);
+        return v instanceof String s
+                ? "'" + s + "'"
+                : v instanceof Map ? "an object" : v instanceof List ? "a list" : String.valueOf(v);
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class SecretRedactor {
     public static final int MIN_SECRET_LENGTH = 3;
     /** Shorter derived forms (base64 fragments) would match unrelated text. */
     private static final int MIN_DERIVED_LENGTH = 4;
+
     private static final int MAX_CAUSE_DEPTH = 32;
     private static final SecretRedactor NONE = new SecretRedactor(List.of());
 
@@ -50,7 +51,9 @@ public final class SecretRedactor {
                 addDerivedForms(secret, forms);
             }
         }
-        this.patterns = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
+        this.patterns = forms.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toArray(String[]::new);
         this.firstChars = new char[patterns.length];
         long bits = 0;
         for (int i = 0; i < patterns.length; i++) {
@@ -136,7 +139,8 @@ public final class SecretRedactor {
                 map.forEach((k, v) -> copy.put(redact(String.valueOf(k)), v == null ? null : redactValue(v)));
                 yield copy;
             }
-            case Collection<?> list -> list.stream().map(v -> v == null ? null : redactValue(v)).toList();
+            case Collection<?> list ->
+                list.stream().map(v -> v == null ? null : redactValue(v)).toList();
             default -> value;
         };
     }
@@ -187,7 +191,9 @@ public final class SecretRedactor {
     }
 
     private static String typeName(Throwable t) {
-        return t instanceof RedactedException r ? r.originalType() : t.getClass().getName();
+        return t instanceof RedactedException r
+                ? r.originalType()
+                : t.getClass().getName();
     }
 
     private int longestMatchAt(String text, int at, char c) {

@@ -8,10 +8,8 @@ import java.util.Map;
 public sealed interface WebhookReceipt {
 
     /** Start an execution whose webhook node outputs {@code items}. */
-    record Accepted(List<Item> items) implements WebhookReceipt {
-    }
+    record Accepted(List<Item> items) implements WebhookReceipt {}
 
     /** Refuse the request (e.g. 401 with {@code WWW-Authenticate}); no execution starts. */
-    record Rejected(int status, String message, Map<String, String> headers) implements WebhookReceipt {
-    }
+    record Rejected(int status, String message, Map<String, String> headers) implements WebhookReceipt {}
 }

@@ -17,9 +17,14 @@ import java.util.Optional;
  * @param body          the parsed body
  * @param remoteAddress the client address, when known
  */
-public record WebhookRequest(String method, String path, Map<String, List<String>> headers,
-                             Map<String, List<String>> query, Map<String, String> pathParams, Body body,
-                             Optional<String> remoteAddress) {
+public record WebhookRequest(
+        String method,
+        String path,
+        Map<String, List<String>> headers,
+        Map<String, List<String>> query,
+        Map<String, String> pathParams,
+        Body body,
+        Optional<String> remoteAddress) {
 
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -27,25 +32,19 @@ public record WebhookRequest(String method, String path, Map<String, List<String
     }
 
     /** The parsed request body. */
-    public sealed interface Body {
-    }
+    public sealed interface Body {}
 
-    public record NoBody() implements Body {
-    }
+    public record NoBody() implements Body {}
 
     /** {@code application/json} (or any {@code +json}); {@code value} is JSON-like. */
-    public record JsonBody(Object value) implements Body {
-    }
+    public record JsonBody(Object value) implements Body {}
 
     /** {@code application/x-www-form-urlencoded}. */
-    public record FormBody(Map<String, List<String>> fields) implements Body {
-    }
+    public record FormBody(Map<String, List<String>> fields) implements Body {}
 
     /** {@code multipart/form-data}: text fields plus uploaded files by field name. */
-    public record MultipartBody(Map<String, List<String>> fields, Map<String, BinaryData> files) implements Body {
-    }
+    public record MultipartBody(Map<String, List<String>> fields, Map<String, BinaryData> files) implements Body {}
 
     /** Anything else, kept as bytes (text bodies too). */
-    public record RawBody(byte[] data, String contentType) implements Body {
-    }
+    public record RawBody(byte[] data, String contentType) implements Body {}
 }

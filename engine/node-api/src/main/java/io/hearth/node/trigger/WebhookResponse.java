@@ -11,19 +11,14 @@ public record WebhookResponse(int status, Map<String, List<String>> headers, Bod
         headers = Map.copyOf(headers);
     }
 
-    public sealed interface Body {
-    }
+    public sealed interface Body {}
 
-    public record NoBody() implements Body {
-    }
+    public record NoBody() implements Body {}
 
     /** Serialized as JSON. */
-    public record JsonBody(Object value) implements Body {
-    }
+    public record JsonBody(Object value) implements Body {}
 
-    public record TextBody(String text, String contentType) implements Body {
-    }
+    public record TextBody(String text, String contentType) implements Body {}
 
-    public record BinaryBody(BinaryData data) implements Body {
-    }
+    public record BinaryBody(BinaryData data) implements Body {}
 }

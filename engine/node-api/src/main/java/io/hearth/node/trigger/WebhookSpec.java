@@ -14,8 +14,13 @@ import java.util.Set;
  * @param responseData    what {@link ResponseMode#LAST_NODE} sends back
  * @param responseHeaders extra headers for those two modes
  */
-public record WebhookSpec(Set<String> methods, String path, ResponseMode responseMode, int responseCode,
-                          ResponseData responseData, Map<String, List<String>> responseHeaders) {
+public record WebhookSpec(
+        Set<String> methods,
+        String path,
+        ResponseMode responseMode,
+        int responseCode,
+        ResponseData responseData,
+        Map<String, List<String>> responseHeaders) {
 
     public WebhookSpec {
         methods = Set.copyOf(methods);
@@ -51,7 +56,10 @@ public record WebhookSpec(Set<String> methods, String path, ResponseMode respons
     }
 
     public enum ResponseData {
-        FIRST_ENTRY_JSON("firstEntryJson"), ALL_ENTRIES("allEntries"), FIRST_ENTRY_BINARY("firstEntryBinary"), NO_DATA("noData");
+        FIRST_ENTRY_JSON("firstEntryJson"),
+        ALL_ENTRIES("allEntries"),
+        FIRST_ENTRY_BINARY("firstEntryBinary"),
+        NO_DATA("noData");
 
         private final String wireName;
 

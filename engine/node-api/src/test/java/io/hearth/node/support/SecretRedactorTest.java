@@ -30,29 +30,33 @@ class SecretRedactorTest {
         assertThat(redactor.redact("GET /api?token=" + form + "&x=1")).isEqualTo("GET /api?token=******&x=1");
         assertThat(redactor.redact("t=" + form.replace("+", "%20"))).isEqualTo("t=******");
         // TOKEN's letters are all lower case, so this only lowers the hex digits: %2B -> %2b
-        assertThat(redactor.redact("t=" + form.toLowerCase(java.util.Locale.ROOT))).isEqualTo("t=******");
+        assertThat(redactor.redact("t=" + form.toLowerCase(java.util.Locale.ROOT)))
+                .isEqualTo("t=******");
     }
 
     @Test
     void replacesTheBase64FormsStandardAndUrlSafe() {
         byte[] bytes = TOKEN.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(redactor.redact("x " + Base64.getEncoder().encodeToString(bytes) + " y")).isEqualTo("x ****** y");
-        assertThat(redactor.redact("x " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + " y"))
+        assertThat(redactor.redact("x " + Base64.getEncoder().encodeToString(bytes) + " y"))
+                .isEqualTo("x ****** y");
+        assertThat(redactor.redact(
+                        "x " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + " y"))
                 .isEqualTo("x ****** y");
     }
 
     @Test
     void replacesTheSecretInsideALongerBase64TextAtAnyAlignment() {
         for (String user : List.of("u", "us", "usr")) {
-            String header = "Authorization: Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+            String header = "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
 
             String redacted = redactor.redact(header);
 
             assertThat(redacted).contains("******");
             String leftover = redacted.substring(redacted.indexOf("Basic ") + 6).replace("******", "");
-            assertThat(leftover.length()).as("at most the characters mixing user and secret bits remain")
+            assertThat(leftover.length())
+                    .as("at most the characters mixing user and secret bits remain")
                     .isLessThanOrEqualTo(user.length() * 4 / 3 + 6);
         }
     }
@@ -106,9 +110,12 @@ class SecretRedactorTest {
         assertThat(copy.toString()).startsWith("java.lang.IllegalStateException: call with ******");
         assertThat(copy.getStackTrace()).isEqualTo(top.getStackTrace());
         assertThat(copy.getCause()).isInstanceOf(RedactedException.class);
-        assertThat(((RedactedException) copy.getCause()).originalType()).isEqualTo(UncheckedIOException.class.getName());
-        assertThat(copy.getCause().getCause().getMessage()).isEqualTo("connect to https://ha.local?token=****** failed");
-        assertThat(copy.getSuppressed()).singleElement()
+        assertThat(((RedactedException) copy.getCause()).originalType())
+                .isEqualTo(UncheckedIOException.class.getName());
+        assertThat(copy.getCause().getCause().getMessage())
+                .isEqualTo("connect to https://ha.local?token=****** failed");
+        assertThat(copy.getSuppressed())
+                .singleElement()
                 .satisfies(s -> assertThat(s.getMessage()).isEqualTo("suppressed ******"));
         assertThat(stackTraceText(copy)).doesNotContain(TOKEN);
     }
@@ -117,8 +124,9 @@ class SecretRedactorTest {
     void describesAThrowableChainAsOneLine() {
         Exception e = new IllegalStateException("outer " + TOKEN, new IOException("inner " + TOKEN));
 
-        assertThat(redactor.describe(e)).isEqualTo(
-                "java.lang.IllegalStateException: outer ******; caused by java.io.IOException: inner ******");
+        assertThat(redactor.describe(e))
+                .isEqualTo(
+                        "java.lang.IllegalStateException: outer ******; caused by java.io.IOException: inner ******");
     }
 
     @Test
@@ -135,20 +143,22 @@ class SecretRedactorTest {
     void redactsJsonLikeExecutionData() {
         Object data = Map.of("headers", Map.of("authorization", "Bearer " + TOKEN), "list", List.of(TOKEN, 42));
 
-        assertThat(redactor.redactValue(data)).isEqualTo(
-                Map.of("headers", Map.of("authorization", "Bearer ******"), "list", List.of("******", 42)));
+        assertThat(redactor.redactValue(data))
+                .isEqualTo(Map.of("headers", Map.of("authorization", "Bearer ******"), "list", List.of("******", 42)));
     }
 
     @Test
     void isBuiltFromTheSecretValuesOfCredentials() {
-        CredentialData data = new CredentialData("testApi",
+        CredentialData data = new CredentialData(
+                "testApi",
                 Map.of("host", "ha.local", "accessToken", "the-token", "clientSecret", "the-client-secret"),
                 Set.of("accessToken", "clientSecret"));
 
         SecretRedactor forData = SecretRedactor.forCredentials(List.of(data));
 
         assertThat(forData.redact("ha.local the-token the-client-secret")).isEqualTo("ha.local ****** ******");
-        assertThat(forData.with(List.of("more-secret")).redact("the-token more-secret")).isEqualTo("****** ******");
+        assertThat(forData.with(List.of("more-secret")).redact("the-token more-secret"))
+                .isEqualTo("****** ******");
     }
 
     @Test

@@ -21,10 +21,17 @@ import java.util.Optional;
  * @param credentials where node credentials come from
  * @param listener    observer of node runs
  */
-public record ExecutionRequest(PreparedWorkflow workflow, String executionId, ExecutionMode mode, Optional<String> startNode,
-                               List<Item> startItems, Optional<WebhookResponder> responder,
-                               Map<String, Object> variables, Optional<Map<String, String>> environment,
-                               CredentialProvider credentials, ExecutionListener listener) {
+public record ExecutionRequest(
+        PreparedWorkflow workflow,
+        String executionId,
+        ExecutionMode mode,
+        Optional<String> startNode,
+        List<Item> startItems,
+        Optional<WebhookResponder> responder,
+        Map<String, Object> variables,
+        Optional<Map<String, String>> environment,
+        CredentialProvider credentials,
+        ExecutionListener listener) {
 
     public ExecutionRequest {
         startItems = List.copyOf(startItems);
@@ -32,37 +39,91 @@ public record ExecutionRequest(PreparedWorkflow workflow, String executionId, Ex
     }
 
     public static ExecutionRequest manual(PreparedWorkflow workflow, String executionId, List<Item> startItems) {
-        return new ExecutionRequest(workflow, executionId, ExecutionMode.MANUAL, Optional.empty(), startItems,
-                Optional.empty(), Map.of(), Optional.empty(), CredentialProvider.NONE, ExecutionListener.NONE);
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                ExecutionMode.MANUAL,
+                Optional.empty(),
+                startItems,
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                CredentialProvider.NONE,
+                ExecutionListener.NONE);
     }
 
     public ExecutionRequest withStartNode(String node) {
-        return new ExecutionRequest(workflow, executionId, mode, Optional.of(node), startItems, responder, variables,
-                environment, credentials, listener);
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                mode,
+                Optional.of(node),
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                listener);
     }
 
     public ExecutionRequest withCredentials(CredentialProvider provider) {
-        return new ExecutionRequest(workflow, executionId, mode, startNode, startItems, responder, variables,
-                environment, provider, listener);
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                provider,
+                listener);
     }
 
     public ExecutionRequest withResponder(WebhookResponder value) {
-        return new ExecutionRequest(workflow, executionId, mode, startNode, startItems, Optional.of(value), variables,
-                environment, credentials, listener);
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                Optional.of(value),
+                variables,
+                environment,
+                credentials,
+                listener);
     }
 
     public ExecutionRequest withMode(ExecutionMode value) {
-        return new ExecutionRequest(workflow, executionId, value, startNode, startItems, responder, variables,
-                environment, credentials, listener);
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                value,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                listener);
     }
 
     public ExecutionRequest withListener(ExecutionListener value) {
-        return new ExecutionRequest(workflow, executionId, mode, startNode, startItems, responder, variables,
-                environment, credentials, value);
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                value);
     }
 
     public ExecutionRequest withVariables(Map<String, Object> vars, Optional<Map<String, String>> env) {
-        return new ExecutionRequest(workflow, executionId, mode, startNode, startItems, responder, vars,
-                env, credentials, listener);
+        return new ExecutionRequest(
+                workflow, executionId, mode, startNode, startItems, responder, vars, env, credentials, listener);
     }
 }

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -71,8 +70,7 @@ final class ExecutionRun implements RunningExecution {
         this.startedAt = state.clock().instant();
     }
 
-    private record Task(PreparedNode node, List<List<Item>> inputs, List<Optional<InputSource>> sources) {
-    }
+    private record Task(PreparedNode node, List<List<Item>> inputs, List<Optional<InputSource>> sources) {}
 
     /** Data collected for a node that waits for several inputs. */
     private static final class Waiting {
@@ -138,14 +136,16 @@ final class ExecutionRun implements RunningExecution {
 
     void start() {
         var settings = request.workflow().workflow().settings();
-        settings.executionTimeout().ifPresent(limit -> timeout = timer.schedule(() -> timeOut(limit),
-                limit.toMillis(), TimeUnit.MILLISECONDS));
+        settings.executionTimeout()
+                .ifPresent(limit ->
+                        timeout = timer.schedule(() -> timeOut(limit), limit.toMillis(), TimeUnit.MILLISECONDS));
         PreparedNode start;
         try {
             start = startNode();
         } catch (NodeException e) {
             synchronized (this) {
-                error = Optional.of(new ExecutionError(e.getMessage(), "", Optional.empty(), 0, "WorkflowOperationError"));
+                error = Optional.of(
+                        new ExecutionError(e.getMessage(), "", Optional.empty(), 0, "WorkflowOperationError"));
                 finish(ExecutionStatus.ERROR, error);
             }
             return;
@@ -155,9 +155,22 @@ final class ExecutionRun implements RunningExecution {
                 // A trigger's output is what started the execution (the request, the firing, the manual input).
                 List<Item> items = request.startItems().isEmpty() ? List.of(Item.empty()) : request.startItems();
                 Instant now = state.clock().instant();
-                request.listener().nodeStarted(request.executionId(), start.name(), start.node().type());
-                NodeRun run = new NodeRun(start.name(), start.node().type(), 0, now, 0, 1, List.of(), List.of(),
-                        outputsWith(start, items), Optional.empty());
+                request.listener()
+                        .nodeStarted(
+                                request.executionId(),
+                                start.name(),
+                                start.node().type());
+                NodeRun run = new NodeRun(
+                        start.name(),
+                        start.node().type(),
+                        0,
+                        now,
+                        0,
+                        1,
+                        List.of(),
+                        List.of(),
+                        outputsWith(start, items),
+                        Optional.empty());
                 record(run);
                 propagate(start, run.output(), 0);
             } else {
@@ -177,7 +190,8 @@ final class ExecutionRun implements RunningExecution {
         var prepared = request.workflow();
         if (request.startNode().isPresent()) {
             String name = request.startNode().get();
-            return prepared.node(name).orElseThrow(() -> new NodeException("The workflow has no node named '" + name + "'"));
+            return prepared.node(name)
+                    .orElseThrow(() -> new NodeException("The workflow has no node named '" + name + "'"));
         }
         PreparedNode firstTrigger = null;
         for (PreparedNode n : prepared.nodes()) {
@@ -223,7 +237,11 @@ final class ExecutionRun implements RunningExecution {
                     return;
                 }
             }
-            request.listener().nodeStarted(request.executionId(), task.node().name(), task.node().node().type());
+            request.listener()
+                    .nodeStarted(
+                            request.executionId(),
+                            task.node().name(),
+                            task.node().node().type());
             Instant nodeStart = state.clock().instant();
             long nanoStart = System.nanoTime();
             CompletableFuture<Attempted> outcome = attempt(task, 1);
@@ -240,8 +258,7 @@ final class ExecutionRun implements RunningExecution {
         }
     }
 
-    private record Attempted(NodeOutput output, Throwable failure, int attempts) {
-    }
+    private record Attempted(NodeOutput output, Throwable failure, int attempts) {}
 
     private CompletableFuture<Attempted> attempt(Task task, int attemptNumber) {
         CompletableFuture<NodeOutput> call;
@@ -255,24 +272,26 @@ final class ExecutionRun implements RunningExecution {
             return CompletableFuture.completedFuture(new Attempted(call.join(), null, attemptNumber));
         }
         return call.handle((out, ex) -> {
-            if (ex == null) {
-                return CompletableFuture.completedFuture(new Attempted(out, null, attemptNumber));
-            }
-            Throwable cause = unwrap(ex);
-            if (attemptNumber < policy.attempts() && !cancellation.isCancelled() && isRetryable(cause)) {
-                Duration wait = policy.waitBefore(attemptNumber + 1);
-                CompletableFuture<Void> delay = new CompletableFuture<>();
-                ScheduledFuture<?> f = timer.schedule(() -> delay.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
-                cancellation.onCancel(() -> {
-                    f.cancel(false);
-                    delay.complete(null);
-                });
-                return delay.thenCompose(v -> cancellation.isCancelled()
-                        ? CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber))
-                        : attempt(task, attemptNumber + 1));
-            }
-            return CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber));
-        }).thenCompose(f -> f);
+                    if (ex == null) {
+                        return CompletableFuture.completedFuture(new Attempted(out, null, attemptNumber));
+                    }
+                    Throwable cause = unwrap(ex);
+                    if (attemptNumber < policy.attempts() && !cancellation.isCancelled() && isRetryable(cause)) {
+                        Duration wait = policy.waitBefore(attemptNumber + 1);
+                        CompletableFuture<Void> delay = new CompletableFuture<>();
+                        ScheduledFuture<?> f =
+                                timer.schedule(() -> delay.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
+                        cancellation.onCancel(() -> {
+                            f.cancel(false);
+                            delay.complete(null);
+                        });
+                        return delay.thenCompose(v -> cancellation.isCancelled()
+                                ? CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber))
+                                : attempt(task, attemptNumber + 1));
+                    }
+                    return CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber));
+                })
+                .thenCompose(f -> f);
     }
 
     // A bad parameter or expression fails the same way every time; retrying it only delays the error.
@@ -294,17 +313,21 @@ final class ExecutionRun implements RunningExecution {
         RunContext ctx = new RunContext(state, runInput, cancellation, timer);
         return switch (node.type()) {
             case ActionNode a -> a.execute(ctx).toCompletableFuture();
-            case BlockingActionNode b -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    return b.executeBlocking(ctx);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, blockingPool);
+            case BlockingActionNode b ->
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return b.executeBlocking(ctx);
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        blockingPool);
             // A trigger reached by a connection (not the start node) passes its input through.
-            default -> CompletableFuture.completedFuture(NodeOutput.of(inputs.isEmpty() ? List.of() : inputs.getFirst()));
+            default ->
+                CompletableFuture.completedFuture(NodeOutput.of(inputs.isEmpty() ? List.of() : inputs.getFirst()));
         };
     }
 
@@ -317,8 +340,17 @@ final class ExecutionRun implements RunningExecution {
         int runIndex = state.runCount(node.name());
         if (attempted.failure() == null) {
             List<List<Item>> outputs = normalizeOutputs(node, attempted.output());
-            NodeRun run = new NodeRun(node.name(), node.node().type(), runIndex, nodeStart, took, attempted.attempts(),
-                    task.sources(), task.inputs(), outputs, Optional.empty());
+            NodeRun run = new NodeRun(
+                    node.name(),
+                    node.node().type(),
+                    runIndex,
+                    nodeStart,
+                    took,
+                    attempted.attempts(),
+                    task.sources(),
+                    task.inputs(),
+                    outputs,
+                    Optional.empty());
             record(run);
             propagate(node, outputs, runIndex);
             return;
@@ -326,8 +358,17 @@ final class ExecutionRun implements RunningExecution {
         ExecutionError err = toError(node, attempted.failure());
         OnError mode = node.node().onError();
         if (mode == OnError.STOP_WORKFLOW || cancellation.isCancelled()) {
-            NodeRun run = new NodeRun(node.name(), node.node().type(), runIndex, nodeStart, took, attempted.attempts(),
-                    task.sources(), task.inputs(), List.of(), Optional.of(err));
+            NodeRun run = new NodeRun(
+                    node.name(),
+                    node.node().type(),
+                    runIndex,
+                    nodeStart,
+                    took,
+                    attempted.attempts(),
+                    task.sources(),
+                    task.inputs(),
+                    List.of(),
+                    Optional.of(err));
             record(run);
             error = Optional.of(err);
             finish(cancellation.isCancelled() ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, error);
@@ -343,8 +384,17 @@ final class ExecutionRun implements RunningExecution {
         }
         List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(node.outputCount(), List.of()));
         outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
-        NodeRun run = new NodeRun(node.name(), node.node().type(), runIndex, nodeStart, took, attempted.attempts(),
-                task.sources(), task.inputs(), outputs, Optional.of(err));
+        NodeRun run = new NodeRun(
+                node.name(),
+                node.node().type(),
+                runIndex,
+                nodeStart,
+                took,
+                attempted.attempts(),
+                task.sources(),
+                task.inputs(),
+                outputs,
+                Optional.of(err));
         record(run);
         propagate(node, outputs, runIndex);
     }
@@ -441,7 +491,8 @@ final class ExecutionRun implements RunningExecution {
     }
 
     private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
@@ -452,8 +503,12 @@ final class ExecutionRun implements RunningExecution {
             return;
         }
         synchronized (this) {
-            error = Optional.of(new ExecutionError("The execution timed out after " + limit.toSeconds() + " s",
-                    "Raise settings.executionTimeout or make the slow node faster", Optional.empty(), 0, "Timeout"));
+            error = Optional.of(new ExecutionError(
+                    "The execution timed out after " + limit.toSeconds() + " s",
+                    "Raise settings.executionTimeout or make the slow node faster",
+                    Optional.empty(),
+                    0,
+                    "Timeout"));
             finish(ExecutionStatus.ERROR, error);
         }
     }
@@ -469,7 +524,15 @@ final class ExecutionRun implements RunningExecution {
         Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
         state.runData().forEach((k, v) -> runData.put(k, List.copyOf(v)));
         var wf = request.workflow().workflow();
-        result.complete(new ExecutionResult(request.executionId(), wf.id().orElse(""), status, request.mode(), startedAt,
-                state.clock().instant(), Collections.unmodifiableMap(runData), Optional.ofNullable(lastNode), err));
+        result.complete(new ExecutionResult(
+                request.executionId(),
+                wf.id().orElse(""),
+                status,
+                request.mode(),
+                startedAt,
+                state.clock().instant(),
+                Collections.unmodifiableMap(runData),
+                Optional.ofNullable(lastNode),
+                err));
     }
 }

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** The life cycle of an execution (n8n's statuses). */
 public enum ExecutionStatus {
-    NEW, RUNNING, SUCCESS, ERROR, CANCELED, WAITING, CRASHED;
+    NEW,
+    RUNNING,
+    SUCCESS,
+    ERROR,
+    CANCELED,
+    WAITING,
+    CRASHED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -50,13 +50,15 @@ final class ItemScope implements Scope {
             case "$node" -> (ExpressionObject) NodeAccessor::new;
             case "$" -> (ExpressionFunction) args -> new NodeAccessor(argString(args, 0, "$()"));
             case "$items" -> (ExpressionFunction) this::legacyItems;
-            case "$item" -> (ExpressionFunction) args -> new LegacyItem(args.isEmpty() ? itemIndex : intArg(args.getFirst()));
+            case "$item" ->
+                (ExpressionFunction) args -> new LegacyItem(args.isEmpty() ? itemIndex : intArg(args.getFirst()));
             case "$workflow" -> state.workflowObject();
             case "$execution" -> state.executionObject();
             case "$vars" -> state.variables();
-            case "$env" -> state.environment().<Object>map(env -> env).orElseGet(() -> (ExpressionObject) key -> {
-                throw new ExpressionException("access to env vars denied (an administrator can enable $env)");
-            });
+            case "$env" ->
+                state.environment().<Object>map(env -> env).orElseGet(() -> (ExpressionObject) key -> {
+                    throw new ExpressionException("access to env vars denied (an administrator can enable $env)");
+                });
             case "$now" -> DateTimeValue.of(state.now());
             case "$today" -> DateTimeValue.of(state.now().truncatedTo(ChronoUnit.DAYS));
             case "$itemIndex", "$position" -> itemIndex;
@@ -66,10 +68,15 @@ final class ItemScope implements Scope {
             case "$nodeVersion" -> input.node().node().typeVersion();
             case "$nodeId" -> input.node().node().id();
             case "$mode" -> state.executionObject().get("mode");
-            case "$if" -> (ExpressionFunction) args -> ExpressionValues.truthy(arg(args, 0)) ? arg(args, 1) : arg(args, 2);
+            case "$if" ->
+                (ExpressionFunction) args -> ExpressionValues.truthy(arg(args, 0)) ? arg(args, 1) : arg(args, 2);
             case "$ifEmpty" -> (ExpressionFunction) args -> isEmpty(arg(args, 0)) ? arg(args, 1) : arg(args, 0);
-            case "$min" -> (ExpressionFunction) args -> args.stream().mapToDouble(a -> toDouble(a)).min().orElse(Double.POSITIVE_INFINITY);
-            case "$max" -> (ExpressionFunction) args -> args.stream().mapToDouble(a -> toDouble(a)).max().orElse(Double.NEGATIVE_INFINITY);
+            case "$min" ->
+                (ExpressionFunction) args ->
+                        args.stream().mapToDouble(a -> toDouble(a)).min().orElse(Double.POSITIVE_INFINITY);
+            case "$max" ->
+                (ExpressionFunction) args ->
+                        args.stream().mapToDouble(a -> toDouble(a)).max().orElse(Double.NEGATIVE_INFINITY);
             default -> Undefined.INSTANCE;
         };
     }
@@ -131,7 +138,8 @@ final class ItemScope implements Scope {
     }
 
     private static ExpressionException unexecuted(String node) {
-        return new ExpressionException("Node '" + node + "' hasn't been executed (or does not exist) at this point of the workflow");
+        return new ExpressionException(
+                "Node '" + node + "' hasn't been executed (or does not exist) at this point of the workflow");
     }
 
     private static Object arg(List<Object> args, int i) {
@@ -155,8 +163,11 @@ final class ItemScope implements Scope {
     }
 
     private static boolean isEmpty(Object v) {
-        return v == null || v == Undefined.INSTANCE || "".equals(v)
-                || (v instanceof Collection<?> c && c.isEmpty()) || (v instanceof Map<?, ?> m && m.isEmpty());
+        return v == null
+                || v == Undefined.INSTANCE
+                || "".equals(v)
+                || (v instanceof Collection<?> c && c.isEmpty())
+                || (v instanceof Map<?, ?> m && m.isEmpty());
     }
 
     /** {@code $input}: the current node's input. */
@@ -165,15 +176,18 @@ final class ItemScope implements Scope {
         public Object get(String property) {
             return switch (property) {
                 case "item" -> itemMap(currentItem());
-                case "all" -> (ExpressionFunction) args -> itemMaps(input.items(args.isEmpty() ? 0 : intArg(args.getFirst())));
-                case "first" -> (ExpressionFunction) args -> {
-                    List<Item> items = input.items(args.isEmpty() ? 0 : intArg(args.getFirst()));
-                    return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getFirst());
-                };
-                case "last" -> (ExpressionFunction) args -> {
-                    List<Item> items = input.items(args.isEmpty() ? 0 : intArg(args.getFirst()));
-                    return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getLast());
-                };
+                case "all" ->
+                    (ExpressionFunction) args -> itemMaps(input.items(args.isEmpty() ? 0 : intArg(args.getFirst())));
+                case "first" ->
+                    (ExpressionFunction) args -> {
+                        List<Item> items = input.items(args.isEmpty() ? 0 : intArg(args.getFirst()));
+                        return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getFirst());
+                    };
+                case "last" ->
+                    (ExpressionFunction) args -> {
+                        List<Item> items = input.items(args.isEmpty() ? 0 : intArg(args.getFirst()));
+                        return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getLast());
+                    };
                 case "params" -> input.node().resolver().rawValues();
                 case "context" -> Map.of("noItemsLeft", false);
                 default -> Undefined.INSTANCE;
@@ -209,18 +223,26 @@ final class ItemScope implements Scope {
                 case "json" -> pairedItem().json();
                 case "binary" -> binaryInfo(pairedItem());
                 case "item", "pairedItem" -> itemMap(pairedItem());
-                case "first" -> (ExpressionFunction) args -> {
-                    List<Item> items = output(run(), args.isEmpty() ? 0 : intArg(args.getFirst()));
-                    return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getFirst());
-                };
-                case "last" -> (ExpressionFunction) args -> {
-                    List<Item> items = output(run(), args.isEmpty() ? 0 : intArg(args.getFirst()));
-                    return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getLast());
-                };
-                case "all" -> (ExpressionFunction) args -> itemMaps(output(run(), args.isEmpty() ? 0 : intArg(args.getFirst())));
-                case "itemMatching" -> (ExpressionFunction) args -> itemMap(state.pairedItem(name, input, args.isEmpty() ? itemIndex : intArg(args.getFirst()))
-                        .orElseThrow(() -> new ExpressionException("No paired item in node '" + name + "'")));
-                case "params", "parameter" -> state.preparedNode(name).map(n -> (Object) n.resolver().rawValues()).orElse(Map.of());
+                case "first" ->
+                    (ExpressionFunction) args -> {
+                        List<Item> items = output(run(), args.isEmpty() ? 0 : intArg(args.getFirst()));
+                        return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getFirst());
+                    };
+                case "last" ->
+                    (ExpressionFunction) args -> {
+                        List<Item> items = output(run(), args.isEmpty() ? 0 : intArg(args.getFirst()));
+                        return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getLast());
+                    };
+                case "all" ->
+                    (ExpressionFunction) args -> itemMaps(output(run(), args.isEmpty() ? 0 : intArg(args.getFirst())));
+                case "itemMatching" ->
+                    (ExpressionFunction) args -> itemMap(state.pairedItem(
+                                    name, input, args.isEmpty() ? itemIndex : intArg(args.getFirst()))
+                            .orElseThrow(() -> new ExpressionException("No paired item in node '" + name + "'")));
+                case "params", "parameter" ->
+                    state.preparedNode(name)
+                            .map(n -> (Object) n.resolver().rawValues())
+                            .orElse(Map.of());
                 case "runIndex" -> run().runIndex();
                 case "context" -> Map.of();
                 default -> Undefined.INSTANCE;

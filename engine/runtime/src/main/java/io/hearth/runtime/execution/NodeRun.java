@@ -19,9 +19,17 @@ import java.util.Optional;
  * @param output        per output, the items produced (empty when it failed and stopped the workflow)
  * @param error         the failure, if any (with continue-on-fail the run can have both output and error)
  */
-public record NodeRun(String node, String type, int runIndex, Instant startedAt, long executionTime, int attempts,
-                      List<Optional<InputSource>> sources, List<List<Item>> input, List<List<Item>> output,
-                      Optional<ExecutionError> error) {
+public record NodeRun(
+        String node,
+        String type,
+        int runIndex,
+        Instant startedAt,
+        long executionTime,
+        int attempts,
+        List<Optional<InputSource>> sources,
+        List<List<Item>> input,
+        List<List<Item>> output,
+        Optional<ExecutionError> error) {
 
     public NodeRun {
         sources = List.copyOf(sources);

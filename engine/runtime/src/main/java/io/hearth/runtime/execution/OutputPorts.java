@@ -12,8 +12,7 @@ import java.util.Objects;
 /** The output ports of a node given its parameters (static, or derived for nodes like Switch). */
 public final class OutputPorts {
 
-    private OutputPorts() {
-    }
+    private OutputPorts() {}
 
     public static int count(NodeDescription d, ParameterValues parameters) {
         return ports(d, parameters).size();
@@ -26,15 +25,18 @@ public final class OutputPorts {
         DynamicOutputs dyn = d.dynamicOutputs().get();
         List<Port> ports = new ArrayList<>();
         int dot = dyn.groupPath().lastIndexOf('.');
-        List<Map<String, Object>> entries = dot < 0 ? List.of()
-                : parameters.group(dyn.groupPath().substring(0, dot), dyn.groupPath().substring(dot + 1));
+        List<Map<String, Object>> entries = dot < 0
+                ? List.of()
+                : parameters.group(
+                        dyn.groupPath().substring(0, dot), dyn.groupPath().substring(dot + 1));
         for (int i = 0; i < entries.size(); i++) {
             Object label = entries.get(i).get(dyn.labelField());
             ports.add(new Port(label == null || label.toString().isBlank() ? String.valueOf(i) : label.toString()));
         }
         if (dyn.extraWhenParameter().isPresent()) {
             Object actual = parameters.get(dyn.extraWhenParameter().get()).orElse(null);
-            if (Objects.equals(String.valueOf(actual), String.valueOf(dyn.extraWhenValue().orElse(null)))) {
+            if (Objects.equals(
+                    String.valueOf(actual), String.valueOf(dyn.extraWhenValue().orElse(null)))) {
                 ports.add(new Port(dyn.extraOutputName()));
             }
         }

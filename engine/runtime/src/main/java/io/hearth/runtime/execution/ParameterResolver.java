@@ -115,11 +115,13 @@ public final class ParameterResolver {
             try {
                 v = template.evaluate(scope);
             } catch (ExpressionException e) {
-                throw new ParameterException(path, "has an invalid expression '" + abbreviate(template.source()) + "': " + e.getMessage());
+                throw new ParameterException(
+                        path, "has an invalid expression '" + abbreviate(template.source()) + "': " + e.getMessage());
             } catch (ParameterException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new ParameterException(path, "has an expression '" + abbreviate(template.source()) + "' that failed: " + e);
+                throw new ParameterException(
+                        path, "has an expression '" + abbreviate(template.source()) + "' that failed: " + e);
             }
             return v == Undefined.INSTANCE ? null : v;
         }

@@ -67,9 +67,17 @@ public final class PreparedWorkflow {
             }
             int regularOutputs = OutputPorts.count(d, resolver.constantValues());
             int outputCount = regularOutputs + (n.onError() == OnError.CONTINUE_ERROR_OUTPUT ? 1 : 0);
-            prepared.put(n.name(), new PreparedNode(n, type, resolver, children, List.copyOf(connectedInputs),
-                    Math.max(d.inputs().size(), connectedInputs.isEmpty() ? 0 : connectedInputs.last() + 1),
-                    regularOutputs, outputCount));
+            prepared.put(
+                    n.name(),
+                    new PreparedNode(
+                            n,
+                            type,
+                            resolver,
+                            children,
+                            List.copyOf(connectedInputs),
+                            Math.max(d.inputs().size(), connectedInputs.isEmpty() ? 0 : connectedInputs.last() + 1),
+                            regularOutputs,
+                            outputCount));
         }
         return new PreparedWorkflow(workflow, prepared);
     }
@@ -79,8 +87,10 @@ public final class PreparedWorkflow {
         List<List<Connection>> out = new ArrayList<>();
         for (List<Connection> targets : workflow.connections().mainOutputs(source)) {
             List<Connection> sorted = new ArrayList<>(targets);
-            sorted.sort(Comparator.comparingDouble((Connection c) -> workflow.node(c.node()).map(x -> x.position().y()).orElse(0.0))
-                    .thenComparingDouble(c -> workflow.node(c.node()).map(x -> x.position().x()).orElse(0.0)));
+            sorted.sort(Comparator.comparingDouble((Connection c) ->
+                            workflow.node(c.node()).map(x -> x.position().y()).orElse(0.0))
+                    .thenComparingDouble(c ->
+                            workflow.node(c.node()).map(x -> x.position().x()).orElse(0.0)));
             out.add(List.copyOf(sorted));
         }
         return List.copyOf(out);
@@ -106,9 +116,15 @@ public final class PreparedWorkflow {
      * @param regularOutputs  declared outputs (Switch: derived from its rules)
      * @param outputCount     regular outputs plus the error output when onError is continueErrorOutput
      */
-    public record PreparedNode(WorkflowNode node, NodeType type, ParameterResolver resolver,
-                               List<List<Connection>> children, List<Integer> connectedInputs, int inputCount,
-                               int regularOutputs, int outputCount) {
+    public record PreparedNode(
+            WorkflowNode node,
+            NodeType type,
+            ParameterResolver resolver,
+            List<List<Connection>> children,
+            List<Integer> connectedInputs,
+            int inputCount,
+            int regularOutputs,
+            int outputCount) {
 
         public String name() {
             return node.name();

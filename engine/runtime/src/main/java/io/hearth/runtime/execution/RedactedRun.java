@@ -13,12 +13,20 @@ import java.util.Map;
  */
 final class RedactedRun {
 
-    private RedactedRun() {
-    }
+    private RedactedRun() {}
 
     static NodeRun of(NodeRun run, SecretRedactor redactor) {
-        return new NodeRun(run.node(), run.type(), run.runIndex(), run.startedAt(), run.executionTime(), run.attempts(),
-                run.sources(), lists(run.input(), redactor), lists(run.output(), redactor), run.error());
+        return new NodeRun(
+                run.node(),
+                run.type(),
+                run.runIndex(),
+                run.startedAt(),
+                run.executionTime(),
+                run.attempts(),
+                run.sources(),
+                lists(run.input(), redactor),
+                lists(run.output(), redactor),
+                run.error());
     }
 
     private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {

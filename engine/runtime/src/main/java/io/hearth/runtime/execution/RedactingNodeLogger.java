@@ -26,7 +26,8 @@ public final class RedactingNodeLogger implements NodeLogger {
      * @param ownerKey MDC key of what the line belongs to: {@code executionId} or {@code workflowId}
      * @param redactor read per line, since secrets become known as the node asks for credentials
      */
-    public RedactingNodeLogger(String nodeType, String ownerKey, String ownerId, String nodeName, Supplier<SecretRedactor> redactor) {
+    public RedactingNodeLogger(
+            String nodeType, String ownerKey, String ownerId, String nodeName, Supplier<SecretRedactor> redactor) {
         this.log = LoggerFactory.getLogger("hearth.node." + nodeType);
         this.prefix = "[" + ownerKey.replace("Id", "") + " " + ownerId + "] [" + nodeName + "] ";
         this.ownerKey = ownerKey;
@@ -71,7 +72,8 @@ public final class RedactingNodeLogger implements NodeLogger {
 
     // Structured log output (logging.structured.format.console=ecs/logstash) carries these as fields.
     private void withMdc(Runnable logging) {
-        try (var e = MDC.putCloseable(ownerKey, ownerId); var n = MDC.putCloseable("node", nodeName)) {
+        try (var e = MDC.putCloseable(ownerKey, ownerId);
+                var n = MDC.putCloseable("node", nodeName)) {
             logging.run();
         }
     }

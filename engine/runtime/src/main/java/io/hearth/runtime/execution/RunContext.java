@@ -90,8 +90,12 @@ final class RunContext implements NodeExecutionContext {
     @Override
     public NodeLogger log() {
         if (logger == null) {
-            logger = new RedactingNodeLogger(input.node().type().description().name(), "executionId",
-                    state.request().executionId(), input.node().name(), state::redactor);
+            logger = new RedactingNodeLogger(
+                    input.node().type().description().name(),
+                    "executionId",
+                    state.request().executionId(),
+                    input.node().name(),
+                    state::redactor);
         }
         return logger;
     }

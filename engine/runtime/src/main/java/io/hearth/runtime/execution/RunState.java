@@ -112,7 +112,8 @@ final class RunState {
 
     /** Decrypts (once per execution) the credential of {@code type} the node references, and learns its secrets. */
     Optional<CredentialData> credential(PreparedNode node, String type) {
-        boolean declared = node.type().description().credentials().stream().anyMatch(c -> c.type().equals(type));
+        boolean declared = node.type().description().credentials().stream()
+                .anyMatch(c -> c.type().equals(type));
         CredentialRef ref = node.node().credentials().get(type);
         if (!declared || ref == null) {
             return Optional.empty();
@@ -138,7 +139,8 @@ final class RunState {
                 return Optional.empty();
             }
             NodeRun run = runs.get(s.previousNodeRun());
-            List<Item> out = s.previousNodeOutput() < run.output().size() ? run.output().get(s.previousNodeOutput()) : List.of();
+            List<Item> out =
+                    s.previousNodeOutput() < run.output().size() ? run.output().get(s.previousNodeOutput()) : List.of();
             if (index >= out.size()) {
                 return Optional.empty();
             }
@@ -154,8 +156,10 @@ final class RunState {
             source = inputIndex < run.sources().size() ? run.sources().get(inputIndex) : Optional.empty();
         }
         // No trail (e.g. the target is not upstream): fall back to the same position, as n8n's legacy access does.
-        return lastRun(target).map(r -> r.output().isEmpty() ? List.<Item>of() : r.output().getFirst())
-                .filter(items -> itemIndex < items.size()).map(items -> items.get(itemIndex));
+        return lastRun(target)
+                .map(r -> r.output().isEmpty() ? List.<Item>of() : r.output().getFirst())
+                .filter(items -> itemIndex < items.size())
+                .map(items -> items.get(itemIndex));
     }
 
     private static ExpressionObject asObject(Map<String, Object> map) {

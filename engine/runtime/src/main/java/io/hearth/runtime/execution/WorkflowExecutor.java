@@ -27,8 +27,13 @@ public final class WorkflowExecutor {
      * @param timer        waits between retries, Wait nodes, execution timeouts
      * @param defaultZone  zone for workflows that set none
      */
-    public WorkflowExecutor(NodeRegistry registry, ExpressionEngine expressions, Executor blockingPool,
-                            ScheduledExecutorService timer, Clock clock, ZoneId defaultZone) {
+    public WorkflowExecutor(
+            NodeRegistry registry,
+            ExpressionEngine expressions,
+            Executor blockingPool,
+            ScheduledExecutorService timer,
+            Clock clock,
+            ZoneId defaultZone) {
         this.registry = registry;
         this.expressions = expressions;
         this.blockingPool = blockingPool;

@@ -21,8 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** The operators offered in forms, as {@code type:operation}. */
     static final List<Option> OPERATORS = List.of(
@@ -109,7 +108,8 @@ final class Conditions {
         return compare(type, operation, condition.get("leftValue"), condition.get("rightValue"), caseSensitive, path);
     }
 
-    static boolean compare(String type, String operation, Object left, Object right, boolean caseSensitive, String path) {
+    static boolean compare(
+            String type, String operation, Object left, Object right, boolean caseSensitive, String path) {
         switch (operation) {
             case "exists":
                 return left != null;
@@ -124,21 +124,25 @@ final class Conditions {
         }
         return switch (type) {
             case "string" -> compareStrings(operation, text(left), text(right), caseSensitive, path);
-            case "number" -> compareNumbers(operation, number(left, path + ".leftValue"), number(right, path + ".rightValue"), path);
-            case "boolean" -> switch (operation) {
-                case "true" -> truthy(left);
-                case "false" -> !truthy(left);
-                case "equals" -> truthy(left) == truthy(right);
-                case "notEquals" -> truthy(left) != truthy(right);
-                default -> throw unknown(type, operation, path);
-            };
-            case "dateTime" -> compareDates(operation, date(left, path + ".leftValue"), date(right, path + ".rightValue"), path);
+            case "number" ->
+                compareNumbers(operation, number(left, path + ".leftValue"), number(right, path + ".rightValue"), path);
+            case "boolean" ->
+                switch (operation) {
+                    case "true" -> truthy(left);
+                    case "false" -> !truthy(left);
+                    case "equals" -> truthy(left) == truthy(right);
+                    case "notEquals" -> truthy(left) != truthy(right);
+                    default -> throw unknown(type, operation, path);
+                };
+            case "dateTime" ->
+                compareDates(operation, date(left, path + ".leftValue"), date(right, path + ".rightValue"), path);
             case "array" -> compareArrays(operation, left, right, path);
-            case "object", "any" -> switch (operation) {
-                case "equals" -> Objects.equals(left, right);
-                case "notEquals" -> !Objects.equals(left, right);
-                default -> throw unknown(type, operation, path);
-            };
+            case "object", "any" ->
+                switch (operation) {
+                    case "equals" -> Objects.equals(left, right);
+                    case "notEquals" -> !Objects.equals(left, right);
+                    default -> throw unknown(type, operation, path);
+                };
             default -> throw new ParameterException(path + ".operator", "unknown type '" + type + "'");
         };
     }
@@ -158,9 +162,12 @@ final class Conditions {
             case "regex", "notRegex" -> {
                 boolean found;
                 try {
-                    found = Pattern.compile(r, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE).matcher(l).find();
+                    found = Pattern.compile(r, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE)
+                            .matcher(l)
+                            .find();
                 } catch (PatternSyntaxException e) {
-                    throw new ParameterException(path + ".rightValue", "is not a valid regular expression: " + e.getDescription());
+                    throw new ParameterException(
+                            path + ".rightValue", "is not a valid regular expression: " + e.getDescription());
                 }
                 yield op.equals("regex") == found;
             }
@@ -223,7 +230,9 @@ final class Conditions {
     }
 
     static boolean isEmpty(Object v) {
-        return v == null || (v instanceof String s && s.isEmpty()) || (v instanceof Collection<?> c && c.isEmpty())
+        return v == null
+                || (v instanceof String s && s.isEmpty())
+                || (v instanceof Collection<?> c && c.isEmpty())
                 || (v instanceof Map<?, ?> m && m.isEmpty());
     }
 

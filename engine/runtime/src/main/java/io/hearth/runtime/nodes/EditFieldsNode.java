@@ -40,32 +40,80 @@ public final class EditFieldsNode implements ActionNode {
             .categories("Data")
             .icon("fa:pen")
             .description("Modify, add, or remove item fields")
-            .parameter(Parameter.options("mode", Option.of("Manual Mapping", "manual", "Edit item fields one by one"),
+            .parameter(Parameter.options(
+                            "mode",
+                            Option.of("Manual Mapping", "manual", "Edit item fields one by one"),
                             Option.of("JSON", "raw", "Customize item output with JSON"))
-                    .displayName("Mode").defaultValue("manual").noDataExpression())
-            .parameter(Parameter.fixedCollection("assignments", true, "Add Field",
-                    new FieldGroup("assignments", "Fields to Set", List.of(
-                            Parameter.string("name").displayName("Name").placeholder("e.g. fieldName").build(),
-                            Parameter.options("type", Option.of("String", "string"), Option.of("Number", "number"),
-                                            Option.of("Boolean", "boolean"), Option.of("Array", "array"), Option.of("Object", "object"))
-                                    .displayName("Type").defaultValue("string").build(),
-                            Parameter.string("value").displayName("Value").placeholder("{{ $json.value }}").build())))
-                    .displayName("Fields to Set").show("mode", "manual"))
-            .parameter(Parameter.json("jsonOutput").displayName("JSON Output")
-                    .defaultValue("{\n  \"my_field_1\": \"value\",\n  \"my_field_2\": 1\n}").show("mode", "raw"))
-            .parameter(Parameter.bool("includeOtherFields").displayName("Include Other Input Fields")
+                    .displayName("Mode")
+                    .defaultValue("manual")
+                    .noDataExpression())
+            .parameter(Parameter.fixedCollection(
+                            "assignments",
+                            true,
+                            "Add Field",
+                            new FieldGroup(
+                                    "assignments",
+                                    "Fields to Set",
+                                    List.of(
+                                            Parameter.string("name")
+                                                    .displayName("Name")
+                                                    .placeholder("e.g. fieldName")
+                                                    .build(),
+                                            Parameter.options(
+                                                            "type",
+                                                            Option.of("String", "string"),
+                                                            Option.of("Number", "number"),
+                                                            Option.of("Boolean", "boolean"),
+                                                            Option.of("Array", "array"),
+                                                            Option.of("Object", "object"))
+                                                    .displayName("Type")
+                                                    .defaultValue("string")
+                                                    .build(),
+                                            Parameter.string("value")
+                                                    .displayName("Value")
+                                                    .placeholder("{{ $json.value }}")
+                                                    .build())))
+                    .displayName("Fields to Set")
+                    .show("mode", "manual"))
+            .parameter(Parameter.json("jsonOutput")
+                    .displayName("JSON Output")
+                    .defaultValue("{\n  \"my_field_1\": \"value\",\n  \"my_field_2\": 1\n}")
+                    .show("mode", "raw"))
+            .parameter(Parameter.bool("includeOtherFields")
+                    .displayName("Include Other Input Fields")
                     .description("Keep the input item's other fields"))
-            .parameter(Parameter.options("include", Option.of("All", "all"), Option.of("Selected", "selected"),
+            .parameter(Parameter.options(
+                            "include",
+                            Option.of("All", "all"),
+                            Option.of("Selected", "selected"),
                             Option.of("All Except", "except"))
-                    .displayName("Input Fields to Include").defaultValue("all").show("includeOtherFields", true))
-            .parameter(Parameter.string("includeFields").displayName("Fields to Include").placeholder("e.g. fieldToInclude1,fieldToInclude2")
-                    .show("include", "selected").show("includeOtherFields", true))
-            .parameter(Parameter.string("excludeFields").displayName("Fields to Exclude").placeholder("e.g. fieldToExclude1")
-                    .show("include", "except").show("includeOtherFields", true))
-            .parameter(Parameter.collection("options", "Add Option",
-                    Parameter.bool("dotNotation").displayName("Support Dot Notation").defaultValue(true).build(),
-                    Parameter.bool("ignoreConversionErrors").displayName("Ignore Type Conversion Errors").build(),
-                    Parameter.bool("includeBinary").displayName("Include Binary File").defaultValue(true).build())
+                    .displayName("Input Fields to Include")
+                    .defaultValue("all")
+                    .show("includeOtherFields", true))
+            .parameter(Parameter.string("includeFields")
+                    .displayName("Fields to Include")
+                    .placeholder("e.g. fieldToInclude1,fieldToInclude2")
+                    .show("include", "selected")
+                    .show("includeOtherFields", true))
+            .parameter(Parameter.string("excludeFields")
+                    .displayName("Fields to Exclude")
+                    .placeholder("e.g. fieldToExclude1")
+                    .show("include", "except")
+                    .show("includeOtherFields", true))
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add Option",
+                            Parameter.bool("dotNotation")
+                                    .displayName("Support Dot Notation")
+                                    .defaultValue(true)
+                                    .build(),
+                            Parameter.bool("ignoreConversionErrors")
+                                    .displayName("Ignore Type Conversion Errors")
+                                    .build(),
+                            Parameter.bool("includeBinary")
+                                    .displayName("Include Binary File")
+                                    .defaultValue(true)
+                                    .build())
                     .displayName("Options"))
             .build();
 
@@ -166,8 +214,11 @@ public final class EditFieldsNode implements ActionNode {
             if (values.get(type) instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     if (list.get(i) instanceof Map<?, ?> entry && entry.get("name") != null) {
-                        put(json, entry.get("name").toString(),
-                                convert(entry.get("value"), type, false, "values." + type + "[" + i + "].value"), dots);
+                        put(
+                                json,
+                                entry.get("name").toString(),
+                                convert(entry.get("value"), type, false, "values." + type + "[" + i + "].value"),
+                                dots);
                     }
                 }
             }
@@ -176,7 +227,10 @@ public final class EditFieldsNode implements ActionNode {
     }
 
     private static List<String> fieldList(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -189,7 +243,8 @@ public final class EditFieldsNode implements ActionNode {
         Map<String, Object> current = json;
         for (int i = 0; i < parts.length - 1; i++) {
             Object next = current.get(parts[i]);
-            Map<String, Object> copy = next instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+            Map<String, Object> copy =
+                    next instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
             current.put(parts[i], copy);
             current = copy;
         }
@@ -208,7 +263,9 @@ public final class EditFieldsNode implements ActionNode {
                         yield null;
                     }
                     BigDecimal d = new BigDecimal(s);
-                    yield d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0 ? (Object) d.longValue() : (Object) d.doubleValue();
+                    yield d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                            ? (Object) d.longValue()
+                            : (Object) d.doubleValue();
                 }
                 case "boolean" -> {
                     if (value == null || value instanceof Boolean) {

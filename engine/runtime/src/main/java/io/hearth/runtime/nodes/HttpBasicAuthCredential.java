@@ -13,9 +13,16 @@ public final class HttpBasicAuthCredential implements CredentialType {
 
     @Override
     public CredentialDescription description() {
-        return new CredentialDescription(NAME, "Basic Auth", List.of(
-                Parameter.string("user").displayName("User").required().build(),
-                Parameter.secret("password").displayName("Password").required().build()),
-                Optional.empty(), "fa:user-lock");
+        return new CredentialDescription(
+                NAME,
+                "Basic Auth",
+                List.of(
+                        Parameter.string("user").displayName("User").required().build(),
+                        Parameter.secret("password")
+                                .displayName("Password")
+                                .required()
+                                .build()),
+                Optional.empty(),
+                "fa:user-lock");
     }
 }

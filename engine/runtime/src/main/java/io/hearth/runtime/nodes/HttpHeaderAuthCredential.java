@@ -13,9 +13,20 @@ public final class HttpHeaderAuthCredential implements CredentialType {
 
     @Override
     public CredentialDescription description() {
-        return new CredentialDescription(NAME, "Header Auth", List.of(
-                Parameter.string("name").displayName("Name").required().placeholder("X-API-Key").build(),
-                Parameter.secret("value").displayName("Value").required().build()),
-                Optional.empty(), "fa:key");
+        return new CredentialDescription(
+                NAME,
+                "Header Auth",
+                List.of(
+                        Parameter.string("name")
+                                .displayName("Name")
+                                .required()
+                                .placeholder("X-API-Key")
+                                .build(),
+                        Parameter.secret("value")
+                                .displayName("Value")
+                                .required()
+                                .build()),
+                Optional.empty(),
+                "fa:key");
     }
 }

@@ -32,12 +32,26 @@ public final class IfNode implements ActionNode {
             .icon("fa:map-signs")
             .description("Routes items to different branches (true/false)")
             .outputs(new Port("true"), new Port("false"))
-            .parameter(Parameter.fixedCollection("conditions", true, "Add Condition",
-                    new FieldGroup("conditions", "Conditions", ConditionFields.fields())).displayName("Conditions"))
-            .parameter(Parameter.options("combinator", Option.of("AND", "and", "All conditions must be true"),
-                    Option.of("OR", "or", "Any condition must be true")).displayName("Combine").defaultValue("and"))
-            .parameter(Parameter.collection("options", "Add Option",
-                    Parameter.bool("caseSensitive").displayName("Case Sensitive").defaultValue(true).build()).displayName("Options"))
+            .parameter(Parameter.fixedCollection(
+                            "conditions",
+                            true,
+                            "Add Condition",
+                            new FieldGroup("conditions", "Conditions", ConditionFields.fields()))
+                    .displayName("Conditions"))
+            .parameter(Parameter.options(
+                            "combinator",
+                            Option.of("AND", "and", "All conditions must be true"),
+                            Option.of("OR", "or", "Any condition must be true"))
+                    .displayName("Combine")
+                    .defaultValue("and"))
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add Option",
+                            Parameter.bool("caseSensitive")
+                                    .displayName("Case Sensitive")
+                                    .defaultValue(true)
+                                    .build())
+                    .displayName("Options"))
             .build();
 
     @Override
@@ -53,9 +67,13 @@ public final class IfNode implements ActionNode {
         boolean v1 = context.node().typeVersion() < 2;
         for (int i = 0; i < items.size(); i++) {
             ParameterValues p = context.parameters(i);
-            boolean pass = v1 ? evaluateV1(p) : Conditions.evaluate(p.get("conditions").orElse(null),
-                    p.string("combinator").isBlank() ? "and" : p.string("combinator"),
-                    !p.get("options.caseSensitive").isPresent() || p.bool("options.caseSensitive"), "conditions.conditions");
+            boolean pass = v1
+                    ? evaluateV1(p)
+                    : Conditions.evaluate(
+                            p.get("conditions").orElse(null),
+                            p.string("combinator").isBlank() ? "and" : p.string("combinator"),
+                            !p.get("options.caseSensitive").isPresent() || p.bool("options.caseSensitive"),
+                            "conditions.conditions");
             (pass ? yes : no).add(items.get(i).pairedWith(i));
         }
         return CompletableFuture.completedFuture(NodeOutput.ofOutputs(yes, no));
@@ -76,9 +94,10 @@ public final class IfNode implements ActionNode {
                 }
                 sawOne = true;
                 String type = g.getKey();
-                String op = v1Operation(type, String.valueOf(c.get("operation") == null ? "equal" : c.get("operation")));
-                boolean ok = Conditions.compare(type, op, c.get("value1"), c.get("value2"), true,
-                        "conditions." + type + "[" + i + "]");
+                String op =
+                        v1Operation(type, String.valueOf(c.get("operation") == null ? "equal" : c.get("operation")));
+                boolean ok = Conditions.compare(
+                        type, op, c.get("value1"), c.get("value2"), true, "conditions." + type + "[" + i + "]");
                 if (any && ok) {
                     return true;
                 }

@@ -7,8 +7,7 @@ import java.net.UnknownHostException;
 /** Matches an address against an IP or CIDR range ({@code 10.0.0.0/8}, {@code ::1}). */
 final class IpRange {
 
-    private IpRange() {
-    }
+    private IpRange() {}
 
     static boolean matches(String range, String address) {
         if (range.isEmpty() || address.isEmpty()) {
@@ -27,7 +26,9 @@ final class IpRange {
             }
             int bits = Integer.parseInt(range.substring(slash + 1));
             int total = net.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE)
+            BigInteger mask = BigInteger.ONE
+                    .shiftLeft(total)
+                    .subtract(BigInteger.ONE)
                     .xor(BigInteger.ONE.shiftLeft(total - bits).subtract(BigInteger.ONE));
             return new BigInteger(1, net).and(mask).equals(new BigInteger(1, a).and(mask));
         } catch (UnknownHostException | NumberFormatException e) {

@@ -36,38 +36,75 @@ public final class MergeNode implements ActionNode {
             .icon("fa:code-branch")
             .description("Merges data of two inputs once both are available")
             .inputs(new Port("Input 1"), new Port("Input 2"))
-            .parameter(Parameter.options("mode",
+            .parameter(Parameter.options(
+                            "mode",
                             Option.of("Append", "append", "Output the items of input 1, then those of input 2"),
                             Option.of("Combine", "combine", "Merge matching items together"),
                             Option.of("Choose Branch", "chooseBranch", "Output the items of one input"))
-                    .displayName("Mode").defaultValue("append"))
-            .parameter(Parameter.options("combineBy",
+                    .displayName("Mode")
+                    .defaultValue("append"))
+            .parameter(Parameter.options(
+                            "combineBy",
                             Option.of("Matching Fields", "combineByFields", "Combine items with the same field values"),
                             Option.of("Position", "combineByPosition", "Combine items by their order"),
                             Option.of("All Possible Combinations", "combineAll", "Every pairing of items"))
-                    .displayName("Combine By").defaultValue("combineByFields").show("mode", "combine"))
-            .parameter(Parameter.string("fieldsToMatchString").displayName("Fields to Match").placeholder("e.g. id, name")
-                    .required().description("Comma-separated; the same field names in both inputs")
-                    .show("mode", "combine").show("combineBy", "combineByFields"))
-            .parameter(Parameter.options("joinMode",
-                            Option.of("Keep Matches", "keepMatches"), Option.of("Keep Non-Matches", "keepNonMatches"),
-                            Option.of("Keep Everything", "keepEverything"), Option.of("Enrich Input 1", "enrichInput1"),
+                    .displayName("Combine By")
+                    .defaultValue("combineByFields")
+                    .show("mode", "combine"))
+            .parameter(Parameter.string("fieldsToMatchString")
+                    .displayName("Fields to Match")
+                    .placeholder("e.g. id, name")
+                    .required()
+                    .description("Comma-separated; the same field names in both inputs")
+                    .show("mode", "combine")
+                    .show("combineBy", "combineByFields"))
+            .parameter(Parameter.options(
+                            "joinMode",
+                            Option.of("Keep Matches", "keepMatches"),
+                            Option.of("Keep Non-Matches", "keepNonMatches"),
+                            Option.of("Keep Everything", "keepEverything"),
+                            Option.of("Enrich Input 1", "enrichInput1"),
                             Option.of("Enrich Input 2", "enrichInput2"))
-                    .displayName("Output Type").defaultValue("keepMatches").show("mode", "combine").show("combineBy", "combineByFields"))
-            .parameter(Parameter.options("outputDataFrom", Option.of("Both Inputs Merged Together", "both"),
-                            Option.of("Input 1", "input1"), Option.of("Input 2", "input2"))
-                    .displayName("Output Data From").defaultValue("both")
-                    .show("mode", "combine").show("combineBy", "combineByFields").show("joinMode", "keepMatches"))
-            .parameter(Parameter.options("output", Option.of("Input 1 Data", "input1"), Option.of("Input 2 Data", "input2"),
+                    .displayName("Output Type")
+                    .defaultValue("keepMatches")
+                    .show("mode", "combine")
+                    .show("combineBy", "combineByFields"))
+            .parameter(Parameter.options(
+                            "outputDataFrom",
+                            Option.of("Both Inputs Merged Together", "both"),
+                            Option.of("Input 1", "input1"),
+                            Option.of("Input 2", "input2"))
+                    .displayName("Output Data From")
+                    .defaultValue("both")
+                    .show("mode", "combine")
+                    .show("combineBy", "combineByFields")
+                    .show("joinMode", "keepMatches"))
+            .parameter(Parameter.options(
+                            "output",
+                            Option.of("Input 1 Data", "input1"),
+                            Option.of("Input 2 Data", "input2"),
                             Option.of("A Single, Empty Item", "empty"))
-                    .displayName("Output").defaultValue("input1").show("mode", "chooseBranch"))
-            .parameter(Parameter.collection("options", "Add Option",
-                    Parameter.options("clashHandling", Option.of("Prefer Input 2 Version", "preferInput2"),
-                                    Option.of("Prefer Input 1 Version", "preferInput1"))
-                            .displayName("When Field Values Clash").defaultValue("preferInput2").build(),
-                    Parameter.bool("includeUnpaired").displayName("Include Any Unpaired Items").build(),
-                    Parameter.bool("fuzzyCompare").displayName("Fuzzy Compare")
-                            .description("Treat 1 and \"1\" as equal").build()).displayName("Options"))
+                    .displayName("Output")
+                    .defaultValue("input1")
+                    .show("mode", "chooseBranch"))
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add Option",
+                            Parameter.options(
+                                            "clashHandling",
+                                            Option.of("Prefer Input 2 Version", "preferInput2"),
+                                            Option.of("Prefer Input 1 Version", "preferInput1"))
+                                    .displayName("When Field Values Clash")
+                                    .defaultValue("preferInput2")
+                                    .build(),
+                            Parameter.bool("includeUnpaired")
+                                    .displayName("Include Any Unpaired Items")
+                                    .build(),
+                            Parameter.bool("fuzzyCompare")
+                                    .displayName("Fuzzy Compare")
+                                    .description("Treat 1 and \"1\" as equal")
+                                    .build())
+                    .displayName("Options"))
             .build();
 
     @Override
@@ -83,22 +120,40 @@ public final class MergeNode implements ActionNode {
         boolean preferInput1 = "preferInput1".equals(p.string("options.clashHandling"));
         List<Item> out = switch (p.string("mode")) {
             case "append", "" -> append(in1, in2);
-            case "combine" -> switch (p.string("combineBy")) {
-                case "combineByPosition" -> byPosition(in1, in2, p.bool("options.includeUnpaired"), preferInput1);
-                case "combineAll" -> all(in1, in2, preferInput1);
-                default -> byFields(in1, in2, fields(p, "fieldsToMatchString"), fields(p, "fieldsToMatchString"),
-                        p.string("joinMode"), p.string("outputDataFrom"), p.bool("options.fuzzyCompare"), preferInput1);
-            };
-            case "chooseBranch" -> switch (p.string("output")) {
-                case "input2" -> in2;
-                case "empty" -> List.of(Item.empty());
-                default -> in1;
-            };
+            case "combine" ->
+                switch (p.string("combineBy")) {
+                    case "combineByPosition" -> byPosition(in1, in2, p.bool("options.includeUnpaired"), preferInput1);
+                    case "combineAll" -> all(in1, in2, preferInput1);
+                    default ->
+                        byFields(
+                                in1,
+                                in2,
+                                fields(p, "fieldsToMatchString"),
+                                fields(p, "fieldsToMatchString"),
+                                p.string("joinMode"),
+                                p.string("outputDataFrom"),
+                                p.bool("options.fuzzyCompare"),
+                                preferInput1);
+                };
+            case "chooseBranch" ->
+                switch (p.string("output")) {
+                    case "input2" -> in2;
+                    case "empty" -> List.of(Item.empty());
+                    default -> in1;
+                };
             // n8n Merge v2 modes
-            case "mergeByKey" -> byFields(in1, in2, fields(p, "propertyName1"), fields(p, "propertyName2"),
-                    "enrichInput1".equals(p.string("join")) || "left".equals(p.string("join")) ? "enrichInput1"
-                            : "outer".equals(p.string("join")) ? "keepEverything" : "keepMatches",
-                    "both", false, false);
+            case "mergeByKey" ->
+                byFields(
+                        in1,
+                        in2,
+                        fields(p, "propertyName1"),
+                        fields(p, "propertyName2"),
+                        "enrichInput1".equals(p.string("join")) || "left".equals(p.string("join"))
+                                ? "enrichInput1"
+                                : "outer".equals(p.string("join")) ? "keepEverything" : "keepMatches",
+                        "both",
+                        false,
+                        false);
             case "mergeByIndex" -> byPosition(in1, in2, !"inner".equals(p.string("join")), false);
             case "multiplex" -> all(in1, in2, false);
             case "passThrough" -> "input2".equals(p.string("output")) ? in2 : in1;
@@ -109,7 +164,10 @@ public final class MergeNode implements ActionNode {
     }
 
     private static List<String> fields(ParameterValues p, String name) {
-        List<String> f = Arrays.stream(p.string(name).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> f = Arrays.stream(p.string(name).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (f.isEmpty()) {
             throw new ParameterException(name, "needs at least one field name");
         }
@@ -127,7 +185,8 @@ public final class MergeNode implements ActionNode {
         return out;
     }
 
-    private static List<Item> byPosition(List<Item> in1, List<Item> in2, boolean includeUnpaired, boolean preferInput1) {
+    private static List<Item> byPosition(
+            List<Item> in1, List<Item> in2, boolean includeUnpaired, boolean preferInput1) {
         List<Item> out = new ArrayList<>();
         int n = includeUnpaired ? Math.max(in1.size(), in2.size()) : Math.min(in1.size(), in2.size());
         for (int i = 0; i < n; i++) {
@@ -152,8 +211,15 @@ public final class MergeNode implements ActionNode {
         return out;
     }
 
-    private static List<Item> byFields(List<Item> in1, List<Item> in2, List<String> fields1, List<String> fields2,
-                                       String joinMode, String outputDataFrom, boolean fuzzy, boolean preferInput1) {
+    private static List<Item> byFields(
+            List<Item> in1,
+            List<Item> in2,
+            List<String> fields1,
+            List<String> fields2,
+            String joinMode,
+            String outputDataFrom,
+            boolean fuzzy,
+            boolean preferInput1) {
         List<Item> out = new ArrayList<>();
         boolean[] matched2 = new boolean[in2.size()];
         List<Item> unmatched1 = new ArrayList<>();
@@ -175,14 +241,15 @@ public final class MergeNode implements ActionNode {
             for (int j : matches) {
                 matched2[j] = true;
                 switch (joinMode) {
-                    case "keepNonMatches" -> {
-                    }
+                    case "keepNonMatches" -> {}
                     case "enrichInput2" -> out.add(merge(in2.get(j), a, j, !preferInput1));
-                    case "keepMatches" -> out.add(switch (outputDataFrom) {
-                        case "input1" -> paired(a, i, 0);
-                        case "input2" -> paired(in2.get(j), j, 1);
-                        default -> merge(a, in2.get(j), i, preferInput1);
-                    });
+                    case "keepMatches" ->
+                        out.add(
+                                switch (outputDataFrom) {
+                                    case "input1" -> paired(a, i, 0);
+                                    case "input2" -> paired(in2.get(j), j, 1);
+                                    default -> merge(a, in2.get(j), i, preferInput1);
+                                });
                     default -> out.add(merge(a, in2.get(j), i, preferInput1));
                 }
                 if (joinMode.equals("keepMatches") && outputDataFrom.equals("input1")) {
@@ -214,8 +281,7 @@ public final class MergeNode implements ActionNode {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }
@@ -227,7 +293,9 @@ public final class MergeNode implements ActionNode {
             if (va == null || vb == null) {
                 return false;
             }
-            boolean equal = fuzzy ? Conditions.text(va).equals(Conditions.text(vb)) : numericEquals(va, vb) || Objects.equals(va, vb);
+            boolean equal = fuzzy
+                    ? Conditions.text(va).equals(Conditions.text(vb))
+                    : numericEquals(va, vb) || Objects.equals(va, vb);
             if (!equal) {
                 return false;
             }

@@ -36,23 +36,43 @@ public final class RespondToWebhookNode implements ActionNode {
             .categories("Flow")
             .icon("fa:reply")
             .description("Returns data for a webhook")
-            .parameter(Parameter.options("respondWith",
-                            Option.of("All Incoming Items", "allIncomingItems"), Option.of("Binary File", "binary"),
-                            Option.of("First Incoming Item", "firstIncomingItem"), Option.of("JSON", "json"),
-                            Option.of("No Data", "noData"), Option.of("Redirect", "redirect"), Option.of("Text", "text"))
-                    .displayName("Respond With").defaultValue("firstIncomingItem"))
-            .parameter(Parameter.text("responseBody", 5).displayName("Response Body")
-                    .defaultValue("{\n  \"myField\": \"value\"\n}").show("respondWith", "json", "text")
+            .parameter(Parameter.options(
+                            "respondWith",
+                            Option.of("All Incoming Items", "allIncomingItems"),
+                            Option.of("Binary File", "binary"),
+                            Option.of("First Incoming Item", "firstIncomingItem"),
+                            Option.of("JSON", "json"),
+                            Option.of("No Data", "noData"),
+                            Option.of("Redirect", "redirect"),
+                            Option.of("Text", "text"))
+                    .displayName("Respond With")
+                    .defaultValue("firstIncomingItem"))
+            .parameter(Parameter.text("responseBody", 5)
+                    .displayName("Response Body")
+                    .defaultValue("{\n  \"myField\": \"value\"\n}")
+                    .show("respondWith", "json", "text")
                     .description("JSON (for Respond With JSON) or text; expressions allowed"))
-            .parameter(Parameter.string("redirectURL").displayName("Redirect URL").required()
-                    .placeholder("https://example.com").show("respondWith", "redirect"))
-            .parameter(Parameter.string("inputFieldName").displayName("Input Field Name").defaultValue("data")
+            .parameter(Parameter.string("redirectURL")
+                    .displayName("Redirect URL")
+                    .required()
+                    .placeholder("https://example.com")
+                    .show("respondWith", "redirect"))
+            .parameter(Parameter.string("inputFieldName")
+                    .displayName("Input Field Name")
+                    .defaultValue("data")
                     .show("respondWith", "binary"))
-            .parameter(Parameter.collection("options", "Add Option",
-                    Parameter.number("responseCode", 100, 599).displayName("Response Code").defaultValue(200).build(),
-                    ResponseHeaders.parameter(),
-                    Parameter.string("responseKey").displayName("Put Response in Field")
-                            .description("Wrap the items in an object under this key").build())
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add Option",
+                            Parameter.number("responseCode", 100, 599)
+                                    .displayName("Response Code")
+                                    .defaultValue(200)
+                                    .build(),
+                            ResponseHeaders.parameter(),
+                            Parameter.string("responseKey")
+                                    .displayName("Put Response in Field")
+                                    .description("Wrap the items in an object under this key")
+                                    .build())
                     .displayName("Options"))
             .build();
 
@@ -74,8 +94,13 @@ public final class RespondToWebhookNode implements ActionNode {
         Map<String, List<String>> headers = ResponseHeaders.read(p, "options.responseHeaders");
         String responseKey = p.string("options.responseKey");
         WebhookResponse.Body body = switch (p.string("respondWith")) {
-            case "allIncomingItems" -> new WebhookResponse.JsonBody(wrap(responseKey, items.stream().map(i -> (Object) i.json()).toList()));
-            case "firstIncomingItem", "" -> new WebhookResponse.JsonBody(wrap(responseKey, items.isEmpty() ? Map.of() : items.getFirst().json()));
+            case "allIncomingItems" ->
+                new WebhookResponse.JsonBody(wrap(
+                        responseKey, items.stream().map(i -> (Object) i.json()).toList()));
+            case "firstIncomingItem", "" ->
+                new WebhookResponse.JsonBody(wrap(
+                        responseKey,
+                        items.isEmpty() ? Map.of() : items.getFirst().json()));
             case "json" -> new WebhookResponse.JsonBody(wrap(responseKey, jsonBody(p)));
             case "text" -> new WebhookResponse.TextBody(p.string("responseBody"), "text/plain; charset=utf-8");
             case "noData" -> new WebhookResponse.NoBody();
@@ -86,7 +111,8 @@ public final class RespondToWebhookNode implements ActionNode {
             }
             case "binary" -> {
                 String field = p.string("inputFieldName").isBlank() ? "data" : p.string("inputFieldName");
-                BinaryData data = items.isEmpty() ? null : items.getFirst().binary().get(field);
+                BinaryData data =
+                        items.isEmpty() ? null : items.getFirst().binary().get(field);
                 if (data == null) {
                     throw new NodeException("No binary data in field '" + field + "' of the first item");
                 }

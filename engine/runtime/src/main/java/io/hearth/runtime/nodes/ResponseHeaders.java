@@ -11,14 +11,25 @@ import java.util.Map;
 /** The "Response Headers" option of the Webhook and Respond to Webhook nodes: declared once, read once. */
 final class ResponseHeaders {
 
-    private ResponseHeaders() {
-    }
+    private ResponseHeaders() {}
 
     static Parameter parameter() {
-        return Parameter.fixedCollection("responseHeaders", true, "Add Response Header",
-                new FieldGroup("entries", "Entries", List.of(
-                        Parameter.string("name").displayName("Name").build(),
-                        Parameter.string("value").displayName("Value").build()))).displayName("Response Headers").build();
+        return Parameter.fixedCollection(
+                        "responseHeaders",
+                        true,
+                        "Add Response Header",
+                        new FieldGroup(
+                                "entries",
+                                "Entries",
+                                List.of(
+                                        Parameter.string("name")
+                                                .displayName("Name")
+                                                .build(),
+                                        Parameter.string("value")
+                                                .displayName("Value")
+                                                .build())))
+                .displayName("Response Headers")
+                .build();
     }
 
     /** Header name to values, from the fixed collection at {@code path} (e.g. {@code options.responseHeaders}). */
@@ -27,7 +38,8 @@ final class ResponseHeaders {
         for (Map<String, Object> h : p.group(path, "entries")) {
             Object name = h.get("name");
             if (name != null && !name.toString().isBlank()) {
-                headers.computeIfAbsent(name.toString(), k -> new ArrayList<>()).add(String.valueOf(h.getOrDefault("value", "")));
+                headers.computeIfAbsent(name.toString(), k -> new ArrayList<>())
+                        .add(String.valueOf(h.getOrDefault("value", "")));
             }
         }
         return headers;

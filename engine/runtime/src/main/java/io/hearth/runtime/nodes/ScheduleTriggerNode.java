@@ -39,26 +39,93 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
             .categories("Triggers")
             .icon("fa:clock")
             .description("Starts the workflow on a schedule")
-            .parameter(Parameter.fixedCollection("rule", true, "Add Rule", new FieldGroup("interval", "Trigger Interval", List.of(
-                    Parameter.options("field", Option.of("Seconds", "seconds"), Option.of("Minutes", "minutes"),
-                                    Option.of("Hours", "hours"), Option.of("Days", "days"), Option.of("Weeks", "weeks"),
-                                    Option.of("Months", "months"), Option.of("Custom (Cron)", "cronExpression"))
-                            .displayName("Trigger Interval").defaultValue("days").build(),
-                    Parameter.number("secondsInterval", 1, 59).displayName("Seconds Between Triggers").defaultValue(30).show("field", "seconds").build(),
-                    Parameter.number("minutesInterval", 1, 59).displayName("Minutes Between Triggers").defaultValue(5).show("field", "minutes").build(),
-                    Parameter.number("hoursInterval", 1, 23).displayName("Hours Between Triggers").defaultValue(1).show("field", "hours").build(),
-                    Parameter.number("daysInterval", 1, 31).displayName("Days Between Triggers").defaultValue(1).show("field", "days").build(),
-                    Parameter.number("weeksInterval", 1, 52).displayName("Weeks Between Triggers").defaultValue(1).show("field", "weeks").build(),
-                    Parameter.number("monthsInterval", 1, 12).displayName("Months Between Triggers").defaultValue(1).show("field", "months").build(),
-                    Parameter.number("triggerAtDayOfMonth", 1, 31).displayName("Trigger at Day of Month").defaultValue(1).show("field", "months").build(),
-                    Parameter.multiOptions("triggerAtDay", Option.of("Monday", 1), Option.of("Tuesday", 2), Option.of("Wednesday", 3),
-                                    Option.of("Thursday", 4), Option.of("Friday", 5), Option.of("Saturday", 6), Option.of("Sunday", 0))
-                            .displayName("Trigger on Weekdays").defaultValue(List.of(0)).show("field", "weeks").build(),
-                    Parameter.number("triggerAtHour", 0, 23).displayName("Trigger at Hour").defaultValue(0).show("field", "days", "weeks", "months").build(),
-                    Parameter.number("triggerAtMinute", 0, 59).displayName("Trigger at Minute").defaultValue(0).show("field", "hours", "days", "weeks", "months").build(),
-                    Parameter.string("expression").displayName("Expression").placeholder("eg. 0 15 * 1 sun")
-                            .description("Cron with 5 fields (minute precision) or 6 (seconds first)").show("field", "cronExpression").build())))
-                    .displayName("Trigger Rules").defaultValue(Map.of("interval", List.of(Map.of("field", "days")))))
+            .parameter(Parameter.fixedCollection(
+                            "rule",
+                            true,
+                            "Add Rule",
+                            new FieldGroup(
+                                    "interval",
+                                    "Trigger Interval",
+                                    List.of(
+                                            Parameter.options(
+                                                            "field",
+                                                            Option.of("Seconds", "seconds"),
+                                                            Option.of("Minutes", "minutes"),
+                                                            Option.of("Hours", "hours"),
+                                                            Option.of("Days", "days"),
+                                                            Option.of("Weeks", "weeks"),
+                                                            Option.of("Months", "months"),
+                                                            Option.of("Custom (Cron)", "cronExpression"))
+                                                    .displayName("Trigger Interval")
+                                                    .defaultValue("days")
+                                                    .build(),
+                                            Parameter.number("secondsInterval", 1, 59)
+                                                    .displayName("Seconds Between Triggers")
+                                                    .defaultValue(30)
+                                                    .show("field", "seconds")
+                                                    .build(),
+                                            Parameter.number("minutesInterval", 1, 59)
+                                                    .displayName("Minutes Between Triggers")
+                                                    .defaultValue(5)
+                                                    .show("field", "minutes")
+                                                    .build(),
+                                            Parameter.number("hoursInterval", 1, 23)
+                                                    .displayName("Hours Between Triggers")
+                                                    .defaultValue(1)
+                                                    .show("field", "hours")
+                                                    .build(),
+                                            Parameter.number("daysInterval", 1, 31)
+                                                    .displayName("Days Between Triggers")
+                                                    .defaultValue(1)
+                                                    .show("field", "days")
+                                                    .build(),
+                                            Parameter.number("weeksInterval", 1, 52)
+                                                    .displayName("Weeks Between Triggers")
+                                                    .defaultValue(1)
+                                                    .show("field", "weeks")
+                                                    .build(),
+                                            Parameter.number("monthsInterval", 1, 12)
+                                                    .displayName("Months Between Triggers")
+                                                    .defaultValue(1)
+                                                    .show("field", "months")
+                                                    .build(),
+                                            Parameter.number("triggerAtDayOfMonth", 1, 31)
+                                                    .displayName("Trigger at Day of Month")
+                                                    .defaultValue(1)
+                                                    .show("field", "months")
+                                                    .build(),
+                                            Parameter.multiOptions(
+                                                            "triggerAtDay",
+                                                            Option.of("Monday", 1),
+                                                            Option.of("Tuesday", 2),
+                                                            Option.of("Wednesday", 3),
+                                                            Option.of("Thursday", 4),
+                                                            Option.of("Friday", 5),
+                                                            Option.of("Saturday", 6),
+                                                            Option.of("Sunday", 0))
+                                                    .displayName("Trigger on Weekdays")
+                                                    .defaultValue(List.of(0))
+                                                    .show("field", "weeks")
+                                                    .build(),
+                                            Parameter.number("triggerAtHour", 0, 23)
+                                                    .displayName("Trigger at Hour")
+                                                    .defaultValue(0)
+                                                    .show("field", "days", "weeks", "months")
+                                                    .build(),
+                                            Parameter.number("triggerAtMinute", 0, 59)
+                                                    .displayName("Trigger at Minute")
+                                                    .defaultValue(0)
+                                                    .show("field", "hours", "days", "weeks", "months")
+                                                    .build(),
+                                            Parameter.string("expression")
+                                                    .displayName("Expression")
+                                                    .placeholder("eg. 0 15 * 1 sun")
+                                                    .description(
+                                                            "Cron with 5 fields (minute precision) or 6 (seconds first)")
+                                                    .show("field", "cronExpression")
+                                                    .build())))
+                    .displayName("Trigger Rules")
+                    .defaultValue(Map.of("interval", List.of(Map.of("field", "days")))))
             .build();
 
     @Override
@@ -89,8 +156,9 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
             case "hours" -> "0 " + minute + " */" + number(r, "hoursInterval", 1, 1, 23, path) + " * * *";
             case "days" -> "0 " + minute + " " + hour + " */" + number(r, "daysInterval", 1, 1, 31, path) + " * *";
             case "weeks" -> "0 " + minute + " " + hour + " * * " + weekdays(r.get("triggerAtDay"));
-            case "months" -> "0 " + minute + " " + hour + " " + number(r, "triggerAtDayOfMonth", 1, 1, 31, path)
-                    + " */" + number(r, "monthsInterval", 1, 1, 12, path) + " *";
+            case "months" ->
+                "0 " + minute + " " + hour + " " + number(r, "triggerAtDayOfMonth", 1, 1, 31, path) + " */"
+                        + number(r, "monthsInterval", 1, 1, 12, path) + " *";
             case "cronExpression" -> {
                 Object expr = r.get("expression");
                 if (expr == null || expr.toString().isBlank()) {
@@ -98,7 +166,9 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
                 }
                 yield expr.toString();
             }
-            default -> throw new ParameterException(path + ".field", "must be seconds, minutes, hours, days, weeks, months or cronExpression");
+            default ->
+                throw new ParameterException(
+                        path + ".field", "must be seconds, minutes, hours, days, weeks, months or cronExpression");
         };
         try {
             int weeks = field.equals("weeks") ? number(r, "weeksInterval", 1, 1, 52, path) : 1;
@@ -110,10 +180,13 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
 
     private static String weekdays(Object days) {
         List<?> list = days instanceof List<?> l && !l.isEmpty() ? l : List.of(0);
-        return list.stream().map(d -> {
-            int n = d instanceof Number num ? num.intValue() : Integer.parseInt(d.toString());
-            return String.valueOf(n == 0 ? 7 : n);
-        }).distinct().collect(Collectors.joining(","));
+        return list.stream()
+                .map(d -> {
+                    int n = d instanceof Number num ? num.intValue() : Integer.parseInt(d.toString());
+                    return String.valueOf(n == 0 ? 7 : n);
+                })
+                .distinct()
+                .collect(Collectors.joining(","));
     }
 
     private static int number(Map<String, Object> r, String key, int dflt, int min, int max, String path) {
@@ -140,9 +213,16 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
     public List<Item> fire(ZonedDateTime t) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("timestamp", t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        json.put("Readable date", t.format(DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH)) + ordinal(t.getDayOfMonth())
-                + t.format(DateTimeFormatter.ofPattern(" yyyy, h:mm:ss a", Locale.ENGLISH)).toLowerCase(Locale.ENGLISH));
-        json.put("Readable time", t.format(DateTimeFormatter.ofPattern("h:mm:ss a", Locale.ENGLISH)).toLowerCase(Locale.ENGLISH));
+        json.put(
+                "Readable date",
+                t.format(DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH))
+                        + ordinal(t.getDayOfMonth())
+                        + t.format(DateTimeFormatter.ofPattern(" yyyy, h:mm:ss a", Locale.ENGLISH))
+                                .toLowerCase(Locale.ENGLISH));
+        json.put(
+                "Readable time",
+                t.format(DateTimeFormatter.ofPattern("h:mm:ss a", Locale.ENGLISH))
+                        .toLowerCase(Locale.ENGLISH));
         json.put("Day of week", t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         json.put("Year", String.valueOf(t.getYear()));
         json.put("Month", t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
@@ -150,7 +230,9 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
         json.put("Hour", String.format("%02d", t.getHour()));
         json.put("Minute", String.format("%02d", t.getMinute()));
         json.put("Second", String.format("%02d", t.getSecond()));
-        json.put("Timezone", t.getZone().getId() + " (UTC" + t.getOffset().getId().replace("Z", "+00:00") + ")");
+        json.put(
+                "Timezone",
+                t.getZone().getId() + " (UTC" + t.getOffset().getId().replace("Z", "+00:00") + ")");
         return List.of(Item.of(json));
     }
 

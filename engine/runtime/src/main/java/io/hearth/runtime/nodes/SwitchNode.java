@@ -29,7 +29,10 @@ public final class SwitchNode implements ActionNode {
     private static final List<Parameter> RULE_FIELDS = new ArrayList<>(ConditionFields.fields());
 
     static {
-        RULE_FIELDS.add(Parameter.string("outputKey").displayName("Output Name").placeholder("e.g. high").build());
+        RULE_FIELDS.add(Parameter.string("outputKey")
+                .displayName("Output Name")
+                .placeholder("e.g. high")
+                .build());
     }
 
     private static final NodeDescription DESCRIPTION = NodeDescription.builder("hearth.switch")
@@ -41,16 +44,32 @@ public final class SwitchNode implements ActionNode {
             .icon("fa:map-signs")
             .description("Routes items to one of several outputs by rules")
             .outputs(Port.MAIN)
-            .dynamicOutputs(new DynamicOutputs("rules.values", "outputKey", Optional.of("options.fallbackOutput"),
-                    Optional.of("extra"), "Fallback"))
-            .parameter(Parameter.fixedCollection("rules", true, "Add Routing Rule",
-                    new FieldGroup("values", "Routing Rules", RULE_FIELDS)).displayName("Routing Rules"))
-            .parameter(Parameter.collection("options", "Add Option",
-                    Parameter.options("fallbackOutput", Option.of("None (drop the item)", "none"),
-                                    Option.of("Extra Output", "extra"))
-                            .displayName("Fallback Output").defaultValue("none").build(),
-                    Parameter.bool("allMatchingOutputs").displayName("Send to All Matching Outputs").build(),
-                    Parameter.bool("ignoreCase").displayName("Ignore Case").build()).displayName("Options"))
+            .dynamicOutputs(new DynamicOutputs(
+                    "rules.values",
+                    "outputKey",
+                    Optional.of("options.fallbackOutput"),
+                    Optional.of("extra"),
+                    "Fallback"))
+            .parameter(Parameter.fixedCollection(
+                            "rules", true, "Add Routing Rule", new FieldGroup("values", "Routing Rules", RULE_FIELDS))
+                    .displayName("Routing Rules"))
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add Option",
+                            Parameter.options(
+                                            "fallbackOutput",
+                                            Option.of("None (drop the item)", "none"),
+                                            Option.of("Extra Output", "extra"))
+                                    .displayName("Fallback Output")
+                                    .defaultValue("none")
+                                    .build(),
+                            Parameter.bool("allMatchingOutputs")
+                                    .displayName("Send to All Matching Outputs")
+                                    .build(),
+                            Parameter.bool("ignoreCase")
+                                    .displayName("Ignore Case")
+                                    .build())
+                    .displayName("Options"))
             .build();
 
     @Override

@@ -30,17 +30,33 @@ public final class WaitNode implements ActionNode {
             .categories("Flow")
             .icon("fa:pause-circle")
             .description("Waits before continuing with the execution")
-            .parameter(Parameter.options("resume",
+            .parameter(Parameter.options(
+                            "resume",
                             Option.of("After Time Interval", "timeInterval", "Waits for a certain amount of time"),
                             Option.of("At Specified Time", "specificTime", "Waits until a date and time"))
-                    .displayName("Resume").defaultValue("timeInterval").noDataExpression())
-            .parameter(Parameter.number("amount").displayName("Wait Amount").minValue(0).precision(2).defaultValue(1)
+                    .displayName("Resume")
+                    .defaultValue("timeInterval")
+                    .noDataExpression())
+            .parameter(Parameter.number("amount")
+                    .displayName("Wait Amount")
+                    .minValue(0)
+                    .precision(2)
+                    .defaultValue(1)
                     .show("resume", "timeInterval"))
-            .parameter(Parameter.options("unit", Option.of("Seconds", "seconds"), Option.of("Minutes", "minutes"),
-                            Option.of("Hours", "hours"), Option.of("Days", "days"))
-                    .displayName("Wait Unit").defaultValue("hours").show("resume", "timeInterval"))
-            .parameter(Parameter.dateTime("dateTime").displayName("Date and Time").required()
-                    .description("The date and time to wait for before continuing").show("resume", "specificTime"))
+            .parameter(Parameter.options(
+                            "unit",
+                            Option.of("Seconds", "seconds"),
+                            Option.of("Minutes", "minutes"),
+                            Option.of("Hours", "hours"),
+                            Option.of("Days", "days"))
+                    .displayName("Wait Unit")
+                    .defaultValue("hours")
+                    .show("resume", "timeInterval"))
+            .parameter(Parameter.dateTime("dateTime")
+                    .displayName("Date and Time")
+                    .required()
+                    .description("The date and time to wait for before continuing")
+                    .show("resume", "specificTime"))
             .build();
 
     @Override
@@ -81,7 +97,9 @@ public final class WaitNode implements ActionNode {
                 return ZonedDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
                 try {
-                    return java.time.LocalDateTime.parse(text).atZone(context.workflow().timezone()).toInstant();
+                    return java.time.LocalDateTime.parse(text)
+                            .atZone(context.workflow().timezone())
+                            .toInstant();
                 } catch (DateTimeParseException e3) {
                     throw new ParameterException("dateTime", "must be an ISO-8601 date-time, got '" + text + "'");
                 }

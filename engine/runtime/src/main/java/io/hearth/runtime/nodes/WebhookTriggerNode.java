@@ -50,40 +50,91 @@ public final class WebhookTriggerNode implements WebhookNode {
             .icon("fa:bolt")
             .description("Starts the workflow when an HTTP request arrives")
             .subtitle("={{$parameter[\"httpMethod\"] + \": \" + $parameter[\"path\"]}}")
-            .credential(CredentialRequirement.when(HttpBasicAuthCredential.NAME, DisplayOptions.show("authentication", "basicAuth")))
-            .credential(CredentialRequirement.when(HttpHeaderAuthCredential.NAME, DisplayOptions.show("authentication", "headerAuth")))
-            .parameter(Parameter.bool("multipleMethods").displayName("Allow Multiple HTTP Methods")
+            .credential(CredentialRequirement.when(
+                    HttpBasicAuthCredential.NAME, DisplayOptions.show("authentication", "basicAuth")))
+            .credential(CredentialRequirement.when(
+                    HttpHeaderAuthCredential.NAME, DisplayOptions.show("authentication", "headerAuth")))
+            .parameter(Parameter.bool("multipleMethods")
+                    .displayName("Allow Multiple HTTP Methods")
                     .description("Accept the methods listed in HTTP Method (a list) instead of one"))
-            .parameter(Parameter.options("httpMethod", Option.of("DELETE", "DELETE"), Option.of("GET", "GET"),
-                            Option.of("HEAD", "HEAD"), Option.of("PATCH", "PATCH"), Option.of("POST", "POST"), Option.of("PUT", "PUT"))
-                    .displayName("HTTP Method").defaultValue("GET"))
-            .parameter(Parameter.string("path").displayName("Path").required().placeholder("webhook")
+            .parameter(Parameter.options(
+                            "httpMethod",
+                            Option.of("DELETE", "DELETE"),
+                            Option.of("GET", "GET"),
+                            Option.of("HEAD", "HEAD"),
+                            Option.of("PATCH", "PATCH"),
+                            Option.of("POST", "POST"),
+                            Option.of("PUT", "PUT"))
+                    .displayName("HTTP Method")
+                    .defaultValue("GET"))
+            .parameter(Parameter.string("path")
+                    .displayName("Path")
+                    .required()
+                    .placeholder("webhook")
                     .description("The URL path after /webhook/; segments like :id capture path parameters"))
-            .parameter(Parameter.options("authentication", Option.of("None", "none"), Option.of("Basic Auth", "basicAuth"),
+            .parameter(Parameter.options(
+                            "authentication",
+                            Option.of("None", "none"),
+                            Option.of("Basic Auth", "basicAuth"),
                             Option.of("Header Auth", "headerAuth"))
-                    .displayName("Authentication").defaultValue("none"))
-            .parameter(Parameter.options("responseMode",
+                    .displayName("Authentication")
+                    .defaultValue("none"))
+            .parameter(Parameter.options(
+                            "responseMode",
                             Option.of("Immediately", "onReceived", "As soon as the request arrives"),
                             Option.of("When Last Node Finishes", "lastNode", "Returns the last node's output"),
-                            Option.of("Using 'Respond to Webhook' Node", "responseNode", "The Respond to Webhook node shapes the answer"))
-                    .displayName("Respond").defaultValue("onReceived"))
-            .parameter(Parameter.number("responseCode", 100, 599).displayName("Response Code").defaultValue(200)
+                            Option.of(
+                                    "Using 'Respond to Webhook' Node",
+                                    "responseNode",
+                                    "The Respond to Webhook node shapes the answer"))
+                    .displayName("Respond")
+                    .defaultValue("onReceived"))
+            .parameter(Parameter.number("responseCode", 100, 599)
+                    .displayName("Response Code")
+                    .defaultValue(200)
                     .hide("responseMode", "responseNode"))
-            .parameter(Parameter.options("responseData",
-                            Option.of("All Entries", "allEntries"), Option.of("First Entry JSON", "firstEntryJson"),
-                            Option.of("First Entry Binary", "firstEntryBinary"), Option.of("No Response Body", "noData"))
-                    .displayName("Response Data").defaultValue("firstEntryJson").show("responseMode", "lastNode"))
-            .parameter(Parameter.string("responseBinaryPropertyName").displayName("Property Name").defaultValue("data")
-                    .show("responseData", "firstEntryBinary").show("responseMode", "lastNode"))
-            .parameter(Parameter.collection("options", "Add Option",
-                    Parameter.string("binaryPropertyName").displayName("Binary Property").defaultValue("data")
-                            .description("Where uploaded files and raw binary bodies go").build(),
-                    Parameter.bool("rawBody").displayName("Raw Body").description("Keep the body as binary data").build(),
-                    Parameter.bool("ignoreBots").displayName("Ignore Bots").build(),
-                    Parameter.string("ipWhitelist").displayName("IP(s) Whitelist").placeholder("127.0.0.1, 10.0.0.0/8").build(),
-                    Parameter.string("responseContentType").displayName("Response Content-Type").placeholder("application/xml").build(),
-                    Parameter.string("responseData").displayName("Response Data").description("Body to answer with when responding immediately").build(),
-                    ResponseHeaders.parameter())
+            .parameter(Parameter.options(
+                            "responseData",
+                            Option.of("All Entries", "allEntries"),
+                            Option.of("First Entry JSON", "firstEntryJson"),
+                            Option.of("First Entry Binary", "firstEntryBinary"),
+                            Option.of("No Response Body", "noData"))
+                    .displayName("Response Data")
+                    .defaultValue("firstEntryJson")
+                    .show("responseMode", "lastNode"))
+            .parameter(Parameter.string("responseBinaryPropertyName")
+                    .displayName("Property Name")
+                    .defaultValue("data")
+                    .show("responseData", "firstEntryBinary")
+                    .show("responseMode", "lastNode"))
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add Option",
+                            Parameter.string("binaryPropertyName")
+                                    .displayName("Binary Property")
+                                    .defaultValue("data")
+                                    .description("Where uploaded files and raw binary bodies go")
+                                    .build(),
+                            Parameter.bool("rawBody")
+                                    .displayName("Raw Body")
+                                    .description("Keep the body as binary data")
+                                    .build(),
+                            Parameter.bool("ignoreBots")
+                                    .displayName("Ignore Bots")
+                                    .build(),
+                            Parameter.string("ipWhitelist")
+                                    .displayName("IP(s) Whitelist")
+                                    .placeholder("127.0.0.1, 10.0.0.0/8")
+                                    .build(),
+                            Parameter.string("responseContentType")
+                                    .displayName("Response Content-Type")
+                                    .placeholder("application/xml")
+                                    .build(),
+                            Parameter.string("responseData")
+                                    .displayName("Response Data")
+                                    .description("Body to answer with when responding immediately")
+                                    .build(),
+                            ResponseHeaders.parameter())
                     .displayName("Options"))
             .build();
 
@@ -101,12 +152,17 @@ public final class WebhookTriggerNode implements WebhookNode {
                 methods.addAll(List.of("GET", "POST"));
             }
         } else {
-            methods.add(p.string("httpMethod").isBlank() ? "GET" : p.string("httpMethod").toUpperCase(Locale.ROOT));
+            methods.add(
+                    p.string("httpMethod").isBlank()
+                            ? "GET"
+                            : p.string("httpMethod").toUpperCase(Locale.ROOT));
         }
         String path = normalizePath(p.string("path"));
-        ResponseMode mode = ResponseMode.fromWireName(p.string("responseMode").isBlank() ? "onReceived" : p.string("responseMode"));
+        ResponseMode mode =
+                ResponseMode.fromWireName(p.string("responseMode").isBlank() ? "onReceived" : p.string("responseMode"));
         int code = p.get("responseCode").isPresent() ? (int) p.integer("responseCode") : 200;
-        ResponseData data = ResponseData.fromWireName(p.string("responseData").isBlank() ? "firstEntryJson" : p.string("responseData"));
+        ResponseData data = ResponseData.fromWireName(
+                p.string("responseData").isBlank() ? "firstEntryJson" : p.string("responseData"));
         Map<String, List<String>> headers = ResponseHeaders.read(p, "options.responseHeaders");
         String contentType = p.string("options.responseContentType");
         if (!contentType.isBlank()) {
@@ -135,7 +191,8 @@ public final class WebhookTriggerNode implements WebhookNode {
         if (rejected != null) {
             return CompletableFuture.completedFuture(rejected);
         }
-        String binaryProperty = p.string("options.binaryPropertyName").isBlank() ? "data" : p.string("options.binaryPropertyName");
+        String binaryProperty =
+                p.string("options.binaryPropertyName").isBlank() ? "data" : p.string("options.binaryPropertyName");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("headers", flatten(request.headers()));
         json.put("params", request.pathParams());
@@ -146,8 +203,13 @@ public final class WebhookTriggerNode implements WebhookNode {
             case WebhookRequest.JsonBody j -> {
                 json.put("body", j.value());
                 if (p.bool("options.rawBody")) {
-                    binary.put(binaryProperty, BinaryData.of(io.hearth.node.support.MiniJson.write(j.value())
-                            .getBytes(StandardCharsets.UTF_8), "application/json", null));
+                    binary.put(
+                            binaryProperty,
+                            BinaryData.of(
+                                    io.hearth.node.support.MiniJson.write(j.value())
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    "application/json",
+                                    null));
                 }
             }
             case WebhookRequest.FormBody f -> json.put("body", flatten(f.fields()));
@@ -171,10 +233,12 @@ public final class WebhookTriggerNode implements WebhookNode {
                 }
             }
         }
-        return CompletableFuture.completedFuture(new WebhookReceipt.Accepted(List.of(new Item(json, binary, List.of()))));
+        return CompletableFuture.completedFuture(
+                new WebhookReceipt.Accepted(List.of(new Item(json, binary, List.of()))));
     }
 
-    private static WebhookReceipt.Rejected checkAccess(WebhookContext context, ParameterValues p, WebhookRequest request) {
+    private static WebhookReceipt.Rejected checkAccess(
+            WebhookContext context, ParameterValues p, WebhookRequest request) {
         String whitelist = p.string("options.ipWhitelist");
         if (!whitelist.isBlank()) {
             String ip = request.remoteAddress().orElse("");
@@ -189,33 +253,40 @@ public final class WebhookTriggerNode implements WebhookNode {
                 return new WebhookReceipt.Rejected(403, "IP is not whitelisted to access the webhook!", Map.of());
             }
         }
-        if (p.bool("options.ignoreBots") && request.header("user-agent").map(ua -> BOTS.matcher(ua).find()).orElse(false)) {
+        if (p.bool("options.ignoreBots")
+                && request.header("user-agent")
+                        .map(ua -> BOTS.matcher(ua).find())
+                        .orElse(false)) {
             return new WebhookReceipt.Rejected(403, "Bots are not allowed to access this webhook", Map.of());
         }
         switch (p.string("authentication")) {
             case "basicAuth" -> {
-                CredentialData cred = context.credential(HttpBasicAuthCredential.NAME).orElse(null);
+                CredentialData cred =
+                        context.credential(HttpBasicAuthCredential.NAME).orElse(null);
                 if (cred == null) {
                     return new WebhookReceipt.Rejected(500, "No authentication data defined on node!", Map.of());
                 }
                 String header = request.header("authorization").orElse("");
                 if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                    return new WebhookReceipt.Rejected(401, "Authorization is required!",
-                            Map.of("WWW-Authenticate", "Basic realm=\"Webhook\""));
+                    return new WebhookReceipt.Rejected(
+                            401, "Authorization is required!", Map.of("WWW-Authenticate", "Basic realm=\"Webhook\""));
                 }
                 String decoded;
                 try {
-                    decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                    decoded = new String(
+                            Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
                     return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
                 }
-                String expected = cred.string("user") + ":" + cred.secret("password").reveal();
+                String expected =
+                        cred.string("user") + ":" + cred.secret("password").reveal();
                 if (!constantTimeEquals(decoded, expected)) {
                     return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
                 }
             }
             case "headerAuth" -> {
-                CredentialData cred = context.credential(HttpHeaderAuthCredential.NAME).orElse(null);
+                CredentialData cred =
+                        context.credential(HttpHeaderAuthCredential.NAME).orElse(null);
                 if (cred == null) {
                     return new WebhookReceipt.Rejected(500, "No authentication data defined on node!", Map.of());
                 }
@@ -224,8 +295,7 @@ public final class WebhookTriggerNode implements WebhookNode {
                     return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return null;
     }

@@ -26,8 +26,7 @@ public final class DescriptionValidator {
 
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9_.@/-]+");
 
-    private DescriptionValidator() {
-    }
+    private DescriptionValidator() {}
 
     /** Every problem found; empty when the description is usable. */
     public static List<String> validate(NodeType type) {
@@ -49,10 +48,12 @@ public final class DescriptionValidator {
                 problems.add("version " + v + " must be positive");
             }
         }
-        boolean trigger = type instanceof TriggerNode || type instanceof WebhookNode || type instanceof ScheduleTriggerNode;
+        boolean trigger =
+                type instanceof TriggerNode || type instanceof WebhookNode || type instanceof ScheduleTriggerNode;
         boolean action = type instanceof ActionNode || type instanceof BlockingActionNode;
         if (!trigger && !action) {
-            problems.add("implements none of ActionNode, BlockingActionNode, TriggerNode, WebhookNode, ScheduleTriggerNode");
+            problems.add(
+                    "implements none of ActionNode, BlockingActionNode, TriggerNode, WebhookNode, ScheduleTriggerNode");
         }
         if (trigger && d.group() != NodeGroup.TRIGGER) {
             problems.add("a trigger implementation must declare group TRIGGER");
@@ -69,7 +70,8 @@ public final class DescriptionValidator {
             if (c.type() == null || c.type().isBlank()) {
                 problems.add("a credential requirement has no type");
             }
-            checkDisplayOptions(c.displayOptions(), "credentials." + c.type(), d.parameters(), d.parameters(), problems);
+            checkDisplayOptions(
+                    c.displayOptions(), "credentials." + c.type(), d.parameters(), d.parameters(), problems);
         });
         return problems;
     }
@@ -79,8 +81,8 @@ public final class DescriptionValidator {
         return type instanceof ActionNode;
     }
 
-    private static void checkLevel(List<Parameter> level, String path, List<Parameter> root, Set<String> methods,
-                                   List<String> problems) {
+    private static void checkLevel(
+            List<Parameter> level, String path, List<Parameter> root, Set<String> methods, List<String> problems) {
         Set<String> names = new HashSet<>();
         for (Parameter p : level) {
             String ppath = path + "." + p.name();
@@ -96,7 +98,8 @@ public final class DescriptionValidator {
             switch (p.type()) {
                 case ParameterType.OptionsType o -> {
                     checkDynamic(o.dynamicOptions(), ppath, methods, problems);
-                    if (o.dynamicOptions().isEmpty() && !o.options().isEmpty()
+                    if (o.dynamicOptions().isEmpty()
+                            && !o.options().isEmpty()
                             && !(p.defaultValue() instanceof String s && s.startsWith("="))
                             && o.options().stream().map(Option::value).noneMatch(v -> sameValue(v, p.defaultValue()))
                             && !"".equals(p.defaultValue())) {
@@ -114,9 +117,9 @@ public final class DescriptionValidator {
                         checkLevel(g.fields(), ppath + "." + g.name(), root, methods, problems);
                     }
                 }
-                case ParameterType.ResourceLocatorType r -> r.modes().forEach(m -> checkDynamic(m.options(), ppath, methods, problems));
-                default -> {
-                }
+                case ParameterType.ResourceLocatorType r ->
+                    r.modes().forEach(m -> checkDynamic(m.options(), ppath, methods, problems));
+                default -> {}
             }
         }
     }
@@ -128,16 +131,22 @@ public final class DescriptionValidator {
         return a == null ? b == null : a.equals(b);
     }
 
-    private static void checkDynamic(Optional<DynamicOptions> dynamic, String path, Set<String> methods, List<String> problems) {
+    private static void checkDynamic(
+            Optional<DynamicOptions> dynamic, String path, Set<String> methods, List<String> problems) {
         dynamic.ifPresent(d -> {
             if (!methods.contains(d.method())) {
-                problems.add(path + ": load-options method '" + d.method() + "' is not provided by loadOptionsMethods()");
+                problems.add(
+                        path + ": load-options method '" + d.method() + "' is not provided by loadOptionsMethods()");
             }
         });
     }
 
-    private static void checkDisplayOptions(DisplayOptions options, String path, List<Parameter> siblings,
-                                            List<Parameter> root, List<String> problems) {
+    private static void checkDisplayOptions(
+            DisplayOptions options,
+            String path,
+            List<Parameter> siblings,
+            List<Parameter> root,
+            List<String> problems) {
         Set<String> keys = new HashSet<>(options.show().keySet());
         keys.addAll(options.hide().keySet());
         for (String key : keys) {

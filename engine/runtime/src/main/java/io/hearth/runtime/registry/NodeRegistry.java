@@ -20,7 +20,8 @@ public final class NodeRegistry {
     private final Map<String, CredentialType> credentialTypes = new LinkedHashMap<>();
     private final List<PluginFailure> failures;
 
-    public NodeRegistry(Collection<NodeType> nodes, Collection<CredentialType> credentials, List<PluginFailure> failures) {
+    public NodeRegistry(
+            Collection<NodeType> nodes, Collection<CredentialType> credentials, List<PluginFailure> failures) {
         for (NodeType n : nodes) {
             String name = n.description().name();
             if (byName.containsKey(name) || byAlias.containsKey(name)) {

@@ -39,8 +39,7 @@ public final class PluginLoader {
     private final Set<String> takenNames = new HashSet<>();
     private final Set<String> credentialNames = new HashSet<>();
 
-    private PluginLoader() {
-    }
+    private PluginLoader() {}
 
     /** Loads from the class path of {@code classLoader} and, if it exists, from {@code pluginsDir}. */
     public static NodeRegistry load(ClassLoader classLoader, Path pluginsDir) {
@@ -49,7 +48,9 @@ public final class PluginLoader {
         if (pluginsDir != null && Files.isDirectory(pluginsDir)) {
             List<Path> jars;
             try (Stream<Path> files = Files.list(pluginsDir)) {
-                jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+                jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 loader.fail(pluginsDir.toString(), "cannot list the plugins directory: " + e.getMessage());
                 jars = List.of();
@@ -69,13 +70,19 @@ public final class PluginLoader {
             fail(jar.toString(), "bad path: " + e.getMessage());
             return;
         }
-        ClassLoader isolated = new URLClassLoader("plugin:" + jar.getFileName(), new URL[] {url},
+        ClassLoader isolated = new URLClassLoader(
+                "plugin:" + jar.getFileName(),
+                new URL[] {url},
                 new SpiOnlyClassLoader(PluginLoader.class.getClassLoader()));
         int before = nodes.size() + credentials.size();
         loadFrom(isolated, jar.getFileName().toString());
-        if (nodes.size() + credentials.size() == before && failures.stream().noneMatch(f -> f.source().equals(jar.getFileName().toString()))) {
-            fail(jar.getFileName().toString(), "contains no node or credential types (no META-INF/services/"
-                    + NodeType.class.getName() + " entry)");
+        if (nodes.size() + credentials.size() == before
+                && failures.stream()
+                        .noneMatch(f -> f.source().equals(jar.getFileName().toString()))) {
+            fail(
+                    jar.getFileName().toString(),
+                    "contains no node or credential types (no META-INF/services/" + NodeType.class.getName()
+                            + " entry)");
         } else {
             log.info("Loaded plugin {}", jar.getFileName());
         }
@@ -96,7 +103,8 @@ public final class PluginLoader {
             }
             addNode(type, source);
         }
-        Iterator<CredentialType> cit = ServiceLoader.load(CredentialType.class, classLoader).iterator();
+        Iterator<CredentialType> cit =
+                ServiceLoader.load(CredentialType.class, classLoader).iterator();
         while (true) {
             CredentialType type;
             try {
@@ -115,7 +123,10 @@ public final class PluginLoader {
     private void addNode(NodeType type, String source) {
         List<String> problems = DescriptionValidator.validate(type);
         if (!problems.isEmpty()) {
-            fail(source, "node type " + type.getClass().getName() + " has a broken description: " + String.join("; ", problems));
+            fail(
+                    source,
+                    "node type " + type.getClass().getName() + " has a broken description: "
+                            + String.join("; ", problems));
             return;
         }
         var d = type.description();

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class CronSchedule implements TriggerSchedule {
 
-    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
+    private static final CronParser PARSER =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
 
     private final String expression;
     private final ExecutionTime executionTime;
@@ -72,6 +73,7 @@ public final class CronSchedule implements TriggerSchedule {
 
     @Override
     public String describe() {
-        return "cron " + expression + (everyNthWeek > 1 ? " every " + everyNthWeek + " weeks" : "") + " (" + zone.getId() + ")";
+        return "cron " + expression + (everyNthWeek > 1 ? " every " + everyNthWeek + " weeks" : "") + " ("
+                + zone.getId() + ")";
     }
 }

@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param pinData     n8n's pinned data per node (kept; used by manual runs)
  * @param extra       other top-level fields of the imported JSON (meta, tags, versionId...), kept for export
  */
-public record Workflow(Optional<String> id, String name, boolean active, List<WorkflowNode> nodes,
-                       Connections connections, WorkflowSettings settings, Map<String, Object> staticData,
-                       Map<String, Object> pinData, Map<String, Object> extra) {
+public record Workflow(
+        Optional<String> id,
+        String name,
+        boolean active,
+        List<WorkflowNode> nodes,
+        Connections connections,
+        WorkflowSettings settings,
+        Map<String, Object> staticData,
+        Map<String, Object> pinData,
+        Map<String, Object> extra) {
 
     public Workflow {
         id = id == null ? Optional.empty() : id;
@@ -28,7 +35,8 @@ public record Workflow(Optional<String> id, String name, boolean active, List<Wo
         nodes = List.copyOf(nodes);
         connections = connections == null ? Connections.EMPTY : connections;
         settings = settings == null ? WorkflowSettings.DEFAULTS : settings;
-        staticData = staticData == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(staticData));
+        staticData =
+                staticData == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(staticData));
         pinData = pinData == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pinData));
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }

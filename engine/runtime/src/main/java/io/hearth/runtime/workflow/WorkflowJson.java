@@ -24,16 +24,31 @@ public final class WorkflowJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static final Set<String> NODE_FIELDS = Set.of("id", "name", "type", "typeVersion", "position", "parameters",
-            "credentials", "disabled", "notes", "retryOnFail", "maxTries", "waitBetweenTries", "retryBackoff",
-            "alwaysOutputData", "executeOnce", "onError", "continueOnFail", "webhookId");
-    private static final Set<String> WORKFLOW_FIELDS = Set.of("id", "name", "active", "nodes", "connections", "settings",
-            "staticData", "pinData");
-    private static final Set<String> SETTINGS_FIELDS = Set.of("timezone", "errorWorkflow", "saveData",
-            "saveManualExecutions", "executionTimeout", "retryCrashed");
+    private static final Set<String> NODE_FIELDS = Set.of(
+            "id",
+            "name",
+            "type",
+            "typeVersion",
+            "position",
+            "parameters",
+            "credentials",
+            "disabled",
+            "notes",
+            "retryOnFail",
+            "maxTries",
+            "waitBetweenTries",
+            "retryBackoff",
+            "alwaysOutputData",
+            "executeOnce",
+            "onError",
+            "continueOnFail",
+            "webhookId");
+    private static final Set<String> WORKFLOW_FIELDS =
+            Set.of("id", "name", "active", "nodes", "connections", "settings", "staticData", "pinData");
+    private static final Set<String> SETTINGS_FIELDS =
+            Set.of("timezone", "errorWorkflow", "saveData", "saveManualExecutions", "executionTimeout", "retryCrashed");
 
-    private WorkflowJson() {
-    }
+    private WorkflowJson() {}
 
     /** Parses JSON text. */
     public static Workflow parse(String json) {
@@ -41,7 +56,8 @@ public final class WorkflowJson {
         try {
             tree = MAPPER.readValue(json, Object.class);
         } catch (JacksonException e) {
-            throw new InvalidWorkflowException(List.of(new FieldProblem("$", "malformed JSON: " + e.getOriginalMessage())));
+            throw new InvalidWorkflowException(
+                    List.of(new FieldProblem("$", "malformed JSON: " + e.getOriginalMessage())));
         }
         return fromTree(tree);
     }
@@ -93,7 +109,8 @@ public final class WorkflowJson {
         Map<String, Object> pinData = optionalMap(root, "pinData", problems);
         Map<String, Object> extra = new LinkedHashMap<>();
         root.forEach((k, v) -> {
-            boolean emptyData = (k.equals("staticData") || k.equals("pinData")) && (v == null || v instanceof Map<?, ?> m && m.isEmpty());
+            boolean emptyData = (k.equals("staticData") || k.equals("pinData"))
+                    && (v == null || v instanceof Map<?, ?> m && m.isEmpty());
             if (!WORKFLOW_FIELDS.contains(k) || emptyData) {
                 // unknown fields, and n8n's empty "pinData": {} / "staticData": null, go back out as they came
                 extra.put(k, v);
@@ -110,7 +127,8 @@ public final class WorkflowJson {
         int before = problems.size();
         String name = requiredString(m, "name", path + ".name", problems);
         String type = requiredString(m, "type", path + ".type", problems);
-        String id = optionalString(m, "id", path + ".id", problems).orElse(java.util.UUID.randomUUID().toString());
+        String id = optionalString(m, "id", path + ".id", problems)
+                .orElse(java.util.UUID.randomUUID().toString());
         double typeVersion = 1;
         Object tv = m.get("typeVersion");
         if (tv instanceof Number n) {
@@ -139,8 +157,10 @@ public final class WorkflowJson {
                 String cpath = path + ".credentials." + e.getKey();
                 if (e.getValue() instanceof Map<?, ?> ref && ref.get("id") != null) {
                     Object refName = ref.get("name");
-                    credentials.put(String.valueOf(e.getKey()),
-                            new CredentialRef(String.valueOf(ref.get("id")), refName == null ? "" : refName.toString()));
+                    credentials.put(
+                            String.valueOf(e.getKey()),
+                            new CredentialRef(
+                                    String.valueOf(ref.get("id")), refName == null ? "" : refName.toString()));
                 } else {
                     problems.add(new FieldProblem(cpath, "must be {\"id\": ..., \"name\": ...}"));
                 }
@@ -176,8 +196,22 @@ public final class WorkflowJson {
         if (problems.size() > before) {
             return null;
         }
-        return new WorkflowNode(id, name, type, typeVersion, position, parameters, credentials, disabled, notes, retry,
-                alwaysOutputData, executeOnce, onError, webhookId, extra);
+        return new WorkflowNode(
+                id,
+                name,
+                type,
+                typeVersion,
+                position,
+                parameters,
+                credentials,
+                disabled,
+                notes,
+                retry,
+                alwaysOutputData,
+                executeOnce,
+                onError,
+                webhookId,
+                extra);
     }
 
     private static RetryPolicy readRetry(Map<String, Object> m, String path, List<FieldProblem> problems) {
@@ -200,7 +234,8 @@ public final class WorkflowJson {
             return RetryPolicy.NONE;
         }
         if (wait < 0 || wait > RetryPolicy.MAX_WAIT.toMillis()) {
-            problems.add(new FieldProblem(path + ".waitBetweenTries", "must be between 0 and " + RetryPolicy.MAX_WAIT.toMillis()));
+            problems.add(new FieldProblem(
+                    path + ".waitBetweenTries", "must be between 0 and " + RetryPolicy.MAX_WAIT.toMillis()));
             return RetryPolicy.NONE;
         }
         return new RetryPolicy(enabled, maxTries, Duration.ofMillis(wait), exponential);
@@ -287,7 +322,8 @@ public final class WorkflowJson {
                 problems.add(new FieldProblem("settings.timezone", "unknown time zone '" + tz + "'"));
             }
         }
-        Optional<String> errorWorkflow = m.get("errorWorkflow") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+        Optional<String> errorWorkflow =
+                m.get("errorWorkflow") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
         WorkflowSettings.SaveDataPolicy save = WorkflowSettings.SaveDataPolicy.ALL;
         if (m.get("saveData") instanceof String s) {
             try {
@@ -298,7 +334,8 @@ public final class WorkflowJson {
         } else {
             boolean success = !"none".equals(m.get("saveDataSuccessExecution"));
             boolean error = !"none".equals(m.get("saveDataErrorExecution"));
-            save = success ? WorkflowSettings.SaveDataPolicy.ALL
+            save = success
+                    ? WorkflowSettings.SaveDataPolicy.ALL
                     : error ? WorkflowSettings.SaveDataPolicy.ERRORS_ONLY : WorkflowSettings.SaveDataPolicy.NONE;
         }
         boolean saveManual = !(m.get("saveManualExecutions") instanceof Boolean b) || b;
@@ -373,7 +410,8 @@ public final class WorkflowJson {
         if (r.enabled()) {
             m.put("retryOnFail", true);
         }
-        if (r != RetryPolicy.NONE && !(r.maxTries() == 3 && r.waitBetweenTries().toMillis() == 1000 && !r.exponentialBackoff())) {
+        if (r != RetryPolicy.NONE
+                && !(r.maxTries() == 3 && r.waitBetweenTries().toMillis() == 1000 && !r.exponentialBackoff())) {
             m.put("maxTries", r.maxTries());
             m.put("waitBetweenTries", r.waitBetweenTries().toMillis());
             if (r.exponentialBackoff()) {
@@ -451,7 +489,8 @@ public final class WorkflowJson {
         return "";
     }
 
-    private static Optional<String> optionalString(Map<String, Object> m, String key, String path, List<FieldProblem> problems) {
+    private static Optional<String> optionalString(
+            Map<String, Object> m, String key, String path, List<FieldProblem> problems) {
         Object v = m.get(key);
         if (v == null) {
             return Optional.empty();
@@ -466,7 +505,8 @@ public final class WorkflowJson {
         return Optional.empty();
     }
 
-    private static boolean bool(Map<String, Object> m, String key, String path, boolean dflt, List<FieldProblem> problems) {
+    private static boolean bool(
+            Map<String, Object> m, String key, String path, boolean dflt, List<FieldProblem> problems) {
         Object v = m.get(key);
         if (v == null) {
             return dflt;

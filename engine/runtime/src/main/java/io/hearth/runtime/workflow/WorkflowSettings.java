@@ -17,12 +17,17 @@ import java.util.Optional;
  * @param retryCrashed     re-run executions that were running when the server crashed
  * @param extra            other settings of the imported JSON, kept for export
  */
-public record WorkflowSettings(Optional<ZoneId> timezone, Optional<String> errorWorkflow, SaveDataPolicy saveData,
-                               boolean saveManualExecutions, Optional<Duration> executionTimeout,
-                               boolean retryCrashed, Map<String, Object> extra) {
+public record WorkflowSettings(
+        Optional<ZoneId> timezone,
+        Optional<String> errorWorkflow,
+        SaveDataPolicy saveData,
+        boolean saveManualExecutions,
+        Optional<Duration> executionTimeout,
+        boolean retryCrashed,
+        Map<String, Object> extra) {
 
-    public static final WorkflowSettings DEFAULTS = new WorkflowSettings(Optional.empty(), Optional.empty(),
-            SaveDataPolicy.ALL, true, Optional.empty(), false, Map.of());
+    public static final WorkflowSettings DEFAULTS = new WorkflowSettings(
+            Optional.empty(), Optional.empty(), SaveDataPolicy.ALL, true, Optional.empty(), false, Map.of());
 
     public WorkflowSettings {
         timezone = timezone == null ? Optional.empty() : timezone;
@@ -33,20 +38,31 @@ public record WorkflowSettings(Optional<ZoneId> timezone, Optional<String> error
     }
 
     public WorkflowSettings withTimezone(ZoneId zone) {
-        return new WorkflowSettings(Optional.of(zone), errorWorkflow, saveData, saveManualExecutions, executionTimeout, retryCrashed, extra);
+        return new WorkflowSettings(
+                Optional.of(zone),
+                errorWorkflow,
+                saveData,
+                saveManualExecutions,
+                executionTimeout,
+                retryCrashed,
+                extra);
     }
 
     public WorkflowSettings withExecutionTimeout(Duration timeout) {
-        return new WorkflowSettings(timezone, errorWorkflow, saveData, saveManualExecutions, Optional.of(timeout), retryCrashed, extra);
+        return new WorkflowSettings(
+                timezone, errorWorkflow, saveData, saveManualExecutions, Optional.of(timeout), retryCrashed, extra);
     }
 
     public WorkflowSettings withSaveData(SaveDataPolicy policy) {
-        return new WorkflowSettings(timezone, errorWorkflow, policy, saveManualExecutions, executionTimeout, retryCrashed, extra);
+        return new WorkflowSettings(
+                timezone, errorWorkflow, policy, saveManualExecutions, executionTimeout, retryCrashed, extra);
     }
 
     /** Which executions are saved. n8n expresses this as two settings; Hearth keeps one. */
     public enum SaveDataPolicy {
-        ALL("all"), ERRORS_ONLY("errors"), NONE("none");
+        ALL("all"),
+        ERRORS_ONLY("errors"),
+        NONE("none");
 
         private final String wireName;
 

@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Small node types for runtime tests. */
 final class TestNodes {
 
-    private TestNodes() {
-    }
+    private TestNodes() {}
 
     /** Fails its first {@code failures} calls with an API error (503), then passes items on. */
     static final class Flaky implements ActionNode {
@@ -41,7 +40,8 @@ final class TestNodes {
         @Override
         public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
             if (calls.incrementAndGet() <= failures) {
-                return CompletableFuture.failedFuture(new NodeApiException("service unavailable (call " + calls.get() + ")", 503));
+                return CompletableFuture.failedFuture(
+                        new NodeApiException("service unavailable (call " + calls.get() + ")", 503));
             }
             return CompletableFuture.completedFuture(NodeOutput.of(context.items()));
         }
@@ -85,14 +85,17 @@ final class TestNodes {
     static final class LeakySecret implements ActionNode {
         @Override
         public NodeDescription description() {
-            return NodeDescription.builder("test.leaky").group(NodeGroup.ACTION)
+            return NodeDescription.builder("test.leaky")
+                    .group(NodeGroup.ACTION)
                     .credential(CredentialRequirement.required("testApi"))
-                    .parameter(Parameter.bool("fail")).build();
+                    .parameter(Parameter.bool("fail"))
+                    .build();
         }
 
         @Override
         public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
-            String token = context.credential("testApi").orElseThrow().secret("token").reveal();
+            String token =
+                    context.credential("testApi").orElseThrow().secret("token").reveal();
             context.log().warn("calling with token {}", token);
             if (context.parameters().bool("fail")) {
                 throw new NodeApiException("request with Bearer " + token + " was refused", 401);

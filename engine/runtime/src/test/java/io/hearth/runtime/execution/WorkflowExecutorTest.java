@@ -27,13 +27,27 @@ class WorkflowExecutorTest {
     private static final String SET = "n8n-nodes-base.set";
 
     private static Map<String, Object> set(String name, String value) {
-        return Map.of("mode", "manual", "assignments", Map.of("assignments",
-                List.of(Map.of("name", name, "type", "string", "value", value))), "includeOtherFields", true);
+        return Map.of(
+                "mode",
+                "manual",
+                "assignments",
+                Map.of("assignments", List.of(Map.of("name", name, "type", "string", "value", value))),
+                "includeOtherFields",
+                true);
     }
 
     private static Map<String, Object> ifGreater(String field, int than) {
-        return Map.of("conditions", Map.of("conditions", List.of(Map.of(
-                "leftValue", "={{ $json." + field + " }}", "operator", "number:gt", "rightValue", than))));
+        return Map.of(
+                "conditions",
+                Map.of(
+                        "conditions",
+                        List.of(Map.of(
+                                "leftValue",
+                                "={{ $json." + field + " }}",
+                                "operator",
+                                "number:gt",
+                                "rightValue",
+                                than))));
     }
 
     @Test
@@ -57,7 +71,9 @@ class WorkflowExecutorTest {
                 .node("If", "hearth.if", ifGreater("n", 5))
                 .node("Big", SET, set("size", "big"))
                 .node("Small", SET, set("size", "small"))
-                .connect("Start", "If").connect("If", 0, "Big", 0).connect("If", 1, "Small", 0)
+                .connect("Start", "If")
+                .connect("If", 0, "Big", 0)
+                .connect("If", 1, "Small", 0)
                 .run(List.of(Item.of(Map.of("n", 10)), Item.of(Map.of("n", 1)), Item.of(Map.of("n", 7))));
         assertThat(output(r, "Big")).extracting(m -> m.get("n")).containsExactly(10, 7);
         assertThat(output(r, "Small")).extracting(m -> m.get("n")).containsExactly(1);
@@ -68,7 +84,8 @@ class WorkflowExecutorTest {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("If", "hearth.if", ifGreater("n", 100))
                 .node("Big", SET, set("size", "big"))
-                .connect("Start", "If").connect("If", 0, "Big", 0)
+                .connect("Start", "If")
+                .connect("If", 0, "Big", 0)
                 .run(List.of(Item.of(Map.of("n", 1))));
         assertThat(r.runData()).doesNotContainKey("Big");
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -85,13 +102,25 @@ class WorkflowExecutorTest {
             }
         };
         var f = flow().node("Start", MANUAL, Map.of())
-                .node("A", "hearth.noOp", Map.of(), n -> n.withPosition(new io.hearth.runtime.workflow.Position(200, 0)))
-                .node("B", "hearth.noOp", Map.of(), n -> n.withPosition(new io.hearth.runtime.workflow.Position(200, 300)))
+                .node(
+                        "A",
+                        "hearth.noOp",
+                        Map.of(),
+                        n -> n.withPosition(new io.hearth.runtime.workflow.Position(200, 0)))
+                .node(
+                        "B",
+                        "hearth.noOp",
+                        Map.of(),
+                        n -> n.withPosition(new io.hearth.runtime.workflow.Position(200, 300)))
                 .node("A2", "hearth.noOp", Map.of())
-                .connect("Start", "B").connect("Start", "A").connect("A", "A2");
+                .connect("Start", "B")
+                .connect("Start", "A")
+                .connect("A", "A2");
         var executor = Flows.executor();
-        executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e", List.of(Item.empty())).withListener(listener))
-                .result().join();
+        executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e", List.of(Item.empty()))
+                        .withListener(listener))
+                .result()
+                .join();
         assertThat(order).containsExactly("Start", "A", "A2", "B");
     }
 
@@ -101,8 +130,10 @@ class WorkflowExecutorTest {
                 .node("Left", SET, set("side", "left"))
                 .node("Right", "test.async", Map.of())
                 .node("Merge", "hearth.merge", Map.of("mode", "append"))
-                .connect("Start", "Left").connect("Start", "Right")
-                .connect("Left", 0, "Merge", 0).connect("Right", 0, "Merge", 1)
+                .connect("Start", "Left")
+                .connect("Start", "Right")
+                .connect("Left", 0, "Merge", 0)
+                .connect("Right", 0, "Merge", 1)
                 .run(List.of(Item.of(Map.of("id", 1))), new TestNodes.Async());
         assertThat(r.runData().get("Merge")).hasSize(1);
         assertThat(output(r, "Merge")).containsExactly(Map.of("id", 1, "side", "left"), Map.of("id", 1, "async", true));
@@ -111,11 +142,19 @@ class WorkflowExecutorTest {
     @Test
     void mergeCombinesByMatchingField() {
         var r = flow().node("Start", MANUAL, Map.of())
-                .node("People", "hearth.set", Map.of("mode", "raw", "jsonOutput", "={{ { id: $json.id, name: 'Ada' } }}"))
+                .node(
+                        "People",
+                        "hearth.set",
+                        Map.of("mode", "raw", "jsonOutput", "={{ { id: $json.id, name: 'Ada' } }}"))
                 .node("Ages", "hearth.set", Map.of("mode", "raw", "jsonOutput", "={{ { id: $json.id, age: 36 } }}"))
-                .node("Merge", "hearth.merge", Map.of("mode", "combine", "combineBy", "combineByFields", "fieldsToMatchString", "id"))
-                .connect("Start", "People").connect("Start", "Ages")
-                .connect("People", 0, "Merge", 0).connect("Ages", 0, "Merge", 1)
+                .node(
+                        "Merge",
+                        "hearth.merge",
+                        Map.of("mode", "combine", "combineBy", "combineByFields", "fieldsToMatchString", "id"))
+                .connect("Start", "People")
+                .connect("Start", "Ages")
+                .connect("People", 0, "Merge", 0)
+                .connect("Ages", 0, "Merge", 1)
                 .run(List.of(Item.of(Map.of("id", 7))));
         assertThat(output(r, "Merge")).containsExactly(Map.of("id", 7, "name", "Ada", "age", 36L));
     }
@@ -125,7 +164,9 @@ class WorkflowExecutorTest {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("If", "hearth.if", ifGreater("n", 5))
                 .node("Merge", "hearth.merge", Map.of("mode", "append"))
-                .connect("Start", "If").connect("If", 0, "Merge", 0).connect("If", 1, "Merge", 1)
+                .connect("Start", "If")
+                .connect("If", 0, "Merge", 0)
+                .connect("If", 1, "Merge", 1)
                 .run(List.of(Item.of(Map.of("n", 9))));
         assertThat(output(r, "Merge")).containsExactly(Map.of("n", 9));
     }
@@ -135,7 +176,8 @@ class WorkflowExecutorTest {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("Broken", "test.flaky", Map.of())
                 .node("After", "hearth.noOp", Map.of())
-                .connect("Start", "Broken").connect("Broken", "After")
+                .connect("Start", "Broken")
+                .connect("Broken", "After")
                 .run(new TestNodes.Flaky(10));
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(r.error()).get().satisfies(e -> {
@@ -152,7 +194,8 @@ class WorkflowExecutorTest {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("Broken", "test.flaky", Map.of(), n -> n.withOnError(OnError.CONTINUE_REGULAR_OUTPUT))
                 .node("After", "hearth.noOp", Map.of())
-                .connect("Start", "Broken").connect("Broken", "After")
+                .connect("Start", "Broken")
+                .connect("Broken", "After")
                 .run(List.of(Item.of(Map.of("id", 1))), new TestNodes.Flaky(10));
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
         assertThat(output(r, "After")).singleElement().satisfies(json -> {
@@ -167,18 +210,26 @@ class WorkflowExecutorTest {
                 .node("Broken", "test.flaky", Map.of(), n -> n.withOnError(OnError.CONTINUE_ERROR_OUTPUT))
                 .node("Ok", "hearth.noOp", Map.of())
                 .node("Handle", "hearth.noOp", Map.of())
-                .connect("Start", "Broken").connect("Broken", 0, "Ok", 0).connect("Broken", 1, "Handle", 0)
+                .connect("Start", "Broken")
+                .connect("Broken", 0, "Ok", 0)
+                .connect("Broken", 1, "Handle", 0)
                 .run(new TestNodes.Flaky(10));
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
         assertThat(r.runData()).doesNotContainKey("Ok");
-        assertThat(output(r, "Handle")).singleElement().satisfies(json -> assertThat(json).containsKey("error"));
+        assertThat(output(r, "Handle"))
+                .singleElement()
+                .satisfies(json -> assertThat(json).containsKey("error"));
     }
 
     @Test
     void retriesAFailingNodeUntilItSucceeds() {
         TestNodes.Flaky flaky = new TestNodes.Flaky(2);
         var r = flow().node("Start", MANUAL, Map.of())
-                .node("Flaky", "test.flaky", Map.of(), n -> n.withRetry(new RetryPolicy(true, 3, Duration.ofMillis(10), false)))
+                .node(
+                        "Flaky",
+                        "test.flaky",
+                        Map.of(),
+                        n -> n.withRetry(new RetryPolicy(true, 3, Duration.ofMillis(10), false)))
                 .connect("Start", "Flaky")
                 .run(flaky);
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
@@ -190,7 +241,11 @@ class WorkflowExecutorTest {
     void givesUpAfterMaxTries() {
         TestNodes.Flaky flaky = new TestNodes.Flaky(5);
         var r = flow().node("Start", MANUAL, Map.of())
-                .node("Flaky", "test.flaky", Map.of(), n -> n.withRetry(new RetryPolicy(true, 3, Duration.ofMillis(5), true)))
+                .node(
+                        "Flaky",
+                        "test.flaky",
+                        Map.of(),
+                        n -> n.withRetry(new RetryPolicy(true, 3, Duration.ofMillis(5), true)))
                 .connect("Start", "Flaky")
                 .run(flaky);
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
@@ -201,7 +256,11 @@ class WorkflowExecutorTest {
     @Test
     void doesNotRetryABadExpression() {
         var r = flow().node("Start", MANUAL, Map.of())
-                .node("Set", SET, set("x", "={{ $json.a.b.c }}"), n -> n.withRetry(new RetryPolicy(true, 5, Duration.ofSeconds(5), false)))
+                .node(
+                        "Set",
+                        SET,
+                        set("x", "={{ $json.a.b.c }}"),
+                        n -> n.withRetry(new RetryPolicy(true, 5, Duration.ofSeconds(5), false)))
                 .connect("Start", "Set")
                 .run();
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
@@ -216,7 +275,8 @@ class WorkflowExecutorTest {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("Off", SET, set("x", "changed"), n -> n.withDisabled(true))
                 .node("After", "hearth.noOp", Map.of())
-                .connect("Start", "Off").connect("Off", "After")
+                .connect("Start", "Off")
+                .connect("Off", "After")
                 .run(List.of(Item.of(Map.of("x", "original"))));
         assertThat(output(r, "After")).containsExactly(Map.of("x", "original"));
         assertThat(r.runData()).doesNotContainKey("Off");
@@ -225,10 +285,24 @@ class WorkflowExecutorTest {
     @Test
     void alwaysOutputDataEmitsOneEmptyItem() {
         var r = flow().node("Start", MANUAL, Map.of())
-                .node("Switch", "hearth.switch", Map.of("rules", Map.of("values", List.of(Map.of(
-                        "leftValue", "={{ $json.n }}", "operator", "number:gt", "rightValue", 100)))), n -> n.withAlwaysOutputData(true))
+                .node(
+                        "Switch",
+                        "hearth.switch",
+                        Map.of(
+                                "rules",
+                                Map.of(
+                                        "values",
+                                        List.of(Map.of(
+                                                "leftValue",
+                                                "={{ $json.n }}",
+                                                "operator",
+                                                "number:gt",
+                                                "rightValue",
+                                                100)))),
+                        n -> n.withAlwaysOutputData(true))
                 .node("After", "hearth.noOp", Map.of())
-                .connect("Start", "Switch").connect("Switch", "After")
+                .connect("Start", "Switch")
+                .connect("Switch", "After")
                 .run(List.of(Item.of(Map.of("n", 1))));
         assertThat(output(r, "After")).containsExactly(Map.of());
     }
@@ -262,7 +336,8 @@ class WorkflowExecutorTest {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("Wait", "hearth.wait", Map.of("amount", 0.05, "unit", "seconds"))
                 .node("After", "hearth.noOp", Map.of())
-                .connect("Start", "Wait").connect("Wait", "After")
+                .connect("Start", "Wait")
+                .connect("Wait", "After")
                 .run(List.of(Item.of(Map.of("k", "v"))));
         assertThat(output(r, "After")).containsExactly(Map.of("k", "v"));
     }
@@ -271,8 +346,14 @@ class WorkflowExecutorTest {
     void expressionsReachOtherNodesByName() {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("First", SET, set("tag", "first"))
-                .node("Second", SET, set("from", "={{ $('First').item.json.tag }}-{{ $node[\"Start\"].json.n }}-{{ $input.all().length }}"))
-                .connect("Start", "First").connect("First", "Second")
+                .node(
+                        "Second",
+                        SET,
+                        set(
+                                "from",
+                                "={{ $('First').item.json.tag }}-{{ $node[\"Start\"].json.n }}-{{ $input.all().length }}"))
+                .connect("Start", "First")
+                .connect("First", "Second")
                 .run(List.of(Item.of(Map.of("n", 1)), Item.of(Map.of("n", 2))));
         assertThat(output(r, "Second")).extracting(m -> m.get("from")).containsExactly("first-1-2", "first-2-2");
     }
@@ -297,15 +378,25 @@ class WorkflowExecutorTest {
                 .connect("Start", "Leaky");
         var executor = Flows.executor(new TestNodes.LeakySecret());
         var ok = executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e", List.of(Item.empty()))
-                .withCredentials(provider)).result().join();
+                        .withCredentials(provider))
+                .result()
+                .join();
         assertThat(output(ok, "Leaky")).containsExactly(Map.of("echo", "token=******"));
 
         var failing = flow().node("Start", MANUAL, Map.of())
-                .node("Leaky", "test.leaky", Map.of("fail", true), n -> n.withCredential("testApi", new CredentialRef("1", "test")))
+                .node(
+                        "Leaky",
+                        "test.leaky",
+                        Map.of("fail", true),
+                        n -> n.withCredential("testApi", new CredentialRef("1", "test")))
                 .connect("Start", "Leaky");
         var bad = executor.start(ExecutionRequest.manual(executor.prepare(failing.build()), "e2", List.of(Item.empty()))
-                .withCredentials(provider)).result().join();
-        assertThat(bad.error().orElseThrow().message()).contains("Bearer ******").doesNotContain(token);
+                        .withCredentials(provider))
+                .result()
+                .join();
+        assertThat(bad.error().orElseThrow().message())
+                .contains("Bearer ******")
+                .doesNotContain(token);
     }
 
     @Test
@@ -314,10 +405,14 @@ class WorkflowExecutorTest {
                 .node("Set", SET, set("doubled", "={{ $json.body.n * 2 }}"))
                 .connect("Hook", "Set");
         var executor = Flows.executor();
-        var r = executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e",
-                        List.of(Item.of(Map.of("body", Map.of("n", 21))))).withMode(ExecutionMode.WEBHOOK))
-                .result().join();
-        assertThat(output(r, "Set")).singleElement().satisfies(j -> assertThat(j.get("doubled")).isEqualTo("42"));
+        var r = executor.start(ExecutionRequest.manual(
+                                executor.prepare(f.build()), "e", List.of(Item.of(Map.of("body", Map.of("n", 21)))))
+                        .withMode(ExecutionMode.WEBHOOK))
+                .result()
+                .join();
+        assertThat(output(r, "Set"))
+                .singleElement()
+                .satisfies(j -> assertThat(j.get("doubled")).isEqualTo("42"));
     }
 
     @Test
@@ -329,11 +424,17 @@ class WorkflowExecutorTest {
         };
         // References a type the node does not declare: never decrypted, never handed over.
         var f = flow().node("Start", MANUAL, Map.of())
-                .node("Leaky", "test.leaky", Map.of(), n -> n.withCredential("otherApi", new CredentialRef("9", "other")))
+                .node(
+                        "Leaky",
+                        "test.leaky",
+                        Map.of(),
+                        n -> n.withCredential("otherApi", new CredentialRef("9", "other")))
                 .connect("Start", "Leaky");
         var executor = Flows.executor(new TestNodes.LeakySecret());
         var r = executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e", List.of(Item.empty()))
-                .withCredentials(provider)).result().join();
+                        .withCredentials(provider))
+                .result()
+                .join();
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(asked).isEmpty();
     }

@@ -24,7 +24,8 @@ class WebhookTriggerNodeTest {
 
     private final WebhookTriggerNode node = new WebhookTriggerNode();
 
-    private record Ctx(WebhookRequest request, ParameterValues parameters, Optional<CredentialData> basic) implements WebhookContext {
+    private record Ctx(WebhookRequest request, ParameterValues parameters, Optional<CredentialData> basic)
+            implements WebhookContext {
         public NodeInfo node() {
             return new NodeInfo("1", "Webhook", WebhookTriggerNode.TYPE, 2);
         }
@@ -39,21 +40,26 @@ class WebhookTriggerNodeTest {
 
         public NodeLogger log() {
             return new NodeLogger() {
-                public void debug(String m, Object... a) { }
-                public void info(String m, Object... a) { }
-                public void warn(String m, Object... a) { }
-                public void error(String m, Object... a) { }
+                public void debug(String m, Object... a) {}
+
+                public void info(String m, Object... a) {}
+
+                public void warn(String m, Object... a) {}
+
+                public void error(String m, Object... a) {}
             };
         }
     }
 
     private static WebhookRequest request(Map<String, List<String>> headers, WebhookRequest.Body body) {
-        return new WebhookRequest("POST", "in", headers, Map.of("q", List.of("1")), Map.of(), body, Optional.of("10.1.2.3"));
+        return new WebhookRequest(
+                "POST", "in", headers, Map.of("q", List.of("1")), Map.of(), body, Optional.of("10.1.2.3"));
     }
 
     @Test
     void specReadsN8nParameters() {
-        WebhookSpec spec = node.spec(ParameterValues.of(Map.of("httpMethod", "POST", "path", "/orders/:id/", "responseMode", "responseNode")));
+        WebhookSpec spec = node.spec(ParameterValues.of(
+                Map.of("httpMethod", "POST", "path", "/orders/:id/", "responseMode", "responseNode")));
         assertThat(spec.methods()).containsExactly("POST");
         assertThat(spec.path()).isEqualTo("orders/:id");
         assertThat(spec.responseMode()).isEqualTo(WebhookSpec.ResponseMode.RESPOND_NODE);
@@ -61,48 +67,78 @@ class WebhookTriggerNodeTest {
 
     @Test
     void outputsHeadersQueryAndJsonBody() {
-        var receipt = node.receive(new Ctx(request(Map.of("content-type", List.of("application/json")),
-                new WebhookRequest.JsonBody(Map.of("n", 21))), ParameterValues.of(Map.of("path", "in")), Optional.empty()))
-                .toCompletableFuture().join();
-        assertThat(receipt).isInstanceOfSatisfying(WebhookReceipt.Accepted.class, a -> assertThat(a.items().getFirst().json())
-                .containsEntry("body", Map.of("n", 21)).containsEntry("query", Map.of("q", "1"))
-                .containsEntry("headers", Map.of("content-type", "application/json")));
+        var receipt = node.receive(new Ctx(
+                        request(
+                                Map.of("content-type", List.of("application/json")),
+                                new WebhookRequest.JsonBody(Map.of("n", 21))),
+                        ParameterValues.of(Map.of("path", "in")),
+                        Optional.empty()))
+                .toCompletableFuture()
+                .join();
+        assertThat(receipt)
+                .isInstanceOfSatisfying(
+                        WebhookReceipt.Accepted.class,
+                        a -> assertThat(a.items().getFirst().json())
+                                .containsEntry("body", Map.of("n", 21))
+                                .containsEntry("query", Map.of("q", "1"))
+                                .containsEntry("headers", Map.of("content-type", "application/json")));
     }
 
     @Test
     void basicAuthRejectsMissingAndWrongCredentials() {
-        var cred = Optional.of(new CredentialData(HttpBasicAuthCredential.NAME, Map.of("user", "ada", "password", "s3cret!"), Set.of("password")));
+        var cred = Optional.of(new CredentialData(
+                HttpBasicAuthCredential.NAME, Map.of("user", "ada", "password", "s3cret!"), Set.of("password")));
         var params = ParameterValues.of(Map.of("path", "in", "authentication", "basicAuth"));
-        var missing = node.receive(new Ctx(request(Map.of(), new WebhookRequest.NoBody()), params, cred)).toCompletableFuture().join();
+        var missing = node.receive(new Ctx(request(Map.of(), new WebhookRequest.NoBody()), params, cred))
+                .toCompletableFuture()
+                .join();
         assertThat(missing).isInstanceOfSatisfying(WebhookReceipt.Rejected.class, r -> {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.headers()).containsKey("WWW-Authenticate");
         });
         String wrong = "Basic " + Base64.getEncoder().encodeToString("ada:nope".getBytes(StandardCharsets.UTF_8));
-        var denied = node.receive(new Ctx(request(Map.of("authorization", List.of(wrong)), new WebhookRequest.NoBody()), params, cred))
-                .toCompletableFuture().join();
-        assertThat(denied).isInstanceOfSatisfying(WebhookReceipt.Rejected.class, r -> assertThat(r.status()).isEqualTo(403));
+        var denied = node.receive(new Ctx(
+                        request(Map.of("authorization", List.of(wrong)), new WebhookRequest.NoBody()), params, cred))
+                .toCompletableFuture()
+                .join();
+        assertThat(denied)
+                .isInstanceOfSatisfying(
+                        WebhookReceipt.Rejected.class,
+                        r -> assertThat(r.status()).isEqualTo(403));
         String right = "Basic " + Base64.getEncoder().encodeToString("ada:s3cret!".getBytes(StandardCharsets.UTF_8));
-        var ok = node.receive(new Ctx(request(Map.of("authorization", List.of(right)), new WebhookRequest.NoBody()), params, cred))
-                .toCompletableFuture().join();
+        var ok = node.receive(new Ctx(
+                        request(Map.of("authorization", List.of(right)), new WebhookRequest.NoBody()), params, cred))
+                .toCompletableFuture()
+                .join();
         assertThat(ok).isInstanceOf(WebhookReceipt.Accepted.class);
     }
 
     @Test
     void ipWhitelistAcceptsCidrRanges() {
-        var params = ParameterValues.of(Map.of("path", "in", "options", Map.of("ipWhitelist", "192.168.0.0/16, 10.0.0.0/8")));
-        var ok = node.receive(new Ctx(request(Map.of(), new WebhookRequest.NoBody()), params, Optional.empty())).toCompletableFuture().join();
+        var params = ParameterValues.of(
+                Map.of("path", "in", "options", Map.of("ipWhitelist", "192.168.0.0/16, 10.0.0.0/8")));
+        var ok = node.receive(new Ctx(request(Map.of(), new WebhookRequest.NoBody()), params, Optional.empty()))
+                .toCompletableFuture()
+                .join();
         assertThat(ok).isInstanceOf(WebhookReceipt.Accepted.class);
         var other = ParameterValues.of(Map.of("path", "in", "options", Map.of("ipWhitelist", "192.168.0.0/16")));
-        var denied = node.receive(new Ctx(request(Map.of(), new WebhookRequest.NoBody()), other, Optional.empty())).toCompletableFuture().join();
+        var denied = node.receive(new Ctx(request(Map.of(), new WebhookRequest.NoBody()), other, Optional.empty()))
+                .toCompletableFuture()
+                .join();
         assertThat(denied).isInstanceOf(WebhookReceipt.Rejected.class);
     }
 
     @Test
     void uploadedFilesBecomeBinary() {
         var file = io.hearth.node.BinaryData.of(new byte[] {1, 2, 3}, "image/png", "dot.png");
-        var receipt = node.receive(new Ctx(request(Map.of(), new WebhookRequest.MultipartBody(Map.of("title", List.of("hi")), Map.of("file", file))),
-                ParameterValues.of(Map.of("path", "in")), Optional.empty())).toCompletableFuture().join();
+        var receipt = node.receive(new Ctx(
+                        request(
+                                Map.of(),
+                                new WebhookRequest.MultipartBody(Map.of("title", List.of("hi")), Map.of("file", file))),
+                        ParameterValues.of(Map.of("path", "in")),
+                        Optional.empty()))
+                .toCompletableFuture()
+                .join();
         assertThat(receipt).isInstanceOfSatisfying(WebhookReceipt.Accepted.class, a -> {
             assertThat(a.items().getFirst().binary()).containsEntry("data", file);
             assertThat(a.items().getFirst().json()).containsEntry("body", Map.of("title", "hi"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.node.NodeType;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,8 @@ class PluginLoaderTest {
         }
         if (!files.isEmpty()) {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            List<String> args = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+            List<String> args = new java.util.ArrayList<>(
+                    List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
             args.addAll(files);
             assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
         }
@@ -114,7 +114,8 @@ class PluginLoaderTest {
     void pluginClassLoaderSeesOnlyTheSpi() throws Exception {
         jar("shout", Map.of("Shout", GOOD), "acme.Shout\n");
         NodeRegistry registry = PluginLoader.load(getClass().getClassLoader(), tmp.resolve("plugins"));
-        ClassLoader pluginLoader = registry.find("acme.shout").orElseThrow().getClass().getClassLoader();
+        ClassLoader pluginLoader =
+                registry.find("acme.shout").orElseThrow().getClass().getClassLoader();
         assertThat(pluginLoader.loadClass("io.hearth.node.ActionNode")).isSameAs(io.hearth.node.ActionNode.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pluginLoader.loadClass(PluginLoader.class.getName()))
                 .isInstanceOf(ClassNotFoundException.class);
@@ -126,10 +127,13 @@ class PluginLoaderTest {
         jar("shout", Map.of("Shout", GOOD), "acme.Shout\n");
         NodeRegistry registry = PluginLoader.load(getClass().getClassLoader(), tmp.resolve("plugins"));
         assertThat(registry.find("acme.broken")).isEmpty();
-        assertThat(registry.find("acme.shout")).as("other plugins are unaffected").isPresent();
+        assertThat(registry.find("acme.shout"))
+                .as("other plugins are unaffected")
+                .isPresent();
         assertThat(registry.failures()).singleElement().satisfies(f -> {
             assertThat(f.source()).isEqualTo("broken.jar");
-            assertThat(f.problem()).contains("parameters.a: duplicate parameter name")
+            assertThat(f.problem())
+                    .contains("parameters.a: duplicate parameter name")
                     .contains("load-options method 'listEntities' is not provided")
                     .contains("unknown parameter 'ghost'");
         });
@@ -149,7 +153,9 @@ class PluginLoaderTest {
     void refusesAJarWithoutNodeTypes() throws IOException {
         jar("empty", Map.of(), null);
         NodeRegistry registry = PluginLoader.load(getClass().getClassLoader(), tmp.resolve("plugins"));
-        assertThat(registry.failures()).singleElement().satisfies(f -> assertThat(f.problem()).contains("contains no node or credential types"));
+        assertThat(registry.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.problem()).contains("contains no node or credential types"));
     }
 
     @Test
@@ -168,10 +174,19 @@ class PluginLoaderTest {
     void builtInDescriptionsAreValid() {
         NodeRegistry registry = PluginLoader.load(getClass().getClassLoader(), null);
         assertThat(registry.failures()).isEmpty();
-        assertThat(registry.nodeTypes()).extracting(t -> t.description().name()).contains(
-                "hearth.manualTrigger", "hearth.scheduleTrigger", "hearth.webhook", "hearth.respondToWebhook", "hearth.if",
-                "hearth.switch", "hearth.set", "hearth.merge", "hearth.noOp", "hearth.wait");
+        assertThat(registry.nodeTypes())
+                .extracting(t -> t.description().name())
+                .contains(
+                        "hearth.manualTrigger",
+                        "hearth.scheduleTrigger",
+                        "hearth.webhook",
+                        "hearth.respondToWebhook",
+                        "hearth.if",
+                        "hearth.switch",
+                        "hearth.set",
+                        "hearth.merge",
+                        "hearth.noOp",
+                        "hearth.wait");
         assertThat(registry.find("n8n-nodes-base.set")).isPresent();
     }
-
 }

@@ -26,7 +26,8 @@ class WorkflowJsonTest {
     void importsAnN8nExport() throws IOException {
         Workflow w = WorkflowJson.parse(resource("n8n-webhook-ha.json"));
         assertThat(w.id()).contains("wf42");
-        assertThat(w.nodes()).extracting(WorkflowNode::name)
+        assertThat(w.nodes())
+                .extracting(WorkflowNode::name)
                 .containsExactly("Webhook", "Edit Fields", "Respond to Webhook", "Home Assistant");
         WorkflowNode set = w.node("Edit Fields").orElseThrow();
         assertThat(set.typeVersion()).isEqualTo(3.4);
@@ -34,8 +35,11 @@ class WorkflowJsonTest {
         assertThat(w.node("Respond to Webhook").orElseThrow().onError()).isEqualTo(OnError.CONTINUE_REGULAR_OUTPUT);
         WorkflowNode ha = w.node("Home Assistant").orElseThrow();
         assertThat(ha.disabled()).isTrue();
-        assertThat(ha.credentials()).containsEntry("homeAssistantApi", new CredentialRef("12", "Home Assistant account"));
-        assertThat(w.connections().targets("Webhook", 0)).extracting(Connection::node).containsExactly("Edit Fields", "Home Assistant");
+        assertThat(ha.credentials())
+                .containsEntry("homeAssistantApi", new CredentialRef("12", "Home Assistant account"));
+        assertThat(w.connections().targets("Webhook", 0))
+                .extracting(Connection::node)
+                .containsExactly("Edit Fields", "Home Assistant");
         assertThat(w.settings().timezone()).contains(ZoneId.of("Europe/Amsterdam"));
         assertThat(w.settings().saveData()).isEqualTo(WorkflowSettings.SaveDataPolicy.ERRORS_ONLY);
         assertThat(w.settings().executionTimeout()).contains(Duration.ofSeconds(120));
@@ -69,12 +73,16 @@ class WorkflowJsonTest {
                  "settings": {"timezone": "Mars/Olympus"}}
                 """;
         assertThatThrownBy(() -> WorkflowJson.parse(json))
-                .isInstanceOfSatisfying(InvalidWorkflowException.class, e -> assertThat(e.problems()).extracting(FieldProblem::toString)
-                        .contains("nodes[0].typeVersion: must be a number",
-                                "nodes[1].name: required",
-                                "nodes[2].onError: must be one of stopWorkflow, continueRegularOutput, continueErrorOutput",
-                                "connections.Nobody: unknown node 'Nobody'",
-                                "settings.timezone: unknown time zone 'Mars/Olympus'"));
+                .isInstanceOfSatisfying(
+                        InvalidWorkflowException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::toString)
+                                .contains(
+                                        "nodes[0].typeVersion: must be a number",
+                                        "nodes[1].name: required",
+                                        "nodes[2].onError: must be one of stopWorkflow, continueRegularOutput, continueErrorOutput",
+                                        "connections.Nobody: unknown node 'Nobody'",
+                                        "settings.timezone: unknown time zone 'Mars/Olympus'"));
     }
 
     @Test
@@ -84,21 +92,32 @@ class WorkflowJsonTest {
                  "connections": {"A": {"main": [[{"node": "B", "type": "main", "index": 0}]]}}}
                 """;
         assertThatThrownBy(() -> WorkflowJson.parse(json))
-                .isInstanceOfSatisfying(InvalidWorkflowException.class, e -> assertThat(e.problems()).extracting(FieldProblem::toString)
-                        .containsExactly("nodes[1].name: duplicate node name 'A'", "connections.A.main[0][0].node: unknown node 'B'"));
+                .isInstanceOfSatisfying(
+                        InvalidWorkflowException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::toString)
+                                .containsExactly(
+                                        "nodes[1].name: duplicate node name 'A'",
+                                        "connections.A.main[0][0].node: unknown node 'B'"));
     }
 
     @Test
     void malformedJsonIsOneProblem() {
-        assertThatThrownBy(() -> WorkflowJson.parse("{\"nodes\": [")).isInstanceOfSatisfying(InvalidWorkflowException.class,
-                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("malformed JSON")));
+        assertThatThrownBy(() -> WorkflowJson.parse("{\"nodes\": ["))
+                .isInstanceOfSatisfying(
+                        InvalidWorkflowException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(p -> assertThat(p.message()).startsWith("malformed JSON")));
     }
 
     @Test
     void continueOnFailLegacyFlagMeansContinueRegularOutput() {
-        Workflow w = WorkflowJson.fromTree(Map.of("nodes", java.util.List.of(
-                Map.of("name", "A", "type", "t", "continueOnFail", true))));
+        Workflow w = WorkflowJson.fromTree(
+                Map.of("nodes", java.util.List.of(Map.of("name", "A", "type", "t", "continueOnFail", true))));
         assertThat(w.nodes().getFirst().onError()).isEqualTo(OnError.CONTINUE_REGULAR_OUTPUT);
-        assertThat(WorkflowJson.toTree(w).get("nodes").toString()).contains("continueOnFail=true").doesNotContain("onError");
+        assertThat(WorkflowJson.toTree(w).get("nodes").toString())
+                .contains("continueOnFail=true")
+                .doesNotContain("onError");
     }
 }

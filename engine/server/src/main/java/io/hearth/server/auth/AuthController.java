@@ -30,8 +30,7 @@ public class AuthController {
         this.blocking = blocking;
     }
 
-    public record Credentials(String email, String password, String name) {
-    }
+    public record Credentials(String email, String password, String name) {}
 
     @GetMapping("/auth/status")
     public Mono<Map<String, Object>> status(ServerWebExchange exchange) {
@@ -65,17 +64,31 @@ public class AuthController {
     public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         var cookie = exchange.getRequest().getCookies().getFirst(AuthFilter.COOKIE);
         return blocking.run(() -> {
-            if (cookie != null) {
-                auth.logout(cookie.getValue());
-            }
-        }).thenReturn(ResponseEntity.noContent()
-                .header("Set-Cookie", ResponseCookie.from(AuthFilter.COOKIE, "").path("/").maxAge(0).build().toString()).build());
+                    if (cookie != null) {
+                        auth.logout(cookie.getValue());
+                    }
+                })
+                .thenReturn(ResponseEntity.noContent()
+                        .header(
+                                "Set-Cookie",
+                                ResponseCookie.from(AuthFilter.COOKIE, "")
+                                        .path("/")
+                                        .maxAge(0)
+                                        .build()
+                                        .toString())
+                        .build());
     }
 
     private static ResponseEntity<Map<String, Object>> signedIn(HttpStatus status, User u, String token) {
-        ResponseCookie cookie = ResponseCookie.from(AuthFilter.COOKIE, token).httpOnly(true).sameSite("Lax").path("/")
-                .maxAge(Duration.ofDays(14)).build();
-        return ResponseEntity.status(status).header("Set-Cookie", cookie.toString()).body(user(u));
+        ResponseCookie cookie = ResponseCookie.from(AuthFilter.COOKIE, token)
+                .httpOnly(true)
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(Duration.ofDays(14))
+                .build();
+        return ResponseEntity.status(status)
+                .header("Set-Cookie", cookie.toString())
+                .body(user(u));
     }
 
     static Map<String, Object> user(User u) {
@@ -87,13 +100,13 @@ public class AuthController {
         return m;
     }
 
-    public record NewKey(String label) {
-    }
+    public record NewKey(String label) {}
 
     @GetMapping("/api-keys")
     public Mono<List<Map<String, Object>>> keys(ServerWebExchange exchange) {
         User u = AuthFilter.principal(exchange).user();
-        return blocking.call(() -> auth.apiKeys(u).stream().map(AuthController::key).toList());
+        return blocking.call(
+                () -> auth.apiKeys(u).stream().map(AuthController::key).toList());
     }
 
     @PostMapping("/api-keys")
@@ -110,7 +123,8 @@ public class AuthController {
     @DeleteMapping("/api-keys/{id}")
     public Mono<ResponseEntity<Void>> deleteKey(@PathVariable String id, ServerWebExchange exchange) {
         User u = AuthFilter.principal(exchange).user();
-        return blocking.run(() -> auth.deleteApiKey(u, id)).thenReturn(ResponseEntity.noContent().build());
+        return blocking.run(() -> auth.deleteApiKey(u, id))
+                .thenReturn(ResponseEntity.noContent().build());
     }
 
     private static Map<String, Object> key(AuthRepository.ApiKey k) {

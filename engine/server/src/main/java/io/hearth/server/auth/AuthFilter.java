@@ -26,7 +26,8 @@ public class AuthFilter implements WebFilter {
 
     public static final String COOKIE = "hearth_session";
     public static final String PRINCIPAL = AuthFilter.class.getName() + ".principal";
-    private static final List<String> PUBLIC_API = List.of("/api/v1/auth/status", "/api/v1/auth/setup", "/api/v1/auth/login");
+    private static final List<String> PUBLIC_API =
+            List.of("/api/v1/auth/status", "/api/v1/auth/setup", "/api/v1/auth/login");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuthService auth;
@@ -43,13 +44,17 @@ public class AuthFilter implements WebFilter {
         boolean protectedPath = (path.startsWith("/api/") && !PUBLIC_API.contains(path))
                 || (path.startsWith("/actuator") && !path.startsWith("/actuator/health"));
         Optional<String> key = apiKey(exchange);
-        Optional<String> session = Optional.ofNullable(exchange.getRequest().getCookies().getFirst(COOKIE)).map(HttpCookie::getValue);
+        Optional<String> session = Optional.ofNullable(
+                        exchange.getRequest().getCookies().getFirst(COOKIE))
+                .map(HttpCookie::getValue);
         if (key.isEmpty() && session.isEmpty()) {
             return protectedPath ? unauthorized(exchange) : chain.filter(exchange);
         }
         // Cached principals are answered on the event loop; only a cache miss goes to the database.
-        Optional<AuthService.Principal> cached = key.isPresent() ? auth.cachedApiKey(key.get()) : auth.cachedSession(session.get());
-        Mono<Optional<AuthService.Principal>> principal = cached.isPresent() ? Mono.just(cached)
+        Optional<AuthService.Principal> cached =
+                key.isPresent() ? auth.cachedApiKey(key.get()) : auth.cachedSession(session.get());
+        Mono<Optional<AuthService.Principal>> principal = cached.isPresent()
+                ? Mono.just(cached)
                 : blocking.call(() -> key.isPresent() ? auth.apiKey(key.get()) : auth.session(session.get()));
         return principal.flatMap(p -> {
             if (p.isPresent()) {
@@ -66,7 +71,8 @@ public class AuthFilter implements WebFilter {
             return Optional.of(header.strip());
         }
         String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        if (authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && exchange.getRequest().getPath().value().startsWith("/api/")) {
             return Optional.of(authorization.substring(7).strip());
         }

@@ -26,33 +26,40 @@ public class AuthRepository {
 
     public void insertUser(User u, String passwordHash) {
         jdbc.sql("INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (?,?,?,?,?,?)")
-                .params(u.id(), u.email(), u.name(), passwordHash, u.role(), ts(u.createdAt())).update();
+                .params(u.id(), u.email(), u.name(), passwordHash, u.role(), ts(u.createdAt()))
+                .update();
     }
 
-    public record UserWithHash(User user, String passwordHash) {
-    }
+    public record UserWithHash(User user, String passwordHash) {}
 
     public Optional<UserWithHash> userByEmail(String email) {
-        return jdbc.sql("SELECT id, email, name, role, created_at, password_hash FROM users WHERE LOWER(email) = LOWER(?)")
-                .param(email).query((rs, n) -> new UserWithHash(user(rs), rs.getString("password_hash"))).optional();
+        return jdbc.sql(
+                        "SELECT id, email, name, role, created_at, password_hash FROM users WHERE LOWER(email) = LOWER(?)")
+                .param(email)
+                .query((rs, n) -> new UserWithHash(user(rs), rs.getString("password_hash")))
+                .optional();
     }
 
     public Optional<User> user(String id) {
-        return jdbc.sql("SELECT id, email, name, role, created_at FROM users WHERE id = ?").param(id)
-                .query((rs, n) -> user(rs)).optional();
+        return jdbc.sql("SELECT id, email, name, role, created_at FROM users WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> user(rs))
+                .optional();
     }
 
     public void insertSession(String tokenHash, String userId, Instant created, Instant expires) {
         jdbc.sql("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?,?,?,?)")
-                .params(tokenHash, userId, ts(created), ts(expires)).update();
+                .params(tokenHash, userId, ts(created), ts(expires))
+                .update();
     }
 
-    public record SessionRow(String userId, Instant expiresAt) {
-    }
+    public record SessionRow(String userId, Instant expiresAt) {}
 
     public Optional<SessionRow> session(String tokenHash) {
-        return jdbc.sql("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?").param(tokenHash)
-                .query((rs, n) -> new SessionRow(rs.getString("user_id"), instant(rs, "expires_at"))).optional();
+        return jdbc.sql("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?")
+                .param(tokenHash)
+                .query((rs, n) -> new SessionRow(rs.getString("user_id"), instant(rs, "expires_at")))
+                .optional();
     }
 
     public void deleteSession(String tokenHash) {
@@ -63,39 +70,58 @@ public class AuthRepository {
         jdbc.sql("DELETE FROM sessions WHERE expires_at < ?").param(ts(now)).update();
     }
 
-    public record ApiKey(String id, String userId, String label, Instant createdAt, Optional<Instant> lastUsedAt) {
-    }
+    public record ApiKey(String id, String userId, String label, Instant createdAt, Optional<Instant> lastUsedAt) {}
 
     public void insertApiKey(ApiKey key, String keyHash) {
         jdbc.sql("INSERT INTO api_keys (id, user_id, label, key_hash, created_at) VALUES (?,?,?,?,?)")
-                .params(key.id(), key.userId(), key.label(), keyHash, ts(key.createdAt())).update();
+                .params(key.id(), key.userId(), key.label(), keyHash, ts(key.createdAt()))
+                .update();
     }
 
     public Optional<ApiKey> apiKeyByHash(String keyHash) {
-        return jdbc.sql("SELECT id, user_id, label, created_at, last_used_at FROM api_keys WHERE key_hash = ?").param(keyHash)
-                .query(AuthRepository::apiKey).optional();
+        return jdbc.sql("SELECT id, user_id, label, created_at, last_used_at FROM api_keys WHERE key_hash = ?")
+                .param(keyHash)
+                .query(AuthRepository::apiKey)
+                .optional();
     }
 
     public List<ApiKey> apiKeys(String userId) {
-        return jdbc.sql("SELECT id, user_id, label, created_at, last_used_at FROM api_keys WHERE user_id = ? ORDER BY created_at")
-                .param(userId).query(AuthRepository::apiKey).list();
+        return jdbc.sql(
+                        "SELECT id, user_id, label, created_at, last_used_at FROM api_keys WHERE user_id = ? ORDER BY created_at")
+                .param(userId)
+                .query(AuthRepository::apiKey)
+                .list();
     }
 
     public boolean deleteApiKey(String userId, String id) {
-        return jdbc.sql("DELETE FROM api_keys WHERE id = ? AND user_id = ?").params(id, userId).update() > 0;
+        return jdbc.sql("DELETE FROM api_keys WHERE id = ? AND user_id = ?")
+                        .params(id, userId)
+                        .update()
+                > 0;
     }
 
     public void touchApiKey(String id, Instant at) {
-        jdbc.sql("UPDATE api_keys SET last_used_at = ? WHERE id = ?").params(ts(at), id).update();
+        jdbc.sql("UPDATE api_keys SET last_used_at = ? WHERE id = ?")
+                .params(ts(at), id)
+                .update();
     }
 
     private static ApiKey apiKey(ResultSet rs, int n) throws SQLException {
-        return new ApiKey(rs.getString("id"), rs.getString("user_id"), rs.getString("label"), instant(rs, "created_at"),
+        return new ApiKey(
+                rs.getString("id"),
+                rs.getString("user_id"),
+                rs.getString("label"),
+                instant(rs, "created_at"),
                 Optional.ofNullable(instant(rs, "last_used_at")));
     }
 
     private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getString("id"), rs.getString("email"), rs.getString("name"), rs.getString("role"), instant(rs, "created_at"));
+        return new User(
+                rs.getString("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("role"),
+                instant(rs, "created_at"));
     }
 
     private static OffsetDateTime ts(Instant i) {

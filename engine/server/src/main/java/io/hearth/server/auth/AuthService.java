@@ -31,8 +31,7 @@ public class AuthService {
     private final Map<String, Principal> cache = new ConcurrentHashMap<>();
 
     /** Who a request acts as, and until when that holds. */
-    public record Principal(User user, Optional<String> apiKeyId, Instant validUntil) {
-    }
+    public record Principal(User user, Optional<String> apiKeyId, Instant validUntil) {}
 
     public AuthService(AuthRepository repository, Clock clock) {
         this.repository = repository;
@@ -58,8 +57,12 @@ public class AuthService {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        User user = new User(Ids.newId(), email.strip().toLowerCase(Locale.ROOT),
-                name == null || name.isBlank() ? email.strip() : name.strip(), "owner", clock.instant());
+        User user = new User(
+                Ids.newId(),
+                email.strip().toLowerCase(Locale.ROOT),
+                name == null || name.isBlank() ? email.strip() : name.strip(),
+                "owner",
+                clock.instant());
         try {
             repository.insertUser(user, passwords.encode(password));
         } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -70,8 +73,11 @@ public class AuthService {
     }
 
     public User login(String email, String password) {
-        var found = email == null ? Optional.<AuthRepository.UserWithHash>empty() : repository.userByEmail(email.strip());
-        if (found.isEmpty() || password == null || !passwords.matches(password, found.get().passwordHash())) {
+        var found =
+                email == null ? Optional.<AuthRepository.UserWithHash>empty() : repository.userByEmail(email.strip());
+        if (found.isEmpty()
+                || password == null
+                || !passwords.matches(password, found.get().passwordHash())) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password");
         }
         return found.get().user();
@@ -101,7 +107,9 @@ public class AuthService {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<Principal> p = repository.session(hash).filter(s -> s.expiresAt().isAfter(clock.instant()))
+        Optional<Principal> p = repository
+                .session(hash)
+                .filter(s -> s.expiresAt().isAfter(clock.instant()))
                 .flatMap(s -> repository.user(s.userId()).map(u -> new Principal(u, Optional.empty(), s.expiresAt())));
         p.ifPresent(x -> cache.put("s:" + hash, x));
         return p;
@@ -120,7 +128,10 @@ public class AuthService {
         Optional<Principal> p = repository.apiKeyByHash(hash).flatMap(k -> {
             repository.touchApiKey(k.id(), clock.instant());
             // Re-checked every minute so a deleted key stops working quickly.
-            return repository.user(k.userId()).map(u -> new Principal(u, Optional.of(k.id()), clock.instant().plusSeconds(60)));
+            return repository
+                    .user(k.userId())
+                    .map(u -> new Principal(
+                            u, Optional.of(k.id()), clock.instant().plusSeconds(60)));
         });
         p.ifPresent(x -> cache.put("k:" + hash, x));
         return p;
@@ -130,15 +141,15 @@ public class AuthService {
         return p != null && p.validUntil().isAfter(clock.instant()) ? Optional.of(p) : Optional.empty();
     }
 
-    public record CreatedKey(AuthRepository.ApiKey key, String secret) {
-    }
+    public record CreatedKey(AuthRepository.ApiKey key, String secret) {}
 
     public CreatedKey createApiKey(User user, String label) {
         if (label == null || label.isBlank()) {
             throw ApiException.invalid(List.of(new FieldProblem("label", "required")));
         }
         String secret = "hk_" + Ids.newToken(24);
-        AuthRepository.ApiKey key = new AuthRepository.ApiKey(Ids.newId(), user.id(), label.strip(), clock.instant(), Optional.empty());
+        AuthRepository.ApiKey key =
+                new AuthRepository.ApiKey(Ids.newId(), user.id(), label.strip(), clock.instant(), Optional.empty());
         repository.insertApiKey(key, Hashing.sha256(secret));
         return new CreatedKey(key, secret);
     }

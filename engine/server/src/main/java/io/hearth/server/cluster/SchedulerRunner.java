@@ -27,7 +27,12 @@ public final class SchedulerRunner implements AutoCloseable {
     private final int threads;
     private volatile Scheduler scheduler;
 
-    public SchedulerRunner(DataSource dataSource, HearthProperties properties, InstanceIdentity instance, List<Task<?>> tasks, int threads) {
+    public SchedulerRunner(
+            DataSource dataSource,
+            HearthProperties properties,
+            InstanceIdentity instance,
+            List<Task<?>> tasks,
+            int threads) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.instance = instance;
@@ -49,7 +54,10 @@ public final class SchedulerRunner implements AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         scheduler.start();
-        log.info("Scheduler started as '{}' with {} threads for tasks {}", instance.id(), threads,
+        log.info(
+                "Scheduler started as '{}' with {} threads for tasks {}",
+                instance.id(),
+                threads,
                 tasks.stream().map(Task::getName).toList());
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.server.config;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.hearth.credentials.CredentialService;
 import io.hearth.credentials.CredentialStore;
 import io.hearth.credentials.MasterKey;
@@ -10,24 +11,19 @@ import io.hearth.runtime.execution.CredentialProvider;
 import io.hearth.runtime.execution.WorkflowExecutor;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.registry.PluginLoader;
-import io.hearth.server.credential.StoredCredentialProvider;
-import com.github.kagkarlsson.scheduler.task.Task;
 import io.hearth.server.cluster.InstanceIdentity;
 import io.hearth.server.cluster.SchedulerRunner;
+import io.hearth.server.credential.StoredCredentialProvider;
 import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.ExecutionQueue;
 import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.ExecutionWriter;
-import io.hearth.server.trigger.TriggerOwnership;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import io.hearth.server.trigger.ActivationService;
 import io.hearth.server.trigger.ScheduleService;
 import io.hearth.server.trigger.TestWebhooks;
 import io.hearth.server.trigger.TriggerManager;
+import io.hearth.server.trigger.TriggerOwnership;
 import io.hearth.server.trigger.TriggerStatusBoard;
 import io.hearth.server.trigger.WebhookHandler;
 import io.hearth.server.trigger.WebhookRegistry;
@@ -39,13 +35,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -82,18 +82,25 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ExecutorService blockingNodePool(HearthProperties properties) {
-        return Executors.newFixedThreadPool(properties.executions().blockingPoolSize(),
+        return Executors.newFixedThreadPool(
+                properties.executions().blockingPoolSize(),
                 Thread.ofPlatform().name("hearth-node-", 0).daemon(true).factory());
     }
 
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService engineTimer() {
-        return Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("hearth-timer").daemon(true).factory());
+        return Executors.newScheduledThreadPool(
+                1, Thread.ofPlatform().name("hearth-timer").daemon(true).factory());
     }
 
     @Bean
-    WorkflowExecutor workflowExecutor(NodeRegistry registry, ExpressionEngine expressions, ExecutorService blockingNodePool,
-                                      ScheduledExecutorService engineTimer, Clock clock, ZoneId defaultZone) {
+    WorkflowExecutor workflowExecutor(
+            NodeRegistry registry,
+            ExpressionEngine expressions,
+            ExecutorService blockingNodePool,
+            ScheduledExecutorService engineTimer,
+            Clock clock,
+            ZoneId defaultZone) {
         return new WorkflowExecutor(registry, expressions, blockingNodePool, engineTimer, clock, defaultZone);
     }
 
@@ -138,36 +145,75 @@ public class EngineConfiguration {
     }
 
     @Bean
-    ScheduleService scheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionLauncher launcher,
-                                    Clock clock, ZoneId defaultZone, ObjectProvider<SchedulerRunner> scheduler) {
-        return new ScheduleService(workflows, prepared, launcher, clock, defaultZone, () -> scheduler.getObject().client());
+    ScheduleService scheduleService(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            ExecutionLauncher launcher,
+            Clock clock,
+            ZoneId defaultZone,
+            ObjectProvider<SchedulerRunner> scheduler) {
+        return new ScheduleService(
+                workflows,
+                prepared,
+                launcher,
+                clock,
+                defaultZone,
+                () -> scheduler.getObject().client());
     }
 
     @Bean(destroyMethod = "stopAll")
-    TriggerManager triggerManager(ExecutionLauncher launcher, CredentialProvider credentials, TriggerStatusBoard board,
-                                  ZoneId defaultZone) {
+    TriggerManager triggerManager(
+            ExecutionLauncher launcher, CredentialProvider credentials, TriggerStatusBoard board, ZoneId defaultZone) {
         return new TriggerManager(launcher, credentials, board, defaultZone);
     }
 
     @Bean
-    TriggerOwnership triggerOwnership(WorkflowRepository workflows, PreparedWorkflows prepared, TriggerManager triggers,
-                                      TriggerStatusBoard board, Clock clock, ObjectProvider<SchedulerRunner> scheduler) {
-        return new TriggerOwnership(workflows, prepared, triggers, board, clock, () -> scheduler.getObject().client());
+    TriggerOwnership triggerOwnership(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            TriggerManager triggers,
+            TriggerStatusBoard board,
+            Clock clock,
+            ObjectProvider<SchedulerRunner> scheduler) {
+        return new TriggerOwnership(
+                workflows,
+                prepared,
+                triggers,
+                board,
+                clock,
+                () -> scheduler.getObject().client());
     }
 
     @Bean
-    ExecutionQueue executionQueue(ExecutionService executions, ExecutionRepository repository, ExecutionWriter writer,
-                                  WorkflowRepository workflows, PreparedWorkflows prepared, JdbcClient jdbc, Clock clock,
-                                  InstanceIdentity instance, ObjectProvider<SchedulerRunner> scheduler) {
-        return new ExecutionQueue(executions, repository, writer, workflows, prepared, jdbc, clock, instance.id(),
+    ExecutionQueue executionQueue(
+            ExecutionService executions,
+            ExecutionRepository repository,
+            ExecutionWriter writer,
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            JdbcClient jdbc,
+            Clock clock,
+            InstanceIdentity instance,
+            ObjectProvider<SchedulerRunner> scheduler) {
+        return new ExecutionQueue(
+                executions,
+                repository,
+                writer,
+                workflows,
+                prepared,
+                jdbc,
+                clock,
+                instance.id(),
                 () -> scheduler.getObject().client());
     }
 
     /** In queue mode executions go through the database queue; otherwise they run where they start. */
     @Bean
-    ExecutionLauncher executionLauncher(HearthProperties properties, ExecutionQueue queue, ExecutionService executions) {
+    ExecutionLauncher executionLauncher(
+            HearthProperties properties, ExecutionQueue queue, ExecutionService executions) {
         return properties.cluster().queueMode() || properties.cluster().role().equals("main")
-                ? queue::enqueue : ExecutionLauncher.local(executions);
+                ? queue::enqueue
+                : ExecutionLauncher.local(executions);
     }
 
     /**
@@ -175,12 +221,18 @@ public class EngineConfiguration {
      * own triggers; workers (and all-in-one instances in queue mode) run queued executions.
      */
     @Bean(destroyMethod = "close")
-    SchedulerRunner schedulerRunner(DataSource dataSource, HearthProperties properties, InstanceIdentity instance,
-                                    ScheduleService schedules, TriggerOwnership ownership, ExecutionQueue queue) {
+    SchedulerRunner schedulerRunner(
+            DataSource dataSource,
+            HearthProperties properties,
+            InstanceIdentity instance,
+            ScheduleService schedules,
+            TriggerOwnership ownership,
+            ExecutionQueue queue) {
         var cluster = properties.cluster();
         List<Task<?>> tasks = new ArrayList<>(List.of(schedules.task(), ownership.task()));
         int threads = 2 + TRIGGER_SLOTS;
-        boolean worksQueue = cluster.role().equals("worker") || (cluster.role().equals("all-in-one") && cluster.queueMode());
+        boolean worksQueue =
+                cluster.role().equals("worker") || (cluster.role().equals("all-in-one") && cluster.queueMode());
         if (worksQueue) {
             tasks.add(queue.task());
             threads += cluster.workerConcurrency();
@@ -192,18 +244,34 @@ public class EngineConfiguration {
     static final int TRIGGER_SLOTS = 32;
 
     @Bean
-    ActivationService activationService(WorkflowRepository workflows, PreparedWorkflows prepared, WorkflowValidator validator,
-                                        WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers,
-                                        TriggerOwnership ownership) {
+    ActivationService activationService(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            WorkflowValidator validator,
+            WebhookRegistry webhooks,
+            ScheduleService schedules,
+            TriggerManager triggers,
+            TriggerOwnership ownership) {
         return new ActivationService(workflows, prepared, validator, webhooks, schedules, triggers, ownership);
     }
 
     @Bean
-    WebhookHandler webhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions,
-                                  ExecutionLauncher launcher, CredentialProvider credentials, HearthProperties properties,
-                                  ZoneId defaultZone) {
-        return new WebhookHandler(registry, tests, executions, launcher, credentials,
-                (int) properties.webhooks().maxBodySize().toBytes(), defaultZone);
+    WebhookHandler webhookHandler(
+            WebhookRegistry registry,
+            TestWebhooks tests,
+            ExecutionService executions,
+            ExecutionLauncher launcher,
+            CredentialProvider credentials,
+            HearthProperties properties,
+            ZoneId defaultZone) {
+        return new WebhookHandler(
+                registry,
+                tests,
+                executions,
+                launcher,
+                credentials,
+                (int) properties.webhooks().maxBodySize().toBytes(),
+                defaultZone);
     }
 
     @Bean

@@ -28,33 +28,38 @@ public record HearthProperties(
         return pluginsDir != null ? pluginsDir : dataDir.resolve("plugins");
     }
 
-    public record Owner(@DefaultValue("") String email, @DefaultValue("") String password) {
-    }
+    public record Owner(
+            @DefaultValue("") String email,
+            @DefaultValue("") String password) {}
 
     /** {@code allowEnv} exposes the server's environment to expressions as {@code $env} (off by default, as in n8n). */
-    public record Expressions(@DefaultValue("false") boolean allowEnv) {
-    }
+    public record Expressions(@DefaultValue("false") boolean allowEnv) {}
 
-    public record Webhooks(@DefaultValue("16MB") DataSize maxBodySize, @DefaultValue("120s") Duration testListenTimeout) {
-    }
+    public record Webhooks(
+            @DefaultValue("16MB") DataSize maxBodySize,
+            @DefaultValue("120s") Duration testListenTimeout) {}
 
-    public record Executions(@DefaultValue("0s") Duration timeout, @DefaultValue Prune prune,
-                             @DefaultValue("16") int blockingPoolSize) {
-    }
+    public record Executions(
+            @DefaultValue("0s") Duration timeout,
+            @DefaultValue Prune prune,
+            @DefaultValue("16") int blockingPoolSize) {}
 
-    public record Prune(@DefaultValue("true") boolean enabled, @DefaultValue("10000") int maxCount,
-                        @DefaultValue("14d") Duration maxAge, @DefaultValue("5m") Duration interval) {
-    }
+    public record Prune(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10000") int maxCount,
+            @DefaultValue("14d") Duration maxAge,
+            @DefaultValue("5m") Duration interval) {}
 
-    public record Scheduler(@DefaultValue("250ms") Duration pollingInterval) {
-    }
+    public record Scheduler(@DefaultValue("250ms") Duration pollingInterval) {}
 
     /**
      * Scale-out: {@code role} all-in-one (default), main (API + webhooks + schedules, no queue worker) or
      * worker; {@code queueMode} sends webhook/schedule executions through the database queue.
      */
-    public record Cluster(@DefaultValue("all-in-one") String role, @DefaultValue("false") boolean queueMode,
-                          @DefaultValue("4") int workerConcurrency, @DefaultValue("60s") Duration leaseTime,
-                          @DefaultValue("") String instanceId) {
-    }
+    public record Cluster(
+            @DefaultValue("all-in-one") String role,
+            @DefaultValue("false") boolean queueMode,
+            @DefaultValue("4") int workerConcurrency,
+            @DefaultValue("60s") Duration leaseTime,
+            @DefaultValue("") String instanceId) {}
 }

@@ -16,15 +16,29 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI hearthOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Hearth API").version("v1")
+                .info(new Info()
+                        .title("Hearth API")
+                        .version("v1")
                         .description("Workflows, executions, credentials, node types and settings of a Hearth server. "
                                 + "Errors are RFC 9457 problem details naming the field at fault."))
                 .components(new Components()
-                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-Hearth-Api-Key"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
-                        .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.COOKIE).name(AuthFilter.COOKIE)))
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Hearth-Api-Key"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer"))
+                        .addSecuritySchemes(
+                                "session",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.COOKIE)
+                                        .name(AuthFilter.COOKIE)))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .addSecurityItem(new SecurityRequirement().addList("session"));

@@ -22,7 +22,8 @@ public class StartupBanner implements ApplicationListener<ApplicationReadyEvent>
     private final NodeRegistry registry;
     private final DataSource dataSource;
 
-    public StartupBanner(HearthProperties properties, CredentialStore credentials, NodeRegistry registry, DataSource dataSource) {
+    public StartupBanner(
+            HearthProperties properties, CredentialStore credentials, NodeRegistry registry, DataSource dataSource) {
         this.properties = properties;
         this.credentials = credentials;
         this.registry = registry;
@@ -31,16 +32,23 @@ public class StartupBanner implements ApplicationListener<ApplicationReadyEvent>
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        int port = event.getApplicationContext() instanceof WebServerApplicationContext w ? w.getWebServer().getPort() : -1;
-        String url = properties.publicUrl() == null || properties.publicUrl().isBlank() ? "http://localhost:" + port + "/" : properties.publicUrl();
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext w
+                ? w.getWebServer().getPort()
+                : -1;
+        String url = properties.publicUrl() == null || properties.publicUrl().isBlank()
+                ? "http://localhost:" + port + "/"
+                : properties.publicUrl();
         String database;
         try (var c = dataSource.getConnection()) {
-            database = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getURL();
+            database = c.getMetaData().getDatabaseProductName() + " "
+                    + c.getMetaData().getURL();
         } catch (Exception e) {
             database = "unknown (" + e.getMessage() + ")";
         }
-        long startedIn = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        log.info("""
+        long startedIn = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info(
+                """
 
                 ===============================================================
                  Hearth is ready in {} ms
@@ -52,7 +60,15 @@ public class StartupBanner implements ApplicationListener<ApplicationReadyEvent>
                  Encryption key:  {} (key id {})
                  Node types:      {} ({} plugin problems)
                 ===============================================================""",
-                startedIn, url, url, url, properties.dataDir().toAbsolutePath().normalize(), database,
-                credentials.keySource().describe(), credentials.keyId(), registry.nodeTypes().size(), registry.failures().size());
+                startedIn,
+                url,
+                url,
+                url,
+                properties.dataDir().toAbsolutePath().normalize(),
+                database,
+                credentials.keySource().describe(),
+                credentials.keyId(),
+                registry.nodeTypes().size(),
+                registry.failures().size());
     }
 }

@@ -3,24 +3,24 @@ package io.hearth.server.config;
 import io.hearth.node.ExecutionMode;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.server.auth.AuthService;
+import io.hearth.server.cluster.InstanceIdentity;
+import io.hearth.server.cluster.SchedulerRunner;
 import io.hearth.server.execution.ExecutionCodec;
+import io.hearth.server.execution.ExecutionQueue;
 import io.hearth.server.execution.ExecutionRecord;
 import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.trigger.ActivationService;
-import io.hearth.server.cluster.InstanceIdentity;
-import io.hearth.server.cluster.SchedulerRunner;
-import io.hearth.server.execution.ExecutionQueue;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import io.hearth.server.workflow.PreparedWorkflows;
 import io.hearth.server.workflow.StoredWorkflow;
 import io.hearth.server.workflow.WorkflowRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,10 +49,19 @@ public class StartupTasks implements ApplicationRunner {
     private final ScheduledExecutorService timer;
     private final Clock clock;
 
-    public StartupTasks(HearthProperties properties, AuthService auth, ExecutionRepository executions,
-                        ExecutionService executionService, WorkflowRepository workflows, PreparedWorkflows prepared,
-                        SchedulerRunner scheduler, ActivationService activation, ExecutionQueue queue,
-                        InstanceIdentity instance, ScheduledExecutorService engineTimer, Clock clock) {
+    public StartupTasks(
+            HearthProperties properties,
+            AuthService auth,
+            ExecutionRepository executions,
+            ExecutionService executionService,
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            SchedulerRunner scheduler,
+            ActivationService activation,
+            ExecutionQueue queue,
+            InstanceIdentity instance,
+            ScheduledExecutorService engineTimer,
+            Clock clock) {
         this.properties = properties;
         this.auth = auth;
         this.executions = executions;
@@ -77,7 +86,8 @@ public class StartupTasks implements ApplicationRunner {
         // Routes of workflows (de)activated through other instances, and queue entries lost between row and task.
         timer.scheduleWithFixedDelay(() -> background(activation::syncWebhooks), 2, 2, TimeUnit.SECONDS);
         if (queueMode()) {
-            timer.scheduleWithFixedDelay(() -> background(() -> queue.requeueOrphans(Duration.ofSeconds(30))), 30, 30, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(
+                    () -> background(() -> queue.requeueOrphans(Duration.ofSeconds(30))), 30, 30, TimeUnit.SECONDS);
         }
     }
 
@@ -107,15 +117,25 @@ public class StartupTasks implements ApplicationRunner {
             boolean runAgain = r.status() == ExecutionStatus.NEW
                     || w.map(s -> s.workflow().settings().retryCrashed()).orElse(false);
             executions.markCrashed(r.id(), clock.instant());
-            log.warn("Execution {} of workflow {} was {} when the server stopped: marked crashed{}", r.id(), r.workflowId(),
-                    r.status().wireName(), runAgain && w.isPresent() ? ", running it again" : "");
+            log.warn(
+                    "Execution {} of workflow {} was {} when the server stopped: marked crashed{}",
+                    r.id(),
+                    r.workflowId(),
+                    r.status().wireName(),
+                    runAgain && w.isPresent() ? ", running it again" : "");
             if (runAgain && w.isPresent()) {
-                Map<String, Object> data = ExecutionCodec.parse(executions.data(r.id()).orElse("{}"));
+                Map<String, Object> data =
+                        ExecutionCodec.parse(executions.data(r.id()).orElse("{}"));
                 // Linked to the cut-off execution (retryOf) so the history shows what happened.
-                executionService.start(StartRequest.of(r.workflowId(), Optional.of(w.get().versionId()), prepared.get(w.get()),
-                        ExecutionMode.RETRY, ExecutionService.startNode(data), ExecutionService.startItems(data)).withRetryOf(r.id()));
+                executionService.start(StartRequest.of(
+                                r.workflowId(),
+                                Optional.of(w.get().versionId()),
+                                prepared.get(w.get()),
+                                ExecutionMode.RETRY,
+                                ExecutionService.startNode(data),
+                                ExecutionService.startItems(data))
+                        .withRetryOf(r.id()));
             }
         }
     }
-
 }

@@ -2,13 +2,13 @@ package io.hearth.server.credential;
 
 import io.hearth.credentials.CredentialNotFoundException;
 import io.hearth.credentials.CredentialService;
+import io.hearth.credentials.CredentialStore;
 import io.hearth.credentials.CredentialSummary;
 import io.hearth.credentials.CredentialValidationException;
 import io.hearth.credentials.CredentialView;
 import io.hearth.credentials.KeyRotation;
 import io.hearth.credentials.MasterKey;
 import io.hearth.credentials.MasterKeyProvider;
-import io.hearth.credentials.CredentialStore;
 import io.hearth.credentials.UnknownCredentialTypeException;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.server.support.Blocking;
@@ -41,20 +41,20 @@ public class CredentialController {
     private final MasterKeyProvider keys;
     private final Blocking blocking;
 
-    public CredentialController(CredentialService credentials, CredentialStore store, MasterKeyProvider keys, Blocking blocking) {
+    public CredentialController(
+            CredentialService credentials, CredentialStore store, MasterKeyProvider keys, Blocking blocking) {
         this.credentials = credentials;
         this.store = store;
         this.keys = keys;
         this.blocking = blocking;
     }
 
-    public record Body(String name, String type, Map<String, Object> data, String id) {
-    }
+    public record Body(String name, String type, Map<String, Object> data, String id) {}
 
     @GetMapping("/credentials")
     public Mono<List<Map<String, Object>>> list(@RequestParam Optional<String> type) {
-        return call(() -> (type.isPresent() ? credentials.list(type.get()) : credentials.list()).stream()
-                .map(CredentialController::summary).toList());
+        return call(() -> (type.isPresent() ? credentials.list(type.get()) : credentials.list())
+                .stream().map(CredentialController::summary).toList());
     }
 
     @PostMapping("/credentials")
@@ -66,8 +66,9 @@ public class CredentialController {
             if (body.type() == null || body.type().isBlank()) {
                 throw ApiException.invalid(List.of(new FieldProblem("type", "required")));
             }
-            return ResponseEntity.status(HttpStatus.CREATED).body(view(credentials.create(body.name().strip(), body.type(),
-                    body.data() == null ? Map.of() : body.data())));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(view(credentials.create(
+                            body.name().strip(), body.type(), body.data() == null ? Map.of() : body.data())));
         });
     }
 
@@ -104,21 +105,22 @@ public class CredentialController {
         if (body.type() == null || body.type().isBlank()) {
             throw ApiException.invalid(List.of(new FieldProblem("type", "required")));
         }
-        return call(() -> credentials.test(body.type(), body.data() == null ? Map.of() : body.data(), Optional.ofNullable(body.id())))
+        return call(() -> credentials.test(
+                        body.type(), body.data() == null ? Map.of() : body.data(), Optional.ofNullable(body.id())))
                 .flatMap(stage -> Mono.fromCompletionStage(stage))
                 .onErrorMap(e -> !(e instanceof ApiException), CredentialController::translate)
                 .map(r -> Map.<String, Object>of("status", r.status().name(), "message", r.message()));
     }
 
-    public record Rotation(String newKey) {
-    }
+    public record Rotation(String newKey) {}
 
     @PostMapping("/admin/rotate-encryption-key")
     public Mono<Map<String, Object>> rotate(@RequestBody(required = false) Rotation body) {
         return call(() -> {
             KeyRotation rotation = new KeyRotation(store, keys);
             var result = body == null || body.newKey() == null || body.newKey().isBlank()
-                    ? rotation.rotateToNewKey() : rotation.rotate(MasterKey.of(body.newKey()));
+                    ? rotation.rotateToNewKey()
+                    : rotation.rotate(MasterKey.of(body.newKey()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rotated", result.reEncrypted());
             m.put("keyId", result.newKeyId());
@@ -135,11 +137,15 @@ public class CredentialController {
         Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
         return switch (t) {
             case CredentialNotFoundException n -> new ApiException(HttpStatus.NOT_FOUND, n.getMessage());
-            case UnknownCredentialTypeException u -> ApiException.invalid(List.of(new FieldProblem("type", u.getMessage())));
-            case CredentialValidationException v -> ApiException.invalid(v.errors().stream()
-                    .map(fe -> new FieldProblem(fe.field(), fe.message())).toList());
+            case UnknownCredentialTypeException u ->
+                ApiException.invalid(List.of(new FieldProblem("type", u.getMessage())));
+            case CredentialValidationException v ->
+                ApiException.invalid(v.errors().stream()
+                        .map(fe -> new FieldProblem(fe.field(), fe.message()))
+                        .toList());
             case ApiException a -> a;
-            case io.hearth.credentials.CredentialException c -> new ApiException(HttpStatus.BAD_REQUEST, c.getMessage());
+            case io.hearth.credentials.CredentialException c ->
+                new ApiException(HttpStatus.BAD_REQUEST, c.getMessage());
             default -> t;
         };
     }
@@ -157,7 +163,12 @@ public class CredentialController {
     private static Map<String, Object> view(CredentialView v) {
         Map<String, Object> m = summary(v.summary());
         m.put("data", v.values());
-        m.put("secretsSet", v.secrets().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+        m.put(
+                "secretsSet",
+                v.secrets().entrySet().stream()
+                        .filter(Map.Entry::getValue)
+                        .map(Map.Entry::getKey)
+                        .toList());
         return m;
     }
 }

@@ -30,7 +30,11 @@ public class ErrorWorkflows {
     private final ExecutionLauncher launcher;
     private final Blocking blocking;
 
-    public ErrorWorkflows(WorkflowRepository workflows, PreparedWorkflows prepared, @Lazy ExecutionLauncher launcher, Blocking blocking) {
+    public ErrorWorkflows(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            @Lazy ExecutionLauncher launcher,
+            Blocking blocking) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.launcher = launcher;
@@ -39,14 +43,18 @@ public class ErrorWorkflows {
 
     void failed(StartRequest request, ExecutionResult result) {
         Optional<String> target = request.prepared().workflow().settings().errorWorkflow();
-        boolean fromErrorTrigger = request.startNode().flatMap(n -> request.prepared().node(n))
-                .map(n -> n.type() instanceof ErrorTriggerNode).orElse(false);
-        if (target.isEmpty() || request.mode() == ExecutionMode.MANUAL || fromErrorTrigger
+        boolean fromErrorTrigger = request.startNode()
+                .flatMap(n -> request.prepared().node(n))
+                .map(n -> n.type() instanceof ErrorTriggerNode)
+                .orElse(false);
+        if (target.isEmpty()
+                || request.mode() == ExecutionMode.MANUAL
+                || fromErrorTrigger
                 || target.get().equals(request.workflowId())) {
             return;
         }
-        blocking.run(() -> start(target.get(), request, result)).subscribe(v -> { }, e ->
-                log.warn("Could not start error workflow {}: {}", target.get(), e.toString()));
+        blocking.run(() -> start(target.get(), request, result))
+                .subscribe(v -> {}, e -> log.warn("Could not start error workflow {}: {}", target.get(), e.toString()));
     }
 
     private void start(String errorWorkflowId, StartRequest request, ExecutionResult result) {
@@ -57,8 +65,12 @@ public class ErrorWorkflows {
         }
         var p = prepared.get(stored.get());
         Optional<String> trigger = stored.get().workflow().nodes().stream()
-                .filter(n -> !n.disabled() && p.node(n.name()).map(x -> x.type() instanceof ErrorTriggerNode).orElse(false))
-                .map(n -> n.name()).findFirst();
+                .filter(n -> !n.disabled()
+                        && p.node(n.name())
+                                .map(x -> x.type() instanceof ErrorTriggerNode)
+                                .orElse(false))
+                .map(n -> n.name())
+                .findFirst();
         if (trigger.isEmpty()) {
             log.warn("Error workflow {} has no Error Trigger node", errorWorkflowId);
             return;
@@ -77,8 +89,19 @@ public class ErrorWorkflows {
         execution.put("mode", result.mode().wireName());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("execution", execution);
-        json.put("workflow", Map.of("id", request.workflowId(), "name", request.prepared().workflow().name()));
-        launcher.launch(StartRequest.of(errorWorkflowId, Optional.of(stored.get().versionId()), p, ExecutionMode.TRIGGER,
-                trigger, List.of(Item.of(json))));
+        json.put(
+                "workflow",
+                Map.of(
+                        "id",
+                        request.workflowId(),
+                        "name",
+                        request.prepared().workflow().name()));
+        launcher.launch(StartRequest.of(
+                errorWorkflowId,
+                Optional.of(stored.get().versionId()),
+                p,
+                ExecutionMode.TRIGGER,
+                trigger,
+                List.of(Item.of(json))));
     }
 }

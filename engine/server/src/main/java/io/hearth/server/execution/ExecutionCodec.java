@@ -28,8 +28,7 @@ public final class ExecutionCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private ExecutionCodec() {
-    }
+    private ExecutionCodec() {}
 
     public static String startData(Optional<String> startNode, List<Item> items) {
         return write(g -> {
@@ -180,7 +179,10 @@ public final class ExecutionCodec {
         for (int i = 0; i < r.input().size(); i++) {
             List<Item> items = r.input().get(i);
             boolean byReference = i < r.sources().size()
-                    && r.sources().get(i).map(src -> sourceOutput(result, src) == items).orElse(false);
+                    && r.sources()
+                            .get(i)
+                            .map(src -> sourceOutput(result, src) == items)
+                            .orElse(false);
             if (byReference) {
                 g.writeNull();
             } else {
@@ -302,9 +304,15 @@ public final class ExecutionCodec {
             if (m.get("binary") instanceof Map<?, ?> bm) {
                 bm.forEach((k, v) -> {
                     if (v instanceof Map<?, ?> b) {
-                        byte[] data = b.get("data") instanceof String s ? Base64.getDecoder().decode(s) : new byte[0];
-                        binary.put(String.valueOf(k), BinaryData.of(data, String.valueOf(b.get("mimeType")),
-                                b.get("fileName") == null ? null : String.valueOf(b.get("fileName"))));
+                        byte[] data = b.get("data") instanceof String s
+                                ? Base64.getDecoder().decode(s)
+                                : new byte[0];
+                        binary.put(
+                                String.valueOf(k),
+                                BinaryData.of(
+                                        data,
+                                        String.valueOf(b.get("mimeType")),
+                                        b.get("fileName") == null ? null : String.valueOf(b.get("fileName"))));
                     }
                 });
             }
@@ -363,9 +371,14 @@ public final class ExecutionCodec {
                 }
                 List<Object> filled = new ArrayList<>(input);
                 for (int i = 0; i < filled.size(); i++) {
-                    if (filled.get(i) == null && rm.get("sources") instanceof List<?> sources && i < sources.size()
-                            && sources.get(i) instanceof List<?> srcList && !srcList.isEmpty() && srcList.getFirst() instanceof Map<?, ?> src) {
-                        filled.set(i, outputOf(nodes, String.valueOf(src.get("node")), src.get("run"), src.get("output")));
+                    if (filled.get(i) == null
+                            && rm.get("sources") instanceof List<?> sources
+                            && i < sources.size()
+                            && sources.get(i) instanceof List<?> srcList
+                            && !srcList.isEmpty()
+                            && srcList.getFirst() instanceof Map<?, ?> src) {
+                        filled.set(
+                                i, outputOf(nodes, String.valueOf(src.get("node")), src.get("run"), src.get("output")));
                     }
                 }
                 ((Map<String, Object>) rm).put("input", filled);
@@ -379,9 +392,13 @@ public final class ExecutionCodec {
     }
 
     private static Object outputOf(Map<?, ?> nodes, String node, Object run, Object output) {
-        if (nodes.get(node) instanceof List<?> runs && run instanceof Number r && r.intValue() < runs.size()
-                && runs.get(r.intValue()) instanceof Map<?, ?> rm && rm.get("output") instanceof List<?> outs
-                && output instanceof Number o && o.intValue() < outs.size()) {
+        if (nodes.get(node) instanceof List<?> runs
+                && run instanceof Number r
+                && r.intValue() < runs.size()
+                && runs.get(r.intValue()) instanceof Map<?, ?> rm
+                && rm.get("output") instanceof List<?> outs
+                && output instanceof Number o
+                && o.intValue() < outs.size()) {
             return outs.get(o.intValue());
         }
         return List.of();
@@ -402,8 +419,10 @@ public final class ExecutionCodec {
                         if (e.getValue() instanceof Map<?, ?> b) {
                             Map<String, Object> bmap = (Map<String, Object>) b;
                             bmap.remove("data");
-                            bmap.put("url", "/api/v1/executions/" + executionId + "/binary/" + encode(node) + "/" + run + "/"
-                                    + side + "/" + o + "/" + i + "/" + encode(String.valueOf(e.getKey())));
+                            bmap.put(
+                                    "url",
+                                    "/api/v1/executions/" + executionId + "/binary/" + encode(node) + "/" + run + "/"
+                                            + side + "/" + o + "/" + i + "/" + encode(String.valueOf(e.getKey())));
                         }
                     }
                 }
@@ -412,6 +431,7 @@ public final class ExecutionCodec {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

@@ -30,7 +30,8 @@ public class ExecutionController {
     private final ManualRuns runs;
     private final Blocking blocking;
 
-    public ExecutionController(ExecutionRepository repository, ExecutionService executions, ManualRuns runs, Blocking blocking) {
+    public ExecutionController(
+            ExecutionRepository repository, ExecutionService executions, ManualRuns runs, Blocking blocking) {
         this.repository = repository;
         this.executions = executions;
         this.runs = runs;
@@ -38,8 +39,11 @@ public class ExecutionController {
     }
 
     @GetMapping
-    public Mono<Map<String, Object>> list(@RequestParam Optional<String> workflowId, @RequestParam Optional<String> status,
-                                          @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+    public Mono<Map<String, Object>> list(
+            @RequestParam Optional<String> workflowId,
+            @RequestParam Optional<String> status,
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > 500) {
             throw ApiException.badRequest("limit: must be between 1 and 500");
         }
@@ -50,7 +54,8 @@ public class ExecutionController {
             try {
                 return ExecutionStatus.fromWireName(v);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("status: must be one of new, running, success, error, canceled, waiting, crashed");
+                throw ApiException.badRequest(
+                        "status: must be one of new, running, success, error, canceled, waiting, crashed");
             }
         });
         return blocking.call(() -> {
@@ -67,23 +72,34 @@ public class ExecutionController {
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
         return blocking.call(() -> {
-            ExecutionRecord r = repository.find(id).or(() -> executions.running(id))
+            ExecutionRecord r = repository
+                    .find(id)
+                    .or(() -> executions.running(id))
                     .orElseThrow(() -> ApiException.notFound("Execution", id));
-            return ExecutionViews.detail(r, ExecutionCodec.parse(repository.data(id).orElse("{}")));
+            return ExecutionViews.detail(
+                    r, ExecutionCodec.parse(repository.data(id).orElse("{}")));
         });
     }
 
     @GetMapping("/{id}/binary/{node}/{run}/{side}/{output}/{item}/{property}")
-    public Mono<ResponseEntity<byte[]>> binary(@PathVariable String id, @PathVariable String node, @PathVariable int run,
-                                               @PathVariable String side, @PathVariable int output, @PathVariable int item,
-                                               @PathVariable String property) {
+    public Mono<ResponseEntity<byte[]>> binary(
+            @PathVariable String id,
+            @PathVariable String node,
+            @PathVariable int run,
+            @PathVariable String side,
+            @PathVariable int output,
+            @PathVariable int item,
+            @PathVariable String property) {
         return blocking.call(() -> {
-            Map<String, Object> data = ExecutionCodec.parse(repository.data(id).orElseThrow(() -> ApiException.notFound("Execution", id)));
+            Map<String, Object> data =
+                    ExecutionCodec.parse(repository.data(id).orElseThrow(() -> ApiException.notFound("Execution", id)));
             Object b = dig(data, "nodes", node, run, side, output, item, "binary", property);
             if (!(b instanceof Map<?, ?> bin) || !(bin.get("data") instanceof String base64)) {
-                throw ApiException.notFound("Binary data", node + "/" + run + "/" + side + "/" + output + "/" + item + "/" + property);
+                throw ApiException.notFound(
+                        "Binary data", node + "/" + run + "/" + side + "/" + output + "/" + item + "/" + property);
             }
-            var builder = ResponseEntity.ok().contentType(MediaType.parseMediaType(String.valueOf(bin.get("mimeType"))));
+            var builder =
+                    ResponseEntity.ok().contentType(MediaType.parseMediaType(String.valueOf(bin.get("mimeType"))));
             if (bin.get("fileName") != null) {
                 builder.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + bin.get("fileName") + "\"");
             }
@@ -130,7 +146,8 @@ public class ExecutionController {
                 return Map.<String, Object>of("id", id, "status", "canceled");
             }
             ExecutionRecord r = repository.find(id).orElseThrow(() -> ApiException.notFound("Execution", id));
-            throw ApiException.conflict("Execution " + id + " is not running (status " + r.status().wireName() + ")");
+            throw ApiException.conflict(
+                    "Execution " + id + " is not running (status " + r.status().wireName() + ")");
         });
     }
 }

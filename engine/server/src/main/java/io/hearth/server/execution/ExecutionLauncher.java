@@ -13,8 +13,18 @@ public interface ExecutionLauncher {
 
     /** Runs on this instance: the start row is written first. */
     static ExecutionLauncher local(ExecutionService executions) {
-        return request -> executions.start(new StartRequest(request.workflowId(), request.versionId(), request.prepared(),
-                request.mode(), request.startNode(), request.startItems(), request.responder(), request.retryOf(), true,
-                request.executionId())).started();
+        return request -> executions
+                .start(new StartRequest(
+                        request.workflowId(),
+                        request.versionId(),
+                        request.prepared(),
+                        request.mode(),
+                        request.startNode(),
+                        request.startItems(),
+                        request.responder(),
+                        request.retryOf(),
+                        true,
+                        request.executionId()))
+                .started();
     }
 }

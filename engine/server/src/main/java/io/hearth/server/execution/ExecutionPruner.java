@@ -21,7 +21,11 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
     private final ScheduledExecutorService timer;
     private final Clock clock;
 
-    public ExecutionPruner(ExecutionRepository repository, HearthProperties properties, ScheduledExecutorService engineTimer, Clock clock) {
+    public ExecutionPruner(
+            ExecutionRepository repository,
+            HearthProperties properties,
+            ScheduledExecutorService engineTimer,
+            Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.timer = engineTimer;
@@ -35,7 +39,10 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
             return;
         }
         long every = prune.interval().toMillis();
-        timer.scheduleWithFixedDelay(() -> Thread.ofPlatform().name("hearth-pruner").start(this::pruneNow), every, every,
+        timer.scheduleWithFixedDelay(
+                () -> Thread.ofPlatform().name("hearth-pruner").start(this::pruneNow),
+                every,
+                every,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -44,7 +51,11 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
         try {
             int n = repository.prune(prune.maxCount(), clock.instant().minus(prune.maxAge()));
             if (n > 0) {
-                log.info("Pruned {} old executions (keeping at most {}, none older than {})", n, prune.maxCount(), prune.maxAge());
+                log.info(
+                        "Pruned {} old executions (keeping at most {}, none older than {})",
+                        n,
+                        prune.maxCount(),
+                        prune.maxAge());
             }
             return n;
         } catch (RuntimeException e) {

@@ -47,9 +47,16 @@ public final class ExecutionQueue {
     private final CustomTask<String> task;
     private final Supplier<SchedulerClient> scheduler;
 
-    public ExecutionQueue(ExecutionService executions, ExecutionRepository repository, ExecutionWriter writer,
-                          WorkflowRepository workflows, PreparedWorkflows prepared, JdbcClient jdbc, Clock clock,
-                          String instanceId, Supplier<SchedulerClient> scheduler) {
+    public ExecutionQueue(
+            ExecutionService executions,
+            ExecutionRepository repository,
+            ExecutionWriter writer,
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            JdbcClient jdbc,
+            Clock clock,
+            String instanceId,
+            Supplier<SchedulerClient> scheduler) {
         this.executions = executions;
         this.repository = repository;
         this.writer = writer;
@@ -73,8 +80,18 @@ public final class ExecutionQueue {
     public CompletableFuture<Void> enqueue(StartRequest request) {
         String id = Ids.newId();
         var wf = request.prepared().workflow();
-        ExecutionRecord row = new ExecutionRecord(id, request.workflowId(), request.versionId(), wf.name(), ExecutionStatus.NEW,
-                request.mode(), clock.instant(), Optional.empty(), request.retryOf(), Optional.empty(), Optional.empty());
+        ExecutionRecord row = new ExecutionRecord(
+                id,
+                request.workflowId(),
+                request.versionId(),
+                wf.name(),
+                ExecutionStatus.NEW,
+                request.mode(),
+                clock.instant(),
+                Optional.empty(),
+                request.retryOf(),
+                Optional.empty(),
+                Optional.empty());
         return writer.insert(row, ExecutionCodec.startData(request.startNode(), request.startItems()))
                 .thenRun(() -> scheduler.get().schedule(task.instance(id, id), clock.instant()));
     }
@@ -86,8 +103,10 @@ public final class ExecutionQueue {
             return;
         }
         ExecutionRecord r = row.get();
-        Map<String, Object> data = ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
-        Optional<Workflow> workflow = r.workflowVersionId().flatMap(v -> workflows.version(r.workflowId(), v))
+        Map<String, Object> data =
+                ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
+        Optional<Workflow> workflow = r.workflowVersionId()
+                .flatMap(v -> workflows.version(r.workflowId(), v))
                 .or(() -> workflows.find(r.workflowId()).map(StoredWorkflow::workflow));
         if (workflow.isEmpty()) {
             repository.markCrashed(executionId, clock.instant());
@@ -95,12 +114,25 @@ public final class ExecutionQueue {
             return;
         }
         PreparedWorkflow p = r.workflowVersionId().isPresent()
-                ? workflows.find(r.workflowId()).filter(w -> w.versionId().equals(r.workflowVersionId().get()))
-                        .map(prepared::get).orElseGet(() -> prepared.draft(workflow.get()))
+                ? workflows
+                        .find(r.workflowId())
+                        .filter(w -> w.versionId().equals(r.workflowVersionId().get()))
+                        .map(prepared::get)
+                        .orElseGet(() -> prepared.draft(workflow.get()))
                 : prepared.draft(workflow.get());
-        jdbc.sql("UPDATE executions SET status = 'running', instance_id = ? WHERE id = ?").params(instanceId, executionId).update();
-        StartRequest request = new StartRequest(r.workflowId(), r.workflowVersionId(), p, r.mode(),
-                ExecutionService.startNode(data), ExecutionService.startItems(data), Optional.empty(), r.retryOf(), false,
+        jdbc.sql("UPDATE executions SET status = 'running', instance_id = ? WHERE id = ?")
+                .params(instanceId, executionId)
+                .update();
+        StartRequest request = new StartRequest(
+                r.workflowId(),
+                r.workflowVersionId(),
+                p,
+                r.mode(),
+                ExecutionService.startNode(data),
+                ExecutionService.startItems(data),
+                Optional.empty(),
+                r.retryOf(),
+                false,
                 Optional.of(executionId));
         try {
             executions.startQueued(request).finished().get(24, TimeUnit.HOURS);
@@ -114,9 +146,12 @@ public final class ExecutionQueue {
      * are queued again.
      */
     public int requeueOrphans(Duration olderThan) {
-        List<String> orphans = jdbc.sql("SELECT e.id FROM executions e LEFT JOIN scheduled_tasks t ON t.task_name = ? AND t.task_instance = e.id "
-                        + "WHERE e.status = 'new' AND e.started_at < ? AND t.task_instance IS NULL")
-                .params(TASK, ExecutionRepository.ts(clock.instant().minus(olderThan))).query(String.class).list();
+        List<String> orphans = jdbc.sql(
+                        "SELECT e.id FROM executions e LEFT JOIN scheduled_tasks t ON t.task_name = ? AND t.task_instance = e.id "
+                                + "WHERE e.status = 'new' AND e.started_at < ? AND t.task_instance IS NULL")
+                .params(TASK, ExecutionRepository.ts(clock.instant().minus(olderThan)))
+                .query(String.class)
+                .list();
         Instant now = clock.instant();
         for (String id : orphans) {
             scheduler.get().scheduleIfNotExists(task.instance(id, id), now);
@@ -129,6 +164,9 @@ public final class ExecutionQueue {
 
     public boolean isQueued(String executionId) {
         return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
-                .params(TASK, executionId).query(Long.class).single() > 0;
+                        .params(TASK, executionId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -22,14 +22,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExecutionRepository {
 
-    private static final String COLUMNS = "id, workflow_id, workflow_version_id, workflow_name, status, mode, started_at, stopped_at, "
-            + "retry_of, error_message, error_node";
+    private static final String COLUMNS =
+            "id, workflow_id, workflow_version_id, workflow_name, status, mode, started_at, stopped_at, "
+                    + "retry_of, error_message, error_node";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String instanceId;
 
-    public ExecutionRepository(JdbcClient jdbc, JdbcTemplate template, io.hearth.server.cluster.InstanceIdentity instance) {
+    public ExecutionRepository(
+            JdbcClient jdbc, JdbcTemplate template, io.hearth.server.cluster.InstanceIdentity instance) {
         this.jdbc = jdbc;
         this.template = template;
         this.instanceId = instance.id();
@@ -37,13 +39,16 @@ public class ExecutionRepository {
 
     /** Inserts rows (and their data) in one JDBC batch per table. */
     void insertBatch(List<ExecutionWrite> writes) {
-        template.batchUpdate("INSERT INTO executions (" + COLUMNS + ", instance_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", writes, writes.size(),
+        template.batchUpdate(
+                "INSERT INTO executions (" + COLUMNS + ", instance_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                writes,
+                writes.size(),
                 (ps, w) -> {
                     bindRecord(ps, w.record());
                     ps.setString(12, instanceId);
                 });
-        template.batchUpdate("INSERT INTO execution_data (execution_id, data) VALUES (?,?)", writes, writes.size(),
-                (ps, w) -> {
+        template.batchUpdate(
+                "INSERT INTO execution_data (execution_id, data) VALUES (?,?)", writes, writes.size(), (ps, w) -> {
                     ps.setString(1, w.record().id());
                     ps.setBytes(2, utf8(w.data()));
                 });
@@ -51,8 +56,11 @@ public class ExecutionRepository {
 
     /** Updates rows written earlier (and their data). */
     void updateBatch(List<ExecutionWrite> writes) {
-        template.batchUpdate("UPDATE executions SET status = ?, stopped_at = ?, error_message = ?, error_node = ? WHERE id = ?",
-                writes, writes.size(), (ps, w) -> {
+        template.batchUpdate(
+                "UPDATE executions SET status = ?, stopped_at = ?, error_message = ?, error_node = ? WHERE id = ?",
+                writes,
+                writes.size(),
+                (ps, w) -> {
                     ExecutionRecord r = w.record();
                     ps.setString(1, r.status().wireName());
                     ps.setObject(2, r.stoppedAt().map(ExecutionRepository::ts).orElse(null));
@@ -60,15 +68,16 @@ public class ExecutionRepository {
                     ps.setString(4, r.errorNode().orElse(null));
                     ps.setString(5, r.id());
                 });
-        template.batchUpdate("UPDATE execution_data SET data = ? WHERE execution_id = ?", writes, writes.size(),
-                (ps, w) -> {
+        template.batchUpdate(
+                "UPDATE execution_data SET data = ? WHERE execution_id = ?", writes, writes.size(), (ps, w) -> {
                     ps.setBytes(1, utf8(w.data()));
                     ps.setString(2, w.record().id());
                 });
     }
 
     void deleteBatch(List<String> ids) {
-        template.batchUpdate("DELETE FROM execution_data WHERE execution_id = ?", ids, ids.size(), (ps, id) -> ps.setString(1, id));
+        template.batchUpdate(
+                "DELETE FROM execution_data WHERE execution_id = ?", ids, ids.size(), (ps, id) -> ps.setString(1, id));
         template.batchUpdate("DELETE FROM executions WHERE id = ?", ids, ids.size(), (ps, id) -> ps.setString(1, id));
     }
 
@@ -87,11 +96,17 @@ public class ExecutionRepository {
     }
 
     public Optional<ExecutionRecord> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE id = ?").param(id).query(ExecutionRepository::row).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE id = ?")
+                .param(id)
+                .query(ExecutionRepository::row)
+                .optional();
     }
 
     public Optional<String> data(String id) {
-        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?").param(id).query(DATA_COLUMN).optional();
+        return jdbc.sql("SELECT data FROM execution_data WHERE execution_id = ?")
+                .param(id)
+                .query(DATA_COLUMN)
+                .optional();
     }
 
     /** Reads {@code execution_data.data} as the first column: UTF-8 bytes (VARBINARY/BYTEA, see V5__execution_data_utf8.sql). */
@@ -101,8 +116,7 @@ public class ExecutionRepository {
         return data.getBytes(StandardCharsets.UTF_8);
     }
 
-    public record Page(List<ExecutionRecord> data, long total, int limit, int offset) {
-    }
+    public record Page(List<ExecutionRecord> data, long total, int limit, int offset) {}
 
     public Page list(Optional<String> workflowId, Optional<ExecutionStatus> status, int limit, int offset) {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
@@ -115,12 +129,18 @@ public class ExecutionRepository {
             where.append(" AND status = ?");
             params.add(s.wireName());
         });
-        long total = jdbc.sql("SELECT COUNT(*) FROM executions" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM executions" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> p = new ArrayList<>(params);
         p.add(limit);
         p.add(offset);
-        List<ExecutionRecord> rows = jdbc.sql("SELECT " + COLUMNS + " FROM executions" + where
-                + " ORDER BY id DESC LIMIT ? OFFSET ?").params(p).query(ExecutionRepository::row).list();
+        List<ExecutionRecord> rows = jdbc.sql(
+                        "SELECT " + COLUMNS + " FROM executions" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(p)
+                .query(ExecutionRepository::row)
+                .list();
         return new Page(rows, total, limit, offset);
     }
 
@@ -135,23 +155,37 @@ public class ExecutionRepository {
 
     /** Executions this instance left unfinished (it stopped or crashed while they ran). */
     public List<ExecutionRecord> unfinishedOf(String instance) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM executions WHERE status IN ('new', 'running', 'waiting') AND instance_id = ?")
-                .param(instance).query(ExecutionRepository::row).list();
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM executions WHERE status IN ('new', 'running', 'waiting') AND instance_id = ?")
+                .param(instance)
+                .query(ExecutionRepository::row)
+                .list();
     }
 
     public int markCrashed(String id, Instant at) {
-        return jdbc.sql("UPDATE executions SET status = 'crashed', stopped_at = ?, error_message = ? WHERE id = ? AND status IN ('new','running','waiting')")
-                .params(ts(at), "The server stopped while this execution was running", id).update();
+        return jdbc.sql(
+                        "UPDATE executions SET status = 'crashed', stopped_at = ?, error_message = ? WHERE id = ? AND status IN ('new','running','waiting')")
+                .params(ts(at), "The server stopped while this execution was running", id)
+                .update();
     }
 
     /** Deletes finished executions beyond the newest {@code keep}, and those started before {@code before}. */
     public int prune(int keep, Instant before) {
-        List<String> old = new ArrayList<>(jdbc.sql("SELECT id FROM executions WHERE started_at < ? AND status IN ('success','error','canceled','crashed')")
-                .param(ts(before)).query(String.class).list());
-        long finished = jdbc.sql("SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')").query(Long.class).single();
+        List<String> old = new ArrayList<>(jdbc.sql(
+                        "SELECT id FROM executions WHERE started_at < ? AND status IN ('success','error','canceled','crashed')")
+                .param(ts(before))
+                .query(String.class)
+                .list());
+        long finished = jdbc.sql(
+                        "SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')")
+                .query(Long.class)
+                .single();
         if (finished - old.size() > keep) {
-            old.addAll(jdbc.sql("SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') ORDER BY id DESC LIMIT ? OFFSET ?")
-                    .params(Integer.MAX_VALUE, keep).query(String.class).list());
+            old.addAll(jdbc.sql(
+                            "SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') ORDER BY id DESC LIMIT ? OFFSET ?")
+                    .params(Integer.MAX_VALUE, keep)
+                    .query(String.class)
+                    .list());
         }
         List<String> ids = old.stream().distinct().toList();
         for (int i = 0; i < ids.size(); i += 500) {
@@ -161,12 +195,17 @@ public class ExecutionRepository {
     }
 
     private static ExecutionRecord row(ResultSet rs, int n) throws SQLException {
-        return new ExecutionRecord(rs.getString("id"), rs.getString("workflow_id"),
-                Optional.ofNullable(rs.getString("workflow_version_id")), rs.getString("workflow_name"),
+        return new ExecutionRecord(
+                rs.getString("id"),
+                rs.getString("workflow_id"),
+                Optional.ofNullable(rs.getString("workflow_version_id")),
+                rs.getString("workflow_name"),
                 ExecutionStatus.fromWireName(rs.getString("status")),
                 ExecutionMode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
-                instant(rs, "started_at"), Optional.ofNullable(instant(rs, "stopped_at")),
-                Optional.ofNullable(rs.getString("retry_of")), Optional.ofNullable(rs.getString("error_message")),
+                instant(rs, "started_at"),
+                Optional.ofNullable(instant(rs, "stopped_at")),
+                Optional.ofNullable(rs.getString("retry_of")),
+                Optional.ofNullable(rs.getString("error_message")),
                 Optional.ofNullable(rs.getString("error_node")));
     }
 

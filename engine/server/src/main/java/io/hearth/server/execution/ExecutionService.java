@@ -57,14 +57,25 @@ public class ExecutionService {
         @Override
         public void nodeFinished(String executionId, NodeRun run) {
             String status = run.failed() ? "error" : "success";
-            nodeTimers.computeIfAbsent(run.type() + "/" + status, k -> Timer.builder("hearth.node.duration")
-                    .tag("type", run.type()).tag("status", status).register(meters))
+            nodeTimers
+                    .computeIfAbsent(
+                            run.type() + "/" + status,
+                            k -> Timer.builder("hearth.node.duration")
+                                    .tag("type", run.type())
+                                    .tag("status", status)
+                                    .register(meters))
                     .record(run.executionTime(), TimeUnit.MILLISECONDS);
         }
     };
 
-    public ExecutionService(WorkflowExecutor executor, ExecutionWriter writer, CredentialProvider credentials,
-                            MeterRegistry meters, Clock clock, HearthProperties properties, ErrorWorkflows errorWorkflows) {
+    public ExecutionService(
+            WorkflowExecutor executor,
+            ExecutionWriter writer,
+            CredentialProvider credentials,
+            MeterRegistry meters,
+            Clock clock,
+            HearthProperties properties,
+            ErrorWorkflows errorWorkflows) {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
@@ -89,7 +100,8 @@ public class ExecutionService {
         @Override
         public synchronized CompletableFuture<Void> ensureStartRow() {
             if (startRow == null) {
-                startRow = writer.insert(startRecord, ExecutionCodec.startData(request.startNode(), request.startItems()));
+                startRow =
+                        writer.insert(startRecord, ExecutionCodec.startData(request.startNode(), request.startItems()));
             }
             return startRow;
         }
@@ -112,19 +124,42 @@ public class ExecutionService {
         String id = request.executionId().orElseGet(Ids::newId);
         var wf = request.prepared().workflow();
         Instant now = clock.instant();
-        ExecutionStatus initial = request.mode() == ExecutionMode.WEBHOOK && request.persistStartFirst()
-                && request.responder().isEmpty() ? ExecutionStatus.NEW : ExecutionStatus.RUNNING;
-        ExecutionRecord startRecord = new ExecutionRecord(id, request.workflowId(), request.versionId(), wf.name(), initial,
-                request.mode(), now, Optional.empty(), request.retryOf(), Optional.empty(), Optional.empty());
+        ExecutionStatus initial = request.mode() == ExecutionMode.WEBHOOK
+                        && request.persistStartFirst()
+                        && request.responder().isEmpty()
+                ? ExecutionStatus.NEW
+                : ExecutionStatus.RUNNING;
+        ExecutionRecord startRecord = new ExecutionRecord(
+                id,
+                request.workflowId(),
+                request.versionId(),
+                wf.name(),
+                initial,
+                request.mode(),
+                now,
+                Optional.empty(),
+                request.retryOf(),
+                Optional.empty(),
+                Optional.empty());
         Live state = new Live(request, startRecord);
         if (rowExists) {
             state.startRow = CompletableFuture.completedFuture(null);
         }
         live.put(id, state);
-        CompletableFuture<Void> started = request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> started =
+                request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
         CompletableFuture<ExecutionResult> finished = new CompletableFuture<>();
-        ExecutionRequest runtimeRequest = new ExecutionRequest(request.prepared(), id, request.mode(), request.startNode(),
-                request.startItems(), request.responder(), Map.of(), environment(), credentials, metricsListener);
+        ExecutionRequest runtimeRequest = new ExecutionRequest(
+                request.prepared(),
+                id,
+                request.mode(),
+                request.startNode(),
+                request.startItems(),
+                request.responder(),
+                Map.of(),
+                environment(),
+                credentials,
+                metricsListener);
         RunningExecution running = executor.start(runtimeRequest);
         state.running = running;
         running.result().whenComplete((result, error) -> {
@@ -137,7 +172,11 @@ public class ExecutionService {
             record(state, result).whenComplete((v, writeError) -> {
                 live.remove(id);
                 if (writeError != null) {
-                    log.error("Execution {} finished ({}) but could not be recorded: {}", id, result.status().wireName(), writeError.getMessage());
+                    log.error(
+                            "Execution {} finished ({}) but could not be recorded: {}",
+                            id,
+                            result.status().wireName(),
+                            writeError.getMessage());
                     finished.completeExceptionally(writeError);
                 } else {
                     finished.complete(result);
@@ -150,13 +189,28 @@ public class ExecutionService {
     private CompletableFuture<Void> record(Live state, ExecutionResult result) {
         result.error().ifPresent(e -> {
             try (var m = org.slf4j.MDC.putCloseable("executionId", result.executionId())) {
-                log.warn("Execution {} of workflow '{}' ({}) failed{}: {}", result.executionId(), state.startRecord.workflowName(),
-                        state.request.workflowId(), e.node().map(n -> " at node '" + n + "'").orElse(""), e.message());
+                log.warn(
+                        "Execution {} of workflow '{}' ({}) failed{}: {}",
+                        result.executionId(),
+                        state.startRecord.workflowName(),
+                        state.request.workflowId(),
+                        e.node().map(n -> " at node '" + n + "'").orElse(""),
+                        e.message());
             }
         });
-        executionCounters.computeIfAbsent(result.status().wireName() + "/" + result.mode().wireName(), k -> meters.counter(
-                "hearth.executions", "status", result.status().wireName(), "mode", result.mode().wireName())).increment();
-        executionTimers.computeIfAbsent(result.mode().wireName(), mode -> meters.timer("hearth.execution.duration", "mode", mode))
+        executionCounters
+                .computeIfAbsent(
+                        result.status().wireName() + "/" + result.mode().wireName(),
+                        k -> meters.counter(
+                                "hearth.executions",
+                                "status",
+                                result.status().wireName(),
+                                "mode",
+                                result.mode().wireName()))
+                .increment();
+        executionTimers
+                .computeIfAbsent(
+                        result.mode().wireName(), mode -> meters.timer("hearth.execution.duration", "mode", mode))
                 .record(result.durationMillis(), TimeUnit.MILLISECONDS);
         StartRequest request = state.request;
         if (result.status() == ExecutionStatus.ERROR) {
@@ -165,10 +219,18 @@ public class ExecutionService {
         if (!keep(request, result)) {
             return state.hasStartRow() ? writer.delete(result.executionId()) : CompletableFuture.completedFuture(null);
         }
-        ExecutionRecord finalRecord = new ExecutionRecord(result.executionId(), request.workflowId(), request.versionId(),
-                state.startRecord.workflowName(), result.status(), request.mode(), result.startedAt(),
-                Optional.of(result.stoppedAt()), request.retryOf(),
-                result.error().map(e -> e.message()), result.error().flatMap(e -> e.node()));
+        ExecutionRecord finalRecord = new ExecutionRecord(
+                result.executionId(),
+                request.workflowId(),
+                request.versionId(),
+                state.startRecord.workflowName(),
+                result.status(),
+                request.mode(),
+                result.startedAt(),
+                Optional.of(result.stoppedAt()),
+                request.retryOf(),
+                result.error().map(e -> e.message()),
+                result.error().flatMap(e -> e.node()));
         String data = ExecutionCodec.fullData(request.startNode(), request.startItems(), result);
         return state.hasStartRow() ? writer.update(finalRecord, data) : writer.insert(finalRecord, data);
     }
@@ -214,7 +276,9 @@ public class ExecutionService {
     }
 
     public static Optional<String> startNode(Map<String, Object> storedData) {
-        return storedData.get("start") instanceof Map<?, ?> s && s.get("node") instanceof String n ? Optional.of(n) : Optional.empty();
+        return storedData.get("start") instanceof Map<?, ?> s && s.get("node") instanceof String n
+                ? Optional.of(n)
+                : Optional.empty();
     }
 
     public WorkflowExecutor executor() {

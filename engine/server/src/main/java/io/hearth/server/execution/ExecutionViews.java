@@ -6,8 +6,7 @@ import java.util.Map;
 /** JSON shapes of executions in API answers. */
 public final class ExecutionViews {
 
-    private ExecutionViews() {
-    }
+    private ExecutionViews() {}
 
     public static Map<String, Object> summary(ExecutionRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,4 @@
 package io.hearth.server.execution;
 
 /** One row to write: the summary and the JSON data. */
-record ExecutionWrite(ExecutionRecord record, String data) {
-}
+record ExecutionWrite(ExecutionRecord record, String data) {}

@@ -29,14 +29,11 @@ public class ExecutionWriter implements DisposableBean {
         CompletableFuture<Void> done();
     }
 
-    private record Insert(ExecutionWrite write, CompletableFuture<Void> done) implements Op {
-    }
+    private record Insert(ExecutionWrite write, CompletableFuture<Void> done) implements Op {}
 
-    private record Update(ExecutionWrite write, CompletableFuture<Void> done) implements Op {
-    }
+    private record Update(ExecutionWrite write, CompletableFuture<Void> done) implements Op {}
 
-    private record Delete(String id, CompletableFuture<Void> done) implements Op {
-    }
+    private record Delete(String id, CompletableFuture<Void> done) implements Op {}
 
     private final ExecutionRepository repository;
     private final TransactionTemplate tx;
@@ -61,7 +58,8 @@ public class ExecutionWriter implements DisposableBean {
     public ExecutionWriter(ExecutionRepository repository, TransactionTemplate tx) {
         this.repository = repository;
         this.tx = tx;
-        this.thread = Thread.ofPlatform().name("hearth-execution-writer").daemon(true).start(this::loop);
+        this.thread =
+                Thread.ofPlatform().name("hearth-execution-writer").daemon(true).start(this::loop);
     }
 
     public CompletableFuture<Void> insert(ExecutionRecord record, String data) {

@@ -24,8 +24,11 @@ public class ManualRuns {
     private final WorkflowRepository workflows;
     private final PreparedWorkflows prepared;
 
-    public ManualRuns(ExecutionService executions, ExecutionRepository repository, WorkflowRepository workflows,
-                      PreparedWorkflows prepared) {
+    public ManualRuns(
+            ExecutionService executions,
+            ExecutionRepository repository,
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared) {
         this.executions = executions;
         this.repository = repository;
         this.workflows = workflows;
@@ -34,11 +37,17 @@ public class ManualRuns {
 
     public Mono<Map<String, Object>> runSaved(StoredWorkflow stored, Optional<String> startNode, List<Item> input) {
         checkStart(stored.workflow(), startNode);
-        return run(StartRequest.of(stored.id(), Optional.of(stored.versionId()), prepared.get(stored), ExecutionMode.MANUAL,
-                startNode, input));
+        return run(StartRequest.of(
+                stored.id(),
+                Optional.of(stored.versionId()),
+                prepared.get(stored),
+                ExecutionMode.MANUAL,
+                startNode,
+                input));
     }
 
-    public Mono<Map<String, Object>> runDraft(String workflowId, Workflow draft, Optional<String> startNode, List<Item> input) {
+    public Mono<Map<String, Object>> runDraft(
+            String workflowId, Workflow draft, Optional<String> startNode, List<Item> input) {
         checkStart(draft, startNode);
         PreparedWorkflow p = prepared.draft(draft);
         return run(StartRequest.of(workflowId, Optional.empty(), p, ExecutionMode.MANUAL, startNode, input));
@@ -59,23 +68,45 @@ public class ManualRuns {
 
     /** Re-runs a finished execution with the workflow version and start data it had. */
     public Mono<Map<String, Object>> retry(String executionId) {
-        ExecutionRecord original = repository.find(executionId).orElseThrow(() -> ApiException.notFound("Execution", executionId));
+        ExecutionRecord original =
+                repository.find(executionId).orElseThrow(() -> ApiException.notFound("Execution", executionId));
         if (!original.status().isFinished()) {
-            throw ApiException.conflict("Execution " + executionId + " is still " + original.status().wireName());
+            throw ApiException.conflict("Execution " + executionId + " is still "
+                    + original.status().wireName());
         }
-        Map<String, Object> data = ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
-        Workflow workflow = original.workflowVersionId().flatMap(v -> workflows.version(original.workflowId(), v))
+        Map<String, Object> data =
+                ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
+        Workflow workflow = original.workflowVersionId()
+                .flatMap(v -> workflows.version(original.workflowId(), v))
                 .or(() -> workflows.find(original.workflowId()).map(StoredWorkflow::workflow))
-                .orElseThrow(() -> ApiException.conflict("The workflow of execution " + executionId + " no longer exists"));
-        StartRequest request = StartRequest.of(original.workflowId(), original.workflowVersionId(), prepared.draft(workflow),
-                ExecutionMode.RETRY, ExecutionService.startNode(data), ExecutionService.startItems(data)).withRetryOf(executionId);
+                .orElseThrow(
+                        () -> ApiException.conflict("The workflow of execution " + executionId + " no longer exists"));
+        StartRequest request = StartRequest.of(
+                        original.workflowId(),
+                        original.workflowVersionId(),
+                        prepared.draft(workflow),
+                        ExecutionMode.RETRY,
+                        ExecutionService.startNode(data),
+                        ExecutionService.startItems(data))
+                .withRetryOf(executionId);
         return run(request);
     }
 
     private static Map<String, Object> view(String id, StartRequest request, ExecutionResult result) {
-        ExecutionRecord record = new ExecutionRecord(id, request.workflowId(), request.versionId(), request.prepared().workflow().name(),
-                result.status(), request.mode(), result.startedAt(), Optional.of(result.stoppedAt()), request.retryOf(),
-                result.error().map(e -> e.message()), result.error().flatMap(e -> e.node()));
-        return ExecutionViews.detail(record, ExecutionCodec.parse(ExecutionCodec.fullData(request.startNode(), request.startItems(), result)));
+        ExecutionRecord record = new ExecutionRecord(
+                id,
+                request.workflowId(),
+                request.versionId(),
+                request.prepared().workflow().name(),
+                result.status(),
+                request.mode(),
+                result.startedAt(),
+                Optional.of(result.stoppedAt()),
+                request.retryOf(),
+                result.error().map(e -> e.message()),
+                result.error().flatMap(e -> e.node()));
+        return ExecutionViews.detail(
+                record,
+                ExecutionCodec.parse(ExecutionCodec.fullData(request.startNode(), request.startItems(), result)));
     }
 }

@@ -17,32 +17,81 @@ import java.util.Optional;
  *                          and visible while long executions run)
  * @param executionId       run under this id (a queued execution whose row already exists)
  */
-public record StartRequest(String workflowId, Optional<String> versionId, PreparedWorkflow prepared, ExecutionMode mode,
-                           Optional<String> startNode, List<Item> startItems, Optional<WebhookResponder> responder,
-                           Optional<String> retryOf, boolean persistStartFirst, Optional<String> executionId) {
+public record StartRequest(
+        String workflowId,
+        Optional<String> versionId,
+        PreparedWorkflow prepared,
+        ExecutionMode mode,
+        Optional<String> startNode,
+        List<Item> startItems,
+        Optional<WebhookResponder> responder,
+        Optional<String> retryOf,
+        boolean persistStartFirst,
+        Optional<String> executionId) {
 
     public StartRequest {
         startItems = List.copyOf(startItems);
     }
 
-    public static StartRequest of(String workflowId, Optional<String> versionId, PreparedWorkflow prepared, ExecutionMode mode,
-                                  Optional<String> startNode, List<Item> startItems) {
-        return new StartRequest(workflowId, versionId, prepared, mode, startNode, startItems, Optional.empty(),
-                Optional.empty(), mode != ExecutionMode.WEBHOOK, Optional.empty());
+    public static StartRequest of(
+            String workflowId,
+            Optional<String> versionId,
+            PreparedWorkflow prepared,
+            ExecutionMode mode,
+            Optional<String> startNode,
+            List<Item> startItems) {
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                Optional.empty(),
+                Optional.empty(),
+                mode != ExecutionMode.WEBHOOK,
+                Optional.empty());
     }
 
     public StartRequest withResponder(WebhookResponder responder, boolean persistStartFirst) {
-        return new StartRequest(workflowId, versionId, prepared, mode, startNode, startItems, Optional.of(responder), retryOf,
-                persistStartFirst, executionId);
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                Optional.of(responder),
+                retryOf,
+                persistStartFirst,
+                executionId);
     }
 
     public StartRequest withRetryOf(String original) {
-        return new StartRequest(workflowId, versionId, prepared, ExecutionMode.RETRY, startNode, startItems, responder,
-                Optional.of(original), true, executionId);
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                ExecutionMode.RETRY,
+                startNode,
+                startItems,
+                responder,
+                Optional.of(original),
+                true,
+                executionId);
     }
 
     public StartRequest withExecutionId(String id) {
-        return new StartRequest(workflowId, versionId, prepared, mode, startNode, startItems, responder, retryOf,
-                persistStartFirst, Optional.of(id));
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                retryOf,
+                persistStartFirst,
+                Optional.of(id));
     }
 }

@@ -10,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
  * @param started   completes when the start row is durable (at once when none is written first)
  * @param finished  completes with the result once the final record is durable (or was not to be kept)
  */
-public record StartedExecution(String id, RunningExecution running, CompletableFuture<Void> started,
-                               CompletableFuture<ExecutionResult> finished, Persistence persistence) {
+public record StartedExecution(
+        String id,
+        RunningExecution running,
+        CompletableFuture<Void> started,
+        CompletableFuture<ExecutionResult> finished,
+        Persistence persistence) {
 
     /** Lets a webhook answer before the end: makes the execution durable now, as running. */
     public interface Persistence {

@@ -58,7 +58,9 @@ public class NodeTypeController {
     @GetMapping("/node-types")
     public List<Map<String, Object>> nodeTypes() {
         if (nodeTypes == null) {
-            nodeTypes = registry.nodeTypes().stream().map(t -> view(t.description())).toList();
+            nodeTypes = registry.nodeTypes().stream()
+                    .map(t -> view(t.description()))
+                    .toList();
         }
         return nodeTypes;
     }
@@ -85,7 +87,9 @@ public class NodeTypeController {
         m.put("defaultVersion", d.defaultVersion());
         m.put("inputs", d.inputs().stream().map(Port::displayName).toList());
         m.put("outputs", d.outputs().stream().map(Port::displayName).toList());
-        m.put("credentials", d.credentials().stream().map(CredentialRequirement::type).toList());
+        m.put(
+                "credentials",
+                d.credentials().stream().map(CredentialRequirement::type).toList());
         m.put("schema", NodeSchemas.forNode(d));
         return m;
     }
@@ -102,9 +106,12 @@ public class NodeTypeController {
             if (in == null) {
                 throw ApiException.notFound("Icon file", file);
             }
-            MediaType mediaType = file.endsWith(".svg") ? MediaType.valueOf("image/svg+xml")
+            MediaType mediaType = file.endsWith(".svg")
+                    ? MediaType.valueOf("image/svg+xml")
                     : file.endsWith(".png") ? MediaType.IMAGE_PNG : MediaType.APPLICATION_OCTET_STREAM;
-            return ResponseEntity.ok().contentType(mediaType).cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS))
+            return ResponseEntity.ok()
+                    .contentType(mediaType)
+                    .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS))
                     .body(in.readAllBytes());
         } catch (IOException e) {
             throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "cannot read icon " + file);
@@ -113,12 +120,16 @@ public class NodeTypeController {
 
     private static InputStream resource(NodeType type, String file) {
         InputStream in = type.getClass().getResourceAsStream(file);
-        return in != null ? in : type.getClass().getClassLoader().getResourceAsStream(file.startsWith("/") ? file.substring(1) : file);
+        return in != null
+                ? in
+                : type.getClass().getClassLoader().getResourceAsStream(file.startsWith("/") ? file.substring(1) : file);
     }
 
-    public record LoadOptionsBody(String method, Map<String, Object> parameters, Map<String, Map<String, Object>> credentials,
-                                  String search) {
-    }
+    public record LoadOptionsBody(
+            String method,
+            Map<String, Object> parameters,
+            Map<String, Map<String, Object>> credentials,
+            String search) {}
 
     @PostMapping("/node-types/{name}/load-options")
     public Mono<List<Map<String, Object>>> loadOptions(@PathVariable String name, @RequestBody LoadOptionsBody body) {
@@ -128,14 +139,19 @@ public class NodeTypeController {
         }
         LoadOptionsMethod method = type.loadOptionsMethods().get(body.method());
         if (method == null) {
-            throw ApiException.badRequest("method: node type " + type.description().name() + " has no load-options method '" + body.method() + "'");
+            throw ApiException.badRequest("method: node type "
+                    + type.description().name() + " has no load-options method '" + body.method() + "'");
         }
         Map<String, Object> parameters = body.parameters() == null ? Map.of() : body.parameters();
         return blocking.call(() -> resolveCredentials(type, body.credentials()))
-                .flatMap(creds -> Mono.fromCompletionStage(() -> method.load(new Context(parameters, creds, body.search(), name))))
+                .flatMap(creds -> Mono.fromCompletionStage(
+                        () -> method.load(new Context(parameters, creds, body.search(), name))))
                 .map(options -> options.stream().map(NodeTypeController::option).toList())
-                .onErrorMap(e -> !(e instanceof ApiException), e -> new ApiException(HttpStatus.BAD_REQUEST,
-                        "Loading options failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+                .onErrorMap(
+                        e -> !(e instanceof ApiException),
+                        e -> new ApiException(
+                                HttpStatus.BAD_REQUEST,
+                                "Loading options failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
     }
 
     private Map<String, CredentialData> resolveCredentials(NodeType type, Map<String, Map<String, Object>> refs) {
@@ -144,7 +160,8 @@ public class NodeTypeController {
             return out;
         }
         refs.forEach((credentialType, ref) -> {
-            boolean declared = type.description().credentials().stream().anyMatch(c -> c.type().equals(credentialType));
+            boolean declared = type.description().credentials().stream()
+                    .anyMatch(c -> c.type().equals(credentialType));
             Object id = ref == null ? null : ref.get("id");
             if (declared && id != null) {
                 try {
@@ -153,7 +170,8 @@ public class NodeTypeController {
                         out.put(credentialType, data);
                     }
                 } catch (RuntimeException e) {
-                    throw ApiException.badRequest("credentials." + credentialType + ": credential '" + id + "' cannot be used: " + e.getMessage());
+                    throw ApiException.badRequest("credentials." + credentialType + ": credential '" + id
+                            + "' cannot be used: " + e.getMessage());
                 }
             }
         });
@@ -168,8 +186,12 @@ public class NodeTypeController {
         return m;
     }
 
-    private record Context(Map<String, Object> currentParameters, Map<String, CredentialData> creds, String searchText,
-                           String nodeType) implements LoadOptionsContext {
+    private record Context(
+            Map<String, Object> currentParameters,
+            Map<String, CredentialData> creds,
+            String searchText,
+            String nodeType)
+            implements LoadOptionsContext {
         public Optional<CredentialData> credential(String credentialType) {
             return Optional.ofNullable(creds.get(credentialType));
         }
@@ -180,14 +202,17 @@ public class NodeTypeController {
 
         public NodeLogger log() {
             var redactor = io.hearth.node.support.SecretRedactor.forCredentials(creds.values());
-            return new io.hearth.runtime.execution.RedactingNodeLogger(nodeType, "nodeType", nodeType, "load-options", () -> redactor);
+            return new io.hearth.runtime.execution.RedactingNodeLogger(
+                    nodeType, "nodeType", nodeType, "load-options", () -> redactor);
         }
     }
 
     @GetMapping("/credential-types")
     public List<Map<String, Object>> credentialTypes() {
         if (credentialTypes == null) {
-            credentialTypes = registry.credentialTypes().stream().map(NodeTypeController::credentialView).toList();
+            credentialTypes = registry.credentialTypes().stream()
+                    .map(NodeTypeController::credentialView)
+                    .toList();
         }
         return credentialTypes;
     }
@@ -205,7 +230,10 @@ public class NodeTypeController {
 
     @GetMapping("/plugins")
     public Map<String, Object> plugins() {
-        return Map.of("failures", registry.failures().stream().map(f -> Map.of("source", f.source(), "problem", f.problem())).toList());
+        return Map.of(
+                "failures",
+                registry.failures().stream()
+                        .map(f -> Map.of("source", f.source(), "problem", f.problem()))
+                        .toList());
     }
-
 }

@@ -22,8 +22,13 @@ public class Blocking implements AutoCloseable {
 
     private static final int THREADS = 32;
 
-    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(100_000), Thread.ofPlatform().name("hearth-blocking-", 0).daemon(true).factory());
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(100_000),
+            Thread.ofPlatform().name("hearth-blocking-", 0).daemon(true).factory());
     private final Scheduler scheduler;
 
     public Blocking() {

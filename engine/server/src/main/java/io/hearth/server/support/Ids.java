@@ -9,8 +9,7 @@ public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** Not secret (they are not credentials), so a non-blocking generator: SecureRandom may read /dev/urandom on an event loop. */
     public static String newId() {

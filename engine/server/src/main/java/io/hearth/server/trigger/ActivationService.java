@@ -36,9 +36,14 @@ public final class ActivationService {
     // Which version of each workflow this instance's webhook routes belong to (see syncWebhooks).
     private final java.util.Map<String, String> routedVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ActivationService(WorkflowRepository workflows, PreparedWorkflows prepared, WorkflowValidator validator,
-                             WebhookRegistry webhooks, ScheduleService schedules, TriggerManager triggers,
-                             TriggerOwnership ownership) {
+    public ActivationService(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            WorkflowValidator validator,
+            WebhookRegistry webhooks,
+            ScheduleService schedules,
+            TriggerManager triggers,
+            TriggerOwnership ownership) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.validator = validator;
@@ -63,7 +68,8 @@ public final class ActivationService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Cannot activate: " + e.getMessage());
         }
         if (routes.isEmpty() && plans.isEmpty() && !triggers.hasTriggers(p)) {
-            throw new ApiException(HttpStatus.BAD_REQUEST,
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
                     "The workflow has no trigger that can start it automatically (Webhook, Schedule Trigger or an event trigger)");
         }
         webhooks.register(routes);
@@ -96,7 +102,13 @@ public final class ActivationService {
         List<WebhookRegistration> routes = new ArrayList<>();
         for (PreparedNode n : p.nodes()) {
             if (n.type() instanceof WebhookNode w && !n.node().disabled()) {
-                routes.add(new WebhookRegistration(stored.id(), Optional.of(stored.versionId()), stored.name(), p, n.name(), w,
+                routes.add(new WebhookRegistration(
+                        stored.id(),
+                        Optional.of(stored.versionId()),
+                        stored.name(),
+                        p,
+                        n.name(),
+                        w,
                         w.spec(n.resolver().constantValues())));
             }
         }
@@ -124,7 +136,11 @@ public final class ActivationService {
                         webhooks.register(routes(w, prepared.get(w)));
                         routedVersions.put(w.id(), w.versionId());
                     } catch (RuntimeException ex) {
-                        log.warn("Cannot serve the webhooks of workflow '{}' ({}): {}", w.name(), w.id(), ex.getMessage());
+                        log.warn(
+                                "Cannot serve the webhooks of workflow '{}' ({}): {}",
+                                w.name(),
+                                w.id(),
+                                ex.getMessage());
                         routedVersions.put(w.id(), w.versionId());
                     }
                 });

@@ -47,8 +47,13 @@ public final class ScheduleService {
     private final CustomTask<String> task;
     private final Supplier<SchedulerClient> scheduler;
 
-    public ScheduleService(WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionLauncher executions, Clock clock,
-                           ZoneId defaultZone, Supplier<SchedulerClient> scheduler) {
+    public ScheduleService(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            ExecutionLauncher executions,
+            Clock clock,
+            ZoneId defaultZone,
+            Supplier<SchedulerClient> scheduler) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.executions = executions;
@@ -87,8 +92,7 @@ public final class ScheduleService {
         return out;
     }
 
-    public record Planned(String node, TriggerSchedule schedule) {
-    }
+    public record Planned(String node, TriggerSchedule schedule) {}
 
     /** Registers (or replaces) the schedules of an active workflow. */
     public void activate(String workflowId, List<Planned> plans) {
@@ -99,8 +103,17 @@ public final class ScheduleService {
             if (first.isEmpty()) {
                 continue;
             }
-            scheduler.get().schedule(task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())), first.get().toInstant());
-            log.info("Scheduled '{}' of workflow {}: {} (first at {})", p.node(), workflowId, p.schedule().describe(), first.get());
+            scheduler
+                    .get()
+                    .schedule(
+                            task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())),
+                            first.get().toInstant());
+            log.info(
+                    "Scheduled '{}' of workflow {}: {} (first at {})",
+                    p.node(),
+                    workflowId,
+                    p.schedule().describe(),
+                    first.get());
         }
     }
 
@@ -112,8 +125,13 @@ public final class ScheduleService {
             if (scheduler.get().getScheduledExecution(id).isPresent()) {
                 continue;
             }
-            p.schedule().nextAfter(now).ifPresent(first ->
-                    scheduler.get().schedule(task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())), first.toInstant()));
+            p.schedule()
+                    .nextAfter(now)
+                    .ifPresent(first -> scheduler
+                            .get()
+                            .schedule(
+                                    task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())),
+                                    first.toInstant()));
         }
     }
 
@@ -154,14 +172,27 @@ public final class ScheduleService {
         List<Item> items = s.fire(at);
         try {
             // The firing counts once its execution is durable (recorded, or queued for a worker).
-            executions.launch(StartRequest.of(workflowId, Optional.of(stored.get().versionId()), p,
-                    ExecutionMode.SCHEDULE, Optional.of(nodeName), items)).get(30, TimeUnit.SECONDS);
+            executions
+                    .launch(StartRequest.of(
+                            workflowId,
+                            Optional.of(stored.get().versionId()),
+                            p,
+                            ExecutionMode.SCHEDULE,
+                            Optional.of(nodeName),
+                            items))
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            log.error("Schedule '{}' of workflow {} fired but its execution could not be recorded: {}", nodeName, workflowId, e.toString());
+            log.error(
+                    "Schedule '{}' of workflow {} fired but its execution could not be recorded: {}",
+                    nodeName,
+                    workflowId,
+                    e.toString());
         }
         TriggerSchedule schedule = s.schedule(node.get().resolver().constantValues(), zone);
         // Never catch up tick by tick: the next time is after both the planned time and now.
-        ZonedDateTime from = scheduledAt.isAfter(clock.instant()) ? at : ZonedDateTime.now(clock).withZoneSameInstant(zone);
+        ZonedDateTime from = scheduledAt.isAfter(clock.instant())
+                ? at
+                : ZonedDateTime.now(clock).withZoneSameInstant(zone);
         return schedule.nextAfter(from).map(ZonedDateTime::toInstant);
     }
 }

@@ -1,6 +1,5 @@
 package io.hearth.server.trigger;
 
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeException;
@@ -9,14 +8,15 @@ import io.hearth.node.NodeLogger;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.WorkflowInfo;
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.trigger.TriggerContext;
 import io.hearth.node.trigger.TriggerHandle;
 import io.hearth.node.trigger.TriggerNode;
 import io.hearth.node.trigger.TriggerStatus;
 import io.hearth.runtime.execution.CredentialProvider;
-import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.execution.PreparedWorkflow;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.workflow.StoredWorkflow;
@@ -45,7 +45,11 @@ public final class TriggerManager {
     private final ZoneId defaultZone;
     private final Map<String, List<TriggerHandle>> handles = new ConcurrentHashMap<>();
 
-    public TriggerManager(ExecutionLauncher executions, CredentialProvider credentials, TriggerStatusBoard board, ZoneId defaultZone) {
+    public TriggerManager(
+            ExecutionLauncher executions,
+            CredentialProvider credentials,
+            TriggerStatusBoard board,
+            ZoneId defaultZone) {
         this.executions = executions;
         this.credentials = credentials;
         this.board = board;
@@ -78,8 +82,15 @@ public final class TriggerManager {
             } catch (ExecutionException | CompletionException e) {
                 started.forEach(TriggerHandle::close);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                board.report(stored.id(), n.name(), n.node().type(), TriggerStatus.of(TriggerStatus.State.ERROR, cause.getMessage()));
-                throw new NodeException("Trigger '" + n.name() + "' could not start: " + ctx.redactor.redact(String.valueOf(cause.getMessage())), cause);
+                board.report(
+                        stored.id(),
+                        n.name(),
+                        n.node().type(),
+                        TriggerStatus.of(TriggerStatus.State.ERROR, cause.getMessage()));
+                throw new NodeException(
+                        "Trigger '" + n.name() + "' could not start: "
+                                + ctx.redactor.redact(String.valueOf(cause.getMessage())),
+                        cause);
             } catch (TimeoutException e) {
                 started.forEach(TriggerHandle::close);
                 throw new NodeException("Trigger '" + n.name() + "' did not start within 60 s");
@@ -125,11 +136,19 @@ public final class TriggerManager {
         }
 
         public NodeInfo node() {
-            return new NodeInfo(node.node().id(), node.name(), node.type().description().name(), node.node().typeVersion());
+            return new NodeInfo(
+                    node.node().id(),
+                    node.name(),
+                    node.type().description().name(),
+                    node.node().typeVersion());
         }
 
         public WorkflowInfo workflow() {
-            return new WorkflowInfo(stored.id(), stored.name(), true, stored.workflow().settings().timezone().orElse(defaultZone));
+            return new WorkflowInfo(
+                    stored.id(),
+                    stored.name(),
+                    true,
+                    stored.workflow().settings().timezone().orElse(defaultZone));
         }
 
         public ParameterValues parameters() {
@@ -143,12 +162,18 @@ public final class TriggerManager {
         }
 
         public NodeLogger log() {
-            return new RedactingNodeLogger(node.type().description().name(), "workflowId", stored.id(), node.name(), () -> redactor);
+            return new RedactingNodeLogger(
+                    node.type().description().name(), "workflowId", stored.id(), node.name(), () -> redactor);
         }
 
         public CompletableFuture<Void> emit(List<Item> items) {
-            return executions.launch(StartRequest.of(stored.id(), Optional.of(stored.versionId()), prepared,
-                    ExecutionMode.TRIGGER, Optional.of(node.name()), items));
+            return executions.launch(StartRequest.of(
+                    stored.id(),
+                    Optional.of(stored.versionId()),
+                    prepared,
+                    ExecutionMode.TRIGGER,
+                    Optional.of(node.name()),
+                    items));
         }
 
         public void reportStatus(TriggerStatus status) {

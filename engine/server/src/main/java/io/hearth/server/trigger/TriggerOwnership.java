@@ -38,8 +38,13 @@ public final class TriggerOwnership {
     private final CustomTask<String> task;
     private final Supplier<SchedulerClient> scheduler;
 
-    public TriggerOwnership(WorkflowRepository workflows, PreparedWorkflows prepared, TriggerManager triggers,
-                            TriggerStatusBoard board, Clock clock, Supplier<SchedulerClient> scheduler) {
+    public TriggerOwnership(
+            WorkflowRepository workflows,
+            PreparedWorkflows prepared,
+            TriggerManager triggers,
+            TriggerStatusBoard board,
+            Clock clock,
+            Supplier<SchedulerClient> scheduler) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.triggers = triggers;
@@ -59,7 +64,10 @@ public final class TriggerOwnership {
     }
 
     public boolean isClaimed(String workflowId) {
-        return scheduler.get().getScheduledExecution(TaskInstanceId.of(TASK, workflowId)).isPresent();
+        return scheduler
+                .get()
+                .getScheduledExecution(TaskInstanceId.of(TASK, workflowId))
+                .isPresent();
     }
 
     private CompletionHandler<String> own(String workflowId, ExecutionContext ctx) {
@@ -81,7 +89,10 @@ public final class TriggerOwnership {
                     } catch (RuntimeException e) {
                         runningVersion = null;
                         retryAt = System.currentTimeMillis() + RETRY_FAILED_START.toMillis();
-                        log.warn("Triggers of workflow {} could not start: {}; trying again in {} s", workflowId, e.getMessage(),
+                        log.warn(
+                                "Triggers of workflow {} could not start: {}; trying again in {} s",
+                                workflowId,
+                                e.getMessage(),
                                 RETRY_FAILED_START.toSeconds());
                     }
                 }
@@ -96,5 +107,4 @@ public final class TriggerOwnership {
         board.clear(workflowId);
         return (complete, ops) -> ops.reschedule(complete, clock.instant());
     }
-
 }

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TriggerStatusBoard {
 
-    public record Entry(String workflowId, String node, String type, TriggerStatus status) {
-    }
+    public record Entry(String workflowId, String node, String type, TriggerStatus status) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -24,6 +23,8 @@ public class TriggerStatusBoard {
     }
 
     public List<Entry> of(String workflowId) {
-        return entries.values().stream().filter(e -> e.workflowId().equals(workflowId)).toList();
+        return entries.values().stream()
+                .filter(e -> e.workflowId().equals(workflowId))
+                .toList();
     }
 }

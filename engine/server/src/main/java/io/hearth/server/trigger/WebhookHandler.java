@@ -1,6 +1,5 @@
 package io.hearth.server.trigger;
 
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.BinaryData;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
@@ -9,6 +8,7 @@ import io.hearth.node.NodeLogger;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.WorkflowInfo;
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.trigger.WebhookContext;
 import io.hearth.node.trigger.WebhookReceipt;
 import io.hearth.node.trigger.WebhookRequest;
@@ -16,10 +16,10 @@ import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.node.trigger.WebhookResponse;
 import io.hearth.node.trigger.WebhookSpec;
 import io.hearth.runtime.execution.CredentialProvider;
-import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
+import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.nodes.WebhookTriggerNode;
 import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.ExecutionService;
@@ -77,8 +77,14 @@ public final class WebhookHandler {
     private final int maxBodyBytes;
     private final ZoneId defaultZone;
 
-    public WebhookHandler(WebhookRegistry registry, TestWebhooks tests, ExecutionService executions, ExecutionLauncher launcher,
-                          CredentialProvider credentials, int maxBodyBytes, ZoneId defaultZone) {
+    public WebhookHandler(
+            WebhookRegistry registry,
+            TestWebhooks tests,
+            ExecutionService executions,
+            ExecutionLauncher launcher,
+            CredentialProvider credentials,
+            int maxBodyBytes,
+            ZoneId defaultZone) {
         this.registry = registry;
         this.tests = tests;
         this.executions = executions;
@@ -98,7 +104,8 @@ public final class WebhookHandler {
 
     private Mono<ServerResponse> handle(ServerRequest request, String prefix, boolean test) {
         String raw = request.path();
-        String path = WebhookTriggerNode.normalizePath(raw.length() > prefix.length() ? raw.substring(prefix.length()) : "");
+        String path =
+                WebhookTriggerNode.normalizePath(raw.length() > prefix.length() ? raw.substring(prefix.length()) : "");
         String method = request.method().name().toUpperCase(Locale.ROOT);
         Optional<WebhookRegistry.Match> match = test ? tests.take(method, path) : registry.find(method, path);
         if (match.isEmpty() && method.equals("HEAD")) {
@@ -110,21 +117,28 @@ public final class WebhookHandler {
         WebhookRegistry.Match m = match.get();
         return readBody(request)
                 .flatMap(body -> receive(request, m, body, test))
-                .onErrorResume(DataBufferLimitException.class, e -> json(HttpStatus.PAYLOAD_TOO_LARGE,
-                        Map.of("message", "The request body is larger than the limit of " + maxBodyBytes + " bytes")))
+                .onErrorResume(
+                        DataBufferLimitException.class,
+                        e -> json(
+                                HttpStatus.PAYLOAD_TOO_LARGE,
+                                Map.of(
+                                        "message",
+                                        "The request body is larger than the limit of " + maxBodyBytes + " bytes")))
                 .onErrorResume(BadBody.class, e -> json(HttpStatus.BAD_REQUEST, Map.of("message", e.getMessage())));
     }
 
     private Mono<ServerResponse> notRegistered(String method, String path, boolean test) {
         String message;
         if (test) {
-            message = "The requested test webhook \"" + method + " " + path + "\" is not registered. Click \"Listen for test event\" "
+            message = "The requested test webhook \"" + method + " " + path
+                    + "\" is not registered. Click \"Listen for test event\" "
                     + "in the editor first; the listener answers one call.";
         } else {
             List<String> others = registry.methodsOn(path);
             message = others.isEmpty()
                     ? "The requested webhook \"" + method + " " + path + "\" is not registered."
-                    : "This webhook is not registered for " + method + " requests. Did you mean to make a " + String.join(" or ", others) + " request?";
+                    : "This webhook is not registered for " + method + " requests. Did you mean to make a "
+                            + String.join(" or ", others) + " request?";
         }
         return json(HttpStatus.NOT_FOUND, Map.of("message", message));
     }
@@ -145,10 +159,16 @@ public final class WebhookHandler {
                     for (Part p : e.getValue()) {
                         if (p instanceof FilePart f) {
                             MediaType ft = f.headers().getContentType();
-                            files.add(DataBufferUtils.join(f.content(), maxBodyBytes).map(buf -> Map.entry(e.getKey(),
-                                    BinaryData.of(bytes(buf), ft == null ? "application/octet-stream" : ft.toString(), f.filename()))));
+                            files.add(DataBufferUtils.join(f.content(), maxBodyBytes)
+                                    .map(buf -> Map.entry(
+                                            e.getKey(),
+                                            BinaryData.of(
+                                                    bytes(buf),
+                                                    ft == null ? "application/octet-stream" : ft.toString(),
+                                                    f.filename()))));
                         } else if (p instanceof FormFieldPart ff) {
-                            fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(ff.value());
+                            fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                    .add(ff.value());
                         }
                     }
                 }
@@ -178,7 +198,9 @@ public final class WebhookHandler {
         if (body.length == 0) {
             return new WebhookRequest.NoBody();
         }
-        if (type == null || type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json")) {
+        if (type == null
+                || type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || type.getSubtype().endsWith("+json")) {
             try {
                 return new WebhookRequest.JsonBody(JSON.readValue(body, Object.class));
             } catch (JacksonException e) {
@@ -204,15 +226,17 @@ public final class WebhookHandler {
         return new WebhookRequest.RawBody(body, type.toString());
     }
 
-    private Mono<ServerResponse> receive(ServerRequest request, WebhookRegistry.Match match, WebhookRequest.Body body, boolean test) {
+    private Mono<ServerResponse> receive(
+            ServerRequest request, WebhookRegistry.Match match, WebhookRequest.Body body, boolean test) {
         WebhookRegistration r = match.registration();
         PreparedNode node = r.prepared().node(r.nodeName()).orElseThrow();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.headers().asHttpHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         Map<String, List<String>> query = new LinkedHashMap<>(request.queryParams());
-        Optional<String> remote = request.remoteAddress().map(InetSocketAddress::getAddress).map(a -> a.getHostAddress());
-        WebhookRequest webhookRequest = new WebhookRequest(request.method().name(), r.spec().path(), headers, query,
-                match.pathParams(), body, remote);
+        Optional<String> remote =
+                request.remoteAddress().map(InetSocketAddress::getAddress).map(a -> a.getHostAddress());
+        WebhookRequest webhookRequest = new WebhookRequest(
+                request.method().name(), r.spec().path(), headers, query, match.pathParams(), body, remote);
         Context ctx = new Context(webhookRequest, r, node);
         return Mono.fromCompletionStage(() -> r.node().receive(ctx)).flatMap(receipt -> switch (receipt) {
             case WebhookReceipt.Rejected rej -> {
@@ -227,13 +251,31 @@ public final class WebhookHandler {
     private Mono<ServerResponse> run(WebhookRegistration r, List<Item> items, boolean test) {
         WebhookSpec spec = r.spec();
         ExecutionMode mode = test ? ExecutionMode.MANUAL : ExecutionMode.WEBHOOK;
-        StartRequest base = new StartRequest(r.workflowId(), r.versionId(), r.prepared(), mode, Optional.of(r.nodeName()),
-                items, Optional.empty(), Optional.empty(), false, Optional.empty());
+        StartRequest base = new StartRequest(
+                r.workflowId(),
+                r.versionId(),
+                r.prepared(),
+                mode,
+                Optional.of(r.nodeName()),
+                items,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.empty());
         return switch (spec.responseMode()) {
             case ON_RECEIVED -> {
                 if (test) {
-                    StartedExecution started = executions.start(new StartRequest(base.workflowId(), base.versionId(), base.prepared(),
-                            mode, base.startNode(), items, Optional.empty(), Optional.empty(), true, Optional.empty()));
+                    StartedExecution started = executions.start(new StartRequest(
+                            base.workflowId(),
+                            base.versionId(),
+                            base.prepared(),
+                            mode,
+                            base.startNode(),
+                            items,
+                            Optional.empty(),
+                            Optional.empty(),
+                            true,
+                            Optional.empty()));
                     noteTest(r, true, started);
                     yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
                 }
@@ -268,34 +310,59 @@ public final class WebhookHandler {
 
     private Mono<ServerResponse> lastNodeAnswer(WebhookSpec spec, ExecutionResult result) {
         if (result.status() != ExecutionStatus.SUCCESS) {
-            return json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "Error in workflow",
-                    "error", result.error().map(e -> e.message()).orElse(result.status().wireName())));
+            return json(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    Map.of(
+                            "message",
+                            "Error in workflow",
+                            "error",
+                            result.error()
+                                    .map(e -> e.message())
+                                    .orElse(result.status().wireName())));
         }
         List<Item> out = result.lastNodeOutput();
         var builder = ServerResponse.status(spec.responseCode());
         spec.responseHeaders().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
         return switch (spec.responseData()) {
             case NO_DATA -> builder.build();
-            case ALL_ENTRIES -> builder.contentType(MediaType.APPLICATION_JSON).bodyValue(out.stream().map(Item::json).toList());
-            case FIRST_ENTRY_BINARY -> out.isEmpty() || out.getFirst().binary().isEmpty()
-                    ? json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "The last node returned no binary data"))
-                    : binary(builder, out.getFirst().binary().values().iterator().next());
-            case FIRST_ENTRY_JSON -> builder.contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(out.isEmpty() ? Map.of() : out.getFirst().json());
+            case ALL_ENTRIES ->
+                builder.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(out.stream().map(Item::json).toList());
+            case FIRST_ENTRY_BINARY ->
+                out.isEmpty() || out.getFirst().binary().isEmpty()
+                        ? json(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                Map.of("message", "The last node returned no binary data"))
+                        : binary(
+                                builder,
+                                out.getFirst().binary().values().iterator().next());
+            case FIRST_ENTRY_JSON ->
+                builder.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(out.isEmpty() ? Map.of() : out.getFirst().json());
         };
     }
 
     private Mono<ServerResponse> respondNodeAnswer(Responder responder, StartedExecution started) {
-        CompletableFuture<Object> either = CompletableFuture.anyOf(responder.sent, started.running().result());
+        CompletableFuture<Object> either =
+                CompletableFuture.anyOf(responder.sent, started.running().result());
         return Mono.fromFuture(either).flatMap(x -> {
             if (started.running().result().isDone()) {
                 // Finished (the usual case): answer once the single final record is durable.
-                return Mono.fromFuture(started.finished()).flatMap(result -> responder.response()
-                        .map(WebhookHandler::answer)
-                        .orElseGet(() -> json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message",
-                                result.status() == ExecutionStatus.SUCCESS
-                                        ? "The workflow finished without reaching a Respond to Webhook node"
-                                        : "Error in workflow: " + result.error().map(e -> e.message()).orElse(result.status().wireName())))));
+                return Mono.fromFuture(started.finished())
+                        .flatMap(result -> responder
+                                .response()
+                                .map(WebhookHandler::answer)
+                                .orElseGet(() -> json(
+                                        HttpStatus.INTERNAL_SERVER_ERROR,
+                                        Map.of(
+                                                "message",
+                                                result.status() == ExecutionStatus.SUCCESS
+                                                        ? "The workflow finished without reaching a Respond to Webhook node"
+                                                        : "Error in workflow: "
+                                                                + result.error()
+                                                                        .map(e -> e.message())
+                                                                        .orElse(result.status()
+                                                                                .wireName())))));
             }
             // Answered while still running: make the execution durable as running, then answer.
             return Mono.fromFuture(started.persistence().ensureStartRow())
@@ -308,19 +375,26 @@ public final class WebhookHandler {
         response.headers().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
         return switch (response.body()) {
             case WebhookResponse.NoBody n -> builder.build();
-            case WebhookResponse.JsonBody j -> builder.contentType(MediaType.APPLICATION_JSON).bodyValue(j.value() == null ? Map.of() : j.value());
-            case WebhookResponse.TextBody t -> builder.contentType(MediaType.parseMediaType(t.contentType())).bodyValue(t.text());
+            case WebhookResponse.JsonBody j ->
+                builder.contentType(MediaType.APPLICATION_JSON).bodyValue(j.value() == null ? Map.of() : j.value());
+            case WebhookResponse.TextBody t ->
+                builder.contentType(MediaType.parseMediaType(t.contentType())).bodyValue(t.text());
             case WebhookResponse.BinaryBody b -> binary(builder, b.data());
         };
     }
 
     private static Mono<ServerResponse> binary(ServerResponse.BodyBuilder builder, BinaryData data) {
-        data.fileName().ifPresent(n -> builder.header("Content-Disposition", ContentDisposition.inline().filename(n).build().toString()));
+        data.fileName()
+                .ifPresent(n -> builder.header(
+                        "Content-Disposition",
+                        ContentDisposition.inline().filename(n).build().toString()));
         return builder.contentType(MediaType.parseMediaType(data.mimeType())).bodyValue(data.data());
     }
 
     private static Mono<ServerResponse> json(HttpStatus status, Map<String, Object> body) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ServerResponse.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body);
     }
 
     /** Holds the first response a Respond to Webhook node gives. */
@@ -364,11 +438,18 @@ public final class WebhookHandler {
         }
 
         public NodeInfo node() {
-            return new NodeInfo(node.node().id(), node.name(), node.type().description().name(), node.node().typeVersion());
+            return new NodeInfo(
+                    node.node().id(),
+                    node.name(),
+                    node.type().description().name(),
+                    node.node().typeVersion());
         }
 
         public WorkflowInfo workflow() {
-            return new WorkflowInfo(registration.workflowId(), registration.workflowName(), true,
+            return new WorkflowInfo(
+                    registration.workflowId(),
+                    registration.workflowName(),
+                    true,
                     registration.prepared().workflow().settings().timezone().orElse(defaultZone));
         }
 
@@ -383,7 +464,12 @@ public final class WebhookHandler {
         }
 
         public NodeLogger log() {
-            return new RedactingNodeLogger(node.type().description().name(), "workflowId", registration.workflowId(), node.name(), () -> redactor);
+            return new RedactingNodeLogger(
+                    node.type().description().name(),
+                    "workflowId",
+                    registration.workflowId(),
+                    node.name(),
+                    () -> redactor);
         }
     }
 }

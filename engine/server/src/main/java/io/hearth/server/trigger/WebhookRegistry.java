@@ -19,8 +19,7 @@ public final class WebhookRegistry {
     private final List<WebhookRegistration> patterns = new CopyOnWriteArrayList<>();
 
     /** A registration plus the path parameters captured for one request. */
-    public record Match(WebhookRegistration registration, Map<String, String> pathParams) {
-    }
+    public record Match(WebhookRegistration registration, Map<String, String> pathParams) {}
 
     private static String key(String method, String path) {
         return method + " " + path;
@@ -31,10 +30,12 @@ public final class WebhookRegistry {
         for (WebhookRegistration r : routes) {
             for (String method : r.spec().methods()) {
                 Optional<Match> holder = find(method, r.spec().path(), true);
-                if (holder.isPresent() && !holder.get().registration().workflowId().equals(r.workflowId())) {
+                if (holder.isPresent()
+                        && !holder.get().registration().workflowId().equals(r.workflowId())) {
                     WebhookRegistration other = holder.get().registration();
-                    throw ApiException.conflict("The webhook " + method + " /" + r.spec().path() + " is already used by active workflow '"
-                            + other.workflowName() + "' (" + other.workflowId() + ", node '" + other.nodeName() + "')");
+                    throw ApiException.conflict("The webhook " + method + " /"
+                            + r.spec().path() + " is already used by active workflow '" + other.workflowName() + "' ("
+                            + other.workflowId() + ", node '" + other.nodeName() + "')");
                 }
             }
         }
@@ -93,7 +94,10 @@ public final class WebhookRegistry {
 
     public List<WebhookRegistration> of(String workflowId) {
         List<WebhookRegistration> out = new ArrayList<>();
-        exact.values().stream().filter(r -> r.workflowId().equals(workflowId)).distinct().forEach(out::add);
+        exact.values().stream()
+                .filter(r -> r.workflowId().equals(workflowId))
+                .distinct()
+                .forEach(out::add);
         patterns.stream().filter(r -> r.workflowId().equals(workflowId)).forEach(out::add);
         return out.stream().distinct().toList();
     }
@@ -114,7 +118,9 @@ public final class WebhookRegistry {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < pattern.length; i++) {
             if (pattern[i].startsWith(":")) {
-                params.put(pattern[i].substring(1), java.net.URLDecoder.decode(segments[i], java.nio.charset.StandardCharsets.UTF_8));
+                params.put(
+                        pattern[i].substring(1),
+                        java.net.URLDecoder.decode(segments[i], java.nio.charset.StandardCharsets.UTF_8));
             } else if (!pattern[i].equals(segments[i])) {
                 return null;
             }

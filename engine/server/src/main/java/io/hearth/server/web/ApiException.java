@@ -37,8 +37,10 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<FieldProblem> problems) {
-        String detail = problems.isEmpty() ? "invalid request"
-                : String.join("; ", problems.stream().map(FieldProblem::toString).toList());
+        String detail = problems.isEmpty()
+                ? "invalid request"
+                : String.join(
+                        "; ", problems.stream().map(FieldProblem::toString).toList());
         return new ApiException(HttpStatus.BAD_REQUEST, detail, problems);
     }
 

@@ -39,31 +39,49 @@ public class ProblemHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     public ResponseEntity<ProblemDetail> badInput(ServerWebInputException e, ServerWebExchange exchange) {
-        String detail = e.getCause() instanceof DecodingException d ? "malformed JSON: " + rootMessage(d) : e.getReason();
+        String detail =
+                e.getCause() instanceof DecodingException d ? "malformed JSON: " + rootMessage(d) : e.getReason();
         return problem(HttpStatus.BAD_REQUEST, detail == null ? "bad request" : detail, List.of(), exchange);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
     public ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
-        return problem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
-                e.getReason() == null ? e.getStatusCode().toString() : e.getReason(), List.of(), exchange);
+        return problem(
+                status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
+                e.getReason() == null ? e.getStatusCode().toString() : e.getReason(),
+                List.of(),
+                exchange);
     }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", List.of(), exchange);
+        log.error(
+                "Unexpected error on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal error; the server log has the details",
+                List.of(),
+                exchange);
     }
 
-    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> problems,
-                                                        ServerWebExchange exchange) {
+    public static ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String detail, List<FieldProblem> problems, ServerWebExchange exchange) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setInstance(URI.create(exchange.getRequest().getPath().value()));
         if (!problems.isEmpty()) {
-            pd.setProperty("errors", problems.stream().map(p -> Map.of("path", p.path(), "message", p.message())).toList());
+            pd.setProperty(
+                    "errors",
+                    problems.stream()
+                            .map(p -> Map.of("path", p.path(), "message", p.message()))
+                            .toList());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private static String rootMessage(Throwable t) {

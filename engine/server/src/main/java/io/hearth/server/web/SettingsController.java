@@ -32,12 +32,17 @@ public class SettingsController {
     public Map<String, Object> settings(ServerWebExchange exchange) {
         var uri = exchange.getRequest().getURI();
         String base = properties.publicUrl() == null || properties.publicUrl().isBlank()
-                ? uri.getScheme() + "://" + uri.getAuthority() + "/" : properties.publicUrl();
+                ? uri.getScheme() + "://" + uri.getAuthority() + "/"
+                : properties.publicUrl();
         if (!base.endsWith("/")) {
             base = base + "/";
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", getClass().getPackage().getImplementationVersion() == null ? "dev" : getClass().getPackage().getImplementationVersion());
+        m.put(
+                "version",
+                getClass().getPackage().getImplementationVersion() == null
+                        ? "dev"
+                        : getClass().getPackage().getImplementationVersion());
         m.put("webhookUrl", base + "webhook/");
         m.put("webhookTestUrl", base + "webhook-test/");
         m.put("timezone", properties.defaultTimezone());

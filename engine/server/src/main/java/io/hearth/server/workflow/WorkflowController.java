@@ -46,9 +46,15 @@ public class WorkflowController {
     private final Blocking blocking;
     private final HearthProperties properties;
 
-    public WorkflowController(WorkflowService workflows, ActivationService activation, PreparedWorkflows prepared,
-                              ManualRuns runs, TestWebhooks tests, TriggerStatusBoard triggers, Blocking blocking,
-                              HearthProperties properties) {
+    public WorkflowController(
+            WorkflowService workflows,
+            ActivationService activation,
+            PreparedWorkflows prepared,
+            ManualRuns runs,
+            TestWebhooks tests,
+            TriggerStatusBoard triggers,
+            Blocking blocking,
+            HearthProperties properties) {
         this.workflows = workflows;
         this.activation = activation;
         this.prepared = prepared;
@@ -60,8 +66,11 @@ public class WorkflowController {
     }
 
     @GetMapping
-    public Mono<Map<String, Object>> list(@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset,
-                                          @RequestParam Optional<Boolean> active, @RequestParam Optional<String> name) {
+    public Mono<Map<String, Object>> list(
+            @RequestParam(defaultValue = "50") int limit,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam Optional<Boolean> active,
+            @RequestParam Optional<String> name) {
         if (limit < 1 || limit > 500) {
             throw ApiException.badRequest("limit: must be between 1 and 500");
         }
@@ -81,7 +90,8 @@ public class WorkflowController {
 
     @PostMapping
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody Map<String, Object> body) {
-        return blocking.call(() -> ResponseEntity.status(HttpStatus.CREATED).body(WorkflowViews.full(workflows.create(workflows.parse(body)))));
+        return blocking.call(() -> ResponseEntity.status(HttpStatus.CREATED)
+                .body(WorkflowViews.full(workflows.create(workflows.parse(body)))));
     }
 
     @PostMapping("/import")
@@ -101,7 +111,9 @@ public class WorkflowController {
             Map<String, Object> doc = WorkflowJson.toTree(w.workflow());
             doc.put("versionId", w.versionId());
             String file = w.name().replaceAll("[^A-Za-z0-9._-]+", "_") + ".json";
-            return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"").body(doc);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                    .body(doc);
         });
     }
 
@@ -112,7 +124,8 @@ public class WorkflowController {
 
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return blocking.run(() -> workflows.delete(id)).thenReturn(ResponseEntity.noContent().build());
+        return blocking.run(() -> workflows.delete(id))
+                .thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{id}/activate")
@@ -127,14 +140,16 @@ public class WorkflowController {
 
     @GetMapping("/{id}/versions")
     public Mono<List<Map<String, Object>>> versions(@PathVariable String id) {
-        return blocking.call(() -> workflows.versions(id).stream().map(v -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("versionId", v.versionId());
-            m.put("createdAt", v.createdAt().toString());
-            m.put("name", v.name());
-            m.put("nodeCount", v.nodeCount());
-            return m;
-        }).toList());
+        return blocking.call(() -> workflows.versions(id).stream()
+                .map(v -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("versionId", v.versionId());
+                    m.put("createdAt", v.createdAt().toString());
+                    m.put("name", v.name());
+                    m.put("nodeCount", v.nodeCount());
+                    return m;
+                })
+                .toList());
     }
 
     @GetMapping("/{id}/versions/{versionId}")
@@ -176,33 +191,35 @@ public class WorkflowController {
     public Mono<List<Map<String, Object>>> triggerStatus(@PathVariable String id) {
         return blocking.call(() -> {
             workflows.get(id);
-            return triggers.of(id).stream().map(e -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("node", e.node());
-                m.put("type", e.type());
-                m.put("state", e.status().state().name());
-                m.put("message", e.status().message());
-                m.put("since", e.status().since().toString());
-                return m;
-            }).toList();
+            return triggers.of(id).stream()
+                    .map(e -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("node", e.node());
+                        m.put("type", e.type());
+                        m.put("state", e.status().state().name());
+                        m.put("message", e.status().message());
+                        m.put("since", e.status().since().toString());
+                        return m;
+                    })
+                    .toList();
         });
     }
 
     /** Body of a manual run: an optional unsaved draft, start node and input items (JSON objects). */
-    public record RunBody(Map<String, Object> workflow, String startNode, List<Map<String, Object>> input) {
-    }
+    public record RunBody(Map<String, Object> workflow, String startNode, List<Map<String, Object>> input) {}
 
     @PostMapping("/{id}/run")
     public Mono<Map<String, Object>> run(@PathVariable String id, @RequestBody(required = false) RunBody body) {
         RunBody b = body == null ? new RunBody(null, null, null) : body;
         return blocking.call(() -> {
-            StoredWorkflow stored = workflows.get(id);
-            if (b.workflow() != null) {
-                Workflow draft = workflows.parse(b.workflow()).withId(id);
-                return runs.runDraft(id, draft, Optional.ofNullable(b.startNode()), items(b.input()));
-            }
-            return runs.runSaved(stored, Optional.ofNullable(b.startNode()), items(b.input()));
-        }).flatMap(m -> m);
+                    StoredWorkflow stored = workflows.get(id);
+                    if (b.workflow() != null) {
+                        Workflow draft = workflows.parse(b.workflow()).withId(id);
+                        return runs.runDraft(id, draft, Optional.ofNullable(b.startNode()), items(b.input()));
+                    }
+                    return runs.runSaved(stored, Optional.ofNullable(b.startNode()), items(b.input()));
+                })
+                .flatMap(m -> m);
     }
 
     @PostMapping("/run")
@@ -210,33 +227,53 @@ public class WorkflowController {
         if (body == null || body.workflow() == null) {
             throw ApiException.badRequest("workflow: required");
         }
-        return blocking.call(() -> runs.runDraft("", workflows.parse(body.workflow()), Optional.ofNullable(body.startNode()),
-                items(body.input()))).flatMap(m -> m);
+        return blocking.call(() -> runs.runDraft(
+                        "",
+                        workflows.parse(body.workflow()),
+                        Optional.ofNullable(body.startNode()),
+                        items(body.input())))
+                .flatMap(m -> m);
     }
 
-    public record ListenBody(Map<String, Object> workflow) {
-    }
+    public record ListenBody(Map<String, Object> workflow) {}
 
     @PostMapping("/{id}/test-webhook")
-    public Mono<Map<String, Object>> listen(@PathVariable String id, @RequestBody(required = false) ListenBody body,
-                                            ServerWebExchange exchange) {
+    public Mono<Map<String, Object>> listen(
+            @PathVariable String id, @RequestBody(required = false) ListenBody body, ServerWebExchange exchange) {
         String base = baseUrl(exchange);
         return blocking.call(() -> {
             StoredWorkflow stored = workflows.get(id);
-            StoredWorkflow target = body == null || body.workflow() == null ? stored
-                    : new StoredWorkflow(id, stored.versionId(), workflows.parse(body.workflow()).withId(id), stored.createdAt(), stored.updatedAt());
+            StoredWorkflow target = body == null || body.workflow() == null
+                    ? stored
+                    : new StoredWorkflow(
+                            id,
+                            stored.versionId(),
+                            workflows.parse(body.workflow()).withId(id),
+                            stored.createdAt(),
+                            stored.updatedAt());
             var p = body == null || body.workflow() == null ? prepared.get(stored) : prepared.draft(target.workflow());
             List<WebhookRegistration> routes = activation.routes(target, p).stream()
-                    .map(r -> new WebhookRegistration(r.workflowId(), Optional.empty(), r.workflowName(), r.prepared(), r.nodeName(),
-                            r.node(), r.spec()))
+                    .map(r -> new WebhookRegistration(
+                            r.workflowId(),
+                            Optional.empty(),
+                            r.workflowName(),
+                            r.prepared(),
+                            r.nodeName(),
+                            r.node(),
+                            r.spec()))
                     .toList();
             if (routes.isEmpty()) {
                 throw ApiException.badRequest("The workflow has no Webhook node to listen on");
             }
             var listening = tests.listen(id, routes, properties.webhooks().testListenTimeout());
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("testUrls", routes.stream().flatMap(r -> r.spec().methods().stream()
-                    .map(method -> method + " " + base + "webhook-test/" + r.spec().path())).toList());
+            m.put(
+                    "testUrls",
+                    routes.stream()
+                            .flatMap(r -> r.spec().methods().stream()
+                                    .map(method -> method + " " + base + "webhook-test/"
+                                            + r.spec().path()))
+                            .toList());
             m.put("expiresAt", listening.expiresAt().toString());
             return m;
         });
@@ -248,7 +285,11 @@ public class WorkflowController {
             var state = tests.state(id);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("listening", state.isPresent() && state.get().executionId().isEmpty());
-            m.put("executionId", state.flatMap(TestWebhooks.Listening::executionId).filter(s -> !s.isEmpty()).orElse(null));
+            m.put(
+                    "executionId",
+                    state.flatMap(TestWebhooks.Listening::executionId)
+                            .filter(s -> !s.isEmpty())
+                            .orElse(null));
             return m;
         });
     }

@@ -30,8 +30,16 @@ public class WorkflowRepository {
     public void insert(StoredWorkflow w) {
         String definition = definition(w.workflow());
         tx.executeWithoutResult(s -> {
-            jdbc.sql("INSERT INTO workflows (id, name, active, version_id, definition, created_at, updated_at) VALUES (?,?,?,?,?,?,?)")
-                    .params(w.id(), w.name(), w.active(), w.versionId(), definition, ts(w.createdAt()), ts(w.updatedAt()))
+            jdbc.sql(
+                            "INSERT INTO workflows (id, name, active, version_id, definition, created_at, updated_at) VALUES (?,?,?,?,?,?,?)")
+                    .params(
+                            w.id(),
+                            w.name(),
+                            w.active(),
+                            w.versionId(),
+                            definition,
+                            ts(w.createdAt()),
+                            ts(w.updatedAt()))
                     .update();
             insertVersion(w, definition);
         });
@@ -41,7 +49,8 @@ public class WorkflowRepository {
     public boolean update(StoredWorkflow w) {
         String definition = definition(w.workflow());
         Boolean done = tx.execute(s -> {
-            int n = jdbc.sql("UPDATE workflows SET name = ?, active = ?, version_id = ?, definition = ?, updated_at = ? WHERE id = ?")
+            int n = jdbc.sql(
+                            "UPDATE workflows SET name = ?, active = ?, version_id = ?, definition = ?, updated_at = ? WHERE id = ?")
                     .params(w.name(), w.active(), w.versionId(), definition, ts(w.updatedAt()), w.id())
                     .update();
             if (n == 0) {
@@ -54,37 +63,53 @@ public class WorkflowRepository {
     }
 
     private void insertVersion(StoredWorkflow w, String definition) {
-        jdbc.sql("INSERT INTO workflow_versions (version_id, workflow_id, name, definition, created_at) VALUES (?,?,?,?,?)")
+        jdbc.sql(
+                        "INSERT INTO workflow_versions (version_id, workflow_id, name, definition, created_at) VALUES (?,?,?,?,?)")
                 .params(w.versionId(), w.id(), w.name(), definition, ts(w.updatedAt()))
                 .update();
     }
 
     public boolean setActive(String id, boolean active) {
-        return jdbc.sql("UPDATE workflows SET active = ? WHERE id = ?").params(active, id).update() > 0;
+        return jdbc.sql("UPDATE workflows SET active = ? WHERE id = ?")
+                        .params(active, id)
+                        .update()
+                > 0;
     }
 
     public Optional<StoredWorkflow> find(String id) {
-        return jdbc.sql("SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows WHERE id = ?")
-                .param(id).query(WorkflowRepository::row).optional();
+        return jdbc.sql(
+                        "SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows WHERE id = ?")
+                .param(id)
+                .query(WorkflowRepository::row)
+                .optional();
     }
 
     /** Active workflow ids with their current version ids. */
     public java.util.Map<String, String> activeVersions() {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, version_id FROM workflows WHERE active = TRUE").query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT id, version_id FROM workflows WHERE active = TRUE")
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2)))
+                .list();
         return out;
     }
 
     public List<StoredWorkflow> findActive() {
-        return jdbc.sql("SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows WHERE active = TRUE")
-                .query(WorkflowRepository::row).list();
+        return jdbc.sql(
+                        "SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows WHERE active = TRUE")
+                .query(WorkflowRepository::row)
+                .list();
     }
 
-    public record Summary(String id, String name, boolean active, String versionId, int nodeCount, Instant createdAt, Instant updatedAt) {
-    }
+    public record Summary(
+            String id,
+            String name,
+            boolean active,
+            String versionId,
+            int nodeCount,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record Page<T>(List<T> data, long total, int limit, int offset) {
-    }
+    public record Page<T>(List<T> data, long total, int limit, int offset) {}
 
     public Page<Summary> list(Optional<Boolean> active, Optional<String> nameContains, int limit, int offset) {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
@@ -97,36 +122,53 @@ public class WorkflowRepository {
             where.append(" AND LOWER(name) LIKE ?");
             params.add("%" + n.toLowerCase(java.util.Locale.ROOT) + "%");
         });
-        long total = jdbc.sql("SELECT COUNT(*) FROM workflows" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM workflows" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(limit);
         pageParams.add(offset);
-        List<Summary> rows = jdbc.sql("SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows" + where
-                        + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")
+        List<Summary> rows = jdbc.sql(
+                        "SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows" + where
+                                + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query((rs, n) -> {
                     StoredWorkflow w = row(rs, n);
-                    return new Summary(w.id(), w.name(), w.active(), w.versionId(), w.workflow().nodes().size(), w.createdAt(), w.updatedAt());
-                }).list();
+                    return new Summary(
+                            w.id(),
+                            w.name(),
+                            w.active(),
+                            w.versionId(),
+                            w.workflow().nodes().size(),
+                            w.createdAt(),
+                            w.updatedAt());
+                })
+                .list();
         return new Page<>(rows, total, limit, offset);
     }
 
     public boolean delete(String id) {
         Boolean done = tx.execute(s -> {
-            jdbc.sql("DELETE FROM workflow_versions WHERE workflow_id = ?").param(id).update();
+            jdbc.sql("DELETE FROM workflow_versions WHERE workflow_id = ?")
+                    .param(id)
+                    .update();
             return jdbc.sql("DELETE FROM workflows WHERE id = ?").param(id).update() > 0;
         });
         return Boolean.TRUE.equals(done);
     }
 
-    public record Version(String versionId, String name, int nodeCount, Instant createdAt) {
-    }
+    public record Version(String versionId, String name, int nodeCount, Instant createdAt) {}
 
     public List<Version> versions(String workflowId) {
-        return jdbc.sql("SELECT version_id, name, definition, created_at FROM workflow_versions WHERE workflow_id = ? ORDER BY created_at DESC, version_id DESC")
+        return jdbc.sql(
+                        "SELECT version_id, name, definition, created_at FROM workflow_versions WHERE workflow_id = ? ORDER BY created_at DESC, version_id DESC")
                 .param(workflowId)
-                .query((rs, n) -> new Version(rs.getString("version_id"), rs.getString("name"),
-                        WorkflowJson.parse(rs.getString("definition")).nodes().size(), instant(rs, "created_at")))
+                .query((rs, n) -> new Version(
+                        rs.getString("version_id"),
+                        rs.getString("name"),
+                        WorkflowJson.parse(rs.getString("definition")).nodes().size(),
+                        instant(rs, "created_at")))
                 .list();
     }
 
@@ -143,8 +185,15 @@ public class WorkflowRepository {
 
     private static StoredWorkflow row(ResultSet rs, int n) throws SQLException {
         Workflow w = WorkflowJson.parse(rs.getString("definition"))
-                .withId(rs.getString("id")).withActive(rs.getBoolean("active")).withName(rs.getString("name"));
-        return new StoredWorkflow(rs.getString("id"), rs.getString("version_id"), w, instant(rs, "created_at"), instant(rs, "updated_at"));
+                .withId(rs.getString("id"))
+                .withActive(rs.getBoolean("active"))
+                .withName(rs.getString("name"));
+        return new StoredWorkflow(
+                rs.getString("id"),
+                rs.getString("version_id"),
+                w,
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     static Object ts(Instant i) {
@@ -155,5 +204,4 @@ public class WorkflowRepository {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
-
 }

@@ -21,7 +21,8 @@ public class WorkflowService {
     private final ActivationService activation;
     private final Clock clock;
 
-    public WorkflowService(WorkflowRepository repository, WorkflowValidator validator, ActivationService activation, Clock clock) {
+    public WorkflowService(
+            WorkflowRepository repository, WorkflowValidator validator, ActivationService activation, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.activation = activation;
@@ -41,7 +42,8 @@ public class WorkflowService {
     public StoredWorkflow create(Workflow workflow) {
         Instant now = clock.instant();
         String id = Ids.newId();
-        StoredWorkflow stored = new StoredWorkflow(id, Ids.newId(), workflow.withId(id).withActive(false), now, now);
+        StoredWorkflow stored =
+                new StoredWorkflow(id, Ids.newId(), workflow.withId(id).withActive(false), now, now);
         repository.insert(stored);
         return stored;
     }
@@ -54,8 +56,8 @@ public class WorkflowService {
     public StoredWorkflow update(String id, Workflow workflow) {
         StoredWorkflow current = get(id);
         Instant now = clock.instant();
-        StoredWorkflow next = new StoredWorkflow(id, Ids.newId(), workflow.withId(id).withActive(current.active()),
-                current.createdAt(), now);
+        StoredWorkflow next = new StoredWorkflow(
+                id, Ids.newId(), workflow.withId(id).withActive(current.active()), current.createdAt(), now);
         if (current.active()) {
             activation.register(next, false);
         }
@@ -73,8 +75,8 @@ public class WorkflowService {
 
     public StoredWorkflow activate(String id) {
         StoredWorkflow current = get(id);
-        StoredWorkflow active = new StoredWorkflow(id, current.versionId(), current.workflow().withActive(true),
-                current.createdAt(), current.updatedAt());
+        StoredWorkflow active = new StoredWorkflow(
+                id, current.versionId(), current.workflow().withActive(true), current.createdAt(), current.updatedAt());
         // Active in the database first: the instance that will own its triggers checks that flag.
         repository.setActive(id, true);
         try {
@@ -90,7 +92,12 @@ public class WorkflowService {
         StoredWorkflow current = get(id);
         repository.setActive(id, false);
         activation.unregister(id);
-        return new StoredWorkflow(id, current.versionId(), current.workflow().withActive(false), current.createdAt(), current.updatedAt());
+        return new StoredWorkflow(
+                id,
+                current.versionId(),
+                current.workflow().withActive(false),
+                current.createdAt(),
+                current.updatedAt());
     }
 
     public List<WorkflowRepository.Version> versions(String id) {
@@ -103,7 +110,8 @@ public class WorkflowService {
         return repository.version(id, versionId).orElseThrow(() -> ApiException.notFound("Version", versionId));
     }
 
-    public WorkflowRepository.Page<WorkflowRepository.Summary> list(Optional<Boolean> active, Optional<String> name, int limit, int offset) {
+    public WorkflowRepository.Page<WorkflowRepository.Summary> list(
+            Optional<Boolean> active, Optional<String> name, int limit, int offset) {
         return repository.list(active, name, limit, offset);
     }
 }

@@ -44,8 +44,12 @@ public class WorkflowValidator {
             }
             var d = type.get().description();
             if (!d.versions().contains(node.typeVersion())) {
-                problems.add(new FieldProblem(path + ".typeVersion", "must be one of " + d.versions().stream()
-                        .map(v -> v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v)).toList()));
+                problems.add(new FieldProblem(
+                        path + ".typeVersion",
+                        "must be one of "
+                                + d.versions().stream()
+                                        .map(v -> v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v))
+                                        .toList()));
             }
             if (node.disabled()) {
                 continue;
@@ -55,7 +59,8 @@ public class WorkflowValidator {
             }
             for (String credentialType : node.credentials().keySet()) {
                 if (d.credentials().stream().map(CredentialRequirement::type).noneMatch(credentialType::equals)) {
-                    problems.add(new FieldProblem(path + ".credentials." + credentialType,
+                    problems.add(new FieldProblem(
+                            path + ".credentials." + credentialType,
                             "node type " + d.name() + " does not use credentials of type '" + credentialType + "'"));
                 }
             }

@@ -7,8 +7,7 @@ import java.util.Map;
 /** JSON shapes of workflows in API answers. */
 public final class WorkflowViews {
 
-    private WorkflowViews() {
-    }
+    private WorkflowViews() {}
 
     /** n8n-format document plus id, active, versionId and timestamps. */
     public static Map<String, Object> full(StoredWorkflow w) {

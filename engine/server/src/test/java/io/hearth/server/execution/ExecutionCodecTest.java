@@ -23,8 +23,9 @@ class ExecutionCodecTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    private final List<Item> webhookOut = List.of(Item.of(json("body", json("n", 21, "price", new BigDecimal("9.95"),
-            "tags", List.of("a", true, 1.5), "none", nullValue()))));
+    private final List<Item> webhookOut = List.of(Item.of(json(
+            "body",
+            json("n", 21, "price", new BigDecimal("9.95"), "tags", List.of("a", true, 1.5), "none", nullValue()))));
     private final List<Item> setOut = List.of(Item.of(json("doubled", 42L, "greeting", "Hello \"Ada\""))
             .withBinary("data", BinaryData.of("hi".getBytes(StandardCharsets.UTF_8), "text/plain", "hi.txt"))
             .pairedWith(0));
@@ -32,68 +33,118 @@ class ExecutionCodecTest {
 
     private ExecutionResult result(Optional<ExecutionError> error) {
         Map<String, List<NodeRun>> runs = new LinkedHashMap<>();
-        runs.put("Webhook", List.of(new NodeRun("Webhook", "webhook", 0, T0, 1, 1, List.of(), List.of(), List.of(webhookOut),
-                Optional.empty())));
-        runs.put("Edit Fields", List.of(new NodeRun("Edit Fields", "set", 0, T0, 2, 1,
-                List.of(Optional.of(new InputSource("Webhook", 0, 0)), Optional.empty()), List.of(webhookOut, unrelated),
-                List.of(setOut), error)));
-        return new ExecutionResult("ex1", "wf1", error.isPresent() ? ExecutionStatus.ERROR : ExecutionStatus.SUCCESS,
-                ExecutionMode.WEBHOOK, T0, T0.plusMillis(3), runs, Optional.of("Edit Fields"), error);
+        runs.put(
+                "Webhook",
+                List.of(new NodeRun(
+                        "Webhook",
+                        "webhook",
+                        0,
+                        T0,
+                        1,
+                        1,
+                        List.of(),
+                        List.of(),
+                        List.of(webhookOut),
+                        Optional.empty())));
+        runs.put(
+                "Edit Fields",
+                List.of(new NodeRun(
+                        "Edit Fields",
+                        "set",
+                        0,
+                        T0,
+                        2,
+                        1,
+                        List.of(Optional.of(new InputSource("Webhook", 0, 0)), Optional.empty()),
+                        List.of(webhookOut, unrelated),
+                        List.of(setOut),
+                        error)));
+        return new ExecutionResult(
+                "ex1",
+                "wf1",
+                error.isPresent() ? ExecutionStatus.ERROR : ExecutionStatus.SUCCESS,
+                ExecutionMode.WEBHOOK,
+                T0,
+                T0.plusMillis(3),
+                runs,
+                Optional.of("Edit Fields"),
+                error);
     }
 
     @Test
     void storesAnInputThatIsItsSourcesOutputByReferenceAndTheApiViewPutsItBack() {
-        Map<String, Object> stored = ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut,
-                result(Optional.empty())));
+        Map<String, Object> stored = ExecutionCodec.parse(
+                ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty())));
 
         Map<String, Object> edit = run(stored, "Edit Fields");
         assertThat((List<Object>) edit.get("input")).containsExactly(null, List.of(Map.of("json", Map.of("other", 1))));
         assertThat(stored.get("start")).isEqualTo(Map.of("node", "Webhook", "itemsFromNode", "Webhook"));
 
         Map<String, Object> view = ExecutionCodec.apiView("ex1", stored);
-        Map<String, Object> webhookItem = Map.of("json", Map.of("body", json("n", 21, "price", 9.95,
-                "tags", List.of("a", true, 1.5), "none", nullValue())));
+        Map<String, Object> webhookItem = Map.of(
+                "json",
+                Map.of("body", json("n", 21, "price", 9.95, "tags", List.of("a", true, 1.5), "none", nullValue())));
         assertThat((List<Object>) run(view, "Edit Fields").get("input")).first().isEqualTo(List.of(webhookItem));
-        assertThat((Map<String, Object>) view.get("start")).containsEntry("items", List.of(webhookItem))
+        assertThat((Map<String, Object>) view.get("start"))
+                .containsEntry("items", List.of(webhookItem))
                 .doesNotContainKey("itemsFromNode");
     }
 
     @Test
     void writesRunMetadataSourcesPairedItemsAndBinaryMetadata() {
-        Map<String, Object> stored = ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut,
-                result(Optional.empty())));
+        Map<String, Object> stored = ExecutionCodec.parse(
+                ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty())));
 
         assertThat(stored).containsEntry("lastNodeExecuted", "Edit Fields").containsEntry("error", null);
         Map<String, Object> edit = run(stored, "Edit Fields");
-        assertThat(edit).containsEntry("runIndex", 0).containsEntry("type", "set").containsEntry("status", "success")
-                .containsEntry("executionTimeMs", 2).containsEntry("attempts", 1).containsEntry("startedAt", T0.toString());
-        assertThat(edit.get("sources")).isEqualTo(List.of(List.of(Map.of("node", "Webhook", "output", 0, "run", 0)), List.of()));
+        assertThat(edit)
+                .containsEntry("runIndex", 0)
+                .containsEntry("type", "set")
+                .containsEntry("status", "success")
+                .containsEntry("executionTimeMs", 2)
+                .containsEntry("attempts", 1)
+                .containsEntry("startedAt", T0.toString());
+        assertThat(edit.get("sources"))
+                .isEqualTo(List.of(List.of(Map.of("node", "Webhook", "output", 0, "run", 0)), List.of()));
         Map<String, Object> item = firstOutputItem(edit);
         assertThat(item.get("json")).isEqualTo(Map.of("doubled", 42, "greeting", "Hello \"Ada\""));
         assertThat(item.get("pairedItem")).isEqualTo(List.of(Map.of("item", 0, "input", 0)));
-        assertThat(item.get("binary")).isEqualTo(Map.of("data", Map.of("mimeType", "text/plain", "fileName", "hi.txt",
-                "fileSize", 2, "data", "aGk=")));
+        assertThat(item.get("binary"))
+                .isEqualTo(Map.of(
+                        "data", Map.of("mimeType", "text/plain", "fileName", "hi.txt", "fileSize", 2, "data", "aGk=")));
     }
 
     @Test
     void theApiViewReplacesBinaryBytesWithADownloadUrl() {
-        Map<String, Object> view = ExecutionCodec.apiView("ex1", ExecutionCodec.parse(ExecutionCodec.fullData(
-                Optional.of("Webhook"), webhookOut, result(Optional.empty()))));
+        Map<String, Object> view = ExecutionCodec.apiView(
+                "ex1",
+                ExecutionCodec.parse(
+                        ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty()))));
 
-        Map<String, Object> binary = (Map<String, Object>) ((Map<String, Object>) firstOutputItem(run(view, "Edit Fields"))
-                .get("binary")).get("data");
-        assertThat(binary).doesNotContainKey("data")
+        Map<String, Object> binary = (Map<String, Object>)
+                ((Map<String, Object>) firstOutputItem(run(view, "Edit Fields")).get("binary")).get("data");
+        assertThat(binary)
+                .doesNotContainKey("data")
                 .containsEntry("url", "/api/v1/executions/ex1/binary/Edit%20Fields/0/output/0/0/data");
     }
 
     @Test
     void writesTheErrorOfTheExecutionAndOfTheFailedRun() {
         ExecutionError error = new ExecutionError("boom", "it broke", Optional.of("Edit Fields"), 502, "node");
-        Map<String, Object> stored = ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut,
-                result(Optional.of(error))));
+        Map<String, Object> stored = ExecutionCodec.parse(
+                ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.of(error))));
 
-        Map<String, Object> expected = new LinkedHashMap<>(Map.of("message", "boom", "description", "it broke",
-                "node", "Edit Fields", "httpStatus", 502, "kind", "node"));
+        Map<String, Object> expected = new LinkedHashMap<>(Map.of(
+                "message",
+                "boom",
+                "description",
+                "it broke",
+                "node",
+                "Edit Fields",
+                "httpStatus",
+                502,
+                "kind",
+                "node"));
         assertThat(stored.get("error")).isEqualTo(expected);
         assertThat(run(stored, "Edit Fields")).containsEntry("status", "error").containsEntry("error", expected);
     }

@@ -20,15 +20,16 @@ class BlockingTest {
             CountDownLatch finished = new CountDownLatch(1);
             AtomicBoolean interrupted = new AtomicBoolean();
             Disposable subscription = blocking.run(() -> {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    interrupted.set(true);
-                }
-                interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
-                finished.countDown();
-            }).subscribe();
+                        started.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            interrupted.set(true);
+                        }
+                        interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+                        finished.countDown();
+                    })
+                    .subscribe();
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
             subscription.dispose();
@@ -45,11 +46,14 @@ class BlockingTest {
         try (Blocking blocking = new Blocking()) {
             AtomicReference<String> thread = new AtomicReference<>();
             String result = blocking.call(() -> {
-                thread.set(Thread.currentThread().getName());
-                return "done";
-            }).block(Duration.ofSeconds(5));
+                        thread.set(Thread.currentThread().getName());
+                        return "done";
+                    })
+                    .block(Duration.ofSeconds(5));
             assertThat(result).isEqualTo("done");
-            assertThat(thread.get()).startsWith("hearth-blocking-").isNotEqualTo(Thread.currentThread().getName());
+            assertThat(thread.get())
+                    .startsWith("hearth-blocking-")
+                    .isNotEqualTo(Thread.currentThread().getName());
         }
     }
 }

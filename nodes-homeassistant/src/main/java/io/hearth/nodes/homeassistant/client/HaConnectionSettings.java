@@ -21,8 +21,13 @@ import java.util.Optional;
  * @param allowUnauthorizedCerts trust any certificate and skip host name checks
  * @param caCertificate          PEM text of a CA (or self-signed certificate) to trust instead of the JDK's
  */
-public record HaConnectionSettings(String host, int port, boolean ssl, Secret accessToken,
-                                   boolean allowUnauthorizedCerts, Optional<String> caCertificate) {
+public record HaConnectionSettings(
+        String host,
+        int port,
+        boolean ssl,
+        Secret accessToken,
+        boolean allowUnauthorizedCerts,
+        Optional<String> caCertificate) {
 
     public static final int DEFAULT_PORT = 8123;
 
@@ -34,9 +39,15 @@ public record HaConnectionSettings(String host, int port, boolean ssl, Secret ac
 
     /** Reads (and normalises, like the credential type does) the fields of a credential. */
     public static HaConnectionSettings fromCredential(CredentialData data) {
-        HostAddress address = HostAddress.parse(data.string("host"), data.get("port").orElse(null),
+        HostAddress address = HostAddress.parse(
+                data.string("host"),
+                data.get("port").orElse(null),
                 data.get("ssl").orElse(null));
-        return new HaConnectionSettings(address.host(), address.port(), address.ssl(), data.secret("accessToken"),
+        return new HaConnectionSettings(
+                address.host(),
+                address.port(),
+                address.ssl(),
+                data.secret("accessToken"),
                 data.bool("allowUnauthorizedCerts"),
                 Optional.of(data.string("caCertificate")).filter(s -> !s.isBlank()));
     }
@@ -67,8 +78,13 @@ public record HaConnectionSettings(String host, int port, boolean ssl, Secret ac
     public String fingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String material = String.join("\u0000", host.toLowerCase(Locale.ROOT), Integer.toString(port),
-                    Boolean.toString(ssl), Boolean.toString(allowUnauthorizedCerts), caCertificate.orElse(""),
+            String material = String.join(
+                    "\u0000",
+                    host.toLowerCase(Locale.ROOT),
+                    Integer.toString(port),
+                    Boolean.toString(ssl),
+                    Boolean.toString(allowUnauthorizedCerts),
+                    caCertificate.orElse(""),
                     accessToken.reveal());
             return HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -19,10 +19,20 @@ import java.util.StringJoiner;
  * @param subject   what a 404 would be about, e.g. {@code entity 'light.kitchen'}; empty when nothing specific
  * @param adminOnly Home Assistant allows the call to administrators only (it answers 401 to other users)
  */
-public record HaRequest(String operation, Method method, String path, Map<String, String> query,
-                        Optional<Object> body, Optional<String> subject, boolean adminOnly) {
+public record HaRequest(
+        String operation,
+        Method method,
+        String path,
+        Map<String, String> query,
+        Optional<Object> body,
+        Optional<String> subject,
+        boolean adminOnly) {
 
-    public enum Method { GET, POST, DELETE }
+    public enum Method {
+        GET,
+        POST,
+        DELETE
+    }
 
     public HaRequest {
         Objects.requireNonNull(operation, "operation");
@@ -38,7 +48,8 @@ public record HaRequest(String operation, Method method, String path, Map<String
     }
 
     public static HaRequest post(String operation, String path, Object body) {
-        return new HaRequest(operation, Method.POST, path, Map.of(), Optional.ofNullable(body), Optional.empty(), false);
+        return new HaRequest(
+                operation, Method.POST, path, Map.of(), Optional.ofNullable(body), Optional.empty(), false);
     }
 
     /** A copy with one more query parameter ({@code null} value: a bare flag). */
@@ -72,11 +83,18 @@ public record HaRequest(String operation, Method method, String path, Map<String
         StringBuilder out = new StringBuilder();
         for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ':') {
+            if (c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == ':') {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }
@@ -86,6 +104,9 @@ public record HaRequest(String operation, Method method, String path, Map<String
     }
 
     private static String encodeQuery(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",").replace("%3A", ":");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("%2C", ",")
+                .replace("%3A", ":");
     }
 }

@@ -20,18 +20,24 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  */
 final class HaWebSocketCommand {
 
-    private HaWebSocketCommand() {
-    }
+    private HaWebSocketCommand() {}
 
     /** Emits the command's result (empty Optional for a null result) and completes, closing the connection. */
-    static Publisher<Optional<Object>> run(WebsocketInbound in, WebsocketOutbound out, Secret token,
-                                           Map<String, Object> command, String operation, int maxMessage) {
+    static Publisher<Optional<Object>> run(
+            WebsocketInbound in,
+            WebsocketOutbound out,
+            Secret token,
+            Map<String, Object> command,
+            String operation,
+            int maxMessage) {
         Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
         Handshake handshake = new Handshake(token);
         HaWebSocketProtocol.Ids ids = new HaWebSocketProtocol.Ids();
         long[] commandId = {-1};
 
-        Mono<Optional<Object>> result = in.aggregateFrames(maxMessage).receive().asString()
+        Mono<Optional<Object>> result = in.aggregateFrames(maxMessage)
+                .receive()
+                .asString()
                 .concatMapIterable(HaWebSocketProtocol::decode)
                 .<Optional<Object>>handle((Message m, SynchronousSink<Optional<Object>> sink) -> {
                     if (!handshake.authenticated()) {
@@ -41,12 +47,19 @@ final class HaWebSocketCommand {
                                 commandId[0] = ids.next();
                                 outgoing.tryEmitNext(HaWebSocketProtocol.encodeCommand(commandId[0], command));
                             }
-                            case Handshake.Failed failed -> sink.error(failed.tokenRejected()
-                                    ? new NodeApiException(operation + " failed: access token rejected (401)", 401,
-                                    "Home Assistant refused the access token on the WebSocket API.", null)
-                                    : new NodeApiException(operation + " failed: unexpected WebSocket answer: " + failed.message(), 0));
-                            case Handshake.Wait w -> {
-                            }
+                            case Handshake.Failed failed ->
+                                sink.error(
+                                        failed.tokenRejected()
+                                                ? new NodeApiException(
+                                                        operation + " failed: access token rejected (401)",
+                                                        401,
+                                                        "Home Assistant refused the access token on the WebSocket API.",
+                                                        null)
+                                                : new NodeApiException(
+                                                        operation + " failed: unexpected WebSocket answer: "
+                                                                + failed.message(),
+                                                        0));
+                            case Handshake.Wait w -> {}
                         }
                         return;
                     }
@@ -62,7 +75,8 @@ final class HaWebSocketCommand {
                 .switchIfEmpty(Mono.error(() -> new NodeApiException(
                         operation + " failed: Home Assistant closed the WebSocket connection before answering", 0)));
 
-        Flux<Optional<Object>> sending = out.sendString(outgoing.asFlux()).then().thenMany(Flux.empty());
+        Flux<Optional<Object>> sending =
+                out.sendString(outgoing.asFlux()).then().thenMany(Flux.empty());
         return Flux.merge(sending, result).next();
     }
 

@@ -25,8 +25,7 @@ public final class HaWebSocketProtocol {
 
     public static final String PATH = "/api/websocket";
 
-    private HaWebSocketProtocol() {
-    }
+    private HaWebSocketProtocol() {}
 
     /** The {@code auth} message. Its text contains the token: never log it. */
     public static String encodeAuth(Secret token) {
@@ -57,7 +56,8 @@ public final class HaWebSocketProtocol {
         try {
             parsed = Json.parse(frame);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Home Assistant sent a WebSocket message that is not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Home Assistant sent a WebSocket message that is not JSON: " + e.getMessage(), e);
         }
         List<Message> out = new ArrayList<>();
         if (parsed instanceof List<?> list) {
@@ -81,8 +81,10 @@ public final class HaWebSocketProtocol {
 
         static Message of(Map<String, Object> fields) {
             Object id = fields.get("id");
-            return new Message(Json.asString(fields.get("type")),
-                    id instanceof Number n ? Optional.of(n.longValue()) : Optional.empty(), fields);
+            return new Message(
+                    Json.asString(fields.get("type")),
+                    id instanceof Number n ? Optional.of(n.longValue()) : Optional.empty(),
+                    fields);
         }
 
         public boolean isResult() {
@@ -120,26 +122,25 @@ public final class HaWebSocketProtocol {
     public static final class Handshake {
 
         /** What to do after a message. */
-        public sealed interface Step {
-        }
+        public sealed interface Step {}
 
         /** Send this text (the auth message). */
-        public record Send(String text) implements Step {
-        }
+        public record Send(String text) implements Step {}
 
         /** Authenticated; commands may be sent now. */
-        public record Authenticated(String haVersion) implements Step {
-        }
+        public record Authenticated(String haVersion) implements Step {}
 
         /** The token was refused ({@code auth_invalid}) or the server broke the protocol. */
-        public record Failed(String message, boolean tokenRejected) implements Step {
-        }
+        public record Failed(String message, boolean tokenRejected) implements Step {}
 
         /** Nothing to do. */
-        public record Wait() implements Step {
-        }
+        public record Wait() implements Step {}
 
-        private enum State { AWAIT_REQUIRED, AWAIT_RESULT, DONE }
+        private enum State {
+            AWAIT_REQUIRED,
+            AWAIT_RESULT,
+            DONE
+        }
 
         private final Secret token;
         private State state = State.AWAIT_REQUIRED;
@@ -167,17 +168,19 @@ public final class HaWebSocketProtocol {
                     }
                     yield new Failed("expected auth_required, got '" + m.type() + "'", false);
                 }
-                case AWAIT_RESULT -> switch (m.type()) {
-                    case "auth_ok" -> {
-                        state = State.DONE;
-                        if (m.fields().get("ha_version") != null) {
-                            haVersion = Json.asString(m.fields().get("ha_version"));
+                case AWAIT_RESULT ->
+                    switch (m.type()) {
+                        case "auth_ok" -> {
+                            state = State.DONE;
+                            if (m.fields().get("ha_version") != null) {
+                                haVersion = Json.asString(m.fields().get("ha_version"));
+                            }
+                            yield new Authenticated(haVersion);
                         }
-                        yield new Authenticated(haVersion);
-                    }
-                    case "auth_invalid" -> new Failed(Json.asString(m.fields().getOrDefault("message", "Invalid access token")), true);
-                    default -> new Failed("expected auth_ok or auth_invalid, got '" + m.type() + "'", false);
-                };
+                        case "auth_invalid" ->
+                            new Failed(Json.asString(m.fields().getOrDefault("message", "Invalid access token")), true);
+                        default -> new Failed("expected auth_ok or auth_invalid, got '" + m.type() + "'", false);
+                    };
                 case DONE -> new Wait();
             };
         }

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -54,9 +54,10 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
      * @param commandTimeout  a whole one-shot WebSocket exchange
      * @param maxConnections  pool size
      */
-    public record Options(Duration connectTimeout, Duration responseTimeout, Duration commandTimeout, int maxConnections) {
-        public static final Options DEFAULT = new Options(Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 16);
+    public record Options(
+            Duration connectTimeout, Duration responseTimeout, Duration commandTimeout, int maxConnections) {
+        public static final Options DEFAULT =
+                new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 16);
 
         /** All timeouts set to {@code timeout}; for credential tests. */
         public static Options quick(Duration timeout) {
@@ -82,7 +83,8 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
                 .build();
         String authorization = "Bearer " + settings.accessToken().reveal();
         HttpClient c = HttpClient.create(provider)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        options.connectTimeout().toMillis())
                 .responseTimeout(options.responseTimeout())
                 .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, authorization)
                         .set(HttpHeaderNames.USER_AGENT, "Hearth-HomeAssistant/1")
@@ -91,8 +93,9 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
             c = secure(c, settings, options.connectTimeout());
         }
         this.http = c;
-        this.cachedServices = HomeAssistantApi.super.services().cache(v -> Duration.ofSeconds(30),
-                e -> Duration.ZERO, () -> Duration.ZERO);
+        this.cachedServices = HomeAssistantApi.super
+                .services()
+                .cache(v -> Duration.ofSeconds(30), e -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     /** A new client with its own connection pool; {@link #close()} it when done. */
@@ -112,30 +115,35 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
     @Override
     public Mono<HaResponse> send(HaRequest request) {
         return Mono.defer(() -> {
-            LOG.debug("{} {} {}{}", request.operation(), request.method(), settings.baseUrl(), request.uri());
-            HttpClient.RequestSender sender = http
-                    .headers(h -> {
-                        if (request.body().isPresent()) {
-                            h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-                        }
-                    })
-                    .request(HttpMethod.valueOf(request.method().name()))
-                    .uri(settings.baseUrl() + request.uri());
-            HttpClient.ResponseReceiver<?> receiver = request.body().isPresent()
-                    ? sender.send(ByteBufFlux.fromString(Mono.just(Json.write(request.body().get()))))
-                    : request.method() == HaRequest.Method.GET ? sender : sender.send(Mono.empty());
-            return receiver.responseSingle((response, bytes) -> bytes.asByteArray()
-                    .defaultIfEmpty(new byte[0])
-                    .map(body -> {
-                        int status = response.status().code();
-                        if (status >= 200 && status < 300) {
-                            return new HaResponse(status, response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE), body);
-                        }
-                        throw HomeAssistantErrors.forStatus(request, status, new String(body, StandardCharsets.UTF_8));
-                    }));
-        })
-                .timeout(options.connectTimeout().plus(options.responseTimeout()).plusSeconds(5))
-                .onErrorMap(e -> !(e instanceof NodeException), e -> HomeAssistantErrors.forTransport(request.operation(), settings, e));
+                    LOG.debug("{} {} {}{}", request.operation(), request.method(), settings.baseUrl(), request.uri());
+                    HttpClient.RequestSender sender = http.headers(h -> {
+                                if (request.body().isPresent()) {
+                                    h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                                }
+                            })
+                            .request(HttpMethod.valueOf(request.method().name()))
+                            .uri(settings.baseUrl() + request.uri());
+                    HttpClient.ResponseReceiver<?> receiver = request.body().isPresent()
+                            ? sender.send(ByteBufFlux.fromString(
+                                    Mono.just(Json.write(request.body().get()))))
+                            : request.method() == HaRequest.Method.GET ? sender : sender.send(Mono.empty());
+                    return receiver.responseSingle((response, bytes) -> bytes.asByteArray()
+                            .defaultIfEmpty(new byte[0])
+                            .map(body -> {
+                                int status = response.status().code();
+                                if (status >= 200 && status < 300) {
+                                    return new HaResponse(
+                                            status, response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE), body);
+                                }
+                                throw HomeAssistantErrors.forStatus(
+                                        request, status, new String(body, StandardCharsets.UTF_8));
+                            }));
+                })
+                .timeout(
+                        options.connectTimeout().plus(options.responseTimeout()).plusSeconds(5))
+                .onErrorMap(
+                        e -> !(e instanceof NodeException),
+                        e -> HomeAssistantErrors.forTransport(request.operation(), settings, e));
     }
 
     @Override
@@ -145,12 +153,19 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
 
     @Override
     public Mono<Object> command(String operation, Map<String, Object> command) {
-        return http.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_WS_MESSAGE).build())
+        return http.websocket(WebsocketClientSpec.builder()
+                        .maxFramePayloadLength(MAX_WS_MESSAGE)
+                        .build())
                 .uri(settings.websocketUrl())
-                .handle((in, out) -> HaWebSocketCommand.run(in, out, settings.accessToken(), command, operation, MAX_WS_MESSAGE))
+                .handle((in, out) ->
+                        HaWebSocketCommand.run(in, out, settings.accessToken(), command, operation, MAX_WS_MESSAGE))
                 .next()
-                .timeout(options.commandTimeout(), Mono.error(() -> new TimeoutException("no answer within " + options.commandTimeout())))
-                .onErrorMap(e -> !(e instanceof NodeException), e -> HomeAssistantErrors.forTransport(operation, settings, e))
+                .timeout(
+                        options.commandTimeout(),
+                        Mono.error(() -> new TimeoutException("no answer within " + options.commandTimeout())))
+                .onErrorMap(
+                        e -> !(e instanceof NodeException),
+                        e -> HomeAssistantErrors.forTransport(operation, settings, e))
                 .flatMap(Mono::justOrEmpty);
     }
 
@@ -161,8 +176,11 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
      * event stream); the authentication flow is {@link HaWebSocketProtocol.Handshake}. Transport errors
      * arrive unmapped: use {@link HomeAssistantErrors#forTransport} to describe them.
      */
-    public <T> Flux<T> websocket(BiFunction<? super WebsocketInbound, ? super WebsocketOutbound, ? extends Publisher<T>> handler) {
-        return http.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_WS_MESSAGE).build())
+    public <T> Flux<T> websocket(
+            BiFunction<? super WebsocketInbound, ? super WebsocketOutbound, ? extends Publisher<T>> handler) {
+        return http.websocket(WebsocketClientSpec.builder()
+                        .maxFramePayloadLength(MAX_WS_MESSAGE)
+                        .build())
                 .uri(settings.websocketUrl())
                 .handle(handler);
     }
@@ -184,7 +202,9 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
 
     private static HttpClient secure(HttpClient client, HaConnectionSettings settings, Duration handshakeTimeout) {
         boolean trustAll = settings.allowUnauthorizedCerts();
-        List<X509Certificate> ca = trustAll ? List.of() : settings.caCertificate().map(HomeAssistantClient::parsePem).orElse(List.of());
+        List<X509Certificate> ca = trustAll
+                ? List.of()
+                : settings.caCertificate().map(HomeAssistantClient::parsePem).orElse(List.of());
         Http11SslContextSpec spec = Http11SslContextSpec.forClient().configure(b -> {
             if (trustAll) {
                 b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
@@ -193,7 +213,8 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
             }
         });
         return client.secure(s -> {
-            var builder = s.sslContext((SslProvider.GenericSslContextSpec<?>) spec).handshakeTimeout(handshakeTimeout);
+            var builder =
+                    s.sslContext((SslProvider.GenericSslContextSpec<?>) spec).handshakeTimeout(handshakeTimeout);
             if (trustAll) {
                 builder.handlerConfigurator(handler -> {
                     SSLEngine engine = handler.engine();
@@ -209,16 +230,22 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
     public static List<X509Certificate> parsePem(String pem) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> certs = factory.generateCertificates(new ByteArrayInputStream(
-                    pem.strip().getBytes(StandardCharsets.US_ASCII))).stream()
-                    .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
+            List<X509Certificate> certs = factory
+                    .generateCertificates(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)))
+                    .stream()
+                    .filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast)
+                    .toList();
             if (certs.isEmpty()) {
                 throw new CertificateException("no certificate found");
             }
             return certs;
         } catch (CertificateException | RuntimeException e) {
-            throw new NodeApiException("The credential's CA certificate is not a PEM certificate: " + e.getMessage(), 0,
-                    "Paste the certificate including the -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.", e);
+            throw new NodeApiException(
+                    "The credential's CA certificate is not a PEM certificate: " + e.getMessage(),
+                    0,
+                    "Paste the certificate including the -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.",
+                    e);
         }
     }
 }

@@ -25,8 +25,7 @@ import reactor.netty.http.client.PrematureCloseException;
  */
 public final class HomeAssistantErrors {
 
-    private HomeAssistantErrors() {
-    }
+    private HomeAssistantErrors() {}
 
     /** A non-2xx answer. */
     public static NodeApiException forStatus(HaRequest request, int status, String body) {
@@ -34,25 +33,50 @@ public final class HomeAssistantErrors {
         String haMessage = haMessage(body).orElse("");
         String suffix = haMessage.isEmpty() ? "" : ": " + haMessage;
         return switch (status) {
-            case 400 -> new NodeApiException(op + " failed: Home Assistant rejected the request (400)"
-                    + (haMessage.isEmpty() ? "" : ": " + haMessage), 400,
-                    "Check the parameters (domain, service, data) against what Home Assistant expects.", null);
-            case 401 -> new NodeApiException(op + " failed: access token rejected (401)"
-                    + (request.adminOnly() ? ", or the token's user is not an administrator" : ""), 401,
-                    "Home Assistant did not accept the access token, or the user needs administrator rights for this. "
-                    + "Create a long-lived access token on your Home Assistant profile page (Security tab) "
-                    + "and update the credential.", null);
-            case 403 -> new NodeApiException(op + " failed: not allowed for this user (403)" + suffix, 403,
-                    "The token's user lacks the permission for this action (some need an administrator), "
-                    + "or Home Assistant banned this client's IP address after failed logins.", null);
-            case 404 -> new NodeApiException(op + " failed: " + request.subject().map(s -> "unknown " + s)
-                    .orElse("not found") + " (404)" + suffix, 404,
-                    "Check the id: it must exist in Home Assistant (Settings > Devices & services > Entities).", null);
-            case 405 -> new NodeApiException(op + " failed: method not allowed (405)" + suffix, 405,
-                    "Home Assistant does not support this call on this path.", null);
-            default -> new NodeApiException(op + " failed: Home Assistant answered " + status + suffix, status,
-                    status >= 500 ? "Home Assistant had an internal error; its log (Settings > System > Logs) says more." : null,
-                    null);
+            case 400 ->
+                new NodeApiException(
+                        op + " failed: Home Assistant rejected the request (400)"
+                                + (haMessage.isEmpty() ? "" : ": " + haMessage),
+                        400,
+                        "Check the parameters (domain, service, data) against what Home Assistant expects.",
+                        null);
+            case 401 ->
+                new NodeApiException(
+                        op + " failed: access token rejected (401)"
+                                + (request.adminOnly() ? ", or the token's user is not an administrator" : ""),
+                        401,
+                        "Home Assistant did not accept the access token, or the user needs administrator rights for this. "
+                                + "Create a long-lived access token on your Home Assistant profile page (Security tab) "
+                                + "and update the credential.",
+                        null);
+            case 403 ->
+                new NodeApiException(
+                        op + " failed: not allowed for this user (403)" + suffix,
+                        403,
+                        "The token's user lacks the permission for this action (some need an administrator), "
+                                + "or Home Assistant banned this client's IP address after failed logins.",
+                        null);
+            case 404 ->
+                new NodeApiException(
+                        op + " failed: "
+                                + request.subject().map(s -> "unknown " + s).orElse("not found") + " (404)" + suffix,
+                        404,
+                        "Check the id: it must exist in Home Assistant (Settings > Devices & services > Entities).",
+                        null);
+            case 405 ->
+                new NodeApiException(
+                        op + " failed: method not allowed (405)" + suffix,
+                        405,
+                        "Home Assistant does not support this call on this path.",
+                        null);
+            default ->
+                new NodeApiException(
+                        op + " failed: Home Assistant answered " + status + suffix,
+                        status,
+                        status >= 500
+                                ? "Home Assistant had an internal error; its log (Settings > System > Logs) says more."
+                                : null,
+                        null);
         };
     }
 
@@ -66,11 +90,19 @@ public final class HomeAssistantErrors {
         String message = m.errorMessage();
         String text = message.isBlank() ? code : message;
         return switch (code) {
-            case "unauthorized" -> new NodeApiException(operation + " failed: not allowed for this user (403): " + text, 403,
-                    "The token's user lacks the permission for this command (it may need an administrator).", null);
+            case "unauthorized" ->
+                new NodeApiException(
+                        operation + " failed: not allowed for this user (403): " + text,
+                        403,
+                        "The token's user lacks the permission for this command (it may need an administrator).",
+                        null);
             case "not_found" -> new NodeApiException(operation + " failed: not found (404): " + text, 404);
-            case "invalid_format", "service_validation_error", "home_assistant_error", "not_supported", "template_error" ->
-                    new NodeApiException(operation + " failed: Home Assistant rejected the request (400): " + text, 400);
+            case "invalid_format",
+                    "service_validation_error",
+                    "home_assistant_error",
+                    "not_supported",
+                    "template_error" ->
+                new NodeApiException(operation + " failed: Home Assistant rejected the request (400): " + text, 400);
             case "timeout" -> new NodeApiException(operation + " failed: Home Assistant timed out: " + text, 0);
             default -> new NodeApiException(operation + " failed: " + code + ": " + text, 500);
         };
@@ -87,57 +119,89 @@ public final class HomeAssistantErrors {
             return tlsFailure(operation, settings, tls, error);
         }
         if (find(error, UnknownHostException.class) != null) {
-            return new NodeApiException(operation + " failed: unknown host '" + settings.host() + "'", 0,
-                    "The host name could not be resolved (DNS). Check the spelling, or use the IP address.", error);
+            return new NodeApiException(
+                    operation + " failed: unknown host '" + settings.host() + "'",
+                    0,
+                    "The host name could not be resolved (DNS). Check the spelling, or use the IP address.",
+                    error);
         }
         if (find(error, ConnectTimeoutException.class) != null) {
-            return new NodeApiException(operation + " failed: timed out connecting to " + where, 0,
-                    "Nothing answered at " + where + ". Check the host, the port and the network/firewall.", error);
+            return new NodeApiException(
+                    operation + " failed: timed out connecting to " + where,
+                    0,
+                    "Nothing answered at " + where + ". Check the host, the port and the network/firewall.",
+                    error);
         }
         if (find(error, ConnectException.class) != null || find(error, NoRouteToHostException.class) != null) {
-            return new NodeApiException(operation + " failed: connection refused by " + where, 0,
+            return new NodeApiException(
+                    operation + " failed: connection refused by " + where,
+                    0,
                     "Nothing accepts connections at " + where + ". Is Home Assistant running, and is the port right "
-                    + "(default 8123)?", error);
+                            + "(default 8123)?",
+                    error);
         }
         if (find(error, TimeoutException.class, ReadTimeoutException.class, WriteTimeoutException.class) != null) {
-            return new NodeApiException(operation + " failed: Home Assistant at " + where + " did not answer in time", 0,
+            return new NodeApiException(
+                    operation + " failed: Home Assistant at " + where + " did not answer in time",
+                    0,
                     "The request timed out. Home Assistant may be overloaded or starting, or the address points to "
-                    + "something that does not answer HTTP.", error);
+                            + "something that does not answer HTTP.",
+                    error);
         }
         if (find(error, PrematureCloseException.class, ClosedChannelException.class) != null) {
-            return new NodeApiException(operation + " failed: " + where + " closed the connection without answering", 0,
-                    settings.ssl() ? "Is this port serving plain HTTP? Then turn SSL off."
-                            : "If Home Assistant serves https on this port, turn SSL on.", error);
+            return new NodeApiException(
+                    operation + " failed: " + where + " closed the connection without answering",
+                    0,
+                    settings.ssl()
+                            ? "Is this port serving plain HTTP? Then turn SSL off."
+                            : "If Home Assistant serves https on this port, turn SSL on.",
+                    error);
         }
         return new NodeApiException(operation + " failed: " + describe(error), 0, null, error);
     }
 
-    private static NodeApiException tlsFailure(String operation, HaConnectionSettings settings, Throwable tls, Throwable error) {
+    private static NodeApiException tlsFailure(
+            String operation, HaConnectionSettings settings, Throwable tls, Throwable error) {
         String where = settings.hostAndPort();
         String text = String.valueOf(tls.getMessage());
-        boolean notTls = tls instanceof NotSslRecordException || text.contains("not an SSL/TLS record")
+        boolean notTls = tls instanceof NotSslRecordException
+                || text.contains("not an SSL/TLS record")
                 || text.contains("Unsupported or unrecognized SSL message");
         if (!settings.ssl()) {
-            return new NodeApiException(operation + " failed: TLS error talking to " + where, 0,
-                    "Check the SSL toggle of the credential.", error);
+            return new NodeApiException(
+                    operation + " failed: TLS error talking to " + where,
+                    0,
+                    "Check the SSL toggle of the credential.",
+                    error);
         }
         if (notTls) {
-            return new NodeApiException(operation + " failed: TLS handshake with " + where
-                    + " failed: the server does not speak TLS on this port", 0,
-                    "SSL is on but " + where + " answers plain HTTP: turn SSL off, or use Home Assistant's https port.", error);
+            return new NodeApiException(
+                    operation + " failed: TLS handshake with " + where
+                            + " failed: the server does not speak TLS on this port",
+                    0,
+                    "SSL is on but " + where + " answers plain HTTP: turn SSL off, or use Home Assistant's https port.",
+                    error);
         }
-        boolean untrusted = find(error, CertificateException.class) != null || text.contains("PKIX")
-                || text.contains("certificate") || text.contains("unable to find valid certification path");
+        boolean untrusted = find(error, CertificateException.class) != null
+                || text.contains("PKIX")
+                || text.contains("certificate")
+                || text.contains("unable to find valid certification path");
         if (untrusted) {
-            return new NodeApiException(operation + " failed: TLS handshake with " + where
-                    + " failed: the server's certificate is not trusted", 0,
+            return new NodeApiException(
+                    operation + " failed: TLS handshake with " + where
+                            + " failed: the server's certificate is not trusted",
+                    0,
                     "For a self-signed certificate or your own CA, paste the CA certificate (PEM) into the "
-                    + "credential's 'CA Certificate' field, or enable 'Ignore SSL issues'. Also check that the host "
-                    + "name matches the certificate.", error);
+                            + "credential's 'CA Certificate' field, or enable 'Ignore SSL issues'. Also check that the host "
+                            + "name matches the certificate.",
+                    error);
         }
-        return new NodeApiException(operation + " failed: TLS handshake with " + where + " failed: " + text, 0,
+        return new NodeApiException(
+                operation + " failed: TLS handshake with " + where + " failed: " + text,
+                0,
                 "Check the SSL toggle and the port; for a self-signed certificate set the CA certificate or enable "
-                + "'Ignore SSL issues'.", error);
+                        + "'Ignore SSL issues'.",
+                error);
     }
 
     /** HA's error text: {@code {"message": "..."}} or the plain body, shortened. */

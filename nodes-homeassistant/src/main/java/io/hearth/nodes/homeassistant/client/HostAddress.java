@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public record HostAddress(String host, int port, boolean ssl) {
 
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "(?i)[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*");
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?i)[a-z0-9_]([a-z0-9_-]{0,62})(\\.[a-z0-9_]([a-z0-9_-]{0,62}))*");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]+(%[a-z0-9]+)?");
 
@@ -31,7 +31,9 @@ public record HostAddress(String host, int port, boolean ssl) {
      */
     public static HostAddress parse(String rawHost, Object rawPort, Object rawSsl) {
         String host = rawHost == null ? "" : rawHost.strip();
-        boolean ssl = rawSsl instanceof Boolean b ? b : rawSsl != null && Boolean.parseBoolean(rawSsl.toString().strip());
+        boolean ssl = rawSsl instanceof Boolean b
+                ? b
+                : rawSsl != null && Boolean.parseBoolean(rawSsl.toString().strip());
         Integer port = portOf(rawPort);
 
         String lower = host.toLowerCase(Locale.ROOT);
@@ -58,7 +60,9 @@ public record HostAddress(String host, int port, boolean ssl) {
             host = trimSlashes(host);
             // "ha.local:8443" typed into the host field
             int colon = host.lastIndexOf(':');
-            if (colon > 0 && host.indexOf(':') == colon && host.substring(colon + 1).matches("\\d{1,5}")) {
+            if (colon > 0
+                    && host.indexOf(':') == colon
+                    && host.substring(colon + 1).matches("\\d{1,5}")) {
                 port = Integer.valueOf(host.substring(colon + 1));
                 host = host.substring(0, colon);
             }
@@ -84,7 +88,8 @@ public record HostAddress(String host, int port, boolean ssl) {
             return Optional.of("must not contain user information ('@')");
         }
         if (host.contains(":")) {
-            return IPV6.matcher(host).matches() ? Optional.empty()
+            return IPV6.matcher(host).matches()
+                    ? Optional.empty()
                     : Optional.of("is not a valid host name or IPv6 address: '" + host + "'");
         }
         var ipv4 = IPV4.matcher(host);
@@ -103,7 +108,9 @@ public record HostAddress(String host, int port, boolean ssl) {
     }
 
     public Optional<String> portProblem() {
-        return port >= 1 && port <= 65535 ? Optional.empty() : Optional.of("must be between 1 and 65535 (got " + port + ")");
+        return port >= 1 && port <= 65535
+                ? Optional.empty()
+                : Optional.of("must be between 1 and 65535 (got " + port + ")");
     }
 
     private static Integer portOf(Object raw) {

@@ -16,8 +16,7 @@ public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses JSON text; throws {@link IllegalArgumentException} with the parser's message when it is not JSON. */
     public static Object parse(String text) {

@@ -40,24 +40,38 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
     public static final String NAME = "homeAssistantApi";
     static final Duration TEST_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final CredentialDescription DESCRIPTION = new CredentialDescription(NAME, "Home Assistant API",
+    private static final CredentialDescription DESCRIPTION = new CredentialDescription(
+            NAME,
+            "Home Assistant API",
             Parameter.all(
-                    Parameter.string("host").displayName("Host").required()
+                    Parameter.string("host")
+                            .displayName("Host")
+                            .required()
                             .placeholder("homeassistant.local")
-                            .description("Host name or IP address of Home Assistant, without http:// (a pasted URL such as "
-                                    + "https://ha.example.org:8443 is split into host, port and SSL)"),
-                    Parameter.number("port", 1, 65535).displayName("Port").defaultValue(8123)
+                            .description(
+                                    "Host name or IP address of Home Assistant, without http:// (a pasted URL such as "
+                                            + "https://ha.example.org:8443 is split into host, port and SSL)"),
+                    Parameter.number("port", 1, 65535)
+                            .displayName("Port")
+                            .defaultValue(8123)
                             .description("8123 unless Home Assistant is behind a proxy (then usually 443)"),
-                    Parameter.bool("ssl").displayName("SSL").defaultValue(false)
+                    Parameter.bool("ssl")
+                            .displayName("SSL")
+                            .defaultValue(false)
                             .description("Connect with https (and wss for the WebSocket API)"),
-                    Parameter.secret("accessToken").displayName("Access Token").required()
+                    Parameter.secret("accessToken")
+                            .displayName("Access Token")
+                            .required()
                             .description("A long-lived access token: in Home Assistant open your profile page, "
                                     + "Security tab, 'Long-lived access tokens', and create one"),
-                    Parameter.bool("allowUnauthorizedCerts").displayName("Ignore SSL Issues").defaultValue(false)
+                    Parameter.bool("allowUnauthorizedCerts")
+                            .displayName("Ignore SSL Issues")
+                            .defaultValue(false)
                             .description("Connect even if the certificate cannot be verified (self-signed, expired, "
                                     + "other host name). Prefer 'CA Certificate'.")
                             .show("ssl", true),
-                    Parameter.text("caCertificate", 6).displayName("CA Certificate")
+                    Parameter.text("caCertificate", 6)
+                            .displayName("CA Certificate")
                             .placeholder("-----BEGIN CERTIFICATE-----")
                             .description("PEM certificate of the CA that signed Home Assistant's certificate, or the "
                                     + "self-signed certificate itself: it is trusted for this credential only")
@@ -72,9 +86,12 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
 
     @Override
     public CredentialData normalize(CredentialData data) {
-        HostAddress address = HostAddress.parse(data.string("host"), data.get("port").orElse(null),
+        HostAddress address = HostAddress.parse(
+                data.string("host"),
+                data.get("port").orElse(null),
                 data.get("ssl").orElse(null));
-        CredentialData out = data.with("host", address.host()).with("port", address.port()).with("ssl", address.ssl());
+        CredentialData out =
+                data.with("host", address.host()).with("port", address.port()).with("ssl", address.ssl());
         Object token = data.values().get("accessToken");
         if (token instanceof String s && !s.equals(s.strip())) {
             out = out.with("accessToken", s.strip());
@@ -89,7 +106,9 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
     @Override
     public List<FieldError> validate(CredentialData data) {
         List<FieldError> errors = new ArrayList<>();
-        HostAddress address = HostAddress.parse(data.string("host"), data.get("port").orElse(null),
+        HostAddress address = HostAddress.parse(
+                data.string("host"),
+                data.get("port").orElse(null),
                 data.get("ssl").orElse(null));
         address.hostProblem().ifPresent(p -> errors.add(new FieldError("host", "Host " + p)));
         address.portProblem().ifPresent(p -> errors.add(new FieldError("port", "Port " + p)));
@@ -130,8 +149,9 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
                     if (json instanceof Map<?, ?> m && "API running.".equals(m.get("message"))) {
                         return CredentialTestResult.ok("Connected to Home Assistant at " + settings.baseUrl());
                     }
-                    return CredentialTestResult.failed("Connected to " + settings.hostAndPort()
-                            + ", but it did not answer like Home Assistant's API (expected {\"message\": \"API running.\"})");
+                    return CredentialTestResult.failed(
+                            "Connected to " + settings.hostAndPort()
+                                    + ", but it did not answer like Home Assistant's API (expected {\"message\": \"API running.\"})");
                 })
                 .onErrorResume(e -> Mono.just(CredentialTestResult.failed(testMessage(e))))
                 .doFinally(s -> client.close())
@@ -145,9 +165,12 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
                 message = "Access token rejected (401): Home Assistant answered but did not accept the token; "
                         + "create a new long-lived access token on your Home Assistant profile page";
             } else if (api.httpStatus().orElse(0) == 403) {
-                message = "Not allowed (403): Home Assistant refused this client (user permissions or an IP ban after failed logins)";
+                message =
+                        "Not allowed (403): Home Assistant refused this client (user permissions or an IP ban after failed logins)";
             }
-            String hint = api.httpStatus().isPresent() ? "" : api.description().map(d -> ". " + d).orElse("");
+            String hint = api.httpStatus().isPresent()
+                    ? ""
+                    : api.description().map(d -> ". " + d).orElse("");
             return capitalize(message) + hint;
         }
         return "Could not test the credential: " + e.getClass().getSimpleName();

@@ -53,12 +53,11 @@ public final class CameraProxyResource implements HaResource {
 
     @Override
     public List<HaOperation> operations() {
-        return List.of(new HaOperation("getScreenshot", "Get Screenshot", "Get the camera screenshot",
-                in -> {
-                    HaRequest request = screenshotRequest(in.params());
-                    String camera = Values.required(in.params(), "cameraEntityId");
-                    String property = binaryProperty(in.params());
-                    return in.api().send(request).map(r -> List.of(withImage(in.item(), property, camera, r)));
-                }));
+        return List.of(new HaOperation("getScreenshot", "Get Screenshot", "Get the camera screenshot", in -> {
+            HaRequest request = screenshotRequest(in.params());
+            String camera = Values.required(in.params(), "cameraEntityId");
+            String property = binaryProperty(in.params());
+            return in.api().send(request).map(r -> List.of(withImage(in.item(), property, camera, r)));
+        }));
     }
 }

@@ -12,7 +12,8 @@ public final class ConfigResource implements HaResource {
     }
 
     static HaRequest checkRequest() {
-        return HaRequest.post("Check configuration", "/api/config/core/check_config", null).asAdminOnly();
+        return HaRequest.post("Check configuration", "/api/config/core/check_config", null)
+                .asAdminOnly();
     }
 
     @Override
@@ -28,9 +29,18 @@ public final class ConfigResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("get", "Get", "Get the configuration",
+                new HaOperation(
+                        "get",
+                        "Get",
+                        "Get the configuration",
                         in -> in.api().send(getRequest()).map(HaResponse::json).map(j -> Results.items(j, "config"))),
-                new HaOperation("check", "Check Configuration", "Check the configuration",
-                        in -> in.api().send(checkRequest()).map(HaResponse::json).map(j -> Results.items(j, "result"))));
+                new HaOperation(
+                        "check",
+                        "Check Configuration",
+                        "Check the configuration",
+                        in -> in.api()
+                                .send(checkRequest())
+                                .map(HaResponse::json)
+                                .map(j -> Results.items(j, "result"))));
     }
 }

@@ -19,8 +19,11 @@ public final class EventResource implements HaResource {
         if (!eventType.matches("[^\\s/?#]+")) {
             throw new ParameterException("eventType", "must not contain spaces, '/', '?' or '#': '" + eventType + "'");
         }
-        return HaRequest.post("Fire event '" + eventType + "'", "/api/events/" + HaRequest.segment(eventType),
-                data(params, "eventAttributes")).asAdminOnly();
+        return HaRequest.post(
+                        "Fire event '" + eventType + "'",
+                        "/api/events/" + HaRequest.segment(eventType),
+                        data(params, "eventAttributes"))
+                .asAdminOnly();
     }
 
     /** The data of an event or service call: name/value fields (typed) or a JSON object, per {@code dataMode}. */
@@ -48,11 +51,21 @@ public final class EventResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("create", "Create", "Create an event",
-                        in -> in.api().send(fireRequest(in.params())).map(HaResponse::json)
+                new HaOperation(
+                        "create",
+                        "Create",
+                        "Create an event",
+                        in -> in.api()
+                                .send(fireRequest(in.params()))
+                                .map(HaResponse::json)
                                 .map(j -> Results.items(j, "message"))),
-                new HaOperation("getAll", "Get Many", "Get many events",
-                        in -> in.api().send(listRequest()).map(HaResponse::json)
+                new HaOperation(
+                        "getAll",
+                        "Get Many",
+                        "Get many events",
+                        in -> in.api()
+                                .send(listRequest())
+                                .map(HaResponse::json)
                                 .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "event"))));
     }
 

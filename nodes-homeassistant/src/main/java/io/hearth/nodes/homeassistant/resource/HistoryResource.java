@@ -30,11 +30,15 @@ public final class HistoryResource implements HaResource {
             }
         }
         if (entities.isEmpty()) {
-            throw new ParameterException("entityIds", "is required: Home Assistant returns history only for listed entities");
+            throw new ParameterException(
+                    "entityIds", "is required: Home Assistant returns history only for listed entities");
         }
         Optional<String> start = Values.dateTime(params, "additionalFields.startTime", zone);
         Optional<String> end = Values.dateTime(params, "additionalFields.endTime", zone);
-        HaRequest request = HaRequest.get("Get history", "/api/history/period" + start.map(s -> "/" + HaRequest.segment(s)).orElse(""))
+        HaRequest request = HaRequest.get(
+                        "Get history",
+                        "/api/history/period"
+                                + start.map(s -> "/" + HaRequest.segment(s)).orElse(""))
                 .withQuery("filter_entity_id", String.join(",", entities));
         if (end.isPresent()) {
             request = request.withQuery("end_time", end.get());
@@ -87,8 +91,13 @@ public final class HistoryResource implements HaResource {
 
     @Override
     public List<HaOperation> operations() {
-        return List.of(new HaOperation("getAll", "Get Many", "Get many state changes",
-                in -> in.api().send(historyRequest(in.params(), in.zone())).map(HaResponse::json)
+        return List.of(new HaOperation(
+                "getAll",
+                "Get Many",
+                "Get many state changes",
+                in -> in.api()
+                        .send(historyRequest(in.params(), in.zone()))
+                        .map(HaResponse::json)
                         .map(j -> Results.limit(flatten(j), in.params()))));
     }
 }

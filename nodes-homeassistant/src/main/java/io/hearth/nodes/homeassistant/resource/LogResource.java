@@ -17,8 +17,11 @@ public final class LogResource implements HaResource {
     static HaRequest logbookRequest(ParameterValues params, ZoneId zone) {
         Optional<String> start = Values.dateTime(params, "additionalFields.startTime", zone);
         Optional<String> end = Values.dateTime(params, "additionalFields.endTime", zone);
-        String entity = Values.ids(params, "additionalFields.entityId").stream().findFirst().orElse("");
-        HaRequest request = HaRequest.get("Get logbook entries",
+        String entity = Values.ids(params, "additionalFields.entityId").stream()
+                .findFirst()
+                .orElse("");
+        HaRequest request = HaRequest.get(
+                "Get logbook entries",
                 "/api/logbook" + start.map(s -> "/" + HaRequest.segment(s)).orElse(""));
         if (!entity.isEmpty()) {
             request = request.withQuery("entity", entity);
@@ -42,11 +45,20 @@ public final class LogResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("getErroLogs", "Get Error Logs", "Get Home Assistant's error log (home-assistant.log)",
-                        in -> in.api().send(errorLogRequest())
+                new HaOperation(
+                        "getErroLogs",
+                        "Get Error Logs",
+                        "Get Home Assistant's error log (home-assistant.log)",
+                        in -> in.api()
+                                .send(errorLogRequest())
                                 .map(r -> Results.one(Results.wrap("errorLog", r.text())))),
-                new HaOperation("getLogbookEntries", "Get Logbook Entries", "Get all logs",
-                        in -> in.api().send(logbookRequest(in.params(), in.zone()))
-                                .map(HaResponse::json).map(j -> Results.items(j, "entry"))));
+                new HaOperation(
+                        "getLogbookEntries",
+                        "Get Logbook Entries",
+                        "Get all logs",
+                        in -> in.api()
+                                .send(logbookRequest(in.params(), in.zone()))
+                                .map(HaResponse::json)
+                                .map(j -> Results.items(j, "entry"))));
     }
 }

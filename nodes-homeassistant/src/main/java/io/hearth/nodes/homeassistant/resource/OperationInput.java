@@ -16,6 +16,5 @@ import java.time.ZoneId;
  * @param zone      the workflow's time zone (for date-times typed without an offset)
  * @param now       the execution's clock
  */
-public record OperationInput(HomeAssistantApi api, ParameterValues params, Item item, int itemIndex, ZoneId zone,
-                             Instant now) {
-}
+public record OperationInput(
+        HomeAssistantApi api, ParameterValues params, Item item, int itemIndex, ZoneId zone, Instant now) {}

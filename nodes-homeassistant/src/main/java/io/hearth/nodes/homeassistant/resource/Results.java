@@ -11,8 +11,7 @@ import java.util.Map;
 /** Turns Home Assistant's JSON answers into output items. */
 public final class Results {
 
-    private Results() {
-    }
+    private Results() {}
 
     /** A list gives one item per element; an object one item; anything else {@code {key: value}}. */
     public static List<Item> items(Object json, String scalarKey) {

@@ -64,10 +64,12 @@ public final class ServiceResource implements HaResource {
             service = service.substring(domain.length() + 1);
         }
         if (!domain.matches(DOMAIN_PATTERN)) {
-            throw new ParameterException("domain", "must be a domain like 'light' (lower case, digits, '_'): '" + domain + "'");
+            throw new ParameterException(
+                    "domain", "must be a domain like 'light' (lower case, digits, '_'): '" + domain + "'");
         }
         if (!service.matches(DOMAIN_PATTERN)) {
-            throw new ParameterException("service", "must be a service like 'turn_on' (lower case, digits, '_'): '" + service + "'");
+            throw new ParameterException(
+                    "service", "must be a service like 'turn_on' (lower case, digits, '_'): '" + service + "'");
         }
         return new ServiceName(domain, service);
     }
@@ -92,8 +94,10 @@ public final class ServiceResource implements HaResource {
         ServiceName name = serviceName(params);
         Map<String, Object> body = new LinkedHashMap<>(serviceData(params));
         targets(params).forEach((key, ids) -> body.merge(key, ids, ServiceResource::joinIds));
-        return HaRequest.post("Call service '" + name.full() + "'",
-                "/api/services/" + HaRequest.segment(name.domain()) + "/" + HaRequest.segment(name.service()), body)
+        return HaRequest.post(
+                        "Call service '" + name.full() + "'",
+                        "/api/services/" + HaRequest.segment(name.domain()) + "/" + HaRequest.segment(name.service()),
+                        body)
                 .about("service '" + name.full() + "'");
     }
 
@@ -134,7 +138,8 @@ public final class ServiceResource implements HaResource {
         return switch (mode) {
             case "", "auto" -> "auto";
             case "always", "never" -> mode;
-            default -> throw new ParameterException("returnResponse", "must be auto, always or never, got '" + mode + "'");
+            default ->
+                throw new ParameterException("returnResponse", "must be auto, always or never, got '" + mode + "'");
         };
     }
 
@@ -160,27 +165,35 @@ public final class ServiceResource implements HaResource {
         Mono<Boolean> withResponse = switch (mode) {
             case "always" -> Mono.just(true);
             case "never" -> Mono.just(false);
-            default -> in.api().services()
-                    .map(s -> describe(s, name.domain(), name.service()).map(ServiceResource::supportsResponse).orElse(false));
+            default ->
+                in.api()
+                        .services()
+                        .map(s -> describe(s, name.domain(), name.service())
+                                .map(ServiceResource::supportsResponse)
+                                .orElse(false));
         };
         return withResponse.flatMap(respond -> respond ? callWithResponse(in, name) : callRest(in, name));
     }
 
     private static Mono<List<Item>> callRest(OperationInput in, ServiceName name) {
         HaRequest request = callRequest(in.params());
-        return in.api().send(request)
+        return in.api()
+                .send(request)
                 .map(HaResponse::json)
                 .map(j -> {
                     List<Object> changed = Json.asList(j);
                     return changed.isEmpty() ? List.of(Item.of(Map.of())) : Results.items(changed, "state");
                 })
-                .onErrorResume(e -> e instanceof NodeApiException api && api.httpStatus().orElse(0) == 400,
+                .onErrorResume(
+                        e -> e instanceof NodeApiException api
+                                && api.httpStatus().orElse(0) == 400,
                         e -> explainUnknownService(in.api(), request.operation(), name, (NodeApiException) e));
     }
 
     private static Mono<List<Item>> callWithResponse(OperationInput in, ServiceName name) {
         String operation = "Call service '" + name.full() + "' (with response)";
-        return in.api().command(operation, callWithResponseCommand(in.params()))
+        return in.api()
+                .command(operation, callWithResponseCommand(in.params()))
                 .map(result -> {
                     Map<String, Object> r = Json.asObject(result);
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -189,23 +202,30 @@ public final class ServiceResource implements HaResource {
                     return List.of(Item.of(out));
                 })
                 .switchIfEmpty(Mono.fromSupplier(() -> List.of(Item.of(Results.wrap("service_response", null)))))
-                .onErrorResume(e -> e instanceof NodeApiException api
-                                && (api.httpStatus().orElse(0) == 400 || api.httpStatus().orElse(0) == 404),
+                .onErrorResume(
+                        e -> e instanceof NodeApiException api
+                                && (api.httpStatus().orElse(0) == 400
+                                        || api.httpStatus().orElse(0) == 404),
                         e -> explainUnknownService(in.api(), operation, name, (NodeApiException) e));
     }
 
     /** HA 2024.x says only "400: Bad Request" for an unknown service: name it when the service list lacks it. */
-    private static <T> Mono<T> explainUnknownService(HomeAssistantApi api, String operation, ServiceName name, NodeApiException original) {
+    private static <T> Mono<T> explainUnknownService(
+            HomeAssistantApi api, String operation, ServiceName name, NodeApiException original) {
         return api.services()
                 .onErrorResume(e -> Mono.empty())
                 .flatMap(services -> {
                     if (describe(services, name.domain(), name.service()).isPresent()) {
                         return Mono.<T>error(original);
                     }
-                    return Mono.<T>error(new NodeApiException(operation + " failed: unknown service '" + name.full()
-                            + "' (" + original.httpStatus().orElse(400) + ")", original.httpStatus().orElse(400),
-                            "Home Assistant has no service '" + name.full() + "'. Pick one from the list, or check that "
-                            + "the integration providing it is loaded.", original));
+                    return Mono.<T>error(new NodeApiException(
+                            operation + " failed: unknown service '" + name.full() + "' ("
+                                    + original.httpStatus().orElse(400) + ")",
+                            original.httpStatus().orElse(400),
+                            "Home Assistant has no service '" + name.full()
+                                    + "'. Pick one from the list, or check that "
+                                    + "the integration providing it is loaded.",
+                            original));
                 })
                 .switchIfEmpty(Mono.error(original));
     }
@@ -215,11 +235,15 @@ public final class ServiceResource implements HaResource {
     }
 
     private static Mono<List<Item>> list(OperationInput in) {
-        String domain = Json.asString(Values.unwrapLocator(in.params().get("domainFilter").orElse(null))).strip();
+        String domain = Json.asString(
+                        Values.unwrapLocator(in.params().get("domainFilter").orElse(null)))
+                .strip();
         return in.api().send(listRequest()).map(HaResponse::json).map(j -> {
             List<Object> all = Json.asList(j);
             if (!domain.isEmpty()) {
-                all = all.stream().filter(d -> domain.equals(Json.asObject(d).get("domain"))).toList();
+                all = all.stream()
+                        .filter(d -> domain.equals(Json.asObject(d).get("domain")))
+                        .toList();
             }
             return Results.items(Results.limit(all, in.params()), "service");
         });

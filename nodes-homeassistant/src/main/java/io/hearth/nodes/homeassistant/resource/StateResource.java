@@ -27,7 +27,8 @@ public final class StateResource implements HaResource {
     static String entityId(ParameterValues params) {
         String id = Values.required(params, "entityId");
         if (!id.matches(ENTITY_ID_PATTERN)) {
-            throw new ParameterException("entityId", "must look like 'domain.object_id' (lower case, digits, '_'): '" + id + "'");
+            throw new ParameterException(
+                    "entityId", "must look like 'domain.object_id' (lower case, digits, '_'): '" + id + "'");
         }
         return id;
     }
@@ -68,7 +69,11 @@ public final class StateResource implements HaResource {
         if (params.get("forceUpdate").isPresent() && params.bool("forceUpdate")) {
             body.put("force_update", true);
         }
-        return HaRequest.post("Create or update state of '" + entityId + "'", "/api/states/" + HaRequest.segment(entityId), body).asAdminOnly();
+        return HaRequest.post(
+                        "Create or update state of '" + entityId + "'",
+                        "/api/states/" + HaRequest.segment(entityId),
+                        body)
+                .asAdminOnly();
     }
 
     static boolean merge(ParameterValues params) {
@@ -79,13 +84,17 @@ public final class StateResource implements HaResource {
         String entityId = entityId(in.params());
         Mono<Map<String, Object>> current = Mono.just(Map.of());
         if (merge(in.params())) {
-            current = in.api().send(getRequest(entityId))
+            current = in.api()
+                    .send(getRequest(entityId))
                     .map(r -> Json.asObject(Json.asObject(r.json()).get("attributes")))
-                    .onErrorResume(e -> e instanceof NodeApiException api && api.httpStatus().orElse(0) == 404,
+                    .onErrorResume(
+                            e -> e instanceof NodeApiException api
+                                    && api.httpStatus().orElse(0) == 404,
                             e -> Mono.just(Map.of()));
         }
         return current.flatMap(attrs -> in.api().send(upsertRequest(in.params(), attrs)))
-                .map(HaResponse::json).map(j -> Results.items(j, "state"));
+                .map(HaResponse::json)
+                .map(j -> Results.items(j, "state"));
     }
 
     @Override
@@ -101,14 +110,26 @@ public final class StateResource implements HaResource {
     @Override
     public List<HaOperation> operations() {
         return List.of(
-                new HaOperation("upsert", "Create or Update",
+                new HaOperation(
+                        "upsert",
+                        "Create or Update",
                         "Create a new record, or update the current one if it already exists (upsert)",
                         StateResource::upsert),
-                new HaOperation("get", "Get", "Get a state for a specific entity",
-                        in -> in.api().send(getRequest(entityId(in.params()))).map(HaResponse::json)
+                new HaOperation(
+                        "get",
+                        "Get",
+                        "Get a state for a specific entity",
+                        in -> in.api()
+                                .send(getRequest(entityId(in.params())))
+                                .map(HaResponse::json)
                                 .map(j -> Results.items(j, "state"))),
-                new HaOperation("getAll", "Get Many", "Get many states",
-                        in -> in.api().send(listRequest()).map(HaResponse::json)
+                new HaOperation(
+                        "getAll",
+                        "Get Many",
+                        "Get many states",
+                        in -> in.api()
+                                .send(listRequest())
+                                .map(HaResponse::json)
                                 .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"))));
     }
 

@@ -13,7 +13,8 @@ public final class TemplateResource implements HaResource {
         if (template.isBlank()) {
             throw new io.hearth.node.ParameterException("template", "is required");
         }
-        return HaRequest.post("Render template", "/api/template", Map.of("template", template)).asAdminOnly();
+        return HaRequest.post("Render template", "/api/template", Map.of("template", template))
+                .asAdminOnly();
     }
 
     @Override
@@ -28,8 +29,12 @@ public final class TemplateResource implements HaResource {
 
     @Override
     public List<HaOperation> operations() {
-        return List.of(new HaOperation("create", "Create", "Create a template",
-                in -> in.api().send(renderRequest(in.params()))
+        return List.of(new HaOperation(
+                "create",
+                "Create",
+                "Create a template",
+                in -> in.api()
+                        .send(renderRequest(in.params()))
                         .map(r -> Results.one(Results.wrap("renderedTemplate", r.text())))));
     }
 }

@@ -26,11 +26,12 @@ public final class Values {
 
     /** Keys that would pollute prototypes in JavaScript consumers of the data (n8n's guard); never sent. */
     private static final Set<String> UNSAFE_KEYS = Set.of("__proto__", "constructor", "prototype");
-    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
-    private static final DateTimeFormatter HA_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx", Locale.ROOT);
 
-    private Values() {
-    }
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
+    private static final DateTimeFormatter HA_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx", Locale.ROOT);
+
+    private Values() {}
 
     /**
      * The name/value pairs of a fixed collection ({@code stateAttributes.attributes[]}) as an object,
@@ -79,7 +80,9 @@ public final class Values {
         if (t.equals("null")) {
             return null;
         }
-        if (JSON_NUMBER.matcher(t).matches() || t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]")) {
+        if (JSON_NUMBER.matcher(t).matches()
+                || t.startsWith("{") && t.endsWith("}")
+                || t.startsWith("[") && t.endsWith("]")) {
             return Json.tryParse(t).orElse(s);
         }
         return s;
@@ -87,7 +90,9 @@ public final class Values {
 
     /** A resource locator's value ({@code {"__rl": true, "value": ...}}) or the value itself. */
     public static Object unwrapLocator(Object value) {
-        if (value instanceof Map<?, ?> m && m.containsKey("value") && (Boolean.TRUE.equals(m.get("__rl")) || m.containsKey("mode"))) {
+        if (value instanceof Map<?, ?> m
+                && m.containsKey("value")
+                && (Boolean.TRUE.equals(m.get("__rl")) || m.containsKey("mode"))) {
             return m.get("value");
         }
         return value;
@@ -172,6 +177,7 @@ public final class Values {
             long v = Long.parseLong(s);
             return Instant.ofEpochMilli(s.length() <= 10 ? v * 1000 : v).atOffset(ZoneOffset.UTC);
         }
-        throw new ParameterException(name, "is not a date-time: '" + text + "' (use ISO-8601, e.g. 2024-03-01T08:00:00Z)");
+        throw new ParameterException(
+                name, "is not a date-time: '" + text + "' (use ISO-8601, e.g. 2024-03-01T08:00:00Z)");
     }
 }

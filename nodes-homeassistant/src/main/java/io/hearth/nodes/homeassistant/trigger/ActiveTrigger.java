@@ -92,7 +92,8 @@ public final class ActiveTrigger implements SubscriptionListener, TriggerHandle 
                 json.put("for_seconds", state.holdFor().toMillis() / 1000.0);
                 Hold hold = new Hold(json);
                 holds.put(c.entityId(), hold);
-                hold.task = scheduler.schedule(() -> holdDone(c.entityId(), hold), state.holdFor().toMillis(), TimeUnit.MILLISECONDS);
+                hold.task = scheduler.schedule(
+                        () -> holdDone(c.entityId(), hold), state.holdFor().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -131,7 +132,8 @@ public final class ActiveTrigger implements SubscriptionListener, TriggerHandle 
             return;
         }
         TriggerStatus shown = status.state() == TriggerStatus.State.CONNECTED
-                ? new TriggerStatus(status.state(), status.message() + "; listening for " + spec.describe(), status.since())
+                ? new TriggerStatus(
+                        status.state(), status.message() + "; listening for " + spec.describe(), status.since())
                 : status;
         TriggerStatus.State previous = lastState;
         lastState = status.state();
@@ -144,8 +146,7 @@ public final class ActiveTrigger implements SubscriptionListener, TriggerHandle 
             }
             case RECONNECTING -> context.log().warn("Home Assistant connection lost: {}", status.message());
             case AUTH_FAILED, ERROR -> context.log().error("{}", status.message());
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -16,12 +16,22 @@ import java.util.Objects;
  * @param authRetryDelay   reconnect delay after the token was rejected ({@code auth_invalid}) on a reconnect
  * @param client           connect timeout, TLS handshake timeout (the HTTP client's options)
  */
-public record ConnectionOptions(Duration heartbeat, Duration handshakeTimeout, Duration subscribeTimeout,
-                                Duration backoffInitial, Duration backoffMax, Duration authRetryDelay,
-                                HomeAssistantClient.Options client) {
+public record ConnectionOptions(
+        Duration heartbeat,
+        Duration handshakeTimeout,
+        Duration subscribeTimeout,
+        Duration backoffInitial,
+        Duration backoffMax,
+        Duration authRetryDelay,
+        HomeAssistantClient.Options client) {
 
-    public static final ConnectionOptions DEFAULT = new ConnectionOptions(Duration.ofSeconds(30), Duration.ofSeconds(20),
-            Duration.ofSeconds(45), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60),
+    public static final ConnectionOptions DEFAULT = new ConnectionOptions(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(45),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
             HomeAssistantClient.Options.DEFAULT);
 
     public ConnectionOptions {
@@ -35,14 +45,17 @@ public record ConnectionOptions(Duration heartbeat, Duration handshakeTimeout, D
     }
 
     public ConnectionOptions withHeartbeat(Duration value) {
-        return new ConnectionOptions(value, handshakeTimeout, subscribeTimeout, backoffInitial, backoffMax, authRetryDelay, client);
+        return new ConnectionOptions(
+                value, handshakeTimeout, subscribeTimeout, backoffInitial, backoffMax, authRetryDelay, client);
     }
 
     public ConnectionOptions withBackoff(Duration initial, Duration max) {
-        return new ConnectionOptions(heartbeat, handshakeTimeout, subscribeTimeout, initial, max, authRetryDelay, client);
+        return new ConnectionOptions(
+                heartbeat, handshakeTimeout, subscribeTimeout, initial, max, authRetryDelay, client);
     }
 
     public ConnectionOptions withAuthRetryDelay(Duration value) {
-        return new ConnectionOptions(heartbeat, handshakeTimeout, subscribeTimeout, backoffInitial, backoffMax, value, client);
+        return new ConnectionOptions(
+                heartbeat, handshakeTimeout, subscribeTimeout, backoffInitial, backoffMax, value, client);
     }
 }

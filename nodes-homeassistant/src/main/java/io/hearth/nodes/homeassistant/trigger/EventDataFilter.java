@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class EventDataFilter {
 
-    private EventDataFilter() {
-    }
+    private EventDataFilter() {}
 
     public static boolean matches(Map<String, Object> filter, Map<String, Object> data) {
         for (Map.Entry<String, Object> e : filter.entrySet()) {

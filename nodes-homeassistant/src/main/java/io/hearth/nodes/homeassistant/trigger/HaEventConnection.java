@@ -63,7 +63,14 @@ public final class HaEventConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HaEventConnection.class);
     private static final String STATE_KEY = key(TriggerSpec.StateTrigger.COMMAND);
 
-    private enum Phase { NEW, CONNECTING, CONNECTED, RECONNECTING, FAILED, CLOSED }
+    private enum Phase {
+        NEW,
+        CONNECTING,
+        CONNECTED,
+        RECONNECTING,
+        FAILED,
+        CLOSED
+    }
 
     private final HaConnectionSettings settings;
     private final ConnectionOptions options;
@@ -91,7 +98,8 @@ public final class HaEventConnection {
     private boolean reconnectPaused;
     private boolean reconnectDue;
 
-    HaEventConnection(HaConnectionSettings settings, ConnectionOptions options, Scheduler scheduler, Runnable onClosed) {
+    HaEventConnection(
+            HaConnectionSettings settings, ConnectionOptions options, Scheduler scheduler, Runnable onClosed) {
         this.settings = settings;
         this.options = options;
         this.scheduler = scheduler;
@@ -108,7 +116,8 @@ public final class HaEventConnection {
      * Adds a listener for {@code command}'s events; empty when this connection is closed or failed
      * (the registry then opens a new one).
      */
-    Optional<SubscriptionListener.Registration> tryRegister(Map<String, Object> command, SubscriptionListener listener) {
+    Optional<SubscriptionListener.Registration> tryRegister(
+            Map<String, Object> command, SubscriptionListener listener) {
         Reg reg;
         List<Runnable> after = new ArrayList<>();
         synchronized (this) {
@@ -121,8 +130,11 @@ public final class HaEventConnection {
             switch (phase) {
                 case NEW -> {
                     phase = Phase.CONNECTING;
-                    heartbeat = scheduler.schedulePeriodically(this::heartbeatTick, options.heartbeat().toMillis(),
-                            options.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+                    heartbeat = scheduler.schedulePeriodically(
+                            this::heartbeatTick,
+                            options.heartbeat().toMillis(),
+                            options.heartbeat().toMillis(),
+                            TimeUnit.MILLISECONDS);
                     after.add(this::connect);
                 }
                 case CONNECTING -> {
@@ -150,11 +162,15 @@ public final class HaEventConnection {
                 default -> throw new IllegalStateException(phase.name());
             }
             if (!reg.ready.isDone()) {
-                reg.timeout = scheduler.schedule(() -> reg.ready.completeExceptionally(new NodeApiException(
-                        "Home Assistant at " + name + " did not confirm the subscription within "
-                        + options.subscribeTimeout().toSeconds() + " s", 0,
-                        "Home Assistant may be starting or overloaded; try again.", null)),
-                        options.subscribeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                reg.timeout = scheduler.schedule(
+                        () -> reg.ready.completeExceptionally(new NodeApiException(
+                                "Home Assistant at " + name + " did not confirm the subscription within "
+                                        + options.subscribeTimeout().toSeconds() + " s",
+                                0,
+                                "Home Assistant may be starting or overloaded; try again.",
+                                null)),
+                        options.subscribeTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
         after.forEach(Runnable::run);
@@ -223,7 +239,9 @@ public final class HaEventConnection {
         Disposable socket = client.<Void>websocket((in, out) -> {
                     openSockets.incrementAndGet();
                     socketsOpened.incrementAndGet();
-                    Mono<Void> receive = in.aggregateFrames(HomeAssistantClient.maxWebSocketMessage()).receive().asString()
+                    Mono<Void> receive = in.aggregateFrames(HomeAssistantClient.maxWebSocketMessage())
+                            .receive()
+                            .asString()
                             .doOnNext(text -> onFrame(s, text))
                             .then()
                             .doFinally(signal -> s.completeOutgoing());
@@ -232,22 +250,29 @@ public final class HaEventConnection {
                 })
                 .subscribe(null, e -> onSocketEnded(s, e), () -> onSocketEnded(s, null));
         s.attach(socket);
-        s.handshakeTimer = scheduler.schedule(() -> {
-            boolean late;
-            synchronized (this) {
-                late = session == s && !s.authenticated;
-            }
-            if (late) {
-                lost(s, "Home Assistant at " + name + " did not complete the WebSocket handshake within "
-                        + options.handshakeTimeout().toSeconds() + " s", false);
-            }
-        }, options.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        s.handshakeTimer = scheduler.schedule(
+                () -> {
+                    boolean late;
+                    synchronized (this) {
+                        late = session == s && !s.authenticated;
+                    }
+                    if (late) {
+                        lost(
+                                s,
+                                "Home Assistant at " + name + " did not complete the WebSocket handshake within "
+                                        + options.handshakeTimeout().toSeconds() + " s",
+                                false);
+                    }
+                },
+                options.handshakeTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void onSocketEnded(Session s, Throwable error) {
         String reason = error == null
                 ? "Home Assistant at " + name + " closed the connection"
-                : HomeAssistantErrors.forTransport("Connecting to Home Assistant", settings, error).getMessage();
+                : HomeAssistantErrors.forTransport("Connecting to Home Assistant", settings, error)
+                        .getMessage();
         lost(s, reason, false, error);
     }
 
@@ -279,8 +304,7 @@ public final class HaEventConnection {
                 switch (step) {
                     case Handshake.Send send -> s.send(send.text());
                     case Handshake.Authenticated ok -> authenticated(s);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             if (step instanceof Handshake.Failed failed) {
@@ -319,10 +343,13 @@ public final class HaEventConnection {
         backoff.reset();
         haVersion = s.handshake.haVersion();
         status = connectedStatus();
-        LOG.info("{} Home Assistant {} at {} ({} subscription(s))", reconnect ? "Reconnected to" : "Connected to",
-                haVersion, name, subs.size());
-        command(s, Map.of("type", "supported_features", "features", Map.of("coalesce_messages", 1)), m -> {
-        });
+        LOG.info(
+                "{} Home Assistant {} at {} ({} subscription(s))",
+                reconnect ? "Reconnected to" : "Connected to",
+                haVersion,
+                name,
+                subs.size());
+        command(s, Map.of("type", "supported_features", "features", Map.of("coalesce_messages", 1)), m -> {});
         for (Sub sub : subs.values()) {
             subscribe(s, sub);
         }
@@ -416,12 +443,18 @@ public final class HaEventConnection {
                 Map<String, Object> data = Json.asObject(event.get("data"));
                 String entityId = Json.asString(data.get("entity_id"));
                 Map<String, Object> known = lastKnown.get(entityId);
-                Map<String, Object> oldState = data.get("old_state") instanceof Map<?, ?> ? Json.asObject(data.get("old_state")) : null;
-                Map<String, Object> newState = data.get("new_state") instanceof Map<?, ?> ? Json.asObject(data.get("new_state")) : null;
+                Map<String, Object> oldState =
+                        data.get("old_state") instanceof Map<?, ?> ? Json.asObject(data.get("old_state")) : null;
+                Map<String, Object> newState =
+                        data.get("new_state") instanceof Map<?, ?> ? Json.asObject(data.get("new_state")) : null;
                 if (known != null && newState != null && sameVersion(known, newState)) {
                     return; // already delivered (from the snapshot after a reconnect)
                 }
-                if (s.snapshotPending && s.compareSnapshot && known != null && oldState != null && differs(known, oldState)) {
+                if (s.snapshotPending
+                        && s.compareSnapshot
+                        && known != null
+                        && oldState != null
+                        && differs(known, oldState)) {
                     // a change while disconnected, followed by a live one before the snapshot came back
                     missed = List.of(synthetic(entityId, known, oldState));
                 }
@@ -452,8 +485,10 @@ public final class HaEventConnection {
                 return;
             }
             if (!m.success()) {
-                LOG.warn("{}: get_states failed ({}); changes missed while disconnected cannot be detected",
-                        name, m.errorMessage());
+                LOG.warn(
+                        "{}: get_states failed ({}); changes missed while disconnected cannot be detected",
+                        name,
+                        m.errorMessage());
                 return;
             }
             Map<String, Map<String, Object>> fresh = new HashMap<>();
@@ -534,8 +569,12 @@ public final class HaEventConnection {
             if (!everConnected) {
                 phase = Phase.FAILED;
                 failure = tokenRejected
-                        ? new NodeApiException(reason, 401, "Create a long-lived access token on your Home Assistant profile "
-                          + "page (Security tab) and update the credential.", null)
+                        ? new NodeApiException(
+                                reason,
+                                401,
+                                "Create a long-lived access token on your Home Assistant profile "
+                                        + "page (Security tab) and update the credential.",
+                                null)
                         : new NodeApiException(reason, 0, null, cause);
                 LOG.warn("Could not connect to Home Assistant at {}: {}", name, reason);
                 NodeException f = failure;
@@ -551,7 +590,8 @@ public final class HaEventConnection {
                 phase = Phase.RECONNECTING;
                 Duration delay = tokenRejected ? options.authRetryDelay() : backoff.next();
                 String retry = "; reconnecting in " + seconds(delay);
-                status = TriggerStatus.of(tokenRejected ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.RECONNECTING,
+                status = TriggerStatus.of(
+                        tokenRejected ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.RECONNECTING,
                         reason + retry);
                 LOG.warn("Home Assistant connection {} lost: {}{}", name, reason, retry);
                 reconnectTask = scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -567,8 +607,9 @@ public final class HaEventConnection {
     }
 
     private TriggerStatus connectedStatus() {
-        return TriggerStatus.of(TriggerStatus.State.CONNECTED, "Connected to Home Assistant "
-                + (haVersion.isBlank() ? "" : haVersion + " ") + "at " + name);
+        return TriggerStatus.of(
+                TriggerStatus.State.CONNECTED,
+                "Connected to Home Assistant " + (haVersion.isBlank() ? "" : haVersion + " ") + "at " + name);
     }
 
     // ------------------------------------------------------------------------------ test hooks and metrics
@@ -648,7 +689,9 @@ public final class HaEventConnection {
     /** The same state object version: equal {@code last_updated} and state. */
     static boolean sameVersion(Map<String, Object> a, Map<String, Object> b) {
         Object ua = a.get("last_updated");
-        return ua != null && ua.equals(b.get("last_updated")) && java.util.Objects.equals(a.get("state"), b.get("state"));
+        return ua != null
+                && ua.equals(b.get("last_updated"))
+                && java.util.Objects.equals(a.get("state"), b.get("state"));
     }
 
     /** A change a trigger could care about: the state or an attribute differs. */
@@ -685,24 +728,36 @@ public final class HaEventConnection {
         }
         if ("subscribe_trigger".equals(type)) {
             if ("unauthorized".equals(code)) {
-                return new NodeApiException("Home Assistant refused the trigger config (unauthorized): subscribe_trigger is "
-                        + "allowed to administrators only, and the access token's user is not an administrator", 403,
-                        "Use a long-lived access token of an administrator, or the 'State Changed' or 'Event' mode.", null);
+                return new NodeApiException(
+                        "Home Assistant refused the trigger config (unauthorized): subscribe_trigger is "
+                                + "allowed to administrators only, and the access token's user is not an administrator",
+                        403,
+                        "Use a long-lived access token of an administrator, or the 'State Changed' or 'Event' mode.",
+                        null);
             }
-            return new NodeApiException("Home Assistant rejected the trigger config (" + code + "): " + text, 400,
-                    "Check the trigger against Home Assistant's automation trigger documentation.", null);
+            return new NodeApiException(
+                    "Home Assistant rejected the trigger config (" + code + "): " + text,
+                    400,
+                    "Check the trigger against Home Assistant's automation trigger documentation.",
+                    null);
         }
         String what = command.get("event_type") == null ? "all events" : "'" + command.get("event_type") + "' events";
         if ("unauthorized".equals(code)) {
-            return new NodeApiException("Home Assistant refused to subscribe to " + what + " (unauthorized): only "
-                    + "administrators may subscribe to this; other users are limited to a fixed list of event types "
-                    + "such as state_changed", 403, "Use a long-lived access token of an administrator.", null);
+            return new NodeApiException(
+                    "Home Assistant refused to subscribe to " + what + " (unauthorized): only "
+                            + "administrators may subscribe to this; other users are limited to a fixed list of event types "
+                            + "such as state_changed",
+                    403,
+                    "Use a long-lived access token of an administrator.",
+                    null);
         }
         return HomeAssistantErrors.forCommand("Subscribing to " + what, m);
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return d.toMillis() % 1000 == 0
+                ? d.toSeconds() + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /** One Home Assistant subscription shared by the listeners that asked for the same command. */

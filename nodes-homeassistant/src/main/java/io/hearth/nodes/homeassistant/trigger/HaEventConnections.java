@@ -37,8 +37,8 @@ public final class HaEventConnections {
      * Registers {@code listener} for {@code command}'s events on the connection of {@code settings},
      * opening it if needed. See {@link SubscriptionListener.Registration#ready()} for when it listens.
      */
-    public SubscriptionListener.Registration register(HaConnectionSettings settings, Map<String, Object> command,
-                                                      SubscriptionListener listener) {
+    public SubscriptionListener.Registration register(
+            HaConnectionSettings settings, Map<String, Object> command, SubscriptionListener listener) {
         String key = settings.fingerprint();
         while (true) {
             HaEventConnection connection;
@@ -75,6 +75,8 @@ public final class HaEventConnections {
 
     /** Physical WebSockets open right now, over all credentials. */
     public synchronized int openSockets() {
-        return connections.values().stream().mapToInt(HaEventConnection::openSockets).sum();
+        return connections.values().stream()
+                .mapToInt(HaEventConnection::openSockets)
+                .sum();
     }
 }

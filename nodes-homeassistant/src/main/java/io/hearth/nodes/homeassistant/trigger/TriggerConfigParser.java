@@ -19,8 +19,7 @@ public final class TriggerConfigParser {
     static final String PARAMETER = "triggerConfig";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    private TriggerConfigParser() {
-    }
+    private TriggerConfigParser() {}
 
     /** A trigger map or a non-empty list of trigger maps; a {@link ParameterException} naming the problem otherwise. */
     public static Object parse(String text) {
@@ -32,11 +31,17 @@ public final class TriggerConfigParser {
             value = YAML.readValue(text, Object.class);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new ParameterException(PARAMETER, "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new ParameterException(
+                    PARAMETER, "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
         }
-        if (value instanceof Map<?, ?> m && m.size() == 1 && (m.containsKey("trigger") || m.containsKey("triggers"))
-                && (m.values().iterator().next() instanceof List || m.values().iterator().next() instanceof Map)) {
+        if (value instanceof Map<?, ?> m
+                && m.size() == 1
+                && (m.containsKey("trigger") || m.containsKey("triggers"))
+                && (m.values().iterator().next() instanceof List
+                        || m.values().iterator().next() instanceof Map)) {
             value = m.values().iterator().next();
         }
         if (value instanceof Map<?, ?> m) {
@@ -49,21 +54,26 @@ public final class TriggerConfigParser {
             }
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof Map<?, ?> m)) {
-                    throw new ParameterException(PARAMETER, "entry " + (i + 1) + " is not a trigger (a mapping such as 'platform: state')");
+                    throw new ParameterException(
+                            PARAMETER, "entry " + (i + 1) + " is not a trigger (a mapping such as 'platform: state')");
                 }
                 check(m, i + 1);
             }
             return value;
         }
-        throw new ParameterException(PARAMETER, "must be a trigger definition (a mapping such as 'platform: state') "
-                + "or a list of them, got " + (value == null ? "nothing" : "'" + value + "'"));
+        throw new ParameterException(
+                PARAMETER,
+                "must be a trigger definition (a mapping such as 'platform: state') " + "or a list of them, got "
+                        + (value == null ? "nothing" : "'" + value + "'"));
     }
 
     private static void check(Map<?, ?> trigger, int index) {
         // "platform" up to HA 2024.9, "trigger" from 2024.10 on
         if (!(trigger.get("platform") instanceof String) && !(trigger.get("trigger") instanceof String)) {
-            throw new ParameterException(PARAMETER, (index == 0 ? "" : "entry " + index + " ")
-                    + "needs a 'platform' (e.g. 'platform: state', 'platform: numeric_state', 'platform: template')");
+            throw new ParameterException(
+                    PARAMETER,
+                    (index == 0 ? "" : "entry " + index + " ")
+                            + "needs a 'platform' (e.g. 'platform: state', 'platform: numeric_state', 'platform: template')");
         }
     }
 }

@@ -21,11 +21,13 @@ import java.util.Map;
  */
 public final class TriggerItems {
 
-    private TriggerItems() {
-    }
+    private TriggerItems() {}
 
-    public static Map<String, Object> stateChange(TriggerSpec.StateTrigger spec, TriggerSpec.StateTrigger.Change change,
-                                                  Map<String, Object> event, boolean missed) {
+    public static Map<String, Object> stateChange(
+            TriggerSpec.StateTrigger spec,
+            TriggerSpec.StateTrigger.Change change,
+            Map<String, Object> event,
+            boolean missed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("entity_id", change.entityId());
         json.put("from_state", stateView(change.oldState()));
@@ -56,7 +58,8 @@ public final class TriggerItems {
 
     /** {@code message} is the {@code event} of a {@code subscribe_trigger} subscription: {@code {variables, context}}. */
     public static Map<String, Object> trigger(Map<String, Object> message) {
-        Map<String, Object> trigger = Json.asObject(Json.asObject(message.get("variables")).get("trigger"));
+        Map<String, Object> trigger =
+                Json.asObject(Json.asObject(message.get("variables")).get("trigger"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("trigger", trigger);
         json.put("context", message.get("context"));

@@ -23,6 +23,7 @@ public sealed interface TriggerSpec {
 
     /** Parameter {@code event}: the mode. */
     String MODE = "event";
+
     String STATE_CHANGED = "stateChanged";
     String EVENT = "event";
     String HA_TRIGGER = "trigger";
@@ -40,7 +41,8 @@ public sealed interface TriggerSpec {
             case STATE_CHANGED -> StateTrigger.parse(p);
             case EVENT -> EventTrigger.parse(p);
             case HA_TRIGGER -> new HaTrigger(TriggerConfigParser.parse(p.string(TriggerConfigParser.PARAMETER)));
-            default -> throw new ParameterException(MODE, "must be one of stateChanged, event, trigger; got '" + mode + "'");
+            default ->
+                throw new ParameterException(MODE, "must be one of stateChanged, event, trigger; got '" + mode + "'");
         };
     }
 
@@ -56,10 +58,18 @@ public sealed interface TriggerSpec {
      * @param ignoreUnavailable skip transitions from or to {@code unavailable}/{@code unknown} (and entity creation/removal)
      * @param emitMissed        emit changes found after a reconnect that happened while disconnected
      */
-    record StateTrigger(Set<String> entityIds, List<String> from, List<String> to, Optional<String> attribute,
-                        Duration holdFor, boolean ignoreUnavailable, boolean emitMissed) implements TriggerSpec {
+    record StateTrigger(
+            Set<String> entityIds,
+            List<String> from,
+            List<String> to,
+            Optional<String> attribute,
+            Duration holdFor,
+            boolean ignoreUnavailable,
+            boolean emitMissed)
+            implements TriggerSpec {
 
-        public static final Map<String, Object> COMMAND = Map.of("type", "subscribe_events", "event_type", "state_changed");
+        public static final Map<String, Object> COMMAND =
+                Map.of("type", "subscribe_events", "event_type", "state_changed");
         private static final Set<String> UNAVAILABLE = Set.of("unavailable", "unknown");
 
         public StateTrigger {
@@ -78,7 +88,8 @@ public sealed interface TriggerSpec {
                     continue;
                 }
                 if (!id.matches("[a-z0-9_]+\\.[A-Za-z0-9_]+")) {
-                    throw new ParameterException("entityIds", "contains '" + id + "', which is not an entity id such as light.kitchen");
+                    throw new ParameterException(
+                            "entityIds", "contains '" + id + "', which is not an entity id such as light.kitchen");
                 }
                 ids.add(id);
             }
@@ -87,16 +98,27 @@ public sealed interface TriggerSpec {
             }
             double seconds = p.number("forSeconds");
             if (seconds < 0 || Double.isNaN(seconds) || seconds > 7 * 24 * 3600) {
-                throw new ParameterException("forSeconds", "must be between 0 and 604800 seconds, got " + p.string("forSeconds"));
+                throw new ParameterException(
+                        "forSeconds", "must be between 0 and 604800 seconds, got " + p.string("forSeconds"));
             }
-            return new StateTrigger(ids, values(p, "from"), values(p, "to"), Optional.of(p.string("attribute").strip()),
-                    Duration.ofMillis(Math.round(seconds * 1000)), flag(p, "ignoreUnavailable"), flag(p, "emitMissed"));
+            return new StateTrigger(
+                    ids,
+                    values(p, "from"),
+                    values(p, "to"),
+                    Optional.of(p.string("attribute").strip()),
+                    Duration.ofMillis(Math.round(seconds * 1000)),
+                    flag(p, "ignoreUnavailable"),
+                    flag(p, "emitMissed"));
         }
 
         private static List<String> values(ParameterValues p, String name) {
             List<String> out = new ArrayList<>();
             for (Object o : p.list(name)) {
-                String s = o == null ? "" : (o instanceof Number n ? EventDataFilter.number(n).stripTrailingZeros().toPlainString() : o.toString().strip());
+                String s = o == null
+                        ? ""
+                        : (o instanceof Number n
+                                ? EventDataFilter.number(n).stripTrailingZeros().toPlainString()
+                                : o.toString().strip());
                 if (!s.isEmpty()) {
                     out.add(s);
                 }
@@ -117,8 +139,10 @@ public sealed interface TriggerSpec {
         @Override
         public String describe() {
             String what = attribute.map(a -> "attribute '" + a + "' of ").orElse("state of ");
-            String ids = entityIds.size() <= 3 ? String.join(", ", entityIds)
-                    : String.join(", ", List.copyOf(entityIds).subList(0, 3)) + " and " + (entityIds.size() - 3) + " more";
+            String ids = entityIds.size() <= 3
+                    ? String.join(", ", entityIds)
+                    : String.join(", ", List.copyOf(entityIds).subList(0, 3)) + " and " + (entityIds.size() - 3)
+                            + " more";
             return what + ids;
         }
 
@@ -131,8 +155,10 @@ public sealed interface TriggerSpec {
             if (!entityIds.contains(entityId)) {
                 return Optional.empty();
             }
-            Map<String, Object> oldState = data.get("old_state") instanceof Map<?, ?> ? Json.asObject(data.get("old_state")) : null;
-            Map<String, Object> newState = data.get("new_state") instanceof Map<?, ?> ? Json.asObject(data.get("new_state")) : null;
+            Map<String, Object> oldState =
+                    data.get("old_state") instanceof Map<?, ?> ? Json.asObject(data.get("old_state")) : null;
+            Map<String, Object> newState =
+                    data.get("new_state") instanceof Map<?, ?> ? Json.asObject(data.get("new_state")) : null;
             Object oldValue = value(oldState);
             Object newValue = value(newState);
             if (oldState != null && newState != null && sameValue(oldValue, newValue)) {
@@ -152,7 +178,9 @@ public sealed interface TriggerSpec {
             if (state == null) {
                 return null;
             }
-            return attribute.isPresent() ? Json.asObject(state.get("attributes")).get(attribute.get()) : state.get("state");
+            return attribute.isPresent()
+                    ? Json.asObject(state.get("attributes")).get(attribute.get())
+                    : state.get("state");
         }
 
         private static boolean unavailable(Map<String, Object> state) {
@@ -194,9 +222,13 @@ public sealed interface TriggerSpec {
          * @param matches whether it passes the from/to/unavailable filters (a change that does not
          *                still cancels a pending "for" hold)
          */
-        public record Change(String entityId, Map<String, Object> oldState, Map<String, Object> newState,
-                             Object oldValue, Object newValue, boolean matches) {
-        }
+        public record Change(
+                String entityId,
+                Map<String, Object> oldState,
+                Map<String, Object> newState,
+                Object oldValue,
+                Object newValue,
+                boolean matches) {}
     }
 
     /**
@@ -212,7 +244,8 @@ public sealed interface TriggerSpec {
         static EventTrigger parse(ParameterValues p) {
             String type = p.string("eventType").strip();
             if (!type.isEmpty() && !type.matches("[A-Za-z0-9_.:-]+")) {
-                throw new ParameterException("eventType", "must be an event type such as call_service, got '" + type + "'");
+                throw new ParameterException(
+                        "eventType", "must be an event type such as call_service, got '" + type + "'");
             }
             return new EventTrigger(type, p.map("eventData"));
         }
@@ -229,7 +262,8 @@ public sealed interface TriggerSpec {
 
         @Override
         public String describe() {
-            return (eventType.isEmpty() ? "all events" : "'" + eventType + "' events") + (dataFilter.isEmpty() ? "" : " matching " + Json.write(dataFilter));
+            return (eventType.isEmpty() ? "all events" : "'" + eventType + "' events")
+                    + (dataFilter.isEmpty() ? "" : " matching " + Json.write(dataFilter));
         }
 
         /** Whether an event (HA's {@code event} object) passes the type and data filter. */

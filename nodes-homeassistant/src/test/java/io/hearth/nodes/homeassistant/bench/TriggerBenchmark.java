@@ -46,15 +46,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TriggerBenchmark {
 
-    private TriggerBenchmark() {
-    }
+    private TriggerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int paced = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         if (System.getenv("HEARTH_HA_URL") == null
                 && !java.nio.file.Path.of(System.getProperty("user.dir")).endsWith("nodes-homeassistant")) {
-            throw new IllegalStateException("run from the nodes-homeassistant directory (the test HA lives in its target/)");
+            throw new IllegalStateException(
+                    "run from the nodes-homeassistant directory (the test HA lives in its target/)");
         }
         RealHomeAssistant ha = RealHomeAssistant.shared();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -72,14 +72,16 @@ public final class TriggerBenchmark {
                 lines.add(run("200/s", credential, firer, triggers, paced, 200));
             }
             System.out.println();
-            System.out.println("Home Assistant " + ha.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+            System.out.println("Home Assistant " + ha.version() + ", "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs");
             lines.forEach(System.out::println);
         }
         System.exit(0);
     }
 
     /** {@code rate} events per second, or 0 for as fast as possible. */
-    private static String run(String label, CredentialData credential, Firer firer, int triggers, int events, int rate) throws Exception {
+    private static String run(String label, CredentialData credential, Firer firer, int triggers, int events, int rate)
+            throws Exception {
         HaEventConnections connections = new HaEventConnections();
         HomeAssistantTriggerNode node = new HomeAssistantTriggerNode(connections);
         int expected = triggers * events;
@@ -89,8 +91,9 @@ public final class TriggerBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         List<TriggerHandle> handles = new ArrayList<>();
         for (int i = 0; i < triggers; i++) {
-            TestTriggerContext context = new TestTriggerContext("bench " + i, credential,
-                    Map.of("event", "event", "eventType", "hearth_bench")).onEmit((json, at) -> {
+            TestTriggerContext context = new TestTriggerContext(
+                            "bench " + i, credential, Map.of("event", "event", "eventType", "hearth_bench"))
+                    .onEmit((json, at) -> {
                         long n = count.getAndIncrement();
                         if (n < expected) {
                             Instant fired = TriggerItems.instant(json.get("time_fired"));
@@ -116,11 +119,19 @@ public final class TriggerBenchmark {
         double seconds = (lastEmitNanos.get() - start) / 1e9;
         long[] sorted = latencyMicros.clone();
         Arrays.sort(sorted);
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "%-7s %2d trigger(s): %6d events in %.2f s = %7.0f events/s delivered, %8.0f emits/s "
-                + "(firing alone: %7.0f events/s); time_fired -> emit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
-                label, triggers, events, seconds, events / seconds, expected / seconds, events / ((fired - start) / 1e9),
-                sorted[sorted.length / 2] / 1000.0, sorted[(int) Math.floor(sorted.length * 0.99)] / 1000.0,
+                        + "(firing alone: %7.0f events/s); time_fired -> emit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                label,
+                triggers,
+                events,
+                seconds,
+                events / seconds,
+                expected / seconds,
+                events / ((fired - start) / 1e9),
+                sorted[sorted.length / 2] / 1000.0,
+                sorted[(int) Math.floor(sorted.length * 0.99)] / 1000.0,
                 sorted[sorted.length - 1] / 1000.0);
         System.out.println(line);
         return line;
@@ -142,8 +153,10 @@ public final class TriggerBenchmark {
 
         static Firer open(RealHomeAssistant ha) throws Exception {
             Firer f = new Firer(ha.token());
-            f.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create(ha.websocketUrl()), f).get(30, TimeUnit.SECONDS);
+            f.socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(URI.create(ha.websocketUrl()), f)
+                    .get(30, TimeUnit.SECONDS);
             f.authenticated.get(30, TimeUnit.SECONDS);
             return f;
         }
@@ -158,8 +171,18 @@ public final class TriggerBenchmark {
                     }
                 }
                 window.acquire();
-                socket.sendText(Json.write(Map.of("id", nextId++, "type", "fire_event", "event_type", "hearth_bench",
-                        "event_data", Map.of("i", i))), true).get();
+                socket.sendText(
+                                Json.write(Map.of(
+                                        "id",
+                                        nextId++,
+                                        "type",
+                                        "fire_event",
+                                        "event_type",
+                                        "hearth_bench",
+                                        "event_data",
+                                        Map.of("i", i))),
+                                true)
+                        .get();
             }
             window.acquire(WINDOW); // all confirmed
             window.release(WINDOW);
@@ -174,12 +197,13 @@ public final class TriggerBenchmark {
                 for (Object o : parsed instanceof List<?> l ? l : List.of(parsed)) {
                     Map<String, Object> m = Json.asObject(o);
                     switch (Json.asString(m.get("type"))) {
-                        case "auth_required" -> webSocket.sendText(Json.write(Map.of("type", "auth", "access_token", token)), true);
+                        case "auth_required" ->
+                            webSocket.sendText(Json.write(Map.of("type", "auth", "access_token", token)), true);
                         case "auth_ok" -> authenticated.complete(null);
-                        case "auth_invalid" -> authenticated.completeExceptionally(new IllegalStateException("auth_invalid"));
+                        case "auth_invalid" ->
+                            authenticated.completeExceptionally(new IllegalStateException("auth_invalid"));
                         case "result" -> window.release();
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
             }

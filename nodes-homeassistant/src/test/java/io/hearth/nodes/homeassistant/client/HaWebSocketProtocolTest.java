@@ -14,10 +14,14 @@ class HaWebSocketProtocolTest {
     @Test
     void authenticatesThenReportsVersion() {
         Handshake h = new Handshake(Secret.of("tok"));
-        Handshake.Step first = h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"auth_required\",\"ha_version\":\"2024.3.3\"}").getFirst());
+        Handshake.Step first =
+                h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"auth_required\",\"ha_version\":\"2024.3.3\"}")
+                        .getFirst());
         assertThat(first).isInstanceOf(Handshake.Send.class);
-        assertThat(Json.parse(((Handshake.Send) first).text())).isEqualTo(Map.of("type", "auth", "access_token", "tok"));
-        Handshake.Step ok = h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"auth_ok\",\"ha_version\":\"2024.3.3\"}").getFirst());
+        assertThat(Json.parse(((Handshake.Send) first).text()))
+                .isEqualTo(Map.of("type", "auth", "access_token", "tok"));
+        Handshake.Step ok = h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"auth_ok\",\"ha_version\":\"2024.3.3\"}")
+                .getFirst());
         assertThat(ok).isEqualTo(new Handshake.Authenticated("2024.3.3"));
         assertThat(h.authenticated()).isTrue();
     }
@@ -26,7 +30,9 @@ class HaWebSocketProtocolTest {
     void reportsARejectedToken() {
         Handshake h = new Handshake(Secret.of("tok"));
         h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"auth_required\"}").getFirst());
-        assertThat(h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"auth_invalid\",\"message\":\"Invalid access token or password\"}").getFirst()))
+        assertThat(h.onMessage(HaWebSocketProtocol.decode(
+                                "{\"type\":\"auth_invalid\",\"message\":\"Invalid access token or password\"}")
+                        .getFirst()))
                 .isEqualTo(new Handshake.Failed("Invalid access token or password", true));
         assertThat(h.authenticated()).isFalse();
     }
@@ -34,7 +40,8 @@ class HaWebSocketProtocolTest {
     @Test
     void rejectsAProtocolViolation() {
         Handshake h = new Handshake(Secret.of("tok"));
-        assertThat(h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"result\",\"id\":1}").getFirst()))
+        assertThat(h.onMessage(HaWebSocketProtocol.decode("{\"type\":\"result\",\"id\":1}")
+                        .getFirst()))
                 .isInstanceOf(Handshake.Failed.class);
     }
 
@@ -42,13 +49,15 @@ class HaWebSocketProtocolTest {
     void encodesCommandsWithIdsAndDecodesResults() {
         HaWebSocketProtocol.Ids ids = new HaWebSocketProtocol.Ids();
         assertThat(ids.next()).isEqualTo(1);
-        assertThat(Json.parse(HaWebSocketProtocol.encodeCommand(ids.next(), Map.of("type", "config/area_registry/list", "id", 99))))
+        assertThat(Json.parse(HaWebSocketProtocol.encodeCommand(
+                        ids.next(), Map.of("type", "config/area_registry/list", "id", 99))))
                 .isEqualTo(Map.of("id", 2, "type", "config/area_registry/list"));
-        assertThatThrownBy(() -> HaWebSocketProtocol.encodeCommand(3, Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HaWebSocketProtocol.encodeCommand(3, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
 
         List<HaWebSocketProtocol.Message> coalesced = HaWebSocketProtocol.decode(
                 "[{\"id\":2,\"type\":\"result\",\"success\":true,\"result\":[1]},"
-                + "{\"id\":3,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"not_found\",\"message\":\"Nope\"}}]");
+                        + "{\"id\":3,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"not_found\",\"message\":\"Nope\"}}]");
         assertThat(coalesced).hasSize(2);
         assertThat(coalesced.get(0).id()).hasValue(2L);
         assertThat(coalesced.get(0).success()).isTrue();
@@ -60,7 +69,8 @@ class HaWebSocketProtocolTest {
 
     @Test
     void rejectsNonJsonFrames() {
-        assertThatThrownBy(() -> HaWebSocketProtocol.decode("hello")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HaWebSocketProtocol.decode("hello"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not JSON");
     }
 }

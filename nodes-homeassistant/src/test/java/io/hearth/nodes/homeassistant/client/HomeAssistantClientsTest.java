@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class HomeAssistantClientsTest {
 
     private static CredentialData credential(String host, String token) {
-        return new CredentialData("homeAssistantApi", Map.of("host", host, "port", 8123, "ssl", false, "accessToken", token),
+        return new CredentialData(
+                "homeAssistantApi",
+                Map.of("host", host, "port", 8123, "ssl", false, "accessToken", token),
                 Set.of("accessToken"));
     }
 
@@ -21,7 +23,8 @@ class HomeAssistantClientsTest {
         try (HomeAssistantClients clients = new HomeAssistantClients(HomeAssistantClient.Options.DEFAULT, 2)) {
             HomeAssistantClient a = clients.forCredential(credential("ha.local", "t1"));
             assertThat(clients.forCredential(credential("ha.local", "t1"))).isSameAs(a);
-            assertThat(clients.forCredential(credential("https://ha.local:8123", "t1"))).isNotSameAs(a); // ssl differs
+            assertThat(clients.forCredential(credential("https://ha.local:8123", "t1")))
+                    .isNotSameAs(a); // ssl differs
             HomeAssistantClient changedToken = clients.forCredential(credential("ha.local", "t2"));
             assertThat(changedToken).isNotSameAs(a);
             assertThat(clients.size()).isEqualTo(2); // bounded
@@ -42,8 +45,10 @@ class HomeAssistantClientsTest {
 
     @Test
     void badCaCertificateIsReported() {
-        assertThatThrownBy(() -> HomeAssistantClient.parsePem("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"))
-                .isInstanceOf(NodeApiException.class).hasMessageContaining("CA certificate");
+        assertThatThrownBy(() ->
+                        HomeAssistantClient.parsePem("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"))
+                .isInstanceOf(NodeApiException.class)
+                .hasMessageContaining("CA certificate");
     }
 
     @Test
@@ -52,7 +57,10 @@ class HomeAssistantClientsTest {
         assertThat(HaRequest.segment("../config")).isEqualTo("..%2Fconfig");
         assertThat(HaRequest.segment("..")).isEqualTo("%2E%2E");
         assertThat(HaRequest.segment("2024-03-01T00:00:00+00:00")).isEqualTo("2024-03-01T00:00:00%2B00:00");
-        assertThat(HaRequest.get("x", "/api/x").withQuery("a", "b c&d").withQuery("flag", null).uri())
+        assertThat(HaRequest.get("x", "/api/x")
+                        .withQuery("a", "b c&d")
+                        .withQuery("flag", null)
+                        .uri())
                 .isEqualTo("/api/x?a=b%20c%26d&flag");
     }
 }

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 
 class HomeAssistantErrorsTest {
 
-    private static final HaConnectionSettings PLAIN = new HaConnectionSettings("ha.local", 8123, false,
-            Secret.of("super-secret-token"), false, Optional.empty());
-    private static final HaConnectionSettings TLS = new HaConnectionSettings("ha.local", 8443, true,
-            Secret.of("super-secret-token"), false, Optional.empty());
-    private static final HaRequest GET_STATE = HaRequest.get("Get state of 'light.x'", "/api/states/light.x").about("entity 'light.x'");
+    private static final HaConnectionSettings PLAIN =
+            new HaConnectionSettings("ha.local", 8123, false, Secret.of("super-secret-token"), false, Optional.empty());
+    private static final HaConnectionSettings TLS =
+            new HaConnectionSettings("ha.local", 8443, true, Secret.of("super-secret-token"), false, Optional.empty());
+    private static final HaRequest GET_STATE =
+            HaRequest.get("Get state of 'light.x'", "/api/states/light.x").about("entity 'light.x'");
 
     @Test
     void mapsHomeAssistantStatuses() {
@@ -35,7 +36,8 @@ class HomeAssistantErrorsTest {
         assertThat(HomeAssistantErrors.forStatus(HaRequest.get("Call", "/x"), 404, ""))
                 .hasMessage("Call failed: not found (404)");
         assertThat(HomeAssistantErrors.forStatus(GET_STATE, 400, "{\"message\": \"Invalid JSON specified.\"}"))
-                .hasMessage("Get state of 'light.x' failed: Home Assistant rejected the request (400): Invalid JSON specified.");
+                .hasMessage(
+                        "Get state of 'light.x' failed: Home Assistant rejected the request (400): Invalid JSON specified.");
         assertThat(HomeAssistantErrors.forStatus(GET_STATE, 405, "405: Method Not Allowed"))
                 .hasMessageContaining("method not allowed (405)");
         assertThat(HomeAssistantErrors.forStatus(GET_STATE, 502, "<html>bad gateway</html>"))
@@ -47,11 +49,14 @@ class HomeAssistantErrorsTest {
     void mapsTransportFailuresWithStatusZero() {
         assertTransport(PLAIN, new ConnectException("Connection refused"), "connection refused by ha.local:8123");
         assertTransport(PLAIN, new UnknownHostException("ha.local"), "unknown host 'ha.local'");
-        assertTransport(PLAIN, new ConnectTimeoutException("connection timed out"), "timed out connecting to ha.local:8123");
+        assertTransport(
+                PLAIN, new ConnectTimeoutException("connection timed out"), "timed out connecting to ha.local:8123");
         assertTransport(PLAIN, ReadTimeoutException.INSTANCE, "did not answer in time");
         assertTransport(PLAIN, new TimeoutException(), "did not answer in time");
         assertTransport(TLS, new NotSslRecordException("not an SSL/TLS record: 485454502f"), "does not speak TLS");
-        assertTransport(TLS, new SSLHandshakeException("PKIX path building failed: unable to find valid certification path"),
+        assertTransport(
+                TLS,
+                new SSLHandshakeException("PKIX path building failed: unable to find valid certification path"),
                 "certificate is not trusted");
         assertTransport(PLAIN, new RuntimeException(new ConnectException("wrapped")), "connection refused");
     }
@@ -60,13 +65,18 @@ class HomeAssistantErrorsTest {
     void tlsMessagesPointToTheSettings() {
         NodeException notTls = HomeAssistantErrors.forTransport("Op", TLS, new NotSslRecordException("x"));
         assertThat(notTls.description()).hasValueSatisfying(d -> assertThat(d).contains("turn SSL off"));
-        NodeException untrusted = HomeAssistantErrors.forTransport("Op", TLS, new SSLHandshakeException("PKIX path building failed"));
-        assertThat(untrusted.description()).hasValueSatisfying(d -> assertThat(d).contains("CA Certificate").contains("Ignore SSL issues"));
+        NodeException untrusted =
+                HomeAssistantErrors.forTransport("Op", TLS, new SSLHandshakeException("PKIX path building failed"));
+        assertThat(untrusted.description())
+                .hasValueSatisfying(
+                        d -> assertThat(d).contains("CA Certificate").contains("Ignore SSL issues"));
     }
 
     @Test
     void neverMentionsTheToken() {
-        for (Throwable t : new Throwable[] {new ConnectException(), new UnknownHostException("ha.local"), ReadTimeoutException.INSTANCE}) {
+        for (Throwable t : new Throwable[] {
+            new ConnectException(), new UnknownHostException("ha.local"), ReadTimeoutException.INSTANCE
+        }) {
             NodeException e = HomeAssistantErrors.forTransport("Op", PLAIN, t);
             assertThat(e.getMessage() + e.description().orElse("")).doesNotContain("super-secret-token");
         }
@@ -75,9 +85,11 @@ class HomeAssistantErrorsTest {
 
     @Test
     void extractsHomeAssistantsMessage() {
-        assertThat(HomeAssistantErrors.haMessage("{\"message\":\"Service not found.\"}")).hasValue("Service not found.");
+        assertThat(HomeAssistantErrors.haMessage("{\"message\":\"Service not found.\"}"))
+                .hasValue("Service not found.");
         assertThat(HomeAssistantErrors.haMessage("400: Bad Request")).hasValue("400: Bad Request");
-        assertThat(HomeAssistantErrors.haMessage("<html><body>nginx</body></html>")).isEmpty();
+        assertThat(HomeAssistantErrors.haMessage("<html><body>nginx</body></html>"))
+                .isEmpty();
         assertThat(HomeAssistantErrors.haMessage("")).isEmpty();
     }
 

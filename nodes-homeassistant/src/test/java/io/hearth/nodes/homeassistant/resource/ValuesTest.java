@@ -37,19 +37,27 @@ class ValuesTest {
         assertThat(dt("2024-03-01T08:00:00+01:00", amsterdam)).isEqualTo("2024-03-01T08:00:00.000000+01:00");
         assertThat(dt("2024-03-01T08:00", amsterdam)).isEqualTo("2024-03-01T08:00:00.000000+01:00");
         assertThat(dt("2024-07-01", amsterdam)).isEqualTo("2024-07-01T00:00:00.000000+02:00");
-        assertThat(dt("2024-03-01T08:00:00.123Z[UTC]", amsterdam)).isEqualTo("2024-03-01T08:00:00.123000Z".replace("Z", "+00:00"));
+        assertThat(dt("2024-03-01T08:00:00.123Z[UTC]", amsterdam))
+                .isEqualTo("2024-03-01T08:00:00.123000Z".replace("Z", "+00:00"));
         Map<String, Object> epoch = new HashMap<>();
         epoch.put("t", 0L);
-        assertThat(Values.dateTime(ParameterValues.of(epoch), "t", amsterdam)).hasValue("1970-01-01T00:00:00.000000+00:00");
-        assertThat(Values.dateTime(ParameterValues.of(Map.of("t", "")), "t", amsterdam)).isEmpty();
-        assertThatThrownBy(() -> dt("yesterday", amsterdam)).isInstanceOf(ParameterException.class).hasMessageContaining("'t'");
+        assertThat(Values.dateTime(ParameterValues.of(epoch), "t", amsterdam))
+                .hasValue("1970-01-01T00:00:00.000000+00:00");
+        assertThat(Values.dateTime(ParameterValues.of(Map.of("t", "")), "t", amsterdam))
+                .isEmpty();
+        assertThatThrownBy(() -> dt("yesterday", amsterdam))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'t'");
     }
 
     @Test
     void readsIdListsInEveryForm() {
-        assertThat(Values.ids(ParameterValues.of(Map.of("x", List.of("a.b", "c.d"))), "x")).containsExactly("a.b", "c.d");
-        assertThat(Values.ids(ParameterValues.of(Map.of("x", "a.b, c.d,,a.b")), "x")).containsExactly("a.b", "c.d");
-        assertThat(Values.ids(ParameterValues.of(Map.of("x", "[\"a.b\"]")), "x")).containsExactly("a.b");
+        assertThat(Values.ids(ParameterValues.of(Map.of("x", List.of("a.b", "c.d"))), "x"))
+                .containsExactly("a.b", "c.d");
+        assertThat(Values.ids(ParameterValues.of(Map.of("x", "a.b, c.d,,a.b")), "x"))
+                .containsExactly("a.b", "c.d");
+        assertThat(Values.ids(ParameterValues.of(Map.of("x", "[\"a.b\"]")), "x"))
+                .containsExactly("a.b");
         assertThat(Values.ids(ParameterValues.of(Map.of()), "x")).isEmpty();
     }
 

@@ -37,8 +37,11 @@ class ActiveTriggerTest {
     }
 
     private ActiveTrigger trigger(Duration hold, boolean emitMissed) {
-        return new ActiveTrigger(context, new StateTrigger(Set.of("input_boolean.a"), List.of(), List.of("on"),
-                Optional.empty(), hold, true, emitMissed), clock);
+        return new ActiveTrigger(
+                context,
+                new StateTrigger(
+                        Set.of("input_boolean.a"), List.of(), List.of("on"), Optional.empty(), hold, true, emitMissed),
+                clock);
     }
 
     @Test
@@ -47,11 +50,13 @@ class ActiveTriggerTest {
         t.onEvent(stateChanged("input_boolean.a", "off", "on"), false);
         t.onEvent(stateChanged("input_boolean.a", "on", "off"), false); // to filter
         assertThat(context.items()).singleElement().satisfies(json -> {
-            assertThat(json).containsEntry("entity_id", "input_boolean.a")
+            assertThat(json)
+                    .containsEntry("entity_id", "input_boolean.a")
                     .containsEntry("time", "2024-03-20T10:00:00.123456Z")
                     .containsEntry("context", Map.of("id", "01HS"))
                     .doesNotContainKey("missed_while_disconnected");
-            assertThat((Map<String, Object>) json.get("from_state")).containsEntry("state", "off")
+            assertThat((Map<String, Object>) json.get("from_state"))
+                    .containsEntry("state", "off")
                     .containsKeys("attributes", "last_changed", "last_updated");
             assertThat((Map<String, Object>) json.get("to_state")).containsEntry("state", "on");
         });
@@ -65,7 +70,9 @@ class ActiveTriggerTest {
         assertThat(context.items()).isEmpty();
         assertThat(t.pendingHolds()).isEqualTo(1);
         clock.advanceTimeBy(Duration.ofSeconds(1));
-        assertThat(context.items()).singleElement().satisfies(json -> assertThat(json).containsEntry("for_seconds", 5.0));
+        assertThat(context.items())
+                .singleElement()
+                .satisfies(json -> assertThat(json).containsEntry("for_seconds", 5.0));
         assertThat(t.pendingHolds()).isZero();
     }
 
@@ -96,12 +103,22 @@ class ActiveTriggerTest {
     void missedChangesAreEmittedMarkedOrOnlyCancelHoldsWhenTurnedOff() {
         ActiveTrigger on = trigger(Duration.ZERO, true);
         on.onEvent(stateChanged("input_boolean.a", "off", "on"), true);
-        assertThat(context.items()).singleElement()
+        assertThat(context.items())
+                .singleElement()
                 .satisfies(json -> assertThat(json).containsEntry("missed_while_disconnected", true));
 
         TestTriggerContext quiet = TestTriggerContext.of(null, Map.of());
-        ActiveTrigger off = new ActiveTrigger(quiet, new StateTrigger(Set.of("input_boolean.a"), List.of(), List.of("on"),
-                Optional.empty(), Duration.ofSeconds(5), true, false), clock);
+        ActiveTrigger off = new ActiveTrigger(
+                quiet,
+                new StateTrigger(
+                        Set.of("input_boolean.a"),
+                        List.of(),
+                        List.of("on"),
+                        Optional.empty(),
+                        Duration.ofSeconds(5),
+                        true,
+                        false),
+                clock);
         off.onEvent(stateChanged("input_boolean.a", "off", "on"), false);
         off.onEvent(stateChanged("input_boolean.a", "on", "off"), true); // went off while disconnected
         off.onEvent(stateChanged("input_boolean.a", "off", "on"), true);
@@ -115,30 +132,54 @@ class ActiveTriggerTest {
         t.onStatus(TriggerStatus.of(TriggerStatus.State.CONNECTED, "Connected to Home Assistant at h:1"));
         t.onStatus(TriggerStatus.of(TriggerStatus.State.RECONNECTING, "closed; reconnecting in 1 s"));
         t.onStatus(TriggerStatus.of(TriggerStatus.State.CONNECTED, "Connected to Home Assistant at h:1"));
-        assertThat(context.states()).containsExactly(TriggerStatus.State.CONNECTED, TriggerStatus.State.RECONNECTING,
-                TriggerStatus.State.CONNECTED);
+        assertThat(context.states())
+                .containsExactly(
+                        TriggerStatus.State.CONNECTED, TriggerStatus.State.RECONNECTING, TriggerStatus.State.CONNECTED);
         assertThat(context.statuses().getFirst().message()).contains("listening for state of input_boolean.a");
-        assertThat(context.logLines()).anySatisfy(l -> assertThat(l).startsWith("WARN Home Assistant connection lost: closed"));
+        assertThat(context.logLines())
+                .anySatisfy(l -> assertThat(l).startsWith("WARN Home Assistant connection lost: closed"));
     }
 
     @Test
     void eventAndTriggerItemsHaveTheirShape() {
         TestTriggerContext ctx = TestTriggerContext.of(null, Map.of());
         new ActiveTrigger(ctx, new TriggerSpec.EventTrigger("hearth_x", Map.of("a", 1)), clock)
-                .onEvent(Map.of("event_type", "hearth_x", "data", Map.of("a", 1), "origin", "REMOTE",
-                        "time_fired", "2024-03-20T10:00:00+00:00", "context", Map.of("id", "c")), false);
-        assertThat(ctx.items()).singleElement().satisfies(json -> assertThat(json)
-                .containsEntry("event_type", "hearth_x").containsEntry("data", Map.of("a", 1)).containsEntry("origin", "REMOTE")
-                .containsEntry("time_fired", "2024-03-20T10:00:00+00:00").containsEntry("time", "2024-03-20T10:00:00Z")
-                .containsEntry("context", Map.of("id", "c")));
+                .onEvent(
+                        Map.of(
+                                "event_type",
+                                "hearth_x",
+                                "data",
+                                Map.of("a", 1),
+                                "origin",
+                                "REMOTE",
+                                "time_fired",
+                                "2024-03-20T10:00:00+00:00",
+                                "context",
+                                Map.of("id", "c")),
+                        false);
+        assertThat(ctx.items())
+                .singleElement()
+                .satisfies(json -> assertThat(json)
+                        .containsEntry("event_type", "hearth_x")
+                        .containsEntry("data", Map.of("a", 1))
+                        .containsEntry("origin", "REMOTE")
+                        .containsEntry("time_fired", "2024-03-20T10:00:00+00:00")
+                        .containsEntry("time", "2024-03-20T10:00:00Z")
+                        .containsEntry("context", Map.of("id", "c")));
 
         TestTriggerContext ha = TestTriggerContext.of(null, Map.of());
-        Map<String, Object> trigger = Map.of("platform", "numeric_state", "to_state",
+        Map<String, Object> trigger = Map.of(
+                "platform",
+                "numeric_state",
+                "to_state",
                 Map.of("state", "70.0", "last_updated", "2024-03-20T11:00:00+00:00"));
         new ActiveTrigger(ha, new TriggerSpec.HaTrigger(Map.of("platform", "numeric_state")), clock)
                 .onEvent(Map.of("variables", Map.of("trigger", trigger), "context", Map.of("id", "d")), false);
-        assertThat(ha.items()).singleElement().satisfies(json -> assertThat(json)
-                .containsEntry("trigger", trigger).containsEntry("context", Map.of("id", "d"))
-                .containsEntry("time", "2024-03-20T11:00:00Z"));
+        assertThat(ha.items())
+                .singleElement()
+                .satisfies(json -> assertThat(json)
+                        .containsEntry("trigger", trigger)
+                        .containsEntry("context", Map.of("id", "d"))
+                        .containsEntry("time", "2024-03-20T11:00:00Z"));
     }
 }

@@ -37,8 +37,10 @@ class HaEventConnectionServerTest {
     /** Starts the fake server on a free port; the connections' timers are short. */
     private void start(IntPredicate acceptToken, boolean answerPings) {
         server = bind(0, acceptToken, answerPings);
-        connections = new HaEventConnections(ConnectionOptions.DEFAULT.withHeartbeat(Duration.ofMillis(300))
-                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(400)).withAuthRetryDelay(Duration.ofMillis(500)));
+        connections = new HaEventConnections(ConnectionOptions.DEFAULT
+                .withHeartbeat(Duration.ofMillis(300))
+                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
+                .withAuthRetryDelay(Duration.ofMillis(500)));
     }
 
     /**
@@ -46,7 +48,9 @@ class HaEventConnectionServerTest {
      * (get_states: no entities) and answers pings if told.
      */
     private DisposableServer bind(int port, IntPredicate acceptToken, boolean answerPings) {
-        return HttpServer.create().host("127.0.0.1").port(port)
+        return HttpServer.create()
+                .host("127.0.0.1")
+                .port(port)
                 .route(routes -> routes.ws(HaWebSocketProtocol.PATH, (in, out) -> {
                     int n = sockets.incrementAndGet();
                     in.withConnection(serverSide::add);
@@ -54,15 +58,21 @@ class HaEventConnectionServerTest {
                         Map<String, Object> m = Json.asObject(Json.parse(text));
                         Object id = m.get("id");
                         return switch (String.valueOf(m.get("type"))) {
-                            case "auth" -> Flux.just(acceptToken.test(n)
-                                    ? "{\"type\":\"auth_ok\",\"ha_version\":\"test\"}"
-                                    : "{\"type\":\"auth_invalid\",\"message\":\"Invalid access token or password\"}");
-                            case "ping" -> answerPings ? Flux.just("{\"id\":" + id + ",\"type\":\"pong\"}") : Flux.empty();
-                            case "get_states" -> Flux.just("{\"id\":" + id + ",\"type\":\"result\",\"success\":true,\"result\":[]}");
-                            default -> Flux.just("{\"id\":" + id + ",\"type\":\"result\",\"success\":true,\"result\":null}");
+                            case "auth" ->
+                                Flux.just(
+                                        acceptToken.test(n)
+                                                ? "{\"type\":\"auth_ok\",\"ha_version\":\"test\"}"
+                                                : "{\"type\":\"auth_invalid\",\"message\":\"Invalid access token or password\"}");
+                            case "ping" ->
+                                answerPings ? Flux.just("{\"id\":" + id + ",\"type\":\"pong\"}") : Flux.empty();
+                            case "get_states" ->
+                                Flux.just("{\"id\":" + id + ",\"type\":\"result\",\"success\":true,\"result\":[]}");
+                            default ->
+                                Flux.just("{\"id\":" + id + ",\"type\":\"result\",\"success\":true,\"result\":null}");
                         };
                     });
-                    return out.sendString(Flux.concat(Flux.just("{\"type\":\"auth_required\",\"ha_version\":\"test\"}"), replies));
+                    return out.sendString(
+                            Flux.concat(Flux.just("{\"type\":\"auth_required\",\"ha_version\":\"test\"}"), replies));
                 }))
                 .bindNow();
     }
@@ -82,8 +92,7 @@ class HaEventConnectionServerTest {
         final List<TriggerStatus> statuses = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onEvent(Map<String, Object> event, boolean missed) {
-        }
+        public void onEvent(Map<String, Object> event, boolean missed) {}
 
         @Override
         public void onStatus(TriggerStatus status) {
@@ -91,7 +100,8 @@ class HaEventConnectionServerTest {
         }
 
         boolean saw(TriggerStatus.State state, String text) {
-            return statuses.stream().anyMatch(s -> s.state() == state && s.message().contains(text));
+            return statuses.stream()
+                    .anyMatch(s -> s.state() == state && s.message().contains(text));
         }
     }
 
@@ -100,10 +110,12 @@ class HaEventConnectionServerTest {
         start(n -> true, false);
         Recorder listener = new Recorder();
         var registration = connections.register(settings(), TriggerSpec.StateTrigger.COMMAND, listener);
-        await().atMost(Duration.ofSeconds(10)).until(() -> registration.ready().toCompletableFuture().isDone());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registration.ready().toCompletableFuture().isDone());
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.saw(TriggerStatus.State.RECONNECTING, "no pong"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sockets.get() >= 2
-                && listener.statuses.getLast().state() == TriggerStatus.State.CONNECTED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        sockets.get() >= 2 && listener.statuses.getLast().state() == TriggerStatus.State.CONNECTED);
         registration.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> connections.size() == 0);
     }
@@ -112,16 +124,22 @@ class HaEventConnectionServerTest {
     void aTokenRejectedOnAReconnectReportsAuthFailedAndKeepsRetrying() {
         start(n -> n == 1 || n >= 4, true); // 2nd and 3rd attempts: auth_invalid
         Recorder listener = new Recorder();
-        var registration = connections.register(settings(), Map.of("type", "subscribe_events", "event_type", "x"), listener);
-        await().atMost(Duration.ofSeconds(10)).until(() -> registration.ready().toCompletableFuture().isDone());
-        assertThat(registration.ready().toCompletableFuture().isCompletedExceptionally()).isFalse();
+        var registration =
+                connections.register(settings(), Map.of("type", "subscribe_events", "event_type", "x"), listener);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registration.ready().toCompletableFuture().isDone());
+        assertThat(registration.ready().toCompletableFuture().isCompletedExceptionally())
+                .isFalse();
         HaEventConnection connection = connections.connections().getFirst();
 
         serverSide.forEach(Connection::dispose); // Home Assistant drops the connection
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.saw(TriggerStatus.State.AUTH_FAILED,
-                "Home Assistant rejected the access token (auth_invalid)"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sockets.get() >= 4 && connection.isConnected()
-                && listener.statuses.getLast().state() == TriggerStatus.State.CONNECTED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> listener.saw(
+                        TriggerStatus.State.AUTH_FAILED, "Home Assistant rejected the access token (auth_invalid)"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sockets.get() >= 4
+                        && connection.isConnected()
+                        && listener.statuses.getLast().state() == TriggerStatus.State.CONNECTED);
         registration.close();
     }
 }

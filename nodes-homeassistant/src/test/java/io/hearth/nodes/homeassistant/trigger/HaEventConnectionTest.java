@@ -41,10 +41,14 @@ class HaEventConnectionTest {
         var on = new LinkedHashMap<>(state("on", Map.of()));
         on.put("context", Map.of("id", "x"));
         Map<String, Object> event = HaEventConnection.synthetic("light.a", off, on);
-        assertThat(event).containsEntry("event_type", "state_changed").containsEntry("time_fired", on.get("last_updated"))
+        assertThat(event)
+                .containsEntry("event_type", "state_changed")
+                .containsEntry("time_fired", on.get("last_updated"))
                 .containsEntry("context", Map.of("id", "x"));
-        assertThat((Map<String, Object>) event.get("data")).containsEntry("entity_id", "light.a")
-                .containsEntry("old_state", off).containsEntry("new_state", on);
+        assertThat((Map<String, Object>) event.get("data"))
+                .containsEntry("entity_id", "light.a")
+                .containsEntry("old_state", off)
+                .containsEntry("new_state", on);
     }
 
     @Test
@@ -63,14 +67,22 @@ class HaEventConnectionTest {
     @Test
     void explainsRefusedSubscriptions() {
         var unauthorized = HaWebSocketProtocol.decode(
-                "{\"id\":2,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"unauthorized\",\"message\":\"Unauthorized\"}}").getFirst();
-        assertThat(HaEventConnection.subscribeError(Map.of("type", "subscribe_trigger", "trigger", Map.of()), unauthorized).getMessage())
+                        "{\"id\":2,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"unauthorized\",\"message\":\"Unauthorized\"}}")
+                .getFirst();
+        assertThat(HaEventConnection.subscribeError(
+                                Map.of("type", "subscribe_trigger", "trigger", Map.of()), unauthorized)
+                        .getMessage())
                 .contains("administrators only");
-        assertThat(HaEventConnection.subscribeError(Map.of("type", "subscribe_events", "event_type", "my_event"), unauthorized).getMessage())
-                .contains("'my_event' events").contains("only administrators");
+        assertThat(HaEventConnection.subscribeError(
+                                Map.of("type", "subscribe_events", "event_type", "my_event"), unauthorized)
+                        .getMessage())
+                .contains("'my_event' events")
+                .contains("only administrators");
         var invalid = HaWebSocketProtocol.decode(
-                "{\"id\":2,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"invalid_format\",\"message\":\"Invalid platform 'nope'\"}}").getFirst();
-        assertThat(HaEventConnection.subscribeError(Map.of("type", "subscribe_trigger", "trigger", Map.of()), invalid).getMessage())
+                        "{\"id\":2,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"invalid_format\",\"message\":\"Invalid platform 'nope'\"}}")
+                .getFirst();
+        assertThat(HaEventConnection.subscribeError(Map.of("type", "subscribe_trigger", "trigger", Map.of()), invalid)
+                        .getMessage())
                 .isEqualTo("Home Assistant rejected the trigger config (invalid_format): Invalid platform 'nope'");
     }
 }

@@ -35,8 +35,14 @@ class StateTriggerTest {
     }
 
     static StateTrigger trigger(List<String> from, List<String> to, String attribute, boolean ignoreUnavailable) {
-        return new StateTrigger(Set.of("light.kitchen"), from, to, Optional.ofNullable(attribute), Duration.ZERO,
-                ignoreUnavailable, true);
+        return new StateTrigger(
+                Set.of("light.kitchen"),
+                from,
+                to,
+                Optional.ofNullable(attribute),
+                Duration.ZERO,
+                ignoreUnavailable,
+                true);
     }
 
     @Test
@@ -53,40 +59,73 @@ class StateTriggerTest {
     @Test
     void ignoresOtherEntitiesAndAttributeOnlyChanges() {
         StateTrigger t = trigger(List.of(), List.of(), null, true);
-        assertThat(t.evaluate(data("light.hall", state("off", Map.of()), state("on", Map.of())))).isEmpty();
-        assertThat(t.evaluate(data("light.kitchen", state("on", Map.of("brightness", 10)),
-                state("on", Map.of("brightness", 200))))).isEmpty();
+        assertThat(t.evaluate(data("light.hall", state("off", Map.of()), state("on", Map.of()))))
+                .isEmpty();
+        assertThat(t.evaluate(data(
+                        "light.kitchen",
+                        state("on", Map.of("brightness", 10)),
+                        state("on", Map.of("brightness", 200)))))
+                .isEmpty();
     }
 
     @Test
     void appliesFromAndToFilters() {
         StateTrigger toOn = trigger(List.of(), List.of("on"), null, true);
-        assertThat(toOn.evaluate(data("light.kitchen", state("off", Map.of()), state("on", Map.of()))).orElseThrow().matches()).isTrue();
-        assertThat(toOn.evaluate(data("light.kitchen", state("on", Map.of()), state("off", Map.of()))).orElseThrow().matches()).isFalse();
+        assertThat(toOn.evaluate(data("light.kitchen", state("off", Map.of()), state("on", Map.of())))
+                        .orElseThrow()
+                        .matches())
+                .isTrue();
+        assertThat(toOn.evaluate(data("light.kitchen", state("on", Map.of()), state("off", Map.of())))
+                        .orElseThrow()
+                        .matches())
+                .isFalse();
 
         StateTrigger fromHomeOrAway = trigger(List.of("home", "away"), List.of("night"), null, true);
-        assertThat(fromHomeOrAway.evaluate(data("light.kitchen", state("away", Map.of()), state("night", Map.of()))).orElseThrow().matches()).isTrue();
-        assertThat(fromHomeOrAway.evaluate(data("light.kitchen", state("vacation", Map.of()), state("night", Map.of()))).orElseThrow().matches()).isFalse();
+        assertThat(fromHomeOrAway
+                        .evaluate(data("light.kitchen", state("away", Map.of()), state("night", Map.of())))
+                        .orElseThrow()
+                        .matches())
+                .isTrue();
+        assertThat(fromHomeOrAway
+                        .evaluate(data("light.kitchen", state("vacation", Map.of()), state("night", Map.of())))
+                        .orElseThrow()
+                        .matches())
+                .isFalse();
 
         StateTrigger toFortyTwo = trigger(List.of(), List.of("42"), null, true);
-        assertThat(toFortyTwo.evaluate(data("light.kitchen", state("10.0", Map.of()), state("42.0", Map.of()))).orElseThrow().matches()).isTrue();
-        assertThat(toFortyTwo.evaluate(data("light.kitchen", state("10.0", Map.of()), state("42.5", Map.of()))).orElseThrow().matches()).isFalse();
+        assertThat(toFortyTwo
+                        .evaluate(data("light.kitchen", state("10.0", Map.of()), state("42.0", Map.of())))
+                        .orElseThrow()
+                        .matches())
+                .isTrue();
+        assertThat(toFortyTwo
+                        .evaluate(data("light.kitchen", state("10.0", Map.of()), state("42.5", Map.of())))
+                        .orElseThrow()
+                        .matches())
+                .isFalse();
     }
 
     @Test
     void watchesAnAttributeInsteadOfTheStateWithNumericFromTo() {
         StateTrigger t = trigger(List.of(), List.of("255"), "brightness", true);
-        var change = t.evaluate(data("light.kitchen", state("on", Map.of("brightness", 10)), state("on", Map.of("brightness", 255))));
+        var change = t.evaluate(
+                data("light.kitchen", state("on", Map.of("brightness", 10)), state("on", Map.of("brightness", 255))));
         assertThat(change).hasValueSatisfying(c -> {
             assertThat(c.matches()).isTrue();
             assertThat(c.oldValue()).isEqualTo(10);
             assertThat(c.newValue()).isEqualTo(255);
         });
         // the state changed but the attribute did not
-        assertThat(t.evaluate(data("light.kitchen", state("off", Map.of("brightness", 10)), state("on", Map.of("brightness", 10))))).isEmpty();
+        assertThat(t.evaluate(data(
+                        "light.kitchen",
+                        state("off", Map.of("brightness", 10)),
+                        state("on", Map.of("brightness", 10)))))
+                .isEmpty();
         // 20 and 20.0 are the same value
-        assertThat(trigger(List.of(), List.of(), "level", true).evaluate(data("light.kitchen",
-                state("on", Map.of("level", 20)), state("on", Map.of("level", 20.0))))).isEmpty();
+        assertThat(trigger(List.of(), List.of(), "level", true)
+                        .evaluate(data(
+                                "light.kitchen", state("on", Map.of("level", 20)), state("on", Map.of("level", 20.0)))))
+                .isEmpty();
     }
 
     @Test
@@ -104,13 +143,23 @@ class StateTriggerTest {
         assertThat(all.evaluate(fromUnknown).orElseThrow().matches()).isTrue();
         assertThat(all.evaluate(created).orElseThrow().matches()).isTrue();
         // a removed entity is never a match, but still a change (it cancels a hold)
-        assertThat(all.evaluate(data("light.kitchen", state("on", Map.of()), null)).orElseThrow().matches()).isFalse();
+        assertThat(all.evaluate(data("light.kitchen", state("on", Map.of()), null))
+                        .orElseThrow()
+                        .matches())
+                .isFalse();
     }
 
     @Test
     void parsesParametersWithDefaults() {
         StateTrigger t = (StateTrigger) TriggerSpec.parse(ParameterValues.of(Map.of(
-                "event", "stateChanged", "entityIds", List.of("light.kitchen", "switch.ac"), "to", "on, off", "forSeconds", 2.5)));
+                "event",
+                "stateChanged",
+                "entityIds",
+                List.of("light.kitchen", "switch.ac"),
+                "to",
+                "on, off",
+                "forSeconds",
+                2.5)));
         assertThat(t.entityIds()).containsExactly("light.kitchen", "switch.ac");
         assertThat(t.to()).containsExactly("on", "off");
         assertThat(t.from()).isEmpty();
@@ -120,8 +169,8 @@ class StateTriggerTest {
         assertThat(t.emitMissed()).isTrue();
         assertThat(t.subscribeCommand()).isEqualTo(Map.of("type", "subscribe_events", "event_type", "state_changed"));
 
-        StateTrigger off = (StateTrigger) TriggerSpec.parse(ParameterValues.of(Map.of(
-                "entityIds", "light.kitchen", "ignoreUnavailable", false, "emitMissed", "false")));
+        StateTrigger off = (StateTrigger) TriggerSpec.parse(ParameterValues.of(
+                Map.of("entityIds", "light.kitchen", "ignoreUnavailable", false, "emitMissed", "false")));
         assertThat(off.ignoreUnavailable()).isFalse();
         assertThat(off.emitMissed()).isFalse();
     }
@@ -129,12 +178,18 @@ class StateTriggerTest {
     @Test
     void rejectsMissingOrMalformedEntitiesAndNegativeHold() {
         assertThatThrownBy(() -> TriggerSpec.parse(ParameterValues.of(Map.of("event", "stateChanged"))))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("entityIds").hasMessageContaining("at least one");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("entityIds")
+                .hasMessageContaining("at least one");
         assertThatThrownBy(() -> TriggerSpec.parse(ParameterValues.of(Map.of("entityIds", "kitchen light"))))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("not an entity id");
-        assertThatThrownBy(() -> TriggerSpec.parse(ParameterValues.of(Map.of("entityIds", "light.a", "forSeconds", -1))))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("forSeconds");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("not an entity id");
+        assertThatThrownBy(
+                        () -> TriggerSpec.parse(ParameterValues.of(Map.of("entityIds", "light.a", "forSeconds", -1))))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("forSeconds");
         assertThatThrownBy(() -> TriggerSpec.parse(ParameterValues.of(Map.of("event", "sometimes"))))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("'event'");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("'event'");
     }
 }
