@@ -99,6 +99,11 @@ public abstract class ApiTestSupport {
         api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", apiKey).build();
     }
 
+    /** The API key {@link #api} sends. */
+    protected String apiKey() {
+        return API_KEYS.get(port);
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

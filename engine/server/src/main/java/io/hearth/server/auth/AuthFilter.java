@@ -1,24 +1,25 @@
 package io.hearth.server.auth;
 
 import io.hearth.server.support.Blocking;
-import java.util.List;
+import io.hearth.server.web.ProblemWriter;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requires a signed-in session (cookie {@value #COOKIE}) or an API key ({@code X-Hearth-Api-Key} or
- * {@code Authorization: Bearer}) on the API and on actuator endpoints other than health. Webhooks,
- * the editor's static files and the OpenAPI document are public.
+ * Requires a signed-in session (cookie {@value #COOKIE}) or an API key ({@code X-Hearth-Api-Key}, or
+ * {@code Authorization: Bearer} on the API) on every route except the few in {@link PublicRoutes}: deny by
+ * default. The decision is made on the decoded path, as the router matches it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -26,9 +27,7 @@ public class AuthFilter implements WebFilter {
 
     public static final String COOKIE = "hearth_session";
     public static final String PRINCIPAL = AuthFilter.class.getName() + ".principal";
-    private static final List<String> PUBLIC_API =
-            List.of("/api/v1/auth/status", "/api/v1/auth/setup", "/api/v1/auth/login");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
 
     private final AuthService auth;
     private final Blocking blocking;
@@ -40,15 +39,14 @@ public class AuthFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().value();
-        boolean protectedPath = (path.startsWith("/api/") && !PUBLIC_API.contains(path))
-                || (path.startsWith("/actuator") && !path.startsWith("/actuator/health"));
-        Optional<String> key = apiKey(exchange);
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        boolean isPublic = PublicRoutes.isPublic(exchange.getRequest().getMethod(), path);
+        Optional<String> key = apiKey(exchange, API.matches(path));
         Optional<String> session = Optional.ofNullable(
                         exchange.getRequest().getCookies().getFirst(COOKIE))
                 .map(HttpCookie::getValue);
         if (key.isEmpty() && session.isEmpty()) {
-            return protectedPath ? unauthorized(exchange) : chain.filter(exchange);
+            return isPublic ? chain.filter(exchange) : unauthorized(exchange);
         }
         // Cached principals are answered on the event loop; only a cache miss goes to the database.
         Optional<AuthService.Principal> cached =
@@ -61,36 +59,28 @@ public class AuthFilter implements WebFilter {
                 exchange.getAttributes().put(PRINCIPAL, p.get());
                 return chain.filter(exchange);
             }
-            return protectedPath ? unauthorized(exchange) : chain.filter(exchange);
+            return isPublic ? chain.filter(exchange) : unauthorized(exchange);
         });
     }
 
-    private static Optional<String> apiKey(ServerWebExchange exchange) {
+    private static Optional<String> apiKey(ServerWebExchange exchange, boolean apiRoute) {
         String header = exchange.getRequest().getHeaders().getFirst("X-Hearth-Api-Key");
         if (header != null && !header.isBlank()) {
             return Optional.of(header.strip());
         }
+        // Webhooks receive Authorization headers meant for their own authentication: not an API key there.
         String authorization = exchange.getRequest().getHeaders().getFirst("Authorization");
-        if (authorization != null
-                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && exchange.getRequest().getPath().value().startsWith("/api/")) {
+        if (apiRoute && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of(authorization.substring(7).strip());
         }
         return Optional.empty();
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange) {
-        var problem = new java.util.LinkedHashMap<String, Object>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Unauthorized");
-        problem.put("status", 401);
-        problem.put("detail", "Sign in (POST /api/v1/auth/login) or send an API key in X-Hearth-Api-Key");
-        problem.put("instance", exchange.getRequest().getPath().value());
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().set("Content-Type", "application/problem+json");
-        byte[] body = JSON.writeValueAsBytes(problem);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return ProblemWriter.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "Sign in (POST /api/v1/auth/login) or send an API key in X-Hearth-Api-Key");
     }
 
     public static AuthService.Principal principal(ServerWebExchange exchange) {
