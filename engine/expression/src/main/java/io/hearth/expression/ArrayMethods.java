@@ -409,6 +409,7 @@ final class ArrayMethods {
         ctx.steps(list.size());
         for (Object e : list) {
             if (e instanceof List<?> inner && depth >= 1) {
+                ctx.checkCollection((long) out.size() + inner.size()); // a lower bound of the result: fail early
                 flatten(ctx, out, inner, depth - 1, level + 1);
             } else {
                 out.add(e);

@@ -19,10 +19,20 @@ final class CompiledTemplate implements Template {
 
     @Override
     public Object evaluate(Scope scope) {
+        return evaluate(scope, true);
+    }
+
+    /** The value as the expression produced it (dates stay dates): what n8n's own tests look at. */
+    Object evaluateValue(Scope scope) {
+        return evaluate(scope, false);
+    }
+
+    private Object evaluate(Scope scope, boolean plain) {
         EvalContext ctx = new EvalContext(limits, java.util.Objects.requireNonNull(scope, "scope"));
         try {
             if (single != null) {
-                return Values.toPlain(ctx, Interpreter.eval(single, ctx, null));
+                Object v = Interpreter.eval(single, ctx, null);
+                return plain ? Values.toPlain(ctx, v) : v;
             }
             StringBuilder sb = new StringBuilder();
             for (Object part : parts) {

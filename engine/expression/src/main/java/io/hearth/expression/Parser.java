@@ -333,7 +333,10 @@ final class Parser {
                 case LBRACKET -> e = index(e, false);
                 case LPAREN -> {
                     String callee = text(start, p - 1);
-                    e = new Node.Call(e, arguments(), false, callee);
+                    List<Node> args = arguments();
+                    e = e instanceof Node.Global g && g.name().equals("$if") && chain == 0
+                            ? ifHelper(t, args)
+                            : new Node.Call(e, args, false, callee);
                 }
                 case TEMPLATE_FULL, TEMPLATE_HEAD -> throw syntax(t, "tagged templates are not supported");
                 case INCREMENT, DECREMENT -> throw unexpected(t);
@@ -346,6 +349,17 @@ final class Parser {
         }
         depth -= chain;
         return optional ? new Node.OptionalChain(e) : e;
+    }
+
+    /** n8n's {@code $if(test, then[, else])}: a conditional that evaluates one branch (else defaults to false). */
+    private Node ifHelper(Token at, List<Node> args) {
+        if (args.size() < 2 || args.size() > 3 || args.stream().anyMatch(a -> a instanceof Node.Spread)) {
+            throw new ExpressionException(
+                    "$if requires at least 2 parameters: test, value_if_true[, and value_if_false]"
+                            + ExpressionSyntaxException.location(src, at.start()));
+        }
+        return new Node.Conditional(
+                args.get(0), args.get(1), args.size() == 3 ? args.get(2) : new Node.Literal(Boolean.FALSE));
     }
 
     private String text(int fromToken, int toToken) {

@@ -4,7 +4,6 @@ import io.hearth.expression.DateTimeValue;
 import io.hearth.expression.ExpressionException;
 import io.hearth.expression.ExpressionFunction;
 import io.hearth.expression.ExpressionObject;
-import io.hearth.expression.ExpressionValues;
 import io.hearth.expression.Scope;
 import io.hearth.expression.Undefined;
 import io.hearth.node.BinaryData;
@@ -22,7 +21,8 @@ import java.util.Optional;
  * {@code $json}, {@code $binary}, {@code $input}, {@code $node["Name"]}, {@code $("Name")},
  * {@code $items()}, {@code $workflow}, {@code $execution}, {@code $vars}, {@code $env} (only when
  * enabled), {@code $now}, {@code $today}, {@code $itemIndex}, {@code $runIndex}, {@code $prevNode},
- * {@code $parameter}, {@code $if}, {@code $ifEmpty}, {@code $min}, {@code $max}.
+ * {@code $parameter}. n8n's helpers ({@code $if}, {@code $ifEmpty}, {@code $min}...) are the
+ * expression engine's own globals.
  */
 final class ItemScope implements Scope {
 
@@ -68,15 +68,6 @@ final class ItemScope implements Scope {
             case "$nodeVersion" -> input.node().node().typeVersion();
             case "$nodeId" -> input.node().node().id();
             case "$mode" -> state.executionObject().get("mode");
-            case "$if" ->
-                (ExpressionFunction) args -> ExpressionValues.truthy(arg(args, 0)) ? arg(args, 1) : arg(args, 2);
-            case "$ifEmpty" -> (ExpressionFunction) args -> isEmpty(arg(args, 0)) ? arg(args, 1) : arg(args, 0);
-            case "$min" ->
-                (ExpressionFunction) args ->
-                        args.stream().mapToDouble(a -> toDouble(a)).min().orElse(Double.POSITIVE_INFINITY);
-            case "$max" ->
-                (ExpressionFunction) args ->
-                        args.stream().mapToDouble(a -> toDouble(a)).max().orElse(Double.NEGATIVE_INFINITY);
             default -> Undefined.INSTANCE;
         };
     }
@@ -156,18 +147,6 @@ final class ItemScope implements Scope {
 
     private static int intArg(Object a) {
         return a instanceof Number n ? n.intValue() : 0;
-    }
-
-    private static double toDouble(Object a) {
-        return a instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    private static boolean isEmpty(Object v) {
-        return v == null
-                || v == Undefined.INSTANCE
-                || "".equals(v)
-                || (v instanceof Collection<?> c && c.isEmpty())
-                || (v instanceof Map<?, ?> m && m.isEmpty());
     }
 
     /** {@code $input}: the current node's input. */
