@@ -37,6 +37,7 @@ public final class Flows {
     private final List<WorkflowNode> nodes = new ArrayList<>();
     private Connections connections = Connections.EMPTY;
     private WorkflowSettings settings = WorkflowSettings.DEFAULTS;
+    private final Map<String, Object> pinData = new java.util.LinkedHashMap<>();
 
     public static Flows flow() {
         return new Flows();
@@ -61,6 +62,12 @@ public final class Flows {
         return this;
     }
 
+    /** Pins items (JSON objects) to a node, as n8n's pinData. */
+    public Flows pin(String node, List<Map<String, Object>> items) {
+        pinData.put(node, items.stream().map(j -> (Object) Map.of("json", j)).toList());
+        return this;
+    }
+
     public Flows settings(WorkflowSettings value) {
         this.settings = value;
         return this;
@@ -75,7 +82,7 @@ public final class Flows {
                         .orElse(n))
                 .toList();
         return new Workflow(
-                Optional.of("wf-test"), "test", false, versioned, connections, settings, Map.of(), Map.of(), Map.of());
+                Optional.of("wf-test"), "test", false, versioned, connections, settings, Map.of(), pinData, Map.of());
     }
 
     public static NodeRegistry registry(NodeType... extra) {
@@ -102,8 +109,13 @@ public final class Flows {
     }
 
     public ExecutionResult run(List<Item> input, NodeType... extra) {
+        return run(io.hearth.node.ExecutionMode.MANUAL, input, extra);
+    }
+
+    public ExecutionResult run(io.hearth.node.ExecutionMode mode, List<Item> input, NodeType... extra) {
         WorkflowExecutor executor = executor(extra);
-        return executor.start(ExecutionRequest.manual(executor.prepare(build()), "exec-1", input))
+        return executor.start(ExecutionRequest.manual(executor.prepare(build()), "exec-1", input)
+                        .withMode(mode))
                 .result()
                 .orTimeout(30, TimeUnit.SECONDS)
                 .join();

@@ -3,6 +3,7 @@ package io.hearth.runtime.execution;
 import io.hearth.expression.ExpressionException;
 import io.hearth.node.ActionNode;
 import io.hearth.node.BlockingActionNode;
+import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeApiException;
 import io.hearth.node.NodeException;
@@ -152,8 +153,10 @@ final class ExecutionRun implements RunningExecution {
         }
         synchronized (this) {
             if (start.type().description().group() == NodeGroup.TRIGGER) {
-                // A trigger's output is what started the execution (the request, the firing, the manual input).
-                List<Item> items = request.startItems().isEmpty() ? List.of(Item.empty()) : request.startItems();
+                // A trigger's output is what started the execution (the request, the firing, the manual input),
+                // unless a manual run finds it pinned.
+                List<Item> items = pinnedItems(start)
+                        .orElse(request.startItems().isEmpty() ? List.of(Item.empty()) : request.startItems());
                 Instant now = state.clock().instant();
                 request.listener()
                         .nodeStarted(
@@ -244,7 +247,10 @@ final class ExecutionRun implements RunningExecution {
                             task.node().node().type());
             Instant nodeStart = state.clock().instant();
             long nanoStart = System.nanoTime();
-            CompletableFuture<Attempted> outcome = attempt(task, 1);
+            Optional<List<Item>> pinned = pinnedItems(task.node());
+            CompletableFuture<Attempted> outcome = pinned.isPresent()
+                    ? CompletableFuture.completedFuture(new Attempted(NodeOutput.of(pinned.get()), null, 1))
+                    : attempt(task, 1);
             if (outcome.isDone()) {
                 complete(task, outcome.join(), nodeStart, nanoStart);
             } else {
@@ -259,6 +265,14 @@ final class ExecutionRun implements RunningExecution {
     }
 
     private record Attempted(NodeOutput output, Throwable failure, int attempts) {}
+
+    /** As in n8n: a manual run does not run a pinned, enabled node; its pinned items leave its first output. */
+    private Optional<List<Item>> pinnedItems(PreparedNode node) {
+        if (request.mode() != ExecutionMode.MANUAL || node.node().disabled()) {
+            return Optional.empty();
+        }
+        return request.workflow().pinned(node.name());
+    }
 
     private CompletableFuture<Attempted> attempt(Task task, int attemptNumber) {
         CompletableFuture<NodeOutput> call;

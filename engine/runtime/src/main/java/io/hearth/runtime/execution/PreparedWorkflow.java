@@ -1,6 +1,7 @@
 package io.hearth.runtime.execution;
 
 import io.hearth.expression.ExpressionEngine;
+import io.hearth.node.Item;
 import io.hearth.node.NodeType;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.runtime.registry.NodeRegistry;
@@ -8,6 +9,7 @@ import io.hearth.runtime.workflow.Connection;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.runtime.workflow.InvalidWorkflowException;
 import io.hearth.runtime.workflow.OnError;
+import io.hearth.runtime.workflow.PinData;
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.runtime.workflow.WorkflowNode;
 import java.util.ArrayList;
@@ -27,10 +29,12 @@ public final class PreparedWorkflow {
 
     private final Workflow workflow;
     private final Map<String, PreparedNode> nodes;
+    private final Map<String, List<Item>> pinned;
 
-    private PreparedWorkflow(Workflow workflow, Map<String, PreparedNode> nodes) {
+    private PreparedWorkflow(Workflow workflow, Map<String, PreparedNode> nodes, Map<String, List<Item>> pinned) {
         this.workflow = workflow;
         this.nodes = nodes;
+        this.pinned = pinned;
     }
 
     /** Throws {@link InvalidWorkflowException} naming each node whose type is unknown. */
@@ -79,7 +83,13 @@ public final class PreparedWorkflow {
                             regularOutputs,
                             outputCount));
         }
-        return new PreparedWorkflow(workflow, prepared);
+        Map<String, List<Item>> pinned = new LinkedHashMap<>();
+        workflow.pinData().forEach((node, items) -> {
+            if (prepared.containsKey(node)) {
+                pinned.put(node, PinData.items(items));
+            }
+        });
+        return new PreparedWorkflow(workflow, prepared, Map.copyOf(pinned));
     }
 
     // n8n's v1 order: outputs in order; within an output, targets top-to-bottom, then left-to-right.
@@ -102,6 +112,14 @@ public final class PreparedWorkflow {
 
     public Optional<PreparedNode> node(String name) {
         return Optional.ofNullable(nodes.get(name));
+    }
+
+    /**
+     * The items pinned to a node (n8n's {@code pinData}): in manual runs the node is not run and
+     * these items leave its first output instead. Production runs ignore pinned data.
+     */
+    public Optional<List<Item>> pinned(String node) {
+        return Optional.ofNullable(pinned.get(node));
     }
 
     public Iterable<PreparedNode> nodes() {

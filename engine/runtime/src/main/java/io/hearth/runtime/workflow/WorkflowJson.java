@@ -107,6 +107,13 @@ public final class WorkflowJson {
         WorkflowSettings settings = readSettings(root.get("settings"), problems);
         Map<String, Object> staticData = optionalMap(root, "staticData", problems);
         Map<String, Object> pinData = optionalMap(root, "pinData", problems);
+        pinData.forEach((node, pinned) -> {
+            try {
+                PinData.items(pinned);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("pinData." + node, e.getMessage()));
+            }
+        });
         Map<String, Object> extra = new LinkedHashMap<>();
         root.forEach((k, v) -> {
             boolean emptyData = (k.equals("staticData") || k.equals("pinData"))

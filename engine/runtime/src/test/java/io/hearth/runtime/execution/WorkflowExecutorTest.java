@@ -66,6 +66,54 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void manualRunsDoNotRunPinnedNodesAndPassTheirPinnedItemsOn() {
+        TestNodes.Flaky flaky = new TestNodes.Flaky(0);
+        var r = flow().node("Start", MANUAL, Map.of())
+                .node("Remote", "test.flaky", Map.of())
+                .node("Greet", SET, set("greeting", "=Hello {{ $json.name }}"))
+                .connect("Start", "Remote")
+                .connect("Remote", "Greet")
+                .pin("Remote", List.of(Map.of("name", "Ada"), Map.of("name", "Grace")))
+                .run(List.of(Item.of(Map.of("name", "nobody"))), flaky);
+        assertThat(flaky.calls).hasValue(0);
+        assertThat(output(r, "Remote")).containsExactly(Map.of("name", "Ada"), Map.of("name", "Grace"));
+        assertThat(output(r, "Greet")).extracting(m -> m.get("greeting")).containsExactly("Hello Ada", "Hello Grace");
+    }
+
+    @Test
+    void productionRunsIgnorePinnedData() {
+        TestNodes.Flaky flaky = new TestNodes.Flaky(0);
+        var r = flow().node("Start", MANUAL, Map.of())
+                .node("Remote", "test.flaky", Map.of())
+                .connect("Start", "Remote")
+                .pin("Remote", List.of(Map.of("name", "Ada")))
+                .pin("Start", List.of(Map.of("pinned", true)))
+                .run(ExecutionMode.WEBHOOK, List.of(Item.of(Map.of("name", "live"))), flaky);
+        assertThat(flaky.calls).hasValue(1);
+        assertThat(output(r, "Remote")).containsExactly(Map.of("name", "live"));
+    }
+
+    @Test
+    void aPinnedTriggerOutputsItsPinnedItemsInManualRuns() {
+        var r = flow().node("Start", MANUAL, Map.of())
+                .node("Greet", SET, set("greeting", "=Hi {{ $json.name }}"))
+                .connect("Start", "Greet")
+                .pin("Start", List.of(Map.of("name", "Ada")))
+                .run(List.of(Item.of(Map.of("name", "typed in"))));
+        assertThat(output(r, "Greet")).extracting(m -> m.get("greeting")).containsExactly("Hi Ada");
+    }
+
+    @Test
+    void aDisabledPinnedNodeIsNotReplacedByItsPinnedData() {
+        var r = flow().node("Start", MANUAL, Map.of())
+                .node("Greet", SET, set("greeting", "x"), n -> n.withDisabled(true))
+                .connect("Start", "Greet")
+                .pin("Greet", List.of(Map.of("pinned", true)))
+                .run(List.of(Item.of(Map.of("name", "Ada"))));
+        assertThat(r.runData()).doesNotContainKey("Greet");
+    }
+
+    @Test
     void routesItemsToTrueAndFalseBranches() {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("If", "hearth.if", ifGreater("n", 5))

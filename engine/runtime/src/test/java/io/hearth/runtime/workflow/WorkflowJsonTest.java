@@ -120,4 +120,24 @@ class WorkflowJsonTest {
                 .contains("continueOnFail=true")
                 .doesNotContain("onError");
     }
+
+    @Test
+    void readsPinnedItemsWithOrWithoutTheirJsonWrapperAndRefusesOtherShapes() {
+        Workflow w = WorkflowJson.parse("""
+                {"nodes": [{"name": "A", "type": "t"}],
+                 "pinData": {"A": [{"json": {"n": 1}}, {"n": 2}]}}
+                """);
+        assertThat(PinData.of(w, "A").orElseThrow())
+                .extracting(io.hearth.node.Item::json)
+                .containsExactly(Map.of("n", 1), Map.of("n", 2));
+        assertThatThrownBy(() -> WorkflowJson.parse("""
+                        {"nodes": [{"name": "A", "type": "t"}], "pinData": {"A": {"n": 1}, "B": [1]}}
+                        """))
+                .isInstanceOfSatisfying(
+                        InvalidWorkflowException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::toString)
+                                .containsExactly(
+                                        "pinData.A: must be an array of items", "pinData.B: item 0 must be an object"));
+    }
 }
