@@ -7,6 +7,8 @@ import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.FieldError;
 import io.hearth.node.credential.Secret;
 import io.hearth.node.description.Parameter;
+import io.hearth.node.description.ParameterType.StringType;
+import io.hearth.node.support.HeaderText;
 import io.hearth.node.support.SecretRedactor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,16 +59,32 @@ public final class CredentialService {
     }
 
     /**
-     * Replaces the values of a credential, keeping every stored secret the update omits or masks.
+     * Replaces the values of a credential, keeping every stored secret the update omits or masks — unless another
+     * value changes: a saved secret is only ever sent where it was saved, so changing any other field (the host, the
+     * port, a TLS setting) requires the secrets to be entered again.
      *
-     * @throws CredentialNotFoundException when there is no such credential
+     * @throws CredentialNotFoundException   when there is no such credential
+     * @throws CredentialValidationException when the values are not acceptable
      */
     public CredentialView update(String id, Map<String, ?> values) {
+        return update(id, Optional.empty(), Optional.of(values));
+    }
+
+    /** Renames and/or replaces the values; both are validated before either is stored. */
+    public CredentialView update(String id, Optional<String> newName, Optional<? extends Map<String, ?>> values) {
+        newName.ifPresent(name -> {
+            List<FieldError> errors = nameErrors(name);
+            if (!errors.isEmpty()) {
+                throw new CredentialValidationException(errors);
+            }
+        });
         StoredCredential existing = store.find(id).orElseThrow(() -> new CredentialNotFoundException(id));
         CredentialType credentialType = type(existing.type());
-        Map<String, Object> prepared =
-                prepare(credentialType, merge(values, existing.values(), secretFields(credentialType)), List.of());
-        if (!store.replaceValues(id, prepared)) {
+        Optional<Map<String, Object>> prepared = values.map(v -> prepareWithStored(credentialType, v, existing));
+        if (prepared.isPresent() && !store.replaceValues(id, prepared.get())) {
+            throw new CredentialNotFoundException(id);
+        }
+        if (newName.isPresent() && !store.rename(id, newName.get().strip())) {
             throw new CredentialNotFoundException(id);
         }
         return get(id).orElseThrow(() -> new CredentialNotFoundException(id));
@@ -119,7 +137,8 @@ public final class CredentialService {
 
     /**
      * Tests values against the remote service without saving them. With {@code existingId}, secrets that are
-     * omitted or masked come from that saved credential. The stage fails with {@link CredentialValidationException},
+     * omitted or masked come from that saved credential, as long as every other value is the saved one (a saved
+     * secret is never sent anywhere else). The stage fails with {@link CredentialValidationException},
      * {@link UnknownCredentialTypeException} or {@link CredentialNotFoundException}; a failing test is a
      * {@link CredentialTestResult} whose message has the secrets redacted.
      */
@@ -128,7 +147,7 @@ public final class CredentialService {
         CredentialType credentialType;
         try {
             credentialType = type(type);
-            Map<String, Object> stored = Map.of();
+            Map<String, Object> prepared;
             if (existingId.isPresent()) {
                 StoredCredential existing = store.find(existingId.get())
                         .orElseThrow(() -> new CredentialNotFoundException(existingId.get()));
@@ -136,11 +155,11 @@ public final class CredentialService {
                     throw new CredentialValidationException(
                             List.of(new FieldError("type", "the saved credential is of type " + existing.type())));
                 }
-                stored = existing.values();
+                prepared = prepareWithStored(credentialType, values, existing);
+            } else {
+                prepared = prepare(credentialType, merge(values, Map.of(), secretFields(credentialType)), List.of());
             }
-            Set<String> secrets = secretFields(credentialType);
-            data = new CredentialData(
-                    type, prepare(credentialType, merge(values, stored, secrets), List.of()), secrets);
+            data = new CredentialData(type, prepared, secretFields(credentialType));
         } catch (CredentialException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -183,6 +202,58 @@ public final class CredentialService {
             return List.of(new FieldError("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
         }
         return List.of();
+    }
+
+    /**
+     * The values to store or test when {@code submitted} may keep secrets of {@code existing}: the merge, prepared,
+     * refused when a kept secret would go with changed connection values.
+     */
+    private static Map<String, Object> prepareWithStored(
+            CredentialType type, Map<String, ?> submitted, StoredCredential existing) {
+        Set<String> secrets = secretFields(type);
+        Map<String, Object> prepared = prepare(type, merge(submitted, existing.values(), secrets), List.of());
+        List<String> changed = type.description().fields().stream()
+                .filter(f -> !f.isSecret() && f.holdsValue())
+                .filter(f -> !sameValue(effective(f, existing.values()), effective(f, prepared)))
+                .map(Parameter::displayName)
+                .toList();
+        if (changed.isEmpty()) {
+            return prepared;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String secret : secrets) {
+            Object sent = submitted.get(secret);
+            boolean kept = sent == null || Secret.MASK.equals(sent);
+            if (kept && !isEmpty(existing.values().get(secret))) {
+                String label = type.description()
+                        .field(secret)
+                        .map(Parameter::displayName)
+                        .orElse(secret);
+                errors.add(new FieldError(
+                        "data." + secret,
+                        label + " must be entered again: " + String.join(", ", changed)
+                                + " changed, and a saved secret is only sent where it was saved"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new CredentialValidationException(errors);
+        }
+        return prepared;
+    }
+
+    private static Object effective(Parameter field, Map<String, Object> values) {
+        Object value = values.get(field.name());
+        return value == null ? field.defaultValue() : value;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.strip().equals(y.strip());
+        }
+        return Objects.equals(a, b);
     }
 
     /**
@@ -245,6 +316,17 @@ public final class CredentialService {
         for (String field : result.keySet()) {
             if (description.field(field).isEmpty()) {
                 errors.add(new FieldError("data." + field, "is not a field of " + description.name()));
+            }
+        }
+        for (Parameter field : description.fields()) {
+            // Single-line values end up in headers and protocol lines (tokens, header auth, user names).
+            if (field.type() instanceof StringType t
+                    && t.rows() <= 1
+                    && result.get(field.name()) instanceof String text
+                    && HeaderText.hasControlCharacters(text)) {
+                errors.add(new FieldError(
+                        "data." + field.name(),
+                        field.displayName() + " must not contain line breaks or control characters"));
             }
         }
         for (Parameter field : description.fields()) {

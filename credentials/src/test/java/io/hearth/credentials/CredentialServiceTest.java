@@ -119,12 +119,93 @@ class CredentialServiceTest {
     void testOfASavedCredentialTakesOmittedAndMaskedSecretsFromStorage() {
         CredentialView created = service.create("Home", TYPE, values("ha.local", "good-token"));
 
-        CredentialTestResult omitted = join(service.test(TYPE, Map.of("host", "ha2.local"), Optional.of(created.id())));
+        CredentialTestResult omitted = join(service.test(
+                TYPE, Map.of("host", " ha.local ", "port", 8123.0, "ssl", false), Optional.of(created.id())));
         CredentialTestResult masked = join(service.test(TYPE, created.values(), Optional.of(created.id())));
 
         assertThat(omitted.isOk()).isTrue();
-        assertThat(omitted.message()).isEqualTo("Connected to ha2.local");
+        assertThat(omitted.message()).isEqualTo("Connected to ha.local");
         assertThat(masked.isOk()).isTrue();
+    }
+
+    @Test
+    void aSavedSecretIsNeverTestedAgainstChangedConnectionValues() {
+        RecordingType recording = new RecordingType();
+        CredentialService service = new CredentialService(store, name -> Optional.of(recording));
+        String id =
+                service.create("Home", TYPE, values("ha.local", "good-token")).id();
+
+        for (Map<String, Object> attempt : java.util.List.<Map<String, Object>>of(
+                Map.of("host", "evil.example", "port", 80),
+                Map.of("host", "evil.example", "port", 8123, "ssl", false, "accessToken", Secret.MASK),
+                Map.of("host", "ha.local", "port", 80, "ssl", false),
+                Map.of("host", "ha.local", "port", 8123, "ssl", true),
+                Map.of("host", "https://evil.example:443", "accessToken", Secret.MASK))) {
+            assertThatThrownBy(() -> join(service.test(TYPE, attempt, Optional.of(id))))
+                    .as("%s", attempt)
+                    .cause()
+                    .isInstanceOf(CredentialValidationException.class)
+                    .satisfies(e -> assertThat(((CredentialValidationException) e).errors())
+                            .extracting(FieldError::field)
+                            .containsExactly("data.accessToken"))
+                    .hasMessageContaining("must be entered again");
+        }
+        assertThat(recording.testedHosts).isEmpty();
+
+        CredentialTestResult reentered =
+                join(service.test(TYPE, values("other.example", "good-token-typed-again"), Optional.of(id)));
+        assertThat(reentered.isOk()).isTrue();
+        assertThat(recording.testedHosts).containsExactly("other.example");
+    }
+
+    @Test
+    void anUpdateThatMovesTheCredentialNeedsTheSecretAgain() {
+        CredentialView created = service.create("Home", TYPE, values("ha.local", "secret-token-1"));
+
+        assertThatThrownBy(() -> service.update(created.id(), Map.of("host", "evil.example")))
+                .isInstanceOf(CredentialValidationException.class)
+                .hasMessageContaining("data.accessToken: accessToken must be entered again: host changed");
+        assertThatThrownBy(() -> service.update(
+                        created.id(), Map.of("host", "ha.local", "port", 8124, "accessToken", Secret.MASK)))
+                .isInstanceOf(CredentialValidationException.class)
+                .hasMessageContaining("port changed");
+        assertThat(service.decrypt(created.id()).string("host")).isEqualTo("ha.local");
+
+        service.update(created.id(), Map.of("host", "ha.local", "port", 8123, "useProxy", false));
+        service.update(created.id(), Map.of("host", "ha2.local", "accessToken", "secret-token-2"));
+        CredentialData moved = service.decrypt(created.id());
+        assertThat(moved.string("host")).isEqualTo("ha2.local");
+        assertThat(moved.secret("accessToken").reveal()).isEqualTo("secret-token-2");
+    }
+
+    @Test
+    void lineBreaksAndControlCharactersInSingleLineValuesAreRefusedOnTheirField() {
+        assertThatThrownBy(() -> service.create("Home", TYPE, values("ha.local", "token\r\nX-Injected: 1")))
+                .isInstanceOf(CredentialValidationException.class)
+                .satisfies(e -> assertThat(((CredentialValidationException) e).errors())
+                        .contains(new FieldError(
+                                "data.accessToken", "accessToken must not contain line breaks or control characters")))
+                .hasMessageNotContaining("X-Injected");
+        assertThatThrownBy(() -> service.create("Home", TYPE, values("ha.local\u0000", "token")))
+                .isInstanceOf(CredentialValidationException.class)
+                .hasMessageContaining("data.host: host must not contain line breaks");
+        CredentialView created = service.create("Home", TYPE, values("ha.local", "token"));
+        assertThatThrownBy(() -> service.update(created.id(), values("ha.local", "token\tx")))
+                .isInstanceOf(CredentialValidationException.class);
+        assertThatThrownBy(() -> join(service.test(TYPE, values("ha.local", "good\nX: 1"), Optional.empty())))
+                .cause()
+                .isInstanceOf(CredentialValidationException.class);
+    }
+
+    /** The test type, remembering which hosts it was asked to contact. */
+    private static final class RecordingType extends TestApiCredential {
+        final java.util.List<String> testedHosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<CredentialTestResult> test(CredentialData data) {
+            testedHosts.add(data.string("host"));
+            return super.test(data);
+        }
     }
 
     @Test

@@ -58,7 +58,7 @@ abstract class CredentialStorageContract {
         String name = "marker-" + UUID.randomUUID();
         Started s = start(Map.of());
         CredentialView created = s.service().create(name, TYPE, values("ha.local", token));
-        s.service().update(created.id(), Map.of("host", "ha2.local", "clientSecret", token + "-client"));
+        s.service().update(created.id(), Map.of("host", "ha.local", "clientSecret", token + "-client"));
         s.service()
                 .test(TYPE, Map.of("host", "ha.local"), Optional.of(created.id()))
                 .toCompletableFuture()
@@ -170,14 +170,15 @@ abstract class CredentialStorageContract {
                         TYPE,
                         Map.of("host", "ha.local", "accessToken", "secret-token-1", "clientSecret", "client-1"));
 
-        CredentialView updated = s.service().update(created.id(), Map.of("host", "ha2.local", "port", 443));
+        CredentialView updated =
+                s.service().update(created.id(), Map.of("host", "ha.local", "port", 8123, "useProxy", false));
 
         CredentialData data = s.service().decrypt(created.id());
-        assertThat(data.string("host")).isEqualTo("ha2.local");
-        assertThat(data.integer("port")).contains(443L);
+        assertThat(data.string("host")).isEqualTo("ha.local");
+        assertThat(data.bool("useProxy")).isFalse();
         assertThat(data.secret("accessToken").reveal()).isEqualTo("secret-token-1");
         assertThat(data.secret("clientSecret").reveal()).isEqualTo("client-1");
-        assertThat(updated.values()).containsEntry("accessToken", Secret.MASK).containsEntry("host", "ha2.local");
+        assertThat(updated.values()).containsEntry("accessToken", Secret.MASK).containsEntry("host", "ha.local");
     }
 
     @Test

@@ -82,7 +82,10 @@ class CredentialApiTest extends ApiTestSupport {
                 .uri("/api/v1/credentials/{id}", id)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(
-                        "name", "Renamed", "data", Map.of("host", "ha.local", "port", 8123, "accessToken", "******")))
+                        "name",
+                        "Renamed",
+                        "data",
+                        Map.of("host", "ha.example.org", "port", 8443, "ssl", true, "accessToken", "******")))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -90,12 +93,12 @@ class CredentialApiTest extends ApiTestSupport {
                 .jsonPath("$.name")
                 .isEqualTo("Renamed")
                 .jsonPath("$.data.host")
-                .isEqualTo("ha.local");
+                .isEqualTo("ha.example.org");
         assertThat(credentials.decrypt(id).secret("accessToken").reveal()).isEqualTo(TOKEN);
         api.put()
                 .uri("/api/v1/credentials/{id}", id)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("data", Map.of("host", "ha.local")))
+                .bodyValue(Map.of("data", Map.of("host", "https://ha.example.org:8443/")))
                 .exchange()
                 .expectStatus()
                 .isOk();

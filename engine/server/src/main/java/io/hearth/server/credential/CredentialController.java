@@ -79,15 +79,8 @@ public class CredentialController {
 
     @PutMapping("/credentials/{id}")
     public Mono<Map<String, Object>> update(@PathVariable String id, @RequestBody Body body) {
-        return call(() -> {
-            if (body.name() != null && !body.name().isBlank()) {
-                credentials.rename(id, body.name().strip());
-            }
-            if (body.data() != null) {
-                return view(credentials.update(id, body.data()));
-            }
-            return view(credentials.get(id).orElseThrow(() -> ApiException.notFound("Credential", id)));
-        });
+        return call(() -> view(credentials.update(
+                id, Optional.ofNullable(body.name()).filter(n -> !n.isBlank()), Optional.ofNullable(body.data()))));
     }
 
     @DeleteMapping("/credentials/{id}")

@@ -2,6 +2,7 @@ package io.hearth.nodes.homeassistant.client;
 
 import io.hearth.node.NodeApiException;
 import io.hearth.node.NodeException;
+import io.hearth.node.support.HeaderText;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -100,6 +101,11 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
 
     /** A new client with its own connection pool; {@link #close()} it when done. */
     public static HomeAssistantClient create(HaConnectionSettings settings, Options options) {
+        if (HeaderText.hasControlCharacters(settings.accessToken().reveal())) {
+            // Saving refuses such tokens; one stored before that rule must still never reach a header.
+            throw new NodeApiException(
+                    "The Access Token contains a line break or control character: enter it again in the credential", 0);
+        }
         return new HomeAssistantClient(settings, options);
     }
 

@@ -114,7 +114,7 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
         address.portProblem().ifPresent(p -> errors.add(new FieldError("port", "Port " + p)));
         if (data.secret("accessToken").reveal().isBlank()) {
             errors.add(new FieldError("accessToken", "Access Token is required"));
-        } else if (data.secret("accessToken").reveal().strip().matches(".*\\s.*")) {
+        } else if (data.secret("accessToken").reveal().strip().chars().anyMatch(Character::isWhitespace)) {
             errors.add(new FieldError("accessToken", "Access Token must not contain spaces or line breaks"));
         }
         String ca = data.string("caCertificate");

@@ -33,6 +33,19 @@ class HomeAssistantClientsTest {
     }
 
     @Test
+    void aTokenWithALineBreakNeverBecomesAHeader() {
+        // saving refuses it; a value stored before that rule must still not inject a header
+        for (String token : new String[] {"abc\r\nX-Injected: 1", "abc\nX: 1", "abc\u0000"}) {
+            assertThatThrownBy(() -> HomeAssistantClient.create(
+                            HaConnectionSettings.fromCredential(credential("ha.local", token)),
+                            HomeAssistantClient.Options.DEFAULT))
+                    .isInstanceOf(NodeApiException.class)
+                    .hasMessageContaining("line break")
+                    .hasMessageNotContaining("X-Injected");
+        }
+    }
+
+    @Test
     void fingerprintHidesTheToken() {
         HaConnectionSettings s = HaConnectionSettings.fromCredential(credential("ha.local", "my-token"));
         assertThat(s.fingerprint()).hasSize(64).doesNotContain("my-token");
