@@ -353,7 +353,7 @@ final class ExecutionRun implements RunningExecution {
         long took = (System.nanoTime() - nanoStart) / 1_000_000;
         int runIndex = state.runCount(node.name());
         if (attempted.failure() == null) {
-            List<List<Item>> outputs = normalizeOutputs(node, attempted.output());
+            List<List<Item>> outputs = normalizeOutputs(node, attempted.output(), task.inputs());
             NodeRun run = new NodeRun(
                     node.name(),
                     node.node().type(),
@@ -419,25 +419,54 @@ final class ExecutionRun implements RunningExecution {
         return new Item(json, item.binary(), List.of(new Item.PairedItem(index, 0)));
     }
 
-    private List<List<Item>> normalizeOutputs(PreparedNode node, NodeOutput output) {
+    private List<List<Item>> normalizeOutputs(PreparedNode node, NodeOutput output, List<List<Item>> inputs) {
         List<List<Item>> outs = new ArrayList<>(output == null ? List.of() : output.outputs());
         while (outs.size() < node.outputCount()) {
             outs.add(List.of());
         }
         if (node.node().onError() == OnError.CONTINUE_ERROR_OUTPUT && !outs.isEmpty()) {
-            // Items a continue-on-fail node reported as failed ({"error": ...}) go to the error output.
-            List<Item> ok = new ArrayList<>();
-            List<Item> failed = new ArrayList<>(outs.get(node.outputCount() - 1));
-            for (Item item : outs.getFirst()) {
-                (item.json().containsKey("error") ? failed : ok).add(item);
+            // As n8n: error items a continue-on-fail node reported go to the error output, with the
+            // fields of the input item they stand for.
+            int errorOutput = node.outputCount() - 1;
+            List<Item> failed = new ArrayList<>(outs.get(errorOutput));
+            for (int o = 0; o < errorOutput; o++) {
+                List<Item> ok = new ArrayList<>();
+                for (Item item : outs.get(o)) {
+                    if (isErrorItem(item)) {
+                        failed.add(withInputFields(item, inputs));
+                    } else {
+                        ok.add(item);
+                    }
+                }
+                outs.set(o, ok);
             }
-            outs.set(0, ok);
-            outs.set(node.outputCount() - 1, failed);
+            outs.set(errorOutput, failed);
         }
         if (node.node().alwaysOutputData() && outs.stream().allMatch(List::isEmpty)) {
             outs.set(0, List.of(Item.empty()));
         }
         return outs;
+    }
+
+    /** n8n's error item: {@code {"error": ...}}, optionally with a {@code message}, and nothing else. */
+    private static boolean isErrorItem(Item item) {
+        Map<String, Object> json = item.json();
+        return json.get("error") != null && (json.size() == 1 || (json.size() == 2 && json.containsKey("message")));
+    }
+
+    private static Item withInputFields(Item item, List<List<Item>> inputs) {
+        if (item.pairedItems().isEmpty()) {
+            return item;
+        }
+        Item.PairedItem from = item.pairedItems().getFirst();
+        if (from.input() >= inputs.size()
+                || from.item() >= inputs.get(from.input()).size()) {
+            return item;
+        }
+        Map<String, Object> json =
+                new LinkedHashMap<>(inputs.get(from.input()).get(from.item()).json());
+        json.putAll(item.json());
+        return item.withJson(json);
     }
 
     private void propagate(PreparedNode node, List<List<Item>> outputs, int runIndex) {

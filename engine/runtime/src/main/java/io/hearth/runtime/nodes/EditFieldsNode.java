@@ -2,6 +2,7 @@ package io.hearth.runtime.nodes;
 
 import io.hearth.node.ActionNode;
 import io.hearth.node.Item;
+import io.hearth.node.ItemLoop;
 import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterException;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -124,17 +124,14 @@ public final class EditFieldsNode implements ActionNode {
 
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
-        List<Item> items = context.items();
         double version = context.node().typeVersion();
-        List<Item> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            ParameterValues p = context.parameters(i);
-            Item item = items.get(i);
+        return ItemLoop.map(context, in -> {
+            ParameterValues p = in.parameters();
+            Item item = in.item();
             Map<String, Object> json = version < 3 ? setV1(item, p) : setV3(item, p, version);
             boolean keepBinary = !p.get("options.includeBinary").isPresent() || p.bool("options.includeBinary");
-            out.add(new Item(json, keepBinary ? item.binary() : Map.of(), List.of(new Item.PairedItem(i, 0))));
-        }
-        return CompletableFuture.completedFuture(NodeOutput.of(out));
+            return new Item(json, keepBinary ? item.binary() : Map.of(), List.of(new Item.PairedItem(in.index(), 0)));
+        });
     }
 
     private static Map<String, Object> setV3(Item item, ParameterValues p, double version) {

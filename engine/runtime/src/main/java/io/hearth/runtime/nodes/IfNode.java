@@ -1,7 +1,7 @@
 package io.hearth.runtime.nodes;
 
 import io.hearth.node.ActionNode;
-import io.hearth.node.Item;
+import io.hearth.node.ItemLoop;
 import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterValues;
@@ -11,10 +11,8 @@ import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
 import io.hearth.node.description.Port;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -61,12 +59,9 @@ public final class IfNode implements ActionNode {
 
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
-        List<Item> yes = new ArrayList<>();
-        List<Item> no = new ArrayList<>();
-        List<Item> items = context.items();
         boolean v1 = context.node().typeVersion() < 2;
-        for (int i = 0; i < items.size(); i++) {
-            ParameterValues p = context.parameters(i);
+        return ItemLoop.route(context, 2, in -> {
+            ParameterValues p = in.parameters();
             boolean pass = v1
                     ? evaluateV1(p)
                     : Conditions.evaluate(
@@ -74,9 +69,8 @@ public final class IfNode implements ActionNode {
                             p.string("combinator").isBlank() ? "and" : p.string("combinator"),
                             !p.get("options.caseSensitive").isPresent() || p.bool("options.caseSensitive"),
                             "conditions.conditions");
-            (pass ? yes : no).add(items.get(i).pairedWith(i));
-        }
-        return CompletableFuture.completedFuture(NodeOutput.ofOutputs(yes, no));
+            return List.of(pass ? 0 : 1);
+        });
     }
 
     // If v1: {boolean|number|string|dateTime: [{value1, operation, value2}]}, combineOperation all|any.

@@ -1,7 +1,7 @@
 package io.hearth.runtime.nodes;
 
 import io.hearth.node.ActionNode;
-import io.hearth.node.Item;
+import io.hearth.node.ItemLoop;
 import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterValues;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -79,21 +78,16 @@ public final class SwitchNode implements ActionNode {
 
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
-        List<Item> items = context.items();
         ParameterValues first = context.parameters();
         int rules = first.group("rules", "values").size();
         Object fallback = first.get("options.fallbackOutput").orElse("none");
         boolean extra = "extra".equals(fallback);
-        List<List<Item>> outputs = new ArrayList<>();
-        for (int o = 0; o < rules + (extra ? 1 : 0); o++) {
-            outputs.add(new ArrayList<>());
-        }
-        for (int i = 0; i < items.size(); i++) {
-            ParameterValues p = context.parameters(i);
+        return ItemLoop.route(context, rules + (extra ? 1 : 0), in -> {
+            ParameterValues p = in.parameters();
             boolean ignoreCase = p.bool("options.ignoreCase");
             boolean all = p.bool("options.allMatchingOutputs");
             List<Map<String, Object>> values = p.group("rules", "values");
-            boolean matched = false;
+            List<Integer> matched = new ArrayList<>();
             for (int r = 0; r < values.size() && r < rules; r++) {
                 Map<String, Object> rule = values.get(r);
                 String path = "rules.values[" + r + "]";
@@ -101,21 +95,20 @@ public final class SwitchNode implements ActionNode {
                         ? Conditions.evaluate(rule.get("conditions"), "and", !ignoreCase, path + ".conditions")
                         : Conditions.test(rule, !ignoreCase, path);
                 if (ok) {
-                    outputs.get(r).add(items.get(i).pairedWith(i));
-                    matched = true;
+                    matched.add(r);
                     if (!all) {
                         break;
                     }
                 }
             }
-            if (!matched) {
+            if (matched.isEmpty()) {
                 if (extra) {
-                    outputs.get(rules).add(items.get(i).pairedWith(i));
+                    matched.add(rules);
                 } else if (fallback instanceof Number n && n.intValue() >= 0 && n.intValue() < rules) {
-                    outputs.get(n.intValue()).add(items.get(i).pairedWith(i));
+                    matched.add(n.intValue());
                 }
             }
-        }
-        return CompletableFuture.completedFuture(new NodeOutput(List.copyOf(outputs)));
+            return matched;
+        });
     }
 }
