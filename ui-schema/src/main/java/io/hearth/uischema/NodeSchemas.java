@@ -77,6 +77,9 @@ public final class NodeSchemas {
                 "subtitle", d.subtitle(),
                 "inputs", portNames(d.inputs()),
                 "outputs", portNames(d.outputs()));
+        if (!d.keywords().isEmpty()) {
+            meta.put("keywords", new ArrayList<Object>(d.keywords()));
+        }
         d.dynamicOutputs().ifPresent(o -> meta.put("dynamicOutputs", dynamicOutputs(o)));
         List<Object> credentials = new ArrayList<>();
         d.credentials().forEach(c -> credentials.add(credential(c)));

@@ -26,4 +26,50 @@ public final class ExpressionValues {
     public static boolean truthy(Object v) {
         return JsOps.truthy(v);
     }
+
+    /** JavaScript {@code typeof}: "undefined", "string", "number", "boolean", "object" (also null, arrays, dates). */
+    public static String typeOf(Object v) {
+        return JsOps.typeOf(v);
+    }
+
+    /** JavaScript {@code Number(v)}: NaN for what is not a number. */
+    public static double toNumber(Object v) {
+        return JsOps.toNumber(v);
+    }
+
+    /** JavaScript {@code String(v)}: "null", "undefined", "1,2" for arrays, "[object Object]" for objects. */
+    public static String toText(Object v) {
+        return JsOps.toStr(EvalContext.standalone(), v);
+    }
+
+    /**
+     * JavaScript's {@code a < b} (strings by UTF-16 code units, everything else as numbers); empty
+     * when the comparison is undefined because a value is not a number (NaN).
+     */
+    public static java.util.Optional<Boolean> lessThan(Object a, Object b) {
+        return java.util.Optional.ofNullable(JsOps.lessThan(EvalContext.standalone(), a, b));
+    }
+
+    /** Structural equality as lodash's {@code isEqual}: 1 equals 1.0, maps regardless of key order. */
+    public static boolean deepEquals(Object a, Object b) {
+        return JsOps.deepEquals(a, b, 0);
+    }
+
+    /** JavaScript's {@code JSON.stringify(v)} without indentation; "undefined" for undefined. */
+    public static String stringify(Object v) {
+        Object s = Json.stringify(EvalContext.standalone(), v, Undefined.INSTANCE);
+        return s instanceof String text ? text : "undefined";
+    }
+
+    /**
+     * JavaScript's {@code s.replace(new RegExp(source, flags), replacement)}: {@code $1}, {@code $&}
+     * and {@code $<name>} in the replacement, the first match only unless {@code flags} has {@code g};
+     * bounded by the expression limits' regex deadline.
+     *
+     * @throws ExpressionException for an invalid pattern or flags, or when matching takes too long
+     */
+    public static String regexReplace(String s, String source, String flags, String replacement) {
+        return (String)
+                StringMethods.replace(EvalContext.standalone(), s, JsRegExp.compile(source, flags), replacement, false);
+    }
 }

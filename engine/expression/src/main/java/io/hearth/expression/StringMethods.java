@@ -472,7 +472,7 @@ final class StringMethods {
         return out;
     }
 
-    private static Object replace(EvalContext ctx, String s, Object pattern, Object replacement, boolean all) {
+    static Object replace(EvalContext ctx, String s, Object pattern, Object replacement, boolean all) {
         StringBuilder sb = new StringBuilder(s.length());
         boolean fn = JsOps.isFunction(replacement);
         String template = fn ? null : JsOps.toStr(ctx, replacement);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param displayName      the name in the palette
  * @param versions         type versions this implementation runs (n8n's {@code typeVersion}); the last is the default
  * @param group            trigger, action or transform
- * @param categories       palette sections ("Flow", "Data", "Home Assistant", ...)
+ * @param categories       palette sections ("Flow", "Data Transformation", "Home Assistant", ...)
+ * @param keywords         other words the palette search matches (n8n's codex aliases: "Combine", "Flatten")
  * @param icon             {@code fa:<name>} or {@code file:<resource in the plugin jar>}
  * @param description      one sentence for the palette
  * @param subtitle         optional template shown under the node on the canvas, e.g. {@code ={{$parameter["operation"]}}}
@@ -32,6 +33,7 @@ public record NodeDescription(
         List<Double> versions,
         NodeGroup group,
         List<String> categories,
+        List<String> keywords,
         String icon,
         String description,
         String subtitle,
@@ -49,6 +51,7 @@ public record NodeDescription(
         versions = versions.isEmpty() ? List.of(1.0) : List.copyOf(versions);
         Objects.requireNonNull(group, "group");
         categories = List.copyOf(categories);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
         icon = icon == null ? "fa:cube" : icon;
         description = description == null ? "" : description;
         subtitle = subtitle == null ? "" : subtitle;
@@ -85,6 +88,7 @@ public record NodeDescription(
         private final List<Double> versions = new ArrayList<>();
         private NodeGroup group = NodeGroup.TRANSFORM;
         private final List<String> categories = new ArrayList<>();
+        private final List<String> keywords = new ArrayList<>();
         private String icon;
         private String description;
         private String subtitle;
@@ -127,6 +131,12 @@ public record NodeDescription(
 
         public Builder categories(String... values) {
             categories.addAll(Arrays.asList(values));
+            return this;
+        }
+
+        /** Words the palette search also matches, e.g. n8n's aliases "Combine", "Flatten" for Aggregate. */
+        public Builder keywords(String... values) {
+            keywords.addAll(Arrays.asList(values));
             return this;
         }
 
@@ -193,6 +203,7 @@ public record NodeDescription(
                     versions,
                     group,
                     categories,
+                    keywords,
                     icon,
                     description,
                     subtitle,

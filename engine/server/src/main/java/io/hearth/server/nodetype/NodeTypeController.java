@@ -81,6 +81,7 @@ public class NodeTypeController {
         m.put("displayName", d.displayName());
         m.put("group", d.group().name().toLowerCase(java.util.Locale.ROOT));
         m.put("categories", d.categories());
+        m.put("keywords", d.keywords());
         m.put("icon", d.icon());
         m.put("description", d.description());
         m.put("versions", d.versions());

@@ -1,0 +1,507 @@
+package io.hearth.runtime.nodes.transform;
+
+import io.hearth.expression.ExpressionValues;
+import io.hearth.expression.Undefined;
+import io.hearth.node.ActionNode;
+import io.hearth.node.Item;
+import io.hearth.node.NodeException;
+import io.hearth.node.NodeExecutionContext;
+import io.hearth.node.NodeOutput;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.description.Condition;
+import io.hearth.node.description.FieldGroup;
+import io.hearth.node.description.NodeDescription;
+import io.hearth.node.description.NodeGroup;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * n8n's Summarize (pivot table): count, count unique, sum, average, min, max, append and
+ * concatenate per field, optionally split by the values of other fields. Also the "Summarize"
+ * operation of the older Item Lists node.
+ */
+public final class SummarizeNode implements ActionNode {
+
+    private static final NodeDescription DESCRIPTION = NodeDescription.builder("hearth.summarize")
+            .alias("n8n-nodes-base.summarize")
+            .displayName("Summarize")
+            .versions(1, 1.1)
+            .group(NodeGroup.TRANSFORM)
+            .categories("Data Transformation", "Core Nodes")
+            .keywords(
+                    "Append",
+                    "Array",
+                    "Average",
+                    "Concatenate",
+                    "Count",
+                    "Group",
+                    "Item",
+                    "List",
+                    "Max",
+                    "Min",
+                    "Pivot",
+                    "Sum",
+                    "Summarise",
+                    "Summarize",
+                    "Transform",
+                    "Unique")
+            .icon("fa:table")
+            .description("Sum, count, max, etc. across items")
+            .parameters(parameters(Map.of(), true))
+            .build();
+
+    static final List<String> NUMERICAL = List.of("average", "sum");
+
+    static List<Parameter> parameters(Map<String, Object> extraShow, boolean continueOption) {
+        List<Parameter> options = new ArrayList<>();
+        if (continueOption) {
+            options.add(Parameter.bool("continueIfFieldNotFound")
+                    .displayName("Continue if Field Not Found")
+                    .description(
+                            "Whether to continue if field to summarize can't be found in any items and return single empty item, otherwise an error would be thrown")
+                    .hide("@version", new Condition(Condition.Operator.GTE, 1.1))
+                    .build());
+        }
+        options.add(Descriptions.disableDotNotation().build());
+        options.add(Parameter.options(
+                        "outputFormat",
+                        Option.of("Each Split in a Separate Item", "separateItems"),
+                        Option.of("All Splits in a Single Item", "singleItem"))
+                .displayName("Output Format")
+                .defaultValue("separateItems")
+                .build());
+        options.add(Parameter.bool("skipEmptySplitFields")
+                .displayName("Ignore items without valid fields to group by")
+                .build());
+        return Descriptions.showing(
+                extraShow,
+                Parameter.fixedCollection(
+                                "fieldsToSummarize",
+                                true,
+                                "Add Field",
+                                new FieldGroup("values", "", aggregationFields()))
+                        .displayName("Fields to Summarize")
+                        .defaultValue(Map.of("values", List.of(Map.of("aggregation", "count", "field", "")))),
+                // n8n labels it "Fields to Group By" when the output is a single item; one label here
+                Parameter.string("fieldsToSplitBy")
+                        .displayName("Fields to Split By")
+                        .placeholder("e.g. country, city")
+                        .description("The name of the input fields that you want to split the summary by")
+                        .hint("Enter the name of the fields as text (separated by commas)"),
+                Parameter.collection("options", "Add option", options.toArray(Parameter[]::new))
+                        .displayName("Options"));
+    }
+
+    private static List<Parameter> aggregationFields() {
+        return Parameter.all(
+                Parameter.options(
+                                "aggregation",
+                                Option.of("Append", "append"),
+                                Option.of("Average", "average"),
+                                Option.of("Concatenate", "concatenate"),
+                                Option.of("Count", "count"),
+                                Option.of("Count Unique", "countUnique"),
+                                Option.of("Max", "max"),
+                                Option.of("Min", "min"),
+                                Option.of("Sum", "sum"))
+                        .displayName("Aggregation")
+                        .defaultValue("count")
+                        .description("How to combine the values of the field you want to summarize"),
+                Parameter.string("field")
+                        .displayName("Field")
+                        .placeholder("e.g. cost")
+                        .hint("Enter the field name as text")
+                        .description("The name of an input field that you want to summarize")
+                        .hide("aggregation", "average", "sum", "countUnique", "count", "max", "min"),
+                Parameter.string("field")
+                        .displayName("Field")
+                        .placeholder("e.g. cost")
+                        .hint("Enter the field name as text")
+                        .description(
+                                "The name of an input field that you want to summarize. The field should contain numerical values; null, undefined, empty strings would be ignored.")
+                        .show("aggregation", "average", "sum"),
+                Parameter.string("field")
+                        .displayName("Field")
+                        .placeholder("e.g. cost")
+                        .hint("Enter the field name as text")
+                        .description(
+                                "The name of an input field that you want to summarize; null, undefined, empty strings would be ignored")
+                        .show("aggregation", "countUnique", "count", "max", "min"),
+                Parameter.bool("includeEmpty")
+                        .displayName("Include Empty Values")
+                        .show("aggregation", "append", "concatenate", "count", "countUnique"),
+                Parameter.options(
+                                "separateBy",
+                                Option.of("Comma", ","),
+                                Option.of("Comma and Space", ", "),
+                                Option.of("New Line", "\n"),
+                                Option.of("None", ""),
+                                Option.of("Space", " "),
+                                Option.of("Other", "other"))
+                        .displayName("Separator")
+                        .defaultValue(",")
+                        .hint("What to insert between values")
+                        .show("aggregation", "concatenate"),
+                Parameter.string("customSeparator")
+                        .displayName("Custom Separator")
+                        .show("aggregation", "concatenate")
+                        .show("separateBy", "other"));
+    }
+
+    /** One entry of "Fields to Summarize". */
+    record Aggregation(String aggregation, String field, boolean includeEmpty, String separator) {}
+
+    /**
+     * Summarize 1.1's behaviour, and the flags older versions differ by.
+     *
+     * @param numericMinMax     Item Lists before 3: min/max are numerical (Math.min over the numbers)
+     * @param stringSplitKeys   Summarize 1.0 and Item Lists: split values are compared as text ("1" and 1 are one group)
+     * @param objectKeyOrder    Item Lists: groups are a JavaScript object's keys, integer-like ones first and ascending
+     * @param missingFieldFails a field no item has is an error (Summarize 1.0 without "continue", Item Lists before 2.1)
+     * @param countsAllowEmpty  count and count unique honour "Include Empty Values" (not in Item Lists)
+     * @param normalizeNames    output names have brackets and quotes removed, spaces and dots as "_" (not in Item Lists 1)
+     */
+    record Settings(
+            List<Aggregation> aggregations,
+            List<String> splitBy,
+            boolean dotNotation,
+            boolean singleItem,
+            boolean skipEmptySplitFields,
+            boolean numericMinMax,
+            boolean stringSplitKeys,
+            boolean objectKeyOrder,
+            boolean missingFieldFails,
+            boolean countsAllowEmpty,
+            boolean normalizeNames) {
+
+        static Settings read(ParameterValues p, double version) {
+            return new Settings(
+                    aggregations(p),
+                    FieldPath.list(p.string("fieldsToSplitBy")),
+                    !p.bool("options.disableDotNotation"),
+                    "singleItem".equals(p.string("options.outputFormat")),
+                    p.bool("options.skipEmptySplitFields"),
+                    false,
+                    version < 1.1,
+                    false,
+                    version < 1.1 && !p.bool("options.continueIfFieldNotFound"),
+                    true,
+                    true);
+        }
+
+        static List<Aggregation> aggregations(ParameterValues p) {
+            List<Aggregation> out = new ArrayList<>();
+            for (Map<String, Object> v : p.group("fieldsToSummarize", "values")) {
+                String aggregation = v.get("aggregation") == null ? "count" : Descriptions.text(v.get("aggregation"));
+                String separateBy = v.containsKey("separateBy") ? Descriptions.text(v.get("separateBy")) : ",";
+                out.add(new Aggregation(
+                        aggregation,
+                        Descriptions.text(v.get("field")),
+                        Boolean.TRUE.equals(v.get("includeEmpty")),
+                        separateBy.equals("other") ? Descriptions.text(v.get("customSeparator")) : separateBy));
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public NodeDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+        return CompletableFuture.completedFuture(NodeOutput.of(summarize(
+                context.items(),
+                Settings.read(context.parameters(), context.node().typeVersion()))));
+    }
+
+    static List<Item> summarize(List<Item> items, Settings s) {
+        if (s.aggregations().stream().allMatch(a -> a.field().isEmpty())) {
+            throw new NodeException(
+                    "You need to add at least one aggregation to 'Fields to Summarize' with non empty 'Field'");
+        }
+        if (s.missingFieldFails()) {
+            for (Aggregation a : s.aggregations()) {
+                if (!a.field().isEmpty()
+                        && items.stream()
+                                .allMatch(i ->
+                                        FieldPath.get(i.json(), a.field(), !s.dotNotation()) == Undefined.INSTANCE)) {
+                    throw new NodeException("The field '" + a.field() + "' does not exist in any items");
+                }
+            }
+        }
+        List<Integer> all = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            all.add(i);
+        }
+        Group root = split(items, all, s, 0);
+        if (s.singleItem()) {
+            return List.of(new Item(root.toObject(), Map.of(), paired(all)));
+        }
+        List<Item> out = new ArrayList<>();
+        root.flatten(new ArrayList<>(), out);
+        return out;
+    }
+
+    /** Either a leaf (the aggregated values of some items) or a split by one field's values. */
+    private sealed interface Group permits Leaf, Split {
+        Map<String, Object> toObject();
+
+        void flatten(List<Map.Entry<String, Object>> splitValues, List<Item> out);
+    }
+
+    private record Leaf(Map<String, Object> values, List<Integer> indexes) implements Group {
+        public Map<String, Object> toObject() {
+            return values;
+        }
+
+        public void flatten(List<Map.Entry<String, Object>> splitValues, List<Item> out) {
+            Map<String, Object> json = new LinkedHashMap<>(values);
+            // innermost split field first, as n8n builds the item
+            for (int i = splitValues.size() - 1; i >= 0; i--) {
+                json.put(splitValues.get(i).getKey(), splitValues.get(i).getValue());
+            }
+            out.add(new Item(json, Map.of(), paired(indexes)));
+        }
+    }
+
+    private record Split(String field, Map<Object, Group> groups) implements Group {
+        public Map<String, Object> toObject() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            groups.forEach((k, v) ->
+                    out.put(ExpressionValues.toText(k instanceof GroupKey g ? g.value() : k), v.toObject()));
+            return out;
+        }
+
+        public void flatten(List<Map.Entry<String, Object>> splitValues, List<Item> out) {
+            groups.forEach((k, v) -> {
+                List<Map.Entry<String, Object>> deeper = new ArrayList<>(splitValues);
+                Object value = k instanceof GroupKey g ? g.value() : k;
+                deeper.add(new java.util.AbstractMap.SimpleEntry<>(
+                        normalize(field), value == Undefined.INSTANCE ? null : value));
+                v.flatten(deeper, out);
+            });
+        }
+    }
+
+    /** A split value as a map key with JavaScript Map semantics: 1 and 1.0 are one key, "1" is another. */
+    private record GroupKey(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupKey g
+                    && ExpressionValues.typeOf(value).equals(ExpressionValues.typeOf(g.value))
+                    && (value == null
+                            ? g.value == null
+                            : g.value != null && ExpressionValues.deepEquals(value, g.value));
+        }
+
+        @Override
+        public int hashCode() {
+            return value instanceof Number n ? Double.hashCode(n.doubleValue()) : value == null ? 0 : value.hashCode();
+        }
+    }
+
+    private static Group split(List<Item> items, List<Integer> indexes, Settings s, int level) {
+        if (level == s.splitBy().size()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Aggregation a : s.aggregations()) {
+                String name = prefix(a.aggregation()) + a.field();
+                values.put(s.normalizeNames() ? normalize(name) : name, aggregate(items, indexes, a, s));
+            }
+            return new Leaf(values, indexes);
+        }
+        String field = s.splitBy().get(level);
+        Map<Object, List<Integer>> grouped = new LinkedHashMap<>();
+        for (int i : indexes) {
+            Object v = FieldPath.get(items.get(i).json(), field, !s.dotNotation());
+            // Item Lists stringifies null too (typeof null is "object"), then keys its groups by text
+            if (v instanceof Map<?, ?> || v instanceof List<?> || (v == null && s.objectKeyOrder())) {
+                v = ExpressionValues.stringify(v);
+            }
+            if (s.stringSplitKeys() && !s.objectKeyOrder()) {
+                v = ExpressionValues.toText(v);
+            }
+            if (s.skipEmptySplitFields() && !(v instanceof Number) && !ExpressionValues.truthy(v)) {
+                continue;
+            }
+            if (s.objectKeyOrder()) {
+                v = ExpressionValues.toText(v);
+            }
+            grouped.computeIfAbsent(new GroupKey(v), k -> new ArrayList<>()).add(i);
+        }
+        Map<Object, Group> groups = new LinkedHashMap<>();
+        List<Object> keys = new ArrayList<>(grouped.keySet());
+        if (s.objectKeyOrder()) {
+            keys.sort(SummarizeNode::objectKeyOrder);
+        }
+        for (Object k : keys) {
+            groups.put(k, split(items, grouped.get(k), s, level + 1));
+        }
+        return new Split(s.normalizeNames() ? normalize(field) : field, groups);
+    }
+
+    // JavaScript objects list integer-like keys first, ascending; other keys keep insertion order (a stable sort).
+    private static int objectKeyOrder(Object a, Object b) {
+        long x = arrayIndex(((GroupKey) a).value());
+        long y = arrayIndex(((GroupKey) b).value());
+        if (x >= 0 && y >= 0) {
+            return Long.compare(x, y);
+        }
+        return x >= 0 ? -1 : y >= 0 ? 1 : 0;
+    }
+
+    private static long arrayIndex(Object key) {
+        String k = String.valueOf(key);
+        if (k.isEmpty() || k.length() > 10 || (k.length() > 1 && k.charAt(0) == '0')) {
+            return -1;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) < '0' || k.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        long v = Long.parseLong(k);
+        return v < 4294967295L ? v : -1;
+    }
+
+    private static String prefix(String aggregation) {
+        return switch (aggregation) {
+            case "append" -> "appended_";
+            case "average" -> "average_";
+            case "concatenate" -> "concatenated_";
+            case "countUnique" -> "unique_count_";
+            case "max" -> "max_";
+            case "min" -> "min_";
+            case "sum" -> "sum_";
+            default -> "count_";
+        };
+    }
+
+    static String normalize(String fieldName) {
+        return fieldName.replaceAll("[\\]\\[\"]", "").replaceAll("[ .]", "_");
+    }
+
+    private static boolean isEmpty(Object v) {
+        return v == null || v == Undefined.INSTANCE || "".equals(v);
+    }
+
+    private static Object aggregate(List<Item> items, List<Integer> indexes, Aggregation a, Settings s) {
+        List<Object> values = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            values.add(FieldPath.get(items.get(i).json(), a.field(), !s.dotNotation()));
+        }
+        boolean numerical = NUMERICAL.contains(a.aggregation())
+                || (s.numericMinMax()
+                        && (a.aggregation().equals("min") || a.aggregation().equals("max")));
+        if (numerical) {
+            values.removeIf(v -> !(v instanceof Number));
+        }
+        return switch (a.aggregation()) {
+            case "append" -> {
+                List<Object> out = new ArrayList<>();
+                for (Object v : values) {
+                    if (a.includeEmpty() || !isEmpty(v)) {
+                        out.add(v == Undefined.INSTANCE ? null : v);
+                    }
+                }
+                yield out;
+            }
+            case "concatenate" -> {
+                StringBuilder sb = new StringBuilder();
+                boolean first = true;
+                for (Object v : values) {
+                    if (!a.includeEmpty() && isEmpty(v)) {
+                        continue;
+                    }
+                    if (!first) {
+                        sb.append(a.separator());
+                    }
+                    first = false;
+                    // JSON for objects (and null), String() for the rest ("undefined" included)
+                    sb.append(
+                            v == null || v instanceof Map<?, ?> || v instanceof List<?>
+                                    ? ExpressionValues.stringify(v)
+                                    : ExpressionValues.toText(v));
+                }
+                yield sb.toString();
+            }
+            case "average", "sum" -> {
+                double sum = 0;
+                for (Object v : values) {
+                    sum += ((Number) v).doubleValue();
+                }
+                yield number(a.aggregation().equals("sum") ? sum : sum / values.size());
+            }
+            case "min", "max" -> {
+                if (s.numericMinMax()) {
+                    double m = a.aggregation().equals("min") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                    for (Object v : values) {
+                        double d = ((Number) v).doubleValue();
+                        m = a.aggregation().equals("min") ? Math.min(m, d) : Math.max(m, d);
+                    }
+                    yield number(m);
+                }
+                Object best = Undefined.INSTANCE;
+                for (Object v : values) {
+                    if (isEmpty(v)) {
+                        continue;
+                    }
+                    boolean better = best == Undefined.INSTANCE
+                            || (a.aggregation().equals("min")
+                                    ? ExpressionValues.lessThan(v, best).orElse(false)
+                                    : ExpressionValues.lessThan(best, v).orElse(false));
+                    if (better) {
+                        best = v;
+                    }
+                }
+                yield best == Undefined.INSTANCE ? null : best;
+            }
+            case "countUnique" -> {
+                java.util.Set<GroupKey> seen = new java.util.HashSet<>();
+                long objects = 0;
+                for (Object v : values) {
+                    if ((a.includeEmpty() && s.countsAllowEmpty()) || !isEmpty(v)) {
+                        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                            objects++; // a JavaScript Set holds objects by identity: each one counts
+                        } else {
+                            seen.add(new GroupKey(v));
+                        }
+                    }
+                }
+                yield seen.size() + objects;
+            }
+            default -> {
+                long n = 0;
+                for (Object v : values) {
+                    if ((a.includeEmpty() && s.countsAllowEmpty()) || !isEmpty(v)) {
+                        n++;
+                    }
+                }
+                yield n;
+            }
+        };
+    }
+
+    /** A JavaScript number as JSON would carry it: whole numbers as longs, NaN and infinities as null. */
+    static Object number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return null;
+        }
+        return d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15 ? (Object) (long) d : (Object) d;
+    }
+
+    private static List<Item.PairedItem> paired(List<Integer> indexes) {
+        List<Item.PairedItem> out = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            out.add(new Item.PairedItem(i, 0));
+        }
+        return out;
+    }
+}
