@@ -51,4 +51,14 @@ describe('input / output viewer', () => {
       labels={[]} testId="output" emptyText="none" />);
     expect(screen.getByTestId('output-error').textContent).toContain('Entity not found (404)');
   });
+
+  it('shows what the code printed with the run', () => {
+    const { unmount } = render(<RunDataPane runs={[{ ...run, console: ['hello {"a":1}', '[warn] careful'] }]} side="output"
+      labels={[]} testId="output" emptyText="none" />);
+    expect(screen.getByTestId('output-console').textContent).toContain('Console (2)');
+    expect(screen.getByTestId('output-console').querySelector('pre')!.textContent).toBe('hello {"a":1}\n[warn] careful');
+    unmount();
+    render(<RunDataPane runs={[run]} side="output" labels={[]} testId="output" emptyText="none" />);
+    expect(screen.queryByTestId('output-console')).toBeNull();
+  });
 });

@@ -64,6 +64,8 @@ export interface NodeRun {
   sources?: unknown;
   input?: Item[][];
   output?: Item[][];
+  /** what the node's code printed (Code node console.log), when anything */
+  console?: string[];
 }
 
 export interface ExecutionSummary {

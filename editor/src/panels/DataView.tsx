@@ -138,6 +138,12 @@ export function RunDataPane({ runs, side, labels, testId, emptyText }: {
           {run.error.description ? <div>{String(run.error.description)}</div> : null}
         </div>
       )}
+      {side === 'output' && run.console && run.console.length > 0 && (
+        <details className="run-console" data-testid={`${testId}-console`} open>
+          <summary>Console ({run.console.length})</summary>
+          <pre>{run.console.join('\n')}</pre>
+        </details>
+      )}
       {ports.length > 1 && (
         <div className="port-tabs">
           {ports.map((p, i) => (

@@ -50,6 +50,14 @@ public interface NodeExecutionContext {
     /** A logger whose output is tagged with execution and node and has known secrets redacted. */
     NodeLogger log();
 
+    /**
+     * Keeps a line the node's user code printed (the Code node's {@code console.log}) with this
+     * node's run in the execution record, where the editor shows it. Known secrets are redacted.
+     */
+    default void console(String line) {
+        log().info("console: {}", line);
+    }
+
     Cancellation cancellation();
 
     /** True when the node is set to continue on failure: report per-item errors as items instead of throwing. */

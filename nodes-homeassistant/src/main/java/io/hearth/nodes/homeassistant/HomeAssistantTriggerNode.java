@@ -13,7 +13,6 @@ import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
 import io.hearth.nodes.homeassistant.client.HostAddress;
 import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
-import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.trigger.ActiveTrigger;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
 import io.hearth.nodes.homeassistant.trigger.SubscriptionListener;
@@ -60,10 +59,9 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
     HomeAssistantTriggerNode(HaEventConnections connections, HomeAssistantClients clients, Scheduler scheduler) {
         this.connections = connections;
         this.scheduler = scheduler;
-        this.loadOptions = Map.of(
-                StateResource.ENTITIES,
-                HomeAssistantLoadOptions.method(
-                        StateResource.resource().dropdowns().get(StateResource.ENTITIES), clients::forCredential));
+        LoadOptionsMethod entities =
+                new HomeAssistantLoadOptions(clients).methods().get(HomeAssistantTriggerDescription.ENTITIES_METHOD);
+        this.loadOptions = Map.of(HomeAssistantTriggerDescription.ENTITIES_METHOD, entities);
     }
 
     @Override

@@ -364,7 +364,8 @@ final class ExecutionRun implements RunningExecution {
                     task.sources(),
                     task.inputs(),
                     outputs,
-                    Optional.empty());
+                    Optional.empty(),
+                    state.takeConsole(node.name()));
             record(run);
             propagate(node, outputs, runIndex);
             return;
@@ -382,7 +383,8 @@ final class ExecutionRun implements RunningExecution {
                     task.sources(),
                     task.inputs(),
                     List.of(),
-                    Optional.of(err));
+                    Optional.of(err),
+                    state.takeConsole(node.name()));
             record(run);
             error = Optional.of(err);
             finish(cancellation.isCancelled() ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, error);
@@ -397,9 +399,7 @@ final class ExecutionRun implements RunningExecution {
             failedItems.add(withError(Item.empty(), err, 0));
         }
         List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(node.outputCount(), List.of()));
-        if (!outputs.isEmpty()) { // a node without outputs (Stop and Error) has nowhere to continue
-            outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
-        }
+        outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
         NodeRun run = new NodeRun(
                 node.name(),
                 node.node().type(),
@@ -410,7 +410,8 @@ final class ExecutionRun implements RunningExecution {
                 task.sources(),
                 task.inputs(),
                 outputs,
-                Optional.of(err));
+                Optional.of(err),
+                state.takeConsole(node.name()));
         record(run);
         propagate(node, outputs, runIndex);
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param input         per input, the items received
  * @param output        per output, the items produced (empty when it failed and stopped the workflow)
  * @param error         the failure, if any (with continue-on-fail the run can have both output and error)
+ * @param console       lines the node's user code printed (Code node), secrets redacted
  */
 public record NodeRun(
         String node,
@@ -29,12 +30,29 @@ public record NodeRun(
         List<Optional<InputSource>> sources,
         List<List<Item>> input,
         List<List<Item>> output,
-        Optional<ExecutionError> error) {
+        Optional<ExecutionError> error,
+        List<String> console) {
 
     public NodeRun {
         sources = List.copyOf(sources);
         input = List.copyOf(input);
         output = List.copyOf(output);
+        console = console == null ? List.of() : List.copyOf(console);
+    }
+
+    /** A run that printed nothing. */
+    public NodeRun(
+            String node,
+            String type,
+            int runIndex,
+            Instant startedAt,
+            long executionTime,
+            int attempts,
+            List<Optional<InputSource>> sources,
+            List<List<Item>> input,
+            List<List<Item>> output,
+            Optional<ExecutionError> error) {
+        this(node, type, runIndex, startedAt, executionTime, attempts, sources, input, output, error, List.of());
     }
 
     public boolean failed() {

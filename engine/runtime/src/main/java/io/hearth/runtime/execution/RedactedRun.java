@@ -26,7 +26,8 @@ final class RedactedRun {
                 run.sources(),
                 lists(run.input(), redactor),
                 lists(run.output(), redactor),
-                run.error());
+                run.error(),
+                run.console().stream().map(redactor::redact).toList());
     }
 
     private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {

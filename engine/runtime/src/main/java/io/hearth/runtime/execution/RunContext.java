@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** The {@link NodeExecutionContext} of one node run. */
-final class RunContext implements NodeExecutionContext {
+final class RunContext implements NodeExecutionContext, WorkflowDataScope {
 
     private final RunState state;
     private final NodeRunInput input;
@@ -83,6 +83,11 @@ final class RunContext implements NodeExecutionContext {
     }
 
     @Override
+    public io.hearth.expression.Scope itemScope(int itemIndex) {
+        return new ItemScope(state, input, itemIndex);
+    }
+
+    @Override
     public Optional<CredentialData> credential(String credentialType) {
         return state.credential(input.node(), credentialType);
     }
@@ -98,6 +103,11 @@ final class RunContext implements NodeExecutionContext {
                     state::redactor);
         }
         return logger;
+    }
+
+    @Override
+    public void console(String line) {
+        state.console(input.node().name(), line);
     }
 
     @Override

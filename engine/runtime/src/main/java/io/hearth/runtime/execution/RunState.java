@@ -32,6 +32,7 @@ final class RunState {
     private final Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
     private final Map<String, Optional<CredentialData>> credentials = new ConcurrentHashMap<>();
     private volatile SecretRedactor redactor = SecretRedactor.none();
+    private final Map<String, List<String>> console = new ConcurrentHashMap<>();
     private final Map<String, Object> workflowObject;
     private final Map<String, Object> executionObject;
 
@@ -79,6 +80,23 @@ final class RunState {
     int runCount(String node) {
         List<NodeRun> runs = runData.get(node);
         return runs == null ? 0 : runs.size();
+    }
+
+    /** A console line of the node's current run (a node never runs twice at once in one execution). */
+    void console(String node, String line) {
+        console.computeIfAbsent(node, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(line);
+    }
+
+    /** The console lines of the node's run that just ended. */
+    List<String> takeConsole(String node) {
+        List<String> lines = console.remove(node);
+        if (lines == null) {
+            return List.of();
+        }
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     void record(NodeRun run) {

@@ -156,6 +156,14 @@ public final class ExecutionCodec {
         g.writeString(r.failed() ? "error" : "success");
         g.writeName("error");
         writeError(g, r.error());
+        if (!r.console().isEmpty()) {
+            g.writeName("console");
+            g.writeStartArray();
+            for (String line : r.console()) {
+                g.writeString(line);
+            }
+            g.writeEndArray();
+        }
         g.writeName("sources");
         g.writeStartArray();
         for (Optional<InputSource> s : r.sources()) {

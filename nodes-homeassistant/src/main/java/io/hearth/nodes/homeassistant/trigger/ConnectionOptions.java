@@ -30,9 +30,7 @@ public record ConnectionOptions(
             Duration.ofSeconds(20),
             Duration.ofSeconds(45),
             Duration.ofSeconds(1),
-            // Low on purpose: a trigger is back within a few seconds of Home Assistant answering again (a
-            // restart or an update), and a refused connection every 3 s costs nothing.
-            Duration.ofSeconds(3),
+            Duration.ofSeconds(30),
             Duration.ofSeconds(60),
             HomeAssistantClient.Options.DEFAULT);
 
