@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Array.prototype and n8n's array extensions. Never mutates the receiver: every method that would
- * modify an array in JavaScript (sort, reverse, fill) returns a new list; push/pop/splice are refused.
+ * Array.prototype and n8n's array extensions. Arrays the expression created change in place
+ * (push, splice, sort...); data it did not create is read-only (sort, reverse and fill return a copy).
  */
 final class ArrayMethods {
 
@@ -86,7 +86,12 @@ final class ArrayMethods {
                 yield k >= 0 && k < n ? list.get((int) k) : Undefined.INSTANCE;
             }
             case "concat", "append" -> {
-                ArrayList<Object> out = new ArrayList<>(list);
+                long total = n;
+                for (Object o : a) {
+                    total += o instanceof List<?> l && name.equals("concat") ? l.size() : 1;
+                }
+                ctx.checkCollection(total);
+                ArrayList<Object> out = new JsArray(ctx, list);
                 for (Object o : a) {
                     if (o instanceof List<?> l && name.equals("concat")) {
                         ctx.checkCollection((long) out.size() + l.size());
@@ -100,16 +105,16 @@ final class ArrayMethods {
                 yield out;
             }
             case "keys" -> {
-                ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
+                ArrayList<Object> out = new JsArray(ctx, ctx.allocate(n));
                 for (int i = 0; i < n; i++) {
                     out.add((long) i);
                 }
                 yield out;
             }
             case "entries" -> {
-                ArrayList<Object> out = new ArrayList<>(ctx.allocate(n));
+                ArrayList<Object> out = new JsArray(ctx, ctx.allocate(n));
                 for (int i = 0; i < n; i++) {
-                    ArrayList<Object> pair = new ArrayList<>(2);
+                    ArrayList<Object> pair = new JsArray(ctx, 2);
                     pair.add((long) i);
                     pair.add(list.get(i));
                     out.add(pair);
@@ -137,7 +142,7 @@ final class ArrayMethods {
             }
             case "filter" -> {
                 Object fn = Members.requireFunction(a0, "filter");
-                ArrayList<Object> out = new ArrayList<>();
+                ArrayList<Object> out = new JsArray(ctx);
                 for (int i = 0; i < list.size(); i++) {
                     Object e = list.get(i);
                     if (JsOps.truthy(Members.invoke(ctx, fn, e, (long) i, list))) {
@@ -175,7 +180,7 @@ final class ArrayMethods {
             }
             case "map" -> {
                 Object fn = Members.requireFunction(a0, "map");
-                ArrayList<Object> out = new ArrayList<>(n);
+                ArrayList<Object> out = new JsArray(ctx, n);
                 for (int i = 0; i < list.size(); i++) {
                     out.add(Members.invoke(ctx, fn, list.get(i), (long) i, list));
                 }
@@ -183,7 +188,7 @@ final class ArrayMethods {
             }
             case "flatMap" -> {
                 Object fn = Members.requireFunction(a0, "flatMap");
-                ArrayList<Object> out = new ArrayList<>(n);
+                ArrayList<Object> out = new JsArray(ctx, n);
                 for (int i = 0; i < list.size(); i++) {
                     Object r = Members.invoke(ctx, fn, list.get(i), (long) i, list);
                     if (r instanceof List<?> l) {
@@ -198,7 +203,7 @@ final class ArrayMethods {
             }
             case "flat" -> {
                 double depth = a0 == Undefined.INSTANCE ? 1 : JsOps.toInteger(a0);
-                ArrayList<Object> out = new ArrayList<>(n);
+                ArrayList<Object> out = new JsArray(ctx, n);
                 flatten(ctx, out, list, depth, 0);
                 yield out;
             }
@@ -248,18 +253,23 @@ final class ArrayMethods {
             case "reverse", "toReversed" -> {
                 ArrayList<Object> out = copy(ctx, list);
                 java.util.Collections.reverse(out);
-                yield out;
+                yield name.equals("reverse") ? inPlace(ctx, list, out) : out;
             }
             case "slice" -> {
                 int from = JsOps.relativeIndex(a0, n, 0);
                 int to = JsOps.relativeIndex(JsOps.arg(a, 1), n, n);
-                yield from < to ? new ArrayList<Object>(list.subList(from, to)) : new ArrayList<>();
+                yield from < to ? new JsArray(ctx, list.subList(from, to)) : new JsArray(ctx);
             }
-            case "sort", "toSorted" -> sort(ctx, list, a0);
+            case "sort" -> inPlace(ctx, list, sort(ctx, list, a0));
+            case "toSorted" -> sort(ctx, list, a0);
             case "fill" -> {
-                ArrayList<Object> out = copy(ctx, list);
+                @SuppressWarnings("unchecked")
+                List<Object> out = list instanceof JsArray own && ctx.owns(own.owner)
+                        ? (List<Object>) list
+                        : copy(ctx, list); // data the expression did not create: a filled copy
                 int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
                 int to = JsOps.relativeIndex(JsOps.arg(a, 2), n, n);
+                ctx.steps(Math.max(0, to - from));
                 for (int i = from; i < to; i++) {
                     out.set(i, a0);
                 }
@@ -269,7 +279,7 @@ final class ArrayMethods {
                 double i = JsOps.toInteger(a0);
                 double k = i < 0 ? n + i : i;
                 if (k < 0 || k >= n) {
-                    throw new ExpressionException("Invalid index : " + JsNumbers.toString(i));
+                    throw JsThrow.rangeError("Invalid index : " + JsNumbers.toString(i));
                 }
                 ArrayList<Object> out = copy(ctx, list);
                 out.set((int) k, JsOps.arg(a, 1));
@@ -279,7 +289,7 @@ final class ArrayMethods {
                 int start = JsOps.relativeIndex(a0, n, 0);
                 int deleteCount =
                         a.length < 2 ? n - start : (int) Math.max(0, Math.min(JsOps.toInteger(a[1]), n - start));
-                ArrayList<Object> out = new ArrayList<>(list.subList(0, start));
+                ArrayList<Object> out = new JsArray(ctx, list.subList(0, start));
                 for (int i = 2; i < a.length; i++) {
                     out.add(a[i]);
                 }
@@ -287,10 +297,59 @@ final class ArrayMethods {
                 ctx.checkCollection(out.size());
                 yield out;
             }
-            case "push", "pop", "shift", "unshift", "splice", "copyWithin" ->
-                throw new ExpressionException(
-                        name
-                                + "() is not supported: expressions cannot modify arrays; use concat(), slice(), toSpliced() or [...list, x]");
+            case "push" -> {
+                JsArray own = writable(ctx, list, name);
+                ctx.checkCollection((long) n + a.length);
+                java.util.Collections.addAll(own, a);
+                yield (long) own.size();
+            }
+            case "unshift" -> {
+                JsArray own = writable(ctx, list, name);
+                ctx.checkCollection((long) n + a.length);
+                ctx.steps(n);
+                own.addAll(0, java.util.Arrays.asList(a));
+                yield (long) own.size();
+            }
+            case "pop" -> {
+                JsArray own = writable(ctx, list, name);
+                yield n == 0 ? Undefined.INSTANCE : own.remove(n - 1);
+            }
+            case "shift" -> {
+                JsArray own = writable(ctx, list, name);
+                ctx.steps(n);
+                yield n == 0 ? Undefined.INSTANCE : own.remove(0);
+            }
+            case "splice" -> {
+                JsArray own = writable(ctx, list, name);
+                int start = JsOps.relativeIndex(a0, n, 0);
+                int deleteCount = a.length == 0
+                        ? 0
+                        : a.length < 2 ? n - start : (int) Math.max(0, Math.min(JsOps.toInteger(a[1]), n - start));
+                ctx.checkCollection((long) n - deleteCount + Math.max(0, a.length - 2));
+                ctx.steps(n);
+                List<Object> range = own.subList(start, start + deleteCount);
+                JsArray removed = new JsArray(ctx, range);
+                range.clear();
+                if (a.length > 2) {
+                    own.addAll(start, java.util.Arrays.asList(a).subList(2, a.length));
+                }
+                yield removed;
+            }
+            case "copyWithin" -> {
+                JsArray own = writable(ctx, list, name);
+                int target = JsOps.relativeIndex(a0, n, 0);
+                int from = JsOps.relativeIndex(JsOps.arg(a, 1), n, 0);
+                int to = JsOps.relativeIndex(JsOps.arg(a, 2), n, n);
+                int count = Math.min(to - from, n - target);
+                if (count > 0) {
+                    ctx.steps(count);
+                    List<Object> chunk = new ArrayList<>(own.subList(from, from + count));
+                    for (int i = 0; i < count; i++) {
+                        own.set(target + i, chunk.get(i));
+                    }
+                }
+                yield own;
+            }
             // ---- n8n extensions
             case "first" -> n == 0 ? Undefined.INSTANCE : list.get(0);
             case "last" -> n == 0 ? Undefined.INSTANCE : list.get(n - 1);
@@ -314,7 +373,7 @@ final class ArrayMethods {
             case "unique", "removeDuplicates" -> unique(ctx, list, a);
             case "pluck" -> pluck(ctx, list, a);
             case "compact" -> {
-                ArrayList<Object> out = new ArrayList<>();
+                ArrayList<Object> out = new JsArray(ctx);
                 for (Object e : list) {
                     if (!JsOps.isNullish(e) && !"".equals(e) && !(e instanceof Map<?, ?> m && m.isEmpty())) {
                         out.add(e);
@@ -327,9 +386,9 @@ final class ArrayMethods {
                 if (size < 1) {
                     throw new ExpressionException("chunk(): the chunk size must be a positive number");
                 }
-                ArrayList<Object> out = new ArrayList<>();
+                ArrayList<Object> out = new JsArray(ctx);
                 for (int i = 0; i < n; i += (int) Math.min(size, n)) {
-                    out.add(new ArrayList<Object>(list.subList(i, (int) Math.min(n, i + size))));
+                    out.add(new JsArray(ctx, list.subList(i, (int) Math.min(n, i + size))));
                 }
                 yield out;
             }
@@ -341,7 +400,7 @@ final class ArrayMethods {
             case "difference", "intersection" -> {
                 List<?> other = requireList(a0, name);
                 boolean keep = name.equals("intersection");
-                ArrayList<Object> out = new ArrayList<>();
+                ArrayList<Object> out = new JsArray(ctx);
                 for (Object e : list) {
                     if (containsDeep(ctx, other, e) == keep && !(keep && containsDeep(ctx, out, e))) {
                         out.add(e);
@@ -351,7 +410,7 @@ final class ArrayMethods {
             }
             case "union" -> {
                 List<?> other = requireList(a0, name);
-                ArrayList<Object> out = new ArrayList<>();
+                ArrayList<Object> out = new JsArray(ctx);
                 for (List<?> part : List.of(list, other)) {
                     for (Object e : part) {
                         if (!containsDeep(ctx, out, e)) {
@@ -365,7 +424,7 @@ final class ArrayMethods {
             case "smartJoin" -> {
                 String keyField = JsOps.toStr(ctx, a0);
                 String valueField = JsOps.toStr(ctx, JsOps.arg(a, 1));
-                LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+                LinkedHashMap<String, Object> out = new JsObject(ctx);
                 for (Object e : list) {
                     if (e instanceof Map<?, ?> m && m.containsKey(keyField)) {
                         Object v = m.get(valueField);
@@ -380,9 +439,31 @@ final class ArrayMethods {
         };
     }
 
+    /** An array the evaluation may change (it created it), for push/pop/splice... */
+    private static JsArray writable(EvalContext ctx, List<?> list, String method) {
+        if (list instanceof JsArray a && ctx.owns(a.owner)) {
+            return a;
+        }
+        throw new ExpressionSandboxException(method + "() cannot change this array: data the expression did not create"
+                + " (items, other nodes' output) is read-only; copy it first, e.g. [...list]");
+    }
+
+    /**
+     * sort, reverse and fill change the array in JavaScript. They do on arrays the expression made;
+     * on data it did not make (items, other nodes' output) they return a changed copy instead.
+     */
+    private static List<?> inPlace(EvalContext ctx, List<?> list, List<Object> result) {
+        if (list instanceof JsArray a && ctx.owns(a.owner)) {
+            a.clear();
+            a.addAll(result);
+            return a;
+        }
+        return result;
+    }
+
     private static ArrayList<Object> copy(EvalContext ctx, List<?> list) {
         ctx.steps(list.size());
-        return new ArrayList<>(list);
+        return new JsArray(ctx, list);
     }
 
     private static List<?> requireList(Object v, String method) {
@@ -431,7 +512,7 @@ final class ArrayMethods {
             acc = a[1];
         } else {
             if (n == 0) {
-                throw new ExpressionException("Reduce of empty array with no initial value");
+                throw JsThrow.typeError("Reduce of empty array with no initial value");
             }
             acc = list.get(i);
             i += step;
@@ -443,11 +524,11 @@ final class ArrayMethods {
     }
 
     /** A stable merge sort: a comparator that is not a total order cannot make it throw. */
-    private static Object sort(EvalContext ctx, List<?> list, Object comparator) {
+    private static ArrayList<Object> sort(EvalContext ctx, List<?> list, Object comparator) {
         if (comparator != Undefined.INSTANCE) {
             Members.requireFunction(comparator, "sort");
         }
-        ArrayList<Object> defined = new ArrayList<>(list.size());
+        ArrayList<Object> defined = new JsArray(ctx, list.size());
         int undefinedCount = 0;
         for (Object e : list) {
             if (e == Undefined.INSTANCE) {
@@ -467,7 +548,7 @@ final class ArrayMethods {
         Object[] buf = new Object[items.length];
         String[] keyBuf = keys == null ? null : new String[items.length];
         mergeSort(ctx, items, keys, buf, keyBuf, 0, items.length, comparator);
-        ArrayList<Object> out = new ArrayList<>(list.size());
+        ArrayList<Object> out = new JsArray(ctx, list.size());
         for (Object o : items) {
             out.add(o);
         }
@@ -545,13 +626,13 @@ final class ArrayMethods {
     }
 
     private static Object unique(EvalContext ctx, List<?> list, Object[] fields) {
-        ArrayList<Object> out = new ArrayList<>();
+        ArrayList<Object> out = new JsArray(ctx);
         Set<Object> seenPrimitives = new HashSet<>();
-        List<Object> seenObjects = new ArrayList<>();
+        List<Object> seenObjects = new JsArray(ctx);
         for (Object e : list) {
             Object key = e;
             if (fields.length > 0 && e instanceof Map<?, ?> m) {
-                ArrayList<Object> k = new ArrayList<>(fields.length);
+                ArrayList<Object> k = new JsArray(ctx, fields.length);
                 for (Object f : fields) {
                     k.add(m.get(JsOps.toKey(ctx, f)));
                 }
@@ -571,7 +652,7 @@ final class ArrayMethods {
     }
 
     private static Object pluck(EvalContext ctx, List<?> list, Object[] fields) {
-        ArrayList<Object> out = new ArrayList<>();
+        ArrayList<Object> out = new JsArray(ctx);
         if (fields.length == 0) {
             out.addAll(list);
             return out;
@@ -582,7 +663,7 @@ final class ArrayMethods {
         }
         for (Object e : list) {
             if (e instanceof Map<?, ?> m) {
-                ArrayList<Object> values = new ArrayList<>();
+                ArrayList<Object> values = new JsArray(ctx);
                 for (Map.Entry<?, ?> entry : m.entrySet()) {
                     if (wanted.contains(String.valueOf(entry.getKey()))) {
                         values.add(entry.getValue());

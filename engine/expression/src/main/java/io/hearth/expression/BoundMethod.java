@@ -17,7 +17,7 @@ final class BoundMethod implements JsCallable, ExpressionFunction {
     public Object call(EvalContext ctx, Object[] args) {
         Object result = Members.callBuiltinMethod(ctx, receiver, name, args);
         if (result == Members.NOT_FOUND) {
-            throw new ExpressionException(name + " is not a function");
+            throw JsThrow.typeError(name + " is not a function");
         }
         return result;
     }

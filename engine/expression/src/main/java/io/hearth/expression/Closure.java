@@ -1,82 +1,97 @@
 package io.hearth.expression;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** An arrow function value: the AST node plus the environment it was created in. */
+/** A function value: the function's AST plus the environment it was created in. */
 final class Closure implements JsCallable, ExpressionFunction {
 
-    private final Node.Arrow arrow;
+    private final Node.Function function;
     private final Env env;
     private final EvalContext creator;
 
-    Closure(Node.Arrow arrow, Env env, EvalContext creator) {
-        this.arrow = arrow;
+    Closure(Node.Function function, Env env, EvalContext creator) {
+        this.function = function;
         this.env = env;
         this.creator = creator;
     }
 
+    String name() {
+        return function.name == null ? "" : function.name;
+    }
+
     @Override
     public Object call(EvalContext ctx, Object[] args) {
-        int units = arrow.stackUnits();
+        int units = function.stackUnits;
         ctx.enterCall(units);
         try {
-            return Interpreter.eval(arrow.body(), ctx, bind(ctx, args));
+            Env activation = bind(ctx, args);
+            if (function.body instanceof Node expression) {
+                return Interpreter.eval(expression, ctx, activation);
+            }
+            Stmt.Completion c = Interpreter.exec((Stmt) function.body, ctx, activation);
+            if (c == Stmt.Completion.RETURN) {
+                Object v = ctx.returnValue;
+                ctx.returnValue = null;
+                return v;
+            }
+            return Undefined.INSTANCE;
         } finally {
             ctx.exitCall(units);
         }
     }
 
-    /** Host code calling an arrow it received runs it under the creating evaluation's budget. */
+    /** Host code calling a function it received runs it under the creating evaluation's budget. */
     @Override
     public Object call(List<Object> args) {
         return call(creator, args.toArray());
     }
 
     private Env bind(EvalContext ctx, Object[] args) {
-        Object[] slots = new Object[arrow.slotCount()];
-        List<Node.Param> params = arrow.params();
-        if (params.size() != slots.length || args.length < params.size()) {
-            Arrays.fill(slots, Undefined.INSTANCE);
-        }
-        for (int i = 0; i < params.size(); i++) {
-            Node.Param p = params.get(i);
-            if (p.rest()) {
-                int n = Math.max(0, args.length - i);
-                ArrayList<Object> rest = new ArrayList<>(ctx.checkCollection(n));
-                for (int j = i; j < args.length; j++) {
-                    rest.add(args[j]);
-                }
-                slots[p.slot()] = rest;
-                break;
+        Object[] slots = new Object[function.frame];
+        List<Pattern> params = function.params;
+        int n = params.size();
+        if (function.simpleParams) {
+            int given = Math.min(n, args.length);
+            System.arraycopy(args, 0, slots, 0, given);
+            if (given < slots.length) {
+                Arrays.fill(slots, given, slots.length, Undefined.INSTANCE);
             }
-            Object arg = i < args.length ? args[i] : Undefined.INSTANCE;
-            if (p.keys() == null) {
-                slots[p.slot()] = arg;
-            } else {
-                destructure(ctx, p, arg, slots);
+            Env activation = new Env(slots, env);
+            if (function.rest != null) {
+                Interpreter.bindPattern(function.rest, rest(ctx, args, n), ctx, activation, true);
             }
+            if (function.selfSlot >= 0) {
+                slots[function.selfSlot] = this;
+            }
+            return activation;
         }
-        return new Env(slots, env);
+        Arrays.fill(slots, Undefined.INSTANCE);
+        Env activation = new Env(slots, env);
+        if (function.selfSlot >= 0) {
+            slots[function.selfSlot] = this;
+        }
+        for (int i = 0; i < n; i++) {
+            Interpreter.bindPattern(
+                    params.get(i), i < args.length ? args[i] : Undefined.INSTANCE, ctx, activation, true);
+        }
+        if (function.rest != null) {
+            Interpreter.bindPattern(function.rest, rest(ctx, args, n), ctx, activation, true);
+        }
+        return activation;
     }
 
-    private static void destructure(EvalContext ctx, Node.Param p, Object arg, Object[] slots) {
-        if (arg == null || arg == Undefined.INSTANCE) {
-            throw new ExpressionException("Cannot destructure '" + arg + "' as it is " + arg + ".");
+    private static JsArray rest(EvalContext ctx, Object[] args, int from) {
+        int count = Math.max(0, args.length - from);
+        JsArray rest = new JsArray(ctx, ctx.checkCollection(count));
+        for (int j = from; j < args.length; j++) {
+            rest.add(args[j]);
         }
-        List<String> keys = p.keys();
-        List<Integer> targets = p.slots();
-        for (int k = 0; k < keys.size(); k++) {
-            int target = targets.get(k);
-            if (target >= 0) {
-                slots[target] = p.array() ? Members.get(ctx, arg, (long) k) : Members.getNamed(ctx, arg, keys.get(k));
-            }
-        }
+        return rest;
     }
 
     @Override
     public String toString() {
-        return "(arrow function)";
+        return function.arrow ? "() => { [code] }" : "function " + name() + "() { [code] }";
     }
 }

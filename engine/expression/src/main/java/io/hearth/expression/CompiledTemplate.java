@@ -31,7 +31,7 @@ final class CompiledTemplate implements Template {
         EvalContext ctx = new EvalContext(limits, java.util.Objects.requireNonNull(scope, "scope"));
         try {
             if (single != null) {
-                Object v = Interpreter.eval(single, ctx, null);
+                Object v = segment(single, ctx);
                 return plain ? Values.toPlain(ctx, v) : v;
             }
             StringBuilder sb = new StringBuilder();
@@ -39,7 +39,7 @@ final class CompiledTemplate implements Template {
                 if (part instanceof String text) {
                     sb.append(text);
                 } else {
-                    Values.render(ctx, sb, Interpreter.eval((Node) part, ctx, null));
+                    Values.render(ctx, sb, segment((Node) part, ctx));
                 }
                 ctx.checkString(sb.length());
             }
@@ -50,6 +50,19 @@ final class CompiledTemplate implements Template {
             throw new ExpressionLimitException("maxCallDepth", "expression nesting exhausted the thread stack");
         } catch (RuntimeException e) { // thrown by a host object or function
             throw new ExpressionException(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+        }
+    }
+
+    /**
+     * One {@code {{ }}}. As in n8n, a JavaScript error that escapes it (reading a property of
+     * undefined, calling a non-function, a {@code throw} in the expression) makes it undefined;
+     * n8n's own errors, sandbox refusals and limits are reported.
+     */
+    private static Object segment(Node node, EvalContext ctx) {
+        try {
+            return Interpreter.eval(node, ctx, null);
+        } catch (JsThrow e) {
+            return Undefined.INSTANCE;
         }
     }
 

@@ -206,7 +206,7 @@ final class DateTimeMethods {
             case "toUnixInteger" -> t.toEpochSecond();
             case "toJSDate", "toDateTime", "setLocale", "reconfigure" -> d;
             case "toObject" -> {
-                LinkedHashMap<String, Object> o = new LinkedHashMap<>();
+                LinkedHashMap<String, Object> o = new JsObject(ctx);
                 for (String unit : List.of("year", "month", "day", "hour", "minute", "second", "millisecond")) {
                     o.put(unit, property(d, unit));
                 }
@@ -305,7 +305,7 @@ final class DateTimeMethods {
                     "toHTTP",
                     "toRFC2822",
                     "toISOWeekDate" -> null;
-            case "toISOString" -> throw new ExpressionException("Invalid time value");
+            case "toISOString" -> throw JsThrow.rangeError("Invalid time value");
             case "equals", "hasSame", "isWeekend", "isBetween", "isInLast", "isDst" -> false;
             case "plus",
                     "minus",
@@ -325,7 +325,7 @@ final class DateTimeMethods {
         };
     }
 
-    private static String localeMacro(Object preset) {
+    static String localeMacro(Object preset) {
         if (preset instanceof Map<?, ?> m) {
             for (Map.Entry<String, Map<String, Object>> e : Globals.DATE_PRESETS.entrySet()) {
                 if (e.getValue().equals(m)) {

@@ -13,19 +13,41 @@ public final class DateTimeValue {
 
     private final ZonedDateTime time;
     private final String invalidReason;
+    /** A JavaScript Date ({@code new Date()}) rather than a Luxon DateTime: same methods, other type. */
+    private final boolean jsDate;
 
-    private DateTimeValue(ZonedDateTime time, String invalidReason) {
+    private DateTimeValue(ZonedDateTime time, String invalidReason, boolean jsDate) {
         this.time = time;
         this.invalidReason = invalidReason;
+        this.jsDate = jsDate;
     }
 
     public static DateTimeValue of(ZonedDateTime time) {
-        return new DateTimeValue(Objects.requireNonNull(time, "time"), null);
+        return new DateTimeValue(Objects.requireNonNull(time, "time"), null, false);
+    }
+
+    /** A JavaScript Date at this instant (its "local" zone is UTC here). */
+    static DateTimeValue jsDate(ZonedDateTime time) {
+        return new DateTimeValue(time.withZoneSameInstant(ZoneOffset.UTC), null, true);
     }
 
     /** Luxon's invalid DateTime (e.g. from {@code DateTime.fromISO('nope')}). */
     static DateTimeValue invalid(String reason) {
-        return new DateTimeValue(null, reason);
+        return new DateTimeValue(null, reason, false);
+    }
+
+    /** JavaScript's Invalid Date. */
+    static DateTimeValue invalidJsDate() {
+        return new DateTimeValue(null, "Invalid Date", true);
+    }
+
+    boolean isJsDate() {
+        return jsDate;
+    }
+
+    /** The same kind of value (Date or DateTime) at another time. */
+    DateTimeValue with(ZonedDateTime other) {
+        return jsDate ? jsDate(other) : of(other);
     }
 
     /** @throws ExpressionException when this is an invalid DateTime */

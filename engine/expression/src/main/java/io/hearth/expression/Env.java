@@ -1,6 +1,6 @@
 package io.hearth.expression;
 
-/** The parameters of one arrow-function activation, chained to the enclosing ones. */
+/** The variables of one function activation or block, chained to the enclosing ones. */
 final class Env {
 
     final Object[] slots;
@@ -17,5 +17,18 @@ final class Env {
             e = e.parent;
         }
         return e.slots[index];
+    }
+
+    void set(int depth, int index, Object value) {
+        Env e = this;
+        for (int i = 0; i < depth; i++) {
+            e = e.parent;
+        }
+        e.slots[index] = value;
+    }
+
+    /** A copy for the next iteration of a {@code for (let ...)} loop. */
+    Env copy() {
+        return new Env(slots.clone(), parent);
     }
 }

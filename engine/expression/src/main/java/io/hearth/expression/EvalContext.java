@@ -18,6 +18,12 @@ final class EvalContext {
     private int callDepth;
     private int stackUnits;
     private ZoneId defaultZone;
+    /** Marks the objects and arrays this evaluation created: only those may be changed. */
+    private Object owner;
+    /** Variables an expression assigned without declaring them (JavaScript's sloppy-mode globals). */
+    private java.util.HashMap<String, Object> globals;
+    /** The value of the {@code return} being executed (see {@link Stmt.Completion#RETURN}). */
+    Object returnValue;
 
     EvalContext(ExpressionLimits limits, Scope scope) {
         this.limits = limits;
@@ -32,6 +38,38 @@ final class EvalContext {
             timeout = Long.MAX_VALUE / 2;
         }
         this.deadline = System.nanoTime() + Math.min(timeout, Long.MAX_VALUE / 2);
+    }
+
+    Object owner() {
+        if (owner == null) {
+            owner = new Object();
+        }
+        return owner;
+    }
+
+    /** True when {@code marker} is this evaluation's: the object may be changed. */
+    boolean owns(Object marker) {
+        return marker == owner && marker != null;
+    }
+
+    /** An undeclared variable the expression assigned, or null. */
+    Object global(String name) {
+        if (globals == null) {
+            return null;
+        }
+        Object v = globals.get(name);
+        return v == null && globals.containsKey(name) ? NULL_GLOBAL : v;
+    }
+
+    /** Stands for a global assigned {@code null}, so that null can mean "not assigned". */
+    static final Object NULL_GLOBAL = new Object();
+
+    void setGlobal(String name, Object value) {
+        if (globals == null) {
+            globals = new java.util.HashMap<>();
+        }
+        globals.put(name, value);
+        checkCollection(globals.size());
     }
 
     static EvalContext standalone() {

@@ -32,7 +32,25 @@ final class Globals {
         g.put("Array", array());
         g.put("String", string());
         g.put("Number", number());
-        g.put("Boolean", new Namespace("Boolean", Map.of(), (ctx, a) -> JsOps.truthy(JsOps.arg(a, 0))));
+        g.put(
+                "Boolean",
+                new Namespace(
+                        "Boolean",
+                        Map.of(),
+                        (ctx, a) -> JsOps.truthy(JsOps.arg(a, 0)),
+                        (ctx, a) -> JsOps.truthy(JsOps.arg(a, 0))));
+        g.put("Map", collection("Map", false));
+        g.put("Set", collection("Set", true));
+        g.put("WeakMap", collection("WeakMap", false));
+        g.put("WeakSet", collection("WeakSet", true));
+        for (String type : JsError.TYPES) {
+            g.put(type, error(type));
+        }
+        g.put("RegExp", regExp());
+        g.put("Intl", IntlFormats.namespace());
+        g.put("BigInt", new Namespace("BigInt", Map.of(), (ctx, a) -> {
+            throw new ExpressionException("BigInt values are not supported in Hearth expressions");
+        }));
         g.put("Date", date());
         g.put("DateTime", dateTime());
         g.put("Duration", duration());
@@ -40,8 +58,10 @@ final class Globals {
         g.put(
                 "parseFloat",
                 fn("parseFloat", (ctx, a) -> JsNumbers.box(JsNumbers.parseFloat(JsOps.toStr(ctx, JsOps.arg(a, 0))))));
-        g.put("isNaN", fn("isNaN", (ctx, a) -> Double.isNaN(JsOps.toNumber(JsOps.arg(a, 0)))));
-        g.put("isFinite", fn("isFinite", (ctx, a) -> isFinite(JsOps.toNumber(JsOps.arg(a, 0)))));
+        // n8n binds the global isNaN/isFinite to Number.isNaN/Number.isFinite (no conversion of strings)
+        Namespace number = (Namespace) g.get("Number");
+        g.put("isNaN", number.get("isNaN"));
+        g.put("isFinite", number.get("isFinite"));
         g.put(
                 "encodeURIComponent",
                 fn("encodeURIComponent", (ctx, a) -> Uri.encode(JsOps.toStr(ctx, JsOps.arg(a, 0)), Uri.URI_UNESCAPED)));
@@ -99,7 +119,7 @@ final class Globals {
             long start = (long) JsOps.toInteger(JsOps.arg(a, 0));
             long end = (long) JsOps.toInteger(JsOps.arg(a, 1));
             int size = ctx.allocate(Math.abs(start - end) + 1);
-            ArrayList<Object> out = new ArrayList<>(size);
+            ArrayList<Object> out = new JsArray(ctx, size);
             long step = start < end ? 1 : -1;
             for (int i = 0; i < size; i++) {
                 out.add(start + i * step);
@@ -114,7 +134,7 @@ final class Globals {
                 throw new ExpressionException("keys and values not of equal length");
             }
             ctx.steps(keys.size());
-            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            LinkedHashMap<String, Object> out = new JsObject(ctx);
             for (int i = 0; i < keys.size(); i++) {
                 out.put(JsOps.toKey(ctx, keys.get(i)), values.get(i));
             }
@@ -151,6 +171,47 @@ final class Globals {
         return JsNumbers.box(JsNumbers.parseInt(
                 JsOps.toStr(ctx, JsOps.arg(a, 0)),
                 radix == Undefined.INSTANCE ? 0 : JsNumbers.toInt32(JsOps.toNumber(radix))));
+    }
+
+    // ---- Map, Set, Error, RegExp
+
+    private static Namespace collection(String name, boolean isSet) {
+        return new Namespace(
+                name,
+                Map.of(),
+                (ctx, a) -> {
+                    throw JsThrow.typeError("Constructor " + name + " requires 'new'");
+                },
+                (ctx, a) -> CollectionMethods.create(ctx, isSet, JsOps.arg(a, 0)));
+    }
+
+    private static Namespace error(String type) {
+        Builtin.Impl create = (ctx, a) -> {
+            Object message = JsOps.arg(a, 0);
+            JsError e = new JsError(ctx, type, type, message == Undefined.INSTANCE ? "" : JsOps.toStr(ctx, message));
+            if (JsOps.arg(a, 1) instanceof Map<?, ?> options && options.containsKey("cause")) {
+                e.properties.put("cause", options.get("cause"));
+            }
+            return e;
+        };
+        return new Namespace(type, Map.of(), create, create);
+    }
+
+    private static Namespace regExp() {
+        Builtin.Impl create = (ctx, a) -> {
+            Object pattern = JsOps.arg(a, 0);
+            Object flags = JsOps.arg(a, 1);
+            if (pattern instanceof JsRegExp r) {
+                return flags == Undefined.INSTANCE
+                        ? r.fresh(ctx)
+                        : JsRegExp.compile(r.source, JsOps.toStr(ctx, flags)).fresh(ctx);
+            }
+            String source = pattern == Undefined.INSTANCE ? "(?:)" : JsOps.toStr(ctx, pattern);
+            ctx.steps(source.length());
+            return JsRegExp.compile(source, flags == Undefined.INSTANCE ? "" : JsOps.toStr(ctx, flags))
+                    .fresh(ctx);
+        };
+        return new Namespace("RegExp", Map.of(), create, create);
     }
 
     // ---- Math
@@ -198,7 +259,7 @@ final class Globals {
         unary(m, "tanh", Math::tanh);
         unary(m, "fround", x -> (double) (float) x);
         m.put("atan2", fn("atan2", (ctx, a) -> JsNumbers.box(Math.atan2(num(a, 0), num(a, 1)))));
-        m.put("pow", fn("pow", (ctx, a) -> JsNumbers.box(Math.pow(num(a, 0), num(a, 1)))));
+        m.put("pow", fn("pow", (ctx, a) -> JsNumbers.box(JsNumbers.pow(num(a, 0), num(a, 1)))));
         m.put("random", fn("random", (ctx, a) -> ThreadLocalRandom.current().nextDouble()));
         m.put("min", fn("min", (ctx, a) -> {
             double r = Double.POSITIVE_INFINITY;
@@ -279,37 +340,40 @@ final class Globals {
                                     }
                                     return JsOps.strictEquals(x, y);
                                 })),
-                (ctx, a) -> {
-                    Object v = JsOps.arg(a, 0);
-                    return JsOps.isNullish(v) ? new LinkedHashMap<String, Object>() : v;
-                });
+                Globals::objectCall,
+                Globals::objectCall);
+    }
+
+    private static Object objectCall(EvalContext ctx, Object[] a) {
+        Object v = JsOps.arg(a, 0);
+        return JsOps.isNullish(v) ? new JsObject(ctx) : v;
     }
 
     /** Object.keys (0), values (1), entries (2). */
     private static List<Object> entries(EvalContext ctx, Object o, int kind) {
         if (JsOps.isNullish(o)) {
-            throw new ExpressionException("Cannot convert undefined or null to object");
+            throw JsThrow.typeError("Cannot convert undefined or null to object");
         }
-        ArrayList<Object> out = new ArrayList<>();
+        ArrayList<Object> out = new JsArray(ctx);
         if (o instanceof Map<?, ?> m) {
             ctx.allocate(m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.add(entry(String.valueOf(e.getKey()), e.getValue(), kind));
+                out.add(entry(ctx, String.valueOf(e.getKey()), e.getValue(), kind));
             }
         } else if (o instanceof List<?> l) {
             ctx.allocate(l.size());
             for (int i = 0; i < l.size(); i++) {
-                out.add(entry(Integer.toString(i), l.get(i), kind));
+                out.add(entry(ctx, Integer.toString(i), l.get(i), kind));
             }
         } else if (o instanceof String s) {
             ctx.allocate(s.length());
             for (int i = 0; i < s.length(); i++) {
-                out.add(entry(Integer.toString(i), String.valueOf(s.charAt(i)), kind));
+                out.add(entry(ctx, Integer.toString(i), String.valueOf(s.charAt(i)), kind));
             }
         } else if (o instanceof ExpressionObject h && !(o instanceof Namespace)) {
             for (String k : h.keys()) {
                 if (!Sandbox.isForbiddenProperty(k)) {
-                    out.add(entry(k, h.get(k), kind));
+                    out.add(entry(ctx, k, h.get(k), kind));
                 }
             }
             ctx.checkCollection(out.size());
@@ -317,46 +381,48 @@ final class Globals {
         return out;
     }
 
-    private static Object entry(String key, Object value, int kind) {
+    private static Object entry(EvalContext ctx, String key, Object value, int kind) {
         if (kind == 0) {
             return key;
         }
         if (kind == 1) {
             return value;
         }
-        ArrayList<Object> pair = new ArrayList<>(2);
+        ArrayList<Object> pair = new JsArray(ctx, 2);
         pair.add(key);
         pair.add(value);
         return pair;
     }
 
     /** Object.assign without mutation: a new object with the target's and sources' properties. */
+    /** Object.assign: copies the sources' properties into the target and returns it. */
     private static Object assign(EvalContext ctx, Object[] a) {
         Object target = JsOps.arg(a, 0);
         if (JsOps.isNullish(target)) {
-            throw new ExpressionException("Cannot convert undefined or null to object");
+            throw JsThrow.typeError("Cannot convert undefined or null to object");
         }
-        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-        for (Object source : a) {
-            Interpreter.spreadProperties(ctx, out, source);
+        for (int i = 1; i < a.length; i++) {
+            JsObject props = new JsObject(ctx);
+            Interpreter.spreadProperties(ctx, props, a[i]);
+            for (Map.Entry<String, Object> e : props.entrySet()) {
+                Members.put(ctx, target, e.getKey(), e.getValue());
+            }
         }
-        return out;
+        return target;
     }
 
     /** A plain map; a "__proto__" entry is just a key like any other. */
     private static Object fromEntries(EvalContext ctx, Object[] a) {
         Object it = JsOps.arg(a, 0);
-        if (!(it instanceof List<?> list)) {
-            if (it instanceof Map<?, ?> m && m.isEmpty()) {
-                return new LinkedHashMap<String, Object>();
-            }
-            throw new ExpressionException(JsOps.describe(it) + " is not iterable");
+        if (it instanceof Map<?, ?> m && m.isEmpty()) {
+            return new JsObject(ctx);
         }
+        List<?> list = Interpreter.iterate(ctx, it);
         ctx.allocate(list.size());
-        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        JsObject out = new JsObject(ctx);
         for (Object e : list) {
             if (!(e instanceof List<?> pair)) {
-                throw new ExpressionException("Iterator value " + JsOps.describe(e) + " is not an entry object");
+                throw JsThrow.typeError("Iterator value " + JsOps.describe(e) + " is not an entry object");
             }
             Object k = pair.isEmpty() ? Undefined.INSTANCE : pair.get(0);
             Object v = pair.size() < 2 ? Undefined.INSTANCE : pair.get(1);
@@ -374,11 +440,12 @@ final class Globals {
                         "isArray", fn("isArray", (ctx, a) -> JsOps.arg(a, 0) instanceof List<?>),
                         "of",
                                 fn("of", (ctx, a) -> {
-                                    ArrayList<Object> out = new ArrayList<>(a.length);
+                                    JsArray out = new JsArray(ctx, a.length);
                                     Collections.addAll(out, a);
                                     return out;
                                 }),
                         "from", fn("from", Globals::arrayFrom)),
+                Globals::arrayCall,
                 Globals::arrayCall);
     }
 
@@ -386,12 +453,12 @@ final class Globals {
         if (a.length == 1 && a[0] instanceof Number n) {
             double len = n.doubleValue();
             if (len < 0 || len != Math.floor(len) || len > 4294967295.0) {
-                throw new ExpressionException("Invalid array length");
+                throw JsThrow.rangeError("Invalid array length");
             }
             int size = ctx.allocate((long) len);
-            return new ArrayList<>(Collections.nCopies(size, Undefined.INSTANCE));
+            return new JsArray(ctx, Collections.nCopies(size, Undefined.INSTANCE));
         }
-        ArrayList<Object> out = new ArrayList<>(a.length);
+        JsArray out = new JsArray(ctx, a.length);
         Collections.addAll(out, a);
         return out;
     }
@@ -402,25 +469,25 @@ final class Globals {
         if (mapFn != Undefined.INSTANCE) {
             Members.requireFunction(mapFn, "Array.from");
         }
-        ArrayList<Object> out;
+        JsArray out;
         if (source instanceof List<?> l) {
-            out = new ArrayList<>(ctx.allocate(l.size()));
+            out = new JsArray(ctx, ctx.allocate(l.size()));
             out.addAll(l);
-        } else if (source instanceof String s) {
-            out = new ArrayList<>();
-            Interpreter.spreadInto(ctx, out, s);
+        } else if (source instanceof String || source instanceof JsCollection) {
+            out = new JsArray(ctx);
+            Interpreter.spreadInto(ctx, out, source);
         } else if (source instanceof Map<?, ?> m) {
             double len = JsOps.toInteger(m.containsKey("length") ? m.get("length") : 0L);
             int size = ctx.allocate((long) Math.max(0, Math.min(len, Long.MAX_VALUE / 2)));
-            out = new ArrayList<>(size);
+            out = new JsArray(ctx, size);
             for (int i = 0; i < size; i++) {
                 Object v = m.get(Integer.toString(i));
                 out.add(v == null && !m.containsKey(Integer.toString(i)) ? Undefined.INSTANCE : v);
             }
         } else if (JsOps.isNullish(source)) {
-            throw new ExpressionException(source + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+            throw JsThrow.typeError(source + " is not iterable (cannot read property Symbol(Symbol.iterator))");
         } else {
-            out = new ArrayList<>();
+            out = new JsArray(ctx);
         }
         if (mapFn != Undefined.INSTANCE) {
             for (int i = 0; i < out.size(); i++) {
@@ -450,14 +517,19 @@ final class Globals {
                                     for (Object o : a) {
                                         double cp = JsOps.toNumber(o);
                                         if (cp < 0 || cp > 0x10FFFF || cp != Math.floor(cp)) {
-                                            throw new ExpressionException(
-                                                    "Invalid code point " + JsNumbers.toString(cp));
+                                            throw JsThrow.rangeError("Invalid code point " + JsNumbers.toString(cp));
                                         }
                                         sb.appendCodePoint((int) cp);
                                     }
                                     return sb.toString();
                                 })),
-                (ctx, a) -> a.length == 0 ? "" : JsOps.toStr(ctx, a[0]));
+                Globals::stringCall,
+                Globals::stringCall);
+    }
+
+    /** String(x); {@code new String(x)} gives the primitive too (there are no wrapper objects here). */
+    private static Object stringCall(EvalContext ctx, Object[] a) {
+        return a.length == 0 ? "" : JsOps.toStr(ctx, a[0]);
     }
 
     private static Namespace number() {
@@ -491,8 +563,8 @@ final class Globals {
                 "parseFloat",
                 fn("parseFloat", (ctx, a) -> JsNumbers.box(JsNumbers.parseFloat(JsOps.toStr(ctx, JsOps.arg(a, 0))))));
         m.put("parseInt", fn("parseInt", Globals::parseInt));
-        return new Namespace(
-                "Number", Map.copyOf(m), (ctx, a) -> a.length == 0 ? (Object) 0L : JsNumbers.box(JsOps.toNumber(a[0])));
+        Builtin.Impl call = (ctx, a) -> a.length == 0 ? (Object) 0L : JsNumbers.box(JsOps.toNumber(a[0]));
+        return new Namespace("Number", Map.copyOf(m), call, call);
     }
 
     // ---- Date (JavaScript)
@@ -518,27 +590,28 @@ final class Globals {
                                 })),
                 (ctx, a) -> DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx", Locale.US)
                                 .format(ctx.now().withZoneSameInstant(ZoneOffset.UTC))
-                        + " (Coordinated Universal Time)");
+                        + " (Coordinated Universal Time)",
+                Globals::newDate);
     }
 
     /** {@code new Date(...)}: JavaScript dates live in UTC here (their "local" time zone). */
     static DateTimeValue newDate(EvalContext ctx, Object[] a) {
         if (a.length == 0) {
-            return DateTimeValue.of(ctx.now().withZoneSameInstant(ZoneOffset.UTC));
+            return DateTimeValue.jsDate(ctx.now());
         }
         if (a.length == 1) {
             Object v = a[0];
             if (v instanceof DateTimeValue d) {
-                return d.isValid() ? DateTimeValue.of(d.time().withZoneSameInstant(ZoneOffset.UTC)) : d;
+                return d.isValid() ? DateTimeValue.jsDate(d.time()) : DateTimeValue.invalidJsDate();
             }
             if (v instanceof String s) {
                 return parseJsDate(ctx, s);
             }
             double ms = JsOps.toNumber(v);
             if (Double.isNaN(ms) || Math.abs(ms) > 8.64e15) {
-                return DateTimeValue.invalid("Invalid Date");
+                return DateTimeValue.invalidJsDate();
             }
-            return DateTimeValue.utc((long) ms);
+            return DateTimeValue.jsDate(DateTimeValue.utc((long) ms).time());
         }
         return fromComponents(a);
     }
@@ -548,9 +621,7 @@ final class Globals {
         if (t == null) {
             t = LuxonFormat.parseRfc(s);
         }
-        return t == null
-                ? DateTimeValue.invalid("Invalid Date")
-                : DateTimeValue.of(t.withZoneSameInstant(ZoneOffset.UTC));
+        return t == null ? DateTimeValue.invalidJsDate() : DateTimeValue.jsDate(t);
     }
 
     /** Date.UTC / new Date(y, m, d, h, mi, s, ms): month is 0-based and values overflow. */
@@ -559,7 +630,7 @@ final class Globals {
         for (int i = 0; i < Math.min(7, a.length); i++) {
             v[i] = JsOps.toNumber(a[i]);
             if (!isFinite(v[i])) {
-                return DateTimeValue.invalid("Invalid Date");
+                return DateTimeValue.invalidJsDate();
             }
         }
         double year = v[0];
@@ -574,9 +645,9 @@ final class Globals {
                     .plusMinutes((long) v[4])
                     .plusSeconds((long) v[5])
                     .plusNanos((long) v[6] * 1_000_000);
-            return DateTimeValue.of(t);
+            return DateTimeValue.jsDate(t);
         } catch (java.time.DateTimeException | ArithmeticException e) {
-            return DateTimeValue.invalid("Invalid Date");
+            return DateTimeValue.invalidJsDate();
         }
     }
 
@@ -807,7 +878,7 @@ final class Globals {
                                 }),
                         "fromMillis",
                                 fn("fromMillis", (ctx, a) -> {
-                                    LinkedHashMap<String, Object> v = new LinkedHashMap<>();
+                                    LinkedHashMap<String, Object> v = new JsObject(ctx);
                                     v.put("milliseconds", JsNumbers.box(num(a, 0)));
                                     return new LuxonDuration(v);
                                 })),

@@ -1,11 +1,13 @@
 package io.hearth.expression;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Tree-walking evaluator. Every visited node costs one step of the evaluation budget. */
+/**
+ * Tree-walking evaluator of expressions ({@link #eval}) and statements ({@link #exec}). Every visited
+ * node and statement costs one step of the evaluation budget, so no loop runs unbounded.
+ */
 final class Interpreter {
 
     private static final Object[] NO_ARGS = new Object[0];
@@ -16,9 +18,8 @@ final class Interpreter {
         ctx.step();
         return switch (node) {
             case Node.Member m -> member(m, ctx, env);
-            case Node.Local l -> env.get(l.depth(), l.index());
+            case Node.Ref r -> r.slot >= 0 ? env.get(r.depth, r.slot) : global(r.name, ctx);
             case Node.Literal l -> l.value();
-            case Node.Global g -> global(g.name(), ctx);
             case Node.Call c -> call(c, ctx, env);
             case Node.Binary b -> binary(b, ctx, env);
             case Node.Logical l -> logical(l, ctx, env);
@@ -33,9 +34,11 @@ final class Interpreter {
             case Node.TemplateLiteral t -> template(t, ctx, env);
             case Node.ArrayLiteral a -> array(a, ctx, env);
             case Node.ObjectLiteral o -> object(o, ctx, env);
-            case Node.Arrow a -> new Closure(a, env, ctx);
-            case Node.RegexLiteral r -> r.regex();
-            case Node.NewDate d -> Globals.newDate(ctx, args(d.args(), ctx, env));
+            case Node.Function f -> new Closure(f, env, ctx);
+            case Node.RegexLiteral r -> r.regex().fresh(ctx);
+            case Node.Assign a -> assign(a, ctx, env);
+            case Node.Update u -> update(u, ctx, env);
+            case Node.New n -> Members.construct(ctx, eval(n.callee(), ctx, env), args(n.args(), ctx, env), n);
             case Node.Sequence s -> {
                 Object v = Undefined.INSTANCE;
                 for (Node e : s.expressions()) {
@@ -43,12 +46,18 @@ final class Interpreter {
                 }
                 yield v;
             }
+            case Node.Delete d -> delete(d, ctx, env);
             case Node.Spread s -> throw new ExpressionException("Unexpected spread");
         };
     }
 
+    /** An identifier no variable declares: the expression's own globals, the Scope, the built-ins. */
     private static Object global(String name, EvalContext ctx) {
-        Object v = ctx.scope.lookup(name);
+        Object v = ctx.global(name);
+        if (v != null) {
+            return v == EvalContext.NULL_GLOBAL ? null : v;
+        }
+        v = ctx.scope.lookup(name);
         if (v != Undefined.INSTANCE) {
             return v;
         }
@@ -59,7 +68,7 @@ final class Interpreter {
         if (Sandbox.isDeniedGlobal(name)) {
             throw Sandbox.deniedGlobal(name);
         }
-        throw new ExpressionException(name + " is not defined");
+        return Undefined.INSTANCE; // n8n: an unknown name is undefined, not a ReferenceError
     }
 
     private static Object member(Node.Member m, EvalContext ctx, Env env) {
@@ -98,7 +107,7 @@ final class Interpreter {
                 if (m.optional()) {
                     return Members.SHORT_CIRCUIT;
                 }
-                throw Members.cannotRead(target, m.name());
+                return Members.callOnNullish(target, m.name());
             }
             return Members.callMethod(ctx, target, m.name(), args(c.args(), ctx, env), c);
         }
@@ -162,21 +171,49 @@ final class Interpreter {
             ctx.checkCollection((long) out.size() + s.length());
             ctx.steps(s.length());
             s.codePoints().forEach(cp -> out.add(Character.toString(cp)));
+        } else if (value instanceof JsCollection c) {
+            List<Object> items = c.iteration(ctx);
+            ctx.checkCollection((long) out.size() + items.size());
+            out.addAll(items);
         } else {
-            throw new ExpressionException(JsOps.describe(value) + " is not iterable");
+            throw notIterable(value);
         }
+    }
+
+    static JsThrow notIterable(Object value) {
+        return JsThrow.typeError((value instanceof Map<?, ?> ? "object" : JsOps.describe(value)) + " is not iterable");
+    }
+
+    /** The values a for-of loop visits; a live list for arrays (elements pushed meanwhile are visited). */
+    static List<?> iterate(EvalContext ctx, Object value) {
+        if (value instanceof List<?> l) {
+            return l;
+        }
+        if (value instanceof String s) {
+            List<Object> out = new ArrayList<>();
+            spreadInto(ctx, out, s);
+            return out;
+        }
+        if (value instanceof JsCollection c) {
+            return c.iteration(ctx);
+        }
+        throw notIterable(value);
     }
 
     private static Object binary(Node.Binary b, EvalContext ctx, Env env) {
         Object l = eval(b.left(), ctx, env);
         Object r = eval(b.right(), ctx, env);
-        return switch (b.op()) {
+        return operate(ctx, b.op(), l, r);
+    }
+
+    static Object operate(EvalContext ctx, Node.BinaryOp op, Object l, Object r) {
+        return switch (op) {
             case ADD -> JsOps.add(ctx, l, r);
             case SUBTRACT -> JsNumbers.box(JsOps.toNumber(l) - JsOps.toNumber(r));
             case MULTIPLY -> JsNumbers.box(JsOps.toNumber(l) * JsOps.toNumber(r));
             case DIVIDE -> JsNumbers.box(JsOps.toNumber(l) / JsOps.toNumber(r));
             case REMAINDER -> JsNumbers.box(JsOps.toNumber(l) % JsOps.toNumber(r));
-            case EXPONENT -> JsNumbers.box(Math.pow(JsOps.toNumber(l), JsOps.toNumber(r)));
+            case EXPONENT -> JsNumbers.box(JsNumbers.pow(JsOps.toNumber(l), JsOps.toNumber(r)));
             case STRICT_EQUAL -> JsOps.strictEquals(l, r);
             case STRICT_NOT_EQUAL -> !JsOps.strictEquals(l, r);
             case EQUAL -> JsOps.looseEquals(ctx, l, r);
@@ -186,6 +223,7 @@ final class Interpreter {
             case LESS_EQUAL -> JsOps.lessThan(ctx, r, l) == Boolean.FALSE;
             case GREATER_EQUAL -> JsOps.lessThan(ctx, l, r) == Boolean.FALSE;
             case IN -> Members.has(ctx, r, l);
+            case INSTANCEOF -> JsOps.instanceOf(l, r);
             case BIT_AND -> (long) (JsNumbers.toInt32(JsOps.toNumber(l)) & JsNumbers.toInt32(JsOps.toNumber(r)));
             case BIT_OR -> (long) (JsNumbers.toInt32(JsOps.toNumber(l)) | JsNumbers.toInt32(JsOps.toNumber(r)));
             case BIT_XOR -> (long) (JsNumbers.toInt32(JsOps.toNumber(l)) ^ JsNumbers.toInt32(JsOps.toNumber(r)));
@@ -206,10 +244,14 @@ final class Interpreter {
     }
 
     private static Object unary(Node.Unary u, EvalContext ctx, Env env) {
-        if (u.op() == Node.UnaryOp.TYPEOF && u.operand() instanceof Node.Global g) {
-            Object v = ctx.scope.lookup(g.name());
+        if (u.op() == Node.UnaryOp.TYPEOF && u.operand() instanceof Node.Ref r && r.isGlobal()) {
+            Object g = ctx.global(r.name); // typeof never fails, not even for denied names
+            if (g != null) {
+                return JsOps.typeOf(g == EvalContext.NULL_GLOBAL ? null : g);
+            }
+            Object v = ctx.scope.lookup(r.name);
             if (v == Undefined.INSTANCE) {
-                v = Globals.get(g.name());
+                v = Globals.get(r.name);
             }
             return v == null ? "undefined" : JsOps.typeOf(v);
         }
@@ -237,7 +279,7 @@ final class Interpreter {
 
     private static Object array(Node.ArrayLiteral a, EvalContext ctx, Env env) {
         List<Node> elements = a.elements();
-        ArrayList<Object> out = new ArrayList<>(elements.size());
+        JsArray out = new JsArray(ctx, elements.size());
         for (Node e : elements) {
             if (e instanceof Node.Spread s) {
                 spreadInto(ctx, out, eval(s.argument(), ctx, env));
@@ -249,7 +291,7 @@ final class Interpreter {
     }
 
     private static Object object(Node.ObjectLiteral o, EvalContext ctx, Env env) {
-        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        JsObject out = new JsObject(ctx);
         for (Node.Property p : o.properties()) {
             if (p.spread()) {
                 spreadProperties(ctx, out, eval(p.value(), ctx, env));
@@ -258,6 +300,7 @@ final class Interpreter {
             String key = p.key() != null ? p.key() : JsOps.toKey(ctx, eval(p.computedKey(), ctx, env));
             out.put(key, eval(p.value(), ctx, env));
         }
+        ctx.checkCollection(out.size());
         return out;
     }
 
@@ -289,5 +332,507 @@ final class Interpreter {
             }
             ctx.checkCollection(out.size());
         }
+    }
+
+    // ---- assignment
+
+    private static Object assign(Node.Assign a, EvalContext ctx, Env env) {
+        Pattern target = a.target();
+        Node.AssignOp op = a.op();
+        if (!(target instanceof Pattern.Target t)) {
+            Object value = eval(a.value(), ctx, env);
+            bindPattern(target, value, ctx, env, false);
+            return value;
+        }
+        Node node = t.target();
+        if (node instanceof Node.Ref r) {
+            if (op == null) {
+                Object value = eval(a.value(), ctx, env);
+                setRef(r, value, ctx, env);
+                return value;
+            }
+            Object old = eval(r, ctx, env);
+            if (op.logical() != null && !assigns(op.logical(), old)) {
+                return old;
+            }
+            Object rhs = eval(a.value(), ctx, env);
+            Object value = op.logical() != null ? rhs : operate(ctx, op.binary(), old, rhs);
+            setRef(r, value, ctx, env);
+            return value;
+        }
+        Object object;
+        String key;
+        if (node instanceof Node.Member m) {
+            object = eval(m.object(), ctx, env);
+            key = m.name();
+        } else {
+            Node.Index ix = (Node.Index) node;
+            object = eval(ix.object(), ctx, env);
+            Object k = eval(ix.key(), ctx, env);
+            if (op == null && k instanceof Number n && object instanceof List<?>) {
+                Object value = eval(a.value(), ctx, env);
+                Members.putIndex(ctx, object, n, value);
+                return value;
+            }
+            key = JsOps.toKey(ctx, k);
+        }
+        if (JsOps.isNullish(object)) {
+            throw JsThrow.typeError("Cannot set properties of " + object + " (setting '" + key + "')");
+        }
+        if (op == null) {
+            Object value = eval(a.value(), ctx, env);
+            Members.put(ctx, object, key, value);
+            return value;
+        }
+        Object old = Members.getNamed(ctx, object, key);
+        if (op.logical() != null && !assigns(op.logical(), old)) {
+            return old;
+        }
+        Object rhs = eval(a.value(), ctx, env);
+        Object value = op.logical() != null ? rhs : operate(ctx, op.binary(), old, rhs);
+        Members.put(ctx, object, key, value);
+        return value;
+    }
+
+    /** Whether {@code a &&= b}, {@code a ||= b} or {@code a ??= b} assigns, given a's value. */
+    private static boolean assigns(Node.LogicalOp op, Object current) {
+        return switch (op) {
+            case AND -> JsOps.truthy(current);
+            case OR -> !JsOps.truthy(current);
+            case NULLISH -> JsOps.isNullish(current);
+        };
+    }
+
+    private static void setRef(Node.Ref r, Object value, EvalContext ctx, Env env) {
+        if (r.slot >= 0) {
+            if (r.constant) {
+                throw JsThrow.typeError("Assignment to constant variable.");
+            }
+            env.set(r.depth, r.slot, value);
+            return;
+        }
+        if (Sandbox.isDeniedGlobal(r.name)) {
+            throw Sandbox.deniedGlobal(r.name);
+        }
+        ctx.setGlobal(r.name, value);
+    }
+
+    private static Object update(Node.Update u, EvalContext ctx, Env env) {
+        Node node = u.target();
+        double delta = u.increment() ? 1 : -1;
+        if (node instanceof Node.Ref r) {
+            double old = JsOps.toNumber(eval(r, ctx, env));
+            Object value = JsNumbers.box(old + delta);
+            setRef(r, value, ctx, env);
+            return u.prefix() ? value : JsNumbers.box(old);
+        }
+        Object object;
+        String key;
+        if (node instanceof Node.Member m) {
+            object = eval(m.object(), ctx, env);
+            key = m.name();
+        } else {
+            Node.Index ix = (Node.Index) node;
+            object = eval(ix.object(), ctx, env);
+            key = JsOps.toKey(ctx, eval(ix.key(), ctx, env));
+        }
+        if (JsOps.isNullish(object)) {
+            throw Members.cannotRead(object, key);
+        }
+        double old = JsOps.toNumber(Members.getNamed(ctx, object, key));
+        Object value = JsNumbers.box(old + delta);
+        Members.put(ctx, object, key, value);
+        return u.prefix() ? value : JsNumbers.box(old);
+    }
+
+    private static Object delete(Node.Delete d, EvalContext ctx, Env env) {
+        Node node = d.target();
+        if (node instanceof Node.OptionalChain o) {
+            node = o.expression();
+        }
+        if (node instanceof Node.Member m) {
+            Object object = eval(m.object(), ctx, env);
+            if (object == Members.SHORT_CIRCUIT || (JsOps.isNullish(object) && m.optional())) {
+                return true;
+            }
+            return Members.delete(ctx, object, m.name());
+        }
+        if (node instanceof Node.Index ix) {
+            Object object = eval(ix.object(), ctx, env);
+            if (object == Members.SHORT_CIRCUIT || (JsOps.isNullish(object) && ix.optional())) {
+                return true;
+            }
+            return Members.delete(ctx, object, JsOps.toKey(ctx, eval(ix.key(), ctx, env)));
+        }
+        if (node instanceof Node.Ref) {
+            return false; // variables cannot be deleted
+        }
+        eval(node, ctx, env);
+        return true;
+    }
+
+    /**
+     * Binds {@code value} to a pattern: declares (parameters, let/const/var, catch) or assigns
+     * (destructuring assignment, for-of without declaration).
+     */
+    static void bindPattern(Pattern pattern, Object value, EvalContext ctx, Env env, boolean declare) {
+        ctx.step();
+        switch (pattern) {
+            case Pattern.Target t -> {
+                Node node = t.target();
+                if (node instanceof Node.Ref r) {
+                    if (declare) {
+                        env.set(r.depth, r.slot, value);
+                    } else {
+                        setRef(r, value, ctx, env);
+                    }
+                } else if (node instanceof Node.Member m) {
+                    Object object = eval(m.object(), ctx, env);
+                    if (JsOps.isNullish(object)) {
+                        throw JsThrow.typeError("Cannot set properties of " + object + " (setting '" + m.name() + "')");
+                    }
+                    Members.put(ctx, object, m.name(), value);
+                } else {
+                    Node.Index ix = (Node.Index) node;
+                    Object object = eval(ix.object(), ctx, env);
+                    Object key = eval(ix.key(), ctx, env);
+                    if (JsOps.isNullish(object)) {
+                        throw JsThrow.typeError("Cannot set properties of " + object);
+                    }
+                    if (key instanceof Number n && object instanceof List<?>) {
+                        Members.putIndex(ctx, object, n, value);
+                    } else {
+                        Members.put(ctx, object, JsOps.toKey(ctx, key), value);
+                    }
+                }
+            }
+            case Pattern.WithDefault w ->
+                bindPattern(
+                        w.target(), value == Undefined.INSTANCE ? eval(w.init(), ctx, env) : value, ctx, env, declare);
+            case Pattern.ObjectPattern o -> {
+                if (JsOps.isNullish(value)) {
+                    throw JsThrow.typeError("Cannot destructure '" + value + "' as it is " + value + ".");
+                }
+                List<String> used = o.rest() == null ? null : new ArrayList<>();
+                for (Pattern.Prop p : o.properties()) {
+                    String key = p.key() != null ? p.key() : JsOps.toKey(ctx, eval(p.computedKey(), ctx, env));
+                    if (used != null) {
+                        used.add(key);
+                    }
+                    bindPattern(p.value(), Members.getNamed(ctx, value, key), ctx, env, declare);
+                }
+                if (o.rest() != null) {
+                    JsObject rest = new JsObject(ctx);
+                    spreadProperties(ctx, rest, value);
+                    used.forEach(rest::remove);
+                    bindPattern(o.rest(), rest, ctx, env, declare);
+                }
+            }
+            case Pattern.ArrayPattern a -> {
+                if (JsOps.isNullish(value)) {
+                    throw JsThrow.typeError(value + " is not iterable");
+                }
+                List<?> items = iterate(ctx, value);
+                List<Pattern> elements = a.elements();
+                for (int i = 0; i < elements.size(); i++) {
+                    Pattern p = elements.get(i);
+                    if (p != null) {
+                        bindPattern(p, i < items.size() ? items.get(i) : Undefined.INSTANCE, ctx, env, declare);
+                    }
+                }
+                if (a.rest() != null) {
+                    int from = Math.min(elements.size(), items.size());
+                    JsArray rest = new JsArray(ctx, items.subList(from, items.size()));
+                    bindPattern(a.rest(), rest, ctx, env, declare);
+                }
+            }
+        }
+    }
+
+    // ---- statements
+
+    /** Runs a statement; null when it completes normally, else how it ended (break, continue, return). */
+    static Stmt.Completion exec(Stmt stmt, EvalContext ctx, Env env) {
+        ctx.step();
+        switch (stmt) {
+            case Stmt.Expression e -> {
+                eval(e.expression(), ctx, env);
+                return null;
+            }
+            case Stmt.Declaration d -> {
+                for (Stmt.Declarator decl : d.declarators()) {
+                    if (decl.init() != null) {
+                        bindPattern(decl.target(), eval(decl.init(), ctx, env), ctx, env, true);
+                    } else if (d.kind() != Stmt.DeclKind.VAR) {
+                        bindPattern(decl.target(), Undefined.INSTANCE, ctx, env, true);
+                    }
+                }
+                return null;
+            }
+            case Stmt.Block b -> {
+                return block(b.body(), b.scope(), b.functions(), ctx, env);
+            }
+            case Stmt.If i -> {
+                if (JsOps.truthy(eval(i.test(), ctx, env))) {
+                    return exec(i.then(), ctx, env);
+                }
+                return i.otherwise() == null ? null : exec(i.otherwise(), ctx, env);
+            }
+            case Stmt.Return r -> {
+                ctx.returnValue = r.value() == null ? Undefined.INSTANCE : eval(r.value(), ctx, env);
+                return Stmt.Completion.RETURN;
+            }
+            case Stmt.For f -> {
+                return forLoop(f, ctx, env);
+            }
+            case Stmt.ForEach f -> {
+                return forEach(f, ctx, env);
+            }
+            case Stmt.While w -> {
+                while (JsOps.truthy(eval(w.test(), ctx, env))) {
+                    Stmt.Completion c = exec(w.body(), ctx, env);
+                    if (c != null) {
+                        int control = loopControl(c, w.labels());
+                        if (control == BREAK_LOOP) {
+                            break;
+                        }
+                        if (control == PROPAGATE) {
+                            return c;
+                        }
+                    }
+                }
+                return null;
+            }
+            case Stmt.DoWhile w -> {
+                do {
+                    Stmt.Completion c = exec(w.body(), ctx, env);
+                    if (c != null) {
+                        int control = loopControl(c, w.labels());
+                        if (control == BREAK_LOOP) {
+                            break;
+                        }
+                        if (control == PROPAGATE) {
+                            return c;
+                        }
+                    }
+                } while (JsOps.truthy(eval(w.test(), ctx, env)));
+                return null;
+            }
+            case Stmt.Jump j -> {
+                return j.completion();
+            }
+            case Stmt.Throw t -> throw JsThrow.of(eval(t.value(), ctx, env));
+            case Stmt.Try t -> {
+                return tryStatement(t, ctx, env);
+            }
+            case Stmt.Switch s -> {
+                return switchStatement(s, ctx, env);
+            }
+            case Stmt.Labeled l -> {
+                Stmt.Completion c = exec(l.body(), ctx, env);
+                return c != null && c.isBreak && l.label().equals(c.label) ? null : c;
+            }
+            case Stmt.FunctionDecl f -> {
+                return null; // hoisted: created when its block was entered
+            }
+            case Stmt.Empty e -> {
+                return null;
+            }
+        }
+    }
+
+    private static Stmt.Completion block(
+            List<Stmt> body, BlockScope scope, List<Stmt.FunctionDecl> functions, EvalContext ctx, Env env) {
+        Env inner = scope.enter(env);
+        hoist(functions, ctx, inner);
+        for (Stmt s : body) {
+            Stmt.Completion c = exec(s, ctx, inner);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static void hoist(List<Stmt.FunctionDecl> functions, EvalContext ctx, Env env) {
+        for (Stmt.FunctionDecl f : functions) {
+            Node.Ref r = f.target();
+            env.set(r.depth, r.slot, new Closure(f.function(), env, ctx));
+        }
+    }
+
+    private static final int NEXT_ITERATION = 0;
+    private static final int BREAK_LOOP = 1;
+    private static final int PROPAGATE = 2;
+
+    /** What a loop does with its body's abrupt completion. */
+    private static int loopControl(Stmt.Completion c, List<String> labels) {
+        if (c == Stmt.Completion.RETURN) {
+            return PROPAGATE;
+        }
+        boolean mine = c.label == null || labels.contains(c.label);
+        if (!mine) {
+            return PROPAGATE;
+        }
+        return c.isBreak ? BREAK_LOOP : NEXT_ITERATION;
+    }
+
+    private static Stmt.Completion forLoop(Stmt.For f, EvalContext ctx, Env env) {
+        Env loopEnv = f.scope().enter(env);
+        if (f.init() != null) {
+            exec(f.init(), ctx, loopEnv);
+        }
+        boolean perIteration = f.scope().materialized;
+        if (perIteration) {
+            loopEnv = loopEnv.copy();
+        }
+        while (true) {
+            if (f.test() != null && !JsOps.truthy(eval(f.test(), ctx, loopEnv))) {
+                return null;
+            }
+            Stmt.Completion c = exec(f.body(), ctx, loopEnv);
+            if (c != null) {
+                int control = loopControl(c, f.labels());
+                if (control == BREAK_LOOP) {
+                    return null;
+                }
+                if (control == PROPAGATE) {
+                    return c;
+                }
+            }
+            if (perIteration) {
+                loopEnv = loopEnv.copy();
+            }
+            if (f.update() != null) {
+                eval(f.update(), ctx, loopEnv);
+            } else {
+                ctx.step();
+            }
+        }
+    }
+
+    private static Stmt.Completion forEach(Stmt.ForEach f, EvalContext ctx, Env env) {
+        Object source = eval(f.iterable(), ctx, env);
+        List<?> items;
+        if (f.of()) {
+            items = iterate(ctx, source);
+        } else {
+            items = Members.enumerableKeys(ctx, source);
+        }
+        boolean declare = f.kind() != null;
+        for (int i = 0; i < items.size(); i++) {
+            Env iterEnv = f.scope().enter(env);
+            bindPattern(f.target(), items.get(i), ctx, iterEnv, declare);
+            Stmt.Completion c = exec(f.body(), ctx, iterEnv);
+            if (c != null) {
+                int control = loopControl(c, f.labels());
+                if (control == BREAK_LOOP) {
+                    return null;
+                }
+                if (control == PROPAGATE) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Limits and sandbox refusals end the evaluation: no try/catch in the expression can stop them. */
+    static boolean catchable(ExpressionException e) {
+        return !(e instanceof ExpressionLimitException
+                || e instanceof ExpressionSandboxException
+                || e instanceof ExpressionSyntaxException);
+    }
+
+    private static Stmt.Completion tryStatement(Stmt.Try t, EvalContext ctx, Env env) {
+        Stmt.Completion result;
+        try {
+            result = exec(t.block(), ctx, env);
+        } catch (ExpressionException e) {
+            if (!catchable(e)) {
+                throw e;
+            }
+            if (t.handler() == null) {
+                Stmt.Completion f = runFinally(t, ctx, env);
+                if (f != null) {
+                    return f;
+                }
+                throw e;
+            }
+            try {
+                Env catchEnv = t.catchScope().enter(env);
+                if (t.param() != null) {
+                    bindPattern(t.param(), caught(e, ctx), ctx, catchEnv, true);
+                }
+                result = exec(t.handler(), ctx, catchEnv);
+            } catch (ExpressionException inCatch) {
+                if (!catchable(inCatch) || t.finalizer() == null) {
+                    throw inCatch;
+                }
+                Stmt.Completion f = runFinally(t, ctx, env);
+                if (f != null) {
+                    return f;
+                }
+                throw inCatch;
+            }
+        }
+        Stmt.Completion f = runFinally(t, ctx, env);
+        return f != null ? f : result;
+    }
+
+    /** Runs the finally block; the pending return value survives calls made in it. */
+    private static Stmt.Completion runFinally(Stmt.Try t, EvalContext ctx, Env env) {
+        if (t.finalizer() == null) {
+            return null;
+        }
+        Object pending = ctx.returnValue;
+        Stmt.Completion f = exec(t.finalizer(), ctx, env);
+        if (f == null) {
+            ctx.returnValue = pending;
+        }
+        return f;
+    }
+
+    /** What {@code catch (e)} receives. */
+    static Object caught(ExpressionException e, EvalContext ctx) {
+        if (e instanceof JsThrow js) {
+            return js.caught(ctx);
+        }
+        return new JsError(ctx, "Error", "ExpressionError", e.getMessage());
+    }
+
+    private static Stmt.Completion switchStatement(Stmt.Switch s, EvalContext ctx, Env env) {
+        Object d = eval(s.discriminant(), ctx, env);
+        Env inner = s.scope().enter(env);
+        hoist(s.functions(), ctx, inner);
+        List<Stmt.Case> cases = s.cases();
+        int start = -1;
+        for (int i = 0; i < cases.size(); i++) {
+            Node test = cases.get(i).test();
+            if (test != null && JsOps.strictEquals(d, eval(test, ctx, inner))) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            for (int i = 0; i < cases.size(); i++) {
+                if (cases.get(i).test() == null) {
+                    start = i;
+                    break;
+                }
+            }
+        }
+        if (start < 0) {
+            return null;
+        }
+        for (int i = start; i < cases.size(); i++) {
+            for (Stmt st : cases.get(i).body()) {
+                Stmt.Completion c = exec(st, ctx, inner);
+                if (c != null) {
+                    return c == Stmt.Completion.BREAK ? null : c;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -23,6 +23,14 @@ final class JsNumbers {
         return d;
     }
 
+    /** The {@code **} operator: unlike Math.pow, 1 ** Infinity and (-1) ** Infinity are NaN. */
+    static double pow(double x, double y) {
+        if (Double.isNaN(y) || (Math.abs(x) == 1 && Double.isInfinite(y))) {
+            return Double.NaN;
+        }
+        return Math.pow(x, y);
+    }
+
     static double toDouble(Number n) {
         return n.doubleValue();
     }

@@ -121,10 +121,17 @@ final class JsOps {
             joinInto(ctx, sb, l, ",", 0);
             return sb.toString();
         }
+        if (v instanceof JsError) {
+            return v.toString();
+        }
         if (v instanceof Map<?, ?> || v instanceof ExpressionObject && !(v instanceof Namespace)) {
             return "[object Object]";
         }
-        if (v instanceof DateTimeValue || v instanceof JsRegExp || v instanceof Namespace) {
+        if (v instanceof DateTimeValue
+                || v instanceof JsRegExp
+                || v instanceof Namespace
+                || v instanceof JsError
+                || v instanceof JsCollection) {
             return v.toString();
         }
         if (isFunction(v)) {
@@ -291,6 +298,28 @@ final class JsOps {
             return null;
         }
         return x < y;
+    }
+
+    /** {@code value instanceof constructor} for the built-in constructors. */
+    static boolean instanceOf(Object value, Object constructor) {
+        if (!(constructor instanceof Namespace ns)) {
+            if (!isFunction(constructor)) {
+                throw JsThrow.typeError("Right-hand side of 'instanceof' is not callable");
+            }
+            return false; // functions written in the expression construct nothing
+        }
+        String c = ns.name();
+        return switch (c) {
+            case "Object" -> !isPrimitive(value);
+            case "Array" -> value instanceof List<?>;
+            case "Date" -> value instanceof DateTimeValue d && d.isJsDate();
+            case "DateTime" -> value instanceof DateTimeValue d && !d.isJsDate();
+            case "Duration" -> value instanceof LuxonDuration;
+            case "RegExp" -> value instanceof JsRegExp;
+            case "Map" -> value instanceof JsCollection col && !col.isSet;
+            case "Set" -> value instanceof JsCollection col && col.isSet;
+            default -> value instanceof JsError e && JsError.TYPES.contains(c) && e.isA(c);
+        };
     }
 
     /** SameValueZero, used by includes(). */

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A JavaScript regular expression, translated to a {@link Pattern} once. Stateless: {@code lastIndex}
- * is always 0, so {@code /g} only changes what match/replace/split do, not {@code test}/{@code exec}.
+ * A JavaScript regular expression, translated to a {@link Pattern} once. A regex literal in the AST
+ * is a template: each evaluation gets a {@link #fresh} object, whose {@code lastIndex} drives
+ * {@code exec}/{@code test} with the {@code g} and {@code y} flags as in JavaScript.
  */
 final class JsRegExp {
 
@@ -15,13 +16,28 @@ final class JsRegExp {
     final String flags;
     final boolean global;
     final boolean sticky;
+    /** The evaluation that created this object (it may set lastIndex), or null for the AST's template. */
+    final Object owner;
 
-    private JsRegExp(Pattern pattern, String source, String flags) {
+    long lastIndex;
+
+    private JsRegExp(Pattern pattern, String source, String flags, Object owner) {
         this.pattern = pattern;
         this.source = source;
         this.flags = flags;
         this.global = flags.indexOf('g') >= 0;
         this.sticky = flags.indexOf('y') >= 0;
+        this.owner = owner;
+    }
+
+    /** A new RegExp object with this pattern, for one evaluation. */
+    JsRegExp fresh(EvalContext ctx) {
+        return new JsRegExp(pattern, source, flags, ctx.owner());
+    }
+
+    /** exec/test: where to start, and (g/y) remember where the match ended. */
+    boolean usesLastIndex() {
+        return global || sticky;
     }
 
     static JsRegExp compile(String source, String flags) {
@@ -29,7 +45,7 @@ final class JsRegExp {
         for (int i = 0; i < flags.length(); i++) {
             char f = flags.charAt(i);
             if ("dgimsuyv".indexOf(f) < 0 || flags.indexOf(f, i + 1) >= 0) {
-                throw new ExpressionException("Invalid regular expression flags '" + flags + "'");
+                throw JsThrow.syntaxError("Invalid regular expression flags '" + flags + "'");
             }
             javaFlags |= switch (f) {
                 case 'i' -> Pattern.CASE_INSENSITIVE | (flags.indexOf('u') >= 0 ? Pattern.UNICODE_CASE : 0);
@@ -39,9 +55,10 @@ final class JsRegExp {
             };
         }
         try {
-            return new JsRegExp(Pattern.compile(translate(source, flags.indexOf('m') >= 0), javaFlags), source, flags);
+            return new JsRegExp(
+                    Pattern.compile(translate(source, flags.indexOf('m') >= 0), javaFlags), source, flags, null);
         } catch (PatternSyntaxException e) {
-            throw new ExpressionException("Invalid regular expression: /" + source + "/: " + e.getDescription());
+            throw JsThrow.syntaxError("Invalid regular expression: /" + source + "/: " + e.getDescription());
         }
     }
 

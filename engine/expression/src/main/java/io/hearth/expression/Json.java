@@ -70,7 +70,10 @@ final class Json {
             }
             newline(sb, indent, current);
             sb.append(']');
-        } else if (v instanceof Map<?, ?> || v instanceof ExpressionObject || v instanceof JsRegExp) {
+        } else if (v instanceof Map<?, ?>
+                || v instanceof ExpressionObject
+                || v instanceof JsRegExp
+                || v instanceof JsCollection) {
             checkDepth(depth);
             String inner = current + indent;
             sb.append('{');
@@ -192,9 +195,9 @@ final class Json {
 
         ExpressionException unexpected() {
             if (pos >= s.length()) {
-                return new ExpressionException("Unexpected end of JSON input");
+                return JsThrow.syntaxError("Unexpected end of JSON input");
             }
-            return new ExpressionException("Unexpected token '" + s.charAt(pos) + "' in JSON at position " + pos);
+            return JsThrow.syntaxError("Unexpected token '" + s.charAt(pos) + "' in JSON at position " + pos);
         }
 
         void blanks() {
@@ -218,7 +221,7 @@ final class Json {
             switch (c) {
                 case '{' -> {
                     pos++;
-                    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+                    LinkedHashMap<String, Object> map = new JsObject(ctx);
                     blanks();
                     if (peek('}')) {
                         return map;
@@ -245,7 +248,7 @@ final class Json {
                 }
                 case '[' -> {
                     pos++;
-                    ArrayList<Object> list = new ArrayList<>();
+                    ArrayList<Object> list = new JsArray(ctx);
                     blanks();
                     if (peek(']')) {
                         return list;
@@ -339,7 +342,7 @@ final class Json {
             int runStart = pos;
             while (true) {
                 if (pos >= s.length()) {
-                    throw new ExpressionException("Unterminated string in JSON at position " + start);
+                    throw JsThrow.syntaxError("Unterminated string in JSON at position " + start);
                 }
                 char c = s.charAt(pos);
                 if (c == '"') {
@@ -350,7 +353,7 @@ final class Json {
                     return result;
                 }
                 if (c < 0x20) {
-                    throw new ExpressionException("Bad control character in string literal in JSON at position " + pos);
+                    throw JsThrow.syntaxError("Bad control character in string literal in JSON at position " + pos);
                 }
                 if (c == '\\') {
                     if (sb == null) {
@@ -371,22 +374,20 @@ final class Json {
                         case 't' -> sb.append('\t');
                         case 'u' -> {
                             if (pos + 4 > s.length()) {
-                                throw new ExpressionException("Bad Unicode escape in JSON at position " + (pos - 2));
+                                throw JsThrow.syntaxError("Bad Unicode escape in JSON at position " + (pos - 2));
                             }
                             int cp = 0;
                             for (int i = 0; i < 4; i++) {
                                 int d = Character.digit(s.charAt(pos + i), 16);
                                 if (d < 0) {
-                                    throw new ExpressionException(
-                                            "Bad Unicode escape in JSON at position " + (pos - 2));
+                                    throw JsThrow.syntaxError("Bad Unicode escape in JSON at position " + (pos - 2));
                                 }
                                 cp = cp * 16 + d;
                             }
                             pos += 4;
                             sb.append((char) cp);
                         }
-                        default ->
-                            throw new ExpressionException("Bad escaped character in JSON at position " + (pos - 1));
+                        default -> throw JsThrow.syntaxError("Bad escaped character in JSON at position " + (pos - 1));
                     }
                     runStart = pos;
                 } else {

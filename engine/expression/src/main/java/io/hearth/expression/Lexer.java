@@ -329,7 +329,18 @@ final class Lexer {
             case NUMBER, STRING, REGEX, TEMPLATE_FULL, TEMPLATE_TAIL, RPAREN, RBRACKET, RBRACE -> false;
             case IDENT ->
                 switch (prev.text()) {
-                    case "typeof", "void", "in", "instanceof", "new", "delete", "return", "case" -> true;
+                    case "typeof",
+                            "void",
+                            "in",
+                            "of",
+                            "instanceof",
+                            "new",
+                            "delete",
+                            "return",
+                            "case",
+                            "else",
+                            "do",
+                            "throw" -> true;
                     default -> false;
                 };
             default -> true;

@@ -1,16 +1,14 @@
 package io.hearth.expression;
 
-import java.util.ArrayList;
-
 /** The array returned by exec/match: the match and its groups, plus index, input and groups. */
-final class MatchList extends ArrayList<Object> {
+final class MatchList extends JsArray {
 
     final long index;
     final String input;
     final Object groups;
 
-    MatchList(int capacity, long index, String input, Object groups) {
-        super(capacity);
+    MatchList(EvalContext ctx, int capacity, long index, String input, Object groups) {
+        super(ctx, capacity);
         this.index = index;
         this.input = input;
         this.groups = groups;

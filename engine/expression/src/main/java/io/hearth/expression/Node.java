@@ -2,7 +2,10 @@ package io.hearth.expression;
 
 import java.util.List;
 
-/** The immutable AST of one {@code {{ }}} expression. */
+/**
+ * The AST of one {@code {{ }}} expression. Immutable once the parser returns it: the few mutable
+ * fields ({@link Ref}'s resolution, {@link Function}'s frame size) are written while parsing only.
+ */
 sealed interface Node {
 
     record Literal(Object value) implements Node {}
@@ -18,13 +21,39 @@ sealed interface Node {
     /** {@code key: value}, {@code [computedKey]: value} or {@code ...value} (spread). */
     record Property(String key, Node computedKey, Node value, boolean spread) {}
 
+    /** Evaluates to a fresh RegExp object each time (its {@code lastIndex} is per object). */
     record RegexLiteral(JsRegExp regex) implements Node {}
 
-    /** A root identifier: looked up in the Scope, then in the built-in globals. */
-    record Global(String name) implements Node {}
+    /**
+     * An identifier used as a value or assignment target. The parser resolves it once its scope is
+     * closed: a variable {@code depth} environments up at {@code slot}, or a global ({@code slot < 0}):
+     * the evaluation's own globals, then the Scope, then the built-ins.
+     */
+    final class Ref implements Node {
+        final String name;
+        int depth;
+        int slot = -1;
+        /** A const binding (assignment fails at run time, as in JavaScript). */
+        boolean constant;
+        /** Parse-time only: the scope the reference appears in and the binding it resolved to. */
+        ParseScope scope;
 
-    /** An arrow-function parameter, {@code depth} environments up. */
-    record Local(int depth, int index, String name) implements Node {}
+        ParseScope.Binding binding;
+
+        Ref(String name, ParseScope scope) {
+            this.name = name;
+            this.scope = scope;
+        }
+
+        boolean isGlobal() {
+            return slot < 0;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     record Member(Node object, String name, boolean optional) implements Node {}
 
@@ -36,7 +65,8 @@ sealed interface Node {
     /** Bounds an optional chain: a short-circuit inside becomes {@code undefined} here. */
     record OptionalChain(Node expression) implements Node {}
 
-    record NewDate(List<Node> args) implements Node {}
+    /** {@code new X(...)}: only the standard built-ins construct. */
+    record New(Node callee, List<Node> args, String calleeText) implements Node {}
 
     record Unary(UnaryOp op, Node operand) implements Node {}
 
@@ -48,17 +78,47 @@ sealed interface Node {
 
     record Sequence(List<Node> expressions) implements Node {}
 
-    /**
-     * An arrow function. {@code stackUnits} approximates the AST depth of the body, charged per call
-     * so deep recursion fails with a limit error before the JVM stack runs out.
-     */
-    record Arrow(List<Param> params, int slotCount, Node body, int stackUnits) implements Node {}
+    /** {@code target = value} and the compound forms; {@code op} is null for plain {@code =}. */
+    record Assign(Pattern target, AssignOp op, Node value) implements Node {}
+
+    /** {@code ++x}, {@code x--}... on a variable, member or index. */
+    record Update(Node target, boolean increment, boolean prefix) implements Node {}
+
+    /** {@code delete obj.key}. */
+    record Delete(Node target) implements Node {}
 
     /**
-     * A parameter bound to {@code slot}, or a destructuring pattern binding {@code keys} (object) or
-     * positions (array) to {@code slots} (-1 for an array hole), or a rest parameter.
+     * A function: arrow, function expression or declaration. {@code frame} is the size of its
+     * environment (parameters and the variables declared in its body); {@code stackUnits}
+     * approximates the AST depth of the body, charged per call so deep recursion fails with a limit
+     * error before the JVM stack runs out. {@code simpleParams} means every parameter is a plain
+     * name in slot order (the fast path).
      */
-    record Param(int slot, List<String> keys, List<Integer> slots, boolean array, boolean rest) {}
+    final class Function implements Node {
+        final String name;
+        final boolean arrow;
+        final List<Pattern> params;
+        /** The rest parameter, or null. */
+        final Pattern rest;
+        /** An expression (concise arrow) or a {@link Stmt.Block}. */
+        final Object body;
+
+        final boolean simpleParams;
+        /** Slot of the function's own name inside it (a named function expression), or -1. */
+        int selfSlot = -1;
+
+        int frame;
+        int stackUnits;
+
+        Function(String name, boolean arrow, List<Pattern> params, Pattern rest, Object body, boolean simpleParams) {
+            this.name = name;
+            this.arrow = arrow;
+            this.params = params;
+            this.rest = rest;
+            this.body = body;
+            this.simpleParams = simpleParams;
+        }
+    }
 
     record Spread(Node argument) implements Node {}
 
@@ -83,6 +143,7 @@ sealed interface Node {
         LESS_EQUAL,
         GREATER_EQUAL,
         IN,
+        INSTANCEOF,
         EQUAL,
         NOT_EQUAL,
         STRICT_EQUAL,
@@ -100,4 +161,7 @@ sealed interface Node {
         OR,
         NULLISH
     }
+
+    /** Compound assignment: an arithmetic operator, or a logical one that assigns only when needed. */
+    record AssignOp(BinaryOp binary, LogicalOp logical) {}
 }

@@ -38,14 +38,14 @@ final class NumberMethods {
             case "toString" -> {
                 int radix = a0 == Undefined.INSTANCE ? 10 : (int) JsOps.toInteger(a0);
                 if (radix < 2 || radix > 36) {
-                    throw new ExpressionException("toString() radix must be between 2 and 36");
+                    throw JsThrow.rangeError("toString() radix must be between 2 and 36");
                 }
                 yield radix == 10 ? JsNumbers.toString(num) : JsNumbers.toRadixString(x, radix);
             }
             case "toFixed" -> {
                 double digits = JsOps.toInteger(a0);
                 if (digits < 0 || digits > 100) {
-                    throw new ExpressionException("toFixed() digits argument must be between 0 and 100");
+                    throw JsThrow.rangeError("toFixed() digits argument must be between 0 and 100");
                 }
                 yield JsNumbers.toFixed(x, (int) digits);
             }
@@ -55,7 +55,7 @@ final class NumberMethods {
                 }
                 double p = JsOps.toInteger(a0);
                 if (p < 1 || p > 100) {
-                    throw new ExpressionException("toPrecision() argument must be between 1 and 100");
+                    throw JsThrow.rangeError("toPrecision() argument must be between 1 and 100");
                 }
                 yield JsNumbers.toPrecision(x, (int) p);
             }
@@ -65,7 +65,7 @@ final class NumberMethods {
                 }
                 double digits = a0 == Undefined.INSTANCE ? -1 : JsOps.toInteger(a0);
                 if (digits > 100) {
-                    throw new ExpressionException("toExponential() argument must be between 0 and 100");
+                    throw JsThrow.rangeError("toExponential() argument must be between 0 and 100");
                 }
                 if (x == 0) {
                     yield digits <= 0 ? "0e+0" : "0." + "0".repeat((int) digits) + "e+0";
@@ -131,7 +131,7 @@ final class NumberMethods {
     }
 
     /** en-US number formatting: grouping and at most 3 fraction digits (Intl's defaults). */
-    private static String localeString(double x, Object[] a) {
+    static String localeString(double x, Object[] a) {
         if (Double.isNaN(x)) {
             return "NaN";
         }

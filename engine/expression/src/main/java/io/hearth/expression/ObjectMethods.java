@@ -2,12 +2,13 @@ package io.hearth.expression;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Methods on plain objects (Maps): the few safe Object.prototype ones and n8n's object extensions. */
+/** Methods on plain objects (Maps): the safe Object.prototype ones and n8n's object extensions. */
 final class ObjectMethods {
 
     static final Set<String> NAMES = Set.of(
@@ -27,21 +28,43 @@ final class ObjectMethods {
             "keys",
             "values",
             "toJsonString",
-            "urlEncode");
+            "urlEncode",
+            "toInt",
+            "toFloat",
+            "toBoolean",
+            "toDateTime");
+
+    /** What {@code name in {}} finds on every object in JavaScript (Object.prototype). */
+    private static final Set<String> PROTOTYPE_NAMES = Set.of(
+            "constructor",
+            "hasOwnProperty",
+            "isPrototypeOf",
+            "propertyIsEnumerable",
+            "toLocaleString",
+            "toString",
+            "valueOf",
+            "__proto__",
+            "__defineGetter__",
+            "__defineSetter__",
+            "__lookupGetter__",
+            "__lookupSetter__");
 
     private ObjectMethods() {}
 
     static Object call(EvalContext ctx, Map<?, ?> m, String name, Object[] a) {
         Object a0 = JsOps.arg(a, 0);
         return switch (name) {
-            case "hasOwnProperty", "hasField" -> m.containsKey(JsOps.toKey(ctx, a0));
+            case "hasOwnProperty" -> m.containsKey(JsOps.toKey(ctx, a0));
+            case "hasField" -> {
+                String key = JsOps.toKey(ctx, a0);
+                yield m.containsKey(key) || PROTOTYPE_NAMES.contains(key);
+            }
             case "toString", "toLocaleString" -> "[object Object]";
             case "valueOf" -> m;
             case "isEmpty" -> m.isEmpty();
             case "isNotEmpty" -> !m.isEmpty();
             case "keys" -> {
-                ctx.allocate(m.size());
-                ArrayList<Object> out = new ArrayList<>(m.size());
+                JsArray out = new JsArray(ctx, ctx.allocate(m.size()));
                 for (Object k : m.keySet()) {
                     out.add(String.valueOf(k));
                 }
@@ -49,46 +72,47 @@ final class ObjectMethods {
             }
             case "values" -> {
                 ctx.allocate(m.size());
-                yield new ArrayList<Object>(m.values());
+                yield new JsArray(ctx, m.values());
             }
             case "removeField" -> {
-                LinkedHashMap<Object, Object> out = copy(ctx, m);
-                out.remove(JsOps.toKey(ctx, a0));
+                String key = JsOps.toKey(ctx, a0);
+                if (!m.containsKey(key)) {
+                    yield m;
+                }
+                JsObject out = copy(ctx, m);
+                out.remove(key);
                 yield out;
             }
             case "removeFieldsContaining", "keepFieldsContaining" -> {
-                String needle = JsOps.toStr(ctx, a0);
+                if (!(a0 instanceof String needle) || needle.isEmpty()) {
+                    throw new ExpressionException(
+                            name.startsWith("remove")
+                                    ? "removeFieldsContaining(): expected non-empty string arg"
+                                    : "argument of keepFieldsContaining must be a non-empty string");
+                }
                 boolean keep = name.startsWith("keep");
-                LinkedHashMap<Object, Object> out = new LinkedHashMap<>();
+                JsObject out = new JsObject(ctx);
+                ctx.steps(m.size());
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     boolean contains = e.getValue() instanceof String s && s.contains(needle);
                     if (contains == keep) {
-                        out.put(e.getKey(), e.getValue());
+                        out.put(String.valueOf(e.getKey()), e.getValue());
                     }
                 }
                 yield out;
             }
             case "merge" -> {
                 if (!(a0 instanceof Map<?, ?> other)) {
-                    throw new ExpressionException("merge(): the argument must be an object");
+                    throw new ExpressionException("merge(): expected object arg");
                 }
-                LinkedHashMap<Object, Object> out = copy(ctx, m);
+                JsObject out = copy(ctx, m);
                 for (Map.Entry<?, ?> e : other.entrySet()) {
-                    out.putIfAbsent(e.getKey(), e.getValue());
+                    out.putIfAbsent(String.valueOf(e.getKey()), e.getValue());
                 }
                 ctx.checkCollection(out.size());
                 yield out;
             }
-            case "compact" -> {
-                LinkedHashMap<Object, Object> out = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    Object v = e.getValue();
-                    if (!JsOps.isNullish(v) && !"".equals(v) && !(v instanceof Map<?, ?> inner && inner.isEmpty())) {
-                        out.put(e.getKey(), v);
-                    }
-                }
-                yield out;
-            }
+            case "compact" -> compact(ctx, m, 0);
             case "toJsonString" -> Json.stringify(ctx, m, Undefined.INSTANCE);
             case "urlEncode" -> {
                 StringBuilder sb = new StringBuilder();
@@ -103,12 +127,60 @@ final class ObjectMethods {
                 }
                 yield sb.toString();
             }
+            case "toInt", "toFloat", "toBoolean", "toDateTime" -> Undefined.INSTANCE;
             default -> Members.NOT_FOUND;
         };
     }
 
-    private static LinkedHashMap<Object, Object> copy(EvalContext ctx, Map<?, ?> m) {
+    /**
+     * n8n's compact: drops null, undefined, "nil", "" and empty objects, recursively; a nested array
+     * is compacted as an object of its indices, as n8n does.
+     */
+    private static JsObject compact(EvalContext ctx, Object value, int depth) {
+        if (depth > JsOps.MAX_DATA_DEPTH) {
+            throw JsOps.tooDeep();
+        }
+        JsObject out = new JsObject(ctx);
+        for (Map.Entry<String, Object> e : entries(value)) {
+            Object v = e.getValue();
+            if (JsOps.isNullish(v) || "nil".equals(v) || "".equals(v)) {
+                continue;
+            }
+            if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                if (entries(v).isEmpty()) {
+                    continue;
+                }
+                out.put(e.getKey(), compact(ctx, v, depth + 1));
+            } else {
+                out.put(e.getKey(), v);
+            }
+        }
+        ctx.steps(out.size() + 1);
+        return out;
+    }
+
+    /** An object's entries, or an array's as index keys; null values kept. */
+    private static List<Map.Entry<String, Object>> entries(Object value) {
+        List<Map.Entry<String, Object>> out = new ArrayList<>();
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.add(new AbstractMap.SimpleEntry<>(String.valueOf(e.getKey()), e.getValue()));
+            }
+        } else {
+            List<?> l = (List<?>) value;
+            for (int i = 0; i < l.size(); i++) {
+                out.add(new AbstractMap.SimpleEntry<>(Integer.toString(i), l.get(i)));
+            }
+        }
+        return out;
+    }
+
+    private static JsObject copy(EvalContext ctx, Map<?, ?> m) {
         ctx.steps(m.size());
-        return new LinkedHashMap<>(m);
+        JsObject out = new JsObject(ctx);
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return out;
     }
 }

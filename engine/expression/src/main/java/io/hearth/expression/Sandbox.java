@@ -96,7 +96,60 @@ final class Sandbox {
             "__proto__",
             "prototype");
 
+    /** JavaScript's reserved words: never variable names or labels. */
+    private static final Set<String> RESERVED_WORDS = Set.of(
+            "break",
+            "case",
+            "catch",
+            "class",
+            "const",
+            "continue",
+            "debugger",
+            "default",
+            "delete",
+            "do",
+            "else",
+            "enum",
+            "export",
+            "extends",
+            "false",
+            "finally",
+            "for",
+            "function",
+            "if",
+            "import",
+            "in",
+            "instanceof",
+            "new",
+            "null",
+            "return",
+            "super",
+            "switch",
+            "this",
+            "throw",
+            "true",
+            "try",
+            "typeof",
+            "var",
+            "void",
+            "while",
+            "with",
+            "yield",
+            "let",
+            "static",
+            "await",
+            "implements",
+            "package",
+            "protected",
+            "interface",
+            "private",
+            "public");
+
     private Sandbox() {}
+
+    static boolean isReservedWord(String name) {
+        return RESERVED_WORDS.contains(name);
+    }
 
     static boolean isForbiddenProperty(String name) {
         return FORBIDDEN_PROPERTIES.contains(name);

@@ -160,7 +160,7 @@ final class StringMethods {
                     case "NFKC" -> Normalizer.Form.NFKC;
                     case "NFKD" -> Normalizer.Form.NFKD;
                     default ->
-                        throw new ExpressionException("The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+                        throw JsThrow.rangeError("The normalization form should be one of NFC, NFD, NFKC, NFKD.");
                 };
                 yield Normalizer.normalize(s, f);
             }
@@ -168,7 +168,7 @@ final class StringMethods {
             case "repeat" -> {
                 double n = JsOps.toInteger(a0);
                 if (n < 0 || Double.isInfinite(n)) {
-                    throw new ExpressionException("Invalid count value: " + JsNumbers.toString(JsOps.toNumber(a0)));
+                    throw JsThrow.rangeError("Invalid count value: " + JsNumbers.toString(JsOps.toNumber(a0)));
                 }
                 ctx.allocateString((long) (n * len));
                 yield s.repeat((int) n);
@@ -204,7 +204,7 @@ final class StringMethods {
             case "match" -> match(ctx, s, toRegex(ctx, a0));
             case "matchAll" -> {
                 JsRegExp r = toRegex(ctx, a0);
-                ArrayList<Object> out = new ArrayList<>();
+                ArrayList<Object> out = new JsArray(ctx);
                 Matcher m = r.matcher(s, ctx);
                 int from = 0;
                 while (from <= len && r.find(m, from)) {
@@ -286,7 +286,7 @@ final class StringMethods {
 
     private static void rejectRegex(Object v, String method) {
         if (v instanceof JsRegExp) {
-            throw new ExpressionException(
+            throw JsThrow.typeError(
                     "First argument to String.prototype." + method + " must not be a regular expression");
         }
     }
@@ -359,7 +359,7 @@ final class StringMethods {
         if (!r.global) {
             return r.find(m, 0) ? execResult(ctx, r, m, s) : null;
         }
-        ArrayList<Object> out = new ArrayList<>();
+        ArrayList<Object> out = new JsArray(ctx);
         int from = 0;
         while (from <= s.length() && r.find(m, from)) {
             out.add(m.group());
@@ -373,13 +373,13 @@ final class StringMethods {
         Map<String, Integer> names = r.pattern.namedGroups();
         Object groups = Undefined.INSTANCE;
         if (!names.isEmpty()) {
-            LinkedHashMap<String, Object> g = new LinkedHashMap<>();
+            LinkedHashMap<String, Object> g = new JsObject(ctx);
             names.entrySet().stream()
                     .sorted(Map.Entry.comparingByValue())
                     .forEach(e -> g.put(e.getKey(), group(m, e.getValue())));
             groups = g;
         }
-        MatchList out = new MatchList(m.groupCount() + 1, m.start(), s, groups);
+        MatchList out = new MatchList(ctx, m.groupCount() + 1, m.start(), s, groups);
         for (int i = 0; i <= m.groupCount(); i++) {
             out.add(group(m, i));
         }
@@ -394,7 +394,7 @@ final class StringMethods {
 
     private static Object split(EvalContext ctx, String s, Object sep, Object limitArg) {
         long limit = limitArg == Undefined.INSTANCE ? 0xFFFFFFFFL : ((long) JsOps.toInteger(limitArg)) & 0xFFFFFFFFL;
-        ArrayList<Object> out = new ArrayList<>();
+        ArrayList<Object> out = new JsArray(ctx);
         if (limit == 0) {
             return out;
         }
@@ -433,7 +433,7 @@ final class StringMethods {
 
     /** ECMA-262 @@split: empty matches split between characters, capture groups are spliced in. */
     private static Object regexSplit(EvalContext ctx, String s, JsRegExp r, long limit) {
-        ArrayList<Object> out = new ArrayList<>();
+        ArrayList<Object> out = new JsArray(ctx);
         Matcher m = r.matcher(s, ctx);
         int size = s.length();
         if (size == 0) {
@@ -602,22 +602,45 @@ final class StringMethods {
             case "sticky" -> r.sticky;
             case "unicode" -> r.flags.indexOf('u') >= 0;
             case "dotAll" -> r.flags.indexOf('s') >= 0;
-            case "lastIndex" -> 0L;
+            case "lastIndex" -> r.lastIndex;
             default -> Members.NOT_FOUND;
         };
     }
 
     static Object callRegex(EvalContext ctx, JsRegExp r, String name, Object[] a) {
         return switch (name) {
-            case "test" -> r.find(r.matcher(JsOps.toStr(ctx, JsOps.arg(a, 0)), ctx), 0);
+            case "test" -> {
+                String s = JsOps.toStr(ctx, JsOps.arg(a, 0));
+                yield exec(r, s, ctx) != null;
+            }
             case "exec" -> {
                 String s = JsOps.toStr(ctx, JsOps.arg(a, 0));
-                Matcher m = r.matcher(s, ctx);
-                yield r.find(m, 0) ? execResult(ctx, r, m, s) : null;
+                Matcher m = exec(r, s, ctx);
+                yield m != null ? execResult(ctx, r, m, s) : null;
             }
             case "toString" -> r.toString();
             default -> Members.NOT_FOUND;
         };
+    }
+
+    /** RegExpBuiltinExec: from lastIndex with g/y (updating it), else from 0; null when no match. */
+    private static Matcher exec(JsRegExp r, String s, EvalContext ctx) {
+        long from = r.usesLastIndex() ? r.lastIndex : 0;
+        if (from > s.length()) {
+            r.lastIndex = 0;
+            return null;
+        }
+        Matcher m = r.matcher(s, ctx);
+        if (!r.find(m, (int) from)) {
+            if (r.usesLastIndex()) {
+                r.lastIndex = 0;
+            }
+            return null;
+        }
+        if (r.usesLastIndex()) {
+            r.lastIndex = m.end();
+        }
+        return m;
     }
 
     // ---- n8n helpers

@@ -28,7 +28,7 @@ final class Uri {
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 cp = Character.toCodePoint(c, s.charAt(++i));
             } else if (Character.isSurrogate(c)) {
-                throw new ExpressionException("URI malformed");
+                throw JsThrow.uriError("URI malformed");
             } else {
                 cp = c;
             }
@@ -64,7 +64,7 @@ final class Uri {
             }
             int count = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : -1;
             if (count < 0) {
-                throw new ExpressionException("URI malformed");
+                throw JsThrow.uriError("URI malformed");
             }
             byte[] bytes = new byte[count];
             for (int k = 0; k < count; k++) {
@@ -77,7 +77,7 @@ final class Uri {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes)));
             } catch (CharacterCodingException e) {
-                throw new ExpressionException("URI malformed");
+                throw JsThrow.uriError("URI malformed");
             }
             i = start + 3 * count;
         }
@@ -86,12 +86,12 @@ final class Uri {
 
     private static int hexByte(String s, int i) {
         if (i + 2 >= s.length() || s.charAt(i) != '%') {
-            throw new ExpressionException("URI malformed");
+            throw JsThrow.uriError("URI malformed");
         }
         int hi = Character.digit(s.charAt(i + 1), 16);
         int lo = Character.digit(s.charAt(i + 2), 16);
         if (hi < 0 || lo < 0) {
-            throw new ExpressionException("URI malformed");
+            throw JsThrow.uriError("URI malformed");
         }
         return hi * 16 + lo;
     }

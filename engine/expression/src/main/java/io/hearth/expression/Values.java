@@ -82,7 +82,7 @@ final class Values {
         if (v instanceof DateTimeValue d) {
             return d.isValid() ? d.toString() : null;
         }
-        if (v instanceof Namespace || v instanceof JsRegExp) {
+        if (v instanceof Namespace || v instanceof JsRegExp || v instanceof JsCollection) {
             return new LinkedHashMap<String, Object>();
         }
         if (v instanceof ExpressionObject o) {

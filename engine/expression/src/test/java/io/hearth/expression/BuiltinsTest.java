@@ -118,9 +118,9 @@ class BuiltinsTest {
 
         @Test
         void refuseARegexWhereJavaScriptDoes() {
-            assertThatThrownBy(() -> eval("'abc'.includes(/a/)"))
-                    .isInstanceOf(ExpressionException.class)
-                    .hasMessageContaining("must not be a regular expression");
+            assertThat(Js.caught("'abc'.includes(/a/)"))
+                    .isEqualTo(
+                            "TypeError: First argument to String.prototype.includes must not be a regular expression");
         }
     }
 
@@ -199,16 +199,15 @@ class BuiltinsTest {
 
         @Test
         void reportReduceOfAnEmptyArray() {
-            assertThatThrownBy(() -> eval("[].reduce((a, b) => a + b)"))
-                    .isInstanceOf(ExpressionException.class)
-                    .hasMessage("Reduce of empty array with no initial value");
+            assertThat(Js.caught("[].reduce((a, b) => a + b)"))
+                    .isEqualTo("TypeError: Reduce of empty array with no initial value");
         }
 
         @Test
         void reportNonFunctionCallbacks() {
-            assertThatThrownBy(() -> eval("[1].map(5)"))
-                    .isInstanceOf(ExpressionException.class)
-                    .hasMessageContaining("5 is not a function");
+            assertThat(eval("(() => { try { [1].map(5) } catch (e) { return e.message } })()"))
+                    .asString()
+                    .contains("5 is not a function");
         }
 
         @Test
@@ -298,7 +297,8 @@ class BuiltinsTest {
             Map<String, Object> json = Map.of("keys", "data", "isEmpty", 1);
 
             assertThat(evalJson("$json.keys", json)).isEqualTo("data");
-            assertThatThrownBy(() -> evalJson("$json.isEmpty()", json)).hasMessage("$json.isEmpty is not a function");
+            assertThat(evalJson("(() => { try { $json.isEmpty() } catch (e) { return e.message } })()", json))
+                    .isEqualTo("$json.isEmpty is not a function");
         }
     }
 
@@ -331,11 +331,11 @@ class BuiltinsTest {
                     "Array(2) ⇒ [null,null]",
                     "[String(12), String(null), String([1, 2]), String(true)] ⇒ [\"12\",\"null\",\"1,2\",\"true\"]",
                     "[Number('12'), Number(''), Number('0x10'), Number('1e3'), Number(null), Number([5])] ⇒ [12,0,16,1000,0,5]",
-                    "isNaN(Number('12px')) && isNaN(undefined) && !isNaN('12') ⇒ true",
+                    "isNaN(Number('12px')) && !isNaN(undefined) && !isNaN('12') ⇒ true", // n8n: isNaN is Number.isNaN
                     "[Number.isInteger(5), Number.isInteger(5.5), Number.isFinite(Infinity), Number.isNaN('x')] ⇒ [true,false,false,false]",
                     "[Boolean(''), Boolean('a'), Boolean(0), Boolean([])] ⇒ [false,true,false,true]",
                     "[parseInt('42px'), parseInt('0x1F'), parseInt('101', 2), parseFloat('3.5e1x'), parseFloat('.5')] ⇒ [42,31,5,35,0.5]",
-                    "isNaN(parseInt('px')) && isFinite('12') && !isFinite(Infinity) ⇒ true",
+                    "isNaN(parseInt('px')) && !isFinite('12') && isFinite(12) && !isFinite(Infinity) ⇒ true",
                     "encodeURIComponent('a b&c/d?é') ⇒ \"a%20b%26c%2Fd%3F%C3%A9\"",
                     "encodeURI('http://x.io/a b?q=1&r=é#h') ⇒ \"http://x.io/a%20b?q=1&r=%C3%A9#h\"",
                     "decodeURIComponent('a%20b%26c%C3%A9') ⇒ \"a b&cé\"",
@@ -349,17 +349,14 @@ class BuiltinsTest {
 
         @Test
         void reportMalformedJson() {
-            assertThatThrownBy(() -> eval("JSON.parse('{\"a\": }')"))
-                    .isInstanceOf(ExpressionException.class)
-                    .hasMessage("Unexpected token '}' in JSON at position 6");
-            assertThatThrownBy(() -> eval("JSON.parse('[1')")).hasMessage("Unexpected end of JSON input");
+            assertThat(Js.caught("JSON.parse('{\"a\": }')"))
+                    .isEqualTo("SyntaxError: Unexpected token '}' in JSON at position 6");
+            assertThat(Js.caught("JSON.parse('[1')")).isEqualTo("SyntaxError: Unexpected end of JSON input");
         }
 
         @Test
         void reportMalformedUris() {
-            assertThatThrownBy(() -> eval("decodeURIComponent('%E0%A4%A')"))
-                    .isInstanceOf(ExpressionException.class)
-                    .hasMessage("URI malformed");
+            assertThat(Js.caught("decodeURIComponent('%E0%A4%A')")).isEqualTo("URIError: URI malformed");
         }
 
         @Test

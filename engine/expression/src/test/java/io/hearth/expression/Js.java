@@ -14,6 +14,15 @@ final class Js {
         return ENGINE.evaluate("{{ " + expression + " }}", Scope.empty());
     }
 
+    /**
+     * The JavaScript error the expression raises, as {@code name: message}, caught inside the
+     * expression (an uncaught one makes the {{ }} undefined, as in n8n); "no error" if none.
+     */
+    static Object caught(String expression) {
+        return eval("(() => { try { " + expression
+                + "; return 'no error' } catch (e) { return e.name + ': ' + e.message } })()");
+    }
+
     /** Evaluates with {@code $json} bound to {@code json}. */
     static Object evalJson(String expression, Object json) {
         return ENGINE.evaluate("{{ " + expression + " }}", scope("$json", json));

@@ -467,7 +467,7 @@ class WorkflowApiTest extends ApiTestSupport {
                                                         "type",
                                                         "string",
                                                         "value",
-                                                        "={{ $json.missing.deeper }}")))))),
+                                                        "={{ $json.missing.toInt() }}")))))),
                 "connections",
                 connect("Start", "Set"));
         api.post()
@@ -485,7 +485,7 @@ class WorkflowApiTest extends ApiTestSupport {
                 .jsonPath("$.error.message")
                 .value(m -> assertThat((String) m)
                         .contains("assignments.assignments[0].value")
-                        .contains("$json.missing.deeper"));
+                        .contains("$json.missing.toInt()"));
     }
 
     @Test

@@ -307,7 +307,7 @@ class WorkflowExecutorTest {
                 .node(
                         "Set",
                         SET,
-                        set("x", "={{ $json.a.b.c }}"),
+                        set("x", "={{ $json.a.toInt() }}"), // n8n's error: toInt can't be used on undefined
                         n -> n.withRetry(new RetryPolicy(true, 5, Duration.ofSeconds(5), false)))
                 .connect("Start", "Set")
                 .run();
@@ -315,7 +315,8 @@ class WorkflowExecutorTest {
         assertThat(r.runData().get("Set").getFirst().attempts()).isEqualTo(1);
         assertThat(r.error().orElseThrow().message())
                 .contains("assignments.assignments[0].value")
-                .contains("$json.a.b.c");
+                .contains("$json.a.toInt()")
+                .contains("toInt can't be used on undefined value");
     }
 
     @Test
