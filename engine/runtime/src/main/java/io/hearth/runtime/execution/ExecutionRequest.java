@@ -6,6 +6,7 @@ import io.hearth.node.trigger.WebhookResponder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to run.
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param environment {@code $env}; empty when access to environment variables is disabled
  * @param credentials where node credentials come from
  * @param listener    observer of node runs
+ * @param secrets     values masked in everything recorded or logged for this execution besides the secrets of the
+ *                    credentials its nodes use (e.g. a webhook request's Authorization header)
  */
 public record ExecutionRequest(
         PreparedWorkflow workflow,
@@ -31,11 +34,13 @@ public record ExecutionRequest(
         Map<String, Object> variables,
         Optional<Map<String, String>> environment,
         CredentialProvider credentials,
-        ExecutionListener listener) {
+        ExecutionListener listener,
+        Set<String> secrets) {
 
     public ExecutionRequest {
         startItems = List.copyOf(startItems);
         variables = Map.copyOf(variables);
+        secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
     }
 
     public static ExecutionRequest manual(PreparedWorkflow workflow, String executionId, List<Item> startItems) {
@@ -49,7 +54,8 @@ public record ExecutionRequest(
                 Map.of(),
                 Optional.empty(),
                 CredentialProvider.NONE,
-                ExecutionListener.NONE);
+                ExecutionListener.NONE,
+                Set.of());
     }
 
     public ExecutionRequest withStartNode(String node) {
@@ -63,7 +69,8 @@ public record ExecutionRequest(
                 variables,
                 environment,
                 credentials,
-                listener);
+                listener,
+                secrets);
     }
 
     public ExecutionRequest withCredentials(CredentialProvider provider) {
@@ -77,7 +84,8 @@ public record ExecutionRequest(
                 variables,
                 environment,
                 provider,
-                listener);
+                listener,
+                secrets);
     }
 
     public ExecutionRequest withResponder(WebhookResponder value) {
@@ -91,7 +99,8 @@ public record ExecutionRequest(
                 variables,
                 environment,
                 credentials,
-                listener);
+                listener,
+                secrets);
     }
 
     public ExecutionRequest withMode(ExecutionMode value) {
@@ -105,7 +114,8 @@ public record ExecutionRequest(
                 variables,
                 environment,
                 credentials,
-                listener);
+                listener,
+                secrets);
     }
 
     public ExecutionRequest withListener(ExecutionListener value) {
@@ -119,11 +129,22 @@ public record ExecutionRequest(
                 variables,
                 environment,
                 credentials,
-                value);
+                value,
+                secrets);
     }
 
     public ExecutionRequest withVariables(Map<String, Object> vars, Optional<Map<String, String>> env) {
         return new ExecutionRequest(
-                workflow, executionId, mode, startNode, startItems, responder, vars, env, credentials, listener);
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                vars,
+                env,
+                credentials,
+                listener,
+                secrets);
     }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
  * Copies of node runs with secrets masked, for the execution record. Items are copied only when a
  * secret actually occurs in them; the originals keep flowing to the next nodes.
  */
-final class RedactedRun {
+public final class RedactedRun {
 
     private RedactedRun() {}
 
-    static NodeRun of(NodeRun run, SecretRedactor redactor) {
+    public static NodeRun of(NodeRun run, SecretRedactor redactor) {
         return new NodeRun(
                 run.node(),
                 run.type(),
@@ -28,6 +28,11 @@ final class RedactedRun {
                 lists(run.output(), redactor),
                 run.error(),
                 run.console().stream().map(redactor::redact).toList());
+    }
+
+    /** The items with secrets masked (the same instances where nothing needed masking). */
+    public static List<Item> items(List<Item> items, SecretRedactor redactor) {
+        return redactor.isEmpty() ? items : lists(List.of(items), redactor).getFirst();
     }
 
     private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {

@@ -38,6 +38,7 @@ final class RunState {
 
     RunState(ExecutionRequest request, Clock clock, ZoneId defaultZone) {
         this.request = request;
+        this.redactor = SecretRedactor.of(request.secrets());
         this.clock = clock;
         this.zone = request.workflow().workflow().settings().timezone().orElse(defaultZone);
         var wf = request.workflow().workflow();

@@ -24,7 +24,8 @@ public interface ExecutionLauncher {
                         request.responder(),
                         request.retryOf(),
                         true,
-                        request.executionId()))
+                        request.executionId(),
+                        request.secrets()))
                 .started();
     }
 }

@@ -92,7 +92,7 @@ public final class ExecutionQueue {
                 request.retryOf(),
                 Optional.empty(),
                 Optional.empty());
-        return writer.insert(row, ExecutionCodec.startData(request.startNode(), request.startItems()))
+        return writer.insert(row, ExecutionCodec.startData(request.startNode(), request.recordableStartItems()))
                 .thenRun(() -> scheduler.get().schedule(task.instance(id, id), clock.instant()));
     }
 
@@ -133,7 +133,8 @@ public final class ExecutionQueue {
                 Optional.empty(),
                 r.retryOf(),
                 false,
-                Optional.of(executionId));
+                Optional.of(executionId),
+                java.util.Set.of());
         try {
             executions.startQueued(request).finished().get(24, TimeUnit.HOURS);
         } catch (Exception e) {

@@ -100,8 +100,8 @@ public class ExecutionService {
         @Override
         public synchronized CompletableFuture<Void> ensureStartRow() {
             if (startRow == null) {
-                startRow =
-                        writer.insert(startRecord, ExecutionCodec.startData(request.startNode(), request.startItems()));
+                startRow = writer.insert(
+                        startRecord, ExecutionCodec.startData(request.startNode(), request.recordableStartItems()));
             }
             return startRow;
         }
@@ -159,7 +159,8 @@ public class ExecutionService {
                 Map.of(),
                 environment(),
                 credentials,
-                metricsListener);
+                metricsListener,
+                request.secrets());
         RunningExecution running = executor.start(runtimeRequest);
         state.running = running;
         running.result().whenComplete((result, error) -> {
@@ -231,7 +232,7 @@ public class ExecutionService {
                 request.retryOf(),
                 result.error().map(e -> e.message()),
                 result.error().flatMap(e -> e.node()));
-        String data = ExecutionCodec.fullData(request.startNode(), request.startItems(), result);
+        String data = ExecutionCodec.fullData(request.startNode(), request.recordableStartItems(), result);
         return state.hasStartRow() ? writer.update(finalRecord, data) : writer.insert(finalRecord, data);
     }
 

@@ -107,6 +107,7 @@ public class ManualRuns {
                 result.error().flatMap(e -> e.node()));
         return ExecutionViews.detail(
                 record,
-                ExecutionCodec.parse(ExecutionCodec.fullData(request.startNode(), request.startItems(), result)));
+                ExecutionCodec.parse(
+                        ExecutionCodec.fullData(request.startNode(), request.recordableStartItems(), result)));
     }
 }

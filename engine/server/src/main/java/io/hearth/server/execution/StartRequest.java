@@ -2,10 +2,13 @@ package io.hearth.server.execution;
 
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
+import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.runtime.execution.PreparedWorkflow;
+import io.hearth.runtime.execution.RedactedRun;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to start.
@@ -16,6 +19,8 @@ import java.util.Optional;
  * @param persistStartFirst write the execution row before running (durable before a webhook answers "received",
  *                          and visible while long executions run)
  * @param executionId       run under this id (a queued execution whose row already exists)
+ * @param secrets           values of the request that started it (a webhook's Authorization, Cookie or auth
+ *                          header) masked in everything recorded or logged; the run itself sees them unmasked
  */
 public record StartRequest(
         String workflowId,
@@ -27,10 +32,12 @@ public record StartRequest(
         Optional<WebhookResponder> responder,
         Optional<String> retryOf,
         boolean persistStartFirst,
-        Optional<String> executionId) {
+        Optional<String> executionId,
+        Set<String> secrets) {
 
     public StartRequest {
         startItems = List.copyOf(startItems);
+        secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
     }
 
     public static StartRequest of(
@@ -50,7 +57,8 @@ public record StartRequest(
                 Optional.empty(),
                 Optional.empty(),
                 mode != ExecutionMode.WEBHOOK,
-                Optional.empty());
+                Optional.empty(),
+                Set.of());
     }
 
     public StartRequest withResponder(WebhookResponder responder, boolean persistStartFirst) {
@@ -64,7 +72,8 @@ public record StartRequest(
                 Optional.of(responder),
                 retryOf,
                 persistStartFirst,
-                executionId);
+                executionId,
+                secrets);
     }
 
     public StartRequest withRetryOf(String original) {
@@ -78,7 +87,8 @@ public record StartRequest(
                 responder,
                 Optional.of(original),
                 true,
-                executionId);
+                executionId,
+                secrets);
     }
 
     public StartRequest withExecutionId(String id) {
@@ -92,6 +102,27 @@ public record StartRequest(
                 responder,
                 retryOf,
                 persistStartFirst,
-                Optional.of(id));
+                Optional.of(id),
+                secrets);
+    }
+
+    public StartRequest withSecrets(Set<String> values) {
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                retryOf,
+                persistStartFirst,
+                executionId,
+                values);
+    }
+
+    /** The start items as they may be stored: with {@link #secrets} masked. */
+    public List<Item> recordableStartItems() {
+        return RedactedRun.items(startItems, SecretRedactor.of(secrets));
     }
 }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -244,11 +245,12 @@ public final class WebhookHandler {
                 rej.headers().forEach(builder::header);
                 yield builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", rej.message()));
             }
-            case WebhookReceipt.Accepted acc -> run(r, acc.items(), test);
+            case WebhookReceipt.Accepted acc ->
+                run(r, acc.items(), test, WebhookRequestSecrets.of(headers, ctx.checkedWith()));
         });
     }
 
-    private Mono<ServerResponse> run(WebhookRegistration r, List<Item> items, boolean test) {
+    private Mono<ServerResponse> run(WebhookRegistration r, List<Item> items, boolean test, Set<String> secrets) {
         WebhookSpec spec = r.spec();
         ExecutionMode mode = test ? ExecutionMode.MANUAL : ExecutionMode.WEBHOOK;
         StartRequest base = new StartRequest(
@@ -261,7 +263,8 @@ public final class WebhookHandler {
                 Optional.empty(),
                 Optional.empty(),
                 false,
-                Optional.empty());
+                Optional.empty(),
+                secrets);
         return switch (spec.responseMode()) {
             case ON_RECEIVED -> {
                 if (test) {
@@ -275,7 +278,8 @@ public final class WebhookHandler {
                             Optional.empty(),
                             Optional.empty(),
                             true,
-                            Optional.empty()));
+                            Optional.empty(),
+                            secrets));
                     noteTest(r, true, started);
                     yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
                 }
@@ -425,12 +429,19 @@ public final class WebhookHandler {
         private final WebhookRequest request;
         private final WebhookRegistration registration;
         private final PreparedNode node;
-        private SecretRedactor redactor = SecretRedactor.none();
+        private final List<CredentialData> checkedWith = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile SecretRedactor redactor;
 
         Context(WebhookRequest request, WebhookRegistration registration, PreparedNode node) {
             this.request = request;
             this.registration = registration;
             this.node = node;
+            this.redactor = SecretRedactor.of(WebhookRequestSecrets.of(request.headers(), List.of()));
+        }
+
+        /** The credentials the node read to check the request. */
+        List<CredentialData> checkedWith() {
+            return List.copyOf(checkedWith);
         }
 
         public WebhookRequest request() {
@@ -459,7 +470,10 @@ public final class WebhookHandler {
 
         public Optional<CredentialData> credential(String type) {
             Optional<CredentialData> data = NodeCredentials.of(node, type, credentials);
-            data.ifPresent(d -> redactor = redactor.with(d.secretValues()));
+            data.ifPresent(d -> {
+                checkedWith.add(d);
+                redactor = SecretRedactor.of(WebhookRequestSecrets.of(request.headers(), checkedWith));
+            });
             return data;
         }
 
