@@ -497,7 +497,7 @@ final class DateTimeMethods {
     }
 
     /** Luxon diff: this minus other, in the given unit(s); the last unit carries the fraction. */
-    private static Object diff(ZonedDateTime t, ZonedDateTime other, Object units) {
+    static Object diff(ZonedDateTime t, ZonedDateTime other, Object units) {
         List<String> list = new ArrayList<>();
         if (units == Undefined.INSTANCE) {
             list.add("milliseconds");

@@ -35,7 +35,10 @@ class N8nConformanceTest {
                 directory.get(),
                 ConformanceList.fromResource("/n8n-conformance.json"),
                 ConformanceSuite.selectedNodeType());
-        ConformanceReport report = suite.run(NodeTestKit.create());
+        // n8n's fixtures expect n8n's default workflow zone (GENERIC_TIMEZONE America/New_York)
+        ConformanceReport report = suite.run(NodeTestKit.builder()
+                .timezone(java.time.ZoneId.of("America/New_York"))
+                .build());
         String text = report.render();
         System.out.println(report.render(false));
         Path target = Path.of("target");

@@ -399,7 +399,9 @@ final class ExecutionRun implements RunningExecution {
             failedItems.add(withError(Item.empty(), err, 0));
         }
         List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(node.outputCount(), List.of()));
-        outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
+        if (!outputs.isEmpty()) { // a node without outputs (Stop and Error) has nowhere to continue
+            outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
+        }
         NodeRun run = new NodeRun(
                 node.name(),
                 node.node().type(),

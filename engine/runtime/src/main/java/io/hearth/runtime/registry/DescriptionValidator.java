@@ -61,7 +61,8 @@ public final class DescriptionValidator {
         if (!trigger && d.group() == NodeGroup.TRIGGER && !isManualTrigger(type)) {
             problems.add("group TRIGGER needs a TriggerNode, WebhookNode or ScheduleTriggerNode implementation");
         }
-        if (d.outputs().isEmpty() && d.dynamicOutputs().isEmpty()) {
+        if (d.outputs().isEmpty() && d.dynamicOutputs().isEmpty() && d.group() == NodeGroup.TRIGGER) {
+            // A node without outputs ends its branch (Stop and Error); a trigger without one starts nothing.
             problems.add("declares no outputs");
         }
         Set<String> methods = type.loadOptionsMethods().keySet();

@@ -1,0 +1,539 @@
+package io.hearth.runtime.nodes.transform;
+
+import io.hearth.expression.ExpressionValues;
+import io.hearth.expression.Undefined;
+import io.hearth.node.ActionNode;
+import io.hearth.node.Item;
+import io.hearth.node.NodeException;
+import io.hearth.node.NodeExecutionContext;
+import io.hearth.node.NodeOutput;
+import io.hearth.node.ParameterValues;
+import io.hearth.node.description.FieldGroup;
+import io.hearth.node.description.NodeDescription;
+import io.hearth.node.description.NodeGroup;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Parameter;
+import io.hearth.node.description.Port;
+import io.hearth.node.support.MiniJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiPredicate;
+
+/**
+ * n8n's Compare Datasets: pairs items of input A and input B by matching fields, then sends each to
+ * "In A only", "Same", "Different" or "In B only". Versions differ in the default for differences
+ * (2.3: include both), fuzzy comparison (a parameter from 2, comparing keys of either side from
+ * 2.1), "inputA"/"inputB" names (from 2), nullish values (2: only undefined becomes null) and the
+ * check that the match fields exist (before 2.2).
+ */
+public final class CompareDatasetsNode implements ActionNode {
+
+    private static final Option[] RESOLVE = {
+        Option.of("Use Input A Version", "preferInput1"),
+        Option.of("Use Input B Version", "preferInput2"),
+        Option.of("Use a Mix of Versions", "mix", "Output uses different inputs for different fields"),
+        Option.of("Include Both Versions", "includeBoth", "Output contains all data (but structure more complex)")
+    };
+
+    private static final NodeDescription DESCRIPTION = NodeDescription.builder("hearth.compareDatasets")
+            .alias("n8n-nodes-base.compareDatasets")
+            .displayName("Compare Datasets")
+            .versions(1, 2, 2.1, 2.2, 2.3)
+            .group(NodeGroup.TRANSFORM)
+            .categories("Flow", "Core Nodes")
+            .keywords("Join", "Concatenate", "Compare", "Dataset", "Split", "Sync", "Syncing")
+            .icon("fa:equals")
+            .description("Compare two inputs for changes")
+            .inputs(new Port("Input A"), new Port("Input B"))
+            .outputs(new Port("In A only"), new Port("Same"), new Port("Different"), new Port("In B only"))
+            .parameter(Parameter.fixedCollection(
+                            "mergeByFields",
+                            true,
+                            "Add Fields to Match",
+                            new FieldGroup(
+                                    "values",
+                                    "Values",
+                                    Parameter.all(
+                                            Parameter.string("field1")
+                                                    .displayName("Input A Field")
+                                                    .placeholder("e.g. id")
+                                                    .hint("Enter the field name as text"),
+                                            Parameter.string("field2")
+                                                    .displayName("Input B Field")
+                                                    .placeholder("e.g. id")
+                                                    .hint("Enter the field name as text"))))
+                    .displayName("Fields to Match")
+                    .defaultValue(Map.of("values", List.of(Map.of("field1", "", "field2", "")))))
+            .parameter(Parameter.options("resolve", RESOLVE)
+                    .displayName("When There Are Differences")
+                    .defaultValue("preferInput2")
+                    .show("@version", 1, 2))
+            .parameter(Parameter.options("resolve", RESOLVE)
+                    .displayName("When There Are Differences")
+                    .defaultValue("includeBoth")
+                    .hide("@version", 1, 2))
+            .parameter(Parameter.bool("fuzzyCompare")
+                    .displayName("Fuzzy Compare")
+                    .description(
+                            "Whether to tolerate small type differences when comparing fields. E.g. the number 3 and the string '3' are treated as the same.")
+                    .hide("@version", 1))
+            .parameter(Parameter.options(
+                            "preferWhenMix",
+                            Option.of("Input A Version", "input1"),
+                            Option.of("Input B Version", "input2"))
+                    .displayName("Prefer")
+                    .defaultValue("input1")
+                    .show("resolve", "mix"))
+            .parameter(Parameter.string("exceptWhenMix")
+                    .displayName("For Everything Except")
+                    .placeholder("e.g. id, country")
+                    .hint("Enter the names of the input fields as text, separated by commas")
+                    .show("resolve", "mix"))
+            .parameter(Parameter.collection(
+                            "options",
+                            "Add option",
+                            Parameter.string("skipFields")
+                                    .displayName("Fields to Skip Comparing")
+                                    .placeholder("e.g. updated_at, updated_by")
+                                    .hint("Enter the field names as text, separated by commas")
+                                    .build(),
+                            Parameter.bool("fuzzyCompare")
+                                    .displayName("Fuzzy Compare")
+                                    .show("@version", 1)
+                                    .build(),
+                            Descriptions.disableDotNotation().build(),
+                            Parameter.options(
+                                            "multipleMatches",
+                                            Option.of(
+                                                    "Include First Match Only",
+                                                    "first",
+                                                    "Only ever output a single item per match"),
+                                            Option.of(
+                                                    "Include All Matches",
+                                                    "all",
+                                                    "Output multiple items if there are multiple matches"))
+                                    .displayName("Multiple Matches")
+                                    .defaultValue("first")
+                                    .build())
+                    .displayName("Options"))
+            .build();
+
+    @Override
+    public NodeDescription description() {
+        return DESCRIPTION;
+    }
+
+    private record Pair(String field1, String field2) {}
+
+    private record Settings(
+            double version,
+            List<Pair> fields,
+            String resolve,
+            boolean fuzzy,
+            boolean dotNotation,
+            boolean allMatches,
+            List<String> skipFields,
+            String preferWhenMix,
+            String exceptWhenMix) {}
+
+    @Override
+    public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+        ParameterValues p = context.parameters();
+        double version = context.node().typeVersion();
+        Settings s = new Settings(
+                version,
+                pairs(p.group("mergeByFields", "values")),
+                p.string("resolve"),
+                version >= 2 ? p.bool("fuzzyCompare") : p.bool("options.fuzzyCompare"),
+                !p.bool("options.disableDotNotation"),
+                "all".equals(p.string("options.multipleMatches")),
+                skipFields(p.string("options.skipFields")),
+                p.string("preferWhenMix"),
+                p.string("exceptWhenMix"));
+        if (!s.dotNotation()) {
+            s.skipFields().stream().filter(f -> f.contains(".")).findFirst().ifPresent(f -> {
+                throw new NodeException(
+                        "Dot notation is disabled, but field to skip comparing '" + f + "' contains dot");
+            });
+        }
+        List<Indexed> a = indexed(context.input(0), 0);
+        List<Indexed> b = indexed(context.input(1), 1);
+        if (version < 2.2) {
+            check(a, s.fields().stream().map(Pair::field1).toList(), s.dotNotation(), "Input A");
+            check(b, s.fields().stream().map(Pair::field2).toList(), s.dotNotation(), "Input B");
+        }
+        return CompletableFuture.completedFuture(compare(a, b, s));
+    }
+
+    /** An input item with where it came from. */
+    private record Indexed(Item item, int index, int input) {
+        Map<String, Object> json() {
+            return item.json();
+        }
+
+        Item.PairedItem paired() {
+            return new Item.PairedItem(index, input);
+        }
+    }
+
+    private static List<Indexed> indexed(List<Item> items, int input) {
+        List<Indexed> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).json().isEmpty()) { // n8n drops empty items before comparing
+                out.add(new Indexed(items.get(i), i, input));
+            }
+        }
+        return out;
+    }
+
+    private static List<Pair> pairs(List<Map<String, Object>> values) {
+        List<Pair> out = new ArrayList<>();
+        for (Map<String, Object> v : values) {
+            out.add(new Pair(Descriptions.text(v.get("field1")), Descriptions.text(v.get("field2"))));
+        }
+        if (out.size() == 1
+                && out.getFirst().field1().isEmpty()
+                && out.getFirst().field2().isEmpty()) {
+            throw new NodeException(
+                    "You need to define at least one pair of fields in \"Fields to Match\" to match on");
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Pair pair = out.get(i);
+            if (pair.field1().isEmpty() || pair.field2().isEmpty()) {
+                throw new NodeException("You need to define both fields in \"Fields to Match\" for pair " + (i + 1)
+                        + ", field 1 = '" + pair.field1() + "' field 2 = '" + pair.field2() + "'");
+            }
+        }
+        return out;
+    }
+
+    private static List<String> skipFields(String text) {
+        List<String> out = new ArrayList<>();
+        for (String f : text.split(",", -1)) {
+            out.add(f.strip());
+        }
+        return out;
+    }
+
+    private static void check(List<Indexed> items, List<String> fields, boolean dotNotation, String label) {
+        if (items.isEmpty()) {
+            return;
+        }
+        for (String field : fields) {
+            boolean present = items.stream()
+                    .anyMatch(i -> dotNotation
+                            ? FieldPath.get(i.json(), field) != Undefined.INSTANCE
+                            : i.json().containsKey(field));
+            if (!present) {
+                throw new NodeException("Field '" + field + "' is not present in any of items in '" + label + "'");
+            }
+        }
+    }
+
+    private static NodeOutput compare(List<Indexed> a, List<Indexed> b, Settings s) {
+        BiPredicate<Object, Object> equal = equality(s.fuzzy(), s.version());
+        List<Item> onlyA = new ArrayList<>();
+        List<Item> same = new ArrayList<>();
+        List<Item> different = new ArrayList<>();
+        Set<Integer> matchedB = new HashSet<>();
+        for (Indexed entry : a) {
+            Map<String, Object> lookup = new LinkedHashMap<>();
+            boolean missing = false;
+            for (Pair pair : s.fields()) {
+                Object v = FieldPath.get(entry.json(), pair.field1(), !s.dotNotation());
+                missing |= v == Undefined.INSTANCE;
+                lookup.put(pair.field2(), v);
+            }
+            if (missing) {
+                onlyA.add(entry.item().pairedWith(entry.index()));
+                continue;
+            }
+            List<Integer> matches = new ArrayList<>();
+            for (int j = 0; j < b.size() && (s.allMatches() || matches.isEmpty()); j++) {
+                Map<String, Object> json = b.get(j).json();
+                boolean all = true;
+                for (Map.Entry<String, Object> e : lookup.entrySet()) {
+                    if (!equal.test(e.getValue(), FieldPath.get(json, e.getKey(), !s.dotNotation()))) {
+                        all = false;
+                        break;
+                    }
+                }
+                if (all) {
+                    matches.add(j);
+                }
+            }
+            matchedB.addAll(matches);
+            if (matches.isEmpty()) {
+                onlyA.add(entry.item().pairedWith(entry.index()));
+                continue;
+            }
+            Item sameCopy = null;
+            for (int j : matches) {
+                Indexed match = b.get(j);
+                Map<String, Object> left = withoutSkipped(entry.json(), s);
+                Map<String, Object> right = withoutSkipped(match.json(), s);
+                boolean isSame;
+                if (s.fuzzy()) {
+                    isSame = left.entrySet().stream().allMatch(e -> equal.test(e.getValue(), value(right, e.getKey())));
+                } else {
+                    isSame = equal.test(left, right);
+                }
+                if (isSame) {
+                    if (sameCopy == null) {
+                        Indexed chosen = s.fuzzy() && s.resolve().equals("preferInput2") ? match : entry;
+                        sameCopy = chosen.item().pairedWith(chosen.index());
+                    }
+                    continue;
+                }
+                different.add(
+                        switch (s.resolve()) {
+                            case "preferInput1" -> entry.item().pairedWith(entry.index());
+                            case "preferInput2" -> withPaired(match.item(), match.paired());
+                            case "mix" -> combine(entry, match, s);
+                            default -> differences(entry, match, s, equal);
+                        });
+            }
+            if (sameCopy != null && !sameCopy.json().isEmpty()) {
+                same.add(sameCopy);
+            }
+        }
+        List<Item> onlyB = new ArrayList<>();
+        for (int j = 0; j < b.size(); j++) {
+            if (!matchedB.contains(j)) {
+                onlyB.add(withPaired(b.get(j).item(), b.get(j).paired()));
+            }
+        }
+        return NodeOutput.ofOutputs(onlyA, same, different, onlyB);
+    }
+
+    private static Item withPaired(Item item, Item.PairedItem paired) {
+        return new Item(item.json(), item.binary(), List.of(paired));
+    }
+
+    private static Object value(Map<String, Object> json, String key) {
+        return json.containsKey(key) ? json.get(key) : Undefined.INSTANCE;
+    }
+
+    private static Map<String, Object> withoutSkipped(Map<String, Object> json, Settings s) {
+        if (s.skipFields().stream().allMatch(String::isEmpty)) {
+            return json;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(json);
+        boolean paths = s.dotNotation() && s.skipFields().stream().anyMatch(f -> f.contains("."));
+        for (String field : s.skipFields()) {
+            if (paths) {
+                FieldPath.unset(copy, field, false);
+            } else {
+                copy.remove(field);
+            }
+        }
+        return copy;
+    }
+
+    private static Item combine(Indexed a, Indexed b, Settings s) {
+        Indexed entry = "input1".equals(s.preferWhenMix()) ? a : b;
+        Indexed other = entry == a ? b : a;
+        Map<String, Object> json = new LinkedHashMap<>(entry.json());
+        for (String field : FieldPath.list(s.exceptWhenMix())) {
+            if (!s.dotNotation()) {
+                Object v = value(other.json(), field);
+                if (v == Undefined.INSTANCE) {
+                    json.remove(field);
+                } else {
+                    json.put(field, v);
+                }
+            } else {
+                Object v = FieldPath.get(other.json(), field);
+                // n8n sets the dotted name as one key (a path array), null when the other side lacks it
+                json.put(field, v == Undefined.INSTANCE ? null : v);
+            }
+        }
+        return new Item(json, entry.item().binary(), List.of(entry.paired()));
+    }
+
+    /** "Include Both Versions": keys, same, different (inputA/inputB per field) and skipped. */
+    private static Item differences(Indexed a, Indexed b, Settings s, BiPredicate<Object, Object> equal) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        for (Pair pair : s.fields()) {
+            Object v = value(a.json(), pair.field1());
+            if (v != Undefined.INSTANCE) {
+                keys.put(pair.field1(), v);
+            }
+        }
+        Set<String> union = new LinkedHashSet<>(a.json().keySet());
+        union.addAll(b.json().keySet());
+        List<String> compared = s.fuzzy() && s.version() >= 2.1
+                ? new ArrayList<>(union)
+                : a.json().keySet().stream().filter(b.json()::containsKey).toList();
+        Map<String, Object> same = new LinkedHashMap<>();
+        for (String key : compared) {
+            if (equal.test(value(a.json(), key), value(b.json(), key))) {
+                Object v = value(a.json(), key);
+                if (v != Undefined.INSTANCE) {
+                    same.put(key, v);
+                }
+            }
+        }
+        String first = s.version() >= 2 ? "inputA" : "input1";
+        String second = s.version() >= 2 ? "inputB" : "input2";
+        Map<String, Object> different = new LinkedHashMap<>();
+        Map<String, Object> skipped = new LinkedHashMap<>();
+        for (String key : union) {
+            if (same.containsKey(key)
+                    || (compared.contains(key) && equal.test(value(a.json(), key), value(b.json(), key)))) {
+                continue;
+            }
+            Object left = nullish(value(a.json(), key), s.version());
+            Object right = nullish(value(b.json(), key), s.version());
+            List<String> nested = s.skipFields().stream()
+                    .filter(f -> f.startsWith(key) && f.contains("."))
+                    .toList();
+            if (s.version() >= 2.1 && s.dotNotation() && !s.skipFields().contains(key)) {
+                if (!nested.isEmpty()) {
+                    if (!objectLike(left) || !objectLike(right)) {
+                        throw new NodeException(
+                                "The field '" + key + "' is not an object. It is not possible to use dot notation.");
+                    }
+                    Map<String, Object> l = left instanceof Map<?, ?> lm ? copyOf(lm) : null;
+                    Map<String, Object> r = right instanceof Map<?, ?> rm ? copyOf(rm) : null;
+                    Map<String, Object> skippedLeft = new LinkedHashMap<>();
+                    Map<String, Object> skippedRight = new LinkedHashMap<>();
+                    for (String field : nested) {
+                        String inner = field.replaceFirst(java.util.regex.Pattern.quote(key + "."), "");
+                        if (l != null) {
+                            setDefined(skippedLeft, inner, FieldPath.get(l, inner));
+                            FieldPath.unset(l, inner, false);
+                        }
+                        if (r != null) {
+                            setDefined(skippedRight, inner, FieldPath.get(r, inner));
+                            FieldPath.unset(r, inner, false);
+                        }
+                    }
+                    skipped.put(key, both(first, skippedLeft, second, skippedRight));
+                    left = l;
+                    right = r;
+                }
+                different.put(key, both(first, left, second, right));
+            } else if (s.skipFields().contains(key)) {
+                skipped.put(key, both(first, left, second, right));
+            } else {
+                different.put(key, both(first, left, second, right));
+            }
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("keys", keys);
+        json.put("same", same);
+        json.put("different", different);
+        if (!skipped.isEmpty()) {
+            json.put("skipped", skipped);
+        }
+        return new Item(json, Map.of(), List.of(a.paired(), b.paired()));
+    }
+
+    // typeof null is "object" too: n8n lets null through here
+    private static boolean objectLike(Object v) {
+        return v == null || v instanceof Map<?, ?> || v instanceof List<?>;
+    }
+
+    private static void setDefined(Map<String, Object> target, String path, Object value) {
+        if (value != Undefined.INSTANCE) {
+            FieldPath.set(target, path, value);
+        }
+    }
+
+    private static Map<String, Object> both(String first, Object left, String second, Object right) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(first, left);
+        m.put(second, right);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copyOf(Map<?, ?> m) {
+        return new LinkedHashMap<>((Map<String, Object>) m);
+    }
+
+    /** Version 1 turns every falsy value into null; from 2 only a missing one. */
+    private static Object nullish(Object v, double version) {
+        if (version >= 2) {
+            return v == Undefined.INSTANCE ? null : v;
+        }
+        return v == Undefined.INSTANCE || !ExpressionValues.truthy(v) ? null : v;
+    }
+
+    /** lodash isEqual, or n8n's fuzzy comparison (3 equals "3", "" equals [] and null, "true" equals true...). */
+    private static BiPredicate<Object, Object> equality(boolean fuzzy, double version) {
+        if (!fuzzy) {
+            return ExpressionValues::deepEquals;
+        }
+        return (x, y) -> {
+            String tx = ExpressionValues.typeOf(x);
+            String ty = ExpressionValues.typeOf(y);
+            if (x != null && y != null && tx.equals(ty)) {
+                return ExpressionValues.deepEquals(x, y);
+            }
+            if (version >= 2) {
+                if (x == null && (y == null || isZero(y))) {
+                    return true;
+                }
+                if (y == null && (x == null || isZero(x))) {
+                    return true;
+                }
+            }
+            if (falsy(x) && falsy(y)) {
+                return true;
+            }
+            if ((falsy(x) && y == Undefined.INSTANCE) || (x == Undefined.INSTANCE && falsy(y))) {
+                return true;
+            }
+            if (x instanceof Number && y instanceof String t) {
+                return ExpressionValues.toText(x).equals(t);
+            }
+            if (x instanceof String t && y instanceof Number) {
+                return t.equals(ExpressionValues.toText(y));
+            }
+            if (x != null && tx.equals("object") && y instanceof String t) {
+                return parsedEquals(t, x);
+            }
+            if (y != null && x instanceof String t && ty.equals("object")) {
+                return parsedEquals(t, y);
+            }
+            if (x instanceof Boolean b && y instanceof String t) {
+                return b ? t.equalsIgnoreCase("true") || t.equals("1") : t.equalsIgnoreCase("false") || t.equals("0");
+            }
+            if (y instanceof Boolean b && x instanceof String t) {
+                return b ? t.equalsIgnoreCase("true") || t.equals("1") : t.equalsIgnoreCase("false") || t.equals("0");
+            }
+            if (x instanceof Boolean b && y instanceof Number n) {
+                return n.doubleValue() == (b ? 1 : 0);
+            }
+            if (y instanceof Boolean b && x instanceof Number n) {
+                return n.doubleValue() == (b ? 1 : 0);
+            }
+            return ExpressionValues.deepEquals(x, y);
+        };
+    }
+
+    private static boolean isZero(Object v) {
+        return (v instanceof Number n && n.doubleValue() == 0) || "0".equals(v);
+    }
+
+    private static boolean falsy(Object v) {
+        return v == null || "".equals(v) || (v instanceof List<?> l && l.isEmpty());
+    }
+
+    private static boolean parsedEquals(String text, Object value) {
+        try {
+            return ExpressionValues.deepEquals(MiniJson.parse(text), value);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
