@@ -1,7 +1,7 @@
 package io.hearth.nodes.homeassistant;
 
 import io.hearth.node.ActionNode;
-import io.hearth.node.Item;
+import io.hearth.node.ItemLoop;
 import io.hearth.node.LoadOptionsMethod;
 import io.hearth.node.NodeApiException;
 import io.hearth.node.NodeException;
@@ -27,14 +27,13 @@ import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.resource.TemplateResource;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The Home Assistant node ({@code hearth.homeAssistant}, also registered as n8n's
@@ -82,9 +81,9 @@ import reactor.core.publisher.Mono;
  * </ul>
  *
  * <h2>Execution</h2>
- * Each input item gets its own call, with parameters resolved for that item; items run one after the
- * other (in order, gentle on HA) without blocking a thread. Output items carry {@code pairedItems} to their
- * input item. With "continue on fail" a failing item yields {@code {error: message}} and the others go on.
+ * The SPI's {@link ItemLoop} runs each input item's call with parameters resolved for that item, one after
+ * the other (in order, gentle on HA) without blocking a thread; output items are paired with their input
+ * item, and with "continue on fail" a failing item yields {@code {error: message}} while the others go on.
  * {@code operation} is declared once per resource, as in n8n, so a workflow that omits it (n8n omits
  * defaults when saving) runs the resource's default operation.
  * One reactive client (pooled connections) is kept per credential, see {@link HomeAssistantClients}.
@@ -141,48 +140,25 @@ public final class HomeAssistantNode implements ActionNode {
 
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
-        return Mono.defer(() -> {
-                    CredentialData credential = context.credential(HomeAssistantApiCredentialType.NAME)
-                            .orElseThrow(() -> new NodeException(
-                                    "No Home Assistant credential selected",
-                                    "Select or create a 'Home Assistant API' credential on the node.",
-                                    null));
-                    HomeAssistantApi api = apis.apply(credential);
-                    List<Item> items = context.items().isEmpty() ? List.of(Item.empty()) : context.items();
-                    ZoneId zone =
-                            context.workflow() == null || context.workflow().timezone() == null
-                                    ? ZoneOffset.UTC
-                                    : context.workflow().timezone();
-                    return Flux.range(0, items.size())
-                            .concatMap(i -> runItem(context, api, items.get(i), i, zone))
-                            .collectList()
-                            .map(lists -> {
-                                List<Item> out = new ArrayList<>();
-                                lists.forEach(out::addAll);
-                                return NodeOutput.of(out);
-                            });
-                })
-                .toFuture();
-    }
-
-    private Mono<List<Item>> runItem(
-            NodeExecutionContext context, HomeAssistantApi api, Item item, int index, ZoneId zone) {
-        return Mono.defer(() -> {
-                    context.cancellation().throwIfCancelled();
-                    ParameterValues params = context.parameters(index);
-                    HaOperation operation = operation(params);
-                    return operation.run(new OperationInput(api, params, item, index, zone, context.now()));
-                })
-                .map(out -> out.stream().map(o -> o.pairedWith(index)).toList())
-                .onErrorResume(e -> {
-                    NodeException error = asNodeException(e);
-                    if (context.continueOnFail()) {
-                        Map<String, Object> json = new LinkedHashMap<>();
-                        json.put("error", error.getMessage());
-                        return Mono.just(List.of(Item.of(json).pairedWith(index)));
-                    }
-                    return Mono.error(error);
-                });
+        Optional<CredentialData> credential = context.credential(HomeAssistantApiCredentialType.NAME);
+        if (credential.isEmpty()) {
+            return CompletableFuture.failedFuture(new NodeException(
+                    "No Home Assistant credential selected",
+                    "Select or create a 'Home Assistant API' credential on the node.",
+                    null));
+        }
+        HomeAssistantApi api = apis.apply(credential.get());
+        ZoneId zone = context.workflow() == null || context.workflow().timezone() == null
+                ? ZoneOffset.UTC
+                : context.workflow().timezone();
+        return ItemLoop.flatMapAsync(context, in -> {
+            context.cancellation().throwIfCancelled();
+            HaOperation operation = operation(in.parameters());
+            return operation
+                    .run(new OperationInput(api, in.parameters(), in.item(), in.index(), zone, context.now()))
+                    .onErrorMap(HomeAssistantNode::asNodeException)
+                    .toFuture();
+        });
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.hearth.nodes.homeassistant;
 
-import io.hearth.node.NodeOutput;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.testsupport.RealHomeAssistant;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Shared bits of the integration tests: credentials for the real HA and running the node. */
 final class HaTestSupport {
@@ -30,17 +28,6 @@ final class HaTestSupport {
 
     static CredentialData credential(Map<String, Object> values) {
         return new CredentialData("homeAssistantApi", values, Set.of("accessToken"));
-    }
-
-    /** Runs the node and waits for its result (tests only; the node itself never blocks). */
-    static NodeOutput run(HomeAssistantNode node, TestExecutionContext context) throws Throwable {
-        try {
-            return node.execute(context).toCompletableFuture().get(90, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause();
-        } catch (TimeoutException e) {
-            throw new AssertionError("the node did not finish within 90 s", e);
-        }
     }
 
     static <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Throwable {

@@ -3,7 +3,6 @@ package io.hearth.nodes.homeassistant;
 import static io.hearth.nodes.homeassistant.HaTestSupport.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.NodeOutput;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.CredentialTestResult;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
@@ -130,12 +129,12 @@ class HomeAssistantApiCredentialIT {
 
         // and the node works through it
         try (HomeAssistantClients clients = new HomeAssistantClients()) {
-            NodeOutput out = HaTestSupport.run(
-                    new HomeAssistantNode(clients),
-                    TestExecutionContext.of(
-                            data,
-                            Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag")));
-            assertThat(out.output(0).getFirst().json()).containsEntry("entity_id", "input_boolean.hearth_flag");
+            HaNodeRun node = HaNodeRun.of(new HomeAssistantNode(clients), data.values());
+            assertThat(node.items(Map.of(
+                                    "resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag"))
+                            .getFirst()
+                            .json())
+                    .containsEntry("entity_id", "input_boolean.hearth_flag");
             List<io.hearth.node.description.Option> areas = HaTestSupport.await(new HomeAssistantNode(clients)
                     .loadOptionsMethods()
                     .get("getAreas")

@@ -152,41 +152,41 @@ class HomeAssistantDescriptionTest {
     void anOmittedOperationIsTheResourcesDefault() {
         // as the runtime resolves a workflow exported from n8n, which leaves defaults out
         N8N_OPERATIONS.forEach((resource, spec) -> {
-            Map<String, Object> resolved = RuntimeDefaults.resolve(d, Map.of("resource", resource));
+            Map<String, Object> resolved = HaNodeRun.resolved(d, 1, Map.of("resource", resource));
             assertThat(resolved).as(resource).containsEntry("operation", spec.getFirst());
             assertThat(node.operation(ParameterValues.of(resolved)).value()).isEqualTo(spec.getFirst());
         });
-        Map<String, Object> noResource = RuntimeDefaults.resolve(d, Map.of());
+        Map<String, Object> noResource = HaNodeRun.resolved(d, 1, Map.of());
         assertThat(noResource).containsEntry("resource", "config").containsEntry("operation", "get");
         // the default operation's fields are shown, the other operations' are not
-        Map<String, Object> state = RuntimeDefaults.resolve(d, Map.of("resource", "state"));
+        Map<String, Object> state = HaNodeRun.resolved(d, 1, Map.of("resource", "state"));
         assertThat(state).containsKey("entityId").doesNotContainKeys("state", "stateAttributes", "returnAll", "limit");
-        Map<String, Object> event = RuntimeDefaults.resolve(d, Map.of("resource", "event"));
+        Map<String, Object> event = HaNodeRun.resolved(d, 1, Map.of("resource", "event"));
         assertThat(event)
                 .containsEntry("returnAll", false)
                 .containsEntry("limit", 50)
                 .doesNotContainKeys("eventType", "dataMode", "eventAttributes", "jsonData");
-        Map<String, Object> service = RuntimeDefaults.resolve(d, Map.of("resource", "service"));
+        Map<String, Object> service = HaNodeRun.resolved(d, 1, Map.of("resource", "service"));
         assertThat(service)
                 .containsKeys("domainFilter", "returnAll", "limit")
                 .doesNotContainKeys("domain", "service", "dataMode", "returnResponse");
-        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "log"))).doesNotContainKey("additionalFields");
-        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "log", "operation", "getLogbookEntries")))
+        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "log"))).doesNotContainKey("additionalFields");
+        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "log", "operation", "getLogbookEntries")))
                 .containsKey("additionalFields");
-        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "history")))
+        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "history")))
                 .containsKeys("entityIds", "additionalFields");
-        assertThat(RuntimeDefaults.resolve(d, Map.of("resource", "cameraProxy")))
+        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "cameraProxy")))
                 .containsEntry("operation", "getScreenshot")
                 .containsEntry("binaryPropertyName", "data");
     }
 
     @Test
     void anExplicitOperationIsKeptAndShowsItsFields() {
-        Map<String, Object> upsert = RuntimeDefaults.resolve(d, Map.of("resource", "state", "operation", "upsert"));
+        Map<String, Object> upsert = HaNodeRun.resolved(d, 1, Map.of("resource", "state", "operation", "upsert"));
         assertThat(upsert)
                 .containsEntry("operation", "upsert")
                 .containsKeys("entityId", "state", "stateAttributes", "attributesMode", "forceUpdate");
-        Map<String, Object> call = RuntimeDefaults.resolve(d, Map.of("resource", "service", "operation", "call"));
+        Map<String, Object> call = HaNodeRun.resolved(d, 1, Map.of("resource", "service", "operation", "call"));
         assertThat(call)
                 .containsEntry("dataMode", "fields")
                 .containsKeys("domain", "service", "serviceAttributes")

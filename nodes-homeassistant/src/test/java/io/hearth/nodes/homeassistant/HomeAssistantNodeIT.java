@@ -5,15 +5,13 @@ import static io.hearth.nodes.homeassistant.HaTestSupport.credential;
 import static io.hearth.nodes.homeassistant.HaTestSupport.p;
 import static io.hearth.nodes.homeassistant.HaTestSupport.params;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
-import io.hearth.node.NodeApiException;
-import io.hearth.node.NodeOutput;
-import io.hearth.node.ParameterException;
-import io.hearth.node.credential.CredentialData;
+import io.hearth.runtime.execution.ExecutionError;
+import io.hearth.runtime.execution.ExecutionStatus;
+import io.hearth.testkit.TestRun;
 import io.hearth.testsupport.RealHomeAssistant;
 import io.hearth.testsupport.RealHomeAssistantExtension;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,31 +31,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HomeAssistantNodeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static HomeAssistantNode node;
-    private static io.hearth.nodes.homeassistant.client.HomeAssistantClients clients;
     private static RealHomeAssistant ha;
-    private static CredentialData credential;
+    private static HaNodeRun node;
 
     @BeforeAll
     static void start(RealHomeAssistant realHa) {
         ha = realHa;
-        clients = new io.hearth.nodes.homeassistant.client.HomeAssistantClients();
-        node = new HomeAssistantNode(clients);
-        credential = credential(ha);
+        node = HaNodeRun.against(ha);
     }
 
-    @AfterAll
-    static void stop() {
-        clients.close();
+    /** The node's output items of a workflow run that must succeed. */
+    private static List<Item> run(Map<String, Object> parameters) {
+        return node.items(parameters);
     }
 
-    private static NodeOutput run(Map<String, Object> parameters) throws Throwable {
-        return HaTestSupport.run(node, TestExecutionContext.of(credential, parameters));
+    private static Map<String, Object> json(List<Item> out) {
+        assertThat(out).hasSize(1);
+        return out.getFirst().json();
     }
 
-    private static Map<String, Object> json(NodeOutput out) {
-        assertThat(out.output(0)).hasSize(1);
-        return out.output(0).getFirst().json();
+    /** The error of a workflow run that must fail. */
+    private static ExecutionError failure(HaNodeRun on, Map<String, Object> parameters) {
+        TestRun run = on.run(parameters);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.ERROR);
+        return run.error().orElseThrow();
     }
 
     private static Map<String, Object> state(String entityId) throws Throwable {
@@ -86,16 +82,15 @@ class HomeAssistantNodeIT {
                         () -> assertThat(state("light.office_rgbw_lights").get("state"))
                                 .isEqualTo("off"));
 
-        NodeOutput out = run(params(
+        List<Item> out = run(params(
                 p("resource", "service"),
                 p("operation", "call"),
                 p("domain", "light"),
                 p("service", "turn_on"),
                 p("target", Map.of("entityIds", List.of("light.office_rgbw_lights"))),
                 p("serviceAttributes", attributes("brightness", "120", "rgb_color", "[255, 0, 0]"))));
-        assertThat(out.output(0)).extracting(i -> i.json().get("entity_id")).contains("light.office_rgbw_lights");
-        assertThat(out.output(0))
-                .allSatisfy(i -> assertThat(i.pairedItems()).containsExactly(new Item.PairedItem(0, 0)));
+        assertThat(out).extracting(i -> i.json().get("entity_id")).contains("light.office_rgbw_lights");
+        assertThat(out).allSatisfy(i -> assertThat(i.pairedItems()).containsExactly(new Item.PairedItem(0, 0)));
 
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, Object> s = state("light.office_rgbw_lights");
@@ -144,8 +139,10 @@ class HomeAssistantNodeIT {
 
     @Test
     void targetsServiceByDevice() throws Throwable {
-        List<io.hearth.node.description.Option> devices = HaTestSupport.await(
-                node.loadOptionsMethods().get("getDevices").load(TestLoadOptionsContext.of(credential, Map.of())));
+        List<io.hearth.node.description.Option> devices = HaTestSupport.await(new HomeAssistantNode()
+                .loadOptionsMethods()
+                .get("getDevices")
+                .load(TestLoadOptionsContext.of(credential(ha), Map.of())));
         String bedLightDevice = String.valueOf(devices.stream()
                 .filter(d -> d.name().equals("Bed Light"))
                 .findFirst()
@@ -193,86 +190,72 @@ class HomeAssistantNodeIT {
 
     @Test
     void rejectsUnknownServiceWith400() {
-        assertThatThrownBy(() -> run(params(
+        ExecutionError error = failure(
+                node,
+                params(
                         p("resource", "service"),
                         p("operation", "call"),
                         p("domain", "light"),
                         p("service", "does_not_exist"),
-                        p("returnResponse", "never"))))
-                .isInstanceOf(NodeApiException.class)
-                .hasMessageContaining("unknown service 'light.does_not_exist'")
-                .satisfies(e -> assertThat(((NodeApiException) e).httpStatus()).hasValue(400));
+                        p("returnResponse", "never")));
+        assertThat(error.message()).contains("unknown service 'light.does_not_exist'");
+        assertThat(error.httpStatus()).isEqualTo(400);
     }
 
     @Test
     void rejectsUnknownEntityWith404() {
-        assertThatThrownBy(() -> state("sensor.hearth_does_not_exist"))
-                .isInstanceOf(NodeApiException.class)
-                .hasMessageContaining("unknown entity 'sensor.hearth_does_not_exist'")
-                .satisfies(e -> assertThat(((NodeApiException) e).httpStatus()).hasValue(404));
+        ExecutionError error = failure(
+                node,
+                params(p("resource", "state"), p("operation", "get"), p("entityId", "sensor.hearth_does_not_exist")));
+        assertThat(error.message()).contains("unknown entity 'sensor.hearth_does_not_exist'");
+        assertThat(error.httpStatus()).isEqualTo(404);
     }
 
     @Test
     void reportsRejectedTokenWithoutRevealingIt() {
         String badToken = "hearth-bad-token-" + UUID.randomUUID();
-        TestExecutionContext ctx = TestExecutionContext.of(
-                credential(ha, badToken), params(p("resource", "config"), p("operation", "get")));
-        assertThatThrownBy(() -> HaTestSupport.run(node, ctx))
-                .isInstanceOf(NodeApiException.class)
-                .hasMessageContaining("access token rejected")
-                .satisfies(e -> {
-                    assertThat(((NodeApiException) e).httpStatus()).hasValue(401);
-                    for (Throwable t = e; t != null; t = t.getCause()) {
-                        assertThat(String.valueOf(t.getMessage())).doesNotContain(badToken);
-                        assertThat(String.valueOf(t)).doesNotContain(badToken);
-                        assertThat(((NodeApiException) e).description().orElse(""))
-                                .doesNotContain(badToken);
-                    }
-                });
+        TestRun run = HaNodeRun.withCredential(credential(ha, badToken).values())
+                .run(params(p("resource", "config"), p("operation", "get")));
+        ExecutionError error = run.error().orElseThrow();
+        assertThat(error.message()).contains("access token rejected");
+        assertThat(error.httpStatus()).isEqualTo(401);
+        assertThat(error.message() + error.description()).doesNotContain(badToken);
+        assertThat(String.valueOf(run.result())).doesNotContain(badToken);
     }
 
     @Test
     void nonAdminUserCanReadButNotWriteStates() throws Throwable {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 ha.userToken().isPresent(), "no non-admin token in this environment");
-        CredentialData user = credential(ha, ha.userToken().orElseThrow());
-        NodeOutput read = HaTestSupport.run(
-                node,
-                TestExecutionContext.of(
-                        user,
-                        params(
-                                p("resource", "state"),
-                                p("operation", "get"),
-                                p("entityId", "input_boolean.hearth_flag"))));
-        assertThat(json(read)).containsEntry("entity_id", "input_boolean.hearth_flag");
-        assertThatThrownBy(() -> HaTestSupport.run(
-                        node,
-                        TestExecutionContext.of(
-                                user,
-                                params(
-                                        p("resource", "state"),
-                                        p("operation", "upsert"),
-                                        p("entityId", "sensor.hearth_user_write"),
-                                        p("state", "1"),
-                                        p("attributesMode", "replace")))))
-                .isInstanceOf(NodeApiException.class)
-                .satisfies(e -> assertThat(((NodeApiException) e).httpStatus().orElse(0))
-                        .isIn(401, 403));
+        HaNodeRun user = HaNodeRun.withCredential(
+                credential(ha, ha.userToken().orElseThrow()).values());
+        Map<String, Object> read = json(user.items(
+                params(p("resource", "state"), p("operation", "get"), p("entityId", "input_boolean.hearth_flag"))));
+        assertThat(read).containsEntry("entity_id", "input_boolean.hearth_flag");
+        ExecutionError refused = failure(
+                user,
+                params(
+                        p("resource", "state"),
+                        p("operation", "upsert"),
+                        p("entityId", "sensor.hearth_user_write"),
+                        p("state", "1"),
+                        p("attributesMode", "replace")));
+        assertThat(refused.httpStatus()).isIn(401, 403);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void listsServicesOfOneDomainWithFields() throws Throwable {
-        NodeOutput out = run(params(p("resource", "service"), p("operation", "getAll"), p("domainFilter", "light")));
-        Map<String, Object> light = json(out);
+        Map<String, Object> light =
+                json(run(params(p("resource", "service"), p("operation", "getAll"), p("domainFilter", "light"))));
         assertThat(light).containsEntry("domain", "light");
         Map<String, Object> turnOn = (Map<String, Object>) ((Map<String, Object>) light.get("services")).get("turn_on");
         assertThat((Map<String, Object>) turnOn.get("fields")).containsKey("brightness");
 
-        NodeOutput all = run(params(p("resource", "service"), p("operation", "getAll"), p("returnAll", true)));
-        assertThat(all.output(0)).extracting(i -> i.json().get("domain")).contains("light", "script", "input_boolean");
-        NodeOutput limited = run(params(p("resource", "service"), p("operation", "getAll"), p("limit", 3)));
-        assertThat(limited.output(0)).hasSize(3);
+        List<Item> all = run(params(p("resource", "service"), p("operation", "getAll"), p("returnAll", true)));
+        assertThat(all).extracting(i -> i.json().get("domain")).contains("light", "script", "input_boolean");
+        List<Item> limited = run(params(p("resource", "service"), p("operation", "getAll"), p("limit", 3)));
+        assertThat(limited).hasSize(3);
     }
 
     // ------------------------------------------------------------------ state upsert, history, template
@@ -322,18 +305,16 @@ class HomeAssistantNodeIT {
         // history shows the changes
         String start = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         await().atMost(WAIT).untilAsserted(() -> {
-            NodeOutput history = run(params(
+            List<Item> history = run(params(
                     p("resource", "history"),
                     p("operation", "getAll"),
                     p("entityIds", List.of(entity)),
                     p("returnAll", true),
                     p("additionalFields", Map.of("startTime", start))));
-            assertThat(history.output(0))
-                    .extracting(i -> i.json().get("state"))
-                    .containsSubsequence("1", "2", "3", "4");
-            assertThat(history.output(0)).allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
+            assertThat(history).extracting(i -> i.json().get("state")).containsSubsequence("1", "2", "3", "4");
+            assertThat(history).allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
         });
-        NodeOutput minimal = run(params(
+        List<Item> minimal = run(params(
                 p("resource", "history"),
                 p("operation", "getAll"),
                 p(
@@ -350,16 +331,14 @@ class HomeAssistantNodeIT {
                                 "significantChangesOnly",
                                 false)),
                 p("limit", 2)));
-        assertThat(minimal.output(0))
-                .hasSize(2)
-                .allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
+        assertThat(minimal).hasSize(2).allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
     }
 
     @Test
     void historyNeedsEntityIds() {
-        assertThatThrownBy(() -> run(params(p("resource", "history"), p("operation", "getAll"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("entityIds");
+        assertThat(failure(node, params(p("resource", "history"), p("operation", "getAll")))
+                        .message())
+                .contains("entityIds");
     }
 
     @Test
@@ -379,11 +358,9 @@ class HomeAssistantNodeIT {
 
     @Test
     void getsAllStatesWithLimit() throws Throwable {
-        assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 5)))
-                        .output(0))
+        assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 5))))
                 .hasSize(5);
-        List<Item> all = run(params(p("resource", "state"), p("operation", "getAll"), p("returnAll", true)))
-                .output(0);
+        List<Item> all = run(params(p("resource", "state"), p("operation", "getAll"), p("returnAll", true)));
         assertThat(all)
                 .hasSizeGreaterThan(50)
                 .extracting(i -> i.json().get("entity_id"))
@@ -405,23 +382,21 @@ class HomeAssistantNodeIT {
 
         // the automation listening to hearth_ping ran: the logbook shows it
         await().atMost(WAIT).untilAsserted(() -> {
-            NodeOutput logbook = run(params(
+            List<Item> logbook = run(params(
                     p("resource", "log"),
                     p("operation", "getLogbookEntries"),
                     p("additionalFields", Map.of("startTime", start, "entityId", "automation.hearth_ping_pong"))));
-            assertThat(logbook.output(0))
+            assertThat(logbook)
                     .isNotEmpty()
                     .anySatisfy(i -> assertThat(String.valueOf(i.json())).contains("hearth_ping"));
         });
 
-        List<Item> types = run(params(p("resource", "event"), p("operation", "getAll"), p("returnAll", true)))
-                .output(0);
+        List<Item> types = run(params(p("resource", "event"), p("operation", "getAll"), p("returnAll", true)));
         assertThat(types).anySatisfy(i -> {
             assertThat(i.json()).containsEntry("event", "hearth_ping");
             assertThat(((Number) i.json().get("listener_count")).intValue()).isPositive();
         });
-        assertThat(run(params(p("resource", "event"), p("operation", "getAll"), p("limit", 2)))
-                        .output(0))
+        assertThat(run(params(p("resource", "event"), p("operation", "getAll"), p("limit", 2))))
                 .hasSize(2);
         // event data as JSON
         Map<String, Object> jsonFired = json(run(params(
@@ -443,7 +418,7 @@ class HomeAssistantNodeIT {
                 p("service", "toggle"),
                 p("target", Map.of("entityIds", "input_boolean.hearth_relay"))));
         await().atMost(WAIT).untilAsserted(() -> {
-            NodeOutput out = run(params(
+            List<Item> out = run(params(
                     p("resource", "log"),
                     p("operation", "getLogbookEntries"),
                     p(
@@ -455,7 +430,7 @@ class HomeAssistantNodeIT {
                                     Instant.now().plusSeconds(60).toString(),
                                     "entityId",
                                     "input_boolean.hearth_relay"))));
-            assertThat(out.output(0))
+            assertThat(out)
                     .isNotEmpty()
                     .allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", "input_boolean.hearth_relay"));
         });
@@ -479,7 +454,7 @@ class HomeAssistantNodeIT {
         }
         // a workflow that leaves everything at n8n's defaults (resource config, operation get), resolved as the runtime
         // does
-        Map<String, Object> byDefault = json(run(RuntimeDefaults.resolve(node.description(), params())));
+        Map<String, Object> byDefault = json(run(params()));
         assertThat(byDefault).containsEntry("location_name", "Hearth Test");
 
         Map<String, Object> check = json(run(params(p("resource", "config"), p("operation", "check"))));
@@ -490,19 +465,19 @@ class HomeAssistantNodeIT {
     void getsCameraScreenshotAsBinaryKeepingTheItem() throws Throwable {
         Item input = new Item(
                 Map.of("keep", "me"), Map.of("other", BinaryData.of(new byte[] {1}, "text/plain", "a.txt")), List.of());
-        NodeOutput out = HaTestSupport.run(
-                node,
-                TestExecutionContext.of(
-                        credential,
-                        List.of(input),
-                        i -> params(
+        List<Item> out = node.run(
+                        params(
                                 p("resource", "cameraProxy"),
                                 p("operation", "getScreenshot"),
                                 p(
                                         "cameraEntityId",
                                         Map.of("__rl", true, "mode", "list", "value", "camera.demo_camera")),
-                                p("binaryPropertyName", "snapshot"))));
-        Item item = out.output(0).getFirst();
+                                p("binaryPropertyName", "snapshot")),
+                        List.of(input),
+                        false)
+                .assertSucceeded()
+                .output(HaNodeRun.NODE);
+        Item item = out.getFirst();
         assertThat(item.json()).containsEntry("keep", "me");
         assertThat(item.binary()).containsKeys("other", "snapshot");
         BinaryData image = item.binary().get("snapshot");
@@ -517,12 +492,14 @@ class HomeAssistantNodeIT {
 
     @Test
     void unknownCameraNamesIt() {
-        assertThatThrownBy(() -> run(params(
-                        p("resource", "cameraProxy"),
-                        p("operation", "getScreenshot"),
-                        p("cameraEntityId", "camera.hearth_none"))))
-                .isInstanceOf(NodeApiException.class)
-                .hasMessageContaining("camera 'camera.hearth_none'");
+        assertThat(failure(
+                                node,
+                                params(
+                                        p("resource", "cameraProxy"),
+                                        p("operation", "getScreenshot"),
+                                        p("cameraEntityId", "camera.hearth_none")))
+                        .message())
+                .contains("camera 'camera.hearth_none'");
     }
 
     // ------------------------------------------------------------------ per item, continue on fail
@@ -533,15 +510,12 @@ class HomeAssistantNodeIT {
                 Item.of(Map.of("id", "input_boolean.hearth_flag")),
                 Item.of(Map.of("id", "sensor.hearth_missing")),
                 Item.of(Map.of("id", "input_text.hearth_note")));
-        TestExecutionContext ctx = TestExecutionContext.of(
-                        credential,
+        List<Item> out = node.run(
+                        params(p("resource", "state"), p("operation", "get"), p("entityId", "={{ $json.id }}")),
                         items,
-                        i -> params(
-                                p("resource", "state"),
-                                p("operation", "get"),
-                                p("entityId", items.get(i).json().get("id"))))
-                .continuingOnFail();
-        List<Item> out = HaTestSupport.run(node, ctx).output(0);
+                        true)
+                .assertSucceeded()
+                .output(HaNodeRun.NODE);
         assertThat(out).hasSize(3);
         assertThat(out.get(0).json()).containsEntry("entity_id", "input_boolean.hearth_flag");
         assertThat(String.valueOf(out.get(1).json().get("error"))).contains("sensor.hearth_missing");

@@ -2,11 +2,10 @@ package io.hearth.nodes.homeassistant;
 
 import static io.hearth.nodes.homeassistant.HaTestSupport.credential;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hearth.node.NodeApiException;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
+import io.hearth.testkit.TestRun;
 import io.hearth.testsupport.RealHomeAssistant;
 import io.hearth.testsupport.RealHomeAssistantExtension;
 import java.util.Map;
@@ -31,28 +30,20 @@ class HomeAssistantRestartIT {
         Map<String, Object> getFlag =
                 Map.of("resource", "state", "operation", "get", "entityId", "input_boolean.hearth_flag");
         try (HomeAssistantClients clients = new HomeAssistantClients()) {
-            HomeAssistantNode node = new HomeAssistantNode(clients);
-            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag))
-                            .output(0))
-                    .hasSize(1);
+            HaNodeRun node = HaNodeRun.of(new HomeAssistantNode(clients), credential.values());
+            assertThat(node.items(getFlag)).hasSize(1);
 
             ha.stop();
             try {
                 assertThat(ha.isRunning()).isFalse();
-                assertThatThrownBy(() -> HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag)))
-                        .isInstanceOf(NodeApiException.class)
-                        .hasMessageContaining("connection refused by " + ha.host() + ":" + ha.port())
-                        .satisfies(e ->
-                                assertThat(((NodeApiException) e).isTransient()).isTrue());
+                TestRun down = node.run(getFlag);
+                assertThat(down.error().orElseThrow().message())
+                        .contains("connection refused by " + ha.host() + ":" + ha.port());
             } finally {
                 ha.start();
             }
             assertThat(ha.isRunning()).isTrue();
-            assertThat(HaTestSupport.run(node, TestExecutionContext.of(credential, getFlag))
-                            .output(0)
-                            .getFirst()
-                            .json())
-                    .containsEntry("entity_id", "input_boolean.hearth_flag");
+            assertThat(node.items(getFlag).getFirst().json()).containsEntry("entity_id", "input_boolean.hearth_flag");
             assertThat(clients.size()).isEqualTo(1);
         }
     }

@@ -4,41 +4,36 @@ import static io.hearth.nodes.homeassistant.HaTestSupport.attributes;
 import static io.hearth.nodes.homeassistant.HaTestSupport.p;
 import static io.hearth.nodes.homeassistant.HaTestSupport.params;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
-import io.hearth.node.NodeApiException;
-import io.hearth.node.NodeOutput;
-import io.hearth.node.ParameterException;
-import io.hearth.node.credential.CredentialData;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaRequest.Method;
 import io.hearth.nodes.homeassistant.client.HaResponse;
+import io.hearth.runtime.execution.ExecutionError;
+import io.hearth.runtime.execution.ExecutionStatus;
+import io.hearth.testkit.TestRun;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The exact requests every operation sends, checked without a server. */
 class RequestBuildingTest {
 
-    private static final CredentialData CREDENTIAL = new CredentialData(
-            "homeAssistantApi",
-            Map.of("host", "ha.local", "port", 8123, "ssl", false, "accessToken", "t"),
-            Set.of("accessToken"));
-
     private final RecordingApi api = new RecordingApi();
-    private final HomeAssistantNode node = new HomeAssistantNode(c -> api);
+    private final HaNodeRun node = HaNodeRun.on(api);
 
-    private NodeOutput run(Map<String, Object> parameters) throws Throwable {
-        return HaTestSupport.run(node, TestExecutionContext.of(CREDENTIAL, parameters));
+    /** Runs the node in a workflow with the real runtime (defaults filled in as for a saved n8n workflow). */
+    private List<Item> run(Map<String, Object> parameters) {
+        return node.items(parameters);
     }
 
-    /** Runs parameters as a workflow saved them (n8n leaves defaults out), resolved as the runtime would. */
-    private NodeOutput runAsSaved(Map<String, Object> saved) throws Throwable {
-        return run(RuntimeDefaults.resolve(node.description(), saved));
+    /** The error of a run that must fail. */
+    private ExecutionError failure(Map<String, Object> parameters) {
+        TestRun run = node.run(parameters);
+        assertThat(run.status()).isEqualTo(ExecutionStatus.ERROR);
+        return run.error().orElseThrow();
     }
 
     private HaRequest only() {
@@ -57,7 +52,7 @@ class RequestBuildingTest {
     @Test
     void configOperations() throws Throwable {
         api.answering(r -> RecordingApi.json(200, Map.of("version", "2024.3.3")));
-        assertThat(runAsSaved(params()).output(0).getFirst().json()).containsEntry("version", "2024.3.3");
+        assertThat(run(params()).getFirst().json()).containsEntry("version", "2024.3.3");
         assertRequest(only(), Method.GET, "/api/config", null);
         api.requests.clear();
         run(params(p("resource", "config"), p("operation", "check")));
@@ -67,23 +62,23 @@ class RequestBuildingTest {
     @Test
     void templateRendersToText() throws Throwable {
         api.answering(r -> RecordingApi.text("20.0"));
-        NodeOutput out = run(params(p("resource", "template"), p("operation", "create"), p("template", "{{ 1 }}")));
+        List<Item> out = run(params(p("resource", "template"), p("operation", "create"), p("template", "{{ 1 }}")));
         assertRequest(only(), Method.POST, "/api/template", Map.of("template", "{{ 1 }}"));
-        assertThat(out.output(0).getFirst().json()).containsExactlyEntriesOf(Map.of("renderedTemplate", "20.0"));
+        assertThat(out.getFirst().json()).containsExactlyEntriesOf(Map.of("renderedTemplate", "20.0"));
     }
 
     @Test
     void errorLogIsWrapped() throws Throwable {
         api.answering(r -> RecordingApi.text("line 1\nline 2"));
-        NodeOutput out = runAsSaved(params(p("resource", "log")));
+        List<Item> out = run(params(p("resource", "log")));
         assertRequest(only(), Method.GET, "/api/error_log", null);
-        assertThat(out.output(0).getFirst().json()).containsExactlyEntriesOf(Map.of("errorLog", "line 1\nline 2"));
+        assertThat(out.getFirst().json()).containsExactlyEntriesOf(Map.of("errorLog", "line 1\nline 2"));
     }
 
     @Test
     void logbookWithTimesAndEntity() throws Throwable {
         api.answering(r -> RecordingApi.json(200, List.of(Map.of("name", "a"), Map.of("name", "b"))));
-        NodeOutput out = run(params(
+        List<Item> out = run(params(
                 p("resource", "log"),
                 p("operation", "getLogbookEntries"),
                 p(
@@ -100,7 +95,7 @@ class RequestBuildingTest {
                 Method.GET,
                 "/api/logbook/2024-03-01T08:00:00.000000%2B01:00?entity=light.x&end_time=2024-03-02T00:00:00.000000%2B00:00",
                 null);
-        assertThat(out.output(0)).hasSize(2);
+        assertThat(out).hasSize(2);
         api.requests.clear();
         run(params(p("resource", "log"), p("operation", "getLogbookEntries")));
         assertRequest(only(), Method.GET, "/api/logbook", null);
@@ -144,20 +139,21 @@ class RequestBuildingTest {
 
     @Test
     void rejectsPrototypeKeys() {
-        assertThatThrownBy(() -> run(params(
-                        p("resource", "event"),
-                        p("operation", "create"),
-                        p("eventType", "e"),
-                        p("eventAttributes", attributes("__proto__", "x")))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("__proto__");
-        assertThatThrownBy(() -> run(params(
-                        p("resource", "event"),
-                        p("operation", "create"),
-                        p("eventType", "e"),
-                        p("dataMode", "json"),
-                        p("jsonData", "{\"constructor\": 1}"))))
-                .isInstanceOf(ParameterException.class);
+        assertThat(failure(params(
+                                p("resource", "event"),
+                                p("operation", "create"),
+                                p("eventType", "e"),
+                                p("eventAttributes", attributes("__proto__", "x"))))
+                        .message())
+                .contains("__proto__");
+        assertThat(failure(params(
+                                p("resource", "event"),
+                                p("operation", "create"),
+                                p("eventType", "e"),
+                                p("dataMode", "json"),
+                                p("jsonData", "{\"constructor\": 1}")))
+                        .message())
+                .contains("constructor");
         assertThat(api.requests).isEmpty();
     }
 
@@ -169,15 +165,12 @@ class RequestBuildingTest {
                         Map.of("event", "a", "listener_count", 1),
                         Map.of("event", "b", "listener_count", 2),
                         Map.of("event", "c", "listener_count", 3))));
-        assertThat(runAsSaved(params(p("resource", "event"), p("limit", 2))).output(0))
-                .hasSize(2);
+        assertThat(run(params(p("resource", "event"), p("limit", 2)))).hasSize(2);
         assertRequest(api.requests.getFirst(), Method.GET, "/api/events", null);
-        assertThat(runAsSaved(params(p("resource", "event"), p("returnAll", true)))
-                        .output(0))
-                .hasSize(3);
-        assertThat(runAsSaved(params(p("resource", "event"))).output(0)).hasSize(3); // default limit 50
+        assertThat(run(params(p("resource", "event"), p("returnAll", true)))).hasSize(3);
+        assertThat(run(params(p("resource", "event")))).hasSize(3); // default limit 50
         // limit left out entirely: the node's own default is also 50
-        assertThat(run(params(p("resource", "event"), p("operation", "getAll"))).output(0))
+        assertThat(run(params(p("resource", "event"), p("operation", "getAll"))))
                 .hasSize(3);
     }
 
@@ -186,7 +179,7 @@ class RequestBuildingTest {
     @Test
     void callsServiceWithTypedDataAndTargetsOverRest() throws Throwable {
         api.answering(r -> RecordingApi.json(200, List.of(Map.of("entity_id", "light.a", "state", "on"))));
-        NodeOutput out = run(params(
+        List<Item> out = run(params(
                 p("resource", "service"),
                 p("operation", "call"),
                 p("domain", "light"),
@@ -231,21 +224,19 @@ class RequestBuildingTest {
                         List.of("kitchen", "hall"),
                         "device_id",
                         List.of("dev1")));
-        assertThat(out.output(0)).extracting(i -> i.json().get("entity_id")).containsExactly("light.a");
+        assertThat(out).extracting(i -> i.json().get("entity_id")).containsExactly("light.a");
     }
 
     @Test
     void serviceCallWithoutChangesGivesOneEmptyItem() throws Throwable {
         api.answering(r -> RecordingApi.json(200, List.of()));
-        NodeOutput out = run(params(
+        List<Item> out = run(params(
                 p("resource", "service"),
                 p("operation", "call"),
                 p("domain", "homeassistant"),
                 p("service", "check_config"),
                 p("returnResponse", "never")));
-        assertThat(out.output(0))
-                .singleElement()
-                .satisfies(i -> assertThat(i.json()).isEmpty());
+        assertThat(out).singleElement().satisfies(i -> assertThat(i.json()).isEmpty());
     }
 
     @Test
@@ -262,7 +253,7 @@ class RequestBuildingTest {
                                 "plain",
                                 Map.of("fields", Map.of()))))));
         api.answeringCommands(c -> Map.of("context", Map.of("id", "ctx1"), "response", Map.of("echo", "hi")));
-        NodeOutput out = run(params(
+        List<Item> out = run(params(
                 p("resource", "service"),
                 p("operation", "call"),
                 p("domain", "script"),
@@ -284,7 +275,7 @@ class RequestBuildingTest {
                         Map.of("area_id", List.of("kitchen")),
                         "return_response",
                         true));
-        assertThat(out.output(0).getFirst().json())
+        assertThat(out.getFirst().json())
                 .containsEntry("service_response", Map.of("echo", "hi"))
                 .containsEntry("context", Map.of("id", "ctx1"));
 
@@ -326,14 +317,14 @@ class RequestBuildingTest {
             }
             throw RecordingApi.status(r, 400, "400: Bad Request");
         });
-        assertThatThrownBy(() -> run(params(
-                        p("resource", "service"),
-                        p("operation", "call"),
-                        p("domain", "light"),
-                        p("service", "nope"),
-                        p("returnResponse", "never"))))
-                .isInstanceOf(NodeApiException.class)
-                .hasMessage("Call service 'light.nope' failed: unknown service 'light.nope' (400)");
+        assertThat(failure(params(
+                                p("resource", "service"),
+                                p("operation", "call"),
+                                p("domain", "light"),
+                                p("service", "nope"),
+                                p("returnResponse", "never")))
+                        .message())
+                .contains("Call service 'light.nope' failed: unknown service 'light.nope' (400)");
     }
 
     @Test
@@ -345,14 +336,14 @@ class RequestBuildingTest {
             }
             throw RecordingApi.status(r, 400, "{\"message\": \"extra keys not allowed @ data['bogus']\"}");
         });
-        assertThatThrownBy(() -> run(params(
-                        p("resource", "service"),
-                        p("operation", "call"),
-                        p("domain", "light"),
-                        p("service", "turn_on"),
-                        p("returnResponse", "never"))))
-                .isInstanceOf(NodeApiException.class)
-                .hasMessageContaining("(400): extra keys not allowed @ data['bogus']");
+        assertThat(failure(params(
+                                p("resource", "service"),
+                                p("operation", "call"),
+                                p("domain", "light"),
+                                p("service", "turn_on"),
+                                p("returnResponse", "never")))
+                        .message())
+                .contains("(400): extra keys not allowed @ data['bogus']");
     }
 
     @Test
@@ -360,22 +351,23 @@ class RequestBuildingTest {
         api.answering(r -> RecordingApi.json(
                 200,
                 List.of(Map.of("domain", "a", "services", Map.of()), Map.of("domain", "light", "services", Map.of()))));
-        NodeOutput out = run(params(p("resource", "service"), p("operation", "getAll"), p("domainFilter", "light")));
+        List<Item> out = run(params(p("resource", "service"), p("operation", "getAll"), p("domainFilter", "light")));
         assertRequest(only(), Method.GET, "/api/services", null);
-        assertThat(out.output(0))
-                .singleElement()
-                .satisfies(i -> assertThat(i.json()).containsEntry("domain", "light"));
+        assertThat(out).singleElement().satisfies(i -> assertThat(i.json()).containsEntry("domain", "light"));
     }
 
     @Test
     void rejectsBadDomainAndServiceNames() {
-        assertThatThrownBy(() -> run(params(
-                        p("resource", "service"), p("operation", "call"), p("domain", "../x"), p("service", "y"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("domain");
-        assertThatThrownBy(() -> run(params(p("resource", "service"), p("operation", "call"), p("domain", "light"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("service");
+        assertThat(failure(params(
+                                p("resource", "service"),
+                                p("operation", "call"),
+                                p("domain", "../x"),
+                                p("service", "y")))
+                        .message())
+                .contains("domain");
+        assertThat(failure(params(p("resource", "service"), p("operation", "call"), p("domain", "light")))
+                        .message())
+                .contains("service");
     }
 
     // ------------------------------------------------------------------ states
@@ -385,14 +377,12 @@ class RequestBuildingTest {
         api.answering(r -> r.uri().equals("/api/states")
                 ? RecordingApi.json(200, List.of(Map.of("entity_id", "a.b"), Map.of("entity_id", "c.d")))
                 : RecordingApi.json(200, Map.of("entity_id", "light.x", "state", "on")));
-        runAsSaved(params(
-                p("resource", "state"), p("entityId", Map.of("__rl", true, "mode", "list", "value", "light.x"))));
+        run(params(p("resource", "state"), p("entityId", Map.of("__rl", true, "mode", "list", "value", "light.x"))));
         HaRequest get = only();
         assertRequest(get, Method.GET, "/api/states/light.x", null);
         assertThat(get.subject()).hasValue("entity 'light.x'");
         api.requests.clear();
-        assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 1)))
-                        .output(0))
+        assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 1))))
                 .hasSize(1);
         assertRequest(only(), Method.GET, "/api/states", null);
     }
@@ -460,17 +450,17 @@ class RequestBuildingTest {
 
     @Test
     void upsertRejectsPrototypeKeysAndBadEntityIds() {
-        assertThatThrownBy(() -> run(params(
+        assertThat(failure(params(
                         p("resource", "state"),
                         p("operation", "upsert"),
                         p("entityId", "sensor.x"),
                         p("state", "1"),
                         p("attributesMode", "replace"),
-                        p("stateAttributes", attributes("__proto__", "{}")))))
-                .isInstanceOf(ParameterException.class);
-        assertThatThrownBy(() -> run(params(p("resource", "state"), p("operation", "get"), p("entityId", "../config"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("entityId");
+                        p("stateAttributes", attributes("__proto__", "{}"))))
+                .message());
+        assertThat(failure(params(p("resource", "state"), p("operation", "get"), p("entityId", "../config")))
+                        .message())
+                .contains("entityId");
         assertThat(api.requests).isEmpty();
     }
 
@@ -483,7 +473,7 @@ class RequestBuildingTest {
                 List.of(
                         List.of(Map.of("entity_id", "sensor.a", "state", "1"), Map.of("state", "2")),
                         List.of(Map.of("entity_id", "sensor.b", "state", "x")))));
-        NodeOutput out = run(params(
+        List<Item> out = run(params(
                 p("resource", "history"),
                 p("operation", "getAll"),
                 p("entityIds", List.of("sensor.a")),
@@ -510,17 +500,15 @@ class RequestBuildingTest {
                         + "?filter_entity_id=sensor.a,sensor.b&end_time=2024-03-01T12:00:00.000000%2B00:00"
                         + "&minimal_response&no_attributes&significant_changes_only",
                 null);
-        assertThat(out.output(0))
-                .extracting(i -> i.json().get("entity_id"))
-                .containsExactly("sensor.a", "sensor.a", "sensor.b");
-        assertThat(out.output(0)).extracting(i -> i.json().get("state")).containsExactly("1", "2", "x");
+        assertThat(out).extracting(i -> i.json().get("entity_id")).containsExactly("sensor.a", "sensor.a", "sensor.b");
+        assertThat(out).extracting(i -> i.json().get("state")).containsExactly("1", "2", "x");
     }
 
     @Test
     void historyRequiresEntities() {
-        assertThatThrownBy(() -> run(params(p("resource", "history"), p("operation", "getAll"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("entityIds");
+        assertThat(failure(params(p("resource", "history"), p("operation", "getAll")))
+                        .message())
+                .contains("entityIds");
     }
 
     @Test
@@ -529,17 +517,17 @@ class RequestBuildingTest {
         api.answering(r -> new HaResponse(200, "image/png", png));
         Item input = new Item(
                 Map.of("a", 1), Map.of("old", BinaryData.of(new byte[] {1}, "text/plain", "x.txt")), List.of());
-        NodeOutput out = HaTestSupport.run(
-                node,
-                TestExecutionContext.of(
-                        CREDENTIAL,
-                        List.of(input),
-                        i -> params(
+        List<Item> out = node.run(
+                        params(
                                 p("resource", "cameraProxy"),
                                 p("operation", "getScreenshot"),
-                                p("cameraEntityId", "camera.door"))));
+                                p("cameraEntityId", "camera.door")),
+                        List.of(input),
+                        false)
+                .assertSucceeded()
+                .output(HaNodeRun.NODE);
         assertRequest(only(), Method.GET, "/api/camera_proxy/camera.door", null);
-        Item item = out.output(0).getFirst();
+        Item item = out.getFirst();
         assertThat(item.json()).isEqualTo(Map.of("a", 1));
         assertThat(item.binary()).containsKeys("old", "data");
         assertThat(item.binary().get("data")).isEqualTo(BinaryData.of(png, "image/png", "camera.door.png"));
@@ -551,19 +539,14 @@ class RequestBuildingTest {
     void eachItemGetsItsOwnCallAndPairing() throws Throwable {
         api.answering(r -> RecordingApi.json(200, Map.of("entity_id", r.path().substring("/api/states/".length()))));
         List<Item> items = List.of(Item.of(Map.of("e", "a.one")), Item.of(Map.of("e", "a.two")));
-        NodeOutput out = HaTestSupport.run(
-                node,
-                TestExecutionContext.of(
-                        CREDENTIAL,
+        List<Item> out = node.run(
+                        params(p("resource", "state"), p("operation", "get"), p("entityId", "={{ $json.e }}")),
                         items,
-                        i -> params(
-                                p("resource", "state"),
-                                p("operation", "get"),
-                                p("entityId", items.get(i).json().get("e")))));
+                        false)
+                .assertSucceeded()
+                .output(HaNodeRun.NODE);
         assertThat(api.requests).extracting(HaRequest::path).containsExactly("/api/states/a.one", "/api/states/a.two");
-        assertThat(out.output(0))
-                .extracting(i -> i.pairedItems().getFirst().item())
-                .containsExactly(0, 1);
+        assertThat(out).extracting(i -> i.pairedItems().getFirst().item()).containsExactly(0, 1);
     }
 
     @Test
@@ -571,13 +554,13 @@ class RequestBuildingTest {
         api.answering(r -> {
             throw RecordingApi.status(r, 404, "{\"message\": \"Entity not found.\"}");
         });
-        NodeOutput out = HaTestSupport.run(
-                node,
-                TestExecutionContext.of(
-                                CREDENTIAL,
-                                params(p("resource", "state"), p("operation", "get"), p("entityId", "light.gone")))
-                        .continuingOnFail());
-        assertThat(out.output(0)).singleElement().satisfies(i -> {
+        List<Item> out = node.run(
+                        params(p("resource", "state"), p("operation", "get"), p("entityId", "light.gone")),
+                        List.of(),
+                        true)
+                .assertSucceeded()
+                .output(HaNodeRun.NODE);
+        assertThat(out).singleElement().satisfies(i -> {
             assertThat(i.json()).containsOnlyKeys("error");
             assertThat(String.valueOf(i.json().get("error"))).contains("unknown entity 'light.gone'");
             assertThat(i.pairedItems()).containsExactly(new Item.PairedItem(0, 0));
@@ -586,27 +569,17 @@ class RequestBuildingTest {
 
     @Test
     void invalidOperationForResourceIsAParameterError() {
-        assertThatThrownBy(() -> run(params(p("resource", "event"), p("operation", "upsert"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("operation")
-                .hasMessageContaining("getAll");
-        assertThat(api.requests).isEmpty();
-    }
-
-    @Test
-    void anUnresolvedOperationIsAParameterErrorNotADefault() {
-        // the runtime always fills in the resource's default; the node no longer guesses one
-        assertThatThrownBy(() -> run(params(p("resource", "state"), p("entityId", "light.x"))))
-                .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("'operation' is not set")
-                .hasMessageContaining("[upsert, get, getAll]");
+        assertThat(failure(params(p("resource", "event"), p("operation", "upsert")))
+                        .message())
+                .contains("operation")
+                .contains("getAll");
         assertThat(api.requests).isEmpty();
     }
 
     @Test
     void missingCredentialIsReported() {
-        TestExecutionContext noCredential =
-                TestExecutionContext.of(new CredentialData("otherType", Map.of(), Set.of()), params());
-        assertThatThrownBy(() -> HaTestSupport.run(node, noCredential)).hasMessageContaining("credential");
+        TestRun run = node.runWithoutCredential(params());
+        assertThat(run.error()).hasValueSatisfying(e -> assertThat(e.message()).contains("credential"));
+        assertThat(api.requests).isEmpty();
     }
 }
