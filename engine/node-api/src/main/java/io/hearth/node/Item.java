@@ -47,6 +47,24 @@ public record Item(Map<String, Object> json, Map<String, BinaryData> binary, Lis
         return new Item(json, binary, List.of(new PairedItem(inputItemIndex, 0)));
     }
 
-    /** Where an output item came from: item {@code item} of input {@code input}. */
-    public record PairedItem(int item, int input) {}
+    /**
+     * Where an output item came from: item {@code item} of input {@code input} — of the node's
+     * current run, or of its earlier run {@code run} (n8n's {@code sourceOverwrite}: a looping node
+     * hands on items it received in an earlier run).
+     */
+    public record PairedItem(int item, int input, java.util.OptionalInt run) {
+
+        public PairedItem {
+            run = run == null ? java.util.OptionalInt.empty() : run;
+        }
+
+        public PairedItem(int item, int input) {
+            this(item, input, java.util.OptionalInt.empty());
+        }
+
+        /** Item {@code item} of input {@code input} of this node's run {@code run}. */
+        public static PairedItem ofRun(int item, int input, int run) {
+            return new PairedItem(item, input, java.util.OptionalInt.of(run));
+        }
+    }
 }

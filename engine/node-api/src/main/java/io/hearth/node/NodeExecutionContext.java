@@ -5,6 +5,7 @@ import io.hearth.node.trigger.WebhookResponder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -71,4 +72,18 @@ public interface NodeExecutionContext {
 
     /** Completes after {@code delay} without holding a thread; completes exceptionally if the execution is cancelled. */
     CompletionStage<Void> delay(Duration delay);
+
+    /**
+     * What this node keeps between its runs within one execution (n8n's node context), for nodes
+     * that loop such as Loop Over Items: empty at the node's first run, then as the node left it.
+     * JSON-like values are visible to expressions as {@code $node["Name"].context}.
+     */
+    default Map<String, Object> nodeState() {
+        throw new UnsupportedOperationException("this context keeps no node state between runs");
+    }
+
+    /** How many times this node ran before in this execution (n8n's {@code $runIndex}). */
+    default int runIndex() {
+        return 0;
+    }
 }

@@ -168,7 +168,7 @@ final class ItemScope implements Scope {
                         return items.isEmpty() ? Undefined.INSTANCE : itemMap(items.getLast());
                     };
                 case "params" -> input.node().resolver().rawValues();
-                case "context" -> Map.of("noItemsLeft", false);
+                case "context" -> state.visibleNodeState(input.node().name());
                 default -> Undefined.INSTANCE;
             };
         }
@@ -223,7 +223,7 @@ final class ItemScope implements Scope {
                             .map(n -> (Object) n.resolver().rawValues())
                             .orElse(Map.of());
                 case "runIndex" -> run().runIndex();
-                case "context" -> Map.of();
+                case "context" -> state.visibleNodeState(name);
                 default -> Undefined.INSTANCE;
             };
         }

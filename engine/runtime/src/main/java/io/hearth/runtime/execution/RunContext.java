@@ -106,6 +106,16 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public java.util.Map<String, Object> nodeState() {
+        return state.nodeState(input.node().name());
+    }
+
+    @Override
+    public int runIndex() {
+        return input.runIndex();
+    }
+
+    @Override
     public void console(String line) {
         state.console(input.node().name(), line);
     }

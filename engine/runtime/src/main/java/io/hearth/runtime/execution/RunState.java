@@ -30,6 +30,7 @@ final class RunState {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> nodeStates = new java.util.HashMap<>();
     private final Map<String, Optional<CredentialData>> credentials = new ConcurrentHashMap<>();
     private volatile SecretRedactor redactor = SecretRedactor.none();
     private final Map<String, List<String>> console = new ConcurrentHashMap<>();
@@ -104,6 +105,26 @@ final class RunState {
         runData.computeIfAbsent(run.node(), k -> new ArrayList<>()).add(run);
     }
 
+    /** The state {@code node} keeps between its runs in this execution (created empty on first use). */
+    Map<String, Object> nodeState(String node) {
+        return nodeStates.computeIfAbsent(node, k -> new LinkedHashMap<>());
+    }
+
+    /** The JSON-like part of a node's state, as expressions see it ({@code $node["Name"].context}). */
+    Map<String, Object> visibleNodeState(String node) {
+        Map<String, Object> state = nodeStates.get(node);
+        if (state == null) {
+            return Map.of();
+        }
+        Map<String, Object> visible = new LinkedHashMap<>();
+        state.forEach((k, v) -> {
+            if (!(v instanceof List<?> l && !l.isEmpty() && l.getFirst() instanceof Item)) {
+                visible.put(k, v);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(visible);
+    }
+
     Optional<NodeRun> lastRun(String node) {
         List<NodeRun> runs = runData.get(node);
         return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(runs.getLast());
@@ -169,8 +190,13 @@ final class RunState {
             }
             int inputIndex = 0;
             if (!item.pairedItems().isEmpty()) {
-                index = item.pairedItems().getFirst().item();
-                inputIndex = item.pairedItems().getFirst().input();
+                Item.PairedItem paired = item.pairedItems().getFirst();
+                index = paired.item();
+                inputIndex = paired.input();
+                // an item a looping node received in an earlier run points into that run's input
+                if (paired.run().isPresent() && paired.run().getAsInt() < runs.size()) {
+                    run = runs.get(paired.run().getAsInt());
+                }
             }
             source = inputIndex < run.sources().size() ? run.sources().get(inputIndex) : Optional.empty();
         }
