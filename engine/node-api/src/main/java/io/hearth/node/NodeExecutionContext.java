@@ -1,6 +1,7 @@
 package io.hearth.node;
 
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.credential.SigningCredential;
 import io.hearth.node.trigger.WebhookResponder;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,16 @@ public interface NodeExecutionContext {
      * Empty if the node declares no such credential type or the workflow references none.
      */
     Optional<CredentialData> credential(String credentialType);
+
+    /**
+     * The credential of {@code credentialType} this node's workflow entry references, with the request
+     * authentication its type declares: for nodes that sign HTTP requests with any such credential
+     * (HTTP Request's "Predefined Credential Type"). Empty when the node references none, or the type
+     * declares no request authentication.
+     */
+    default Optional<SigningCredential> requestCredential(String credentialType) {
+        return Optional.empty();
+    }
 
     /** A logger whose output is tagged with execution and node and has known secrets redacted. */
     NodeLogger log();

@@ -1,6 +1,7 @@
 package io.hearth.node.credential;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +21,14 @@ public interface CredentialType {
     /** Field-level problems with the (normalised) values; empty when they are acceptable. */
     default List<FieldError> validate(CredentialData data) {
         return List.of();
+    }
+
+    /**
+     * How this credential authenticates outgoing HTTP requests. Types that declare it can be chosen
+     * in HTTP Request's "Predefined Credential Type"; empty for types that do not sign requests.
+     */
+    default Optional<RequestAuthentication> requestAuthentication() {
+        return Optional.empty();
     }
 
     /** Tries the credential against the remote service. Default: this type has no test. */

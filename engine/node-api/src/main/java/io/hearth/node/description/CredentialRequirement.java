@@ -7,6 +7,23 @@ package io.hearth.node.description;
  */
 public record CredentialRequirement(String type, boolean required, DisplayOptions displayOptions) {
 
+    /**
+     * Stands for every credential type that declares how it authenticates HTTP requests
+     * ({@link io.hearth.node.credential.CredentialType#requestAuthentication()}): HTTP Request's
+     * "Predefined Credential Type". Such credentials reach the node only through
+     * {@link io.hearth.node.NodeExecutionContext#requestCredential(String)}.
+     */
+    public static final String ANY_REQUEST_AUTHENTICATION = "*requestAuthentication";
+
+    /** Any credential type that declares request authentication, when the display options match. */
+    public static CredentialRequirement anyRequestAuthentication(DisplayOptions displayOptions) {
+        return new CredentialRequirement(ANY_REQUEST_AUTHENTICATION, true, displayOptions);
+    }
+
+    public boolean isAnyRequestAuthentication() {
+        return ANY_REQUEST_AUTHENTICATION.equals(type);
+    }
+
     public static CredentialRequirement required(String type) {
         return new CredentialRequirement(type, true, DisplayOptions.ALWAYS);
     }

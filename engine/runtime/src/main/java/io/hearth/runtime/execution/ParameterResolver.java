@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a workflow node's stored parameters into the values a node run sees: declared defaults
@@ -39,6 +40,15 @@ public final class ParameterResolver {
     }
 
     public static ParameterResolver create(ExpressionEngine engine, NodeDescription description, WorkflowNode node) {
+        return create(engine, description, node, Set.of());
+    }
+
+    /**
+     * @param nodeEvaluated parameter paths (dotted, e.g. {@code options.pagination}) whose expressions the
+     *                      node evaluates itself: left as they are
+     */
+    public static ParameterResolver create(
+            ExpressionEngine engine, NodeDescription description, WorkflowNode node, Set<String> nodeEvaluated) {
         Map<String, Object> stored = node.parameters();
         Map<String, Object> visible = new LinkedHashMap<>();
         // n8n declares some parameters several times (one "operation" per resource), each variant
@@ -71,7 +81,7 @@ public final class ParameterResolver {
             }
         });
         Map<String, Object> frozen = Collections.unmodifiableMap(visible);
-        return new ParameterResolver(frozen, compile(engine, frozen, ""));
+        return new ParameterResolver(frozen, compile(engine, frozen, "", nodeEvaluated));
     }
 
     /** The parameters with defaults and visibility applied but expressions not evaluated ({@code $parameter}). */
@@ -151,7 +161,10 @@ public final class ParameterResolver {
         }
     }
 
-    private static Plan compile(ExpressionEngine engine, Object value, String path) {
+    private static Plan compile(ExpressionEngine engine, Object value, String path, Set<String> nodeEvaluated) {
+        if (nodeEvaluated.contains(path)) {
+            return new Constant(value);
+        }
         if (value instanceof String s && ExpressionEngine.isExpression(s)) {
             try {
                 return new Expression(engine.compile(s.substring(1)), path);
@@ -164,7 +177,7 @@ public final class ParameterResolver {
             boolean allConstant = true;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                Plan p = compile(engine, e.getValue(), path.isEmpty() ? key : path + "." + key);
+                Plan p = compile(engine, e.getValue(), path.isEmpty() ? key : path + "." + key, nodeEvaluated);
                 allConstant &= p instanceof Constant;
                 entries.put(key, p);
             }
@@ -174,7 +187,7 @@ public final class ParameterResolver {
             List<Plan> elements = new ArrayList<>(l.size());
             boolean allConstant = true;
             for (int i = 0; i < l.size(); i++) {
-                Plan p = compile(engine, l.get(i), path + "[" + i + "]");
+                Plan p = compile(engine, l.get(i), path + "[" + i + "]", nodeEvaluated);
                 allConstant &= p instanceof Constant;
                 elements.add(p);
             }

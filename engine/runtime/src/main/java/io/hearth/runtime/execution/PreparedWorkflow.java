@@ -3,6 +3,8 @@ package io.hearth.runtime.execution;
 import io.hearth.expression.ExpressionEngine;
 import io.hearth.node.Item;
 import io.hearth.node.NodeType;
+import io.hearth.node.credential.CredentialType;
+import io.hearth.node.credential.RequestAuthentication;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.workflow.Connection;
@@ -18,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A workflow made ready to run many times: node types resolved, parameter defaults and visibility
@@ -30,11 +34,22 @@ public final class PreparedWorkflow {
     private final Workflow workflow;
     private final Map<String, PreparedNode> nodes;
     private final Map<String, List<Item>> pinned;
+    private final Function<String, Optional<RequestAuthentication>> requestAuthentications;
 
-    private PreparedWorkflow(Workflow workflow, Map<String, PreparedNode> nodes, Map<String, List<Item>> pinned) {
+    private PreparedWorkflow(
+            Workflow workflow,
+            Map<String, PreparedNode> nodes,
+            Map<String, List<Item>> pinned,
+            Function<String, Optional<RequestAuthentication>> requestAuthentications) {
         this.workflow = workflow;
         this.nodes = nodes;
         this.pinned = pinned;
+        this.requestAuthentications = requestAuthentications;
+    }
+
+    /** How credential type {@code type} signs HTTP requests, if the registry knows it and it declares that. */
+    public Optional<RequestAuthentication> requestAuthentication(String type) {
+        return requestAuthentications.apply(type);
     }
 
     /** Throws {@link InvalidWorkflowException} naming each node whose type is unknown. */
@@ -57,7 +72,11 @@ public final class PreparedWorkflow {
         for (WorkflowNode n : workflow.nodes()) {
             NodeType type = types.get(n.name());
             NodeDescription d = type.description();
-            ParameterResolver resolver = ParameterResolver.create(engine, d, n);
+            ParameterResolver resolver = ParameterResolver.create(
+                    engine,
+                    d,
+                    n,
+                    type instanceof NodeEvaluatedParameters own ? own.nodeEvaluatedParameters() : Set.of());
             List<List<Connection>> children = sortedChildren(workflow, n.name());
             TreeSet<Integer> connectedInputs = new TreeSet<>();
             for (WorkflowNode other : workflow.nodes()) {
@@ -89,7 +108,11 @@ public final class PreparedWorkflow {
                 pinned.put(node, PinData.items(items));
             }
         });
-        return new PreparedWorkflow(workflow, prepared, Map.copyOf(pinned));
+        return new PreparedWorkflow(
+                workflow,
+                prepared,
+                Map.copyOf(pinned),
+                name -> registry.credentialType(name).flatMap(CredentialType::requestAuthentication));
     }
 
     // n8n's v1 order: outputs in order; within an output, targets top-to-bottom, then left-to-right.

@@ -93,6 +93,11 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public Optional<io.hearth.node.credential.SigningCredential> requestCredential(String credentialType) {
+        return state.requestCredential(input.node(), credentialType);
+    }
+
+    @Override
     public NodeLogger log() {
         if (logger == null) {
             logger = new RedactingNodeLogger(

@@ -5,6 +5,8 @@ import io.hearth.expression.Undefined;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.credential.RequestAuthentication;
+import io.hearth.node.credential.SigningCredential;
 import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.CredentialRef;
@@ -158,6 +160,25 @@ final class RunState {
         if (!declared || ref == null) {
             return Optional.empty();
         }
+        return decrypt(type, ref);
+    }
+
+    /**
+     * The credential of {@code type} with its request authentication, for a node that declares that type
+     * or accepts any type that signs requests.
+     */
+    Optional<SigningCredential> requestCredential(PreparedNode node, String type) {
+        boolean accepted = node.type().description().credentials().stream()
+                .anyMatch(c -> c.type().equals(type) || c.isAnyRequestAuthentication());
+        Optional<RequestAuthentication> authentication = request.workflow().requestAuthentication(type);
+        CredentialRef ref = node.node().credentials().get(type);
+        if (!accepted || ref == null || authentication.isEmpty()) {
+            return Optional.empty();
+        }
+        return decrypt(type, ref).map(d -> new SigningCredential(d, authentication.get()));
+    }
+
+    private Optional<CredentialData> decrypt(String type, CredentialRef ref) {
         return credentials.computeIfAbsent(type + "\u0000" + ref.id(), k -> {
             Optional<CredentialData> data = request.credentials().credential(ref, type);
             data.ifPresent(d -> redactor = redactor.with(d.secretValues()));

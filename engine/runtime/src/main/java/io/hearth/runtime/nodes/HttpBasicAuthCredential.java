@@ -2,6 +2,7 @@ package io.hearth.runtime.nodes;
 
 import io.hearth.node.credential.CredentialDescription;
 import io.hearth.node.credential.CredentialType;
+import io.hearth.node.credential.RequestAuthentication;
 import io.hearth.node.description.Parameter;
 import java.util.List;
 import java.util.Optional;
@@ -24,5 +25,10 @@ public final class HttpBasicAuthCredential implements CredentialType {
                                 .build()),
                 Optional.empty(),
                 "fa:user-lock");
+    }
+
+    @Override
+    public Optional<RequestAuthentication> requestAuthentication() {
+        return Optional.of(RequestAuthentication.basic("user", "password"));
     }
 }

@@ -2,6 +2,7 @@ package io.hearth.runtime.nodes;
 
 import io.hearth.node.credential.CredentialDescription;
 import io.hearth.node.credential.CredentialType;
+import io.hearth.node.credential.RequestAuthentication;
 import io.hearth.node.description.Parameter;
 import java.util.List;
 import java.util.Optional;
@@ -28,5 +29,10 @@ public final class HttpHeaderAuthCredential implements CredentialType {
                                 .build()),
                 Optional.empty(),
                 "fa:key");
+    }
+
+    @Override
+    public Optional<RequestAuthentication> requestAuthentication() {
+        return Optional.of(RequestAuthentication.headerNamedBy("name", "value"));
     }
 }

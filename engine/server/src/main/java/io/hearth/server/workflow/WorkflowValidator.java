@@ -1,7 +1,6 @@
 package io.hearth.server.workflow;
 
 import io.hearth.node.NodeType;
-import io.hearth.node.description.CredentialRequirement;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.runtime.workflow.Workflow;
@@ -58,7 +57,12 @@ public class WorkflowValidator {
                 problems.add(new FieldProblem(path + "." + v.path(), v.message()));
             }
             for (String credentialType : node.credentials().keySet()) {
-                if (d.credentials().stream().map(CredentialRequirement::type).noneMatch(credentialType::equals)) {
+                boolean signsRequests = registry.credentialType(credentialType)
+                        .flatMap(io.hearth.node.credential.CredentialType::requestAuthentication)
+                        .isPresent();
+                if (d.credentials().stream()
+                        .noneMatch(c ->
+                                c.type().equals(credentialType) || (c.isAnyRequestAuthentication() && signsRequests))) {
                     problems.add(new FieldProblem(
                             path + ".credentials." + credentialType,
                             "node type " + d.name() + " does not use credentials of type '" + credentialType + "'"));

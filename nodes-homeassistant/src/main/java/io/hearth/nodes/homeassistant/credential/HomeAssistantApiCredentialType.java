@@ -6,6 +6,7 @@ import io.hearth.node.credential.CredentialDescription;
 import io.hearth.node.credential.CredentialTestResult;
 import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.FieldError;
+import io.hearth.node.credential.RequestAuthentication;
 import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HaRequest;
@@ -78,6 +79,12 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
                             .show("ssl", true)),
             Optional.of("https://developers.home-assistant.io/docs/auth_api/#long-lived-access-token"),
             "file:homeassistant.svg");
+
+    /** HTTP Request with this credential ("Predefined Credential Type") sends the token as a Bearer header. */
+    @Override
+    public Optional<RequestAuthentication> requestAuthentication() {
+        return Optional.of(RequestAuthentication.bearer("accessToken"));
+    }
 
     @Override
     public CredentialDescription description() {
