@@ -1,10 +1,13 @@
 package io.hearth.server.auth;
 
 import io.hearth.server.support.Blocking;
+import io.hearth.server.web.ApiException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +26,12 @@ import reactor.core.publisher.Mono;
 public class AuthController {
 
     private final AuthService auth;
+    private final AuthThrottle throttle;
     private final Blocking blocking;
 
-    public AuthController(AuthService auth, Blocking blocking) {
+    public AuthController(AuthService auth, AuthThrottle throttle, Blocking blocking) {
         this.auth = auth;
+        this.throttle = throttle;
         this.blocking = blocking;
     }
 
@@ -53,11 +58,83 @@ public class AuthController {
     }
 
     @PostMapping("/auth/login")
-    public Mono<ResponseEntity<Map<String, Object>>> login(@RequestBody Credentials body) {
+    public Mono<ResponseEntity<Map<String, Object>>> login(@RequestBody Credentials body, ServerWebExchange exchange) {
+        String account = body.email() == null ? "" : body.email().strip().toLowerCase(Locale.ROOT);
+        String address = clientAddress(exchange);
+        Optional<String> previous = sessionCookie(exchange);
+        Optional<Duration> wait = later(
+                throttle.waitFor(AuthThrottle.Kind.ACCOUNT, account),
+                throttle.waitFor(AuthThrottle.Kind.ADDRESS, address));
+        if (wait.isPresent()) {
+            return Mono.error(ApiException.tooManyAttempts("Too many failed sign-ins", wait.get()));
+        }
         return blocking.call(() -> {
-            User u = auth.login(body.email(), body.password());
+            User u;
+            try {
+                u = auth.login(body.email(), body.password());
+            } catch (ApiException e) {
+                throttle.failed(AuthThrottle.Kind.ACCOUNT, account);
+                throttle.failed(AuthThrottle.Kind.ADDRESS, address);
+                throw e;
+            }
+            throttle.succeeded(AuthThrottle.Kind.ACCOUNT, account);
+            throttle.succeeded(AuthThrottle.Kind.ADDRESS, address);
+            // A new session on every sign-in; one the browser already carried ends (no session fixation).
+            previous.ifPresent(auth::logout);
             return signedIn(HttpStatus.OK, u, auth.newSession(u));
         });
+    }
+
+    @GetMapping("/auth/sessions")
+    public Mono<List<Map<String, Object>>> sessions(ServerWebExchange exchange) {
+        User u = AuthFilter.principal(exchange).user();
+        Optional<String> current = sessionCookie(exchange);
+        return blocking.call(() -> auth.sessions(u, current).stream()
+                .map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", s.id());
+                    m.put("createdAt", s.createdAt().toString());
+                    m.put("expiresAt", s.expiresAt().toString());
+                    m.put("current", s.current());
+                    return m;
+                })
+                .toList());
+    }
+
+    @DeleteMapping("/auth/sessions/{id}")
+    public Mono<ResponseEntity<Void>> revokeSession(@PathVariable String id, ServerWebExchange exchange) {
+        User u = AuthFilter.principal(exchange).user();
+        return blocking.run(() -> auth.revokeSession(u, id))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** Signs out every other session of the signed-in user (all of them when called with an API key). */
+    @PostMapping("/auth/sessions/revoke-others")
+    public Mono<Map<String, Object>> revokeOtherSessions(ServerWebExchange exchange) {
+        User u = AuthFilter.principal(exchange).user();
+        Optional<String> current = sessionCookie(exchange);
+        return blocking.call(() -> Map.of("revoked", auth.revokeOtherSessions(u, current)));
+    }
+
+    private static Optional<String> sessionCookie(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getRequest().getCookies().getFirst(AuthFilter.COOKIE))
+                .map(org.springframework.http.HttpCookie::getValue)
+                .filter(v -> !v.isBlank());
+    }
+
+    /** The peer's address; forwarding headers are not trusted (anyone can send them). */
+    static String clientAddress(ServerWebExchange exchange) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
+    }
+
+    private static Optional<Duration> later(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isPresent() && b.get().compareTo(a.get()) > 0 ? b : a;
     }
 
     @PostMapping("/auth/logout")

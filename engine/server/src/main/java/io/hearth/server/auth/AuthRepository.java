@@ -53,13 +53,36 @@ public class AuthRepository {
                 .update();
     }
 
-    public record SessionRow(String userId, Instant expiresAt) {}
+    public record SessionRow(String tokenHash, String userId, Instant createdAt, Instant expiresAt) {}
 
     public Optional<SessionRow> session(String tokenHash) {
-        return jdbc.sql("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?")
+        return jdbc.sql("SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?")
                 .param(tokenHash)
-                .query((rs, n) -> new SessionRow(rs.getString("user_id"), instant(rs, "expires_at")))
+                .query((rs, n) -> sessionRow(rs))
                 .optional();
+    }
+
+    public List<SessionRow> sessions(String userId) {
+        return jdbc.sql("SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE user_id = ?"
+                        + " ORDER BY created_at DESC")
+                .param(userId)
+                .query((rs, n) -> sessionRow(rs))
+                .list();
+    }
+
+    public boolean deleteSession(String userId, String tokenHash) {
+        return jdbc.sql("DELETE FROM sessions WHERE token_hash = ? AND user_id = ?")
+                        .params(tokenHash, userId)
+                        .update()
+                > 0;
+    }
+
+    private static SessionRow sessionRow(ResultSet rs) throws SQLException {
+        return new SessionRow(
+                rs.getString("token_hash"),
+                rs.getString("user_id"),
+                instant(rs, "created_at"),
+                instant(rs, "expires_at"));
     }
 
     public void deleteSession(String tokenHash) {

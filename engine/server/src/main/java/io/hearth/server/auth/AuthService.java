@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /** Owner set-up, sign-in sessions and API keys. Blocking; lookups are cached so requests rarely hit the database. */
@@ -23,19 +24,29 @@ import org.springframework.stereotype.Service;
 public class AuthService {
 
     public static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+    private static final int MAX_NAME = 255;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private final AuthRepository repository;
     private final Clock clock;
-    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
+    private final PasswordEncoder passwords;
     private final Map<String, Principal> cache = new ConcurrentHashMap<>();
+    // Checked against when the email is unknown, so that costs a full bcrypt comparison too.
+    private final String unknownUserHash;
 
     /** Who a request acts as, and until when that holds. */
     public record Principal(User user, Optional<String> apiKeyId, Instant validUntil) {}
 
+    @org.springframework.beans.factory.annotation.Autowired
     public AuthService(AuthRepository repository, Clock clock) {
+        this(repository, clock, new BCryptPasswordEncoder(10));
+    }
+
+    AuthService(AuthRepository repository, Clock clock, PasswordEncoder passwords) {
         this.repository = repository;
         this.clock = clock;
+        this.passwords = passwords;
+        this.unknownUserHash = passwords.encode(Ids.newToken(16));
     }
 
     public boolean setupRequired() {
@@ -50,10 +61,13 @@ public class AuthService {
         List<FieldProblem> problems = new ArrayList<>();
         if (email == null || !EMAIL.matcher(email).matches()) {
             problems.add(new FieldProblem("email", "must be an email address"));
+        } else if (email.strip().length() > 254) {
+            problems.add(new FieldProblem("email", "must be at most 254 characters"));
         }
-        if (password == null || password.length() < 8) {
-            problems.add(new FieldProblem("password", "must have at least 8 characters"));
+        if (name != null && name.strip().length() > MAX_NAME) {
+            problems.add(new FieldProblem("name", "must be at most " + MAX_NAME + " characters"));
         }
+        PasswordPolicy.problem(password).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -72,12 +86,17 @@ public class AuthService {
         return user;
     }
 
+    /**
+     * The user with this email and password. An unknown email costs the same password check as a known one, so the
+     * answer's timing does not tell which emails have accounts.
+     */
     public User login(String email, String password) {
         var found =
                 email == null ? Optional.<AuthRepository.UserWithHash>empty() : repository.userByEmail(email.strip());
-        if (found.isEmpty()
-                || password == null
-                || !passwords.matches(password, found.get().passwordHash())) {
+        String given = password == null ? "" : password;
+        boolean matches = passwords.matches(
+                given, found.map(AuthRepository.UserWithHash::passwordHash).orElse(unknownUserHash));
+        if (found.isEmpty() || !matches) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password");
         }
         return found.get().user();
@@ -110,7 +129,9 @@ public class AuthService {
         Optional<Principal> p = repository
                 .session(hash)
                 .filter(s -> s.expiresAt().isAfter(clock.instant()))
-                .flatMap(s -> repository.user(s.userId()).map(u -> new Principal(u, Optional.empty(), s.expiresAt())));
+                .flatMap(s -> repository
+                        .user(s.userId())
+                        .map(u -> new Principal(u, Optional.empty(), earlier(s.expiresAt(), recheckAt()))));
         p.ifPresent(x -> cache.put("s:" + hash, x));
         return p;
     }
@@ -128,13 +149,55 @@ public class AuthService {
         Optional<Principal> p = repository.apiKeyByHash(hash).flatMap(k -> {
             repository.touchApiKey(k.id(), clock.instant());
             // Re-checked every minute so a deleted key stops working quickly.
-            return repository
-                    .user(k.userId())
-                    .map(u -> new Principal(
-                            u, Optional.of(k.id()), clock.instant().plusSeconds(60)));
+            return repository.user(k.userId()).map(u -> new Principal(u, Optional.of(k.id()), recheckAt()));
         });
         p.ifPresent(x -> cache.put("k:" + hash, x));
         return p;
+    }
+
+    /** Cached principals are re-read this often, so a session revoked or a key deleted on another instance stops. */
+    private Instant recheckAt() {
+        return clock.instant().plusSeconds(60);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** A signed-in session as its owner sees it; the id is the stored hash of its token. */
+    public record SessionInfo(String id, Instant createdAt, Instant expiresAt, boolean current) {}
+
+    public List<SessionInfo> sessions(User user, Optional<String> currentToken) {
+        Optional<String> current = currentToken.map(Hashing::sha256);
+        return repository.sessions(user.id()).stream()
+                .filter(s -> s.expiresAt().isAfter(clock.instant()))
+                .map(s -> new SessionInfo(
+                        s.tokenHash(),
+                        s.createdAt(),
+                        s.expiresAt(),
+                        current.filter(s.tokenHash()::equals).isPresent()))
+                .toList();
+    }
+
+    /** Signs a session of this user out (another browser, a lost device). */
+    public void revokeSession(User user, String id) {
+        if (!repository.deleteSession(user.id(), id)) {
+            throw ApiException.notFound("Session", id);
+        }
+        cache.remove("s:" + id);
+    }
+
+    /** Signs out every session of this user except {@code keepToken}'s; how many were ended. */
+    public int revokeOtherSessions(User user, Optional<String> keepToken) {
+        Optional<String> keep = keepToken.map(Hashing::sha256);
+        int n = 0;
+        for (AuthRepository.SessionRow s : repository.sessions(user.id())) {
+            if (keep.filter(s.tokenHash()::equals).isEmpty() && repository.deleteSession(user.id(), s.tokenHash())) {
+                cache.remove("s:" + s.tokenHash());
+                n++;
+            }
+        }
+        return n;
     }
 
     private Optional<Principal> valid(Principal p) {
@@ -146,6 +209,10 @@ public class AuthService {
     public CreatedKey createApiKey(User user, String label) {
         if (label == null || label.isBlank()) {
             throw ApiException.invalid(List.of(new FieldProblem("label", "required")));
+        }
+        if (label.strip().length() > MAX_NAME) {
+            throw ApiException.invalid(
+                    List.of(new FieldProblem("label", "must be at most " + MAX_NAME + " characters")));
         }
         String secret = "hk_" + Ids.newToken(24);
         AuthRepository.ApiKey key =

@@ -263,7 +263,8 @@ public class EngineConfiguration {
             ExecutionLauncher launcher,
             CredentialProvider credentials,
             HearthProperties properties,
-            ZoneId defaultZone) {
+            ZoneId defaultZone,
+            io.hearth.server.auth.AuthThrottle throttle) {
         return new WebhookHandler(
                 registry,
                 tests,
@@ -271,7 +272,8 @@ public class EngineConfiguration {
                 launcher,
                 credentials,
                 (int) properties.webhooks().maxBodySize().toBytes(),
-                defaultZone);
+                defaultZone,
+                throttle);
     }
 
     @Bean

@@ -22,7 +22,8 @@ public record HearthProperties(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Executions executions,
         @DefaultValue Scheduler scheduler,
-        @DefaultValue Cluster cluster) {
+        @DefaultValue Cluster cluster,
+        @DefaultValue Auth auth) {
 
     public Path pluginsDirectory() {
         return pluginsDir != null ? pluginsDir : dataDir.resolve("plugins");
@@ -62,4 +63,15 @@ public record HearthProperties(
             @DefaultValue("4") int workerConcurrency,
             @DefaultValue("60s") Duration leaseTime,
             @DefaultValue("") String instanceId) {}
+
+    /**
+     * Failed sign-ins (and webhook authentication failures) before answers slow down: each further failure of an
+     * account or an address doubles its wait (1 s, 2 s, 4 s ... up to {@code maxLockout}); failures are forgotten
+     * after {@code forgetAfter} without one.
+     */
+    public record Auth(
+            @DefaultValue("5") int accountFreeFailures,
+            @DefaultValue("20") int addressFreeFailures,
+            @DefaultValue("15m") Duration maxLockout,
+            @DefaultValue("1h") Duration forgetAfter) {}
 }

@@ -21,6 +21,7 @@ import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.nodes.WebhookTriggerNode;
+import io.hearth.server.auth.AuthThrottle;
 import io.hearth.server.execution.ExecutionLauncher;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.StartRequest;
@@ -77,6 +78,7 @@ public final class WebhookHandler {
     private final CredentialProvider credentials;
     private final int maxBodyBytes;
     private final ZoneId defaultZone;
+    private final AuthThrottle throttle;
 
     public WebhookHandler(
             WebhookRegistry registry,
@@ -85,7 +87,8 @@ public final class WebhookHandler {
             ExecutionLauncher launcher,
             CredentialProvider credentials,
             int maxBodyBytes,
-            ZoneId defaultZone) {
+            ZoneId defaultZone,
+            AuthThrottle throttle) {
         this.registry = registry;
         this.tests = tests;
         this.executions = executions;
@@ -93,6 +96,7 @@ public final class WebhookHandler {
         this.credentials = credentials;
         this.maxBodyBytes = maxBodyBytes;
         this.defaultZone = defaultZone;
+        this.throttle = throttle;
     }
 
     public Mono<ServerResponse> production(ServerRequest request) {
@@ -239,14 +243,36 @@ public final class WebhookHandler {
         WebhookRequest webhookRequest = new WebhookRequest(
                 request.method().name(), r.spec().path(), headers, query, match.pathParams(), body, remote);
         Context ctx = new Context(webhookRequest, r, node);
-        return Mono.fromCompletionStage(() -> r.node().receive(ctx)).flatMap(receipt -> switch (receipt) {
-            case WebhookReceipt.Rejected rej -> {
-                var builder = ServerResponse.status(rej.status());
-                rej.headers().forEach(builder::header);
-                yield builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", rej.message()));
+        String address = remote.orElse("unknown");
+        return Mono.fromCompletionStage(() -> r.node().receive(ctx)).flatMap(receipt -> {
+            boolean authenticates = !ctx.checkedWith().isEmpty();
+            // A caller that failed too often gets 429 whatever it sent: a right guess is not told from a wrong one.
+            Optional<java.time.Duration> wait =
+                    authenticates ? throttle.waitFor(AuthThrottle.Kind.WEBHOOK_ADDRESS, address) : Optional.empty();
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                        .header("Retry-After", String.valueOf(seconds))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of(
+                                "message", "Too many failed authentication attempts; try again in " + seconds + " s"));
             }
-            case WebhookReceipt.Accepted acc ->
-                run(r, acc.items(), test, WebhookRequestSecrets.of(headers, ctx.checkedWith()));
+            return switch (receipt) {
+                case WebhookReceipt.Rejected rej -> {
+                    if (authenticates && (rej.status() == 401 || rej.status() == 403)) {
+                        throttle.failed(AuthThrottle.Kind.WEBHOOK_ADDRESS, address);
+                    }
+                    var builder = ServerResponse.status(rej.status());
+                    rej.headers().forEach(builder::header);
+                    yield builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", rej.message()));
+                }
+                case WebhookReceipt.Accepted acc -> {
+                    if (authenticates) {
+                        throttle.succeeded(AuthThrottle.Kind.WEBHOOK_ADDRESS, address);
+                    }
+                    yield run(r, acc.items(), test, WebhookRequestSecrets.of(headers, ctx.checkedWith()));
+                }
+            };
         });
     }
 

@@ -29,7 +29,16 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
-        return problem(e.status(), e.getMessage(), e.problems(), exchange);
+        ResponseEntity<ProblemDetail> answer = problem(e.status(), e.getMessage(), e.problems(), exchange);
+        if (e.headers().isEmpty()) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(h -> {
+                    h.addAll(answer.getHeaders());
+                    e.headers().forEach(h::set);
+                })
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(InvalidWorkflowException.class)
