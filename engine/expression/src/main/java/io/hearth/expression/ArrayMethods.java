@@ -1,12 +1,8 @@
 package io.hearth.expression;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Array.prototype and n8n's array extensions. Arrays the expression created change in place
@@ -14,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ArrayMethods {
 
-    static final Set<String> NAMES = Set.of(
+    private static final Set<String> JS_NAMES = Set.of(
             "at",
             "concat",
             "entries",
@@ -51,28 +47,10 @@ final class ArrayMethods {
             "shift",
             "unshift",
             "splice",
-            "copyWithin",
-            // n8n extensions
-            "first",
-            "last",
-            "isEmpty",
-            "isNotEmpty",
-            "sum",
-            "average",
-            "min",
-            "max",
-            "unique",
-            "removeDuplicates",
-            "pluck",
-            "compact",
-            "chunk",
-            "randomItem",
-            "toJsonString",
-            "difference",
-            "intersection",
-            "union",
-            "append",
-            "smartJoin");
+            "copyWithin");
+
+    /** Array.prototype and n8n's array extensions. */
+    static final Set<String> NAMES = StringMethods.union(JS_NAMES, ArrayExtensions.NAMES);
 
     private ArrayMethods() {}
 
@@ -350,92 +328,7 @@ final class ArrayMethods {
                 }
                 yield own;
             }
-            // ---- n8n extensions
-            case "first" -> n == 0 ? Undefined.INSTANCE : list.get(0);
-            case "last" -> n == 0 ? Undefined.INSTANCE : list.get(n - 1);
-            case "isEmpty" -> n == 0;
-            case "isNotEmpty" -> n != 0;
-            case "sum" -> JsNumbers.box(sum(ctx, list, name));
-            case "average" -> n == 0 ? (Object) 0L : JsNumbers.box(sum(ctx, list, name) / n);
-            case "min", "max" -> {
-                boolean min = name.equals("min");
-                double best = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-                ctx.steps(n);
-                for (Object e : list) {
-                    double d = JsOps.toNumber(e);
-                    if (Double.isNaN(d)) {
-                        yield Double.NaN;
-                    }
-                    best = min ? Math.min(best, d) : Math.max(best, d);
-                }
-                yield JsNumbers.box(best);
-            }
-            case "unique", "removeDuplicates" -> unique(ctx, list, a);
-            case "pluck" -> pluck(ctx, list, a);
-            case "compact" -> {
-                ArrayList<Object> out = new JsArray(ctx);
-                for (Object e : list) {
-                    if (!JsOps.isNullish(e) && !"".equals(e) && !(e instanceof Map<?, ?> m && m.isEmpty())) {
-                        out.add(e);
-                    }
-                }
-                yield out;
-            }
-            case "chunk" -> {
-                double size = JsOps.toInteger(a0);
-                if (size < 1) {
-                    throw new ExpressionException("chunk(): the chunk size must be a positive number");
-                }
-                ArrayList<Object> out = new JsArray(ctx);
-                for (int i = 0; i < n; i += (int) Math.min(size, n)) {
-                    out.add(new JsArray(ctx, list.subList(i, (int) Math.min(n, i + size))));
-                }
-                yield out;
-            }
-            case "randomItem" ->
-                n == 0
-                        ? Undefined.INSTANCE
-                        : list.get(ThreadLocalRandom.current().nextInt(n));
-            case "toJsonString" -> Json.stringify(ctx, list, Undefined.INSTANCE);
-            case "difference", "intersection" -> {
-                List<?> other = requireList(a0, name);
-                boolean keep = name.equals("intersection");
-                ArrayList<Object> out = new JsArray(ctx);
-                for (Object e : list) {
-                    if (containsDeep(ctx, other, e) == keep && !(keep && containsDeep(ctx, out, e))) {
-                        out.add(e);
-                    }
-                }
-                yield out;
-            }
-            case "union" -> {
-                List<?> other = requireList(a0, name);
-                ArrayList<Object> out = new JsArray(ctx);
-                for (List<?> part : List.of(list, other)) {
-                    for (Object e : part) {
-                        if (!containsDeep(ctx, out, e)) {
-                            out.add(e);
-                        }
-                    }
-                }
-                ctx.checkCollection(out.size());
-                yield out;
-            }
-            case "smartJoin" -> {
-                String keyField = JsOps.toStr(ctx, a0);
-                String valueField = JsOps.toStr(ctx, JsOps.arg(a, 1));
-                LinkedHashMap<String, Object> out = new JsObject(ctx);
-                for (Object e : list) {
-                    if (e instanceof Map<?, ?> m && m.containsKey(keyField)) {
-                        Object v = m.get(valueField);
-                        out.put(
-                                JsOps.toKey(ctx, m.get(keyField)),
-                                v == null && !m.containsKey(valueField) ? Undefined.INSTANCE : v);
-                    }
-                }
-                yield out;
-            }
-            default -> Members.NOT_FOUND;
+            default -> ArrayExtensions.call(ctx, list, name, a);
         };
     }
 
@@ -464,23 +357,6 @@ final class ArrayMethods {
     private static ArrayList<Object> copy(EvalContext ctx, List<?> list) {
         ctx.steps(list.size());
         return new JsArray(ctx, list);
-    }
-
-    private static List<?> requireList(Object v, String method) {
-        if (v instanceof List<?> l) {
-            return l;
-        }
-        throw new ExpressionException(method + "(): the argument must be an array");
-    }
-
-    private static boolean containsDeep(EvalContext ctx, List<?> list, Object e) {
-        ctx.steps(list.size());
-        for (Object o : list) {
-            if (JsOps.deepEquals(o, e, 0)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void flatten(EvalContext ctx, List<Object> out, List<?> list, double depth, int level) {
@@ -607,73 +483,5 @@ final class ArrayMethods {
     private static double compare(EvalContext ctx, Object comparator, Object x, Object y) {
         double d = JsOps.toNumber(Members.invoke(ctx, comparator, x, y));
         return Double.isNaN(d) ? 0 : d;
-    }
-
-    private static double sum(EvalContext ctx, List<?> list, String method) {
-        double total = 0;
-        ctx.steps(list.size());
-        for (Object e : list) {
-            if (e instanceof Number num) {
-                total += num.doubleValue();
-            } else if (e instanceof String s) {
-                total += JsNumbers.parseFloat(s);
-            } else {
-                throw new ExpressionException(
-                        method + "(): all array elements must be numbers, found " + JsOps.describe(e));
-            }
-        }
-        return total;
-    }
-
-    private static Object unique(EvalContext ctx, List<?> list, Object[] fields) {
-        ArrayList<Object> out = new JsArray(ctx);
-        Set<Object> seenPrimitives = new HashSet<>();
-        List<Object> seenObjects = new JsArray(ctx);
-        for (Object e : list) {
-            Object key = e;
-            if (fields.length > 0 && e instanceof Map<?, ?> m) {
-                ArrayList<Object> k = new JsArray(ctx, fields.length);
-                for (Object f : fields) {
-                    k.add(m.get(JsOps.toKey(ctx, f)));
-                }
-                key = k;
-            }
-            if (JsOps.isPrimitive(key)) {
-                Object norm = key instanceof Number num ? (Object) num.doubleValue() : key == null ? "\u0000null" : key;
-                if (seenPrimitives.add(norm)) {
-                    out.add(e);
-                }
-            } else if (!containsDeep(ctx, seenObjects, key)) {
-                seenObjects.add(key);
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static Object pluck(EvalContext ctx, List<?> list, Object[] fields) {
-        ArrayList<Object> out = new JsArray(ctx);
-        if (fields.length == 0) {
-            out.addAll(list);
-            return out;
-        }
-        Set<String> wanted = new HashSet<>();
-        for (Object f : fields) {
-            wanted.add(JsOps.toKey(ctx, f));
-        }
-        for (Object e : list) {
-            if (e instanceof Map<?, ?> m) {
-                ArrayList<Object> values = new JsArray(ctx);
-                for (Map.Entry<?, ?> entry : m.entrySet()) {
-                    if (wanted.contains(String.valueOf(entry.getKey()))) {
-                        values.add(entry.getValue());
-                    }
-                }
-                if (!values.isEmpty()) {
-                    out.add(values.size() == 1 ? values.get(0) : values);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -68,6 +68,11 @@ final class DateTimeMethods {
             "extract",
             "toDateTime",
             "isDst",
+            "toInt",
+            "toFloat",
+            "toBoolean",
+            "isEmpty",
+            "isNotEmpty",
             // JavaScript Date
             "getTime",
             "getFullYear",
@@ -180,6 +185,8 @@ final class DateTimeMethods {
             return invalidCall(d, name);
         }
         Object a0 = JsOps.arg(a, 0);
+        // n8n's date extensions read a JavaScript Date in the workflow's zone (Luxon's default zone)
+        ZonedDateTime z = d.isJsDate() ? t.withZoneSameInstant(ctx.defaultZone()) : t;
         return switch (name) {
             case "toISO", "toJSON", "toString" -> LuxonFormat.iso(t);
             case "toISODate", "toSQLDate" -> {
@@ -196,7 +203,7 @@ final class DateTimeMethods {
             case "toFormat", "format" -> {
                 String fmt = JsOps.toStr(ctx, a0);
                 ctx.checkString(fmt.length() * 8L);
-                yield LuxonFormat.format(t, fmt);
+                yield LuxonFormat.format(z, fmt);
             }
             case "toLocaleString" -> LuxonFormat.format(t, localeMacro(a0));
             case "toLocaleDateString" -> LuxonFormat.format(t, "D");
@@ -204,7 +211,13 @@ final class DateTimeMethods {
             case "toMillis", "valueOf", "getTime" -> t.toInstant().toEpochMilli();
             case "toSeconds" -> JsNumbers.box(t.toInstant().toEpochMilli() / 1000.0);
             case "toUnixInteger" -> t.toEpochSecond();
-            case "toJSDate", "toDateTime", "setLocale", "reconfigure" -> d;
+            case "setLocale", "reconfigure" -> d;
+            case "toJSDate" -> DateTimeValue.jsDate(t);
+            case "toDateTime" -> d.isJsDate() ? DateTimeValue.of(z) : d;
+            case "toInt", "toFloat" -> t.toInstant().toEpochMilli();
+            case "toBoolean" -> Undefined.INSTANCE;
+            case "isEmpty" -> false;
+            case "isNotEmpty" -> true;
             case "toObject" -> {
                 LinkedHashMap<String, Object> o = new JsObject(ctx);
                 for (String unit : List.of("year", "month", "day", "hour", "minute", "second", "millisecond")) {
@@ -220,19 +233,20 @@ final class DateTimeMethods {
             case "toISOString" -> LuxonFormat.iso(t.withZoneSameInstant(ZoneOffset.UTC));
             case "toDateString" -> LuxonFormat.format(t, "ccc LLL dd yyyy");
             case "toTimeString" -> LuxonFormat.format(t, "HH:mm:ss 'GMT'ZZZ");
-            case "plus" -> DateTimeValue.of(add(ctx, t, a, 1));
-            case "minus" -> DateTimeValue.of(add(ctx, t, a, -1));
-            case "startOf", "beginningOf" -> DateTimeValue.of(startOf(t, unit(a0)));
-            case "endOf" -> DateTimeValue.of(endOf(t, unit(a0)));
-            case "endOfMonth" -> DateTimeValue.of(endOf(t, "months"));
-            case "set" -> DateTimeValue.of(set(t, a0));
+            case "plus" -> d.with(add(ctx, z, a, 1));
+            case "minus" -> d.with(add(ctx, z, a, -1));
+            case "startOf" -> d.with(startOf(z, unit(a0)));
+            case "beginningOf" -> d.with(startOf(z, unit(a0 == Undefined.INSTANCE ? "week" : a0)));
+            case "endOf" -> d.with(endOf(z, unit(a0)));
+            case "endOfMonth" -> d.with(endOf(z, "months"));
+            case "set" -> d.with(set(z, a0));
             case "setZone" -> setZone(ctx, t, a0, JsOps.arg(a, 1));
             case "toUTC" -> DateTimeValue.of(t.withZoneSameInstant(ZoneOffset.UTC));
             case "toLocal" -> DateTimeValue.of(t.withZoneSameInstant(ctx.defaultZone()));
             case "diff" -> diff(t, other(ctx, a0), JsOps.arg(a, 1));
             case "diffNow" -> diff(t, ctx.now(), a0);
-            case "diffTo" -> diffTo(t, other(ctx, a0), JsOps.arg(a, 1));
-            case "diffToNow" -> diffTo(ctx.now(), t, a0);
+            case "diffTo" -> diffTo(ctx, z, a0, JsOps.arg(a, 1));
+            case "diffToNow" -> diffTo(ctx, z, DateTimeValue.of(ctx.now()), a0);
             case "equals" ->
                 a0 instanceof DateTimeValue o
                         && o.isValid()
@@ -243,24 +257,29 @@ final class DateTimeMethods {
                 ZonedDateTime o = other(ctx, a0).withZoneSameInstant(t.getZone());
                 yield startOf(t, unit).equals(startOf(o, unit));
             }
-            case "get", "extract" -> {
-                Object direct = a0 instanceof String s ? property(d, s) : Members.NOT_FOUND;
-                if (direct != Members.NOT_FOUND) {
-                    yield direct;
-                }
-                String unit = a0 == Undefined.INSTANCE ? "years" : unit(a0);
-                yield property(d, unit.substring(0, unit.length() - 1));
+            case "get" -> {
+                Object v = a0 instanceof String s ? property(d, s) : Members.NOT_FOUND;
+                yield v == Members.NOT_FOUND ? Undefined.INSTANCE : v;
             }
-            case "isWeekend" -> t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
-            case "isDst" -> t.getZone().getRules().isDaylightSavings(t.toInstant());
+            case "extract" -> extract(z, a0);
+            case "isWeekend" -> z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY;
+            case "isDst" -> z.getZone().getRules().isDaylightSavings(z.toInstant());
             case "isBetween" -> {
+                if (a.length != 2) {
+                    throw new ExpressionException("isBetween(): expected exactly two args");
+                }
+                ZonedDateTime p = convertToDateTime(a0);
+                ZonedDateTime q = convertToDateTime(a[1]);
+                if (p == null || q == null) {
+                    yield Undefined.INSTANCE;
+                }
                 long x = t.toInstant().toEpochMilli();
-                long p = other(ctx, a0).toInstant().toEpochMilli();
-                long q = other(ctx, JsOps.arg(a, 1)).toInstant().toEpochMilli();
-                yield x > Math.min(p, q) && x < Math.max(p, q);
+                long pm = p.toInstant().toEpochMilli();
+                long qm = q.toInstant().toEpochMilli();
+                yield x > Math.min(pm, qm) && x < Math.max(pm, qm);
             }
             case "isInLast" -> {
-                double n = a0 == Undefined.INSTANCE ? 1 : JsOps.toNumber(a0);
+                double n = a0 == Undefined.INSTANCE ? 0 : JsOps.toNumber(a0);
                 String unit = JsOps.arg(a, 1) == Undefined.INSTANCE ? "minutes" : unit(JsOps.arg(a, 1));
                 ZonedDateTime now = ctx.now();
                 ZonedDateTime since = plusUnit(now, unit, -n);
@@ -349,12 +368,57 @@ final class DateTimeMethods {
         return "D";
     }
 
+    /** A Luxon unit (singular, plural or n8n's short forms like 'hrs'), plural; Luxon's error otherwise. */
     static String unit(Object u) {
-        String unit = LuxonDuration.normalizeUnit(u);
+        Object name = u instanceof String s ? SHORT_UNITS.getOrDefault(s, s) : u;
+        String unit = LuxonDuration.normalizeUnit(name);
         if (unit == null) {
-            throw new ExpressionException("Invalid unit " + JsOps.describe(u));
+            throw JsThrow.error("Invalid unit " + JsOps.describe(u));
         }
         return unit;
+    }
+
+    /** n8n's abbreviations for plus/minus/isInLast/beginningOf units. */
+    private static final Map<String, String> SHORT_UNITS = Map.of(
+            "ms", "milliseconds",
+            "sec", "seconds",
+            "secs", "seconds",
+            "hr", "hours",
+            "hrs", "hours",
+            "min", "minutes",
+            "mins", "minutes");
+
+    /** n8n's convertToDateTime for isBetween: a date string, Date or DateTime; null otherwise. */
+    private static ZonedDateTime convertToDateTime(Object v) {
+        if (v instanceof DateTimeValue d) {
+            return d.time();
+        }
+        if (v instanceof String s) {
+            return JsDateParser.parse(s);
+        }
+        return null;
+    }
+
+    /** n8n's extract(part): a date part as a number, 'week' by default; null for an unknown part. */
+    private static Object extract(ZonedDateTime t, Object partArg) {
+        String part = partArg == Undefined.INSTANCE ? "week" : partArg instanceof String s ? s : "";
+        if (part.equals("yearDayNumber")) {
+            ZonedDateTime local = t.withZoneSameInstant(ZoneOffset.UTC); // JavaScript local time: UTC here
+            return (long) local.getDayOfYear();
+        }
+        String unit = switch (part) {
+            case "week" -> "weekNumber";
+            case "days" -> "day";
+            case "months" -> "month";
+            case "years" -> "year";
+            case "hours", "hrs", "hr" -> "hour";
+            case "minutes", "mins", "min" -> "minute";
+            case "seconds", "secs", "sec" -> "second";
+            case "milliseconds", "ms" -> "millisecond";
+            default -> part;
+        };
+        Object v = property(DateTimeValue.of(t), unit);
+        return v == Members.NOT_FOUND || !(v instanceof Number) ? null : v;
     }
 
     /** Accepts a DateTimeValue, an ISO string or epoch millis. */
@@ -371,7 +435,7 @@ final class DateTimeMethods {
         if (v instanceof Number n) {
             return DateTimeValue.utc(n.longValue()).time().withZoneSameInstant(ctx.defaultZone());
         }
-        throw new ExpressionException("expected a DateTime but got " + JsOps.describe(v));
+        throw JsThrow.error("expected a DateTime but got " + JsOps.describe(v));
     }
 
     private static ZonedDateTime add(EvalContext ctx, ZonedDateTime t, Object[] a, int sign) {
@@ -388,7 +452,7 @@ final class DateTimeMethods {
         } else if (a0 instanceof Map<?, ?> m) {
             units = LuxonDuration.fromObject(m).values();
         } else {
-            throw new ExpressionException("plus()/minus() expect an object like {days: 1} or (amount, 'unit')");
+            throw JsThrow.error("plus()/minus() expect an object like {days: 1} or (amount, 'unit')");
         }
         for (Map.Entry<String, Object> e : units.entrySet()) {
             t = plusUnit(t, e.getKey(), sign * JsOps.toNumber(e.getValue()));
@@ -399,7 +463,7 @@ final class DateTimeMethods {
     /** Calendar units move the local date (DST-safe like Luxon), time units move the instant. */
     static ZonedDateTime plusUnit(ZonedDateTime t, String unit, double amount) {
         if (Double.isNaN(amount) || Double.isInfinite(amount) || Math.abs(amount) > 1e12) {
-            throw new ExpressionException("Invalid amount " + JsNumbers.toString(amount) + " for " + unit);
+            throw JsThrow.error("Invalid amount " + JsNumbers.toString(amount) + " for " + unit);
         }
         long whole = (long) amount;
         boolean integral = whole == amount;
@@ -417,7 +481,7 @@ final class DateTimeMethods {
                 default -> t.plus(Duration.ofMillis(Math.round(amount * LuxonDuration.unitMillis(unit))));
             };
         } catch (java.time.DateTimeException | ArithmeticException e) {
-            throw new ExpressionException("date out of range");
+            throw JsThrow.error("date out of range");
         }
     }
 
@@ -446,7 +510,7 @@ final class DateTimeMethods {
     /** Luxon set(): components overflow into the next unit (Feb 31 → Mar 2/3). */
     private static ZonedDateTime set(ZonedDateTime t, Object spec) {
         if (!(spec instanceof Map<?, ?> m)) {
-            throw new ExpressionException("set() expects an object like {hour: 0}");
+            throw JsThrow.error("set() expects an object like {hour: 0}");
         }
         long year = t.getYear();
         long month = t.getMonthValue();
@@ -467,7 +531,7 @@ final class DateTimeMethods {
                 case "second", "seconds" -> second = v;
                 case "millisecond", "milliseconds" -> ms = v;
                 case "weekday" -> weekday = v;
-                default -> throw new ExpressionException("Invalid unit " + e.getKey());
+                default -> throw JsThrow.error("Invalid unit " + e.getKey());
             }
         }
         try {
@@ -483,7 +547,7 @@ final class DateTimeMethods {
             }
             return ZonedDateTime.ofLocal(local, t.getZone(), t.getOffset());
         } catch (java.time.DateTimeException | ArithmeticException e) {
-            throw new ExpressionException("date out of range");
+            throw JsThrow.error("date out of range");
         }
     }
 
@@ -552,11 +616,62 @@ final class DateTimeMethods {
         return whole + (span == 0 ? 0 : Duration.between(base, to).toMillis() / span);
     }
 
-    /** n8n's diffTo: {@code t} minus {@code other} as a number of {@code unit} (default days). */
-    private static Object diffTo(ZonedDateTime t, ZonedDateTime other, Object unitArg) {
-        String unit = unitArg == Undefined.INSTANCE ? "days" : unit(unitArg);
-        LuxonDuration d = (LuxonDuration) diff(t, other, unit);
-        return d.get(unit);
+    /** The units n8n's diffTo accepts (Luxon's duration units and its date parts). */
+    private static final Set<String> DIFF_UNITS = Set.of(
+            "milliseconds",
+            "seconds",
+            "minutes",
+            "hours",
+            "days",
+            "weeks",
+            "months",
+            "quarters",
+            "years",
+            "day",
+            "week",
+            "month",
+            "year",
+            "hour",
+            "minute",
+            "second",
+            "millisecond",
+            "weekNumber",
+            "yearDayNumber",
+            "weekday");
+
+    /**
+     * n8n's diffTo: {@code t} minus {@code other} in one unit (a number, days by default) or several
+     * (an object of those units).
+     */
+    private static Object diffTo(EvalContext ctx, ZonedDateTime t, Object otherArg, Object unitArg) {
+        List<Object> units = new ArrayList<>();
+        if (unitArg instanceof List<?> l) {
+            units.addAll(l);
+        } else if (unitArg != Undefined.INSTANCE) {
+            units.add(unitArg);
+        }
+        if (units.isEmpty()) {
+            units.add("days");
+        }
+        for (Object u : units) {
+            if (!(u instanceof String s) || !DIFF_UNITS.contains(s)) {
+                throw new ExpressionException("Unsupported unit '" + JsOps.toStr(ctx, u)
+                        + "'. Supported: 'milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months',"
+                        + " 'quarters', 'years'.");
+            }
+        }
+        ZonedDateTime other = otherArg instanceof DateTimeValue o
+                ? o.toZonedDateTime()
+                : otherArg instanceof String s
+                        ? ((DateTimeValue) StringExtensions.call(ctx, s, "toDateTime", new Object[0])).toZonedDateTime()
+                        : other(ctx, otherArg);
+        LuxonDuration d = (LuxonDuration) diff(t, other, units.size() == 1 ? units.get(0) : units);
+        if (units.size() > 1) {
+            JsObject out = new JsObject(ctx);
+            out.putAll(d.values());
+            return out;
+        }
+        return d.get(unit(units.get(0)));
     }
 
     private static String relative(ZonedDateTime t, ZonedDateTime now) {

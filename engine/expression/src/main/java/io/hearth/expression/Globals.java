@@ -617,10 +617,7 @@ final class Globals {
     }
 
     private static DateTimeValue parseJsDate(EvalContext ctx, String s) {
-        ZonedDateTime t = LuxonFormat.parseIso(s, ZoneOffset.UTC, false);
-        if (t == null) {
-            t = LuxonFormat.parseRfc(s);
-        }
+        ZonedDateTime t = JsDateParser.parse(s);
         return t == null ? DateTimeValue.invalidJsDate() : DateTimeValue.jsDate(t);
     }
 

@@ -32,6 +32,11 @@ final class JsThrow extends ExpressionException {
         return new JsThrow(null, message, value);
     }
 
+    /** A plain Error (as Luxon raises for an invalid unit). */
+    static JsThrow error(String message) {
+        return new JsThrow("Error", message, null);
+    }
+
     static JsThrow typeError(String message) {
         return new JsThrow("TypeError", message, null);
     }

@@ -55,7 +55,7 @@ final class LuxonDuration implements ExpressionObject {
                 return UNIT_MILLIS[i];
             }
         }
-        throw new ExpressionException("Invalid unit " + unit);
+        throw JsThrow.error("Invalid unit " + unit);
     }
 
     static LuxonDuration fromObject(Map<?, ?> m) {
@@ -63,7 +63,7 @@ final class LuxonDuration implements ExpressionObject {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String unit = normalizeUnit(e.getKey());
             if (unit == null) {
-                throw new ExpressionException("Invalid unit " + e.getKey());
+                throw JsThrow.error("Invalid unit " + e.getKey());
             }
             values.put(unit, JsNumbers.box(JsOps.toNumber(e.getValue())));
         }
@@ -94,7 +94,7 @@ final class LuxonDuration implements ExpressionObject {
                 new Builtin("as", (ctx, a) -> {
                     String u = normalizeUnit(JsOps.arg(a, 0));
                     if (u == null) {
-                        throw new ExpressionException("Invalid unit " + JsOps.describe(JsOps.arg(a, 0)));
+                        throw JsThrow.error("Invalid unit " + JsOps.describe(JsOps.arg(a, 0)));
                     }
                     return JsNumbers.box(toMillis() / unitMillis(u));
                 });

@@ -98,7 +98,38 @@ final class Members {
             "values",
             "abs");
 
+    /** n8n's date extensions, which it also applies to strings holding an ISO date (as JSON dates are). */
+    private static final Set<String> DATE_EXTENSIONS = Set.of(
+            "beginningOf",
+            "endOfMonth",
+            "extract",
+            "isBetween",
+            "isDst",
+            "isInLast",
+            "isWeekend",
+            "minus",
+            "plus",
+            "format",
+            "diffTo",
+            "diffToNow",
+            "toInt",
+            "toFloat",
+            "toBoolean",
+            "isEmpty",
+            "isNotEmpty");
+
     private Members() {}
+
+    /** n8n's test for a date in a string: exactly {@code 2024-01-02T03:04:05.678Z}, a real date. */
+    private static boolean isIsoDateString(String s) {
+        if (s.length() != 24 || s.charAt(23) != 'Z' || s.charAt(10) != 'T' || s.charAt(4) != '-') {
+            return false;
+        }
+        java.time.ZonedDateTime t = JsDateParser.parse(s);
+        return t != null
+                && LuxonFormat.iso(t.withZoneSameInstant(java.time.ZoneOffset.UTC))
+                        .equals(s);
+    }
 
     /** Reading a property of null/undefined: a TypeError, unless the name is one the sandbox refuses. */
     static RuntimeException cannotRead(Object target, String name) {
@@ -293,6 +324,9 @@ final class Members {
     /** Runs a built-in method of the receiver's type, or returns {@link #NOT_FOUND}. */
     static Object callBuiltinMethod(EvalContext ctx, Object receiver, String name, Object[] args) {
         if (receiver instanceof String s) {
+            if (DATE_EXTENSIONS.contains(name) && isIsoDateString(s)) {
+                return DateTimeMethods.call(ctx, Globals.newDate(ctx, new Object[] {s}), name, args);
+            }
             return StringMethods.call(ctx, s, name, args);
         }
         if (receiver instanceof List<?> l) {

@@ -1,7 +1,14 @@
 package io.hearth.expression;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Number.prototype, Boolean.prototype and n8n's number/boolean extensions. */
@@ -24,9 +31,12 @@ final class NumberMethods {
             "isInteger",
             "toBoolean",
             "toDateTime",
+            "toInt",
+            "toFloat",
             "format");
 
-    static final Set<String> BOOLEAN_NAMES = Set.of("toString", "valueOf", "toInt", "toNumber");
+    static final Set<String> BOOLEAN_NAMES =
+            Set.of("toString", "valueOf", "toInt", "toNumber", "toFloat", "toBoolean", "toDateTime");
 
     private NumberMethods() {}
 
@@ -77,39 +87,21 @@ final class NumberMethods {
                 yield exponential(bd, x, digits < 0 ? bd.precision() - 1 : (int) digits);
             }
             case "toLocaleString", "format" -> localeString(x, a);
-            case "round" -> {
-                double decimals = a0 == Undefined.INSTANCE ? 0 : JsOps.toInteger(a0);
-                double factor = Math.pow(10, decimals);
-                yield JsNumbers.box(JsNumbers.round(x * factor) / factor);
-            }
+            case "round" -> round(x, a0 == Undefined.INSTANCE ? 0 : JsOps.toInteger(a0));
+            case "toInt" -> round(x, 0);
+            case "toFloat" -> num;
             case "floor" -> JsNumbers.box(Math.floor(x));
             case "ceil" -> JsNumbers.box(Math.ceil(x));
             case "abs" -> JsNumbers.box(Math.abs(x));
             case "isInteger" -> !Double.isInfinite(x) && x == Math.floor(x);
             case "isEven", "isOdd" -> {
-                if (Double.isInfinite(x) || x != Math.floor(x)) {
-                    throw new ExpressionException(name + "() can only be used on integers");
+                if (Double.isInfinite(x) || Double.isNaN(x) || x != Math.floor(x)) {
+                    throw new ExpressionException(name + "() is only callable on integers");
                 }
                 yield (x % 2 == 0) == name.equals("isEven");
             }
-            case "toBoolean" -> x != 0 && !Double.isNaN(x);
-            case "toDateTime" -> {
-                String format = a0 == Undefined.INSTANCE ? "ms" : JsOps.toStr(ctx, a0);
-                double millis = switch (format) {
-                    case "ms" -> x;
-                    case "s" -> x * 1000;
-                    case "us" -> x / 1000;
-                    case "excel" -> (x - 25569) * 86_400_000;
-                    default ->
-                        throw new ExpressionException("toDateTime(): unknown format " + JsOps.describe(format)
-                                + ", use 'ms', 's', 'us' or 'excel'");
-                };
-                if (Double.isNaN(millis) || Math.abs(millis) > 8.64e15) {
-                    yield DateTimeValue.invalid("invalid input");
-                }
-                yield DateTimeValue.of(
-                        DateTimeValue.utc(Math.round(millis)).time().withZoneSameInstant(ctx.defaultZone()));
-            }
+            case "toBoolean" -> x != 0; // n8n: value !== 0, so NaN is true
+            case "toDateTime" -> toDateTime(ctx, x, a0 == Undefined.INSTANCE ? "ms" : JsOps.toStr(ctx, a0));
             default -> Members.NOT_FOUND;
         };
     }
@@ -117,10 +109,37 @@ final class NumberMethods {
     static Object callBoolean(EvalContext ctx, Boolean b, String name, Object[] a) {
         return switch (name) {
             case "toString" -> b.toString();
-            case "valueOf" -> b;
-            case "toInt", "toNumber" -> b ? 1L : 0L;
+            case "valueOf", "toBoolean" -> b;
+            case "toInt", "toNumber", "toFloat" -> b ? 1L : 0L;
+            case "toDateTime" -> Undefined.INSTANCE;
             default -> Members.NOT_FOUND;
         };
+    }
+
+    /** n8n's round: {@code +value.toFixed(decimals)}. */
+    private static Object round(double x, double decimals) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return JsNumbers.box(x);
+        }
+        int digits = (int) Math.max(0, Math.min(100, decimals));
+        return JsNumbers.box(JsNumbers.parse(JsNumbers.toFixed(x, digits)));
+    }
+
+    /** n8n's toDateTime of a number: a unix timestamp in ms, s, us, or days since 1900 (excel). */
+    static DateTimeValue toDateTime(EvalContext ctx, double x, String format) {
+        double millis = switch (format) {
+            case "ms" -> x;
+            case "s" -> x * 1000;
+            case "us" -> x / 1000;
+            case "excel" -> (x - 25569) * 86_400_000;
+            default ->
+                throw new ExpressionException(
+                        "Unsupported format '" + format + "'. toDateTime() supports 'ms', 's', 'us' and 'excel'.");
+        };
+        if (Double.isNaN(millis) || Math.abs(millis) > 8.64e15) {
+            return DateTimeValue.invalid("invalid input");
+        }
+        return DateTimeValue.of(DateTimeValue.utc(Math.round(millis)).time().withZoneSameInstant(ctx.defaultZone()));
     }
 
     private static String exponential(BigDecimal d, double x, int fractionDigits) {
@@ -130,48 +149,88 @@ final class NumberMethods {
         return (x < 0 ? "-" : "") + mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
-    /** en-US number formatting: grouping and at most 3 fraction digits (Intl's defaults). */
+    /**
+     * Intl.NumberFormat(locales, options).format(x), as toLocaleString and n8n's format() use it:
+     * en-US unless a locale is given; styles decimal, percent and currency; fraction, integer and
+     * significant digits; grouping. Rounds half away from zero on the shortest decimal form, as ICU.
+     */
     static String localeString(double x, Object[] a) {
+        Object locales = JsOps.arg(a, 0);
+        Map<?, ?> options = JsOps.arg(a, 1) instanceof Map<?, ?> m ? m : Map.of();
+        Object first = locales instanceof List<?> l && !l.isEmpty() ? l.get(0) : locales;
+        Locale locale = first instanceof String tag && !tag.isBlank() ? Locale.forLanguageTag(tag) : Locale.US;
+        if (locale.getLanguage().isEmpty()) {
+            locale = Locale.US;
+        }
+        String style = options.get("style") instanceof String st ? st : "decimal";
+        NumberFormat format;
+        int minFraction;
+        int maxFraction;
+        double value = x;
+        switch (style) {
+            case "currency" -> {
+                if (!(options.get("currency") instanceof String code)) {
+                    throw JsThrow.typeError("Currency code is required with currency style.");
+                }
+                Currency currency;
+                try {
+                    currency = Currency.getInstance(code.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw JsThrow.rangeError("Invalid currency code : " + code);
+                }
+                format = NumberFormat.getCurrencyInstance(locale);
+                format.setCurrency(currency);
+                minFraction = maxFraction = Math.max(0, currency.getDefaultFractionDigits());
+            }
+            case "percent" -> {
+                format = NumberFormat.getPercentInstance(locale);
+                minFraction = maxFraction = 0;
+                value = x * 100;
+                if (format instanceof DecimalFormat df) {
+                    df.setMultiplier(1);
+                }
+            }
+            default -> {
+                format = NumberFormat.getNumberInstance(locale);
+                minFraction = 0;
+                maxFraction = 3;
+            }
+        }
         if (Double.isNaN(x)) {
             return "NaN";
         }
         if (Double.isInfinite(x)) {
             return x > 0 ? "∞" : "-∞";
         }
-        int maxFraction = 3;
-        int minFraction = 0;
-        Object options = JsOps.arg(a, 1);
-        if (options instanceof java.util.Map<?, ?> m) {
-            if (m.get("maximumFractionDigits") instanceof Number n) {
-                maxFraction = Math.max(0, Math.min(20, n.intValue()));
-            }
-            if (m.get("minimumFractionDigits") instanceof Number n) {
-                minFraction = Math.max(0, Math.min(20, n.intValue()));
-                maxFraction = Math.max(maxFraction, minFraction);
-            }
+        if (options.get("minimumFractionDigits") instanceof Number n) {
+            minFraction = Math.max(0, Math.min(20, n.intValue()));
+            maxFraction = Math.max(maxFraction, minFraction);
         }
-        BigDecimal bd = new BigDecimal(Math.abs(x))
-                .setScale(maxFraction, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
-        if (bd.scale() < minFraction) {
-            bd = bd.setScale(minFraction);
+        if (options.get("maximumFractionDigits") instanceof Number n) {
+            maxFraction = Math.max(0, Math.min(20, n.intValue()));
+            minFraction = Math.min(minFraction, maxFraction);
         }
-        String plain = bd.toPlainString();
-        int dot = plain.indexOf('.');
-        String intPart = dot < 0 ? plain : plain.substring(0, dot);
-        StringBuilder sb = new StringBuilder();
-        if (x < 0 && bd.signum() != 0) {
-            sb.append('-');
+        BigDecimal decimal = BigDecimal.valueOf(value);
+        if (options.get("maximumSignificantDigits") instanceof Number n) {
+            int digits = Math.max(1, Math.min(21, n.intValue()));
+            decimal = decimal.round(new MathContext(digits, RoundingMode.HALF_UP));
+            minFraction = 0;
+            maxFraction = Math.max(0, decimal.stripTrailingZeros().scale());
         }
-        for (int i = 0; i < intPart.length(); i++) {
-            if (i > 0 && (intPart.length() - i) % 3 == 0) {
-                sb.append(',');
-            }
-            sb.append(intPart.charAt(i));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        format.setMinimumFractionDigits(minFraction);
+        format.setMaximumFractionDigits(maxFraction);
+        if (options.get("minimumIntegerDigits") instanceof Number n) {
+            format.setMinimumIntegerDigits(Math.max(1, Math.min(21, n.intValue())));
         }
-        if (dot >= 0) {
-            sb.append(plain, dot, plain.length());
+        Object grouping = options.get("useGrouping");
+        if (grouping != null && !JsOps.truthy(grouping)) {
+            format.setGroupingUsed(false);
         }
-        return sb.toString();
+        String text = format.format(decimal);
+        return text.startsWith("-")
+                        && decimal.setScale(maxFraction, RoundingMode.HALF_UP).signum() == 0
+                ? text.substring(1)
+                : text;
     }
 }

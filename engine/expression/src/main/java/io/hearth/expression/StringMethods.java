@@ -1,25 +1,19 @@
 package io.hearth.expression;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.text.Normalizer;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** String.prototype, n8n's string extensions, and RegExp.prototype. */
 final class StringMethods {
 
-    static final Set<String> NAMES = Set.of(
+    private static final Set<String> JS_NAMES = Set.of(
             "charAt",
             "charCodeAt",
             "codePointAt",
@@ -54,44 +48,19 @@ final class StringMethods {
             "trimStart",
             "trimEnd",
             "trimLeft",
-            "trimRight",
-            // n8n extensions
-            "isEmpty",
-            "isNotEmpty",
-            "toNumber",
-            "toInt",
-            "toFloat",
-            "toBoolean",
-            "toDateTime",
-            "extractEmail",
-            "extractDomain",
-            "extractUrl",
-            "urlEncode",
-            "urlDecode",
-            "base64Encode",
-            "base64Decode",
-            "toTitleCase",
-            "toSentenceCase",
-            "toSnakeCase",
-            "toCamelCase",
-            "removeTags",
-            "quote",
-            "isEmail",
-            "isUrl",
-            "isDomain",
-            "isNumeric",
-            "replaceSpecialChars",
-            "parseJson",
-            "toJsonString");
+            "trimRight");
+
+    /** String.prototype and n8n's string extensions. */
+    static final Set<String> NAMES = union(JS_NAMES, StringExtensions.NAMES);
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     static final Set<String> REGEX_NAMES = Set.of("test", "exec", "toString");
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[\\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-    private static final Pattern URL = Pattern.compile("(?:https?|ftp)://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOMAIN =
-            Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Set<String> SMALL_WORDS = Set.of(
             "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the",
             "to", "v", "vs", "via");
@@ -219,68 +188,7 @@ final class StringMethods {
                 Matcher m = r.matcher(s, ctx);
                 yield r.find(m, 0) ? (long) m.start() : -1L;
             }
-            // ---- n8n extensions
-            case "isEmpty" -> s.isEmpty();
-            case "isNotEmpty" -> !s.isEmpty();
-            case "toNumber" -> {
-                double d = JsNumbers.parse(s);
-                if (Double.isNaN(d) || s.isBlank()) {
-                    throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a number");
-                }
-                yield JsNumbers.box(d);
-            }
-            case "toInt" -> {
-                double d = JsNumbers.parseInt(s, a0 == Undefined.INSTANCE ? 10 : JsNumbers.toInt32(JsOps.toNumber(a0)));
-                if (Double.isNaN(d)) {
-                    throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to an integer");
-                }
-                yield JsNumbers.box(d);
-            }
-            case "toFloat" -> {
-                double d = JsNumbers.parseFloat(s);
-                if (Double.isNaN(d)) {
-                    throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a float");
-                }
-                yield JsNumbers.box(d);
-            }
-            case "toBoolean" -> {
-                String n = trim(s, true, true).toLowerCase(Locale.ROOT);
-                yield !n.isEmpty() && !n.equals("false") && !n.equals("no") && !n.equals("0");
-            }
-            case "toDateTime" -> toDateTime(ctx, s, a0);
-            case "extractEmail" -> find(EMAIL, s);
-            case "extractUrl" -> find(URL, s);
-            case "extractDomain" -> extractDomain(s);
-            case "isEmail" -> EMAIL.matcher(s).matches();
-            case "isUrl" -> isUrl(s);
-            case "isDomain" -> DOMAIN.matcher(s).matches();
-            case "isNumeric" ->
-                !s.contains(" ") && !Double.isNaN(JsNumbers.parse(s)) && !Double.isNaN(JsNumbers.parseFloat(s));
-            case "urlEncode" ->
-                JsOps.truthy(a0) ? Uri.encode(s, Uri.URI_RESERVED_AND_UNESCAPED) : Uri.encode(s, Uri.URI_UNESCAPED);
-            case "urlDecode" -> JsOps.truthy(a0) ? Uri.decode(s, Uri.URI_RESERVED_AND_HASH) : Uri.decode(s, "");
-            case "base64Encode" -> {
-                ctx.allocateString(len * 4L);
-                yield Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-            }
-            case "base64Decode" ->
-                new String(
-                        Base64.getMimeDecoder().decode(s.replace('-', '+').replace('_', '/')), StandardCharsets.UTF_8);
-            case "toTitleCase" -> titleCase(s);
-            case "toSentenceCase" -> sentenceCase(s);
-            case "toSnakeCase" -> String.join("_", words(s)).toLowerCase(Locale.ROOT);
-            case "toCamelCase" -> camelCase(s);
-            case "removeTags" -> TAG.matcher(s).replaceAll("");
-            case "quote" -> {
-                String mark = a0 == Undefined.INSTANCE ? "\"" : JsOps.toStr(ctx, a0);
-                ctx.allocateString(len * 2L + 2);
-                yield mark + (mark.isEmpty() ? s : s.replace(mark, "\\" + mark)) + mark;
-            }
-            case "replaceSpecialChars" ->
-                Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-            case "parseJson" -> Json.parse(ctx, s);
-            case "toJsonString" -> Json.stringify(ctx, s, Undefined.INSTANCE);
-            default -> Members.NOT_FOUND;
+            default -> StringExtensions.call(ctx, s, name, a);
         };
     }
 
@@ -645,68 +553,6 @@ final class StringMethods {
 
     // ---- n8n helpers
 
-    private static Object find(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        return m.find() ? m.group() : Undefined.INSTANCE;
-    }
-
-    private static boolean isUrl(String s) {
-        try {
-            URI uri = new URI(s);
-            String scheme = uri.getScheme();
-            return scheme != null
-                    && uri.getHost() != null
-                    && (scheme.equalsIgnoreCase("http")
-                            || scheme.equalsIgnoreCase("https")
-                            || scheme.equalsIgnoreCase("ftp"));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static Object extractDomain(String s) {
-        Matcher email = EMAIL.matcher(s);
-        if (email.find()) {
-            String e = email.group();
-            return e.substring(e.indexOf('@') + 1);
-        }
-        Matcher url = URL.matcher(s);
-        if (url.find()) {
-            try {
-                String host = new URI(url.group()).getHost();
-                if (host != null) {
-                    return host;
-                }
-            } catch (URISyntaxException ignored) {
-                // fall through to a bare domain
-            }
-        }
-        Matcher d = DOMAIN.matcher(s);
-        return d.find() ? d.group() : Undefined.INSTANCE;
-    }
-
-    private static Object toDateTime(EvalContext ctx, String s, Object format) {
-        ZonedDateTime t;
-        if (format instanceof String f) {
-            t = LuxonFormat.parse(s, f, ctx.defaultZone(), false);
-        } else {
-            t = LuxonFormat.parseIso(s, ctx.defaultZone(), true);
-            if (t == null) {
-                t = LuxonFormat.parseRfc(s);
-            }
-            if (t == null) {
-                double n = JsNumbers.parse(s);
-                if (!Double.isNaN(n) && !s.isBlank()) {
-                    t = DateTimeValue.utc((long) n).time().withZoneSameInstant(ctx.defaultZone());
-                }
-            }
-        }
-        if (t == null) {
-            throw new ExpressionException("cannot convert " + JsOps.describe(s) + " to a DateTime");
-        }
-        return DateTimeValue.of(t);
-    }
-
     /** Words for snake/camel case: split on non-alphanumerics and lower→upper boundaries. */
     private static List<String> words(String s) {
         List<String> out = new ArrayList<>();
@@ -732,7 +578,7 @@ final class StringMethods {
         return out;
     }
 
-    private static String camelCase(String s) {
+    static String camelCase(String s) {
         StringBuilder sb = new StringBuilder();
         for (String w : words(s)) {
             String lower = w.toLowerCase(Locale.ROOT);
@@ -741,7 +587,7 @@ final class StringMethods {
         return sb.toString();
     }
 
-    private static String titleCase(String s) {
+    static String titleCase(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         int i = 0;
         boolean first = true;
@@ -762,21 +608,6 @@ final class StringMethods {
             }
             sb.append(s, end, blanks);
             i = blanks;
-        }
-        return sb.toString();
-    }
-
-    private static String sentenceCase(String s) {
-        StringBuilder sb = new StringBuilder(s.toLowerCase(Locale.ROOT));
-        boolean capitalize = true;
-        for (int i = 0; i < sb.length(); i++) {
-            char c = sb.charAt(i);
-            if (capitalize && Character.isLetter(c)) {
-                sb.setCharAt(i, Character.toUpperCase(c));
-                capitalize = false;
-            } else if (c == '.' || c == '!' || c == '?') {
-                capitalize = true;
-            }
         }
         return sb.toString();
     }

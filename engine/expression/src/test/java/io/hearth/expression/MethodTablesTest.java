@@ -26,8 +26,10 @@ class MethodTablesTest {
                     .as("%s.%s()", receiver.getClass().getSimpleName(), name)
                     .isNotSameAs(Members.NOT_FOUND);
             assertThat(Sandbox.isForbiddenProperty(name)).as(name).isFalse();
-            assertThat(Members.getNamed(EvalContext.standalone(), receiver, name))
-                    .isInstanceOf(BoundMethod.class);
+            if (!(receiver instanceof String && name.equals("length"))) { // n8n's "x".length() and the property
+                assertThat(Members.getNamed(EvalContext.standalone(), receiver, name))
+                        .isInstanceOf(BoundMethod.class);
+            }
         }
     }
 

@@ -98,8 +98,8 @@ class N8nCorpusTest {
         assertThat(100.0 * passed / (passed + failed)).as("pass rate").isGreaterThanOrEqualTo(MIN_PASS_RATE);
     }
 
-    /** Raised as issue 18 lands; the goal is 98. */
-    private static final double MIN_PASS_RATE = 0;
+    /** n8n compatibility bar (issue 18); every case not listed must pass anyway. */
+    private static final double MIN_PASS_RATE = 98;
 
     static Optional<Path> locateCorpus() {
         String configured = System.getProperty("hearth.n8n.dir", System.getenv("HEARTH_N8N_DIR"));

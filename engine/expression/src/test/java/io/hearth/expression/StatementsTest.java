@@ -105,7 +105,7 @@ class StatementsTest {
     void reportsN8nErrorsRaisedInsideTryBlocksToTheCatch() {
         assertThat(eval("(() => { try { return (1.5).isEven() } catch (e) { return e.message } })()"))
                 .asString()
-                .contains("isEven() can only be used on integers");
+                .contains("isEven() is only callable on integers");
     }
 
     @Test
