@@ -35,6 +35,8 @@ public final class ActivationService {
     private final TriggerOwnership ownership;
     // Which version of each workflow this instance's webhook routes belong to (see syncWebhooks).
     private final java.util.Map<String, String> routedVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    // Active workflows with long-lived triggers, whose ownership syncWebhooks keeps claimed.
+    private final java.util.Set<String> triggerWorkflows = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ActivationService(
             WorkflowRepository workflows,
@@ -83,10 +85,11 @@ public final class ActivationService {
             if (triggers.hasTriggers(p)) {
                 if (!afterRestart) {
                     // Start them once here so a bad token or an unreachable server refuses the activation
-                    // with the trigger's own message; the owning instance then runs them for good.
-                    triggers.activate(stored, p);
-                    triggers.deactivate(stored.id());
+                    // with the trigger's own message; the owning instance runs them for good (a probe never
+                    // touches the running ones: activating an active workflow keeps its triggers).
+                    triggers.probe(stored, p);
                 }
+                triggerWorkflows.add(stored.id());
                 ownership.claim(stored.id());
             }
         } catch (NodeException e) {
@@ -118,6 +121,7 @@ public final class ActivationService {
     public void unregister(String workflowId) {
         webhooks.unregister(workflowId);
         routedVersions.remove(workflowId);
+        triggerWorkflows.remove(workflowId);
         schedules.deactivate(workflowId);
         triggers.deactivate(workflowId);
     }
@@ -133,7 +137,13 @@ public final class ActivationService {
             if (!e.getValue().equals(routedVersions.get(e.getKey()))) {
                 workflows.find(e.getKey()).filter(StoredWorkflow::active).ifPresent(w -> {
                     try {
-                        webhooks.register(routes(w, prepared.get(w)));
+                        PreparedWorkflow p = prepared.get(w);
+                        if (triggers.hasTriggers(p)) {
+                            triggerWorkflows.add(w.id());
+                        } else {
+                            triggerWorkflows.remove(w.id());
+                        }
+                        webhooks.register(routes(w, p));
                         routedVersions.put(w.id(), w.versionId());
                     } catch (RuntimeException ex) {
                         log.warn(
@@ -150,6 +160,25 @@ public final class ActivationService {
             if (!active.containsKey(id)) {
                 webhooks.unregister(id);
                 routedVersions.remove(id);
+            }
+        }
+        triggerWorkflows.retainAll(active.keySet());
+        claimUnownedTriggers();
+    }
+
+    /**
+     * An owner that saw its workflow inactive may end its task just after a quick re-activation found the task
+     * still there and claimed nothing: whichever instance notices first claims it again.
+     */
+    private void claimUnownedTriggers() {
+        if (triggerWorkflows.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> claimed = ownership.claimedWorkflows();
+        for (String id : triggerWorkflows) {
+            if (!claimed.contains(id)) {
+                log.info("Triggers of workflow {} had no owner: claiming them", id);
+                ownership.claim(id);
             }
         }
     }

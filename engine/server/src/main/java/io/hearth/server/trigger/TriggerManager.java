@@ -66,55 +66,74 @@ public final class TriggerManager {
     }
 
     /**
-     * Activates every trigger node; all or none. Throws {@link NodeException} with the trigger's own
-     * message when one refuses (bad token, unreachable server).
+     * Runs every trigger node of the workflow on this instance, replacing those running for it; all or none.
+     * Throws {@link NodeException} with the trigger's own message when one refuses (bad token, unreachable server).
      */
     public void activate(StoredWorkflow stored, PreparedWorkflow p) {
         deactivate(stored.id());
+        handles.put(stored.id(), start(stored, p, true));
+    }
+
+    /**
+     * Starts every trigger node and stops it again, so an activation can be refused with the trigger's own
+     * message. Never touches the triggers running for the workflow: what a probe sees is not emitted or reported.
+     */
+    public void probe(StoredWorkflow stored, PreparedWorkflow p) {
+        start(stored, p, false).forEach(TriggerManager::close);
+    }
+
+    /** Whether this instance runs the workflow's triggers (activated and not deactivated since). */
+    public boolean isRunning(String workflowId) {
+        return handles.containsKey(workflowId);
+    }
+
+    private List<TriggerHandle> start(StoredWorkflow stored, PreparedWorkflow p, boolean live) {
         List<TriggerHandle> started = new ArrayList<>();
         for (PreparedNode n : p.nodes()) {
             if (!(n.type() instanceof TriggerNode trigger) || n.node().disabled()) {
                 continue;
             }
-            Context ctx = new Context(stored, p, n);
+            Context ctx = new Context(stored, p, n, live);
             try {
                 started.add(trigger.activate(ctx).toCompletableFuture().get(60, TimeUnit.SECONDS));
             } catch (ExecutionException | CompletionException e) {
-                started.forEach(TriggerHandle::close);
+                started.forEach(TriggerManager::close);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                board.report(
-                        stored.id(),
-                        n.name(),
-                        n.node().type(),
-                        TriggerStatus.of(TriggerStatus.State.ERROR, cause.getMessage()));
+                if (live) {
+                    board.report(
+                            stored.id(),
+                            n.name(),
+                            n.node().type(),
+                            TriggerStatus.of(TriggerStatus.State.ERROR, cause.getMessage()));
+                }
                 throw new NodeException(
                         "Trigger '" + n.name() + "' could not start: "
                                 + ctx.redactor.redact(String.valueOf(cause.getMessage())),
                         cause);
             } catch (TimeoutException e) {
-                started.forEach(TriggerHandle::close);
+                started.forEach(TriggerManager::close);
                 throw new NodeException("Trigger '" + n.name() + "' did not start within 60 s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                started.forEach(TriggerHandle::close);
+                started.forEach(TriggerManager::close);
                 throw new NodeException("Activation interrupted");
             }
         }
-        if (!started.isEmpty()) {
-            handles.put(stored.id(), started);
+        return started;
+    }
+
+    private static void close(TriggerHandle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            log.warn("Stopping a trigger failed: {}", e.toString());
         }
     }
 
     public void deactivate(String workflowId) {
         List<TriggerHandle> h = handles.remove(workflowId);
         if (h != null) {
-            for (TriggerHandle handle : h) {
-                try {
-                    handle.close();
-                } catch (RuntimeException e) {
-                    log.warn("Stopping a trigger of workflow {} failed: {}", workflowId, e.toString());
-                }
-            }
+            h.forEach(TriggerManager::close);
         }
         board.clear(workflowId);
     }
@@ -127,12 +146,14 @@ public final class TriggerManager {
         private final StoredWorkflow stored;
         private final PreparedWorkflow prepared;
         private final PreparedNode node;
+        private final boolean live;
         private volatile SecretRedactor redactor = SecretRedactor.none();
 
-        Context(StoredWorkflow stored, PreparedWorkflow prepared, PreparedNode node) {
+        Context(StoredWorkflow stored, PreparedWorkflow prepared, PreparedNode node, boolean live) {
             this.stored = stored;
             this.prepared = prepared;
             this.node = node;
+            this.live = live;
         }
 
         public NodeInfo node() {
@@ -167,6 +188,9 @@ public final class TriggerManager {
         }
 
         public CompletableFuture<Void> emit(List<Item> items) {
+            if (!live) {
+                return CompletableFuture.completedFuture(null);
+            }
             return executions.launch(StartRequest.of(
                     stored.id(),
                     Optional.of(stored.versionId()),
@@ -177,6 +201,9 @@ public final class TriggerManager {
         }
 
         public void reportStatus(TriggerStatus status) {
+            if (!live) {
+                return;
+            }
             board.report(stored.id(), node.name(), node.node().type(), status);
         }
     }

@@ -1,5 +1,6 @@
 package io.hearth.server.trigger;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -12,7 +13,9 @@ import io.hearth.server.workflow.WorkflowRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,16 @@ public final class TriggerOwnership {
         scheduler.get().scheduleIfNotExists(task.instance(workflowId, workflowId), clock.instant());
     }
 
+    /** The workflows some instance owns (or is about to own) the triggers of. */
+    public Set<String> claimedWorkflows() {
+        return scheduler
+                .get()
+                .getScheduledExecutionsForTask(TASK, String.class, ScheduledExecutionsFilter.all())
+                .stream()
+                .map(e -> e.getTaskInstance().getId())
+                .collect(Collectors.toSet());
+    }
+
     public boolean isClaimed(String workflowId) {
         return scheduler
                 .get()
@@ -81,7 +94,10 @@ public final class TriggerOwnership {
                     return (complete, ops) -> ops.remove();
                 }
                 StoredWorkflow current = w.get();
-                if (!current.versionId().equals(runningVersion) && System.currentTimeMillis() >= retryAt) {
+                // Also restarts triggers stopped under it: a deactivation and re-activation between two checks
+                // leaves the flag and the version as they were, but the triggers closed.
+                boolean stale = !current.versionId().equals(runningVersion) || !triggers.isRunning(workflowId);
+                if (stale && System.currentTimeMillis() >= retryAt) {
                     try {
                         triggers.activate(current, prepared.get(current));
                         runningVersion = current.versionId();

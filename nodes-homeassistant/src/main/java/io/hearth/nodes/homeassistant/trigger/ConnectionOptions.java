@@ -30,7 +30,9 @@ public record ConnectionOptions(
             Duration.ofSeconds(20),
             Duration.ofSeconds(45),
             Duration.ofSeconds(1),
-            Duration.ofSeconds(30),
+            // Low on purpose: a trigger is back within a few seconds of Home Assistant answering again (a
+            // restart or an update), and a refused connection every 3 s costs nothing.
+            Duration.ofSeconds(3),
             Duration.ofSeconds(60),
             HomeAssistantClient.Options.DEFAULT);
 

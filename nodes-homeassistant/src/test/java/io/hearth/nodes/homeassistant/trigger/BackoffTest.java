@@ -34,6 +34,17 @@ class BackoffTest {
     }
 
     @Test
+    void theDefaultReconnectDelayLeavesRoomToBeBackWithinFiveSecondsOfHomeAssistantAnswering() {
+        // However long Home Assistant was down, the next attempt comes at most 3 s after it answers again;
+        // connecting, resubscribing and the catch-up fit in the rest (HomeAssistantTriggerLifecycleIT).
+        ConnectionOptions options = ConnectionOptions.DEFAULT;
+        Backoff b = new Backoff(options.backoffInitial(), options.backoffMax());
+        for (int i = 0; i < 50; i++) {
+            assertThat(b.next()).isLessThanOrEqualTo(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
     void resetStartsOverAfterASuccessfulConnection() {
         Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(4), 0, () -> 0);
         b.next();
