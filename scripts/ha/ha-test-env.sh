@@ -5,6 +5,7 @@
 #   ha-test-env.sh start <state-dir> [port]   start (first time: configure, onboard, make tokens)
 #   ha-test-env.sh stop <state-dir>           stop it (SIGTERM, then SIGKILL after a deadline)
 #   ha-test-env.sh status <state-dir>         exit 0 if running and GET /api/ answers
+#   ha-test-env.sh versions                   the supported lines, "<version> <python minor>" per line
 #
 # `start` returns only when the API answers with the admin token, the core state is RUNNING and
 # every entity in scripts/ha/expected-entities.txt exists; it writes <state-dir>/ha.env
@@ -13,17 +14,23 @@
 #
 # Environment:
 #   HEARTH_CACHE_DIR   where the venv lives (default ~/.cache/hearth): ha-venv-<version>
-#   HA_PYTHON          interpreter for the venv (default python3; must be 3.11 or 3.12)
-#   HEARTH_HA_VERSION  another Home Assistant version (experiments only; default 2024.3.3)
+#   HEARTH_HA_VERSION  the Home Assistant version: oldest (default, 2024.3.3), newest (2025.4.4), or an
+#                      exact version (experiments; without a constraints-<version>.txt versions float)
+#   HA_PYTHON          interpreter for the venv (default: found for the version, see find_python)
 #   HA_TLS=1           (first start only) serve https with a self-signed cert for 127.0.0.1/localhost
 #   HA_START_TIMEOUT   seconds to wait for readiness (default 180)
 #   HA_STOP_TIMEOUT    seconds to wait after SIGTERM before SIGKILL (default 60)
 set -euo pipefail
 
-# 2024.3.x is the last line that runs on Python 3.11. HEARTH_HA_VERSION overrides it for
-# experiments (with HA_PYTHON for a newer interpreter; no version lock file => versions float).
-HA_DEFAULT_VERSION=2024.3.3
-HA_VERSION="${HEARTH_HA_VERSION:-$HA_DEFAULT_VERSION}"
+# The supported lines, tested in CI: the oldest (2024.3.x, the last line on Python 3.11) and the newest
+# that installs here (2025.4.x on Python 3.13). Each has a verified lock file constraints-<version>.txt.
+HA_OLDEST_VERSION=2024.3.3
+HA_NEWEST_VERSION=2025.4.4
+case "${HEARTH_HA_VERSION:-oldest}" in
+  oldest|"") HA_VERSION=$HA_OLDEST_VERSION ;;
+  newest) HA_VERSION=$HA_NEWEST_VERSION ;;
+  *) HA_VERSION=$HEARTH_HA_VERSION ;;
+esac
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 HELPER="$SCRIPT_DIR/ha_helper.py"
 TEMPLATE="$SCRIPT_DIR/configuration.yaml.in"
@@ -41,7 +48,7 @@ log() { echo "ha-test-env: $*" >&2; }
 die() { echo "ha-test-env: ERROR: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -52,7 +59,7 @@ install_fingerprint() {
   {
     echo "homeassistant==$HA_VERSION"
     cat "$TEMPLATE" "$HELPER"
-    [[ -f "$LOCK_CONSTRAINTS" ]] && cat "$LOCK_CONSTRAINTS"
+    if [[ -f "$LOCK_CONSTRAINTS" ]]; then cat "$LOCK_CONSTRAINTS"; fi
   } | sha256sum | cut -d' ' -f1
 }
 
@@ -77,6 +84,37 @@ venv_in_use() {
   return 1
 }
 
+# The Python minor version a Home Assistant line needs (HA supports only the newest two or three).
+python_minor() {
+  case "$1" in
+    2024.[1-3].*) echo 3.11 ;;
+    2024.*|2025.1.*) echo 3.12 ;;
+    *) echo 3.13 ;;
+  esac
+}
+
+# An interpreter for $HA_VERSION: HA_PYTHON, else python<minor> on the PATH, else pyenv's or the
+# system's. Prints its path; dies with what to install when there is none.
+find_python() {
+  local minor cand
+  minor="$(python_minor "$HA_VERSION")"
+  if [[ -n "${HA_PYTHON:-}" ]]; then
+    command -v "$HA_PYTHON" >/dev/null || die "HA_PYTHON=$HA_PYTHON not found"
+    echo "$HA_PYTHON"
+    return 0
+  fi
+  for cand in "python$minor" python3 "$HOME"/.pyenv/versions/"$minor".*/bin/python3 \
+              /usr/local/bin/python"$minor" /usr/bin/python"$minor"; do
+    # a pyenv shim exists for every installed version but fails unless that version is selected
+    if command -v "$cand" >/dev/null 2>&1 \
+       && [[ "$("$cand" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" == "$minor" ]]; then
+      command -v "$cand"
+      return 0
+    fi
+  done
+  die "Home Assistant $HA_VERSION needs Python $minor: none found (python$minor, ~/.pyenv/versions/$minor.*). Install it or set HA_PYTHON."
+}
+
 cmd_install() {
   if installed; then
     return 0
@@ -88,15 +126,9 @@ cmd_install() {
     exec 9>&-
     return 0
   fi
-  local started=$SECONDS py="${HA_PYTHON:-python3}" pyver
-  command -v "$py" >/dev/null || die "$py not found; Home Assistant $HA_VERSION needs Python 3.11"
+  local started=$SECONDS py pyver
+  py="$(find_python)"
   pyver="$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
-  if [[ "$HA_VERSION" == "$HA_DEFAULT_VERSION" ]]; then
-    case "$pyver" in
-      3.11|3.12) ;;
-      *) die "$py is Python $pyver; Home Assistant $HA_VERSION needs Python 3.11 (or 3.12). Set HA_PYTHON." ;;
-    esac
-  fi
   log "installing Home Assistant $HA_VERSION into $VENV (Python $pyver; log: $INSTALL_LOG)"
   : >"$INSTALL_LOG"
   rm -f "$MARKER"
@@ -385,6 +417,7 @@ cmd_status() {
 
 case "${1:-}" in
   install) shift; [[ $# -eq 0 ]] || usage; cmd_install; log "installed: $VENV" ;;
+  versions) shift; for v in "$HA_OLDEST_VERSION" "$HA_NEWEST_VERSION"; do echo "$v $(python_minor "$v")"; done ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
   status) shift; cmd_status "$@" ;;

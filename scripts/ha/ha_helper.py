@@ -447,7 +447,17 @@ async def first_setup(args: argparse.Namespace) -> None:
              "lifespan": LLAT_DAYS},
         ])
 
-        # 4. Areas for a few demo devices (the demo config entry creates its devices at start,
+        # 4. The shopping list (a to-do list entity, todo.shopping_list): a config entry made through
+        # its config flow, as onboarding's core_config step would (YAML cannot set it up).
+        status, body = await ha.request("POST", "/api/config/config_entries/flow", llat,
+                                        json={"handler": "shopping_list", "show_advanced_options": False})
+        if status == 200 and body.get("type") == "form":
+            status, body = await ha.request("POST", f"/api/config/config_entries/flow/{body['flow_id']}",
+                                            llat, json={})
+        if status != 200 or body.get("type") != "create_entry":
+            die(f"shopping_list config flow -> {status} {body}")
+
+        # 5. Areas for a few demo devices (the demo config entry creates its devices at start,
         # so wait for them).
         await wait_entities(ha, llat, read_expected(args.expected), deadline)
         await ha.ws(llat, [{"type": "config/area_registry/create", "name": name}

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *       {@code HEARTH_HA_VERSION} and, when present, {@code HEARTH_HA_STATE_DIR} so that
  *       {@link #stop()}/{@link #start()} still work).</li>
  *   <li>Otherwise the project's {@code scripts/ha/ha-test-env.sh start <state-dir>} starts one (state in
- *       {@code target/ha-default} of the working directory), once per JVM; a JVM shutdown hook stops it.</li>
+ *       {@code target/ha-default} of the working directory, {@code target/ha-default-newest} when
+ *       {@code HEARTH_HA_VERSION=newest} selects the newest supported line), once per JVM; a JVM shutdown
+ *       hook stops it.</li>
  * </ul>
  * {@link #tls()} gives a second instance serving https with a self-signed certificate
  * ({@code HA_TLS=1}), for tests of TLS settings; it is always started by this class unless
@@ -297,7 +299,7 @@ public final class RealHomeAssistant {
         Path dir = Path.of(System.getProperty("user.dir"))
                 .toAbsolutePath()
                 .resolve("target")
-                .resolve("ha-" + name);
+                .resolve("ha-" + name + line().map(l -> "-" + l).orElse(""));
         LOG.info(
                 "Starting a real Home Assistant '{}' (state: {}); the first start installs it and takes minutes",
                 name,
@@ -320,6 +322,17 @@ public final class RealHomeAssistant {
                         "stop-home-assistant-" + name));
         LOG.info("Home Assistant '{}' {} is ready at {}", name, ha.version(), ha.url());
         return ha;
+    }
+
+    /**
+     * The Home Assistant line this JVM tests when it is not the default: {@code HEARTH_HA_VERSION}
+     * ({@code newest} or an exact version), which the script reads too. Each line keeps its own state dir.
+     */
+    private static Optional<String> line() {
+        return Optional.ofNullable(System.getenv("HEARTH_HA_VERSION"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty() && !v.equals("oldest"))
+                .filter(v -> v.matches("[A-Za-z0-9.]+"));
     }
 
     private static RuntimeException failure(String what, ScriptResult r, Path dir) {

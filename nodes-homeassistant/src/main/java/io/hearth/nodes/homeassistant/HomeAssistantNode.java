@@ -88,21 +88,21 @@ import java.util.function.Function;
  * defaults when saving) runs the resource's default operation.
  * One reactive client (pooled connections) is kept per credential, see {@link HomeAssistantClients}.
  * <p>
- * Operations live in one class per resource ({@link StateResource}, {@link ServiceResource}, ...) and are
- * dispatched through a map; the description is {@link HomeAssistantDescription}, dropdowns
- * {@link HomeAssistantLoadOptions}.
+ * Each resource is one class ({@link StateResource}, {@link ServiceResource}, ...) holding its operations,
+ * fields, dropdowns and parameter reading; {@link HomeAssistantDescription} assembles the description from
+ * them and {@link HomeAssistantLoadOptions} turns their dropdowns into load-options methods.
  */
 public final class HomeAssistantNode implements ActionNode {
 
     private static final List<HaResource> RESOURCES = List.of(
-            new CameraProxyResource(),
-            new ConfigResource(),
-            new EventResource(),
-            new HistoryResource(),
-            new LogResource(),
-            new ServiceResource(),
-            new StateResource(),
-            new TemplateResource());
+            CameraProxyResource.resource(),
+            ConfigResource.resource(),
+            EventResource.resource(),
+            HistoryResource.resource(),
+            LogResource.resource(),
+            ServiceResource.resource(),
+            StateResource.resource(),
+            TemplateResource.resource());
 
     private final Map<String, HaResource> resources;
     private final NodeDescription description;
@@ -125,7 +125,7 @@ public final class HomeAssistantNode implements ActionNode {
         this.resources = java.util.Collections.unmodifiableMap(byName);
         this.description = HomeAssistantDescription.build(RESOURCES);
         this.apis = apis;
-        this.loadOptions = new HomeAssistantLoadOptions(apis).methods();
+        this.loadOptions = HomeAssistantLoadOptions.methods(RESOURCES, apis);
     }
 
     @Override

@@ -7,13 +7,14 @@ import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
+import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.trigger.TriggerSpec;
 
 /** The declarative description of the Home Assistant Trigger node: three modes, each with its own fields. */
 final class HomeAssistantTriggerDescription {
 
     static final String NAME = "hearth.homeAssistantTrigger";
-    static final String ENTITIES_METHOD = "getAllEntities";
+    static final String ENTITIES_METHOD = StateResource.ENTITIES;
 
     private HomeAssistantTriggerDescription() {}
 

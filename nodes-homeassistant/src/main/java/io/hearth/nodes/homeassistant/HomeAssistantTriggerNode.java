@@ -13,6 +13,7 @@ import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
 import io.hearth.nodes.homeassistant.client.HostAddress;
 import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
+import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.trigger.ActiveTrigger;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
 import io.hearth.nodes.homeassistant.trigger.SubscriptionListener;
@@ -59,9 +60,10 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
     HomeAssistantTriggerNode(HaEventConnections connections, HomeAssistantClients clients, Scheduler scheduler) {
         this.connections = connections;
         this.scheduler = scheduler;
-        LoadOptionsMethod entities =
-                new HomeAssistantLoadOptions(clients).methods().get(HomeAssistantTriggerDescription.ENTITIES_METHOD);
-        this.loadOptions = Map.of(HomeAssistantTriggerDescription.ENTITIES_METHOD, entities);
+        this.loadOptions = Map.of(
+                StateResource.ENTITIES,
+                HomeAssistantLoadOptions.method(
+                        StateResource.resource().dropdowns().get(StateResource.ENTITIES), clients::forCredential));
     }
 
     @Override

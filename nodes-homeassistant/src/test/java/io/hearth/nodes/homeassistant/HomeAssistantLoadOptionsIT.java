@@ -76,12 +76,12 @@ class HomeAssistantLoadOptionsIT {
     }
 
     @Test
-    void loadsEntitiesLabelledWithFriendlyNameAndFilteredByDomain() throws Throwable {
+    void loadsEntitiesLabelledWithFriendlyNameAndServiceTargetsOfTheChosenDomain() throws Throwable {
         List<Option> all = load("getAllEntities", Map.of("resource", "state"));
         assertThat(all).extracting(Option::name).contains("Bed Light (light.bed_light)");
         assertThat(all).extracting(Option::value).contains("light.bed_light", "input_boolean.hearth_flag");
 
-        List<Option> lights = load("getAllEntities", Map.of("resource", "service", "domain", "light"));
+        List<Option> lights = load("getTargetEntities", Map.of("resource", "service", "domain", "light"));
         assertThat(lights).isNotEmpty().allMatch(o -> String.valueOf(o.value()).startsWith("light."));
         assertThat(lights.size()).isLessThan(all.size());
 

@@ -250,12 +250,29 @@ class HomeAssistantNodeIT {
                 json(run(params(p("resource", "service"), p("operation", "getAll"), p("domainFilter", "light"))));
         assertThat(light).containsEntry("domain", "light");
         Map<String, Object> turnOn = (Map<String, Object>) ((Map<String, Object>) light.get("services")).get("turn_on");
-        assertThat((Map<String, Object>) turnOn.get("fields")).containsKey("brightness");
+        assertThat(fieldNames((Map<String, Object>) turnOn.get("fields"))).contains("brightness");
 
         List<Item> all = run(params(p("resource", "service"), p("operation", "getAll"), p("returnAll", true)));
         assertThat(all).extracting(i -> i.json().get("domain")).contains("light", "script", "input_boolean");
         List<Item> limited = run(params(p("resource", "service"), p("operation", "getAll"), p("limit", 3)));
         assertThat(limited).hasSize(3);
+    }
+
+    /**
+     * A service's field names, also those inside sections: newer Home Assistant groups fields such as
+     * {@code light.turn_on}'s brightness under {@code advanced_fields.fields}.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldNames(Map<String, Object> fields) {
+        List<String> names = new java.util.ArrayList<>();
+        fields.forEach((name, field) -> {
+            if (field instanceof Map<?, ?> f && f.get("fields") instanceof Map<?, ?> section) {
+                names.addAll(fieldNames((Map<String, Object>) section));
+            } else {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     // ------------------------------------------------------------------ state upsert, history, template

@@ -3,6 +3,9 @@ package io.hearth.nodes.homeassistant.resource;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.DynamicOptions;
+import io.hearth.node.description.LocatorMode;
+import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
 import java.util.List;
@@ -13,7 +16,37 @@ import java.util.Locale;
  * binaries are kept), property {@code binaryPropertyName} (default {@code data}), file name
  * {@code <entity id>.<ext>}, mime type from Home Assistant's answer.
  */
-public final class CameraProxyResource implements HaResource {
+public final class CameraProxyResource {
+
+    private CameraProxyResource() {}
+
+    public static HaResource resource() {
+        return HaResource.builder("cameraProxy", "Camera Proxy")
+                .operation("getScreenshot", "Get Screenshot", "Get the camera screenshot", in -> {
+                    HaRequest request = screenshotRequest(in.params());
+                    String camera = Values.required(in.params(), "cameraEntityId");
+                    String property = binaryProperty(in.params());
+                    return in.api().send(request).map(r -> List.of(withImage(in.item(), property, camera, r)));
+                })
+                .field(
+                        Parameter.resourceLocator(
+                                        "cameraEntityId",
+                                        LocatorMode.list("From List", DynamicOptions.of("getCameraEntities")),
+                                        LocatorMode.id("By ID", "^camera\\.[a-z0-9_]+$", "camera.front_door"))
+                                .displayName("Camera Entity")
+                                .required(),
+                        "getScreenshot")
+                .field(
+                        Parameter.string("binaryPropertyName")
+                                .displayName("Put Output File in Field")
+                                .defaultValue("data")
+                                .required()
+                                .description("The binary property of the output item that receives the image"),
+                        "getScreenshot")
+                .dropdown(
+                        "getCameraEntities", (api, ctx) -> StateResource.entities(api, id -> id.startsWith("camera.")))
+                .build();
+    }
 
     static HaRequest screenshotRequest(ParameterValues params) {
         String camera = Values.required(params, "cameraEntityId");
@@ -39,25 +72,5 @@ public final class CameraProxyResource implements HaResource {
             case "octet-stream" -> "bin";
             default -> subtype.replaceAll("[^a-z0-9]", "");
         };
-    }
-
-    @Override
-    public String value() {
-        return "cameraProxy";
-    }
-
-    @Override
-    public String displayName() {
-        return "Camera Proxy";
-    }
-
-    @Override
-    public List<HaOperation> operations() {
-        return List.of(new HaOperation("getScreenshot", "Get Screenshot", "Get the camera screenshot", in -> {
-            HaRequest request = screenshotRequest(in.params());
-            String camera = Values.required(in.params(), "cameraEntityId");
-            String property = binaryProperty(in.params());
-            return in.api().send(request).map(r -> List.of(withImage(in.item(), property, camera, r)));
-        }));
     }
 }

@@ -2,14 +2,52 @@ package io.hearth.nodes.homeassistant.resource;
 
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
 import io.hearth.nodes.homeassistant.client.Json;
-import java.util.List;
 import java.util.Map;
 
 /** Event: fire an event with data; list event types with their listener counts. */
-public final class EventResource implements HaResource {
+public final class EventResource {
+
+    private EventResource() {}
+
+    public static HaResource resource() {
+        return HaResource.builder("event", "Event")
+                .operation(
+                        "create",
+                        "Create",
+                        "Create an event",
+                        in -> in.api()
+                                .send(fireRequest(in.params()))
+                                .map(HaResponse::json)
+                                .map(j -> Results.items(j, "message")))
+                .operation(
+                        "getAll",
+                        "Get Many",
+                        "Get many events",
+                        in -> in.api()
+                                .send(listRequest())
+                                .map(HaResponse::json)
+                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "event")))
+                .defaultOperation("getAll")
+                .field(
+                        Parameter.string("eventType")
+                                .displayName("Event Type")
+                                .required()
+                                .placeholder("my_event"),
+                        "create")
+                .field(Fields.dataMode(), "create")
+                .field(
+                        Fields.nameValues("eventAttributes", "Event Data", "Add Field")
+                                .show("dataMode", "fields"),
+                        "create")
+                .field(Fields.jsonData("Event data as a JSON object").show("dataMode", "json"), "create")
+                .field(Fields.returnAll(), "getAll")
+                .field(Fields.limit(), "getAll")
+                .build();
+    }
 
     static HaRequest fireRequest(ParameterValues params) {
         String eventType = params.string("eventType").strip();
@@ -36,41 +74,5 @@ public final class EventResource implements HaResource {
 
     static HaRequest listRequest() {
         return HaRequest.get("List event types", "/api/events");
-    }
-
-    @Override
-    public String value() {
-        return "event";
-    }
-
-    @Override
-    public String displayName() {
-        return "Event";
-    }
-
-    @Override
-    public List<HaOperation> operations() {
-        return List.of(
-                new HaOperation(
-                        "create",
-                        "Create",
-                        "Create an event",
-                        in -> in.api()
-                                .send(fireRequest(in.params()))
-                                .map(HaResponse::json)
-                                .map(j -> Results.items(j, "message"))),
-                new HaOperation(
-                        "getAll",
-                        "Get Many",
-                        "Get many events",
-                        in -> in.api()
-                                .send(listRequest())
-                                .map(HaResponse::json)
-                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "event"))));
-    }
-
-    @Override
-    public String defaultOperation() {
-        return "getAll";
     }
 }

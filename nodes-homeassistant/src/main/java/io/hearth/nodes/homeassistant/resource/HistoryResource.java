@@ -3,6 +3,7 @@ package io.hearth.nodes.homeassistant.resource;
 import io.hearth.node.Item;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
 import io.hearth.nodes.homeassistant.client.Json;
@@ -20,7 +21,50 @@ import java.util.Optional;
  * entity) is flattened to one item per state, each with its {@code entity_id} (HA omits it from all
  * but the first state of an entity with {@code minimal_response}).
  */
-public final class HistoryResource implements HaResource {
+public final class HistoryResource {
+
+    private HistoryResource() {}
+
+    public static HaResource resource() {
+        return HaResource.builder("history", "History")
+                .operation(
+                        "getAll",
+                        "Get Many",
+                        "Get many state changes",
+                        in -> in.api()
+                                .send(historyRequest(in.params(), in.zone()))
+                                .map(HaResponse::json)
+                                .map(j -> Results.limit(flatten(j), in.params())))
+                .field(
+                        Fields.ids("entityIds", "Entities", StateResource.ENTITIES)
+                                .description("Required by Home Assistant: the entities whose history to get"),
+                        "getAll")
+                .field(Fields.returnAll(), "getAll")
+                .field(Fields.limit(), "getAll")
+                .field(
+                        Fields.timeRangeFields(
+                                Parameter.string("entityIds")
+                                        .displayName("Entity IDs")
+                                        .placeholder("light.kitchen,sensor.door")
+                                        .description(
+                                                "Comma-separated (n8n's field; the Entities field above is the same)")
+                                        .build(),
+                                Parameter.bool("minimalResponse")
+                                        .displayName("Minimal Response")
+                                        .description(
+                                                "Only last_changed and state for states other than the first and last")
+                                        .build(),
+                                Parameter.bool("noAttributes")
+                                        .displayName("No Attributes")
+                                        .description("Leave out the attributes (faster)")
+                                        .build(),
+                                Parameter.bool("significantChangesOnly")
+                                        .displayName("Significant Changes Only")
+                                        .description("Only significant state changes")
+                                        .build()),
+                        "getAll")
+                .build();
+    }
 
     static HaRequest historyRequest(ParameterValues params, ZoneId zone) {
         List<String> entities = new ArrayList<>(Values.ids(params, "entityIds"));
@@ -77,27 +121,5 @@ public final class HistoryResource implements HaResource {
             }
         }
         return states.stream().map(Item::of).toList();
-    }
-
-    @Override
-    public String value() {
-        return "history";
-    }
-
-    @Override
-    public String displayName() {
-        return "History";
-    }
-
-    @Override
-    public List<HaOperation> operations() {
-        return List.of(new HaOperation(
-                "getAll",
-                "Get Many",
-                "Get many state changes",
-                in -> in.api()
-                        .send(historyRequest(in.params(), in.zone()))
-                        .map(HaResponse::json)
-                        .map(j -> Results.limit(flatten(j), in.params()))));
     }
 }

@@ -1,14 +1,43 @@
 package io.hearth.nodes.homeassistant.resource;
 
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 /** Log: the error log as text ({@code {errorLog}}) and logbook entries (time range, one entity). */
-public final class LogResource implements HaResource {
+public final class LogResource {
+
+    private LogResource() {}
+
+    public static HaResource resource() {
+        return HaResource.builder("log", "Log")
+                .operation(
+                        "getErroLogs",
+                        "Get Error Logs",
+                        "Get Home Assistant's error log (home-assistant.log)",
+                        in -> in.api()
+                                .send(errorLogRequest())
+                                .map(r -> Results.one(Results.wrap("errorLog", r.text()))))
+                .operation(
+                        "getLogbookEntries",
+                        "Get Logbook Entries",
+                        "Get all logs",
+                        in -> in.api()
+                                .send(logbookRequest(in.params(), in.zone()))
+                                .map(HaResponse::json)
+                                .map(j -> Results.items(j, "entry")))
+                .field(
+                        Fields.timeRangeFields(Parameter.string("entityId")
+                                .displayName("Entity ID")
+                                .placeholder("light.kitchen")
+                                .description("Only entries of this entity")
+                                .build()),
+                        "getLogbookEntries")
+                .build();
+    }
 
     static HaRequest errorLogRequest() {
         return HaRequest.get("Get error log", "/api/error_log").asAdminOnly();
@@ -30,35 +59,5 @@ public final class LogResource implements HaResource {
             request = request.withQuery("end_time", end.get());
         }
         return request;
-    }
-
-    @Override
-    public String value() {
-        return "log";
-    }
-
-    @Override
-    public String displayName() {
-        return "Log";
-    }
-
-    @Override
-    public List<HaOperation> operations() {
-        return List.of(
-                new HaOperation(
-                        "getErroLogs",
-                        "Get Error Logs",
-                        "Get Home Assistant's error log (home-assistant.log)",
-                        in -> in.api()
-                                .send(errorLogRequest())
-                                .map(r -> Results.one(Results.wrap("errorLog", r.text())))),
-                new HaOperation(
-                        "getLogbookEntries",
-                        "Get Logbook Entries",
-                        "Get all logs",
-                        in -> in.api()
-                                .send(logbookRequest(in.params(), in.zone()))
-                                .map(HaResponse::json)
-                                .map(j -> Results.items(j, "entry"))));
     }
 }

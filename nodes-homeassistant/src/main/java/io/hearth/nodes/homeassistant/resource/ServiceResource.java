@@ -1,9 +1,13 @@
 package io.hearth.nodes.homeassistant.resource;
 
 import io.hearth.node.Item;
+import io.hearth.node.LoadOptionsContext;
 import io.hearth.node.NodeApiException;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.DynamicOptions;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
 import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
@@ -33,7 +37,91 @@ import reactor.core.publisher.Mono;
  * HA 2024.x answers an unknown service with a bare "400: Bad Request"; the node then checks the service
  * list and says "unknown service 'x.y'".
  */
-public final class ServiceResource implements HaResource {
+public final class ServiceResource {
+
+    private ServiceResource() {}
+
+    public static HaResource resource() {
+        return HaResource.builder("service", "Service")
+                .operation("call", "Call", "Call a service within a specific domain", ServiceResource::call)
+                .operation("getAll", "Get Many", "Get many services", ServiceResource::list)
+                .defaultOperation("getAll")
+                .field(
+                        Parameter.dynamicOptions("domain", DynamicOptions.of("getDomains"))
+                                .displayName("Domain")
+                                .required(),
+                        "call")
+                .field(
+                        Parameter.dynamicOptions("service", DynamicOptions.of("getDomainServices", "domain"))
+                                .displayName("Service")
+                                .required(),
+                        "call")
+                .field(
+                        Parameter.collection(
+                                        "target",
+                                        "Add Target",
+                                        Fields.ids("entityIds", "Entities", "getTargetEntities", "/domain")
+                                                .description("Entity ids, e.g. light.kitchen")
+                                                .build(),
+                                        Fields.ids("areaIds", "Areas", "getAreas")
+                                                .build(),
+                                        Fields.ids("deviceIds", "Devices", "getDevices")
+                                                .build(),
+                                        Parameter.string("floorIds")
+                                                .displayName("Floor IDs")
+                                                .description(
+                                                        "Comma-separated floor ids (Home Assistant 2024.4 or later)")
+                                                .build(),
+                                        Parameter.string("labelIds")
+                                                .displayName("Label IDs")
+                                                .description(
+                                                        "Comma-separated label ids (Home Assistant 2024.4 or later)")
+                                                .build())
+                                .displayName("Target")
+                                .description("What the service acts on"),
+                        "call")
+                .field(Fields.dataMode(), "call")
+                .field(
+                        Fields.nameValues(
+                                        "serviceAttributes",
+                                        "Service Data",
+                                        "Add Field",
+                                        DynamicOptions.of("getServiceFields", "/domain", "/service"),
+                                        "brightness")
+                                .show("dataMode", "fields"),
+                        "call")
+                .field(Fields.jsonData("Service data as a JSON object").show("dataMode", "json"), "call")
+                .field(
+                        Parameter.options(
+                                        "returnResponse",
+                                        Option.of(
+                                                "Auto",
+                                                "auto",
+                                                "Return the service's response data when the service offers one"),
+                                        Option.of(
+                                                "Always",
+                                                "always",
+                                                "Ask for the response (the service must support responses)"),
+                                        Option.of("Never", "never", "Return the states the call changed"))
+                                .displayName("Return Response")
+                                .defaultValue("auto"),
+                        "call")
+                .field(
+                        Parameter.dynamicOptions("domainFilter", DynamicOptions.of("getDomains"))
+                                .displayName("Domain")
+                                .defaultValue("")
+                                .description("Only this domain's services (empty: all)"),
+                        "getAll")
+                .field(Fields.returnAll(), "getAll")
+                .field(Fields.limit(), "getAll")
+                .dropdown("getDomains", (api, ctx) -> domains(api))
+                .dropdown("getDomainServices", ServiceResource::domainServices)
+                .dropdown("getServiceFields", ServiceResource::serviceFields)
+                .dropdown("getTargetEntities", ServiceResource::targetEntities)
+                .dropdown("getAreas", (api, ctx) -> Registries.areaOptions(api))
+                .dropdown("getDevices", (api, ctx) -> Registries.deviceOptions(api))
+                .build();
+    }
 
     static final String DOMAIN_PATTERN = "[a-z0-9_]+";
 
@@ -145,14 +233,7 @@ public final class ServiceResource implements HaResource {
 
     /** The description of one service in {@code GET /api/services}' answer. */
     static Optional<Map<String, Object>> describe(Object services, String domain, String service) {
-        for (Object d : Json.asList(services)) {
-            Map<String, Object> entry = Json.asObject(d);
-            if (domain.equals(entry.get("domain"))) {
-                Object s = Json.asObject(entry.get("services")).get(service);
-                return s == null ? Optional.empty() : Optional.of(Json.asObject(s));
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(servicesOf(services, domain).get(service)).map(Json::asObject);
     }
 
     static boolean supportsResponse(Map<String, Object> description) {
@@ -249,25 +330,90 @@ public final class ServiceResource implements HaResource {
         });
     }
 
-    @Override
-    public String value() {
-        return "service";
+    // ------------------------------------------------------------------ dropdowns
+
+    private static Mono<List<Option>> domains(HomeAssistantApi api) {
+        return api.services()
+                .map(services -> Json.asList(services).stream()
+                        .map(d -> Json.asString(Json.asObject(d).get("domain")))
+                        .filter(d -> !d.isEmpty())
+                        .sorted()
+                        .map(d -> Option.of(d, d))
+                        .toList());
     }
 
-    @Override
-    public String displayName() {
-        return "Service";
+    private static Mono<List<Option>> domainServices(HomeAssistantApi api, LoadOptionsContext ctx) {
+        String domain = Dropdown.current(ctx, "domain");
+        if (domain.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return api.services().map(services -> {
+            List<Option> out = new ArrayList<>();
+            servicesOf(services, domain).forEach((id, d) -> {
+                Map<String, Object> desc = Json.asObject(d);
+                out.add(Option.of(
+                        Dropdown.label(Json.asString(desc.get("name")), id),
+                        id,
+                        Json.asString(desc.get("description"))));
+            });
+            return Dropdown.sorted(out);
+        });
     }
 
-    @Override
-    public List<HaOperation> operations() {
-        return List.of(
-                new HaOperation("call", "Call", "Call a service within a specific domain", ServiceResource::call),
-                new HaOperation("getAll", "Get Many", "Get many services", ServiceResource::list));
+    private static Mono<List<Option>> serviceFields(HomeAssistantApi api, LoadOptionsContext ctx) {
+        String domain = Dropdown.current(ctx, "domain");
+        String service = Dropdown.current(ctx, "service");
+        if (domain.isEmpty() || service.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return api.services().map(services -> {
+            Map<String, Object> desc =
+                    Json.asObject(servicesOf(services, domain).get(service));
+            List<Option> out = new ArrayList<>();
+            Json.asObject(desc.get("fields")).forEach((key, f) -> {
+                Map<String, Object> field = Json.asObject(f);
+                if (field.containsKey("fields")) { // a section of fields (advanced fields)
+                    Json.asObject(field.get("fields")).forEach((k2, f2) -> out.add(fieldOption(k2, Json.asObject(f2))));
+                } else {
+                    out.add(fieldOption(key, field));
+                }
+            });
+            if (desc.containsKey("target") && out.stream().noneMatch(o -> "entity_id".equals(o.value()))) {
+                out.add(Option.of("Entity ID (entity_id)", "entity_id", "The entities to act on"));
+            }
+            return out;
+        });
     }
 
-    @Override
-    public String defaultOperation() {
-        return "getAll";
+    private static Option fieldOption(String key, Map<String, Object> field) {
+        String description = Json.asString(field.get("description"));
+        if (Boolean.TRUE.equals(field.get("required"))) {
+            description = "Required. " + description;
+        }
+        return Option.of(Dropdown.label(Json.asString(field.get("name")), key), key, description);
+    }
+
+    private static Map<String, Object> servicesOf(Object services, String domain) {
+        for (Object d : Json.asList(services)) {
+            Map<String, Object> entry = Json.asObject(d);
+            if (domain.equals(entry.get("domain"))) {
+                return Json.asObject(entry.get("services"));
+            }
+        }
+        return Map.of();
+    }
+
+    /** Entities of the chosen domain (all entities when it has none, e.g. {@code homeassistant}). */
+    private static Mono<List<Option>> targetEntities(HomeAssistantApi api, LoadOptionsContext ctx) {
+        String domain = Dropdown.current(ctx, "domain");
+        return StateResource.entities(api, id -> true).map(all -> {
+            if (domain.isEmpty()) {
+                return all;
+            }
+            List<Option> ofDomain = all.stream()
+                    .filter(o -> String.valueOf(o.value()).startsWith(domain + "."))
+                    .toList();
+            return ofDomain.isEmpty() ? all : ofDomain;
+        });
     }
 }

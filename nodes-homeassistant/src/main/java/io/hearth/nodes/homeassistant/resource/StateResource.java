@@ -1,14 +1,22 @@
 package io.hearth.nodes.homeassistant.resource;
 
+import io.hearth.node.Item;
 import io.hearth.node.NodeApiException;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.DynamicOptions;
+import io.hearth.node.description.LocatorMode;
+import io.hearth.node.description.Option;
+import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
+import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
 import io.hearth.nodes.homeassistant.client.Json;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,10 +27,62 @@ import reactor.core.publisher.Mono;
  * current attributes are read first and the given ones merged over them; {@code replace} sends only the
  * given ones. An empty attribute list never sends {@code attributes: {}}; {@code __proto__}-style keys
  * are rejected; {@code forceUpdate} fires a state-changed event even if nothing changed.
+ * <p>
+ * Owns the entity dropdowns ({@code getAllEntities}, also used by History and the trigger).
  */
-public final class StateResource implements HaResource {
+public final class StateResource {
+
+    /** The dropdown of every entity, labelled {@code friendly_name (entity_id)}. */
+    public static final String ENTITIES = "getAllEntities";
 
     static final String ENTITY_ID_PATTERN = "[a-z0-9_]+\\.[a-z0-9_]+";
+
+    private StateResource() {}
+
+    public static HaResource resource() {
+        return HaResource.builder("state", "State")
+                .operation(
+                        "upsert",
+                        "Create or Update",
+                        "Create a new record, or update the current one if it already exists (upsert)",
+                        StateResource::upsert)
+                .operation("get", "Get", "Get a state for a specific entity", StateResource::get)
+                .operation("getAll", "Get Many", "Get many states", StateResource::getAll)
+                .defaultOperation("get")
+                .field(
+                        Parameter.resourceLocator(
+                                        "entityId",
+                                        LocatorMode.list("From List", DynamicOptions.of(ENTITIES)),
+                                        LocatorMode.id(
+                                                "By ID", "^[a-z0-9_]+\\.[a-z0-9_]+$", "sensor.outside_temperature"))
+                                .displayName("Entity")
+                                .required(),
+                        "get",
+                        "upsert")
+                .field(Parameter.string("state").displayName("State").required(), "upsert")
+                .field(Fields.nameValues("stateAttributes", "State Attributes", "Add Attribute"), "upsert")
+                .field(
+                        Parameter.options(
+                                        "attributesMode",
+                                        Option.of("Merge With Existing", "merge", "Keep the entity's other attributes"),
+                                        Option.of(
+                                                "Replace All",
+                                                "replace",
+                                                "The entity gets exactly the given attributes"))
+                                .displayName("Attributes")
+                                .defaultValue("merge"),
+                        "upsert")
+                .field(
+                        Parameter.bool("forceUpdate")
+                                .displayName("Force Update")
+                                .defaultValue(false)
+                                .description("Fire a state-changed event even if state and attributes did not change"),
+                        "upsert")
+                .field(Fields.returnAll(), "getAll")
+                .field(Fields.limit(), "getAll")
+                .dropdown(ENTITIES, (api, ctx) -> entities(api, id -> true))
+                .build();
+    }
 
     static String entityId(ParameterValues params) {
         String id = Values.required(params, "entityId");
@@ -80,7 +140,7 @@ public final class StateResource implements HaResource {
         return !"replace".equals(params.string("attributesMode"));
     }
 
-    private static Mono<List<io.hearth.node.Item>> upsert(OperationInput in) {
+    private static Mono<List<Item>> upsert(OperationInput in) {
         String entityId = entityId(in.params());
         Mono<Map<String, Object>> current = Mono.just(Map.of());
         if (merge(in.params())) {
@@ -97,44 +157,39 @@ public final class StateResource implements HaResource {
                 .map(j -> Results.items(j, "state"));
     }
 
-    @Override
-    public String value() {
-        return "state";
+    private static Mono<List<Item>> get(OperationInput in) {
+        return in.api()
+                .send(getRequest(entityId(in.params())))
+                .map(HaResponse::json)
+                .map(j -> Results.items(j, "state"));
     }
 
-    @Override
-    public String displayName() {
-        return "State";
+    private static Mono<List<Item>> getAll(OperationInput in) {
+        return in.api()
+                .send(listRequest())
+                .map(HaResponse::json)
+                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"));
     }
 
-    @Override
-    public List<HaOperation> operations() {
-        return List.of(
-                new HaOperation(
-                        "upsert",
-                        "Create or Update",
-                        "Create a new record, or update the current one if it already exists (upsert)",
-                        StateResource::upsert),
-                new HaOperation(
-                        "get",
-                        "Get",
-                        "Get a state for a specific entity",
-                        in -> in.api()
-                                .send(getRequest(entityId(in.params())))
-                                .map(HaResponse::json)
-                                .map(j -> Results.items(j, "state"))),
-                new HaOperation(
-                        "getAll",
-                        "Get Many",
-                        "Get many states",
-                        in -> in.api()
-                                .send(listRequest())
-                                .map(HaResponse::json)
-                                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"))));
+    /** Entity options of the states {@code keep} accepts, labelled {@code friendly_name (entity_id)}. */
+    static Mono<List<Option>> entities(HomeAssistantApi api, Predicate<String> keep) {
+        return api.send(HaRequest.get("Load entities", "/api/states"))
+                .map(HaResponse::json)
+                .map(states -> entityOptions(states, keep));
     }
 
-    @Override
-    public String defaultOperation() {
-        return "get";
+    static List<Option> entityOptions(Object states, Predicate<String> keep) {
+        List<Option> out = new ArrayList<>();
+        for (Object s : Json.asList(states)) {
+            Map<String, Object> state = Json.asObject(s);
+            String id = Json.asString(state.get("entity_id"));
+            if (id.isEmpty() || !keep.test(id)) {
+                continue;
+            }
+            String friendly =
+                    Json.asString(Json.asObject(state.get("attributes")).get("friendly_name"));
+            out.add(Option.of(Dropdown.label(friendly, id), id, "State: " + Json.asString(state.get("state"))));
+        }
+        return Dropdown.sorted(out);
     }
 }

@@ -100,11 +100,7 @@ public final class Values {
 
     /** A required id-like string (entity id, domain ...) without surrounding spaces. */
     public static String required(ParameterValues params, String name) {
-        String v = Json.asString(unwrapLocator(params.get(name).orElse(null))).strip();
-        if (v.isEmpty()) {
-            throw new ParameterException(name, "is required");
-        }
-        return v;
+        return params.requiredString(name).strip();
     }
 
     /** A list of ids from a multi-options value, a JSON list or a comma-separated text. Blank entries dropped. */
