@@ -54,6 +54,7 @@ final class Globals {
         g.put("Date", date());
         g.put("DateTime", dateTime());
         g.put("Duration", duration());
+        g.put("Interval", LuxonInterval.namespace());
         g.put("parseInt", fn("parseInt", Globals::parseInt));
         g.put(
                 "parseFloat",
@@ -115,6 +116,17 @@ final class Globals {
                     || (v instanceof Map<?, ?> m && m.isEmpty());
             return empty ? a[1] : v;
         }));
+        Builtin jmespath = fn("$jmespath", (ctx, a) -> {
+            Object data = JsOps.arg(a, 0);
+            Object query = JsOps.arg(a, 1);
+            boolean object = data == null || data instanceof Map<?, ?> || data instanceof List<?>;
+            if (!object || !(query instanceof String q)) {
+                throw new ExpressionException("expected two arguments (Object, string) for this function");
+            }
+            return JmesPath.search(ctx, data, q);
+        });
+        g.put("$jmespath", jmespath);
+        g.put("$jmesPath", jmespath);
         g.put("numberList", fn("numberList", (ctx, a) -> {
             long start = (long) JsOps.toInteger(JsOps.arg(a, 0));
             long end = (long) JsOps.toInteger(JsOps.arg(a, 1));
@@ -866,19 +878,21 @@ final class Globals {
                 "Duration",
                 Map.of(
                         "fromObject",
-                                fn("fromObject", (ctx, a) -> {
-                                    if (!(JsOps.arg(a, 0) instanceof Map<?, ?> m)) {
-                                        throw new ExpressionException(
-                                                "Duration.fromObject expects an object like {hours: 2}");
-                                    }
-                                    return LuxonDuration.fromObject(m);
-                                }),
+                        fn("fromObject", (ctx, a) -> {
+                            if (!(JsOps.arg(a, 0) instanceof Map<?, ?> m)) {
+                                throw JsThrow.error("Duration.fromObject: argument expected to be an object, got "
+                                        + JsOps.typeOf(JsOps.arg(a, 0)));
+                            }
+                            return LuxonDuration.fromObject(m);
+                        }),
                         "fromMillis",
-                                fn("fromMillis", (ctx, a) -> {
-                                    LinkedHashMap<String, Object> v = new JsObject(ctx);
-                                    v.put("milliseconds", JsNumbers.box(num(a, 0)));
-                                    return new LuxonDuration(v);
-                                })),
+                        fn("fromMillis", (ctx, a) -> LuxonDuration.from(JsNumbers.box(num(a, 0)))),
+                        "fromDurationLike",
+                        fn("fromDurationLike", (ctx, a) -> LuxonDuration.from(JsOps.arg(a, 0))),
+                        "fromISO",
+                        fn("fromISO", (ctx, a) -> LuxonDuration.fromIso(JsOps.toStr(ctx, JsOps.arg(a, 0)))),
+                        "isDuration",
+                        fn("isDuration", (ctx, a) -> JsOps.arg(a, 0) instanceof LuxonDuration)),
                 null);
     }
 }

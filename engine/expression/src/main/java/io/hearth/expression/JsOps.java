@@ -51,6 +51,13 @@ final class JsOps {
         if (v instanceof Boolean) {
             return "boolean";
         }
+        if (v instanceof Namespace ns) { // Math, JSON and Intl are objects; the others are classes
+            return ns.name().equals("Math")
+                            || ns.name().equals("JSON")
+                            || ns.name().equals("Intl")
+                    ? "object"
+                    : "function";
+        }
         return isFunction(v) ? "function" : "object";
     }
 
@@ -315,6 +322,7 @@ final class JsOps {
             case "Date" -> value instanceof DateTimeValue d && d.isJsDate();
             case "DateTime" -> value instanceof DateTimeValue d && !d.isJsDate();
             case "Duration" -> value instanceof LuxonDuration;
+            case "Interval" -> value instanceof LuxonInterval;
             case "RegExp" -> value instanceof JsRegExp;
             case "Map" -> value instanceof JsCollection col && !col.isSet;
             case "Set" -> value instanceof JsCollection col && col.isSet;

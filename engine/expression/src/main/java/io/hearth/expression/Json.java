@@ -44,6 +44,13 @@ final class Json {
             sb.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : JsNumbers.toString(n));
         } else if (v instanceof String s) {
             quote(sb, s);
+        } else if (v instanceof LuxonDuration || v instanceof LuxonInterval) {
+            Object text = Values.toPlain(ctx, v);
+            if (text == null) {
+                sb.append("null");
+            } else {
+                quote(sb, (String) text);
+            }
         } else if (v instanceof DateTimeValue d) {
             if (d.isValid()) {
                 quote(sb, d.toString());

@@ -82,6 +82,12 @@ final class Values {
         if (v instanceof DateTimeValue d) {
             return d.isValid() ? d.toString() : null;
         }
+        if (v instanceof LuxonDuration d) {
+            return Luxon.durationIso(d.values());
+        }
+        if (v instanceof LuxonInterval i) {
+            return i.isValid() ? i.get("toISO") instanceof Builtin b ? b.call(ctx, new Object[0]) : null : null;
+        }
         if (v instanceof Namespace || v instanceof JsRegExp || v instanceof JsCollection) {
             return new LinkedHashMap<String, Object>();
         }
