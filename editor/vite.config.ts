@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// `npm run dev` proxies the API to this server (HEARTH_SERVER=http://localhost:5791 npm run dev)
+const server = process.env.HEARTH_SERVER ?? 'http://localhost:5678';
+
 // The built editor goes straight into the jar: Spring Boot serves META-INF/resources at "/".
 export default defineConfig({
   base: '/',
@@ -13,9 +16,9 @@ export default defineConfig({
   server: {
     // `npm run dev` against a locally running server: http://localhost:5173
     proxy: {
-      '/api': 'http://localhost:5678',
-      '/webhook': 'http://localhost:5678',
-      '/webhook-test': 'http://localhost:5678',
+      '/api': server,
+      '/webhook': server,
+      '/webhook-test': server,
     },
   },
   test: {

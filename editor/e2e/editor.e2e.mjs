@@ -358,7 +358,8 @@ async function main() {
       await screenshot('executions-list');
       await page.click(tid(`open-execution-${row}`));
       await page.locator(tid('execution-detail')).waitFor();
-      await page.click(tid('execution-node-Home Assistant'));
+      // the execution opens on the canvas: click its node to see its data
+      await page.locator(`${tid('execution-canvas')} ${tid('node-Home Assistant')}`).click();
       await page.locator(tid('execution-output-items')).waitFor();
       await page.click(tid('execution-output-items-view-json'));
       const json = await page.locator(tid('execution-output-items-json')).textContent();

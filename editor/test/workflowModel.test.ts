@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeType, Workflow } from '../src/api/types';
 import { groupNodeTypes } from '../src/canvas/Palette';
-import { issuesByNode } from '../src/pages/WorkflowEditorPage';
-import { ApiError } from '../src/api/client';
+import { issuesByNode } from '../src/pages/editor/serverIssues';
 import { credentialRequirements, nodeIssues } from '../src/workflow/issues';
 import {
   addNode, connect, deleteNodes, disconnect, duplicateNodes, edgesOf, inputsOf, outputsOf, renameNode, uniqueName,
@@ -112,10 +111,16 @@ describe('workflow model (n8n JSON)', () => {
     expect(nodeIssues(ok, ha, () => '').all).toEqual([]);
   });
 
-  it('maps problem errors to the node and parameter they name', () => {
+  it('maps the server\'s issues to the node and parameter they name, keeping the text the user reads', () => {
     const wf = build();
-    const e = new ApiError(400, 'Bad Request', 'nodes[1].parameters.entityId: required', [{ path: 'nodes[1].parameters.entityId', message: 'is required' }]);
-    expect(issuesByNode(e, wf)).toEqual({ 'Home Assistant': { entityId: 'is required' } });
+    const issues = [
+      { path: 'nodes[1].parameters.entityId', message: 'is required', text: 'Home Assistant → Entity is required' },
+      { path: 'nodes[0].type', message: 'unknown node type', text: 'Webhook: unknown' },
+    ];
+    expect(issuesByNode(issues, wf)).toEqual({
+      'Home Assistant': { parameters: { entityId: 'is required' }, texts: ['Home Assistant → Entity is required'] },
+      [wf.nodes[0].name]: { parameters: {}, texts: ['Webhook: unknown'] },
+    });
   });
 
   it('groups the palette into Triggers, Home Assistant, Flow and Data', () => {

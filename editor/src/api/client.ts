@@ -3,7 +3,8 @@ import type {
   NodeType, Page, Settings, TriggerInfo, User, WebhookInfo, Workflow, WorkflowSummary,
 } from './types';
 
-export interface FieldError { path: string; message: string }
+/** One problem the server names: its path, what is wrong, and the same as the user sees it (`text`). */
+export interface FieldError { path: string; message: string; text?: string }
 
 /** An API answer other than 2xx, read from its RFC 9457 problem+json body when there is one. */
 export class ApiError extends Error {
@@ -101,6 +102,9 @@ export const api = {
     request<Execution>('POST', `${V1}/workflows/${enc(id)}/run`, body),
   runDraft: (workflow: Workflow, body: { startNode?: string; input?: JsonObject[] } = {}) =>
     request<Execution>('POST', `${V1}/workflows/run`, { ...body, workflow }),
+  /** starts a manual run and answers at once; follow it with getExecution, stop it with cancelExecution */
+  startRun: (id: string | undefined, body: { startNode?: string; input?: JsonObject[]; workflow?: Workflow }) =>
+    request<{ executionId: string }>('POST', id ? `${V1}/workflows/${enc(id)}/run?wait=false` : `${V1}/workflows/run?wait=false`, body),
   listenTestWebhook: (id: string, workflow?: Workflow) =>
     request<{ testUrls: string[]; expiresAt: string }>('POST', `${V1}/workflows/${enc(id)}/test-webhook`, workflow ? { workflow } : {}),
   testWebhookState: (id: string) =>
@@ -110,7 +114,11 @@ export const api = {
     request<Page<ExecutionSummary>>('GET', `${V1}/executions${query({ ...p, limit: p.limit ?? 50, offset: p.offset ?? 0 })}`),
   getExecution: (id: string) => request<Execution>('GET', `${V1}/executions/${enc(id)}`),
   deleteExecution: (id: string) => request<void>('DELETE', `${V1}/executions/${enc(id)}`),
-  retryExecution: (id: string) => request<Execution>('POST', `${V1}/executions/${enc(id)}/retry`),
+  /** n8n's two retry modes: the workflow version it ran ('original') or the workflow as saved now ('current') */
+  retryExecution: (id: string, workflow: 'original' | 'current' = 'original') =>
+    request<Execution>('POST', `${V1}/executions/${enc(id)}/retry?workflow=${workflow}`),
+  workflowVersion: (id: string, versionId: string) => request<Workflow>('GET', `${V1}/workflows/${enc(id)}/versions/${enc(versionId)}`),
+  cancelExecution: (id: string) => request<{ id: string; status: string }>('POST', `${V1}/executions/${enc(id)}/cancel`),
 
   nodeTypes: () => request<NodeType[]>('GET', `${V1}/node-types`),
   loadOptions: (type: string, body: { method: string; parameters: JsonObject; credentials?: Record<string, { id: string }>; search?: string }) =>
@@ -123,6 +131,8 @@ export const api = {
   createCredential: (c: { name: string; type: string; data: JsonObject }) => request<Credential>('POST', `${V1}/credentials`, c),
   updateCredential: (id: string, c: { name?: string; data: JsonObject }) => request<Credential>('PUT', `${V1}/credentials/${enc(id)}`, c),
   deleteCredential: (id: string) => request<void>('DELETE', `${V1}/credentials/${enc(id)}`),
+  /** the workflows using a credential, listed before it is deleted */
+  credentialUsage: (id: string) => request<Array<{ id: string; name: string; active: boolean }>>('GET', `${V1}/credentials/${enc(id)}/workflows`),
   testCredential: (c: { type: string; data: JsonObject; id?: string }) =>
     request<{ status: 'OK' | 'FAILED' | 'UNSUPPORTED'; message?: string }>('POST', `${V1}/credentials/test`, c),
 };

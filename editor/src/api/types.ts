@@ -42,6 +42,8 @@ export interface Workflow {
   versionId?: string;
   createdAt?: string;
   updatedAt?: string;
+  /** what keeps it from running or activating (the server saves unfinished work) */
+  issues?: Array<{ path: string; message: string; text: string }>;
   [extra: string]: unknown;
 }
 
@@ -72,6 +74,7 @@ export interface ExecutionSummary {
   id: string;
   workflowId: string;
   workflowName?: string;
+  workflowVersionId?: string | null;
   status: string;
   mode: string;
   startedAt: string;
@@ -81,9 +84,13 @@ export interface ExecutionSummary {
   error?: { message: string; node?: string } | null;
 }
 
+export interface NodeProgress { runs: number; items: number; running: boolean; failed: boolean }
+
 export interface Execution extends ExecutionSummary {
   lastNodeExecuted?: string | null;
   nodes?: Record<string, NodeRun[]>;
+  /** while it runs: how far each node got */
+  progress?: Record<string, NodeProgress>;
 }
 
 export interface CredentialRequirement { type: string; required: boolean; displayOptions?: DisplayOptionsWire }

@@ -10,10 +10,13 @@ export interface CanvasNodeData extends Record<string, unknown> {
   outputs: string[];
   subtitle: string;
   isTrigger: boolean;
-  run?: { status: string; items: number; error?: string };
+  run?: { status: string; items: number; error?: string; runs?: number };
   trigger?: TriggerInfo;
   issues: string[];
   pinnedRunning?: boolean;
+  /** outputs with no connection: they get a "+" to add the next node */
+  unconnected?: number[];
+  onAddAfter?: (output: number) => void;
 }
 
 export type CanvasFlowNode = Node<CanvasNodeData, 'hearth'>;
@@ -63,12 +66,20 @@ export const CanvasNode = memo(function CanvasNode({ data, selected }: NodeProps
             {label ? <span className="port-label out">{label}</span> : null}
           </Handle>
         ))}
+        {outputs.map((_, i) => (data.unconnected?.includes(i) && data.onAddAfter ? (
+          <button key={`add-${i}`} type="button" className="add-after nodrag" style={{ top: handleTop(i, outputs.length) }}
+            data-testid={`add-after-${node.name}-${i}`} title="Add the next node"
+            onClick={(e) => {
+              e.stopPropagation();
+              data.onAddAfter?.(i);
+            }}>+</button>
+        ) : null))}
       </div>
       <div className="canvas-node-name">{node.name}</div>
       {data.subtitle && <div className="canvas-node-subtitle">{data.subtitle}</div>}
       {run && (
         <div className={`canvas-node-items ${status}`} data-testid={`node-items-${node.name}`}>
-          {run.items} {run.items === 1 ? 'item' : 'items'}
+          {run.items} {run.items === 1 ? 'item' : 'items'}{run.runs && run.runs > 1 ? ` · ${run.runs} runs` : ''}
         </div>
       )}
       {trigger && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeType } from '../api/types';
 import { isTriggerType } from '../workflow/model';
 import { NodeIcon } from './NodeIcon';
@@ -33,18 +33,33 @@ export function groupNodeTypes(types: NodeType[], search: string): Array<{ secti
 }
 
 /** The searchable node palette: drag a node onto the canvas, or click to add it. */
-export function Palette({ types, onAdd, onClose }: { types: NodeType[]; onAdd: (t: NodeType) => void; onClose?: () => void }) {
+export function Palette({ types, onAdd, onClose, connectHint, onCancelHint }: {
+  types: NodeType[]; onAdd: (t: NodeType) => void; onClose?: () => void;
+  /** the node the next one connects from (the "+" of an output), shown above the list */
+  connectHint?: string; onCancelHint?: () => void;
+}) {
   const [search, setSearch] = useState('');
+  const searchInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (connectHint) searchInput.current?.focus();
+  }, [connectHint]);
   const groups = useMemo(() => groupNodeTypes(types, search), [types, search]);
   return (
     <aside className="palette" data-testid="palette">
       <div className="palette-header">
-        <input data-testid="palette-search" placeholder="Search nodes…" value={search} onChange={(e) => setSearch(e.target.value)}
+        <input ref={searchInput} data-testid="palette-search" placeholder="Search nodes…" value={search} onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && groups[0]?.types[0]) onAdd(groups[0].types[0]);
           }} />
         {onClose && <button type="button" className="icon-btn" onClick={onClose} title="Hide nodes panel">«</button>}
       </div>
+      {connectHint && (
+        <div className="palette-connect-hint" data-testid="palette-connect-hint">
+          <span>Add a node after <strong>{connectHint}</strong></span>
+          <span className="spacer" />
+          <button type="button" className="icon-btn" title="Cancel" onClick={onCancelHint}>×</button>
+        </div>
+      )}
       <div className="palette-list">
         {groups.length === 0 && <div className="empty">No nodes match “{search}”</div>}
         {groups.map((g) => (

@@ -1,5 +1,5 @@
 import {
-  applyNodeChanges, Background, BackgroundVariant, type Connection as FlowConnection, Controls, MiniMap, type NodeChange,
+  applyNodeChanges, Background, BackgroundVariant, type Connection as FlowConnection, Controls, type FinalConnectionState, MiniMap, type NodeChange,
   type EdgeChange, ReactFlow, useReactFlow, MarkerType,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -8,9 +8,10 @@ import { dependencyValue, rootScope } from '../form/displayOptions';
 import { evaluateSubtitle } from '../form/expression';
 import { schemaFields } from '../state/catalog';
 import { connect, deleteNodes, disconnect, duplicateNodes, edgesOf, inputsOf, isTriggerType, outputsOf } from '../workflow/model';
+import { loopsOf } from '../workflow/cycles';
 import type { NodeIssues } from '../workflow/issues';
 import { CanvasEdge, type CanvasFlowEdge } from './CanvasEdge';
-import { CanvasNode, type CanvasFlowNode } from './CanvasNode';
+import { CanvasNode, type CanvasFlowNode, type CanvasNodeData } from './CanvasNode';
 import { DRAG_TYPE } from './Palette';
 
 const nodeTypes = { hearth: CanvasNode };
@@ -36,12 +37,16 @@ export interface WorkflowCanvasProps {
   replace: (next: Workflow | ((w: Workflow) => Workflow)) => void;
   onOpenNode: (name: string) => void;
   onRename: (name: string) => void;
-  onDropType: (type: NodeType, position: [number, number]) => void;
+  onDropType: (type: NodeType, position: [number, number], into?: { source: string; output: number; target: string; input: number }) => void;
+  /** a connection dragged from an output into empty space, or the "+" of an unconnected output: choose a node to add there */
+  onAddAfter?: (from: { node: string; output: number }, position: [number, number]) => void;
   onSave: () => void;
   onUndo: () => void;
   onRedo: () => void;
   keyboardEnabled: boolean;
   apiRef: React.MutableRefObject<CanvasApi | null>;
+  /** an execution's view: nothing moves, connects or drops */
+  readOnly?: boolean;
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -54,6 +59,18 @@ function isEditable(target: EventTarget | null): boolean {
 function lastRun(execution: Execution | null, name: string) {
   const runs = execution?.nodes?.[name];
   return runs && runs.length ? runs[runs.length - 1] : undefined;
+}
+
+/** What the canvas shows of a node's run: the last finished run, or the live progress of a running execution. */
+function runSummary(execution: Execution | null, name: string): CanvasNodeData['run'] {
+  const live = execution?.progress?.[name];
+  if (live) {
+    return { status: live.running ? 'running' : live.failed ? 'error' : 'success', items: live.items, runs: live.runs };
+  }
+  const run = lastRun(execution, name);
+  if (!run) return undefined;
+  const items = run.output ? run.output.reduce((sum, port) => sum + (port?.length ?? 0), 0) : 0;
+  return { status: run.status, items, error: run.error?.message, runs: execution?.nodes?.[name]?.length ?? 1 };
 }
 
 /** The workflow canvas (React Flow): nodes, connections, drag and drop, keyboard shortcuts. */
@@ -75,8 +92,6 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         const type = nodeType(node.type);
         const fields = schemaFields(type?.schema);
         const scope = rootScope(node.parameters, fields, node.typeVersion);
-        const run = lastRun(execution, node.name);
-        const items = run?.output ? run.output.reduce((sum, port) => sum + (port?.length ?? 0), 0) : 0;
         const before = byId.get(node.name);
         return {
           ...(before ?? {}),
@@ -90,8 +105,11 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
             outputs: outputsOf(node, type),
             isTrigger: isTriggerType(type),
             subtitle: evaluateSubtitle(type?.schema?.['x-node']?.subtitle, (n) => dependencyValue(scope, n)),
-            run: run ? { status: run.status, items, error: run.error?.message } : undefined,
+            run: runSummary(execution, node.name),
             trigger: triggers.find((t) => t.node === node.name),
+            unconnected: props.readOnly ? [] : outputsOf(node, type).map((_, i) => i)
+              .filter((i) => !(workflow.connections[node.name]?.main?.[i] ?? []).length),
+            onAddAfter: (output: number) => props.onAddAfter?.({ node: node.name, output }, [node.position[0] + 220, node.position[1]]),
             issues: issues[node.name]?.all ?? [],
           },
           selected: before?.selected ?? false,
@@ -105,6 +123,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     if (e) commit((w) => disconnect(w, e.source, e.output, e.target, e.input));
   }, [commit]);
 
+  const loopEdges = useMemo(() => new Set(loopsOf(workflow).flatMap((l) => l.edges)), [workflow]);
   const rfEdges = useMemo<CanvasFlowEdge[]>(() => edgesOf(workflow).map((e) => {
     const run = lastRun(execution, e.source);
     const items = run?.output ? run.output[e.output]?.length ?? 0 : undefined;
@@ -119,9 +138,9 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       targetHandle: `in-${e.input}`,
       selected: selectedEdges.has(e.id),
       markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#9aa0ab' },
-      data: { items, onDelete: deleteEdge, error: outputs[e.output] === 'error' },
+      data: { items, onDelete: deleteEdge, error: outputs[e.output] === 'error', loop: loopEdges.has(e.id) },
     };
-  }), [workflow, execution, selectedEdges, deleteEdge, nodeType]);
+  }), [workflow, execution, selectedEdges, deleteEdge, nodeType, loopEdges]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasFlowNode>[]) => {
     setRfNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), nds));
@@ -147,6 +166,34 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     const input = Number((c.targetHandle ?? 'in-0').replace('in-', ''));
     commit((w) => connect(w, c.source, output, c.target, input));
   }, [commit]);
+
+  /**
+   * When a drag from an output ends without React Flow making a connection (the pointer on the node
+   * rather than exactly on its input, a fast release, any zoom), connect to the node under the pointer
+   * as n8n does; released over empty canvas, offer to add a node there.
+   */
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const source = state.fromNode.id;
+    const output = Number((state.fromHandle.id ?? 'out-0').replace('out-', ''));
+    const under = document.elementsFromPoint(point.clientX, point.clientY);
+    const handle = under.find((el) => el.classList.contains('react-flow__handle') && (el.getAttribute('data-handleid') ?? '').startsWith('in-'));
+    const nodeEl = (handle ?? under.find((el) => el.classList.contains('react-flow__node')))?.closest('.react-flow__node');
+    const target = nodeEl?.getAttribute('data-id');
+    if (target && target !== source) {
+      const input = handle ? Number((handle.getAttribute('data-handleid') ?? 'in-0').replace('in-', '')) : 0;
+      const targetNode = workflowRef.current.nodes.find((n) => n.name === target);
+      if (targetNode && inputsOf(nodeType(targetNode.type)).length > input) {
+        commit((w) => connect(w, source, output, target, input));
+      }
+      return;
+    }
+    if (!nodeEl) {
+      const p = rf.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      props.onAddAfter?.({ node: source, output }, [p.x, p.y - 50]);
+    }
+  }, [commit, nodeType, rf, props]);
 
   const selectedNames = useCallback(() => rfNodes.filter((n) => n.selected).map((n) => n.id), [rfNodes]);
 
@@ -252,12 +299,17 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         }
       }}
       onDrop={(e) => {
+        if (props.readOnly) return;
         const name = e.dataTransfer.getData(DRAG_TYPE) || e.dataTransfer.getData('text/plain');
         const type = name ? nodeType(name) : undefined;
         if (!type) return;
         e.preventDefault();
         const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-        onDropType(type, [p.x - 50, p.y - 50]);
+        // dropped onto a connection: the node goes in between, as in n8n
+        const edgeEl = document.elementsFromPoint(e.clientX, e.clientY).map((el) => el.closest('.react-flow__edge')).find(Boolean);
+        const edgeId = edgeEl?.getAttribute('data-testid')?.replace(/^rf__edge-/, '');
+        const edge = edgeId ? edgesOf(workflowRef.current).find((x) => x.id === edgeId) : undefined;
+        onDropType(type, [p.x - 50, p.y - 50], edge);
       }}>
       <ReactFlow<CanvasFlowNode, CanvasFlowEdge>
         nodes={rfNodes}
@@ -267,8 +319,13 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={36}
         isValidConnection={(c) => c.source !== c.target}
         onNodeDoubleClick={(_, n) => onOpenNode(n.id)}
+        onNodeClick={props.readOnly ? (_, n) => onOpenNode(n.id) : undefined}
+        nodesDraggable={!props.readOnly}
+        nodesConnectable={!props.readOnly}
         onNodeDragStart={() => {
           dragStart.current = workflowRef.current;
         }}

@@ -16,7 +16,17 @@ export function CredentialsPage() {
   }, [ui]);
   useEffect(load, [load]);
   const remove = async (c: CredentialSummary) => {
-    if (!(await ui.confirm(`Delete credential “${c.name}”? Nodes using it will stop working.`))) return;
+    let users: Array<{ id: string; name: string; active: boolean }> = [];
+    try {
+      users = await api.credentialUsage(c.id);
+    } catch {
+      users = [];
+    }
+    const message = users.length
+      ? `Delete credential “${c.name}”? It is used by ${users.length === 1 ? 'the workflow' : `${users.length} workflows`}: ${
+        users.map((w) => `“${w.name}”${w.active ? ' (active)' : ''}`).join(', ')}. Their nodes will need another credential; active ones stop running those nodes.`
+      : `Delete credential “${c.name}”? No workflow uses it.`;
+    if (!(await ui.confirm(message))) return;
     try {
       await api.deleteCredential(c.id);
       load();

@@ -1,42 +1,22 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError } from '../api/client';
-import type { Execution, JsonObject, NodeType, TriggerInfo, WebhookInfo, Workflow, WorkflowNode } from '../api/types';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { api } from '../api/client';
+import type { NodeType, WorkflowNode } from '../api/types';
 import { Palette } from '../canvas/Palette';
 import { type CanvasApi, WorkflowCanvas } from '../canvas/WorkflowCanvas';
-import type { Issues } from '../form/model';
 import { NodePanel } from '../panels/NodePanel';
-import { navigate, replacePath } from '../router';
+import { navigate } from '../router';
 import { useCatalog } from '../state/catalog';
-import { Icon } from '../ui/icons';
-import { Modal, useUi } from '../ui/Modal';
-import { useHistory } from '../workflow/history';
+import { useUi } from '../ui/Modal';
 import { nodeIssues, type NodeIssues } from '../workflow/issues';
-import { addNode, connect, EMPTY_WORKFLOW, inputsOf, isTriggerType, outputsOf, renameNode, toWire, updateNode } from '../workflow/model';
-
-const FINISHED = new Set(['success', 'error', 'canceled', 'crashed']);
-
-function snapshot(wf: Workflow): string {
-  return JSON.stringify({ name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings ?? null });
-}
-
-function sleep(ms: number) {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** Maps problem+json `errors[]` paths like `nodes[2].parameters.entityId` to the node they name. */
-export function issuesByNode(e: unknown, wf: Workflow): Record<string, Issues> {
-  const out: Record<string, Issues> = {};
-  if (!(e instanceof ApiError)) return out;
-  for (const err of e.errors) {
-    const m = /^nodes\[(\d+)\]\.parameters\.(.+)$/.exec(err.path);
-    if (m) {
-      const node = wf.nodes[Number(m[1])];
-      if (node) out[node.name] = { ...(out[node.name] ?? {}), [m[2]]: err.message };
-    }
-  }
-  return out;
-}
+import { addNode, connect, disconnect, inputsOf, isTriggerType, outputsOf, renameNode, updateNode } from '../workflow/model';
+import { LeaveDialog, RenameDialog, RunInputDialog } from './editor/dialogs';
+import { EditorHeader } from './editor/EditorHeader';
+import { RunBar } from './editor/RunBar';
+import { useLeaveGuard } from './editor/useLeaveGuard';
+import { useManualRun } from './editor/useManualRun';
+import { useWorkflowDocument } from './editor/useWorkflowDocument';
+import { useWorkflowStatus } from './editor/useWorkflowStatus';
 
 export function WorkflowEditorPage({ id: routeId }: { id: string | null }) {
   return (
@@ -46,153 +26,18 @@ export function WorkflowEditorPage({ id: routeId }: { id: string | null }) {
   );
 }
 
+/** The workflow editor: composes the document, runs, canvas, node panel and dialogs. */
 function Editor({ routeId }: { routeId: string | null }) {
   const catalog = useCatalog();
   const ui = useUi();
-  const hist = useHistory<Workflow>(EMPTY_WORKFLOW);
-  const wf = hist.present;
-  const [id, setId] = useState<string | undefined>(routeId ?? undefined);
-  const [loading, setLoading] = useState(!!routeId);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(snapshot(EMPTY_WORKFLOW));
-  const [saving, setSaving] = useState(false);
-  const [execution, setExecution] = useState<Execution | null>(null);
-  const [running, setRunning] = useState(false);
-  const [listening, setListening] = useState<{ testUrls: string[]; expiresAt: string } | null>(null);
-  const [triggers, setTriggers] = useState<TriggerInfo[]>([]);
-  const [webhooks, setWebhooks] = useState<WebhookInfo[]>([]);
-  const [serverIssues, setServerIssues] = useState<Record<string, Issues>>({});
-  const [openNode, setOpenNode] = useState<string | null>(null);
-  const [renaming, setRenaming] = useState<{ name: string; draft: string } | null>(null);
-  const [paletteOpen, setPaletteOpen] = useState(true);
-  const [inputModal, setInputModal] = useState<string | null>(null);
-  const [activating, setActivating] = useState<boolean | null>(null);
   const canvasApi = useRef<CanvasApi | null>(null);
-  const listenToken = useRef(0);
-  const wfRef = useRef(wf);
-  wfRef.current = wf;
-
-  const dirty = snapshot(wf) !== saved || !id;
-
-  // load
-  useEffect(() => {
-    if (!routeId) {
-      hist.reset({ ...EMPTY_WORKFLOW });
-      setSaved(snapshot(EMPTY_WORKFLOW));
-      setLoading(false);
-      return;
-    }
-    let cancelled = false;
-    setLoading(true);
-    api.getWorkflow(routeId).then((w) => {
-      if (cancelled) return;
-      const normalized: Workflow = { ...w, nodes: w.nodes ?? [], connections: w.connections ?? {} };
-      hist.reset(normalized);
-      setSaved(snapshot(normalized));
-      setId(w.id ?? routeId);
-      setLoading(false);
-      setTimeout(() => canvasApi.current?.fitView(), 50);
-      // the last execution of this workflow, so the canvas shows what ran
-      api.listExecutions({ workflowId: routeId, limit: 1 }).then((page) => {
-        const last = page.data[0];
-        if (last && !cancelled) api.getExecution(last.id).then((x) => !cancelled && setExecution((cur) => cur ?? x), () => undefined);
-      }, () => undefined);
-    }, (e: Error) => {
-      if (!cancelled) {
-        setLoadError(e.message);
-        setLoading(false);
-      }
-    });
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [routeId]);
-
-  // warn before leaving with unsaved changes
-  useEffect(() => {
-    const on = (e: BeforeUnloadEvent) => {
-      if (dirty && wfRef.current.nodes.length) {
-        e.preventDefault();
-      }
-    };
-    window.addEventListener('beforeunload', on);
-    return () => window.removeEventListener('beforeunload', on);
-  }, [dirty]);
-
-  // webhook URLs of the saved workflow
-  const refreshWebhooks = useCallback((wid: string | undefined) => {
-    if (!wid) return;
-    api.webhooks(wid).then(setWebhooks, () => setWebhooks([]));
-  }, []);
-  useEffect(() => refreshWebhooks(id), [id, refreshWebhooks]);
-
-  // trigger connection states while active
-  useEffect(() => {
-    if (!id || !wf.active) {
-      setTriggers([]);
-      return;
-    }
-    let stop = false;
-    const poll = () => api.triggers(id).then((t) => !stop && setTriggers(t), () => undefined);
-    poll();
-    const timer = setInterval(poll, 5000);
-    return () => {
-      stop = true;
-      clearInterval(timer);
-    };
-  }, [id, wf.active]);
-
-  const issues = useMemo(() => {
-    const out: Record<string, NodeIssues> = {};
-    for (const n of wf.nodes) {
-      out[n.name] = nodeIssues(n, catalog.nodeType(n.type), (t) => catalog.credentialType(t)?.displayName ?? t);
-    }
-    return out;
-  }, [wf.nodes, catalog]);
-
-  const showApiError = useCallback((title: string, e: unknown, sent?: Workflow) => {
-    if (sent) {
-      const byNode = issuesByNode(e, sent);
-      if (Object.keys(byNode).length) setServerIssues(byNode);
-    }
-    ui.toast('error', title, e instanceof Error ? e.message : String(e));
-  }, [ui]);
-
-  const save = useCallback(async (quiet = false): Promise<string | undefined> => {
-    const current = wfRef.current;
-    const body = toWire(current);
-    setSaving(true);
-    try {
-      const result = id ? await api.updateWorkflow(id, body) : await api.createWorkflow(body);
-      const merged: Workflow = { ...current, ...result, nodes: result.nodes ?? current.nodes, connections: result.connections ?? current.connections };
-      // keep what was edited meanwhile; take the server's metadata
-      hist.replace((now) => (now === current ? merged : { ...now, id: result.id, versionId: result.versionId, active: result.active }));
-      setSaved(snapshot(merged));
-      setServerIssues({});
-      if (!id && result.id) {
-        setId(result.id);
-        replacePath(`/workflow/${result.id}`);
-      }
-      refreshWebhooks(result.id ?? id);
-      if (!quiet) ui.toast('success', 'Workflow saved');
-      return result.id ?? id;
-    } catch (e) {
-      showApiError('Problem saving workflow', e, body);
-      return undefined;
-    } finally {
-      setSaving(false);
-    }
-  }, [id, hist, ui, showApiError, refreshWebhooks]);
-
-  const finishRun = useCallback((x: Execution) => {
-    setExecution(x);
-    setServerIssues({});
-    if (x.status === 'success') ui.toast('success', 'Workflow executed successfully');
-    else if (x.status === 'error' || x.status === 'crashed') {
-      ui.toast('error', 'Problem in node', `${x.error?.node ? `${x.error.node}: ` : ''}${x.error?.message ?? 'The workflow failed'}`);
-    } else ui.toast('info', `Execution ${x.status}`);
-  }, [ui]);
+  const runRef = useRef<ReturnType<typeof useManualRun> | null>(null);
+  const doc = useWorkflowDocument(routeId, (last) => {
+    if (last) runRef.current?.setExecution((cur) => cur ?? last);
+    setTimeout(() => canvasApi.current?.fitView(), 50);
+  });
+  const { wf, hist } = doc;
+  const status = useWorkflowStatus(doc.id, !!wf.active);
 
   const webhookTrigger = wf.nodes.find((n) => {
     const t = catalog.nodeType(n.type);
@@ -202,284 +47,178 @@ function Editor({ routeId }: { routeId: string | null }) {
     const t = catalog.nodeType(n.type);
     return !n.disabled && isTriggerType(t) && !t?.schema?.properties?.path;
   });
+  const listensForWebhook = !!webhookTrigger && !hasOtherStart;
+  const run = useManualRun(doc, { listenForWebhook: listensForWebhook });
+  runRef.current = run;
+  const guard = useLeaveGuard(doc.dirty);
 
-  const stopListening = useCallback(() => {
-    listenToken.current++;
-    setListening(null);
-  }, []);
+  const [openNode, setOpenNode] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [paletteOpen, setPaletteOpen] = useState(true);
+  const [inputDialog, setInputDialog] = useState(false);
+  const [activating, setActivating] = useState<boolean | null>(null);
+  /** the next node added from the palette connects from this output ("+" or a connection dragged into space) */
+  const [addAfter, setAddAfter] = useState<{ node: string; output: number; position: [number, number] } | null>(null);
 
-  const listen = useCallback(async () => {
-    const wid = dirty ? await save(true) : id;
-    if (!wid) return;
-    const token = ++listenToken.current;
-    try {
-      const r = await api.listenTestWebhook(wid, toWire(wfRef.current));
-      setListening(r);
-      const deadline = Date.now() + 130_000;
-      while (listenToken.current === token && Date.now() < deadline) {
-        await sleep(1000);
-        if (listenToken.current !== token) return;
-        const state = await api.testWebhookState(wid);
-        if (state.executionId) {
-          setListening(null);
-          let x = await api.getExecution(state.executionId);
-          while (!FINISHED.has(x.status) && Date.now() < deadline && listenToken.current === token) {
-            setExecution(x);
-            await sleep(700);
-            x = await api.getExecution(state.executionId);
-          }
-          finishRun(x);
-          return;
-        }
-        if (!state.listening) break;
-      }
-      if (listenToken.current === token) {
-        setListening(null);
-        ui.toast('info', 'Stopped listening', 'No test event arrived in time.');
-      }
-    } catch (e) {
-      setListening(null);
-      showApiError('Could not listen for a test event', e);
+  const issues = useMemo(() => {
+    const out: Record<string, NodeIssues> = {};
+    for (const n of wf.nodes) {
+      const own = nodeIssues(n, catalog.nodeType(n.type), (t) => catalog.credentialType(t)?.displayName ?? t);
+      const server = doc.serverIssues[n.name];
+      out[n.name] = server
+        ? { ...own, all: [...own.all, ...server.texts.filter((t) => !own.all.includes(t))] }
+        : own;
     }
-  }, [dirty, id, save, finishRun, ui, showApiError]);
-
-  const execute = useCallback(async (input?: JsonObject[]) => {
-    if (webhookTrigger && !hasOtherStart && !input) {
-      await listen();
-      return;
-    }
-    setRunning(true);
-    const draft = toWire(wfRef.current);
-    try {
-      const body = input ? { input } : {};
-      const x = id ? await api.run(id, dirty ? { ...body, workflow: draft } : body) : await api.runDraft(draft, body);
-      finishRun(x);
-    } catch (e) {
-      showApiError('Problem running workflow', e, draft);
-    } finally {
-      setRunning(false);
-    }
-  }, [webhookTrigger, hasOtherStart, listen, id, dirty, finishRun, showApiError]);
+    return out;
+  }, [wf.nodes, catalog, doc.serverIssues]);
 
   const toggleActive = useCallback(async (on: boolean) => {
     setActivating(on);
     try {
-      await toggleActiveNow(on);
+      let wid = doc.id;
+      if (on && (doc.dirty || !wid)) wid = await doc.save(true);
+      if (!wid) return;
+      try {
+        const result = on ? await api.activate(wid) : await api.deactivate(wid);
+        hist.replace((now) => ({ ...now, active: result.active ?? on, versionId: result.versionId ?? now.versionId }));
+        ui.toast('success', on ? 'Workflow activated' : 'Workflow deactivated',
+          on ? 'Triggers and production webhooks are now live.' : undefined);
+        status.refreshWebhooks(wid);
+      } catch (e) {
+        doc.showServerProblems(e, wf);
+        ui.toast('error', on ? 'Workflow could not be activated' : 'Workflow could not be deactivated', e instanceof Error ? e.message : String(e));
+      }
     } finally {
       setActivating(null);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, dirty, save]);
+  }, [doc, hist, ui, status, wf]);
 
-  const toggleActiveNow = async (on: boolean) => {
-    let wid = id;
-    if (on && (dirty || !wid)) wid = await save(true);
-    if (!wid) return;
-    try {
-      const result = on ? await api.activate(wid) : await api.deactivate(wid);
-      hist.replace((now) => ({ ...now, active: result.active ?? on, versionId: result.versionId ?? now.versionId }));
-      setSaved((s) => s);
-      ui.toast('success', on ? 'Workflow activated' : 'Workflow deactivated',
-        on ? 'Triggers and production webhooks are now live.' : undefined);
-      refreshWebhooks(wid);
-    } catch (e) {
-      showApiError(on ? 'Workflow could not be activated' : 'Workflow could not be deactivated', e);
-    }
-  };
+  const save = useCallback(async () => {
+    const wid = await doc.save();
+    if (wid) status.refreshWebhooks(wid);
+    return wid;
+  }, [doc, status]);
 
-  const addType = useCallback((type: NodeType, position?: [number, number]) => {
-    const place = position ? { position } : canvasApi.current?.placeForNewNode() ?? { position: [0, 0] as [number, number] };
-    const r = addNode(wfRef.current, type, place.position);
+  /**
+   * Adds a node as n8n does: connected from the chosen "+" (or the selected node), or into the
+   * connection it was dropped on (source → new → target).
+   */
+  const addType = useCallback((type: NodeType, position?: [number, number],
+    into?: { source: string; output: number; target: string; input: number }) => {
+    const after = addAfter;
+    setAddAfter(null);
+    const place = after
+      ? { position: after.position, connectFrom: after.node }
+      : position ? { position } : canvasApi.current?.placeForNewNode() ?? { position: [0, 0] as [number, number] };
+    const current = doc.wfRef.current;
+    const r = addNode(current, type, place.position);
     let next = r.workflow;
     const from = 'connectFrom' in place ? place.connectFrom : undefined;
-    const fromNode = from ? wfRef.current.nodes.find((n) => n.name === from) : undefined;
-    if (fromNode && !isTriggerType(type) && inputsOf(type).length > 0 && outputsOf(fromNode, catalog.nodeType(fromNode.type)).length > 0) {
-      next = connect(next, fromNode.name, 0, r.name, 0);
+    const fromNode = from ? current.nodes.find((n) => n.name === from) : undefined;
+    const takesInput = !isTriggerType(type) && inputsOf(type).length > 0;
+    if (fromNode && takesInput && outputsOf(fromNode, catalog.nodeType(fromNode.type)).length > 0) {
+      next = connect(next, fromNode.name, after?.output ?? 0, r.name, 0);
+    } else if (into && takesInput) {
+      next = connect(connect(disconnect(next, into.source, into.output, into.target, into.input), into.source, into.output, r.name, 0),
+        r.name, 0, into.target, into.input);
     }
     hist.commit(next);
     setTimeout(() => {
       canvasApi.current?.select([r.name]);
       canvasApi.current?.reveal(place.position);
     }, 0);
-  }, [hist, catalog]);
+    return r.name;
+  }, [hist, catalog, doc.wfRef, addAfter]);
 
   const rename = useCallback((oldName: string, wanted: string): string => {
-    const r = renameNode(wfRef.current, oldName, wanted);
+    const r = renameNode(doc.wfRef.current, oldName, wanted);
     if (r.name !== oldName) {
       hist.commit(r.workflow);
-      setServerIssues((s) => {
-        if (!s[oldName]) return s;
-        const { [oldName]: moved, ...rest } = s;
-        return { ...rest, [r.name]: moved };
-      });
+      doc.renameServerIssues(oldName, r.name);
       setOpenNode((o) => (o === oldName ? r.name : o));
     }
     return r.name;
-  }, [hist]);
+  }, [hist, doc]);
 
   const changeNode = useCallback((name: string, update: (n: WorkflowNode) => WorkflowNode, key: string) => {
     hist.commit((w) => {
       const node = w.nodes.find((n) => n.name === name);
       return node ? updateNode(w, name, update(node)) : w;
     }, key);
-    setServerIssues((s) => (s[name] ? { ...s, [name]: {} } : s));
-  }, [hist]);
+    doc.clearServerIssues(name);
+  }, [hist, doc]);
 
-  if (loading) return <div className="page-loading">Loading workflow…</div>;
-  if (loadError) {
-    return <div className="page"><div className="form-error">Could not open the workflow: {loadError}</div><a href="#/workflows">Back to workflows</a></div>;
+  if (doc.loading) return <div className="page-loading">Loading workflow…</div>;
+  if (doc.loadError) {
+    return <div className="page"><div className="form-error">Could not open the workflow: {doc.loadError}</div><a href="#/workflows">Back to workflows</a></div>;
   }
 
   return (
     <div className="editor" data-testid="workflow-editor">
-      <header className="editor-header">
-        <input className="workflow-name" data-testid="workflow-name" value={wf.name}
-          onChange={(e) => hist.commit({ ...wf, name: e.target.value }, 'name')} />
-        <span className={`save-state ${dirty ? 'dirty' : 'clean'}`} data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
-        <nav className="editor-tabs">
-          <span className="on">Editor</span>
-          {id ? <a href={`#/workflow/${id}/executions`} data-testid="tab-executions">Executions</a> : <span className="disabled">Executions</span>}
-        </nav>
-        <span className="spacer" />
-        <label className="active-toggle" title={wf.active ? 'Deactivate' : 'Activate: start triggers and production webhooks'}>
-          <span data-testid="active-label">{activating !== null ? (activating ? 'Activating…' : 'Deactivating…') : wf.active ? 'Active' : 'Inactive'}</span>
-          <span className="switch">
-            <input type="checkbox" data-testid="activate-toggle" checked={activating ?? !!wf.active} disabled={activating !== null}
-              onChange={(e) => toggleActive(e.target.checked)} />
-            <span className="slider" />
-          </span>
-        </label>
-        <button type="button" className="btn secondary" data-testid="undo" disabled={!hist.canUndo} onClick={hist.undo} title="Undo (Ctrl+Z)"><Icon name="undo" /></button>
-        <button type="button" className="btn secondary" data-testid="redo" disabled={!hist.canRedo} onClick={hist.redo} title="Redo (Ctrl+Shift+Z)"><Icon name="redo" /></button>
-        <button type="button" className="btn secondary" data-testid="download-workflow" title="Download as n8n JSON"
-          onClick={() => {
-            const blob = new Blob([JSON.stringify(toWire(wf), null, 2)], { type: 'application/json' });
-            const a = document.createElement('a');
-            a.href = URL.createObjectURL(blob);
-            a.download = `${wf.name || 'workflow'}.json`;
-            a.click();
-          }}><Icon name="download" /></button>
-        <button type="button" className="btn primary" data-testid="save-workflow" disabled={saving} onClick={() => save()}>
-          {saving ? 'Saving…' : dirty ? 'Save' : 'Saved'}
-        </button>
-      </header>
+      <EditorHeader wf={wf} id={doc.id} dirty={doc.dirty} saving={doc.saving} activating={activating}
+        canUndo={hist.canUndo} canRedo={hist.canRedo}
+        onRename={(name) => hist.commit({ ...wf, name }, 'name')}
+        onToggleActive={toggleActive} onUndo={hist.undo} onRedo={hist.redo} onSave={() => void save()} />
       <div className="editor-body">
-        {paletteOpen ? (
-          <Palette types={catalog.nodeTypes} onAdd={(t) => addType(t)} onClose={() => setPaletteOpen(false)} />
+        {paletteOpen || addAfter ? (
+          <Palette types={catalog.nodeTypes} onAdd={(t) => addType(t)} onClose={() => setPaletteOpen(false)}
+            connectHint={addAfter ? addAfter.node : undefined} onCancelHint={() => setAddAfter(null)} />
         ) : (
           <button type="button" className="palette-open" data-testid="open-palette" onClick={() => setPaletteOpen(true)} title="Add node">+</button>
         )}
         <WorkflowCanvas
           workflow={wf}
           nodeType={catalog.nodeType}
-          execution={execution}
-          triggers={triggers}
+          execution={run.execution}
+          triggers={status.triggers}
           issues={issues}
           commit={hist.commit}
           recordFrom={hist.recordFrom}
           replace={hist.replace}
           onOpenNode={setOpenNode}
-          onRename={(name) => setRenaming({ name, draft: name })}
-          onDropType={(t, p) => addType(t, p)}
-          onSave={() => save()}
+          onRename={setRenaming}
+          onDropType={(t, p, into) => addType(t, p, into)}
+          onAddAfter={(from, position) => setAddAfter({ ...from, position })}
+          onSave={() => void save()}
           onUndo={hist.undo}
           onRedo={hist.redo}
-          keyboardEnabled={!openNode && !renaming && !inputModal}
+          keyboardEnabled={!openNode && !renaming && !inputDialog && guard.pending === null}
           apiRef={canvasApi}
         />
-        <div className="run-bar">
-          <button type="button" className="btn run" data-testid="execute-workflow" disabled={running || !!listening || wf.nodes.length === 0}
-            onClick={() => execute()}>
-            <Icon name="play" size={14} />
-            {running ? 'Executing…' : webhookTrigger && !hasOtherStart ? 'Execute workflow (listen for test event)' : 'Execute workflow'}
-          </button>
-          {webhookTrigger && (
-            <button type="button" className="btn secondary" data-testid="execute-with-input" disabled={running}
-              onClick={() => setInputModal('[\n  {\n    "body": {}\n  }\n]')}>Run with input item…</button>
-          )}
-          {execution && (
-            <span className={`status-pill ${execution.status}`} data-testid="last-execution-status" title={execution.error?.message ?? ''}>
-              {execution.status}
-            </span>
-          )}
-          {execution && (
-            <button type="button" className="btn link" data-testid="clear-execution" onClick={() => setExecution(null)}>Clear run data</button>
-          )}
-        </div>
-        {listening && (
-          <div className="listening-banner" data-testid="listening-banner">
-            <div className="spinner" />
-            <div>
-              <strong>Waiting for a test event</strong>
-              <div className="muted">Make a request to:</div>
-              {listening.testUrls.map((u) => {
-                const m = /^([A-Z]+)\s+(\S+)$/.exec(u.trim());
-                return (
-                  <div key={u} className="webhook-url">
-                    {m && <span className="method">{m[1]}</span>}
-                    <code data-testid="listening-url">{m ? m[2] : u}</code>
-                  </div>
-                );
-              })}
-            </div>
-            <button type="button" className="btn secondary small" data-testid="stop-listening" onClick={stopListening}>Stop listening</button>
-          </div>
-        )}
+        <RunBar running={run.running} stopping={run.stopping} canStop={run.runningId !== null} listening={run.listening}
+          hasNodes={wf.nodes.length > 0} listensForWebhook={listensForWebhook} hasWebhook={!!webhookTrigger}
+          execution={run.execution} onExecute={() => void run.execute()} onStop={() => void run.stop()}
+          onRunWithInput={() => setInputDialog(true)} onClear={() => run.setExecution(null)} onStopListening={run.stopListening} />
       </div>
       {openNode && (
         <NodePanel
           workflow={wf}
-          workflowId={id}
+          workflowId={doc.id}
           name={openNode}
-          execution={execution}
+          execution={run.execution}
           issues={issues[openNode]}
-          serverIssues={serverIssues[openNode] ?? {}}
-          webhooks={webhooks}
+          serverIssues={doc.serverIssues[openNode]?.parameters ?? {}}
+          webhooks={status.webhooks}
           settings={catalog.settings}
-          listening={!!listening}
+          listening={!!run.listening}
           onChange={changeNode}
           onRename={rename}
           onClose={() => setOpenNode(null)}
-          onListen={listen}
-          onExecute={() => execute()}
+          onListen={() => void run.listen()}
+          onExecute={() => void run.execute()}
         />
       )}
-      {renaming && (
-        <Modal title="Rename node" onClose={() => setRenaming(null)} testId="rename-dialog"
-          footer={<>
-            <button type="button" className="btn secondary" onClick={() => setRenaming(null)}>Cancel</button>
-            <button type="button" className="btn primary" data-testid="rename-submit" onClick={() => {
-              rename(renaming.name, renaming.draft);
-              setRenaming(null);
-            }}>Rename</button>
-          </>}>
-          <input autoFocus data-testid="rename-input" value={renaming.draft} onChange={(e) => setRenaming({ ...renaming, draft: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                rename(renaming.name, renaming.draft);
-                setRenaming(null);
-              }
-            }} />
-        </Modal>
+      {renaming && <RenameDialog name={renaming} onRename={(draft) => rename(renaming, draft)} onClose={() => setRenaming(null)} />}
+      {inputDialog && (
+        <RunInputDialog onClose={() => setInputDialog(false)} onRun={(items) => void run.execute(items)}
+          onInvalid={(m) => ui.toast('error', 'Invalid JSON', m)} />
       )}
-      {inputModal !== null && (
-        <Modal title="Run with input items" onClose={() => setInputModal(null)} testId="run-input-dialog"
-          footer={<>
-            <button type="button" className="btn secondary" onClick={() => setInputModal(null)}>Cancel</button>
-            <button type="button" className="btn primary" data-testid="run-input-submit" onClick={() => {
-              try {
-                const parsed = JSON.parse(inputModal);
-                const items = (Array.isArray(parsed) ? parsed : [parsed]) as JsonObject[];
-                setInputModal(null);
-                execute(items);
-              } catch (e) {
-                ui.toast('error', 'Invalid JSON', (e as Error).message);
-              }
-            }}>Execute</button>
-          </>}>
-          <p className="muted">The JSON items the trigger node outputs for this manual run.</p>
-          <textarea className="code" rows={10} data-testid="run-input-json" value={inputModal} onChange={(e) => setInputModal(e.target.value)} />
-        </Modal>
+      {guard.pending !== null && (
+        <LeaveDialog saving={doc.saving} onStay={guard.stay} onLeave={guard.leave}
+          onSave={async () => {
+            if (await save()) guard.leave();
+            else guard.stay();
+          }} />
       )}
     </div>
   );

@@ -218,6 +218,14 @@ function CredentialSelectors({ node, type, issues, onSelect }: {
   const catalog = useCatalog();
   const reqs = credentialRequirements(node, type);
   const [lists, setLists] = useState<Record<string, CredentialSummary[]>>({});
+  // a node without a credential of a type of which exactly one exists gets it (as n8n pre-selects it)
+  useEffect(() => {
+    for (const r of reqs) {
+      const list = lists[r.type];
+      if (list && list.length === 1 && !node.credentials?.[r.type]?.id) onSelect(r.type, list[0]);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lists]);
   const [modal, setModal] = useState<{ type: string; id?: string } | null>(null);
   const load = useCallback((t: string) => {
     api.listCredentials(t).then((l) => setLists((cur) => ({ ...cur, [t]: l.filter((c) => c.type === t) })), () => undefined);
@@ -232,8 +240,11 @@ function CredentialSelectors({ node, type, issues, onSelect }: {
       {reqs.map((r) => {
         const ct = catalog.credentialType(r.type);
         const list = lists[r.type] ?? [];
-        const selected = node.credentials?.[r.type]?.id ?? '';
-        const issue = issues[r.type];
+        const chosen = node.credentials?.[r.type];
+        // a credential that was deleted shows as not selected, with a warning
+        const gone = !!chosen?.id && !!lists[r.type] && !list.some((c) => c.id === chosen.id);
+        const selected = gone ? '' : chosen?.id ?? '';
+        const issue = gone ? `The credential “${chosen?.name ?? chosen?.id}” no longer exists: select another` : issues[r.type];
         return (
           <div className={`field${issue ? ' has-issue' : ''}`} key={r.type} data-testid={`field-credential-${r.type}`}>
             <div className="field-label">
@@ -247,7 +258,7 @@ function CredentialSelectors({ node, type, issues, onSelect }: {
                   else onSelect(r.type, v ? list.find((c) => c.id === v) ?? { id: v, name: v, type: r.type } : null);
                 }}>
                 <option value="">Select {ct?.displayName ?? r.type} credential…</option>
-                {selected && !list.some((c) => c.id === selected) && <option value={selected}>{node.credentials?.[r.type]?.name ?? selected}</option>}
+                {selected && !lists[r.type] && <option value={selected}>{chosen?.name ?? selected}</option>}
                 {list.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
                 <option value="__new">+ Create new credential</option>
               </select>

@@ -24,7 +24,7 @@ export function Modal({ title, onClose, children, footer, testId, wide }: {
   );
 }
 
-type Toast = { id: number; kind: 'success' | 'error' | 'info'; title: string; message?: string };
+type Toast = { id: number; kind: 'success' | 'error' | 'info' | 'warning'; title: string; message?: string };
 type ConfirmRequest = { message: string; confirmLabel: string; resolve: (ok: boolean) => void };
 
 interface UiApi {

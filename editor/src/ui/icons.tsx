@@ -23,6 +23,7 @@ const PATHS: Record<string, string> = {
   redo: 'M21 7v6h-6 M21 13a9 9 0 1 1-3-7.7L21 8',
   download: 'M12 3v12 M7 10l5 5 5-5 M5 21h14',
   play: 'M6 4l14 8-14 8z',
+  stop: 'M6 6h12v12H6z',
   plus: 'M12 5v14 M5 12h14',
   edit: 'M12 20h9 M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z',
   check: 'M20 6 9 17l-5-5',

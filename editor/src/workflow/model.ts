@@ -40,8 +40,9 @@ export function addNode(wf: Workflow, type: NodeType, position: [number, number]
     parameters: {},
   };
   if (isTriggerType(type) && type.schema?.properties?.path) {
-    // n8n gives webhook nodes a webhookId, and a path nobody else uses
+    // n8n gives webhook nodes a webhookId, and that id as a path nobody else uses
     node.webhookId = newId();
+    node.parameters = { path: node.webhookId };
   }
   return { workflow: { ...wf, nodes: [...wf.nodes, node] }, name };
 }
@@ -199,7 +200,8 @@ export function outputsOf(node: WorkflowNode, type: NodeType | undefined): strin
   return outputs;
 }
 
-/** The draft as the API stores it. */
+/** The draft as the API stores it (without what the server computes, such as `issues`). */
 export function toWire(wf: Workflow): Workflow {
-  return JSON.parse(JSON.stringify(wf));
+  const { issues: _computed, ...rest } = wf;
+  return JSON.parse(JSON.stringify(rest));
 }

@@ -29,7 +29,11 @@ import java.util.stream.Collectors;
 /** Checks values against parameter declarations, level by level, collecting violations. */
 final class FieldChecker {
 
+    private static final String ARROW = " \u2192 ";
+
     private final List<Violation> violations = new ArrayList<>();
+    // what the user sees for each path checked so far (a field's title, a collection entry's ordinal)
+    private final Map<String, String> labels = new java.util.HashMap<>();
     private final boolean expressions;
     private final Predicate<Parameter> mayBeOmitted;
 
@@ -62,11 +66,16 @@ final class FieldChecker {
      * fields of a collection are only there when the user added them.
      */
     void checkLevel(Scope scope, String path, boolean optionalFields) {
+        checkLevel(scope, path, "", optionalFields);
+    }
+
+    private void checkLevel(Scope scope, String path, String label, boolean optionalFields) {
         for (Parameter p : scope.fields()) {
             if (!p.holdsValue() || !scope.isVisible(p)) {
                 continue;
             }
             String at = path + "." + p.name();
+            labels.put(at, label.isEmpty() ? p.displayName() : label + ARROW + p.displayName());
             Object set = scope.values().get(p.name());
             if (set == null && (optionalFields || mayBeOmitted.test(p))) {
                 continue;
@@ -157,7 +166,7 @@ final class FieldChecker {
             return;
         }
         Scope inner = scope.child(map, type.fields());
-        checkLevel(inner, at, true);
+        checkLevel(inner, at, labelOf(at), true);
     }
 
     private void checkFixedCollection(FixedCollectionType type, Object value, String at, Scope scope) {
@@ -173,11 +182,17 @@ final class FieldChecker {
             if (group.isEmpty()) {
                 // n8n stores more beside the groups (a filter's "combinator" and "options"): not ours to judge.
                 continue;
-            } else if (!type.multipleValues()) {
+            }
+            String groupLabel =
+                    type.groups().size() > 1 ? labelOf(at) + ARROW + group.get().displayName() : labelOf(at);
+            labels.put(groupPath, groupLabel);
+            if (!type.multipleValues()) {
                 checkEntry(group.get(), e.getValue(), groupPath, scope);
             } else if (e.getValue() instanceof List<?> entries) {
                 for (int i = 0; i < entries.size(); i++) {
-                    checkEntry(group.get(), entries.get(i), groupPath + "[" + i + "]", scope);
+                    String entryPath = groupPath + "[" + i + "]";
+                    labels.put(entryPath, groupLabel + ARROW + ordinal(i + 1) + " " + singular(group.get()));
+                    checkEntry(group.get(), entries.get(i), entryPath, scope);
                 }
             } else if (e.getValue() != null) {
                 add(groupPath, "must be a list of entries");
@@ -194,7 +209,33 @@ final class FieldChecker {
             return;
         }
         Scope inner = scope.child(map, group.fields());
-        checkLevel(inner, at, false);
+        checkLevel(inner, at, labelOf(at), false);
+    }
+
+    private String labelOf(String path) {
+        return labels.getOrDefault(path, path);
+    }
+
+    /** "Values" → "value", "Rules" → "rule": an entry of a group as the form names it. */
+    private static String singular(FieldGroup g) {
+        String name = g.displayName().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        return name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13
+                ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
     }
 
     private void checkJson(Object value, String at) {
@@ -254,6 +295,19 @@ final class FieldChecker {
     }
 
     private void add(String path, String message) {
-        violations.add(new Violation(path, message));
+        violations.add(new Violation(path, message, labelFor(path)));
+    }
+
+    /** A checked field's label; a sub-value ({@code .value}, {@code [2]}) gets its field's label. */
+    private String labelFor(String path) {
+        String p = path;
+        while (!labels.containsKey(p)) {
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                return path;
+            }
+            p = p.substring(0, cut);
+        }
+        return labels.get(p);
     }
 }

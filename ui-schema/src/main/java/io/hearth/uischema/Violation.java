@@ -7,12 +7,23 @@ import java.util.Objects;
  *
  * @param path    where the value sits, starting at {@code parameters} or {@code data}
  * @param message what is wrong, phrased to follow the path
+ * @param label   the same place as the user sees it in the form: {@code Routing Rules → 2nd Rule → Value}
  */
-public record Violation(String path, String message) {
+public record Violation(String path, String message, String label) {
 
     public Violation {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(label, "label");
+    }
+
+    public Violation(String path, String message) {
+        this(path, message, path);
+    }
+
+    /** The problem as a sentence the user can act on: {@code Entity is required}. */
+    public String sentence() {
+        return label + " " + message;
     }
 
     @Override

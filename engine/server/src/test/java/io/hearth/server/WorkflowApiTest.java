@@ -116,50 +116,98 @@ class WorkflowApiTest extends ApiTestSupport {
     }
 
     @Test
-    void rejectsInvalidWorkflowsNamingEachField() {
-        Map<String, Object> bad = Map.of(
+    void savesAWorkflowWithIssuesAndRefusesToActivateItNamingEachIssueAsTheUserSeesIt() {
+        Map<String, Object> unfinished = Map.of(
                 "name",
-                "Bad",
+                "Unfinished",
                 "nodes",
                 List.of(
-                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "TRACE", "path", "x")),
+                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "TRACE", "path", "unf")),
                         node("Mystery", "acme.unknown", 1, Map.of()),
                         node("Set", "hearth.set", 3.4, Map.of("mode", "raw", "jsonOutput", "{not json"))));
+        Map<String, Object> saved = create(unfinished);
+        String id = (String) saved.get("id");
+        api.get()
+                .uri("/api/v1/workflows/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.nodes.length()")
+                .isEqualTo(3)
+                .jsonPath("$.issues[?(@.path == 'nodes[0].parameters.httpMethod')].text")
+                .isEqualTo("Webhook \u2192 HTTP Method must be one of: DELETE, GET, HEAD, PATCH, POST, PUT")
+                .jsonPath("$.issues[?(@.path == 'nodes[1].type')].text")
+                .isEqualTo("Mystery: the node type 'acme.unknown' is not installed on this server")
+                .jsonPath("$.issues[?(@.path == 'nodes[2].parameters.jsonOutput')].text")
+                .value(t -> assertThat(t.toString()).contains("Set \u2192 JSON Output is not valid JSON"));
         api.post()
-                .uri("/api/v1/workflows")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(bad)
+                .uri("/api/v1/workflows/{id}/activate", id)
                 .exchange()
                 .expectStatus()
                 .isBadRequest()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d)
+                        .startsWith("The workflow has issues to fix before it can be activated: ")
+                        .contains("Webhook \u2192 HTTP Method must be one of")
+                        .doesNotContain("nodes[0]"))
                 .jsonPath("$.errors[?(@.path == 'nodes[0].parameters.httpMethod')].message")
-                .isEqualTo("must be one of: DELETE, GET, HEAD, PATCH, POST, PUT")
-                .jsonPath("$.errors[?(@.path == 'nodes[1].type')].message")
-                .isEqualTo("unknown node type 'acme.unknown'")
-                .jsonPath("$.errors[?(@.path == 'nodes[2].parameters.jsonOutput')]")
-                .exists();
-    }
-
-    @Test
-    void requiredParametersAreReportedWithTheirPath() {
-        Map<String, Object> missingPath = Map.of(
-                "name",
-                "No path",
-                "nodes",
-                List.of(node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST"))));
+                .isEqualTo("must be one of: DELETE, GET, HEAD, PATCH, POST, PUT");
         api.post()
-                .uri("/api/v1/workflows")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(missingPath)
+                .uri("/api/v1/workflows/{id}/run", id)
                 .exchange()
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.detail")
-                .isEqualTo("nodes[0].parameters.path: is required");
+                .value(d -> assertThat((String) d).startsWith("The workflow has issues to fix before it can be run"));
+    }
+
+    @Test
+    void aRequiredParameterLeftEmptyIsAnIssueNamedAsInTheForm() {
+        Map<String, Object> missingPath = Map.of(
+                "name",
+                "No path",
+                "nodes",
+                List.of(node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST"))));
+        Map<String, Object> saved = create(missingPath);
+        assertThat(saved.get("issues"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly(Map.of(
+                        "path",
+                        "nodes[0].parameters.path",
+                        "message",
+                        "is required",
+                        "text",
+                        "Webhook \u2192 Path is required"));
+    }
+
+    @Test
+    void savingAnActiveWorkflowWithIssuesKeepsTheWorkAndDeactivatesIt() {
+        String id = (String)
+                create(webhookDoubleWorkflow("Broken later", "broken-later")).get("id");
+        activate(id);
+        Map<String, Object> broken = Map.of(
+                "name",
+                "Broken later",
+                "nodes",
+                List.of(node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST"))));
+        api.put()
+                .uri("/api/v1/workflows/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(broken)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false)
+                .jsonPath("$.issues[0].text")
+                .isEqualTo("Webhook \u2192 Path is required");
+        anonymous.post().uri("/webhook/broken-later").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -56,7 +56,17 @@ public final class WorkflowExecutor {
     }
 
     public RunningExecution start(ExecutionRequest request) {
+        return start(request, run -> {});
+    }
+
+    /**
+     * Starts an execution, handing it to {@code handle} before its first node runs. Nodes that finish
+     * at once run on the calling thread, so without this a caller could not cancel an execution (a
+     * loop of such nodes) until the call returned.
+     */
+    public RunningExecution start(ExecutionRequest request, java.util.function.Consumer<RunningExecution> handle) {
         ExecutionRun run = new ExecutionRun(request, new RunState(request, clock, defaultZone), blockingPool, timer);
+        handle.accept(run);
         run.start();
         return run;
     }

@@ -40,9 +40,15 @@ public class CredentialController {
     private final CredentialStore store;
     private final MasterKeyProvider keys;
     private final Blocking blocking;
+    private final io.hearth.server.workflow.WorkflowRepository workflows;
 
     public CredentialController(
-            CredentialService credentials, CredentialStore store, MasterKeyProvider keys, Blocking blocking) {
+            CredentialService credentials,
+            CredentialStore store,
+            MasterKeyProvider keys,
+            Blocking blocking,
+            io.hearth.server.workflow.WorkflowRepository workflows) {
+        this.workflows = workflows;
         this.credentials = credentials;
         this.store = store;
         this.keys = keys;
@@ -81,6 +87,19 @@ public class CredentialController {
     public Mono<Map<String, Object>> update(@PathVariable String id, @RequestBody Body body) {
         return call(() -> view(credentials.update(
                 id, Optional.ofNullable(body.name()).filter(n -> !n.isBlank()), Optional.ofNullable(body.data()))));
+    }
+
+    /** The workflows that use the credential (the editor lists them before deleting it). */
+    @GetMapping("/credentials/{id}/workflows")
+    public Mono<List<Map<String, Object>>> usage(@PathVariable String id) {
+        return call(() -> {
+            if (credentials.get(id).isEmpty()) {
+                throw ApiException.notFound("Credential", id);
+            }
+            return workflows.usingCredential(id).stream()
+                    .map(w -> Map.<String, Object>of("id", w.id(), "name", w.name(), "active", w.active()))
+                    .toList();
+        });
     }
 
     @DeleteMapping("/credentials/{id}")

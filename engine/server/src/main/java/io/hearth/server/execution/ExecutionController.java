@@ -72,12 +72,20 @@ public class ExecutionController {
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
         return blocking.call(() -> {
-            ExecutionRecord r = repository
-                    .find(id)
-                    .or(() -> executions.running(id))
-                    .orElseThrow(() -> ApiException.notFound("Execution", id));
+            Optional<ExecutionRecord> running = executions.running(id);
+            if (running.isPresent()) {
+                Map<String, Object> m = ExecutionViews.detail(
+                        running.get(), ExecutionCodec.parse(repository.data(id).orElse("{}")));
+                m.put("progress", ExecutionViews.progress(executions.progress(id)));
+                return m;
+            }
+            Optional<ExecutionRecord> stored = repository.find(id);
+            if (stored.isEmpty()) {
+                // a manual run its workflow does not keep (saveManualExecutions false): answered once, shortly after
+                return runs.unsaved(id).orElseThrow(() -> ApiException.notFound("Execution", id));
+            }
             return ExecutionViews.detail(
-                    r, ExecutionCodec.parse(repository.data(id).orElse("{}")));
+                    stored.get(), ExecutionCodec.parse(repository.data(id).orElse("{}")));
         });
     }
 
@@ -134,9 +142,14 @@ public class ExecutionController {
         });
     }
 
+    /** {@code workflow=original} (default): the version it ran; {@code workflow=current}: the workflow as saved now. */
     @PostMapping("/{id}/retry")
-    public Mono<Map<String, Object>> retry(@PathVariable String id) {
-        return blocking.call(() -> runs.retry(id)).flatMap(m -> m);
+    public Mono<Map<String, Object>> retry(
+            @PathVariable String id, @RequestParam(defaultValue = "original") String workflow) {
+        if (!workflow.equals("original") && !workflow.equals("current")) {
+            throw ApiException.badRequest("workflow: must be original or current");
+        }
+        return blocking.call(() -> runs.retry(id, workflow.equals("current"))).flatMap(m -> m);
     }
 
     @PostMapping("/{id}/cancel")

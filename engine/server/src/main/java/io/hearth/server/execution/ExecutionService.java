@@ -89,8 +89,10 @@ public class ExecutionService {
     private final class Live implements StartedExecution.Persistence {
         final StartRequest request;
         final ExecutionRecord startRecord;
-        RunningExecution running;
+        private RunningExecution running;
+        private boolean cancelRequested;
         CompletableFuture<Void> startRow;
+        final Map<String, NodeProgress> progress = new ConcurrentHashMap<>();
 
         Live(StartRequest request, ExecutionRecord startRecord) {
             this.request = request;
@@ -109,6 +111,30 @@ public class ExecutionService {
         synchronized boolean hasStartRow() {
             return startRow != null;
         }
+
+        /** The runtime's handle, given before the first node runs; a cancel that came first applies now. */
+        void setRunning(RunningExecution run) {
+            boolean cancel;
+            synchronized (this) {
+                running = run;
+                cancel = cancelRequested;
+            }
+            if (cancel) {
+                run.cancel();
+            }
+        }
+
+        boolean cancel() {
+            RunningExecution run;
+            synchronized (this) {
+                run = running;
+                if (run == null) {
+                    cancelRequested = true;
+                    return true;
+                }
+            }
+            return run.cancel();
+        }
     }
 
     public StartedExecution start(StartRequest request) {
@@ -120,7 +146,19 @@ public class ExecutionService {
         return start(request, true);
     }
 
+    /**
+     * Starts an execution on {@code where} and answers at once: the execution is known (to follow and
+     * to cancel) before its first node runs, however long the run keeps that thread.
+     */
+    public StartedExecution startElsewhere(StartRequest request, java.util.concurrent.Executor where) {
+        return start(request, false, where);
+    }
+
     private StartedExecution start(StartRequest request, boolean rowExists) {
+        return start(request, rowExists, Runnable::run);
+    }
+
+    private StartedExecution start(StartRequest request, boolean rowExists, java.util.concurrent.Executor where) {
         String id = request.executionId().orElseGet(Ids::newId);
         var wf = request.prepared().workflow();
         Instant now = clock.instant();
@@ -159,11 +197,41 @@ public class ExecutionService {
                 Map.of(),
                 environment(),
                 credentials,
-                metricsListener,
+                progressListener(state),
                 request.secrets());
-        RunningExecution running = executor.start(runtimeRequest);
-        state.running = running;
-        running.result().whenComplete((result, error) -> {
+        CompletableFuture<ExecutionResult> runtimeResult = new CompletableFuture<>();
+        RunningExecution handle = new RunningExecution() {
+            @Override
+            public String executionId() {
+                return id;
+            }
+
+            @Override
+            public CompletableFuture<ExecutionResult> result() {
+                return runtimeResult;
+            }
+
+            @Override
+            public boolean cancel() {
+                return ExecutionService.this.cancel(id);
+            }
+        };
+        where.execute(() -> {
+            try {
+                executor.start(runtimeRequest, run -> state.setRunning(run))
+                        .result()
+                        .whenComplete((r, e) -> {
+                            if (e != null) {
+                                runtimeResult.completeExceptionally(e);
+                            } else {
+                                runtimeResult.complete(r);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                runtimeResult.completeExceptionally(e);
+            }
+        });
+        runtimeResult.whenComplete((result, error) -> {
             if (error != null) {
                 log.error("Execution {} failed inside the engine", id, error);
                 live.remove(id);
@@ -184,7 +252,51 @@ public class ExecutionService {
                 }
             });
         });
-        return new StartedExecution(id, running, started, finished, state);
+        return new StartedExecution(id, handle, started, finished, state);
+    }
+
+    /** Per-node progress of a running execution, for the editor's live view; then the metrics. */
+    private ExecutionListener progressListener(Live state) {
+        return new ExecutionListener() {
+            @Override
+            public void nodeStarted(String executionId, String nodeName, String nodeType) {
+                state.progress.compute(nodeName, (k, p) -> (p == null ? NodeProgress.NONE : p).started());
+            }
+
+            @Override
+            public void nodeFinished(String executionId, NodeRun run) {
+                int items = run.output().stream().mapToInt(List::size).sum();
+                state.progress.compute(
+                        run.node(), (k, p) -> (p == null ? NodeProgress.NONE : p).finished(items, run.failed()));
+                metricsListener.nodeFinished(executionId, run);
+            }
+        };
+    }
+
+    /**
+     * How far a node of a running execution got.
+     *
+     * @param runs    finished runs
+     * @param items   output items of the finished runs, all outputs
+     * @param running whether a run of it is in progress
+     * @param failed  whether its last finished run failed
+     */
+    public record NodeProgress(int runs, long items, boolean running, boolean failed) {
+        static final NodeProgress NONE = new NodeProgress(0, 0, false, false);
+
+        NodeProgress started() {
+            return new NodeProgress(runs, items, true, failed);
+        }
+
+        NodeProgress finished(int output, boolean error) {
+            return new NodeProgress(runs + 1, items + output, false, error);
+        }
+    }
+
+    /** Progress by node name of an execution running on this instance; empty when it is not running here. */
+    public Map<String, NodeProgress> progress(String id) {
+        Live state = live.get(id);
+        return state == null ? Map.of() : Map.copyOf(state.progress);
     }
 
     private CompletableFuture<Void> record(Live state, ExecutionResult result) {
@@ -256,7 +368,7 @@ public class ExecutionService {
     /** Cancels a running execution of this instance; false when it is not running here. */
     public boolean cancel(String id) {
         Live state = live.get(id);
-        return state != null && state.running != null && state.running.cancel();
+        return state != null && state.cancel();
     }
 
     public Optional<ExecutionRecord> running(String id) {

@@ -43,4 +43,18 @@ public final class ExecutionViews {
         m.put("nodes", data.getOrDefault("nodes", Map.of()));
         return m;
     }
+
+    /** Live per-node progress of a running execution: {"Node": {"runs", "items", "running", "failed"}}. */
+    public static Map<String, Object> progress(Map<String, ExecutionService.NodeProgress> progress) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        progress.forEach((node, p) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("runs", p.runs());
+            v.put("items", p.items());
+            v.put("running", p.running());
+            v.put("failed", p.failed());
+            m.put(node, v);
+        });
+        return m;
+    }
 }

@@ -23,34 +23,77 @@ public class ManualRuns {
     private final ExecutionRepository repository;
     private final WorkflowRepository workflows;
     private final PreparedWorkflows prepared;
+    private final java.util.concurrent.Executor runner;
 
     public ManualRuns(
             ExecutionService executions,
             ExecutionRepository repository,
             WorkflowRepository workflows,
-            PreparedWorkflows prepared) {
+            PreparedWorkflows prepared,
+            io.hearth.server.support.Blocking blocking) {
+        this.runner = task -> blocking.scheduler().schedule(task);
         this.executions = executions;
         this.repository = repository;
         this.workflows = workflows;
         this.prepared = prepared;
     }
 
+    /** Unsaved manual results kept for the editor that started them: a few, for a few minutes. */
+    private static final int UNSAVED_KEPT = 16;
+
+    private static final java.time.Duration UNSAVED_FOR = java.time.Duration.ofMinutes(5);
+
+    private record Unsaved(Map<String, Object> view, java.time.Instant until) {}
+
+    private final Map<String, Unsaved> unsaved =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(UNSAVED_KEPT, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Unsaved> eldest) {
+                    return size() > UNSAVED_KEPT;
+                }
+            });
+
     public Mono<Map<String, Object>> runSaved(StoredWorkflow stored, Optional<String> startNode, List<Item> input) {
+        return runSaved(stored, startNode, input, true);
+    }
+
+    /**
+     * A manual run of the saved workflow; with {@code wait} false the answer is {@code {"executionId"}} at once
+     * and the execution is followed (and stopped) through the executions API.
+     */
+    public Mono<Map<String, Object>> runSaved(
+            StoredWorkflow stored, Optional<String> startNode, List<Item> input, boolean wait) {
         checkStart(stored.workflow(), startNode);
-        return run(StartRequest.of(
-                stored.id(),
-                Optional.of(stored.versionId()),
-                prepared.get(stored),
-                ExecutionMode.MANUAL,
-                startNode,
-                input));
+        return run(
+                StartRequest.of(
+                        stored.id(),
+                        Optional.of(stored.versionId()),
+                        prepared.get(stored),
+                        ExecutionMode.MANUAL,
+                        startNode,
+                        input),
+                wait);
     }
 
     public Mono<Map<String, Object>> runDraft(
             String workflowId, Workflow draft, Optional<String> startNode, List<Item> input) {
+        return runDraft(workflowId, draft, startNode, input, true);
+    }
+
+    public Mono<Map<String, Object>> runDraft(
+            String workflowId, Workflow draft, Optional<String> startNode, List<Item> input, boolean wait) {
         checkStart(draft, startNode);
         PreparedWorkflow p = prepared.draft(draft);
-        return run(StartRequest.of(workflowId, Optional.empty(), p, ExecutionMode.MANUAL, startNode, input));
+        return run(StartRequest.of(workflowId, Optional.empty(), p, ExecutionMode.MANUAL, startNode, input), wait);
+    }
+
+    /** The result of a finished manual run that its workflow's settings did not keep, for a few minutes. */
+    public Optional<Map<String, Object>> unsaved(String executionId) {
+        Unsaved u = unsaved.get(executionId);
+        if (u == null || u.until().isBefore(java.time.Instant.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(u.view());
     }
 
     private static void checkStart(Workflow w, Optional<String> startNode) {
@@ -62,12 +105,41 @@ public class ManualRuns {
     }
 
     private Mono<Map<String, Object>> run(StartRequest request) {
-        StartedExecution started = executions.start(request);
-        return Mono.fromFuture(started.finished()).map(result -> view(started.id(), request, result));
+        return run(request, true);
+    }
+
+    private Mono<Map<String, Object>> run(StartRequest request, boolean wait) {
+        if (wait) {
+            StartedExecution started = executions.start(request);
+            return Mono.fromFuture(started.finished()).map(result -> view(started.id(), request, result));
+        }
+        // The answer (the id to follow and stop) must not wait for nodes that run on the starting thread.
+        StartedExecution started = executions.startElsewhere(request, runner);
+        if (!request.prepared().workflow().settings().saveManualExecutions()) {
+            started.finished()
+                    .thenAccept(result -> unsaved.put(
+                            started.id(),
+                            new Unsaved(
+                                    view(started.id(), request, result),
+                                    java.time.Instant.now().plus(UNSAVED_FOR))));
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("executionId", started.id());
+        m.put("status", "running");
+        return Mono.just(m);
     }
 
     /** Re-runs a finished execution with the workflow version and start data it had. */
     public Mono<Map<String, Object>> retry(String executionId) {
+        return retry(executionId, false);
+    }
+
+    /**
+     * Re-runs a finished execution with its start data: with the workflow version it ran (n8n's
+     * "Retry with original workflow") or, {@code withCurrentWorkflow}, the workflow as saved now
+     * ("Retry with currently saved workflow", to try a fix).
+     */
+    public Mono<Map<String, Object>> retry(String executionId, boolean withCurrentWorkflow) {
         ExecutionRecord original =
                 repository.find(executionId).orElseThrow(() -> ApiException.notFound("Execution", executionId));
         if (!original.status().isFinished()) {
@@ -76,9 +148,12 @@ public class ManualRuns {
         }
         Map<String, Object> data =
                 ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
-        Workflow workflow = original.workflowVersionId()
-                .flatMap(v -> workflows.version(original.workflowId(), v))
-                .or(() -> workflows.find(original.workflowId()).map(StoredWorkflow::workflow))
+        Optional<Workflow> current = workflows.find(original.workflowId()).map(StoredWorkflow::workflow);
+        Workflow workflow = (withCurrentWorkflow
+                        ? current
+                        : original.workflowVersionId()
+                                .flatMap(v -> workflows.version(original.workflowId(), v))
+                                .or(() -> current))
                 .orElseThrow(
                         () -> ApiException.conflict("The workflow of execution " + executionId + " no longer exists"));
         StartRequest request = StartRequest.of(

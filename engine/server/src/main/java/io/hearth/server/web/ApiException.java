@@ -67,6 +67,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, detail, problems);
     }
 
+    public static ApiException invalid(String detail, List<FieldProblem> problems) {
+        return new ApiException(HttpStatus.BAD_REQUEST, detail, problems);
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(HttpStatus.CONFLICT, detail);
     }

@@ -20,7 +20,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Turns every API error into RFC 9457 problem details: a readable {@code detail}, and for
- * validation errors an {@code errors} list of {@code {path, message}}. Never a stack trace.
+ * validation errors an {@code errors} list of {@code {path, message, text}} ({@code text}: as the user sees it). Never a stack trace.
  */
 @RestControllerAdvice
 public class ProblemHandler {
@@ -85,7 +85,7 @@ public class ProblemHandler {
             pd.setProperty(
                     "errors",
                     problems.stream()
-                            .map(p -> Map.of("path", p.path(), "message", p.message()))
+                            .map(p -> Map.of("path", p.path(), "message", p.message(), "text", p.text()))
                             .toList());
         }
         return ResponseEntity.status(status)

@@ -90,8 +90,8 @@ public class WorkflowController {
 
     @PostMapping
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody Map<String, Object> body) {
-        return blocking.call(() -> ResponseEntity.status(HttpStatus.CREATED)
-                .body(WorkflowViews.full(workflows.create(workflows.parse(body)))));
+        return blocking.call(() ->
+                ResponseEntity.status(HttpStatus.CREATED).body(full(workflows.create(workflows.parseToSave(body)))));
     }
 
     @PostMapping("/import")
@@ -101,7 +101,18 @@ public class WorkflowController {
 
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
-        return blocking.call(() -> WorkflowViews.full(workflows.get(id)));
+        return blocking.call(() -> full(workflows.get(id)));
+    }
+
+    /** The workflow with its {@code issues}: {@code [{"path", "message", "text"}]}, empty when it can run. */
+    private Map<String, Object> full(StoredWorkflow w) {
+        Map<String, Object> m = WorkflowViews.full(w);
+        m.put(
+                "issues",
+                workflows.issues(w.workflow()).stream()
+                        .map(p -> Map.of("path", p.path(), "message", p.message(), "text", p.text()))
+                        .toList());
+        return m;
     }
 
     @GetMapping("/{id}/export")
@@ -119,7 +130,7 @@ public class WorkflowController {
 
     @PutMapping("/{id}")
     public Mono<Map<String, Object>> update(@PathVariable String id, @RequestBody Map<String, Object> body) {
-        return blocking.call(() -> WorkflowViews.full(workflows.update(id, workflows.parse(body))));
+        return blocking.call(() -> full(workflows.update(id, workflows.parseToSave(body))));
     }
 
     @DeleteMapping("/{id}")
@@ -130,12 +141,12 @@ public class WorkflowController {
 
     @PostMapping("/{id}/activate")
     public Mono<Map<String, Object>> activate(@PathVariable String id) {
-        return blocking.call(() -> WorkflowViews.full(workflows.activate(id)));
+        return blocking.call(() -> full(workflows.activate(id)));
     }
 
     @PostMapping("/{id}/deactivate")
     public Mono<Map<String, Object>> deactivate(@PathVariable String id) {
-        return blocking.call(() -> WorkflowViews.full(workflows.deactivate(id)));
+        return blocking.call(() -> full(workflows.deactivate(id)));
     }
 
     @GetMapping("/{id}/versions")
@@ -208,22 +219,30 @@ public class WorkflowController {
     /** Body of a manual run: an optional unsaved draft, start node and input items (JSON objects). */
     public record RunBody(Map<String, Object> workflow, String startNode, List<Map<String, Object>> input) {}
 
+    /** {@code wait=false}: answers 202 {@code {"executionId"}} at once; follow it with GET /executions/{id}. */
     @PostMapping("/{id}/run")
-    public Mono<Map<String, Object>> run(@PathVariable String id, @RequestBody(required = false) RunBody body) {
+    public Mono<ResponseEntity<Map<String, Object>>> run(
+            @PathVariable String id,
+            @RequestBody(required = false) RunBody body,
+            @RequestParam(defaultValue = "true") boolean wait) {
         RunBody b = body == null ? new RunBody(null, null, null) : body;
         return blocking.call(() -> {
                     StoredWorkflow stored = workflows.get(id);
                     if (b.workflow() != null) {
                         Workflow draft = workflows.parse(b.workflow()).withId(id);
-                        return runs.runDraft(id, draft, Optional.ofNullable(b.startNode()), items(b.input()));
+                        return runs.runDraft(id, draft, Optional.ofNullable(b.startNode()), items(b.input()), wait);
                     }
-                    return runs.runSaved(stored, Optional.ofNullable(b.startNode()), items(b.input()));
+                    workflows.requireNoIssues(stored.workflow(), "run");
+                    return runs.runSaved(stored, Optional.ofNullable(b.startNode()), items(b.input()), wait);
                 })
-                .flatMap(m -> m);
+                .flatMap(m -> m)
+                .map(m -> ResponseEntity.status(wait ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                        .body(m));
     }
 
     @PostMapping("/run")
-    public Mono<Map<String, Object>> runDraft(@RequestBody RunBody body) {
+    public Mono<ResponseEntity<Map<String, Object>>> runDraft(
+            @RequestBody RunBody body, @RequestParam(defaultValue = "true") boolean wait) {
         if (body == null || body.workflow() == null) {
             throw ApiException.badRequest("workflow: required");
         }
@@ -231,8 +250,11 @@ public class WorkflowController {
                         "",
                         workflows.parse(body.workflow()),
                         Optional.ofNullable(body.startNode()),
-                        items(body.input())))
-                .flatMap(m -> m);
+                        items(body.input()),
+                        wait))
+                .flatMap(m -> m)
+                .map(m -> ResponseEntity.status(wait ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                        .body(m));
     }
 
     public record ListenBody(Map<String, Object> workflow) {}
@@ -251,6 +273,7 @@ public class WorkflowController {
                             workflows.parse(body.workflow()).withId(id),
                             stored.createdAt(),
                             stored.updatedAt());
+            workflows.requireNoIssues(target.workflow(), "run");
             var p = body == null || body.workflow() == null ? prepared.get(stored) : prepared.draft(target.workflow());
             List<WebhookRegistration> routes = activation.routes(target, p).stream()
                     .map(r -> new WebhookRegistration(

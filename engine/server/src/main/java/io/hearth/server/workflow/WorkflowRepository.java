@@ -148,6 +148,28 @@ public class WorkflowRepository {
         return new Page<>(rows, total, limit, offset);
     }
 
+    /** The workflows whose current version uses the credential, by name: what deleting it would break. */
+    public List<Summary> usingCredential(String credentialId) {
+        return jdbc
+                .sql("SELECT id, name, active, version_id, definition, created_at, updated_at FROM workflows"
+                        + " WHERE definition LIKE ? ORDER BY name")
+                .param("%" + credentialId + "%")
+                .query(WorkflowRepository::row)
+                .list()
+                .stream()
+                .filter(w -> w.workflow().nodes().stream()
+                        .anyMatch(n -> n.credentials().values().stream().anyMatch(c -> credentialId.equals(c.id()))))
+                .map(w -> new Summary(
+                        w.id(),
+                        w.name(),
+                        w.active(),
+                        w.versionId(),
+                        w.workflow().nodes().size(),
+                        w.createdAt(),
+                        w.updatedAt()))
+                .toList();
+    }
+
     public boolean delete(String id) {
         Boolean done = tx.execute(s -> {
             jdbc.sql("DELETE FROM workflow_versions WHERE workflow_id = ?")

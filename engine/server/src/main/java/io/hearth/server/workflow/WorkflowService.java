@@ -29,7 +29,7 @@ public class WorkflowService {
         this.clock = clock;
     }
 
-    /** Parses and validates a submitted n8n-format document. */
+    /** Parses and validates a document to run: a workflow with issues does not run. */
     public Workflow parse(Object body) {
         Workflow w = WorkflowJson.fromTree(body);
         List<FieldProblem> problems = validator.problems(w);
@@ -37,6 +37,20 @@ public class WorkflowService {
             throw ApiException.invalid(problems);
         }
         return w;
+    }
+
+    /**
+     * Parses a document to save: only a malformed document is refused. Node issues (a required field
+     * left empty, bad JSON, an unknown node type) are kept with the work, as n8n does, and reported by
+     * {@link #issues}; they refuse activation.
+     */
+    public Workflow parseToSave(Object body) {
+        return WorkflowJson.fromTree(body);
+    }
+
+    /** What keeps the workflow from running or activating, as the editor shows it on the nodes. */
+    public List<FieldProblem> issues(Workflow workflow) {
+        return validator.problems(workflow);
     }
 
     public StoredWorkflow create(Workflow workflow) {
@@ -52,16 +66,25 @@ public class WorkflowService {
         return repository.find(id).orElseThrow(() -> ApiException.notFound("Workflow", id));
     }
 
-    /** Saves a new version; an active workflow's triggers switch to it (or the save is refused). */
+    /**
+     * Saves a new version; an active workflow's triggers switch to it (or the save is refused). An
+     * active workflow saved with issues is saved and deactivated: the work is kept, the broken version
+     * never runs.
+     */
     public StoredWorkflow update(String id, Workflow workflow) {
         StoredWorkflow current = get(id);
         Instant now = clock.instant();
+        boolean stayActive = current.active() && issues(workflow).isEmpty();
         StoredWorkflow next = new StoredWorkflow(
-                id, Ids.newId(), workflow.withId(id).withActive(current.active()), current.createdAt(), now);
-        if (current.active()) {
+                id, Ids.newId(), workflow.withId(id).withActive(stayActive), current.createdAt(), now);
+        if (stayActive) {
             activation.register(next, false);
         }
         repository.update(next);
+        if (current.active() && !stayActive) {
+            repository.setActive(id, false);
+            activation.unregister(id);
+        }
         return next;
     }
 
@@ -73,8 +96,23 @@ public class WorkflowService {
         }
     }
 
+    /** Refuses with each issue as the user sees it: "The workflow has issues to fix before it can be activated: …". */
+    public void requireNoIssues(Workflow workflow, String what) {
+        List<FieldProblem> issues = issues(workflow);
+        if (!issues.isEmpty()) {
+            throw ApiException.invalid(
+                    "The workflow has issues to fix before it can be " + (what.equals("run") ? "run" : "activated")
+                            + ": "
+                            + String.join(
+                                    "; ",
+                                    issues.stream().map(FieldProblem::text).toList()),
+                    issues);
+        }
+    }
+
     public StoredWorkflow activate(String id) {
         StoredWorkflow current = get(id);
+        requireNoIssues(current.workflow(), "activate");
         StoredWorkflow active = new StoredWorkflow(
                 id, current.versionId(), current.workflow().withActive(true), current.createdAt(), current.updatedAt());
         // Active in the database first: the instance that will own its triggers checks that flag.

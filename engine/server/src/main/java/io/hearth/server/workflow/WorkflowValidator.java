@@ -13,49 +13,80 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a workflow against the node descriptions before it is saved, imported or run: known node
- * types, supported type versions, parameters valid per the same ui-schema rules the editor's forms
- * use, and credentials of types the node accepts. Every problem is reported with its path,
- * e.g. {@code nodes[2].parameters.entityId: required}.
+ * Checks a workflow against the node descriptions: known node types, supported type versions,
+ * parameters valid per the same ui-schema rules the editor's forms use, and credentials of types
+ * the node accepts. Every problem has its path ({@code nodes[2].parameters.entityId}) and a text as
+ * the user sees it in the editor ({@code Home Assistant → Entity is required}).
+ * <p>
+ * A workflow with such issues is saved (unfinished work is never lost) but neither runs nor
+ * activates: the node issues are what the editor shows on the canvas.
  */
 @Component
 public class WorkflowValidator {
 
+    private static final String ARROW = "\u2192";
+
     private final NodeRegistry registry;
     private final ParameterValidator parameters = new ParameterValidator();
 
-    public WorkflowValidator(NodeRegistry registry) {
+    private final io.hearth.credentials.CredentialService credentials;
+
+    public WorkflowValidator(NodeRegistry registry, io.hearth.credentials.CredentialService credentials) {
         this.registry = registry;
+        this.credentials = credentials;
     }
 
     public List<FieldProblem> problems(Workflow workflow) {
         List<FieldProblem> problems = new ArrayList<>();
+        java.util.Set<String> existing =
+                workflow.nodes().stream().anyMatch(n -> !n.credentials().isEmpty())
+                        ? credentials.list().stream()
+                                .map(io.hearth.credentials.CredentialSummary::id)
+                                .collect(java.util.stream.Collectors.toSet())
+                        : java.util.Set.of();
         if (workflow.name().isBlank()) {
-            problems.add(new FieldProblem("name", "required"));
+            problems.add(new FieldProblem("name", "required", "The workflow name is required"));
         }
         for (int i = 0; i < workflow.nodes().size(); i++) {
             WorkflowNode node = workflow.nodes().get(i);
             String path = "nodes[" + i + "]";
             Optional<NodeType> type = registry.find(node.type());
             if (type.isEmpty()) {
-                problems.add(new FieldProblem(path + ".type", "unknown node type '" + node.type() + "'"));
+                String message = "unknown node type '" + node.type() + "'";
+                problems.add(new FieldProblem(
+                        path + ".type",
+                        message,
+                        node.name() + ": the node type '" + node.type() + "' is not installed on this server"));
                 continue;
             }
             var d = type.get().description();
             if (!d.versions().contains(node.typeVersion())) {
+                String message = "must be one of "
+                        + d.versions().stream()
+                                .map(v -> v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v))
+                                .toList();
                 problems.add(new FieldProblem(
-                        path + ".typeVersion",
-                        "must be one of "
-                                + d.versions().stream()
-                                        .map(v -> v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v))
-                                        .toList()));
+                        path + ".typeVersion", message, node.name() + " " + ARROW + " Type version " + message));
             }
             if (node.disabled()) {
                 continue;
             }
             for (Violation v : parameters.validate(d, node.parameters(), node.typeVersion())) {
-                problems.add(new FieldProblem(path + "." + v.path(), v.message()));
+                problems.add(new FieldProblem(
+                        path + "." + v.path(), v.message(), node.name() + " " + ARROW + " " + v.sentence()));
             }
+            node.credentials().forEach((credentialType, ref) -> {
+                if (ref.id() != null && !ref.id().isBlank() && !existing.contains(ref.id())) {
+                    String shown = ref.name() == null || ref.name().isBlank()
+                            ? "the selected credential"
+                            : "“" + ref.name() + "”";
+                    problems.add(new FieldProblem(
+                            path + ".credentials." + credentialType,
+                            "credential does not exist (deleted?)",
+                            node.name() + " " + ARROW + " Credential to connect with: " + shown
+                                    + " no longer exists; select another"));
+                }
+            });
             for (String credentialType : node.credentials().keySet()) {
                 boolean signsRequests = registry.credentialType(credentialType)
                         .flatMap(io.hearth.node.credential.CredentialType::requestAuthentication)
@@ -63,9 +94,13 @@ public class WorkflowValidator {
                 if (d.credentials().stream()
                         .noneMatch(c ->
                                 c.type().equals(credentialType) || (c.isAnyRequestAuthentication() && signsRequests))) {
+                    String message =
+                            "node type " + d.name() + " does not use credentials of type '" + credentialType + "'";
                     problems.add(new FieldProblem(
                             path + ".credentials." + credentialType,
-                            "node type " + d.name() + " does not use credentials of type '" + credentialType + "'"));
+                            message,
+                            node.name() + " " + ARROW + " Credential: " + d.displayName()
+                                    + " does not use credentials of type '" + credentialType + "'"));
                 }
             }
         }

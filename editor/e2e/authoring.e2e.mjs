@@ -1,0 +1,372 @@
+#!/usr/bin/env node
+// Browser test of authoring in the editor, as a person does it: typing with human delays, dragging
+// at zoom 1 and after Fit view. Each numbered step pins one of the editor problems of issue 20.
+//
+//   node e2e/authoring.e2e.mjs --base-url http://127.0.0.1:5678 --out target/e2e-authoring \
+//     [--email owner@x --password secret] [--docs ../docs/screenshots]
+//
+// --docs keeps the README's screenshots up to date. Exit code non-zero on failure.
+import { apiCall, args, check, mouseDrag, outDir, session, signIn, tid, typeLikeAPerson, until } from './support.mjs';
+
+const a = args();
+const cfg = {
+  baseUrl: (a['base-url'] ?? process.env.HEARTH_BASE_URL ?? 'http://127.0.0.1:5678').replace(/\/+$/, ''),
+  email: a.email ?? process.env.HEARTH_OWNER_EMAIL ?? 'owner@hearth.test',
+  password: a.password ?? process.env.HEARTH_OWNER_PASSWORD ?? 'hearth-e2e-password',
+  only: a.only ? a.only.split(',') : null,
+};
+const s = await session({ out: outDir(a, 'target/e2e-authoring'), docs: a.docs, chromiumPath: a.chromium ?? process.env.CHROMIUM_PATH, headed: a.headed === 'true' });
+const { page } = s;
+const stamp = Date.now().toString(36);
+
+async function newWorkflow(name) {
+  await page.click(tid('nav-workflows'));
+  await page.click(tid('new-workflow'));
+  await page.locator(tid('canvas-empty')).waitFor();
+  await page.fill(tid('workflow-name'), name);
+}
+
+async function dropNode(typeName, x, y) {
+  await page.locator(tid(`palette-item-${typeName}`)).dragTo(page.locator(tid('canvas')), { targetPosition: { x, y } });
+}
+
+async function openNode(name) {
+  await page.locator(tid(`node-${name}`)).dblclick();
+  await page.locator(tid('node-panel')).waitFor();
+}
+
+async function closePanel() {
+  await page.locator(tid('close-panel')).click();
+  await page.locator(tid('node-panel')).waitFor({ state: 'detached' });
+}
+
+async function save() {
+  await page.click(tid('save-workflow'));
+  await until('saved', async () => (await page.locator(tid('save-state')).textContent()) === 'Saved', 15_000);
+  return page.url().split('/').pop();
+}
+
+/** Connects an output handle to an input handle by dragging, retrying while React Flow measures. */
+async function connectByDrag(from, to) {
+  const before = await page.locator('.react-flow__edge').count();
+  await until(`a connection ${from} → ${to}`, async () => {
+    await mouseDrag(page, page.locator(tid(`handle-out-${from}-0`)), page.locator(tid(`handle-in-${to}-0`)));
+    await page.waitForTimeout(200);
+    return (await page.locator('.react-flow__edge').count()) > before;
+  }, 10_000, 300);
+}
+
+/** The bounding box of a connection's drawn path on screen. */
+async function edgeBox(id) {
+  return page.locator(`[data-testid="rf__edge-${id}"] path.react-flow__edge-path`).first().boundingBox();
+}
+
+const scenarios = {
+  async typingBraces() {
+    await s.step('1. Typing {{ in a field inserts {{ | }} in place, keeps focus and caret, drops no keystroke (120/150/200 ms per key)', async () => {
+      await newWorkflow(`Typing ${stamp}`);
+      await dropNode('hearth.manualTrigger', 300, 300);
+      await dropNode('hearth.set', 600, 300);
+      await connectByDrag('Manual Trigger', 'Edit Fields (Set)');
+      await openNode('Edit Fields (Set)');
+      const results = [];
+      const speeds = [120, 150, 200];
+      for (let i = 0; i < speeds.length; i++) {
+        await page.click(tid('add-entry-assignments'));
+        const name = page.locator(tid(`param-assignments.assignments[${i}].name`));
+        await name.click();
+        await typeLikeAPerson(page, `greeting${i}`, speeds[i]);
+        const value = page.locator(tid(`param-assignments.assignments[${i}].value`));
+        await value.click();
+        await typeLikeAPerson(page, 'Hello {{ $json.name }}!', speeds[i]);
+        const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+        const shown = await value.inputValue();
+        results.push({ delay: speeds[i], shown, focused });
+        check(shown === 'Hello {{ $json.name }}!', `at ${speeds[i]} ms per key the field shows "${shown}"`);
+        check(focused === `param-assignments.assignments[${i}].value`, `focus left the field (now on ${focused})`);
+      }
+      // the n8n way: "{{" then the code, the closing braces are already there
+      await page.click(tid('add-entry-assignments'));
+      const value = page.locator(tid('param-assignments.assignments[3].value'));
+      await value.click();
+      await typeLikeAPerson(page, 'Hi {{', 150);
+      const caret = await value.evaluate((el) => [el.value, el.selectionStart]);
+      check(caret[0] === 'Hi {{  }}' && caret[1] === 6, `after "{{" the field is ${JSON.stringify(caret)} (want "Hi {{ | }}")`);
+      await typeLikeAPerson(page, '$json.name', 150);
+      check(await value.inputValue() === 'Hi {{ $json.name }}', `got "${await value.inputValue()}"`);
+      await s.docShot('expression-typing');
+      await closePanel();
+      const id = await save();
+      const wf = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
+      const stored = wf.nodes.find((n) => n.name === 'Edit Fields (Set)').parameters.assignments.assignments.map((x) => x.value);
+      check(stored.slice(0, 3).every((v) => v === '=Hello {{ $json.name }}!') && stored[3] === '=Hi {{ $json.name }}',
+        `saved values ${JSON.stringify(stored)}`);
+      return { results, stored };
+    });
+  },
+
+  async stopAndLoops() {
+    const loopNode = 'No Operation, do nothing';
+    let id;
+    await s.step('2a. A loop is drawn visibly and warned about on save (not through Loop Over Items)', async () => {
+      await newWorkflow(`Loop ${stamp}`);
+      await dropNode('hearth.manualTrigger', 250, 300);
+      await dropNode('hearth.set', 520, 300);
+      await dropNode('hearth.noOp', 790, 300);
+      await connectByDrag('Manual Trigger', 'Edit Fields (Set)');
+      await connectByDrag('Edit Fields (Set)', loopNode);
+      await connectByDrag(loopNode, 'Edit Fields (Set)');
+      const back = await edgeBox(`${loopNode}:0->Edit Fields (Set):0`);
+      const node = await page.locator(tid(`node-${loopNode}`)).boundingBox();
+      check(back && node && back.y + back.height > node.y + node.height + 20,
+        `the backward connection is not routed below the nodes: ${JSON.stringify({ back, node })}`);
+      id = await save();
+      const warning = page.locator(tid('toast-warning')).filter({ hasText: 'This workflow has a loop' });
+      await warning.waitFor();
+      const text = await warning.textContent();
+      check(text.includes(`Edit Fields (Set) → ${loopNode} → Edit Fields (Set)`), `the warning does not name the loop: ${text}`);
+      await s.docShot('loop-warning');
+      return { warning: text };
+    });
+    await s.step('2b. Stop ends a running manual execution from the editor; the run shows live on the canvas', async () => {
+      // a run that takes long without eating memory: Manual Trigger → Wait 10 minutes
+      await newWorkflow(`Long run ${stamp}`);
+      await dropNode('hearth.manualTrigger', 300, 300);
+      await dropNode('hearth.wait', 600, 300);
+      await connectByDrag('Manual Trigger', 'Wait');
+      await openNode('Wait');
+      await page.selectOption(tid('param-unit'), { label: 'Minutes' });
+      await page.locator(tid('param-amount')).click();
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, '10', 120);
+      await closePanel();
+      id = await save();
+      await page.click(tid('execute-workflow'));
+      const stop = page.locator(tid('stop-execution'));
+      await stop.waitFor();
+      // live: the trigger's item shows on the canvas while Wait still runs
+      await until('live progress on the canvas', async () => (await page.locator(tid('node-items-Manual Trigger')).textContent().catch(() => '')) === '1 item', 20_000);
+      check((await page.locator(tid('node-Wait')).getAttribute('data-status')) === 'running', 'Wait is not shown running');
+      await s.docShot('stop-running-execution');
+      const clicked = Date.now();
+      await stop.click();
+      await until('the canceled status', async () => (await page.locator(tid('last-execution-status')).textContent().catch(() => '')) === 'canceled', 20_000, 100);
+      const seen = Date.now() - clicked;
+      await page.locator(tid('execute-workflow')).waitFor();
+      return { stoppedAndShownMs: seen };
+    });
+    await s.step('2c. Stop in the executions list ends a running execution; the list refreshes by itself', async () => {
+      await page.click(tid('execute-workflow'));
+      await page.locator(tid('stop-execution')).waitFor();
+      await page.click(tid('tab-executions'));
+      await page.locator(tid('executions-page')).waitFor();
+      const stop = page.locator('[data-testid^="stop-execution-"]').first();
+      await stop.waitFor();
+      const execId = (await stop.getAttribute('data-testid')).replace('stop-execution-', '');
+      check((await page.locator(tid(`execution-status-${execId}`)).textContent()) === 'running', 'the execution is not shown running');
+      await s.docShot('executions-list-stop');
+      await stop.click();
+      // no click on Refresh: the list updates itself
+      await until('canceled in the list', async () => (await page.locator(tid(`execution-status-${execId}`)).textContent()) === 'canceled', 20_000, 100);
+      await page.selectOption(tid('executions-status-filter'), 'canceled');
+      await until('the filter', async () => (await page.locator('[data-testid^="execution-status-"]').allTextContents()).every((t) => t === 'canceled'), 10_000);
+      await page.click(tid('back-to-workflow'));
+      await page.locator(tid('workflow-editor')).waitFor();
+      return { execution: execId };
+    });
+  },
+
+  async unfinishedWork() {
+    const setNode = 'Edit Fields (Set)';
+    let id;
+    await s.step('3a. A workflow with issues saves; its issues show on the nodes; activation is refused naming each as the user sees it', async () => {
+      await newWorkflow(`Unfinished ${stamp}`);
+      await dropNode('hearth.webhook', 300, 300);
+      await dropNode('hearth.set', 600, 300);
+      await connectByDrag('Webhook', setNode);
+      await openNode('Webhook');
+      const path = await page.locator(tid('param-path')).inputValue();
+      check(/^[0-9a-f-]{36}$/.test(path), `the new Webhook's path is not generated: "${path}"`);
+      await closePanel();
+      await openNode(setNode);
+      await page.selectOption(tid('param-mode'), { label: 'JSON' });
+      await page.locator(tid('param-jsonOutput')).click();
+      await page.keyboard.press('Control+A');
+      await typeLikeAPerson(page, '{ "a": ', 120);
+      await closePanel();
+      await page.click(tid('save-workflow'));
+      await page.locator(tid('toast-info')).filter({ hasText: 'Workflow saved with issues' }).waitFor();
+      await until('saved', async () => (await page.locator(tid('save-state')).textContent()) === 'Saved', 15_000);
+      id = page.url().split('/').pop();
+      await page.locator(tid(`node-issues-${setNode}`)).waitFor();
+      await page.reload();
+      await page.locator(tid(`node-${setNode}`)).waitFor();
+      await page.locator(tid(`node-issues-${setNode}`)).waitFor();
+      await page.locator(tid('activate-toggle')).click({ force: true });
+      const refused = page.locator(tid('toast-error')).filter({ hasText: 'could not be activated' });
+      await refused.waitFor();
+      const text = await refused.textContent();
+      check(text.includes(`${setNode} → JSON Output is not valid JSON`), `activation refusal does not name the issue as the user sees it: ${text}`);
+      check(!/nodes\[\d+\]|parameters\./.test(text), `the message names internal paths: ${text}`);
+      check((await page.locator(tid('active-label')).textContent()) === 'Inactive', 'the workflow is active');
+      await s.docShot('unfinished-work-saved');
+      return { id, refused: text };
+    });
+    await s.step('3b. Leaving with unsaved changes asks, for every navigation: Cancel stays, Leave discards, Save keeps', async () => {
+      const name = page.locator(tid('workflow-name'));
+      await name.click();
+      await page.keyboard.press('End');
+      await typeLikeAPerson(page, ' v2', 120);
+      await page.click(tid('nav-credentials'));
+      const dialog = page.locator(tid('leave-dialog'));
+      await dialog.waitFor();
+      await s.docShot('leave-unsaved-changes');
+      await page.click(tid('leave-cancel'));
+      check(await name.inputValue() === `Unfinished ${stamp} v2`, 'the unsaved name was lost on Cancel');
+      check(page.url().includes(`/workflow/${id}`), `Cancel left the editor: ${page.url()}`);
+      // the back button asks too
+      await page.goBack();
+      await dialog.waitFor();
+      await page.click(tid('leave-cancel'));
+      check(await name.inputValue() === `Unfinished ${stamp} v2`, 'the unsaved name was lost after Back');
+      // the editor's own links ask too; Leave without saving discards
+      await page.click(tid('tab-executions'));
+      await dialog.waitFor();
+      await page.click(tid('leave-discard'));
+      await page.locator(tid('executions-page')).waitFor();
+      await page.click(tid('back-to-workflow'));
+      await page.locator(tid('workflow-editor')).waitFor();
+      check(await name.inputValue() === `Unfinished ${stamp}`, 'Leave without saving kept the change');
+      // Save keeps the change and goes on
+      await name.click();
+      await page.keyboard.press('End');
+      await typeLikeAPerson(page, ' v3', 120);
+      await page.click(tid('nav-workflows'));
+      await dialog.waitFor();
+      await page.click(tid('leave-save'));
+      await page.locator(tid('workflows-page')).or(page.locator(tid('workflow-list'))).first().waitFor();
+      const stored = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
+      check(stored.name === `Unfinished ${stamp} v3`, `Save in the dialog stored "${stored.name}"`);
+      return { stored: stored.name };
+    });
+  },
+
+  async credentials() {
+    const type = 'httpHeaderAuth';
+    const credName = `Header ${stamp}`;
+    let credId;
+    let wfName = `Protected hook ${stamp}`;
+    await s.step('9b. A new node pre-selects the only credential of its type', async () => {
+      const existing = (await apiCall(page, 'GET', `/api/v1/credentials?type=${type}`)).body;
+      check(existing.length === 0, `this check needs no other ${type} credential, found ${existing.length}`);
+      await page.click(tid('nav-credentials'));
+      await page.click(tid('create-credential'));
+      await page.selectOption(tid('credential-type-select'), type);
+      await page.locator(tid('credential-name')).fill(credName);
+      await page.locator(tid('cred-name')).click();
+      await typeLikeAPerson(page, 'X-Token', 120);
+      await page.locator(tid('cred-value')).click();
+      await typeLikeAPerson(page, 'secret', 120);
+      await page.click(tid('credential-save'));
+      await page.locator(tid('toast-success')).first().waitFor();
+      await page.click(tid('modal-close'));
+      credId = (await apiCall(page, 'GET', `/api/v1/credentials?type=${type}`)).body[0].id;
+      await newWorkflow(wfName);
+      await dropNode('hearth.webhook', 400, 300);
+      await openNode('Webhook');
+      await page.selectOption(tid('param-authentication'), { label: 'Header Auth' });
+      await until('the credential pre-selected', async () => (await page.locator(tid(`credential-select-${type}`)).inputValue()) === credId, 10_000);
+      await closePanel();
+      await save();
+      await page.locator(tid('activate-toggle')).click({ force: true });
+      await until('active', async () => (await page.locator(tid('active-label')).textContent()) === 'Active', 15_000);
+      return { credential: credId };
+    });
+    await s.step('5. Deleting a credential lists the workflows using it; their nodes then warn and show no selection', async () => {
+      await page.click(tid('nav-credentials'));
+      await page.click(tid(`delete-credential-${credId}`));
+      const confirm = page.locator(tid('confirm-dialog'));
+      await confirm.waitFor();
+      const text = await confirm.textContent();
+      check(text.includes(`“${wfName}” (active)`), `the delete dialog does not list the workflow using it: ${text}`);
+      await s.docShot('delete-credential-lists-workflows');
+      await page.click(tid('confirm-ok'));
+      await page.locator(tid(`credential-row-${credId}`)).waitFor({ state: 'detached' });
+      await page.click(tid('nav-workflows'));
+      await page.locator(tid('workflows-page')).getByText(wfName).click();
+      const marker = page.locator(tid('node-issues-Webhook'));
+      await marker.waitFor();
+      const issue = await marker.getAttribute('title');
+      check(issue.includes(`Credential to connect with: “${credName}” no longer exists`), `the canvas warning: ${issue}`);
+      check(!issue.includes(credId), `4. the warning names the credential's id: ${issue}`);
+      await openNode('Webhook');
+      check((await page.locator(tid(`credential-select-${type}`)).inputValue()) === '', 'the deleted credential still shows as selected');
+      const warning = await page.locator(tid(`error-credential-${type}`)).textContent();
+      check(warning.includes('no longer exists'), `the node panel does not warn: ${warning}`);
+      await s.docShot('deleted-credential-warning');
+      await closePanel();
+      return { canvas: issue, panel: warning };
+    });
+  },
+
+  async connecting() {
+    const edges = async () => (await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid').replace('rf__edge-', '')))).sort();
+    const zoom = async () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    await s.step('7a. A node added from an output\'s "+", or from a connection dragged into empty space, connects itself; a node dropped onto a connection goes in between', async () => {
+      await newWorkflow(`Connecting ${stamp}`);
+      await dropNode('hearth.manualTrigger', 250, 250);
+      await page.click(tid('add-after-Manual Trigger-0'));
+      await page.locator(tid('palette-connect-hint')).waitFor();
+      await page.click(tid('palette-item-hearth.set'));
+      await until('Manual Trigger → Edit Fields', async () => (await edges()).includes('Manual Trigger:0->Edit Fields (Set):0'), 5_000);
+      // drag a connection out of Edit Fields into empty space, then pick the node
+      const out = await page.locator(tid('handle-out-Edit Fields (Set)-0')).boundingBox();
+      await mouseDrag(page, { x: out.x + out.width / 2, y: out.y + out.height / 2 }, { x: out.x + 260, y: out.y + 160 });
+      await page.locator(tid('palette-connect-hint')).waitFor();
+      await page.click(tid('palette-item-hearth.noOp'));
+      await until('Edit Fields → No Operation', async () => (await edges()).includes('Edit Fields (Set):0->No Operation, do nothing:0'), 5_000);
+      // drop a Wait onto the first connection
+      const edge = await page.locator('[data-testid="rf__edge-Manual Trigger:0->Edit Fields (Set):0"] path.react-flow__edge-path').first().boundingBox();
+      await page.locator(tid('palette-item-hearth.wait')).dragTo(page.locator(tid('canvas')), {
+        targetPosition: await page.locator(tid('canvas')).evaluate((el, p) => {
+          const r = el.getBoundingClientRect();
+          return { x: p.x - r.left, y: p.y - r.top };
+        }, { x: edge.x + edge.width / 2, y: edge.y + edge.height / 2 }),
+      });
+      await until('Wait in between', async () => {
+        const e = await edges();
+        return e.includes('Manual Trigger:0->Wait:0') && e.includes('Wait:0->Edit Fields (Set):0') && !e.includes('Manual Trigger:0->Edit Fields (Set):0');
+      }, 5_000);
+      await s.docShot('auto-connect');
+      return { edges: await edges(), zoom: await zoom() };
+    });
+    await s.step('7b. After Fit view (zoomed in), dragging onto an input or onto a node creates the connection', async () => {
+      await dropNode('hearth.respondToWebhook', 900, 520);
+      await page.locator('.react-flow__controls-fitview').click();
+      await page.waitForTimeout(400);
+      const z = await zoom();
+      check(Math.abs(z - 1) > 0.05, `Fit view left the zoom at ${z}`);
+      // onto the input handle
+      await mouseDrag(page, page.locator(tid('handle-out-No Operation, do nothing-0')), page.locator(tid('handle-in-Respond to Webhook-0')));
+      await until('No Operation → Respond', async () => (await edges()).includes('No Operation, do nothing:0->Respond to Webhook:0'), 5_000);
+      // onto the node's body (not its input): connects to its first input as in n8n
+      await page.click(tid('undo'));
+      await until('undone', async () => !(await edges()).includes('No Operation, do nothing:0->Respond to Webhook:0'), 5_000);
+      await mouseDrag(page, page.locator(tid('handle-out-No Operation, do nothing-0')), page.locator(tid('node-Respond to Webhook')).locator('.canvas-node'));
+      await until('connected by dropping on the node', async () => (await edges()).includes('No Operation, do nothing:0->Respond to Webhook:0'), 5_000);
+      await s.docShot('connect-after-fit-view');
+      return { zoom: z, edges: await edges() };
+    });
+  },
+};
+
+let error = null;
+try {
+  await s.step('Sign in', () => signIn(page, cfg.baseUrl, cfg.email, cfg.password));
+  for (const [name, run] of Object.entries(scenarios)) {
+    if (!cfg.only || cfg.only.includes(name)) await run();
+  }
+} catch (e) {
+  error = e;
+}
+process.exit(await s.finish(error));

@@ -1,0 +1,38 @@
+import { type WidgetProps } from '../context';
+import { ColorWidget, DateTimeWidget, JsonWidget, NumberWidget, TextAreaWidget, TextWidget, ToggleWidget } from './basic';
+import { DynamicSelectWidget, LocatorWidget, MultiSelectWidget, SelectWidget } from './choices';
+import { CollectionWidget, FixedCollectionWidget } from './collections';
+
+/** The control for a field's widget hint. */
+export function Widget(p: WidgetProps) {
+  switch (p.f.widget) {
+    case 'text':
+    case 'password':
+      return <TextWidget {...p} />;
+    case 'textarea':
+      return <TextAreaWidget {...p} />;
+    case 'number':
+      return <NumberWidget {...p} />;
+    case 'toggle':
+      return <ToggleWidget {...p} />;
+    case 'select':
+      return p.f.ui.dynamicOptions ? <DynamicSelectWidget {...p} /> : <SelectWidget {...p} />;
+    case 'multiselect':
+      return <MultiSelectWidget {...p} />;
+    case 'json':
+      return <JsonWidget {...p} />;
+    case 'datetime':
+      return <DateTimeWidget {...p} />;
+    case 'color':
+      return <ColorWidget {...p} />;
+    case 'resourceLocator':
+      return <LocatorWidget {...p} />;
+    case 'collection':
+      return <CollectionWidget {...p} />;
+    case 'fixedCollection':
+      return <FixedCollectionWidget {...p} />;
+    default:
+      return <TextWidget {...p} />;
+  }
+}
+

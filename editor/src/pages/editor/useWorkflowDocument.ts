@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import type { Execution, Workflow } from '../../api/types';
+import { replacePath } from '../../router';
+import { useUi } from '../../ui/Modal';
+import { useHistory } from '../../workflow/history';
+import { unboundedLoops } from '../../workflow/cycles';
+import { EMPTY_WORKFLOW, toWire } from '../../workflow/model';
+import { issuesByNode, type ServerNodeIssues } from './serverIssues';
+
+function snapshot(wf: Workflow): string {
+  return JSON.stringify({ name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings ?? null, pinData: wf.pinData ?? null });
+}
+
+/**
+ * The workflow being edited: loading, undo history, what is saved, and saving. A workflow with
+ * issues saves (the server keeps unfinished work and answers its issues, shown on the nodes).
+ */
+export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecution: Execution | null) => void) {
+  const ui = useUi();
+  const hist = useHistory<Workflow>(EMPTY_WORKFLOW);
+  const wf = hist.present;
+  const [id, setId] = useState<string | undefined>(routeId ?? undefined);
+  const [loading, setLoading] = useState(!!routeId);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(snapshot(EMPTY_WORKFLOW));
+  const [saving, setSaving] = useState(false);
+  const [serverIssues, setServerIssues] = useState<Record<string, ServerNodeIssues>>({});
+  const wfRef = useRef(wf);
+  wfRef.current = wf;
+  const onLoadedRef = useRef(onLoaded);
+  onLoadedRef.current = onLoaded;
+
+  const dirty = snapshot(wf) !== saved || (!id && wf.nodes.length > 0);
+
+  useEffect(() => {
+    if (!routeId) {
+      hist.reset({ ...EMPTY_WORKFLOW });
+      setSaved(snapshot(EMPTY_WORKFLOW));
+      setLoading(false);
+      return;
+    }
+    let cancelled = false;
+    setLoading(true);
+    api.getWorkflow(routeId).then((w) => {
+      if (cancelled) return;
+      const { issues, ...rest } = w;
+      const normalized: Workflow = { ...rest, nodes: w.nodes ?? [], connections: w.connections ?? {} };
+      hist.reset(normalized);
+      setSaved(snapshot(normalized));
+      setServerIssues(issuesByNode(issues ?? [], normalized));
+      setId(w.id ?? routeId);
+      setLoading(false);
+      // the last execution of this workflow, so the canvas shows what ran
+      api.listExecutions({ workflowId: routeId, limit: 1 }).then((page) => {
+        const last = page.data[0];
+        if (last && !cancelled) api.getExecution(last.id).then((x) => !cancelled && onLoadedRef.current(x), () => undefined);
+        else if (!cancelled) onLoadedRef.current(null);
+      }, () => undefined);
+    }, (e: Error) => {
+      if (!cancelled) {
+        setLoadError(e.message);
+        setLoading(false);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [routeId]);
+
+  /** Problems the server named (a refused run or activation): shown on the nodes they name. */
+  const showServerProblems = useCallback((e: unknown, sent: Workflow) => {
+    if (e instanceof ApiError && e.errors.length) setServerIssues(issuesByNode(e.errors, sent));
+  }, []);
+
+  const save = useCallback(async (quiet = false): Promise<string | undefined> => {
+    const current = wfRef.current;
+    const body = toWire(current);
+    setSaving(true);
+    const wasActive = !!current.active;
+    try {
+      const result = id ? await api.updateWorkflow(id, body) : await api.createWorkflow(body);
+      const { issues, ...stored } = result;
+      const merged: Workflow = { ...current, ...stored, nodes: result.nodes ?? current.nodes, connections: result.connections ?? current.connections };
+      // keep what was edited meanwhile; take the server's metadata
+      hist.replace((now) => (now === current ? merged : { ...now, id: result.id, versionId: result.versionId, active: result.active }));
+      setSaved(snapshot(merged));
+      setServerIssues(issuesByNode(issues ?? [], merged));
+      if (!id && result.id) {
+        setId(result.id);
+        replacePath(`/workflow/${result.id}`);
+      }
+      const count = issues?.length ?? 0;
+      const loops = unboundedLoops(merged);
+      if (loops.length) {
+        ui.toast('warning', 'This workflow has a loop', `${loops.map((l) => [...l, l[0]].join(' → ')).join('; ')}: it runs until stopped. Loop with “Loop Over Items” to go through items in batches.`);
+      }
+      if (wasActive && result.active === false) {
+        ui.toast('info', 'Workflow saved and deactivated', `Fix its issues to activate it again: ${(issues ?? []).map((i) => i.text).join('; ')}`);
+      } else if (count && !quiet) {
+        ui.toast('info', 'Workflow saved with issues', `${count === 1 ? 'One issue' : `${count} issues`} to fix before it can run or be activated.`);
+      } else if (!quiet) {
+        ui.toast('success', 'Workflow saved');
+      }
+      return result.id ?? id;
+    } catch (e) {
+      showServerProblems(e, body);
+      ui.toast('error', 'Problem saving workflow', e instanceof Error ? e.message : String(e));
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  }, [id, hist, ui, showServerProblems]);
+
+  /** After an edit of a node: the server's word on it is stale. */
+  const clearServerIssues = useCallback((name: string) => {
+    setServerIssues((s) => {
+      if (!s[name]) return s;
+      const { [name]: _gone, ...rest } = s;
+      return rest;
+    });
+  }, []);
+
+  const renameServerIssues = useCallback((oldName: string, name: string) => {
+    setServerIssues((s) => {
+      if (!s[oldName]) return s;
+      const { [oldName]: moved, ...rest } = s;
+      return { ...rest, [name]: moved };
+    });
+  }, []);
+
+  return {
+    hist, wf, wfRef, id, loading, loadError, dirty, saving, save, serverIssues, showServerProblems, clearServerIssues, renameServerIssues,
+  };
+}
+
+export type WorkflowDocument = ReturnType<typeof useWorkflowDocument>;
