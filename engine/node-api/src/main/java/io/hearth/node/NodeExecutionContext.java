@@ -59,6 +59,12 @@ public interface NodeExecutionContext {
         return Optional.empty();
     }
 
+    /**
+     * Masks {@code value} like a credential's secrets from now on (logs, errors, recorded data): for
+     * secrets a node obtains while it runs, such as an OAuth2 access token.
+     */
+    default void treatAsSecret(String value) {}
+
     /** A logger whose output is tagged with execution and node and has known secrets redacted. */
     NodeLogger log();
 

@@ -98,6 +98,11 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public void treatAsSecret(String value) {
+        state.treatAsSecret(value);
+    }
+
+    @Override
     public NodeLogger log() {
         if (logger == null) {
             logger = new RedactingNodeLogger(
