@@ -103,4 +103,9 @@ public interface NodeExecutionContext {
     default int runIndex() {
         return 0;
     }
+
+    /** Values this node (or its workflow) processed in earlier executions; kept by the server. */
+    default ProcessedValues processedValues() {
+        throw new UnsupportedOperationException("this context keeps no values between executions");
+    }
 }

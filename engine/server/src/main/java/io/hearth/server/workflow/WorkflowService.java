@@ -20,13 +20,19 @@ public class WorkflowService {
     private final WorkflowValidator validator;
     private final ActivationService activation;
     private final Clock clock;
+    private final io.hearth.server.dedupe.JdbcProcessedValues processedValues;
 
     public WorkflowService(
-            WorkflowRepository repository, WorkflowValidator validator, ActivationService activation, Clock clock) {
+            WorkflowRepository repository,
+            WorkflowValidator validator,
+            ActivationService activation,
+            Clock clock,
+            io.hearth.server.dedupe.JdbcProcessedValues processedValues) {
         this.repository = repository;
         this.validator = validator;
         this.activation = activation;
         this.clock = clock;
+        this.processedValues = processedValues;
     }
 
     /** Parses and validates a document to run: a workflow with issues does not run. */
@@ -91,6 +97,7 @@ public class WorkflowService {
     public void delete(String id) {
         StoredWorkflow current = get(id);
         repository.delete(id);
+        processedValues.forgetWorkflow(id);
         if (current.active()) {
             activation.unregister(id);
         }
