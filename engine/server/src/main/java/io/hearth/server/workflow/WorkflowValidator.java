@@ -2,6 +2,7 @@ package io.hearth.server.workflow;
 
 import io.hearth.node.NodeType;
 import io.hearth.runtime.registry.NodeRegistry;
+import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.runtime.workflow.WorkflowNode;
@@ -71,7 +72,9 @@ public class WorkflowValidator {
             if (node.disabled()) {
                 continue;
             }
-            for (Violation v : parameters.validate(d, node.parameters(), node.typeVersion())) {
+            var current = ParameterMigrations.toCurrent(type.get(), node.typeVersion(), node.parameters());
+            double form = ParameterMigrations.formVersion(type.get(), node.typeVersion());
+            for (Violation v : parameters.validate(d, current, form)) {
                 problems.add(new FieldProblem(
                         path + "." + v.path(), v.message(), node.name() + " " + ARROW + " " + v.sentence()));
             }
