@@ -33,7 +33,6 @@ public final class ExpressionValues {
     }
 
     /** JavaScript {@code Number(v)}: NaN for what is not a number. */
-
     public static double toNumber(Object v) {
         return JsOps.toNumber(v);
     }
@@ -72,7 +71,6 @@ public final class ExpressionValues {
     public static String regexReplace(String s, String source, String flags, String replacement) {
         return (String)
                 StringMethods.replace(EvalContext.standalone(), s, JsRegExp.compile(source, flags), replacement, false);
-
     }
 
     /** JavaScript's SameValueZero ({@code Array.prototype.includes}): {@code 1} and {@code 1.0} are the same. */
