@@ -54,7 +54,15 @@ public class WorkflowService {
      * {@link #issues}; they refuse activation.
      */
     public Workflow parseToSave(Object body) {
-        return WorkflowJson.fromTree(body);
+        Workflow w = WorkflowJson.fromTree(body);
+        if (w.name().length() > WorkflowValidator.MAX_NAME) {
+            // a draft may have issues, but not one the database cannot store
+            throw ApiException.invalid(List.of(new FieldProblem(
+                    "name",
+                    "must be at most " + WorkflowValidator.MAX_NAME + " characters",
+                    "The workflow name must be at most " + WorkflowValidator.MAX_NAME + " characters")));
+        }
+        return w;
     }
 
     /** What keeps the workflow from running or activating, as the editor shows it on the nodes. */

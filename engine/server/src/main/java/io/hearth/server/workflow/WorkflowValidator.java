@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkflowValidator {
 
+    /** The stored name's column size. */
+    static final int MAX_NAME = 255;
+
     private static final String ARROW = "\u2192";
 
     private final NodeRegistry registry;
@@ -47,6 +50,11 @@ public class WorkflowValidator {
                         : java.util.Set.of();
         if (workflow.name().isBlank()) {
             problems.add(new FieldProblem("name", "required", "The workflow name is required"));
+        } else if (workflow.name().length() > MAX_NAME) {
+            problems.add(new FieldProblem(
+                    "name",
+                    "must be at most " + MAX_NAME + " characters",
+                    "The workflow name must be at most " + MAX_NAME + " characters"));
         }
         for (int i = 0; i < workflow.nodes().size(); i++) {
             WorkflowNode node = workflow.nodes().get(i);
