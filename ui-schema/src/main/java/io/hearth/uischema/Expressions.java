@@ -19,9 +19,6 @@ final class Expressions {
      * may not (as in n8n, only their fields may); notices hold no value.
      */
     static boolean allowedIn(ParameterType type) {
-        return !(type instanceof CollectionType
-                || type instanceof FixedCollectionType
-                || type instanceof NoticeType
-                || type instanceof ParameterType.FilterType);
+        return !(type instanceof CollectionType || type instanceof FixedCollectionType || type instanceof NoticeType);
     }
 }

@@ -51,6 +51,7 @@ public final class ItemLoop {
             } catch (Exception e) {
                 out.add(errorItem(context, i, e));
             }
+            context.checkOutputSize(out.size());
         }
         return CompletableFuture.completedFuture(NodeOutput.of(out));
     }
@@ -104,9 +105,10 @@ public final class ItemLoop {
                 return stage.handle((items, failure) -> {
                     if (failure == null) {
                         out.addAll(paired(items, index));
-                        return null;
+                    } else {
+                        out.add(errorItem(context, index, unwrap(failure)));
                     }
-                    out.add(errorItem(context, index, unwrap(failure)));
+                    context.checkOutputSize(out.size());
                     return null;
                 });
             });
@@ -132,7 +134,8 @@ public final class ItemLoop {
      * failure is rethrown and fails the node.
      */
     private static Item errorItem(NodeExecutionContext context, int index, Throwable failure) {
-        if (!context.continueOnFail()) {
+        // A limit of the execution is not the item's failure: it ends the node whatever continue-on-fail says.
+        if (!context.continueOnFail() || failure instanceof ExecutionLimitException) {
             if (failure instanceof RuntimeException r) {
                 throw r;
             }

@@ -59,12 +59,6 @@ public interface NodeExecutionContext {
         return Optional.empty();
     }
 
-    /**
-     * Masks {@code value} like a credential's secrets from now on (logs, errors, recorded data): for
-     * secrets a node obtains while it runs, such as an OAuth2 access token.
-     */
-    default void treatAsSecret(String value) {}
-
     /** A logger whose output is tagged with execution and node and has known secrets redacted. */
     NodeLogger log();
 
@@ -104,8 +98,20 @@ public interface NodeExecutionContext {
         return 0;
     }
 
-    /** Values this node (or its workflow) processed in earlier executions; kept by the server. */
-    default ProcessedValues processedValues() {
-        throw new UnsupportedOperationException("this context keeps no values between executions");
+    /** The most items one output of this node may hold (the workflow's {@code maxItemsPerOutput} setting). */
+    default int maxItemsPerOutput() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Throws {@link ExecutionLimitException} when an output of {@code items} items would exceed
+     * {@link #maxItemsPerOutput()}. Nodes that multiply items (splitting arrays, generating items)
+     * call it while they build an output, so a runaway fan-out stops before it fills the memory;
+     * the runtime checks every output again when the node returns.
+     */
+    default void checkOutputSize(long items) {
+        if (items > maxItemsPerOutput()) {
+            throw ExecutionLimitException.moreItemsThan(maxItemsPerOutput());
+        }
     }
 }

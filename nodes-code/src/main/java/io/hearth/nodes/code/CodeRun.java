@@ -101,6 +101,7 @@ final class CodeRun {
                 } else {
                     out.addAll(CodeResults.allItems(returned(outcome, -1)));
                 }
+                context.checkOutputSize(out.size());
             } else {
                 for (int i = 0; i < input.size(); i++) {
                     JsOutcome outcome = settle(lease, runner, runner.invokeMember("call", fn, i));
@@ -109,6 +110,7 @@ final class CodeRun {
                         continue;
                     }
                     CodeResults.eachItem(returned(outcome, i), i).ifPresent(out::add);
+                    context.checkOutputSize(out.size());
                 }
             }
         } finally {

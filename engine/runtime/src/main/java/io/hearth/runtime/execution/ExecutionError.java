@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public record ExecutionError(String message, String description, Optional<String> node, int httpStatus, String kind) {
 
+    /** The kind of an execution stopped by one of its limits (node runs, items, recorded data). */
+    public static final String LIMIT = "ExecutionLimit";
+
+    /** The kind of an execution refused because too many were running and waiting already. */
+    public static final String TOO_MANY_EXECUTIONS = "TooManyExecutions";
+
     public ExecutionError {
         description = description == null ? "" : description;
         node = node == null ? Optional.empty() : node;

@@ -23,8 +23,6 @@ import java.util.Set;
  * @param listener    observer of node runs
  * @param secrets     values masked in everything recorded or logged for this execution besides the secrets of the
  *                    credentials its nodes use (e.g. a webhook request's Authorization header)
- * @param services    what the server offers nodes beyond the run itself (values seen in earlier executions,
- *                    sub-workflows); {@link ExecutionServices#NONE} outside the server
  */
 public record ExecutionRequest(
         PreparedWorkflow workflow,
@@ -37,42 +35,12 @@ public record ExecutionRequest(
         Optional<Map<String, String>> environment,
         CredentialProvider credentials,
         ExecutionListener listener,
-        Set<String> secrets,
-        ExecutionServices services) {
+        Set<String> secrets) {
 
     public ExecutionRequest {
         startItems = List.copyOf(startItems);
         variables = Map.copyOf(variables);
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
-        services = services == null ? ExecutionServices.NONE : services;
-    }
-
-    /** A request without server services. */
-    public ExecutionRequest(
-            PreparedWorkflow workflow,
-            String executionId,
-            ExecutionMode mode,
-            Optional<String> startNode,
-            List<Item> startItems,
-            Optional<WebhookResponder> responder,
-            Map<String, Object> variables,
-            Optional<Map<String, String>> environment,
-            CredentialProvider credentials,
-            ExecutionListener listener,
-            Set<String> secrets) {
-        this(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                ExecutionServices.NONE);
     }
 
     public static ExecutionRequest manual(PreparedWorkflow workflow, String executionId, List<Item> startItems) {
@@ -87,8 +55,7 @@ public record ExecutionRequest(
                 Optional.empty(),
                 CredentialProvider.NONE,
                 ExecutionListener.NONE,
-                Set.of(),
-                ExecutionServices.NONE);
+                Set.of());
     }
 
     public ExecutionRequest withStartNode(String node) {
@@ -103,8 +70,7 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 listener,
-                secrets,
-                services);
+                secrets);
     }
 
     public ExecutionRequest withCredentials(CredentialProvider provider) {
@@ -119,8 +85,7 @@ public record ExecutionRequest(
                 environment,
                 provider,
                 listener,
-                secrets,
-                services);
+                secrets);
     }
 
     public ExecutionRequest withResponder(WebhookResponder value) {
@@ -135,8 +100,7 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 listener,
-                secrets,
-                services);
+                secrets);
     }
 
     public ExecutionRequest withMode(ExecutionMode value) {
@@ -151,8 +115,7 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 listener,
-                secrets,
-                services);
+                secrets);
     }
 
     public ExecutionRequest withListener(ExecutionListener value) {
@@ -167,8 +130,7 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 value,
-                secrets,
-                services);
+                secrets);
     }
 
     public ExecutionRequest withVariables(Map<String, Object> vars, Optional<Map<String, String>> env) {
@@ -183,23 +145,6 @@ public record ExecutionRequest(
                 env,
                 credentials,
                 listener,
-                secrets,
-                services);
-    }
-
-    public ExecutionRequest withServices(ExecutionServices value) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                value);
+                secrets);
     }
 }

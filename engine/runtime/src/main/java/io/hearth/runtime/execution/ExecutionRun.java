@@ -3,6 +3,7 @@ package io.hearth.runtime.execution;
 import io.hearth.expression.ExpressionException;
 import io.hearth.node.ActionNode;
 import io.hearth.node.BlockingActionNode;
+import io.hearth.node.ExecutionLimitException;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeApiException;
@@ -14,6 +15,7 @@ import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.Connection;
 import io.hearth.runtime.workflow.OnError;
+import io.hearth.runtime.workflow.WorkflowLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,6 +33,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One execution of a workflow, n8n "v1" order:
@@ -45,15 +49,30 @@ import java.util.concurrent.TimeUnit;
  *     execution, continue on the regular output, or continue on an error output.</li>
  * </ol>
  * Nodes that complete synchronously run in a loop on the calling thread; an asynchronous node
- * resumes the loop on the thread that completes it. Nothing blocks.
+ * resumes the loop on the thread that completes it. Nothing blocks. A loop that has held its thread
+ * for {@value #SLICE_MILLIS} ms goes on on the executor, so a long run never holds an event-loop
+ * thread.
+ * <p>
+ * Limits ({@link ExecutionLimits}): the node runs of one execution, the items of one output, the
+ * recorded data and the run time. A stop (cancel, timeout) takes effect between two nodes, or at
+ * once when no node holds the run's lock: the result never waits for a node that does not return.
  */
 final class ExecutionRun implements RunningExecution {
 
     private final ExecutionRequest request;
     private final RunState state;
+    private static final long SLICE_MILLIS = 20;
+    // What a node run's record takes besides its items (name, type, times, status, sources), as JSON.
+    private static final int RUN_RECORD_BYTES = 200;
+    private static final int RECENT_NODES = 64;
+
     private final Executor blockingPool;
     private final ScheduledExecutorService timer;
+    private final ExecutionLimits limits;
     private final CancellationToken cancellation = new CancellationToken();
+    // Everything below is guarded by the lock; a stop request is lock-free so it can never wait behind the run.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicReference<Stop> stopRequest = new AtomicReference<>();
     private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     private final Deque<Task> stack = new ArrayDeque<>();
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
@@ -62,14 +81,26 @@ final class ExecutionRun implements RunningExecution {
     private Optional<ExecutionError> error = Optional.empty();
     private String lastNode;
     private boolean finished;
+    private int nodeRuns;
+    private long recordedBytes;
+    private final ArrayDeque<String> recentNodes = new ArrayDeque<>();
 
-    ExecutionRun(ExecutionRequest request, RunState state, Executor blockingPool, ScheduledExecutorService timer) {
+    ExecutionRun(
+            ExecutionRequest request,
+            RunState state,
+            Executor blockingPool,
+            ScheduledExecutorService timer,
+            ExecutionLimits limits) {
         this.request = request;
         this.state = state;
         this.blockingPool = blockingPool;
         this.timer = timer;
+        this.limits = limits;
         this.startedAt = state.clock().instant();
     }
+
+    /** How a stopped execution ends. */
+    private record Stop(ExecutionStatus status, Optional<ExecutionError> error) {}
 
     private record Task(PreparedNode node, List<List<Item>> inputs, List<Optional<InputSource>> sources) {}
 
@@ -126,32 +157,85 @@ final class ExecutionRun implements RunningExecution {
 
     @Override
     public boolean cancel() {
-        if (!cancellation.cancel("canceled")) {
+        return stop("canceled", new Stop(ExecutionStatus.CANCELED, Optional.empty()));
+    }
+
+    /**
+     * Ends the execution: at once when no node holds the lock, else the holder ends it before the
+     * next node. Nodes learn of it through their {@link io.hearth.node.Cancellation}.
+     */
+    private boolean stop(String reason, Stop how) {
+        if (!stopRequest.compareAndSet(null, how)) {
             return false;
         }
-        synchronized (this) {
-            finish(ExecutionStatus.CANCELED, Optional.empty());
+        cancellation.cancel(reason);
+        if (lock.tryLock()) {
+            try {
+                endIfStopped();
+            } finally {
+                lock.unlock();
+            }
         }
         return true;
     }
 
+    /** With the lock held: true (and finished) when a stop was requested. */
+    private boolean endIfStopped() {
+        Stop how = stopRequest.get();
+        if (how == null) {
+            return false;
+        }
+        if (!finished) {
+            how.error().ifPresent(e -> error = Optional.of(e));
+            finish(how.status(), how.error());
+        }
+        return true;
+    }
+
+    /** Refused by the concurrency gate: too many executions running and waiting. */
+    void refuse(int running, int waiting) {
+        lock.lock();
+        try {
+            error = Optional.of(new ExecutionError(
+                    "Too many executions: " + running + " running and " + waiting + " waiting for a free slot",
+                    "Try again later; the server's limits are hearth.executions.limits.max-running and max-waiting",
+                    Optional.empty(),
+                    0,
+                    ExecutionError.TOO_MANY_EXECUTIONS));
+            finish(ExecutionStatus.ERROR, error);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static final String LIMIT_KIND = ExecutionError.LIMIT;
+
     void start() {
-        var settings = request.workflow().workflow().settings();
-        settings.executionTimeout()
+        if (result.isDone()) {
+            return; // cancelled while it waited for a slot
+        }
+        limits.timeout()
                 .ifPresent(limit ->
                         timeout = timer.schedule(() -> timeOut(limit), limit.toMillis(), TimeUnit.MILLISECONDS));
         PreparedNode start;
         try {
             start = startNode();
         } catch (NodeException e) {
-            synchronized (this) {
+            lock.lock();
+            try {
                 error = Optional.of(
                         new ExecutionError(e.getMessage(), "", Optional.empty(), 0, "WorkflowOperationError"));
                 finish(ExecutionStatus.ERROR, error);
+            } finally {
+                lock.unlock();
             }
             return;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
+            if (endIfStopped()) {
+                return;
+            }
             if (start.type().description().group() == NodeGroup.TRIGGER) {
                 // A trigger's output is what started the execution (the request, the firing, the manual input),
                 // unless a manual run finds it pinned.
@@ -174,11 +258,17 @@ final class ExecutionRun implements RunningExecution {
                         List.of(),
                         outputsWith(start, items),
                         Optional.empty());
-                record(run);
+                Optional<NodeRun> kept = withinLimits(start, run);
+                if (kept.isEmpty()) {
+                    return;
+                }
+                record(kept.get());
                 propagate(start, run.output(), 0);
             } else {
                 stack.push(new Task(start, List.of(request.startItems()), List.of(Optional.empty())));
             }
+        } finally {
+            lock.unlock();
         }
         drive();
     }
@@ -221,12 +311,14 @@ final class ExecutionRun implements RunningExecution {
         throw new NodeException("The workflow has no trigger or start node");
     }
 
-    /** Runs tasks until the stack is empty or a node goes asynchronous. */
+    /** Runs tasks until the stack is empty, a node goes asynchronous or the thread has had its slice. */
     private void drive() {
+        long sliceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
         while (true) {
             Task task;
-            synchronized (this) {
-                if (finished) {
+            lock.lock();
+            try {
+                if (finished || endIfStopped()) {
                     return;
                 }
                 task = stack.pollFirst();
@@ -239,6 +331,18 @@ final class ExecutionRun implements RunningExecution {
                     finish(ExecutionStatus.SUCCESS, Optional.empty());
                     return;
                 }
+                if (nodeRuns >= limits.maxNodeRuns()) {
+                    error = Optional.of(tooManyNodeRuns(task.node().name()));
+                    finish(ExecutionStatus.ERROR, error);
+                    return;
+                }
+                if (System.nanoTime() > sliceEnd) {
+                    stack.addFirst(task);
+                    continueElsewhere();
+                    return;
+                }
+            } finally {
+                lock.unlock();
             }
             request.listener()
                     .nodeStarted(
@@ -262,6 +366,41 @@ final class ExecutionRun implements RunningExecution {
                 return;
             }
         }
+    }
+
+    private void continueElsewhere() {
+        try {
+            blockingPool.execute(this::drive);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stop("shutdown", new Stop(ExecutionStatus.CANCELED, Optional.empty()));
+        }
+    }
+
+    private ExecutionError tooManyNodeRuns(String next) {
+        // The loop: from the previous run of the node that would run next, to it.
+        List<String> recent = new ArrayList<>(recentNodes);
+        int from = recent.lastIndexOf(next);
+        String loop = "";
+        if (from >= 0) {
+            List<String> cycle = new ArrayList<>(recent.subList(from, recent.size()));
+            // Told from where the loop was entered: its node that ran first in this execution.
+            List<String> firstRun = new ArrayList<>(state.runData().keySet());
+            String entry = cycle.stream()
+                    .min(java.util.Comparator.comparingInt(firstRun::indexOf))
+                    .orElse(next);
+            Collections.rotate(cycle, -cycle.indexOf(entry));
+            cycle.add(entry);
+            if (cycle.size() > 12) {
+                cycle = List.of(cycle.getFirst(), cycle.get(1), "…", cycle.get(cycle.size() - 2), cycle.getLast());
+            }
+            loop = " (" + String.join(" → ", cycle) + ")";
+        }
+        return new ExecutionError(
+                "Stopped after " + nodeRuns + " node runs: the workflow may loop forever" + loop,
+                "If the workflow really needs more, raise the workflow setting maxNodeRuns",
+                Optional.empty(),
+                0,
+                LIMIT_KIND);
     }
 
     private record Attempted(NodeOutput output, Throwable failure, int attempts) {}
@@ -310,7 +449,9 @@ final class ExecutionRun implements RunningExecution {
 
     // A bad parameter or expression fails the same way every time; retrying it only delays the error.
     private static boolean isRetryable(Throwable cause) {
-        return !(cause instanceof ParameterException) && !(cause instanceof ExpressionException);
+        return !(cause instanceof ParameterException)
+                && !(cause instanceof ExpressionException)
+                && !(cause instanceof ExecutionLimitException);
     }
 
     private CompletableFuture<NodeOutput> invoke(Task task) {
@@ -345,10 +486,22 @@ final class ExecutionRun implements RunningExecution {
         };
     }
 
-    private synchronized void complete(Task task, Attempted attempted, Instant nodeStart, long nanoStart) {
-        if (finished) {
-            return;
+    private void complete(Task task, Attempted attempted, Instant nodeStart, long nanoStart) {
+        lock.lock();
+        try {
+            if (!finished && !endIfStopped()) {
+                completeLocked(task, attempted, nodeStart, nanoStart);
+            }
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private void completeLocked(Task task, Attempted done, Instant nodeStart, long nanoStart) {
+        // A limit the node hit ends the execution, even if the node turned it into an error item.
+        Attempted attempted = state.takeLimitHit()
+                .map(hit -> new Attempted(null, hit, done.attempts()))
+                .orElse(done);
         PreparedNode node = task.node();
         long took = (System.nanoTime() - nanoStart) / 1_000_000;
         int runIndex = state.runCount(node.name());
@@ -366,13 +519,19 @@ final class ExecutionRun implements RunningExecution {
                     outputs,
                     Optional.empty(),
                     state.takeConsole(node.name()));
-            record(run);
+            Optional<NodeRun> kept = withinLimits(node, run);
+            if (kept.isEmpty()) {
+                return;
+            }
+            record(kept.get());
             propagate(node, outputs, runIndex);
             return;
         }
         ExecutionError err = toError(node, attempted.failure());
         OnError mode = node.node().onError();
-        if (mode == OnError.STOP_WORKFLOW || cancellation.isCancelled()) {
+        if (mode == OnError.STOP_WORKFLOW
+                || cancellation.isCancelled()
+                || unwrap(attempted.failure()) instanceof ExecutionLimitException) {
             NodeRun run = new NodeRun(
                     node.name(),
                     node.node().type(),
@@ -511,7 +670,68 @@ final class ExecutionRun implements RunningExecution {
         }
     }
 
+    /**
+     * The run as it goes into the record, or empty when it went past a limit and the execution
+     * ended: an output over maxItemsPerOutput, or data past maxDataBytes when the workflow fails on
+     * overflow. When it truncates instead, a run past the limit keeps its items out of the record
+     * (and out of memory: they go on to the next node only).
+     */
+    private Optional<NodeRun> withinLimits(PreparedNode node, NodeRun run) {
+        for (List<Item> output : run.output()) {
+            if (output.size() > limits.maxItemsPerOutput()) {
+                failAtLimit(
+                        run,
+                        toError(node, ExecutionLimitException.tooManyItems(output.size(), limits.maxItemsPerOutput())));
+                return Optional.empty();
+            }
+        }
+        long room = limits.maxDataBytes() - recordedBytes;
+        long size = RUN_RECORD_BYTES + RecordedSize.ofOutputs(run.output(), limits.maxDataBytes());
+        if (size <= room) {
+            recordedBytes += size;
+            return Optional.of(run);
+        }
+        // One node's data past the limit is refused either way: the limit also bounds what an execution holds.
+        if (limits.dataOverflow() == WorkflowLimits.DataOverflow.FAIL || size > limits.maxDataBytes()) {
+            failAtLimit(run, toError(node, limits.dataLimitExceeded()));
+            return Optional.empty();
+        }
+        return Optional.of(new NodeRun(
+                run.node(),
+                run.type(),
+                run.runIndex(),
+                run.startedAt(),
+                run.executionTime(),
+                run.attempts(),
+                run.sources(),
+                run.input().stream().map(DroppedItems::of).toList(),
+                run.output().stream().map(DroppedItems::of).toList(),
+                run.error()));
+    }
+
+    /** Records the run that went past a limit without its output, and ends the execution with the error. */
+    private void failAtLimit(NodeRun run, ExecutionError err) {
+        record(new NodeRun(
+                run.node(),
+                run.type(),
+                run.runIndex(),
+                run.startedAt(),
+                run.executionTime(),
+                run.attempts(),
+                run.sources(),
+                run.input(),
+                List.of(),
+                Optional.of(err)));
+        error = Optional.of(err);
+        finish(ExecutionStatus.ERROR, error);
+    }
+
     private void record(NodeRun run) {
+        nodeRuns++;
+        if (recentNodes.size() == RECENT_NODES) {
+            recentNodes.removeFirst();
+        }
+        recentNodes.addLast(run.node());
         SecretRedactor redactor = state.redactor();
         NodeRun stored = redactor.isEmpty() ? run : RedactedRun.of(run, redactor);
         state.record(stored);
@@ -526,6 +746,7 @@ final class ExecutionRun implements RunningExecution {
         String description = t instanceof NodeException ne ? ne.description().orElse("") : "";
         int status = t instanceof NodeApiException api ? api.httpStatus().orElse(0) : 0;
         String kind = switch (t) {
+            case ExecutionLimitException limit -> LIMIT_KIND;
             case NodeApiException api -> "NodeApiError";
             case ParameterException p -> "ParameterError";
             case NodeException n -> "NodeOperationError";
@@ -547,18 +768,17 @@ final class ExecutionRun implements RunningExecution {
     }
 
     private void timeOut(Duration limit) {
-        if (!cancellation.cancel("timeout")) {
-            return;
-        }
-        synchronized (this) {
-            error = Optional.of(new ExecutionError(
-                    "The execution timed out after " + limit.toSeconds() + " s",
-                    "Raise settings.executionTimeout or make the slow node faster",
-                    Optional.empty(),
-                    0,
-                    "Timeout"));
-            finish(ExecutionStatus.ERROR, error);
-        }
+        String after = limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
+        stop(
+                "timeout",
+                new Stop(
+                        ExecutionStatus.ERROR,
+                        Optional.of(new ExecutionError(
+                                "The execution timed out after " + after,
+                                "Raise the workflow setting executionTimeout (seconds) or make the slow node faster",
+                                Optional.empty(),
+                                0,
+                                "Timeout"))));
     }
 
     private void finish(ExecutionStatus status, Optional<ExecutionError> err) {

@@ -5,12 +5,10 @@ import io.hearth.expression.ExpressionException;
 import io.hearth.expression.Scope;
 import io.hearth.expression.Template;
 import io.hearth.expression.Undefined;
-import io.hearth.node.NodeType;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.Parameter;
-import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.WorkflowNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Turns a workflow node's stored parameters into the values a node run sees: declared defaults
@@ -45,27 +44,19 @@ public final class ParameterResolver {
         return create(engine, description, node, Set.of());
     }
 
-    /** For a description whose type has no version migrations. */
-    public static ParameterResolver create(
-            ExpressionEngine engine, NodeDescription description, WorkflowNode node, Set<String> nodeEvaluated) {
-        return create(engine, (NodeType) () -> description, node, nodeEvaluated);
-    }
-
     /**
      * @param nodeEvaluated parameter paths (dotted, e.g. {@code options.pagination}) whose expressions the
      *                      node evaluates itself: left as they are
      */
     public static ParameterResolver create(
-            ExpressionEngine engine, NodeType type, WorkflowNode node, Set<String> nodeEvaluated) {
-        NodeDescription description = type.description();
-        Map<String, Object> stored = ParameterMigrations.toCurrent(type, node.typeVersion(), node.parameters());
-        double formVersion = ParameterMigrations.formVersion(type, node.typeVersion());
+            ExpressionEngine engine, NodeDescription description, WorkflowNode node, Set<String> nodeEvaluated) {
+        Map<String, Object> stored = node.parameters();
         Map<String, Object> visible = new LinkedHashMap<>();
         // n8n declares some parameters several times (one "operation" per resource), each variant
         // with its own show rules: the first visible variant gives the value's default.
         java.util.function.Function<String, Optional<Object>> lookup = key -> {
             if (key.equals("@version")) {
-                return Optional.of(formVersion);
+                return Optional.of(node.typeVersion());
             }
             String name = key.startsWith("/") ? key.substring(1) : key;
             if (visible.containsKey(name)) {
@@ -109,28 +100,49 @@ public final class ParameterResolver {
     }
 
     /** Evaluates the expressions against {@code scope}; throws {@link ParameterException} naming the parameter. */
-    @SuppressWarnings("unchecked")
     public ParameterValues resolve(Scope scope) {
+        return resolve(scope, produced -> {});
+    }
+
+    /**
+     * Evaluates the expressions against {@code scope}, telling {@code produced} the size of each
+     * result (as recorded: {@link RecordedSize}); the runtime bounds what one node run may produce.
+     */
+    @SuppressWarnings("unchecked")
+    public ParameterValues resolve(Scope scope, LongConsumer produced) {
         if (constant != null) {
             return constant;
         }
-        return ParameterValues.of((Map<String, Object>) plan.resolve(scope));
+        return ParameterValues.of((Map<String, Object>) plan.resolve(scope, produced));
     }
 
     // ---- a tree mirroring the parameters where only the parts holding expressions need work
 
     private sealed interface Plan {
-        Object resolve(Scope scope);
+        Object resolve(Scope scope, LongConsumer produced);
     }
 
     private record Constant(Object value) implements Plan {
-        public Object resolve(Scope scope) {
+        public Object resolve(Scope scope, LongConsumer produced) {
             return value;
         }
     }
 
+    // Past this a result is large whatever its exact size: counting stops there.
+    private static final long COUNT_UP_TO = Integer.MAX_VALUE;
+
     private record Expression(Template template, String path) implements Plan {
-        public Object resolve(Scope scope) {
+        public Object resolve(Scope scope, LongConsumer produced) {
+            Object v = evaluate(scope);
+            if (v instanceof String s) {
+                produced.accept(s.length());
+            } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                produced.accept(RecordedSize.ofValue(v, COUNT_UP_TO));
+            }
+            return v;
+        }
+
+        private Object evaluate(Scope scope) {
             Object v;
             try {
                 v = template.evaluate(scope);
@@ -148,24 +160,24 @@ public final class ParameterResolver {
     }
 
     private record Broken(String source, String path, String problem) implements Plan {
-        public Object resolve(Scope scope) {
+        public Object resolve(Scope scope, LongConsumer produced) {
             throw new ParameterException(path, "has an invalid expression '" + abbreviate(source) + "': " + problem);
         }
     }
 
     private record MapPlan(Map<String, Plan> entries) implements Plan {
-        public Object resolve(Scope scope) {
+        public Object resolve(Scope scope, LongConsumer produced) {
             Map<String, Object> out = new LinkedHashMap<>(entries.size() * 2);
-            entries.forEach((k, p) -> out.put(k, p.resolve(scope)));
+            entries.forEach((k, p) -> out.put(k, p.resolve(scope, produced)));
             return out;
         }
     }
 
     private record ListPlan(List<Plan> elements) implements Plan {
-        public Object resolve(Scope scope) {
+        public Object resolve(Scope scope, LongConsumer produced) {
             List<Object> out = new ArrayList<>(elements.size());
             for (Plan p : elements) {
-                out.add(p.resolve(scope));
+                out.add(p.resolve(scope, produced));
             }
             return out;
         }

@@ -38,6 +38,10 @@ public final class RedactedRun {
     private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {
         List<List<Item>> out = new ArrayList<>(lists.size());
         for (List<Item> items : lists) {
+            if (items instanceof DroppedItems) {
+                out.add(items);
+                continue;
+            }
             List<Item> copy = new ArrayList<>(items.size());
             for (Item item : items) {
                 Object json = value(item.json(), redactor);

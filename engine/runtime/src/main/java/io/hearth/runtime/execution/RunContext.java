@@ -2,6 +2,7 @@ package io.hearth.runtime.execution;
 
 import io.hearth.node.Cancellation;
 import io.hearth.node.ExecutionInfo;
+import io.hearth.node.ExecutionLimitException;
 import io.hearth.node.Item;
 import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeInfo;
@@ -29,6 +30,7 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     private final ScheduledExecutorService timer;
     private final ParameterValues[] resolved;
     private NodeLogger logger;
+    private long producedBytes;
 
     RunContext(RunState state, NodeRunInput input, CancellationToken cancellation, ScheduledExecutorService timer) {
         this.state = state;
@@ -76,10 +78,28 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
         }
         ParameterValues v = resolved[itemIndex];
         if (v == null) {
-            v = resolver.resolve(new ItemScope(state, input, itemIndex));
+            // A node working through many items notices a stop (cancel, timeout) between two of them.
+            cancellation.throwIfCancelled();
+            v = resolver.resolve(new ItemScope(state, input, itemIndex), this::produced);
             resolved[itemIndex] = v;
         }
         return v;
+    }
+
+    // What this node run's expressions produced, bounded like its output: 100 items that each build a
+    // 9 MB string stop at the limit instead of filling the memory before the node returns.
+    private void produced(long bytes) {
+        producedBytes += bytes;
+        if (producedBytes > state.limits().maxDataBytes()) {
+            throw state.hitLimit(state.limits().dataLimitExceeded());
+        }
+    }
+
+    @Override
+    public void checkOutputSize(long items) {
+        if (items > maxItemsPerOutput()) {
+            throw state.hitLimit(ExecutionLimitException.moreItemsThan(maxItemsPerOutput()));
+        }
     }
 
     @Override
@@ -98,11 +118,6 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
-    public void treatAsSecret(String value) {
-        state.treatAsSecret(value);
-    }
-
-    @Override
     public NodeLogger log() {
         if (logger == null) {
             logger = new RedactingNodeLogger(
@@ -118,34 +133,6 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     @Override
     public java.util.Map<String, Object> nodeState() {
         return state.nodeState(input.node().name());
-    }
-
-    @Override
-    public io.hearth.node.ProcessedValues processedValues() {
-        var wf = state.request().workflow().workflow();
-        String workflowId = wf.id()
-                .orElseThrow(() -> new io.hearth.node.NodeException(
-                        "Values from earlier executions are kept per saved workflow: save the workflow first"));
-        // n8n keys a node's values by its id so that renaming the node keeps them
-        var node = input.node().node();
-        String nodeContext = "n:" + (node.id() == null || node.id().isBlank() ? node.name() : node.id());
-        ProcessedValuesStore store = state.request().services().processedValues();
-        return new io.hearth.node.ProcessedValues() {
-            @Override
-            public java.util.concurrent.CompletionStage<Outcome> checkAndRecord(
-                    Scope scope, Mode mode, java.util.List<String> values, int historySize) {
-                return store.checkAndRecord(workflowId, context(scope), mode, values, historySize);
-            }
-
-            @Override
-            public java.util.concurrent.CompletionStage<Void> clear(Scope scope) {
-                return store.clear(workflowId, context(scope));
-            }
-
-            private String context(Scope scope) {
-                return scope == Scope.NODE ? nodeContext : "";
-            }
-        };
     }
 
     @Override
@@ -176,6 +163,11 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     @Override
     public Instant now() {
         return state.clock().instant();
+    }
+
+    @Override
+    public int maxItemsPerOutput() {
+        return state.limits().maxItemsPerOutput();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hearth.runtime.execution;
 
 import io.hearth.expression.ExpressionObject;
 import io.hearth.expression.Undefined;
+import io.hearth.node.ExecutionLimitException;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.credential.CredentialData;
@@ -38,11 +39,14 @@ final class RunState {
     private final Map<String, List<String>> console = new ConcurrentHashMap<>();
     private final Map<String, Object> workflowObject;
     private final Map<String, Object> executionObject;
+    private final ExecutionLimits limits;
+    private volatile ExecutionLimitException limitHit;
 
-    RunState(ExecutionRequest request, Clock clock, ZoneId defaultZone) {
+    RunState(ExecutionRequest request, Clock clock, ZoneId defaultZone, ExecutionLimits limits) {
         this.request = request;
         this.redactor = SecretRedactor.of(request.secrets());
         this.clock = clock;
+        this.limits = limits;
         this.zone = request.workflow().workflow().settings().timezone().orElse(defaultZone);
         var wf = request.workflow().workflow();
         Map<String, Object> w = new LinkedHashMap<>();
@@ -63,6 +67,23 @@ final class RunState {
 
     ZoneId zone() {
         return zone;
+    }
+
+    ExecutionLimits limits() {
+        return limits;
+    }
+
+    /** Notes a limit the running node hit (and returns it to throw): the node cannot swallow it as a per-item error. */
+    ExecutionLimitException hitLimit(ExecutionLimitException e) {
+        limitHit = e;
+        return e;
+    }
+
+    /** The limit the node that just ran hit, if any (and forgets it). */
+    Optional<ExecutionLimitException> takeLimitHit() {
+        ExecutionLimitException e = limitHit;
+        limitHit = null;
+        return Optional.ofNullable(e);
     }
 
     ZonedDateTime now() {
@@ -176,13 +197,6 @@ final class RunState {
             return Optional.empty();
         }
         return decrypt(type, ref).map(d -> new SigningCredential(d, authentication.get()));
-    }
-
-    /** Learns a secret a node obtained while running (an OAuth2 access token). */
-    void treatAsSecret(String value) {
-        if (value != null && !value.isEmpty()) {
-            redactor = redactor.with(List.of(value));
-        }
     }
 
     private Optional<CredentialData> decrypt(String type, CredentialRef ref) {

@@ -9,11 +9,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs workflows. Thread-safe and shared; each {@link #start} creates an independent execution.
+ * Runs workflows. Thread-safe and shared; each {@link #start} creates an independent execution,
+ * bounded by {@link ExecutionLimits} and admitted by a concurrency gate (at most
+ * {@code maxRunning} executions run at once, each workflow at most its {@code maxConcurrency};
+ * up to {@code maxWaiting} more wait for a slot).
  *
  * @see ExecutionRun for the algorithm
  */
 public final class WorkflowExecutor {
+
+    /** Executions running at once when the server sets nothing. */
+    public static final int DEFAULT_MAX_RUNNING = 32;
+    /** Executions waiting for a slot when the server sets nothing; beyond, new ones are refused. */
+    public static final int DEFAULT_MAX_WAITING = 1000;
 
     private final NodeRegistry registry;
     private final ExpressionEngine expressions;
@@ -21,12 +29,10 @@ public final class WorkflowExecutor {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final ZoneId defaultZone;
+    private final ExecutionLimits limits;
+    private final ConcurrencyGate gate;
 
-    /**
-     * @param blockingPool where {@link io.hearth.node.BlockingActionNode}s run (bounded)
-     * @param timer        waits between retries, Wait nodes, execution timeouts
-     * @param defaultZone  zone for workflows that set none
-     */
+    /** With {@link ExecutionLimits#DEFAULTS} and the default concurrency. */
     public WorkflowExecutor(
             NodeRegistry registry,
             ExpressionEngine expressions,
@@ -34,12 +40,45 @@ public final class WorkflowExecutor {
             ScheduledExecutorService timer,
             Clock clock,
             ZoneId defaultZone) {
+        this(
+                registry,
+                expressions,
+                blockingPool,
+                timer,
+                clock,
+                defaultZone,
+                ExecutionLimits.DEFAULTS,
+                DEFAULT_MAX_RUNNING,
+                DEFAULT_MAX_WAITING);
+    }
+
+    /**
+     * @param blockingPool where {@link io.hearth.node.BlockingActionNode}s run (bounded), and where long
+     *                     runs and executions that waited for a slot go on
+     * @param timer        waits between retries, Wait nodes, execution timeouts
+     * @param defaultZone  zone for workflows that set none
+     * @param limits       the server's limits, for workflows that set none of their own
+     * @param maxRunning   executions running at once, all workflows together
+     * @param maxWaiting   executions waiting for a slot; beyond, new ones fail at once
+     */
+    public WorkflowExecutor(
+            NodeRegistry registry,
+            ExpressionEngine expressions,
+            Executor blockingPool,
+            ScheduledExecutorService timer,
+            Clock clock,
+            ZoneId defaultZone,
+            ExecutionLimits limits,
+            int maxRunning,
+            int maxWaiting) {
         this.registry = registry;
         this.expressions = expressions;
         this.blockingPool = blockingPool;
         this.timer = timer;
         this.clock = clock;
         this.defaultZone = defaultZone;
+        this.limits = limits;
+        this.gate = new ConcurrencyGate(maxRunning, maxWaiting, blockingPool);
     }
 
     public NodeRegistry registry() {
@@ -55,6 +94,22 @@ public final class WorkflowExecutor {
         return PreparedWorkflow.prepare(workflow, registry, expressions);
     }
 
+    /** The limits an execution of {@code workflow} runs with: the server's, overridden by the workflow's settings. */
+    public ExecutionLimits limits(Workflow workflow) {
+        return limits.forWorkflow(workflow.settings());
+    }
+
+    /** Executions running now (admitted by the concurrency gate). */
+    public int running() {
+        return gate.running();
+    }
+
+    /** Executions waiting for a slot. */
+    public int waiting() {
+        return gate.waiting();
+    }
+
+    /** Starts the execution now, on this thread, or once a slot is free; the result tells when it ends. */
     public RunningExecution start(ExecutionRequest request) {
         return start(request, run -> {});
     }
@@ -62,12 +117,17 @@ public final class WorkflowExecutor {
     /**
      * Starts an execution, handing it to {@code handle} before its first node runs. Nodes that finish
      * at once run on the calling thread, so without this a caller could not cancel an execution (a
-     * loop of such nodes) until the call returned.
+     * loop of such nodes) until the call returned. The execution starts now, on this thread, or once
+     * the concurrency gate has a slot for it.
      */
     public RunningExecution start(ExecutionRequest request, java.util.function.Consumer<RunningExecution> handle) {
-        ExecutionRun run = new ExecutionRun(request, new RunState(request, clock, defaultZone), blockingPool, timer);
+        Workflow workflow = request.workflow().workflow();
+        ExecutionLimits own = limits(workflow);
+        ExecutionRun run =
+                new ExecutionRun(request, new RunState(request, clock, defaultZone, own), blockingPool, timer, own);
         handle.accept(run);
-        run.start();
+        // Unsaved drafts have no id: each is its own workflow for the per-workflow cap.
+        gate.submit(workflow.id().orElse("draft:" + request.executionId()), own.maxConcurrency(), run);
         return run;
     }
 }

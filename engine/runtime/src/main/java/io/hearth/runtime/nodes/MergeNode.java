@@ -294,8 +294,7 @@ public final class MergeNode implements ActionNode {
                 return false;
             }
             boolean equal = fuzzy
-                    ? io.hearth.runtime.conditions.TypeConversion.toText(va)
-                            .equals(io.hearth.runtime.conditions.TypeConversion.toText(vb))
+                    ? Conditions.text(va).equals(Conditions.text(vb))
                     : numericEquals(va, vb) || Objects.equals(va, vb);
             if (!equal) {
                 return false;

@@ -45,8 +45,18 @@ public final class WorkflowJson {
             "webhookId");
     private static final Set<String> WORKFLOW_FIELDS =
             Set.of("id", "name", "active", "nodes", "connections", "settings", "staticData", "pinData");
-    private static final Set<String> SETTINGS_FIELDS =
-            Set.of("timezone", "errorWorkflow", "saveData", "saveManualExecutions", "executionTimeout", "retryCrashed");
+    private static final Set<String> SETTINGS_FIELDS = Set.of(
+            "timezone",
+            "errorWorkflow",
+            "saveData",
+            "saveManualExecutions",
+            "executionTimeout",
+            "retryCrashed",
+            "maxNodeRuns",
+            "maxItemsPerOutput",
+            "maxExecutionDataMb",
+            "executionDataOverflow",
+            "maxConcurrency");
 
     private WorkflowJson() {}
 
@@ -349,9 +359,8 @@ public final class WorkflowJson {
         Optional<Duration> timeout = Optional.empty();
         Object t = m.get("executionTimeout");
         if (t instanceof Number n) {
-            if (n.longValue() > 0) {
-                timeout = Optional.of(Duration.ofSeconds(n.longValue()));
-            }
+            // n8n: a positive number of seconds; -1 (or 0) switches the timeout off for this workflow.
+            timeout = Optional.of(n.longValue() > 0 ? Duration.ofSeconds(n.longValue()) : Duration.ZERO);
         } else if (t != null) {
             problems.add(new FieldProblem("settings.executionTimeout", "must be a number of seconds (-1 for none)"));
         }
@@ -368,7 +377,40 @@ public final class WorkflowJson {
         if (m.containsKey("executionTimeout") && timeout.isEmpty()) {
             extra.put("executionTimeout", m.get("executionTimeout"));
         }
-        return new WorkflowSettings(zone, errorWorkflow, save, saveManual, timeout, retryCrashed, extra);
+        WorkflowLimits limits = new WorkflowLimits(
+                positiveInt(m, "maxNodeRuns", problems),
+                positiveInt(m, "maxItemsPerOutput", problems),
+                positiveInt(m, "maxExecutionDataMb", problems),
+                dataOverflow(m.get("executionDataOverflow"), problems),
+                positiveInt(m, "maxConcurrency", problems));
+        return new WorkflowSettings(zone, errorWorkflow, save, saveManual, timeout, retryCrashed, limits, extra);
+    }
+
+    private static Optional<Integer> positiveInt(Map<?, ?> settings, String key, List<FieldProblem> problems) {
+        Object v = settings.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.doubleValue() >= 1
+                && n.doubleValue() <= Integer.MAX_VALUE) {
+            return Optional.of(n.intValue());
+        }
+        problems.add(new FieldProblem("settings." + key, "must be a whole number of at least 1"));
+        return Optional.empty();
+    }
+
+    private static Optional<WorkflowLimits.DataOverflow> dataOverflow(Object v, List<FieldProblem> problems) {
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WorkflowLimits.DataOverflow.fromWireName(String.valueOf(v)));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("settings.executionDataOverflow", e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     /** The n8n-format tree of a workflow; defaults are left out, as n8n does. */
@@ -476,7 +518,13 @@ public final class WorkflowJson {
         if (!s.saveManualExecutions()) {
             m.put("saveManualExecutions", false);
         }
-        s.executionTimeout().ifPresent(t -> m.put("executionTimeout", t.toSeconds()));
+        s.executionTimeout().ifPresent(t -> m.put("executionTimeout", t.isZero() ? -1 : t.toSeconds()));
+        WorkflowLimits limits = s.limits();
+        limits.maxNodeRuns().ifPresent(v -> m.put("maxNodeRuns", v));
+        limits.maxItemsPerOutput().ifPresent(v -> m.put("maxItemsPerOutput", v));
+        limits.maxExecutionDataMb().ifPresent(v -> m.put("maxExecutionDataMb", v));
+        limits.executionDataOverflow().ifPresent(v -> m.put("executionDataOverflow", v.wireName()));
+        limits.maxConcurrency().ifPresent(v -> m.put("maxConcurrency", v));
         if (s.retryCrashed()) {
             m.put("retryCrashed", true);
         }

@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param errorWorkflow    id of a workflow started when this one fails
  * @param saveData         which finished executions are kept
  * @param saveManualExecutions keep manual (editor) runs
- * @param executionTimeout whole-execution timeout; empty means none
+ * @param executionTimeout whole-execution timeout (n8n's {@code executionTimeout} in seconds); empty means the
+ *                         server's default, {@link Duration#ZERO} none (n8n's -1)
  * @param retryCrashed     re-run executions that were running when the server crashed
+ * @param limits           the workflow's own execution limits (node runs, items, recorded data, concurrency)
  * @param extra            other settings of the imported JSON, kept for export
  */
 public record WorkflowSettings(
@@ -24,16 +26,25 @@ public record WorkflowSettings(
         boolean saveManualExecutions,
         Optional<Duration> executionTimeout,
         boolean retryCrashed,
+        WorkflowLimits limits,
         Map<String, Object> extra) {
 
     public static final WorkflowSettings DEFAULTS = new WorkflowSettings(
-            Optional.empty(), Optional.empty(), SaveDataPolicy.ALL, true, Optional.empty(), false, Map.of());
+            Optional.empty(),
+            Optional.empty(),
+            SaveDataPolicy.ALL,
+            true,
+            Optional.empty(),
+            false,
+            WorkflowLimits.NONE,
+            Map.of());
 
     public WorkflowSettings {
         timezone = timezone == null ? Optional.empty() : timezone;
         errorWorkflow = errorWorkflow == null ? Optional.empty() : errorWorkflow;
         saveData = saveData == null ? SaveDataPolicy.ALL : saveData;
         executionTimeout = executionTimeout == null ? Optional.empty() : executionTimeout;
+        limits = limits == null ? WorkflowLimits.NONE : limits;
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
@@ -45,17 +56,30 @@ public record WorkflowSettings(
                 saveManualExecutions,
                 executionTimeout,
                 retryCrashed,
+                limits,
                 extra);
     }
 
     public WorkflowSettings withExecutionTimeout(Duration timeout) {
         return new WorkflowSettings(
-                timezone, errorWorkflow, saveData, saveManualExecutions, Optional.of(timeout), retryCrashed, extra);
+                timezone,
+                errorWorkflow,
+                saveData,
+                saveManualExecutions,
+                Optional.of(timeout),
+                retryCrashed,
+                limits,
+                extra);
     }
 
     public WorkflowSettings withSaveData(SaveDataPolicy policy) {
         return new WorkflowSettings(
-                timezone, errorWorkflow, policy, saveManualExecutions, executionTimeout, retryCrashed, extra);
+                timezone, errorWorkflow, policy, saveManualExecutions, executionTimeout, retryCrashed, limits, extra);
+    }
+
+    public WorkflowSettings withLimits(WorkflowLimits value) {
+        return new WorkflowSettings(
+                timezone, errorWorkflow, saveData, saveManualExecutions, executionTimeout, retryCrashed, value, extra);
     }
 
     /** Which executions are saved. n8n expresses this as two settings; Hearth keeps one. */

@@ -68,6 +68,92 @@ final class TestNodes {
         }
     }
 
+    /**
+     * Outputs {@code count} items built one by one, checking the output limit as it goes (as nodes
+     * that multiply items do).
+     */
+    static final class FanOut implements ActionNode {
+        @Override
+        public NodeDescription description() {
+            return NodeDescription.builder("test.fanOut")
+                    .group(NodeGroup.ACTION)
+                    .parameter(Parameter.number("count"))
+                    .parameter(Parameter.bool("unchecked"))
+                    .build();
+        }
+
+        @Override
+        public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+            long count = (long) context.parameters().number("count");
+            boolean check = !context.parameters().bool("unchecked");
+            List<Item> out = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                if (check) {
+                    context.checkOutputSize(i + 1);
+                }
+                out.add(Item.of(Map.of("i", i)));
+            }
+            return CompletableFuture.completedFuture(NodeOutput.of(out));
+        }
+    }
+
+    /** Outputs {@code count} items that all hold one string of {@code length} characters. */
+    static final class Amplify implements ActionNode {
+        @Override
+        public NodeDescription description() {
+            return NodeDescription.builder("test.amplify")
+                    .group(NodeGroup.ACTION)
+                    .parameter(Parameter.number("count"))
+                    .parameter(Parameter.number("length"))
+                    .build();
+        }
+
+        @Override
+        public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+            String big = "x".repeat((int) context.parameters().number("length"));
+            List<Item> out = new ArrayList<>();
+            for (int i = 0; i < (int) context.parameters().number("count"); i++) {
+                out.add(Item.of(Map.of("s", big)));
+            }
+            return CompletableFuture.completedFuture(NodeOutput.of(out));
+        }
+    }
+
+    /** Keeps its thread busy for about a millisecond, then passes its items on (a CPU-bound step in a loop). */
+    static final class Busy implements ActionNode {
+        @Override
+        public NodeDescription description() {
+            return NodeDescription.builder("test.busy").group(NodeGroup.ACTION).build();
+        }
+
+        @Override
+        public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+            long until = System.nanoTime() + 1_000_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return CompletableFuture.completedFuture(NodeOutput.of(context.items()));
+        }
+    }
+
+    /** Completes when the test completes the future it hands out for each run (an execution held open). */
+    static final class Held implements ActionNode {
+        final java.util.concurrent.LinkedBlockingQueue<CompletableFuture<NodeOutput>> runs =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public NodeDescription description() {
+            return NodeDescription.builder("test.held").group(NodeGroup.ACTION).build();
+        }
+
+        @Override
+        public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
+            CompletableFuture<NodeOutput> run = new CompletableFuture<>();
+            runs.add(run);
+            return run;
+        }
+    }
+
     /** Never completes until cancelled (a hung remote call). */
     static final class Hang implements ActionNode {
         @Override

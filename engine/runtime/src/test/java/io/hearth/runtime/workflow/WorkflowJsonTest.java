@@ -86,6 +86,52 @@ class WorkflowJsonTest {
     }
 
     @Test
+    void readsAndWritesTheExecutionLimitSettings() {
+        String json = """
+                {"name": "limited", "nodes": [], "connections": {},
+                 "settings": {"executionTimeout": -1, "maxNodeRuns": 500, "maxItemsPerOutput": 2000,
+                              "maxExecutionDataMb": 4, "executionDataOverflow": "truncate", "maxConcurrency": 1}}
+                """;
+        Workflow w = WorkflowJson.parse(json);
+        assertThat(w.settings().executionTimeout()).contains(Duration.ZERO);
+        assertThat(w.settings().limits())
+                .isEqualTo(WorkflowLimits.NONE
+                        .withMaxNodeRuns(500)
+                        .withMaxItemsPerOutput(2000)
+                        .withMaxExecutionDataMb(4, WorkflowLimits.DataOverflow.TRUNCATE)
+                        .withMaxConcurrency(1));
+        assertThat(WorkflowJson.toTree(w).get("settings"))
+                .isEqualTo(Map.of(
+                        "executionTimeout", -1L,
+                        "maxNodeRuns", 500,
+                        "maxItemsPerOutput", 2000,
+                        "maxExecutionDataMb", 4,
+                        "executionDataOverflow", "truncate",
+                        "maxConcurrency", 1));
+        assertThat(WorkflowJson.parse(WorkflowJson.toJsonText(w))).isEqualTo(w);
+    }
+
+    @Test
+    void refusesLimitSettingsThatAreNotPositiveWholeNumbers() {
+        String json = """
+                {"name": "bad", "nodes": [], "connections": {},
+                 "settings": {"maxNodeRuns": 0, "maxItemsPerOutput": "many", "maxExecutionDataMb": 1.5,
+                              "executionDataOverflow": "drop", "maxConcurrency": -2}}
+                """;
+        assertThatThrownBy(() -> WorkflowJson.parse(json))
+                .isInstanceOfSatisfying(
+                        InvalidWorkflowException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::toString)
+                                .containsExactlyInAnyOrder(
+                                        "settings.maxNodeRuns: must be a whole number of at least 1",
+                                        "settings.maxItemsPerOutput: must be a whole number of at least 1",
+                                        "settings.maxExecutionDataMb: must be a whole number of at least 1",
+                                        "settings.executionDataOverflow: must be fail or truncate",
+                                        "settings.maxConcurrency: must be a whole number of at least 1"));
+    }
+
+    @Test
     void rejectsDuplicateNodeNamesAndDanglingConnections() {
         String json = """
                 {"nodes": [{"name": "A", "type": "x"}, {"name": "A", "type": "y"}],

@@ -8,9 +8,11 @@ import io.hearth.credentials.MasterKeyProvider;
 import io.hearth.credentials.StoredKeyIds;
 import io.hearth.expression.ExpressionEngine;
 import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.ExecutionLimits;
 import io.hearth.runtime.execution.WorkflowExecutor;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.registry.PluginLoader;
+import io.hearth.runtime.workflow.WorkflowLimits;
 import io.hearth.server.cluster.InstanceIdentity;
 import io.hearth.server.cluster.SchedulerRunner;
 import io.hearth.server.credential.StoredCredentialProvider;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,8 +103,33 @@ public class EngineConfiguration {
             ExecutorService blockingNodePool,
             ScheduledExecutorService engineTimer,
             Clock clock,
-            ZoneId defaultZone) {
-        return new WorkflowExecutor(registry, expressions, blockingNodePool, engineTimer, clock, defaultZone);
+            ZoneId defaultZone,
+            HearthProperties properties) {
+        var executions = properties.executions();
+        var limits = executions.limits();
+        ExecutionLimits defaults;
+        try {
+            defaults = new ExecutionLimits(
+                    limits.maxNodeRuns(),
+                    limits.maxItemsPerOutput(),
+                    limits.maxExecutionData().toBytes(),
+                    WorkflowLimits.DataOverflow.fromWireName(limits.executionDataOverflow()),
+                    Optional.of(executions.timeout()),
+                    limits.maxTimeout(),
+                    limits.maxConcurrency());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("hearth.executions.limits: " + e.getMessage(), e);
+        }
+        return new WorkflowExecutor(
+                registry,
+                expressions,
+                blockingNodePool,
+                engineTimer,
+                clock,
+                defaultZone,
+                defaults,
+                limits.maxRunning(),
+                limits.maxWaiting());
     }
 
     /** The master key; start-up stops here when it cannot decrypt the stored credentials (nothing is changed). */

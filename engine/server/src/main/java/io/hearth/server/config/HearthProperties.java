@@ -40,10 +40,31 @@ public record HearthProperties(
             @DefaultValue("16MB") DataSize maxBodySize,
             @DefaultValue("120s") Duration testListenTimeout) {}
 
+    /**
+     * @param timeout          run time of executions whose workflow sets no {@code executionTimeout} (0 = none)
+     * @param limits           the other bounds of one execution, and how many run at once
+     * @param shutdownGrace    on shutdown, how long running executions may still finish before they are cancelled
+     */
     public record Executions(
-            @DefaultValue("0s") Duration timeout,
+            @DefaultValue("1h") Duration timeout,
+            @DefaultValue Limits limits,
             @DefaultValue Prune prune,
-            @DefaultValue("16") int blockingPoolSize) {}
+            @DefaultValue("16") int blockingPoolSize,
+            @DefaultValue("5s") Duration shutdownGrace) {}
+
+    /**
+     * Defaults for workflows that set none of their own (their settings of the same names), and the
+     * server-wide concurrency. See application.yml.
+     */
+    public record Limits(
+            @DefaultValue("24h") Duration maxTimeout,
+            @DefaultValue("10000") int maxNodeRuns,
+            @DefaultValue("100000") int maxItemsPerOutput,
+            @DefaultValue("8MB") DataSize maxExecutionData,
+            @DefaultValue("fail") String executionDataOverflow,
+            @DefaultValue("16") int maxConcurrency,
+            @DefaultValue("32") int maxRunning,
+            @DefaultValue("1000") int maxWaiting) {}
 
     public record Prune(
             @DefaultValue("true") boolean enabled,

@@ -2,10 +2,12 @@ package io.hearth.server.execution;
 
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
+import io.hearth.runtime.execution.DroppedItems;
 import io.hearth.runtime.execution.ExecutionError;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.InputSource;
 import io.hearth.runtime.execution.NodeRun;
+import io.hearth.runtime.execution.RecordedSize;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The stored form of an execution's data, which is also (minus binary bytes) what the API returns:
  * <pre>{"start": {"node", "items"}, "lastNodeExecuted", "error", "nodes": {"Name": [run...]}}</pre>
  * Items are {@code {"json": {...}, "binary": {"data": {"mimeType", "fileName", "fileSize", "data": base64}}}}.
+ * <p>
+ * A record is kept within a byte budget (the workflow's {@code maxExecutionDataMb}): item lists
+ * that no longer fit are written empty, their run says how many items each dropped list held
+ * ({@code "truncated": {"input": [0], "output": [100]}}) and the record says {@code "truncated": true}.
  */
 public final class ExecutionCodec {
 
@@ -46,6 +52,13 @@ public final class ExecutionCodec {
      * once per recorded execution.
      */
     public static String fullData(Optional<String> startNode, List<Item> startItems, ExecutionResult result) {
+        return fullData(startNode, startItems, result, Long.MAX_VALUE);
+    }
+
+    /** The whole execution, item lists past {@code maxBytes} left out (see the class comment). */
+    public static String fullData(
+            Optional<String> startNode, List<Item> startItems, ExecutionResult result, long maxBytes) {
+        Budget budget = new Budget(maxBytes);
         Map<List<Item>, String> outputs = new IdentityHashMap<>();
         result.runData().forEach((node, runs) -> {
             for (NodeRun r : runs) {
@@ -65,8 +78,10 @@ public final class ExecutionCodec {
                 g.writeName("itemsFromNode");
                 g.writeString(startOutputOf);
                 g.writeEndObject();
-            } else {
+            } else if (budget.fits(startItems)) {
                 writeStart(g, startNode, startItems);
+            } else {
+                writeStart(g, startNode, List.of());
             }
             g.writeName("lastNodeExecuted");
             writeNullable(g, result.lastNodeExecuted());
@@ -78,13 +93,45 @@ public final class ExecutionCodec {
                 g.writeName(e.getKey());
                 g.writeStartArray();
                 for (NodeRun r : e.getValue()) {
-                    writeRun(g, r, result);
+                    writeRun(g, r, result, budget);
                 }
                 g.writeEndArray();
             }
             g.writeEndObject();
+            if (budget.truncated) {
+                g.writeName("truncated");
+                g.writeBoolean(true);
+            }
             g.writeEndObject();
         });
+    }
+
+    /** What is left of a record's byte budget. */
+    private static final class Budget {
+        private long remaining;
+        private boolean truncated;
+
+        Budget(long bytes) {
+            this.remaining = bytes;
+        }
+
+        /** False (and the record marked truncated) for items the runtime or this budget leaves out. */
+        boolean fits(List<Item> items) {
+            if (items instanceof DroppedItems) {
+                truncated = true;
+                return false;
+            }
+            if (items.isEmpty() || remaining == Long.MAX_VALUE) {
+                return true;
+            }
+            long size = RecordedSize.of(items, remaining);
+            if (size <= remaining) {
+                remaining -= size;
+                return true;
+            }
+            truncated = true;
+            return false;
+        }
     }
 
     private interface Body {
@@ -140,7 +187,7 @@ public final class ExecutionCodec {
         g.writeEndObject();
     }
 
-    private static void writeRun(JsonGenerator g, NodeRun r, ExecutionResult result) {
+    private static void writeRun(JsonGenerator g, NodeRun r, ExecutionResult result, Budget budget) {
         g.writeStartObject();
         g.writeName("runIndex");
         g.writeNumber(r.runIndex());
@@ -182,6 +229,9 @@ public final class ExecutionCodec {
             g.writeEndArray();
         }
         g.writeEndArray();
+        int[] droppedInputs = new int[r.input().size()];
+        int[] droppedOutputs = new int[r.output().size()];
+        boolean dropped = false;
         g.writeName("input");
         g.writeStartArray();
         for (int i = 0; i < r.input().size(); i++) {
@@ -193,18 +243,42 @@ public final class ExecutionCodec {
                             .orElse(false);
             if (byReference) {
                 g.writeNull();
-            } else {
+            } else if (budget.fits(items)) {
                 writeItems(g, items);
+            } else {
+                writeItems(g, List.of());
+                droppedInputs[i] = count(items);
+                dropped = true;
             }
         }
         g.writeEndArray();
         g.writeName("output");
         g.writeStartArray();
-        for (List<Item> l : r.output()) {
-            writeItems(g, l);
+        for (int o = 0; o < r.output().size(); o++) {
+            List<Item> items = r.output().get(o);
+            if (budget.fits(items)) {
+                writeItems(g, items);
+            } else {
+                writeItems(g, List.of());
+                droppedOutputs[o] = count(items);
+                dropped = true;
+            }
         }
         g.writeEndArray();
+        if (dropped) {
+            g.writeName("truncated");
+            g.writeStartObject();
+            g.writeName("input");
+            g.writeArray(droppedInputs, 0, droppedInputs.length);
+            g.writeName("output");
+            g.writeArray(droppedOutputs, 0, droppedOutputs.length);
+            g.writeEndObject();
+        }
         g.writeEndObject();
+    }
+
+    private static int count(List<Item> items) {
+        return items instanceof DroppedItems d ? d.count() : items.size();
     }
 
     private static List<Item> sourceOutput(ExecutionResult result, InputSource src) {

@@ -48,7 +48,6 @@ public class ExecutionService {
     private final Clock clock;
     private final HearthProperties properties;
     private final ErrorWorkflows errorWorkflows;
-    private final io.hearth.runtime.execution.ExecutionServices services;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     // Meters looked up once per tag combination: building ids and tags per execution shows in profiles.
     private final Map<String, io.micrometer.core.instrument.Counter> executionCounters = new ConcurrentHashMap<>();
@@ -76,8 +75,7 @@ public class ExecutionService {
             MeterRegistry meters,
             Clock clock,
             HearthProperties properties,
-            ErrorWorkflows errorWorkflows,
-            io.hearth.server.dedupe.JdbcProcessedValues processedValues) {
+            ErrorWorkflows errorWorkflows) {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
@@ -85,7 +83,13 @@ public class ExecutionService {
         this.clock = clock;
         this.properties = properties;
         this.errorWorkflows = errorWorkflows;
-        this.services = new io.hearth.runtime.execution.ExecutionServices(processedValues);
+        io.micrometer.core.instrument.Gauge.builder("hearth.executions.running", executor, WorkflowExecutor::running)
+                .description("Executions running now")
+                .register(meters);
+        io.micrometer.core.instrument.Gauge.builder("hearth.executions.waiting", executor, WorkflowExecutor::waiting)
+                .description(
+                        "Executions waiting for a free slot (hearth.executions.limits.max-running, maxConcurrency)")
+                .register(meters);
     }
 
     /** An execution in progress, with what is needed to record it. */
@@ -96,6 +100,7 @@ public class ExecutionService {
         private boolean cancelRequested;
         CompletableFuture<Void> startRow;
         final Map<String, NodeProgress> progress = new ConcurrentHashMap<>();
+        volatile boolean stoppedByShutdown;
 
         Live(StartRequest request, ExecutionRecord startRecord) {
             this.request = request;
@@ -201,8 +206,7 @@ public class ExecutionService {
                 environment(),
                 credentials,
                 progressListener(state),
-                request.secrets(),
-                services);
+                request.secrets());
         CompletableFuture<ExecutionResult> runtimeResult = new CompletableFuture<>();
         RunningExecution handle = new RunningExecution() {
             @Override
@@ -242,7 +246,14 @@ public class ExecutionService {
                 finished.completeExceptionally(error);
                 return;
             }
-            record(state, result).whenComplete((v, writeError) -> {
+            CompletableFuture<Void> recorded;
+            try {
+                recorded = record(state, result);
+            } catch (RuntimeException | Error e) {
+                // Never leave the caller (an HTTP answer) waiting: a failure here fails the execution's future.
+                recorded = CompletableFuture.failedFuture(e);
+            }
+            recorded.whenComplete((v, writeError) -> {
                 live.remove(id);
                 if (writeError != null) {
                     log.error(
@@ -330,6 +341,10 @@ public class ExecutionService {
                         result.mode().wireName(), mode -> meters.timer("hearth.execution.duration", "mode", mode))
                 .record(result.durationMillis(), TimeUnit.MILLISECONDS);
         StartRequest request = state.request;
+        if (state.stoppedByShutdown && state.hasStartRow() && request.mode() != ExecutionMode.MANUAL) {
+            log.info("Execution {} stopped by the shutdown; it runs again at the next start", result.executionId());
+            return CompletableFuture.completedFuture(null);
+        }
         if (result.status() == ExecutionStatus.ERROR) {
             errorWorkflows.failed(request, result);
         }
@@ -348,8 +363,14 @@ public class ExecutionService {
                 request.retryOf(),
                 result.error().map(e -> e.message()),
                 result.error().flatMap(e -> e.node()));
-        String data = ExecutionCodec.fullData(request.startNode(), request.recordableStartItems(), result);
+        String data = recordedData(request, result);
         return state.hasStartRow() ? writer.update(finalRecord, data) : writer.insert(finalRecord, data);
+    }
+
+    /** The execution data as recorded: within the workflow's data limit (see {@link ExecutionCodec}). */
+    String recordedData(StartRequest request, ExecutionResult result) {
+        long maxBytes = executor.limits(request.prepared().workflow()).maxDataBytes();
+        return ExecutionCodec.fullData(request.startNode(), request.recordableStartItems(), result, maxBytes);
     }
 
     private static boolean keep(StartRequest request, ExecutionResult result) {
@@ -367,6 +388,23 @@ public class ExecutionService {
 
     private Optional<Map<String, String>> environment() {
         return properties.expressions().allowEnv() ? Optional.of(System.getenv()) : Optional.empty();
+    }
+
+    /**
+     * Stops every execution running on this instance (shutdown); returns how many. One that was
+     * accepted (its start row durable: answered "received", queued, fired by a trigger) is not recorded:
+     * its row stays as it is, and the next start treats it as recovery treats a crash (marked crashed,
+     * run again when it never ran or the workflow asks for it). Manual runs are recorded as canceled.
+     */
+    public int stopAllForShutdown() {
+        int n = 0;
+        for (Live state : List.copyOf(live.values())) {
+            state.stoppedByShutdown = true;
+            if (state.running != null && state.running.cancel()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Cancels a running execution of this instance; false when it is not running here. */

@@ -39,6 +39,8 @@ public final class ExecutionViews {
         if (data.get("error") != null) {
             m.put("error", data.get("error"));
         }
+        // Past its data limit (executionDataOverflow: truncate) a record leaves items out; its runs say how many.
+        m.put("truncated", Boolean.TRUE.equals(data.get("truncated")));
         m.put("start", data.get("start"));
         m.put("nodes", data.getOrDefault("nodes", Map.of()));
         return m;

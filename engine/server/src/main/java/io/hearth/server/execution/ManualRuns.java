@@ -167,7 +167,7 @@ public class ManualRuns {
         return run(request);
     }
 
-    private static Map<String, Object> view(String id, StartRequest request, ExecutionResult result) {
+    private Map<String, Object> view(String id, StartRequest request, ExecutionResult result) {
         ExecutionRecord record = new ExecutionRecord(
                 id,
                 request.workflowId(),
@@ -180,9 +180,6 @@ public class ManualRuns {
                 request.retryOf(),
                 result.error().map(e -> e.message()),
                 result.error().flatMap(e -> e.node()));
-        return ExecutionViews.detail(
-                record,
-                ExecutionCodec.parse(
-                        ExecutionCodec.fullData(request.startNode(), request.recordableStartItems(), result)));
+        return ExecutionViews.detail(record, ExecutionCodec.parse(executions.recordedData(request, result)));
     }
 }

@@ -16,6 +16,7 @@ import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.node.trigger.WebhookResponse;
 import io.hearth.node.trigger.WebhookSpec;
 import io.hearth.runtime.execution.CredentialProvider;
+import io.hearth.runtime.execution.ExecutionError;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
@@ -338,10 +339,19 @@ public final class WebhookHandler {
         return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", "Workflow was started"));
     }
 
+    /** 503 when the server refused to run the execution (too many running and waiting), else 500. */
+    private static HttpStatus failureStatus(ExecutionResult result) {
+        return result.error()
+                        .filter(e -> e.kind().equals(ExecutionError.TOO_MANY_EXECUTIONS))
+                        .isPresent()
+                ? HttpStatus.SERVICE_UNAVAILABLE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
     private Mono<ServerResponse> lastNodeAnswer(WebhookSpec spec, ExecutionResult result) {
         if (result.status() != ExecutionStatus.SUCCESS) {
             return json(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    failureStatus(result),
                     Map.of(
                             "message",
                             "Error in workflow",
@@ -383,7 +393,7 @@ public final class WebhookHandler {
                                 .response()
                                 .map(WebhookHandler::answer)
                                 .orElseGet(() -> json(
-                                        HttpStatus.INTERNAL_SERVER_ERROR,
+                                        failureStatus(result),
                                         Map.of(
                                                 "message",
                                                 result.status() == ExecutionStatus.SUCCESS

@@ -2,7 +2,6 @@ package io.hearth.server.workflow;
 
 import io.hearth.node.NodeType;
 import io.hearth.runtime.registry.NodeRegistry;
-import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.runtime.workflow.WorkflowNode;
@@ -24,9 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WorkflowValidator {
-
-    /** The stored name's column size. */
-    static final int MAX_NAME = 255;
 
     private static final String ARROW = "\u2192";
 
@@ -50,11 +46,6 @@ public class WorkflowValidator {
                         : java.util.Set.of();
         if (workflow.name().isBlank()) {
             problems.add(new FieldProblem("name", "required", "The workflow name is required"));
-        } else if (workflow.name().length() > MAX_NAME) {
-            problems.add(new FieldProblem(
-                    "name",
-                    "must be at most " + MAX_NAME + " characters",
-                    "The workflow name must be at most " + MAX_NAME + " characters"));
         }
         for (int i = 0; i < workflow.nodes().size(); i++) {
             WorkflowNode node = workflow.nodes().get(i);
@@ -80,9 +71,7 @@ public class WorkflowValidator {
             if (node.disabled()) {
                 continue;
             }
-            var current = ParameterMigrations.toCurrent(type.get(), node.typeVersion(), node.parameters());
-            double form = ParameterMigrations.formVersion(type.get(), node.typeVersion());
-            for (Violation v : parameters.validate(d, current, form)) {
+            for (Violation v : parameters.validate(d, node.parameters(), node.typeVersion())) {
                 problems.add(new FieldProblem(
                         path + "." + v.path(), v.message(), node.name() + " " + ARROW + " " + v.sentence()));
             }

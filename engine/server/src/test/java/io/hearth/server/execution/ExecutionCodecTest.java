@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.node.BinaryData;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
+import io.hearth.runtime.execution.DroppedItems;
 import io.hearth.runtime.execution.ExecutionError;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.ExecutionStatus;
@@ -88,6 +89,57 @@ class ExecutionCodecTest {
         assertThat((Map<String, Object>) view.get("start"))
                 .containsEntry("items", List.of(webhookItem))
                 .doesNotContainKey("itemsFromNode");
+    }
+
+    @Test
+    void keepsARecordWithinItsByteBudgetAndSaysWhatWasLeftOut() {
+        // Room for the webhook's item and the small unrelated input, not for the output with binary data.
+        Map<String, Object> stored = ExecutionCodec.parse(
+                ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty()), 150));
+
+        assertThat(stored).containsEntry("truncated", true);
+        assertThat(run(stored, "Webhook")).doesNotContainKey("truncated");
+        Map<String, Object> edit = run(stored, "Edit Fields");
+        assertThat(edit.get("output")).isEqualTo(List.of(List.of()));
+        assertThat((List<Object>) edit.get("input")).containsExactly(null, List.of(Map.of("json", Map.of("other", 1))));
+        assertThat(edit.get("truncated")).isEqualTo(Map.of("input", List.of(0, 0), "output", List.of(1)));
+    }
+
+    @Test
+    void itemsTheRuntimeLeftOutAreRecordedAsLeftOut() {
+        Map<String, List<NodeRun>> runs =
+                new LinkedHashMap<>(result(Optional.empty()).runData());
+        runs.put(
+                "Big",
+                List.of(new NodeRun(
+                        "Big",
+                        "set",
+                        0,
+                        T0,
+                        1,
+                        1,
+                        List.of(Optional.of(new InputSource("Edit Fields", 0, 0))),
+                        List.of(DroppedItems.of(setOut)),
+                        List.of(DroppedItems.of(List.of(Item.empty(), Item.empty()))),
+                        Optional.empty())));
+        var r = result(Optional.empty());
+        var truncated = new ExecutionResult(
+                r.executionId(),
+                r.workflowId(),
+                r.status(),
+                r.mode(),
+                r.startedAt(),
+                r.stoppedAt(),
+                runs,
+                Optional.of("Big"),
+                Optional.empty());
+        Map<String, Object> stored =
+                ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, truncated));
+
+        assertThat(stored).containsEntry("truncated", true);
+        Map<String, Object> big = run(stored, "Big");
+        assertThat(big.get("output")).isEqualTo(List.of(List.of()));
+        assertThat(big.get("truncated")).isEqualTo(Map.of("input", List.of(1), "output", List.of(2)));
     }
 
     @Test

@@ -166,7 +166,7 @@ public final class ItemListsNode implements ActionNode {
             case "splitOutItems" -> {
                 List<Item> split = new ArrayList<>();
                 for (int i = 0; i < items.size(); i++) {
-                    SplitOutNode.split(items.get(i), i, splitOut(context.parameters(i), version), split);
+                    SplitOutNode.split(items.get(i), i, splitOut(context.parameters(i), version), split, context);
                 }
                 yield split;
             }

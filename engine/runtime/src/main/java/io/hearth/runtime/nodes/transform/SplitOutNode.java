@@ -126,13 +126,16 @@ public final class SplitOutNode implements ActionNode {
         List<Item> items = context.items();
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            split(items.get(i), i, Settings.read(context.parameters(i)), out);
+            split(items.get(i), i, Settings.read(context.parameters(i)), out, context);
         }
         return CompletableFuture.completedFuture(NodeOutput.of(out));
     }
 
-    /** Appends the items {@code item} (input index {@code index}) splits into. */
-    static void split(Item item, int index, Settings s, List<Item> out) {
+    /**
+     * Appends the items {@code item} (input index {@code index}) splits into; a split that would
+     * take the output past the execution's item limit stops as it gets there.
+     */
+    static void split(Item item, int index, Settings s, List<Item> out, NodeExecutionContext context) {
         if (!s.destinations().isEmpty() && s.destinations().size() != s.fields().size()) {
             throw new NodeException(
                     "If multiple fields to split out are given, the same number of destination fields must be given");
@@ -155,6 +158,7 @@ public final class SplitOutNode implements ActionNode {
             }
             List<?> values = values(FieldPath.get(json, field, !s.dotNotation()), field, s);
             for (int e = 0; e < values.size(); e++) {
+                context.checkOutputSize((long) out.size() + e + 1);
                 grow(entries, binaries, e);
                 Object element = values.get(e);
                 Map<String, Object> entry = entries.get(e);
