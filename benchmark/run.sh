@@ -2,7 +2,7 @@
 # Hearth benchmark (./hearth bench): one end-to-end run on this machine, printing a report.
 #
 #   benchmark/run.sh [--duration 30] [--warmup 20] [--connections 16,64] [--ha-connections 8,16]
-#                    [--skip-ha] [--skip-bare] [--profile] [--keep] [--rebuild]
+#                    [--skip-ha] [--skip-bare] [--skip-nodes] [--profile] [--keep] [--rebuild]
 #
 #   --duration S        seconds of load per measured phase (default 30)
 #   --warmup S          seconds of warm-up load before the measured phases (default 45: the JIT settles)
@@ -10,6 +10,7 @@
 #   --ha-connections L  concurrency of the Home Assistant scenario (default 8,16)
 #   --skip-ha           no Home Assistant scenario
 #   --skip-bare         no bare WebFlux endpoint (no engine/bare ratio)
+#   --skip-nodes        no Code node and HTTP Request scenarios
 #   --profile           an extra, unmeasured phase at the first concurrency with a JFR recording and
 #                       thread dumps of the server; prints the hottest frames (kept in the temp dir)
 #   --keep              keep the temp dir (server/bare/HA logs, data, wrk output, profile)
@@ -34,6 +35,7 @@ CONNECTIONS=16,64
 HA_CONNECTIONS=8,16
 SKIP_HA=0
 SKIP_BARE=0
+SKIP_NODES=0
 PROFILE=0
 KEEP=0
 REBUILD=0
@@ -52,6 +54,7 @@ while [ $# -gt 0 ]; do
     --ha-connections=*) HA_CONNECTIONS="${1#*=}"; shift ;;
     --skip-ha) SKIP_HA=1; shift ;;
     --skip-bare) SKIP_BARE=1; shift ;;
+    --skip-nodes) SKIP_NODES=1; shift ;;
     --profile) PROFILE=1; shift ;;
     --keep) KEEP=1; shift ;;
     --rebuild) REBUILD=1; shift ;;
@@ -92,7 +95,7 @@ if [ "$REBUILD" = 1 ] || [ ! -f "$SERVER_JAR" ]; then
   say "Building the server (./mvnw install -DskipTests)..."
   ./mvnw -q -B install -DskipTests -pl engine/server -am
 fi
-newer_source=$(find engine credentials nodes-homeassistant ui-schema \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
+newer_source=$(find engine credentials nodes-homeassistant nodes-code nodes-http ui-schema \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
   -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.sql' \) -path '*src/main*' -newer "$SERVER_JAR" -print -quit 2>/dev/null || true)
 [ -n "$newer_source" ] && warn "$SERVER_JAR is older than $newer_source: the benchmark measures the jar (--rebuild rebuilds it)"
 if [ "$REBUILD" = 1 ] || [ ! -f "$BARE_JAR" ] || [ ! -f "$JMH_JAR" ] \
@@ -114,11 +117,11 @@ command -v jq >/dev/null 2>&1 || die "jq is needed (apt-get install -y jq)"
 
 # ------------------------------------------------------------------------------------------ state, clean-up
 TMP=$(mktemp -d "${HEARTH_BENCH_TMP:-/tmp}/hearth-bench.XXXXXX")
-SERVER_PID=""; BARE_PID=""; RSS_PID=""; HA_STARTED=0
+SERVER_PID=""; BARE_PID=""; TARGET_PID=""; RSS_PID=""; HA_STARTED=0
 cleanup() {
   set +e
   [ -n "$RSS_PID" ] && kill "$RSS_PID" 2>/dev/null && wait "$RSS_PID" 2>/dev/null
-  for pid in $SERVER_PID $BARE_PID; do
+  for pid in $SERVER_PID $BARE_PID $TARGET_PID; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null
       for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -220,7 +223,7 @@ say "phases        : warm-up ${WARMUP}s, then ${DURATION}s at each of ${CONNECTI
 
 # ------------------------------------------------------------------------------------------ server
 SERVER_JAR=$(private_copy "$SERVER_JAR" hearth-server.jar)
-[ "$SKIP_BARE" = 0 ] && BARE_JAR=$(private_copy "$BARE_JAR" hearth-bare.jar)
+{ [ "$SKIP_BARE" = 0 ] || [ "$SKIP_NODES" = 0 ]; } && BARE_JAR=$(private_copy "$BARE_JAR" hearth-bare.jar)
 PORT=$(free_port)
 mkdir -p "$TMP/data"
 # The launch ./hearth start uses: on JDK 25+ an AOT cache made once per build (scripts/aot-cache.sh; not timed).
@@ -368,6 +371,65 @@ if [ "$SKIP_HA" = 0 ]; then
   fi
 fi
 
+# ------------------------------------------------------------------------------------------ Code and HTTP Request
+NODES_DONE=0
+if [ "$SKIP_NODES" = 0 ]; then
+  NODE_WARM=$(( WARMUP < 20 ? WARMUP : 20 ))
+  say ""
+  say "-- Code node: Webhook -> Code (return \$input.all().map(...) with the reference's two fields) -> Respond to Webhook"
+  say "   vs the reference workload's rate above (same server, same concurrency $TARGET_CONNS)"
+  CODE_ID=$(api POST /api/v1/workflows "$(cat "$BENCH_DIR/workflows/code.json")" | jq -r .id)
+  api POST "/api/v1/workflows/$CODE_ID/activate" >/dev/null || die "could not activate the Code workflow"
+  CODE_URL="http://127.0.0.1:$PORT/webhook/bench-code"
+  answer=$(curl -s -S -m 60 -H 'Content-Type: application/json' --data '{"n":21,"name":"Ada"}' "$CODE_URL")
+  [ "$(echo "$answer" | jq -c '{doubled, greeting}' 2>/dev/null)" = '{"doubled":42,"greeting":"Hello Ada"}' ] \
+    || die "unexpected answer from the Code workflow: $answer"
+  run_wrk code_warm "$TARGET_CONNS" "$NODE_WARM" "$CODE_URL" post.lua
+  sleep 1
+  rss_start "$SERVER_PID" "$TMP/rss-code"
+  run_wrk code "$TARGET_CONNS" "$DURATION" "$CODE_URL" post.lua
+  rss_stop
+  header connections "exec/s"
+  row code "$TARGET_CONNS"
+  r="ref_${TARGET_CONNS}_rate"
+  CODE_RATIO=$(calc "$code_rate / ${!r}")
+  CODE_ERRORS=$(( code_errors + code_warm_errors ))
+  say "   Code/reference rate at $TARGET_CONNS connections: $(fmt '%.1f' "$code_rate") / $(fmt '%.1f' "${!r}") = $(fmt '%.1f' "$(calc "$CODE_RATIO * 100")")%; server RSS (max) $(( $(cat "$TMP/rss-code") / 1024 )) MB"
+
+  say ""
+  say "-- HTTP Request: Webhook -> HTTP Request (POST the body to a local WebFlux endpoint) -> Respond to Webhook"
+  say "   vs direct POSTs to the same endpoint (the bare jar, a separate process), same concurrency"
+  TPORT=$(free_port)
+  # shellcheck disable=SC2086
+  "$JAVA" $BARE_JAVA_OPTS -jar "$BARE_JAR" --server.port="$TPORT" > "$TMP/target.log" 2>&1 &
+  TARGET_PID=$!
+  wait_ready "http://127.0.0.1:$TPORT/ready" "$TARGET_PID" 120 || { tail -40 "$TMP/target.log" >&2; die "the HTTP target did not start"; }
+  TARGET_URL="http://127.0.0.1:$TPORT/bare"
+  HTTP_ID=$(api POST /api/v1/workflows "$(jq --arg url "$TARGET_URL" '.nodes[1].parameters.url = $url' "$BENCH_DIR/workflows/http.json")" | jq -r .id)
+  api POST "/api/v1/workflows/$HTTP_ID/activate" >/dev/null || die "could not activate the HTTP workflow"
+  HTTP_URL="http://127.0.0.1:$PORT/webhook/bench-http"
+  answer=$(curl -s -S -m 60 -H 'Content-Type: application/json' --data '{"n":21,"name":"Ada"}' "$HTTP_URL")
+  say "   answer via Hearth: $answer"
+  run_wrk http_warm_direct "$TARGET_CONNS" "$NODE_WARM" "$TARGET_URL" post.lua
+  run_wrk http_warm_engine "$TARGET_CONNS" "$NODE_WARM" "$HTTP_URL" post.lua
+  sleep 1
+  run_wrk http_direct "$TARGET_CONNS" "$DURATION" "$TARGET_URL" post.lua
+  sleep 1
+  run_wrk http_engine "$TARGET_CONNS" "$DURATION" "$HTTP_URL" post.lua
+  header "path" "req/s"
+  row http_direct "direct"
+  row http_engine "via Hearth"
+  rp="ref_${TARGET_CONNS}_p50_us"
+  HTTP_ADDED_P50=$(calc "($http_engine_p50_us - $http_direct_p50_us) / 1000")
+  HTTP_ADDED_MEAN=$(calc "($http_engine_mean_us - $http_direct_mean_us) / 1000")
+  HTTP_ERRORS=$(( http_engine_errors + http_warm_engine_errors ))
+  say "   added by Hearth at $TARGET_CONNS connections: p50 $(fmt '%.2f' "$HTTP_ADDED_P50") ms, mean $(fmt '%.2f' "$HTTP_ADDED_MEAN") ms;" \
+    "rate via Hearth / direct $(fmt '%.2f' "$(calc "$http_engine_rate / $http_direct_rate")");" \
+    "the reference workload's own p50 at this concurrency: $(fmt '%.2f' "$(ms "${!rp}")") ms"
+  kill "$TARGET_PID" 2>/dev/null; wait "$TARGET_PID" 2>/dev/null || true; TARGET_PID=""
+  NODES_DONE=1
+fi
+
 # the server's part is over: stop it so the bare endpoint has the machine to itself
 kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 
@@ -432,6 +494,12 @@ if [ "$HA_DONE" = 1 ]; then
   check "Home Assistant via Hearth <= 1.2x direct time (worst concurrency)" "$(fmt '%.2f' "$HA_WORST_LAT")x mean latency, rate $(fmt '%.2f' "$HA_WORST_RATE")x" "$HA_WORST_LAT <= 1.2"
 else
   say "   SKIP  Home Assistant via Hearth <= 1.2x direct time"
+fi
+if [ "$NODES_DONE" = 1 ]; then
+  check "Code workflow >= 25% of the reference's rate (same run)" "$(fmt '%.1f' "$(calc "$CODE_RATIO * 100")")%, $CODE_ERRORS errors" "$CODE_RATIO >= 0.25 && $CODE_ERRORS == 0"
+  check "HTTP Request adds <= 1 ms p50 over a direct call" "$(fmt '%.2f' "$HTTP_ADDED_P50") ms, $HTTP_ERRORS errors" "$HTTP_ADDED_P50 <= 1 && $HTTP_ERRORS == 0"
+else
+  say "   SKIP  Code and HTTP Request scenarios (--skip-nodes)"
 fi
 say ""
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $FAILS target(s) missed"

@@ -53,7 +53,7 @@ async function connectByDrag(from, to) {
     await mouseDrag(page, page.locator(tid(`handle-out-${from}-0`)), page.locator(tid(`handle-in-${to}-0`)));
     await page.waitForTimeout(200);
     return (await page.locator('.react-flow__edge').count()) > before;
-  }, 10_000, 300);
+  }, 30_000, 300);
 }
 
 /** The bounding box of a connection's drawn path on screen. */

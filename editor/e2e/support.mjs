@@ -56,7 +56,8 @@ export async function session({ out, docs, chromiumPath = '/usr/bin/chromium', h
   });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  // generous: the machine running the tests may be loaded; nothing here measures speed
+  page.setDefaultTimeout(45_000);
   const report = { startedAt: new Date().toISOString(), steps: [], screenshots: [], console: [], result: 'running' };
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') report.console.push(`${m.type()}: ${m.text()}`);
@@ -128,11 +129,14 @@ export async function typeLikeAPerson(page, text, delay = 150) {
 export async function mouseDrag(page, from, to, { steps = 12 } = {}) {
   const a = 'x' in from ? { x: from.x, y: from.y } : center(await box(from));
   const b = 'x' in to ? { x: to.x, y: to.y } : center(await box(to));
+  // a person's pace: hover, press, move, settle, release (a loaded machine needs the pauses too)
   await page.mouse.move(a.x, a.y);
+  await page.waitForTimeout(80);
   await page.mouse.down();
+  await page.waitForTimeout(80);
   await page.mouse.move((a.x + b.x) / 2 + 10, (a.y + b.y) / 2 + 10, { steps });
   await page.mouse.move(b.x, b.y, { steps });
-  await page.waitForTimeout(100);
+  await page.waitForTimeout(150);
   await page.mouse.up();
 }
 

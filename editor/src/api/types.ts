@@ -181,4 +181,6 @@ export interface UiHints {
   modes?: LocatorModeWire[];
   precision?: number;
   variants?: boolean;
+  /** filter: n8n's operators */
+  operators?: import('../form/FilterWidget').FilterOperatorWire[];
 }

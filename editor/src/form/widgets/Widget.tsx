@@ -2,6 +2,7 @@ import { type WidgetProps } from '../context';
 import { ColorWidget, DateTimeWidget, JsonWidget, NumberWidget, TextAreaWidget, TextWidget, ToggleWidget } from './basic';
 import { DynamicSelectWidget, LocatorWidget, MultiSelectWidget, SelectWidget } from './choices';
 import { CollectionWidget, FixedCollectionWidget } from './collections';
+import { FilterWidget } from '../FilterWidget';
 
 /** The control for a field's widget hint. */
 export function Widget(p: WidgetProps) {
@@ -31,6 +32,8 @@ export function Widget(p: WidgetProps) {
       return <CollectionWidget {...p} />;
     case 'fixedCollection':
       return <FixedCollectionWidget {...p} />;
+    case 'filter':
+      return <FilterWidget value={p.value} operators={p.f.ui.operators ?? []} testId={p.testId} set={p.set} />;
     default:
       return <TextWidget {...p} />;
   }

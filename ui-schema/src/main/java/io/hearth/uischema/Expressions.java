@@ -19,6 +19,9 @@ final class Expressions {
      * may not (as in n8n, only their fields may); notices hold no value.
      */
     static boolean allowedIn(ParameterType type) {
-        return !(type instanceof CollectionType || type instanceof FixedCollectionType || type instanceof NoticeType);
+        return !(type instanceof CollectionType
+                || type instanceof FixedCollectionType
+                || type instanceof NoticeType
+                || type instanceof ParameterType.FilterType);
     }
 }

@@ -1,9 +1,11 @@
 package io.hearth.uischema;
 
 import io.hearth.node.description.FieldGroup;
+import io.hearth.node.description.FilterOperator;
 import io.hearth.node.description.LocatorMode;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
+import io.hearth.node.description.ParameterType;
 import io.hearth.node.description.ParameterType.BooleanType;
 import io.hearth.node.description.ParameterType.CollectionType;
 import io.hearth.node.description.ParameterType.ColorType;
@@ -111,6 +113,7 @@ final class FieldChecker {
             case ColorType c -> require(Values.isColor(value), at, "must be a color like #rgb or #rrggbb");
             case NoticeType n -> {}
             case ResourceLocatorType r -> checkLocator(r, value, at);
+            case ParameterType.FilterType f -> checkFilter(value, at);
         }
     }
 
@@ -285,6 +288,72 @@ final class FieldChecker {
         if (pattern.isPresent()
                 && !Pattern.compile(pattern.get()).matcher(String.valueOf(v)).matches()) {
             add(at + ".value", "must match " + pattern.get());
+        }
+    }
+
+    /**
+     * n8n's filter: a list of conditions whose operators n8n has. n8n itself evaluates an unknown
+     * operator as false without a word; Hearth refuses it here, before anything runs.
+     */
+    private void checkFilter(Object value, String at) {
+        if (!(value instanceof Map<?, ?> map)) {
+            add(at, "must be a filter {conditions, combinator, options}");
+            return;
+        }
+        Object combinator = map.get("combinator");
+        if (combinator != null && !"and".equals(combinator) && !"or".equals(combinator)) {
+            add(at + ".combinator", "must be 'and' or 'or'");
+        }
+        if (map.get("options") instanceof Map<?, ?> options) {
+            Object validation = options.get("typeValidation");
+            if (validation != null
+                    && !"strict".equals(validation)
+                    && !"loose".equals(validation)
+                    && !(expressions && Expressions.isExpression(validation))) {
+                add(at + ".options.typeValidation", "must be 'strict' or 'loose'");
+            }
+        }
+        Object conditions = map.get("conditions");
+        if (conditions == null) {
+            return;
+        }
+        if (!(conditions instanceof List<?> list)) {
+            add(at + ".conditions", "must be a list of conditions");
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String cat = at + ".conditions[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> condition)) {
+                add(cat, "must be a condition {leftValue, operator, rightValue}");
+                continue;
+            }
+            Object op = condition.get("operator");
+            String type;
+            String operation;
+            if (op instanceof Map<?, ?> om
+                    && om.get("type") instanceof String t
+                    && om.get("operation") instanceof String o) {
+                type = t;
+                operation = o;
+            } else if (op instanceof String s && s.indexOf(':') > 0) {
+                type = s.substring(0, s.indexOf(':'));
+                operation = s.substring(s.indexOf(':') + 1);
+            } else {
+                add(
+                        cat + ".operator",
+                        "must name a type and an operation, e.g. {\"type\": \"string\", \"operation\": \"equals\"}");
+                continue;
+            }
+            if (!FilterOperator.TYPES.contains(type)) {
+                add(
+                        cat + ".operator",
+                        "unknown type '" + type + "' (one of " + String.join(", ", FilterOperator.TYPES) + ")");
+            } else if (FilterOperator.find(type, operation).isEmpty()) {
+                add(
+                        cat + ".operator",
+                        "unknown operation '" + operation + "' for " + type + " (one of "
+                                + String.join(", ", FilterOperator.operations(type)) + ")");
+            }
         }
     }
 

@@ -101,6 +101,9 @@ public final class NodeSchemas {
         if (o.extraWhenParameter().isPresent()) {
             out.put("extraOutputName", o.extraOutputName());
         }
+        if (!o.countParameters().isEmpty()) {
+            out.put("countParameters", new java.util.ArrayList<Object>(o.countParameters()));
+        }
         return out;
     }
 

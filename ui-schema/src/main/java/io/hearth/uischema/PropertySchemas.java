@@ -1,6 +1,7 @@
 package io.hearth.uischema;
 
 import io.hearth.node.description.FieldGroup;
+import io.hearth.node.description.FilterOperator;
 import io.hearth.node.description.LocatorMode;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
@@ -156,6 +157,7 @@ final class PropertySchemas {
             case NoticeType n -> Json.object("type", "string");
             case ResourceLocatorType r ->
                 Json.object("anyOf", Json.array(locatorObject(r), Json.object("type", "string")));
+            case ParameterType.FilterType f -> filter();
         };
     }
 
@@ -202,6 +204,51 @@ final class PropertySchemas {
                             : withTitle(g.displayName(), entry));
         }
         return Json.object("type", "object", "properties", groups, "additionalProperties", false);
+    }
+
+    /** n8n's filter value: conditions with an operator object, a combinator and options. */
+    private static Map<String, Object> filter() {
+        Map<String, Object> operator = Json.object(
+                "type",
+                "object",
+                "properties",
+                Json.object(
+                        "type", Json.object("type", "string", "enum", new ArrayList<Object>(FilterOperator.TYPES)),
+                        "operation", Json.object("type", "string"),
+                        "rightType", Json.object("type", "string"),
+                        "singleValue", Json.object("type", "boolean")),
+                "required",
+                Json.array("type", "operation"));
+        Map<String, Object> condition = Json.object(
+                "type",
+                "object",
+                "properties",
+                Json.object(
+                        "id", Json.object("type", "string"),
+                        "leftValue", Json.object(),
+                        "rightValue", Json.object(),
+                        "operator", operator));
+        return Json.object(
+                "type",
+                "object",
+                "properties",
+                Json.object(
+                        "conditions", Json.object("type", "array", "items", condition),
+                        "combinator", Json.object("type", "string", "enum", Json.array("and", "or")),
+                        "options",
+                                Json.object(
+                                        "type",
+                                        "object",
+                                        "properties",
+                                        Json.object(
+                                                "caseSensitive", Json.object("type", "boolean"),
+                                                "typeValidation",
+                                                        Json.object(
+                                                                "type",
+                                                                "string",
+                                                                "enum",
+                                                                Json.array("strict", "loose")),
+                                                "version", Json.object("type", "number")))));
     }
 
     private static Map<String, Object> withTitle(String title, Map<String, Object> schema) {

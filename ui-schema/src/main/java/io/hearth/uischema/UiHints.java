@@ -68,6 +68,7 @@ final class UiHints {
                 ui.put("groups", groups);
             }
             case ResourceLocatorType r -> ui.put("modes", Wire.modes(r.modes()));
+            case ParameterType.FilterType f -> ui.put("operators", Wire.filterOperators());
             default -> {}
         }
     }
@@ -94,6 +95,7 @@ final class UiHints {
             case ColorType c -> "color";
             case NoticeType n -> "notice";
             case ResourceLocatorType r -> "resourceLocator";
+            case ParameterType.FilterType f -> "filter";
         };
     }
 

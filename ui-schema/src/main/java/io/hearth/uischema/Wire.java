@@ -76,4 +76,19 @@ final class Wire {
         }
         return out;
     }
+
+    /** n8n's filter operators, grouped by type in n8n's order, with their labels. */
+    static List<Object> filterOperators() {
+        List<Object> out = new java.util.ArrayList<>();
+        for (io.hearth.node.description.FilterOperator o : io.hearth.node.description.FilterOperator.ALL) {
+            Map<String, Object> m =
+                    Json.object("value", o.id(), "type", o.type(), "operation", o.operation(), "name", o.displayName());
+            if (o.singleValue()) {
+                m.put("singleValue", true);
+            }
+            o.rightType().ifPresent(r -> m.put("rightType", r));
+            out.add(m);
+        }
+        return out;
+    }
 }

@@ -72,4 +72,38 @@ public final class ExpressionValues {
         return (String)
                 StringMethods.replace(EvalContext.standalone(), s, JsRegExp.compile(source, flags), replacement, false);
     }
+
+    /** JavaScript's SameValueZero ({@code Array.prototype.includes}): {@code 1} and {@code 1.0} are the same. */
+    public static boolean sameValueZero(Object a, Object b) {
+        return JsOps.sameValueZero(a, b);
+    }
+
+    /**
+     * A JavaScript regular expression ({@code new RegExp(source, flags)}) as a Java pattern.
+     *
+     * @throws ExpressionException for an invalid pattern or flags
+     */
+    public static java.util.regex.Pattern regExp(String source, String flags) {
+        return JsRegExp.compile(source, flags).pattern;
+    }
+
+    /**
+     * A date-time as n8n reads one it must compare: a DateTime value as it is; text in ISO 8601 (an
+     * offset in the text is kept, else {@code zone}), or in RFC 2822 / HTTP form. Empty when the
+     * value is none of these.
+     */
+    public static java.util.Optional<java.time.ZonedDateTime> parseDateTime(Object v, java.time.ZoneId zone) {
+        if (v instanceof DateTimeValue d) {
+            return d.isValid() ? java.util.Optional.of(d.toZonedDateTime()) : java.util.Optional.empty();
+        }
+        if (!(v instanceof String s)) {
+            return java.util.Optional.empty();
+        }
+        String text = s.strip();
+        java.time.ZonedDateTime t = LuxonFormat.parseIso(text, zone, true);
+        if (t == null) {
+            t = LuxonFormat.parseRfc(text);
+        }
+        return java.util.Optional.ofNullable(t);
+    }
 }

@@ -59,6 +59,12 @@ public interface NodeExecutionContext {
         return Optional.empty();
     }
 
+    /**
+     * Masks {@code value} like a credential's secrets from now on (logs, errors, recorded data): for
+     * secrets a node obtains while it runs, such as an OAuth2 access token.
+     */
+    default void treatAsSecret(String value) {}
+
     /** A logger whose output is tagged with execution and node and has known secrets redacted. */
     NodeLogger log();
 
@@ -96,6 +102,11 @@ public interface NodeExecutionContext {
     /** How many times this node ran before in this execution (n8n's {@code $runIndex}). */
     default int runIndex() {
         return 0;
+    }
+
+    /** Values this node (or its workflow) processed in earlier executions; kept by the server. */
+    default ProcessedValues processedValues() {
+        throw new UnsupportedOperationException("this context keeps no values between executions");
     }
 
     /** The most items one output of this node may hold (the workflow's {@code maxItemsPerOutput} setting). */

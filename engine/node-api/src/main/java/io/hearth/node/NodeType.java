@@ -24,4 +24,13 @@ public interface NodeType {
     default Map<String, LoadOptionsMethod> loadOptionsMethods() {
         return Map.of();
     }
+
+    /**
+     * How parameters saved by older type versions become the form {@link #description()} declares
+     * (see {@link io.hearth.node.description.VersionMigration}). The runtime and validation apply
+     * them; the saved workflow keeps its parameters as they were written.
+     */
+    default java.util.List<io.hearth.node.description.VersionMigration> migrations() {
+        return java.util.List.of();
+    }
 }

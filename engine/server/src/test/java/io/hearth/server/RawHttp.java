@@ -45,8 +45,12 @@ final class RawHttp {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
+            try {
+                out.write(content);
+                out.flush();
+            } catch (IOException answeredEarly) {
+                // the server may answer (413) and close before reading a large body: read that answer
+            }
             return parse(readAll(socket.getInputStream(), !method.equals("HEAD")));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + target, e);

@@ -409,6 +409,89 @@ class WorkflowApiTest extends ApiTestSupport {
     }
 
     @Test
+    void pinnedNodesAreSkippedByManualRunsUntilUnpinned() {
+        Map<String, Object> wf = Map.of(
+                "name",
+                "Pinned",
+                "nodes",
+                List.of(
+                        node("Start", "hearth.manualTrigger", 1, Map.of()),
+                        node(
+                                "Set",
+                                "hearth.set",
+                                3.4,
+                                Map.of(
+                                        "assignments",
+                                        Map.of(
+                                                "assignments",
+                                                List.of(Map.of("name", "from", "type", "string", "value", "node")))))),
+                "connections",
+                connect("Start", "Set"));
+        String id = (String) create(wf).get("id");
+        api.put()
+                .uri("/api/v1/workflows/{id}/pin-data/{node}", id, "Set")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(Map.of("json", Map.of("from", "pin")), Map.of("json", Map.of("from", "pin 2"))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.pinData.Set.length()")
+                .isEqualTo(2);
+        api.post()
+                .uri("/api/v1/workflows/{id}/run", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.nodes.Set[0].output[0][1].json.from")
+                .isEqualTo("pin 2");
+        api.delete()
+                .uri("/api/v1/workflows/{id}/pin-data/{node}", id, "Set")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.pinData")
+                .doesNotExist();
+        api.post()
+                .uri("/api/v1/workflows/{id}/run", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.nodes.Set[0].output[0][0].json.from")
+                .isEqualTo("node");
+    }
+
+    @Test
+    void pinningRefusesAnUnknownNodeAndItemsThatAreNotObjects() {
+        String id = (String)
+                create(webhookDoubleWorkflow("Pin refusals", "pin-refusals")).get("id");
+        api.put()
+                .uri("/api/v1/workflows/{id}/pin-data/{node}", id, "Ghost")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        api.put()
+                .uri("/api/v1/workflows/{id}/pin-data/{node}", id, "Edit Fields")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("items", List.of(1, 2)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].path")
+                .isEqualTo("items");
+    }
+
+    @Test
     void runsASavedWorkflowManuallyWithGivenInput() {
         Map<String, Object> wf = Map.of(
                 "name",

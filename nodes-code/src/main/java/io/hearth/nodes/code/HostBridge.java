@@ -1,7 +1,5 @@
 package io.hearth.nodes.code;
 
-import io.burt.jmespath.Expression;
-import io.burt.jmespath.jcf.JcfRuntime;
 import io.hearth.expression.DateTimeValue;
 import io.hearth.expression.ExpressionEngine;
 import io.hearth.expression.ExpressionFunction;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -32,8 +29,6 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class HostBridge implements ProxyExecutable {
 
     private static final ExpressionEngine EXPRESSIONS = new ExpressionEngine();
-    private static final JcfRuntime JMESPATH = new JcfRuntime();
-    private static final Map<String, Expression<Object>> JMESPATH_CACHE = new ConcurrentHashMap<>();
 
     private final IntFunction<Scope> scopes;
     private final ZoneId zone;
@@ -91,7 +86,8 @@ final class HostBridge implements ProxyExecutable {
             return answer("d", new Handle(d));
         }
         if (raw instanceof ExpressionObject o) {
-            return answer("D", new Handle(o));
+            // Luxon Intervals and Durations are the expression engine's own host objects.
+            return answer(o.getClass().getSimpleName().equals("LuxonInterval") ? "I" : "D", new Handle(o));
         }
         return answer("j", Json.write(ExpressionValues.toJson(raw)));
     }
@@ -107,7 +103,7 @@ final class HostBridge implements ProxyExecutable {
     }
 
     private Object statics(String namespace, String name, List<Object> args) {
-        if (!namespace.equals("DateTime") && !namespace.equals("Duration")) {
+        if (!namespace.equals("DateTime") && !namespace.equals("Duration") && !namespace.equals("Interval")) {
             throw new IllegalArgumentException(namespace + " is not available");
         }
         Object[] out = new Object[2];
@@ -129,13 +125,13 @@ final class HostBridge implements ProxyExecutable {
         return encode(evaluate("$($n)[$p](...$a)", itemIndex, bound));
     }
 
+    /** {@code $jmespath} of the expression engine, so the Code node and expressions query alike. */
     private Object jmespath(Value dataJson, String expression) {
         List<Object> data = arguments(dataJson, null);
-        Expression<Object> compiled = JMESPATH_CACHE.computeIfAbsent(expression, JMESPATH::compile);
-        if (JMESPATH_CACHE.size() > 1000) {
-            JMESPATH_CACHE.clear();
-        }
-        return answer("j", Json.write(compiled.search(data.isEmpty() ? null : data.getFirst())));
+        Map<String, Object> bound = new LinkedHashMap<>();
+        bound.put("$d", data.isEmpty() ? null : data.getFirst());
+        bound.put("$e", expression);
+        return encode(evaluate("$jmespath($d, $e)", 0, bound));
     }
 
     private Object evaluateExpression(String expression, int itemIndex) {

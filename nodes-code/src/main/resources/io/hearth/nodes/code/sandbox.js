@@ -154,6 +154,7 @@
             case 'u': return undefined;
             case 'd': return wrapHandle(r[1], DateTimeProto);
             case 'D': return wrapHandle(r[1], DurationProto);
+            case 'I': return wrapHandle(r[1], IntervalProto);
             case 'e': throw new ErrorC(r[1]);
             default: throw new TypeErrorC('unexpected host value ' + r[0]);
         }
@@ -192,6 +193,7 @@
 
     const DateTimeProto = {};
     const DurationProto = {};
+    const IntervalProto = {};
     const handleTrap = {
         get(target, name) {
             const h = handles.get(target);
@@ -199,7 +201,11 @@
                 return undefined;
             }
             if (name === 'then' || name === 'constructor') {
-                return name === 'constructor' ? (getPrototypeOf(target) === DateTimeProto ? DateTime : Duration) : undefined;
+                if (name === 'then') {
+                    return undefined;
+                }
+                const proto = getPrototypeOf(target);
+                return proto === DateTimeProto ? DateTime : proto === IntervalProto ? Interval : Duration;
             }
             if (name === 'isLuxonDateTime') {
                 return getPrototypeOf(target) === DateTimeProto;
@@ -256,6 +262,9 @@
     });
     const Duration = staticNamespace('Duration', DurationProto, {
         isDuration: (v) => handles.has(v) && getPrototypeOf(v) === DurationProto,
+    });
+    const Interval = staticNamespace('Interval', IntervalProto, {
+        isInterval: (v) => handles.has(v) && getPrototypeOf(v) === IntervalProto,
     });
     DateTimeProto.toJSON = function () { return this.toISO(); };
 
@@ -395,7 +404,7 @@
     const PARAMS = ['$input', '$json', '$binary', '$', '$node', '$items', '$item', '$now', '$today', '$workflow',
         '$execution', '$vars', '$env', '$prevNode', '$runIndex', '$itemIndex', '$mode', '$parameter', '$nodeVersion',
         '$nodeId', '$jmespath', '$getWorkflowStaticData', '$evaluateExpression', '$if', '$ifEmpty', '$min', '$max',
-        'DateTime', 'Duration', 'items', 'item', 'console', 'require', 'module', 'setTimeout', 'setInterval',
+        'DateTime', 'Duration', 'Interval', 'items', 'item', 'console', 'require', 'module', 'setTimeout', 'setInterval',
         'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'btoa', 'atob'];
 
     let run = null; // {meta, items, console, now, today}
@@ -481,6 +490,7 @@
             $max: (...a) => Math.max(...a),
             DateTime,
             Duration,
+            Interval,
             items: itemIndex < 0 ? items : undefined,
             item: itemIndex >= 0 ? current : undefined,
             console: run.console,

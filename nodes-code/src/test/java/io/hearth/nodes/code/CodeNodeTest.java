@@ -121,7 +121,8 @@ class CodeNodeTest {
                         + "return [{day: later.toFormat('yyyy-MM-dd'), iso: later.toISO(), year: d.year,"
                         + " before: d < later, diff: later.diff(d, 'hours').hours, isDt: DateTime.isDateTime(d),"
                         + " viaJson: JSON.parse(JSON.stringify({d: later})).d, now: typeof $now.toMillis(),"
-                        + " dur: Duration.fromObject({hours: 2}).as('minutes')}]",
+                        + " dur: Duration.fromObject({hours: 2}).as('minutes'),"
+                        + " days: Interval.fromDateTimes(d, later).length('hours')}]",
                 List.of(Map.of()));
         assertThat(Runs.error(r)).isEmpty();
         assertThat(Runs.json(r, "Code").getFirst())
@@ -133,7 +134,8 @@ class CodeNodeTest {
                 .containsEntry("isDt", true)
                 .containsEntry("viaJson", "2024-03-11T00:00:00.000Z")
                 .containsEntry("now", "number")
-                .containsEntry("dur", 120L);
+                .containsEntry("dur", 120L)
+                .containsEntry("days", 12L);
     }
 
     @Test

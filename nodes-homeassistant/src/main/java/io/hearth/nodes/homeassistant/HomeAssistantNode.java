@@ -22,6 +22,7 @@ import io.hearth.nodes.homeassistant.resource.HaResource;
 import io.hearth.nodes.homeassistant.resource.HistoryResource;
 import io.hearth.nodes.homeassistant.resource.LogResource;
 import io.hearth.nodes.homeassistant.resource.OperationInput;
+import io.hearth.nodes.homeassistant.resource.RegistryResource;
 import io.hearth.nodes.homeassistant.resource.ServiceResource;
 import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.resource.TemplateResource;
@@ -100,6 +101,7 @@ public final class HomeAssistantNode implements ActionNode {
             EventResource.resource(),
             HistoryResource.resource(),
             LogResource.resource(),
+            RegistryResource.resource(),
             ServiceResource.resource(),
             StateResource.resource(),
             TemplateResource.resource());

@@ -30,7 +30,7 @@ final class HaNodeRun {
 
     private final NodeTestKit kit;
     private String type = HomeAssistantDescription.NAME;
-    private double typeVersion = 1;
+    private double typeVersion = 2; // a node added in Hearth's editor
 
     private HaNodeRun(NodeTestKit kit) {
         this.kit = kit;

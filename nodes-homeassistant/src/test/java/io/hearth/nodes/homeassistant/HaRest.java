@@ -1,5 +1,7 @@
 package io.hearth.nodes.homeassistant;
 
+import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
+import io.hearth.nodes.homeassistant.client.HomeAssistantClient;
 import io.hearth.nodes.homeassistant.client.Json;
 import io.hearth.testsupport.RealHomeAssistant;
 import java.io.IOException;
@@ -35,6 +37,20 @@ final class HaRest {
         return Json.asString(Json.asObject(Json.parse(request(
                         HttpRequest.newBuilder(uri("/api/states/" + entityId)).GET())))
                 .get("state"));
+    }
+
+    /**
+     * One WebSocket command with the owner's token (test setup: registries), through the plugin's client;
+     * its result, or the failure as a {@link io.hearth.node.NodeApiException}.
+     */
+    Object command(Map<String, Object> command) {
+        try (HomeAssistantClient client = HomeAssistantClient.create(
+                HaConnectionSettings.fromCredential(HaTestSupport.credential(ha)),
+                HomeAssistantClient.Options.DEFAULT)) {
+            return client.command("Test setup " + command.get("type"), command)
+                    .blockOptional(Duration.ofSeconds(60))
+                    .orElse(null);
+        }
     }
 
     void post(String path, Map<String, Object> body) {

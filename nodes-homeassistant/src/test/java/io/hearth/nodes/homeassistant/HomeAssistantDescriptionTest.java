@@ -40,7 +40,7 @@ class HomeAssistantDescriptionTest {
     void isRegisteredUnderHearthAndN8nNames() {
         assertThat(d.name()).isEqualTo("hearth.homeAssistant");
         assertThat(d.aliases()).containsExactly("n8n-nodes-base.homeAssistant");
-        assertThat(d.versions()).containsExactly(1.0);
+        assertThat(d.versions()).containsExactly(1.0, 2.0);
         assertThat(d.group()).isEqualTo(NodeGroup.ACTION);
         assertThat(d.categories()).containsExactly("Home Assistant");
         assertThat(d.icon()).isEqualTo("file:homeassistant.svg");
@@ -68,13 +68,15 @@ class HomeAssistantDescriptionTest {
             "service", List.of("getAll", "call", "getAll"),
             "state", List.of("get", "upsert", "get", "getAll"),
             "template", List.of("create", "create"),
-            "history", List.of("getAll", "getAll"));
+            "history", List.of("getAll", "getAll"),
+            // Hearth's own resource
+            "registry", List.of("getAll", "get", "getAll", "getRelated"));
 
     @Test
     void keepsN8nResourceValues() {
         assertThat(optionValues(param("resource")))
                 .containsExactlyInAnyOrder(
-                        "cameraProxy", "config", "event", "log", "service", "state", "template", "history");
+                        "cameraProxy", "config", "event", "log", "service", "state", "template", "history", "registry");
         assertThat(param("resource").defaultValue()).isEqualTo("config");
         assertThat(param("resource").noDataExpression()).isTrue();
     }
@@ -152,45 +154,56 @@ class HomeAssistantDescriptionTest {
     void anOmittedOperationIsTheResourcesDefault() {
         // as the runtime resolves a workflow exported from n8n, which leaves defaults out
         N8N_OPERATIONS.forEach((resource, spec) -> {
-            Map<String, Object> resolved = HaNodeRun.resolved(d, 1, Map.of("resource", resource));
+            Map<String, Object> resolved = HaNodeRun.resolved(d, 2, Map.of("resource", resource));
             assertThat(resolved).as(resource).containsEntry("operation", spec.getFirst());
             assertThat(node.operation(ParameterValues.of(resolved)).value()).isEqualTo(spec.getFirst());
         });
-        Map<String, Object> noResource = HaNodeRun.resolved(d, 1, Map.of());
+        Map<String, Object> noResource = HaNodeRun.resolved(d, 2, Map.of());
         assertThat(noResource).containsEntry("resource", "config").containsEntry("operation", "get");
         // the default operation's fields are shown, the other operations' are not
-        Map<String, Object> state = HaNodeRun.resolved(d, 1, Map.of("resource", "state"));
+        Map<String, Object> state = HaNodeRun.resolved(d, 2, Map.of("resource", "state"));
         assertThat(state).containsKey("entityId").doesNotContainKeys("state", "stateAttributes", "returnAll", "limit");
-        Map<String, Object> event = HaNodeRun.resolved(d, 1, Map.of("resource", "event"));
+        Map<String, Object> event = HaNodeRun.resolved(d, 2, Map.of("resource", "event"));
         assertThat(event)
                 .containsEntry("returnAll", false)
                 .containsEntry("limit", 50)
                 .doesNotContainKeys("eventType", "dataMode", "eventAttributes", "jsonData");
-        Map<String, Object> service = HaNodeRun.resolved(d, 1, Map.of("resource", "service"));
+        Map<String, Object> service = HaNodeRun.resolved(d, 2, Map.of("resource", "service"));
         assertThat(service)
                 .containsKeys("domainFilter", "returnAll", "limit")
                 .doesNotContainKeys("domain", "service", "dataMode", "returnResponse");
-        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "log"))).doesNotContainKey("additionalFields");
-        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "log", "operation", "getLogbookEntries")))
+        assertThat(HaNodeRun.resolved(d, 2, Map.of("resource", "log"))).doesNotContainKey("additionalFields");
+        assertThat(HaNodeRun.resolved(d, 2, Map.of("resource", "log", "operation", "getLogbookEntries")))
                 .containsKey("additionalFields");
-        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "history")))
+        assertThat(HaNodeRun.resolved(d, 2, Map.of("resource", "history")))
                 .containsKeys("entityIds", "additionalFields");
-        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "cameraProxy")))
+        assertThat(HaNodeRun.resolved(d, 2, Map.of("resource", "cameraProxy")))
                 .containsEntry("operation", "getScreenshot")
                 .containsEntry("binaryPropertyName", "data");
     }
 
     @Test
     void anExplicitOperationIsKeptAndShowsItsFields() {
-        Map<String, Object> upsert = HaNodeRun.resolved(d, 1, Map.of("resource", "state", "operation", "upsert"));
+        Map<String, Object> upsert = HaNodeRun.resolved(d, 2, Map.of("resource", "state", "operation", "upsert"));
         assertThat(upsert)
                 .containsEntry("operation", "upsert")
-                .containsKeys("entityId", "state", "stateAttributes", "attributesMode", "forceUpdate");
-        Map<String, Object> call = HaNodeRun.resolved(d, 1, Map.of("resource", "service", "operation", "call"));
+                .containsKeys("entityId", "state", "stateAttributes", "keepAttributes", "forceUpdate");
+        Map<String, Object> call = HaNodeRun.resolved(d, 2, Map.of("resource", "service", "operation", "call"));
         assertThat(call)
                 .containsEntry("dataMode", "fields")
                 .containsKeys("domain", "service", "serviceAttributes")
                 .doesNotContainKeys("jsonData", "returnAll", "limit", "domainFilter");
+    }
+
+    @Test
+    void keepExistingAttributesIsOffForN8nsVersionOneAndOnForNewNodes() {
+        Map<String, Object> upsert = Map.of("resource", "state", "operation", "upsert");
+        assertThat(HaNodeRun.resolved(d, 1, upsert)).containsEntry("keepAttributes", false);
+        assertThat(HaNodeRun.resolved(d, 2, upsert)).containsEntry("keepAttributes", true);
+        assertThat(d.defaultVersion()).isEqualTo(2.0);
+        // set explicitly, both versions do what they are told
+        assertThat(HaNodeRun.resolved(d, 1, Map.of("resource", "state", "operation", "upsert", "keepAttributes", true)))
+                .containsEntry("keepAttributes", true);
     }
 
     @Test
@@ -437,6 +450,9 @@ class HomeAssistantDescriptionTest {
         all.addAll(rules.hide().entrySet());
         for (Map.Entry<String, List<Object>> rule : all) {
             String key = rule.getKey();
+            if (key.startsWith("@")) { // the node's type version, not a parameter
+                continue;
+            }
             List<Parameter> scope = key.startsWith("/") ? root : siblings;
             String name = key.startsWith("/") ? key.substring(1) : key;
             // every declaration of the name (one "operation" per resource)

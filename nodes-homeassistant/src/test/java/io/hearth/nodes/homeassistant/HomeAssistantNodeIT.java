@@ -239,7 +239,7 @@ class HomeAssistantNodeIT {
                         p("operation", "upsert"),
                         p("entityId", "sensor.hearth_user_write"),
                         p("state", "1"),
-                        p("attributesMode", "replace")));
+                        p("keepAttributes", false)));
         assertThat(refused.httpStatus()).isIn(401, 403);
     }
 
@@ -314,7 +314,7 @@ class HomeAssistantNodeIT {
                 p("operation", "upsert"),
                 p("entityId", entity),
                 p("state", "4"),
-                p("attributesMode", "replace"),
+                p("keepAttributes", false),
                 p("stateAttributes", attributes("only", "this")))));
         assertThat(attrs(replaced)).containsExactlyEntriesOf(Map.of("only", "this"));
         assertThat(attrs(state(entity))).containsExactlyEntriesOf(Map.of("only", "this"));
@@ -349,6 +349,35 @@ class HomeAssistantNodeIT {
                                 false)),
                 p("limit", 2)));
         assertThat(minimal).hasSize(2).allSatisfy(i -> assertThat(i.json()).containsEntry("entity_id", entity));
+    }
+
+    @Test
+    void anImportedN8nNodeReplacesAttributesAsN8nDoes() throws Throwable {
+        String entity = "sensor.hearth_it_n8n_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        HaNodeRun n8n = HaNodeRun.against(ha).asN8n(1);
+        n8n.items(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", entity),
+                p("state", "1"),
+                p("stateAttributes", attributes("unit_of_measurement", "W", "level", "5"))));
+        Map<String, Object> updated = json(n8n.items(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", entity),
+                p("state", "2"),
+                p("stateAttributes", attributes("level", "6")))));
+        assertThat(attrs(updated)).containsExactlyEntriesOf(Map.of("level", 6));
+        // the same workflow with "Keep Existing Attributes" switched on keeps them
+        n8n.items(params(
+                p("resource", "state"),
+                p("operation", "upsert"),
+                p("entityId", entity),
+                p("state", "3"),
+                p("keepAttributes", true),
+                p("stateAttributes", attributes("unit_of_measurement", "kW"))));
+        assertThat(attrs(state(entity))).containsEntry("level", 6).containsEntry("unit_of_measurement", "kW");
     }
 
     @Test

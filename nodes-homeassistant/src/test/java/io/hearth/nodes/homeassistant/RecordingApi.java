@@ -20,6 +20,12 @@ final class RecordingApi implements HomeAssistantApi {
 
     final List<HaRequest> requests = new ArrayList<>();
     final List<Map<String, Object>> commands = new ArrayList<>();
+    /** What the node looked up before acting: "services", "states", "area registry", ... */
+    final List<String> lookups = new ArrayList<>();
+
+    private Object services = List.of();
+    private List<String> entities = List.of();
+    private Map<String, List<String>> registries = Map.of();
     private Function<HaRequest, HaResponse> answers = r -> json(200, Map.of());
     private Function<Map<String, Object>, Object> commandAnswers = c -> Map.of();
 
@@ -30,6 +36,19 @@ final class RecordingApi implements HomeAssistantApi {
 
     RecordingApi answeringCommands(Function<Map<String, Object>, Object> answers) {
         this.commandAnswers = answers;
+        return this;
+    }
+
+    /** {@code GET /api/services}' answer (default: no services). */
+    RecordingApi withServices(Object value) {
+        this.services = value;
+        return this;
+    }
+
+    /** The entities (states) and registry ids ({@code "area" -> [kitchen]}) Home Assistant knows. */
+    RecordingApi knowing(List<String> entityIds, Map<String, List<String>> registryIds) {
+        this.entities = List.copyOf(entityIds);
+        this.registries = Map.copyOf(registryIds);
         return this;
     }
 
@@ -55,7 +74,36 @@ final class RecordingApi implements HomeAssistantApi {
     }
 
     @Override
+    public Mono<Object> services() {
+        return Mono.fromCallable(() -> {
+            lookups.add("services");
+            return services;
+        });
+    }
+
+    @Override
+    public Mono<Object> states() {
+        return Mono.fromCallable(() -> {
+            lookups.add("states");
+            return entities.stream()
+                    .map(id -> (Object) Map.of("entity_id", id, "state", "on"))
+                    .toList();
+        });
+    }
+
+    @Override
     public Mono<Object> command(String operation, Map<String, Object> command) {
+        String type = String.valueOf(command.get("type"));
+        if (type.startsWith("config/") && type.endsWith("_registry/list")) {
+            String kind = type.substring("config/".length(), type.length() - "_registry/list".length());
+            return Mono.fromCallable(() -> {
+                lookups.add(kind + " registry");
+                String idKey = kind.equals("device") ? "id" : kind + "_id";
+                return registries.getOrDefault(kind, List.of()).stream()
+                        .map(id -> (Object) Map.of(idKey, id, "name", id.toUpperCase(java.util.Locale.ROOT)))
+                        .toList();
+            });
+        }
         return Mono.fromCallable(() -> {
             commands.add(command);
             return commandAnswers.apply(command);

@@ -178,6 +178,8 @@ class RequestBuildingTest {
 
     @Test
     void callsServiceWithTypedDataAndTargetsOverRest() throws Throwable {
+        api.knowing(
+                List.of("light.a", "light.b"), Map.of("area", List.of("kitchen", "hall"), "device", List.of("dev1")));
         api.answering(r -> RecordingApi.json(200, List.of(Map.of("entity_id", "light.a", "state", "on"))));
         List<Item> out = run(params(
                 p("resource", "service"),
@@ -239,19 +241,19 @@ class RequestBuildingTest {
         assertThat(out).singleElement().satisfies(i -> assertThat(i.json()).isEmpty());
     }
 
+    private static final List<Object> SCRIPT_SERVICES = List.of(Map.of(
+            "domain",
+            "script",
+            "services",
+            Map.of(
+                    "echo",
+                    Map.of("fields", Map.of(), "response", Map.of("optional", true)),
+                    "plain",
+                    Map.of("fields", Map.of()))));
+
     @Test
     void autoReturnResponseAsksTheServiceListThenCallsOverWebSocket() throws Throwable {
-        api.answering(r -> RecordingApi.json(
-                200,
-                List.of(Map.of(
-                        "domain",
-                        "script",
-                        "services",
-                        Map.of(
-                                "echo",
-                                Map.of("fields", Map.of(), "response", Map.of("optional", true)),
-                                "plain",
-                                Map.of("fields", Map.of()))))));
+        api.withServices(SCRIPT_SERVICES).knowing(List.of(), Map.of("area", List.of("kitchen")));
         api.answeringCommands(c -> Map.of("context", Map.of("id", "ctx1"), "response", Map.of("echo", "hi")));
         List<Item> out = run(params(
                 p("resource", "service"),
@@ -260,7 +262,8 @@ class RequestBuildingTest {
                 p("service", "echo"),
                 p("serviceAttributes", attributes("message", "hi")),
                 p("target", Map.of("areaIds", List.of("kitchen")))));
-        assertThat(api.requests).singleElement().satisfies(r -> assertRequest(r, Method.GET, "/api/services", null));
+        assertThat(api.lookups).containsExactly("area registry", "services");
+        assertThat(api.requests).isEmpty();
         assertThat(api.commands)
                 .containsExactly(Map.of(
                         "type",
@@ -280,17 +283,19 @@ class RequestBuildingTest {
                 .containsEntry("context", Map.of("id", "ctx1"));
 
         // a service without responses goes over REST
-        api.requests.clear();
         api.commands.clear();
         run(params(p("resource", "service"), p("operation", "call"), p("domain", "script"), p("service", "plain")));
         assertThat(api.commands).isEmpty();
-        assertThat(api.requests)
-                .extracting(HaRequest::uri)
-                .containsExactly("/api/services", "/api/services/script/plain");
+        assertThat(api.requests).extracting(HaRequest::uri).containsExactly("/api/services/script/plain");
     }
 
     @Test
-    void alwaysReturnResponseSkipsTheLookup() throws Throwable {
+    void alwaysReturnResponseCallsOverWebSocket() throws Throwable {
+        api.withServices(List.of(Map.of(
+                "domain",
+                "weather",
+                "services",
+                Map.of("get_forecasts", Map.of("response", Map.of("optional", false))))));
         api.answeringCommands(c -> Map.of("context", Map.of(), "response", Map.of()));
         run(params(
                 p("resource", "service"),
@@ -309,12 +314,122 @@ class RequestBuildingTest {
     }
 
     @Test
-    void unknownServiceIsNamed() {
+    void returnResponseThatDisagreesWithTheServiceIsExplainedBeforeCalling() {
+        api.withServices(List.of(
+                Map.of(
+                        "domain",
+                        "weather",
+                        "services",
+                        Map.of("get_forecasts", Map.of("response", Map.of("optional", false)))),
+                Map.of("domain", "light", "services", Map.of("turn_on", Map.of("fields", Map.of())))));
+        assertThat(failure(params(
+                                p("resource", "service"),
+                                p("operation", "call"),
+                                p("domain", "weather"),
+                                p("service", "get_forecasts"),
+                                p("returnResponse", "never")))
+                        .message())
+                .contains("service 'weather.get_forecasts' only returns data: set Return Response to Auto");
+        assertThat(failure(params(
+                                p("resource", "service"),
+                                p("operation", "call"),
+                                p("domain", "light"),
+                                p("service", "turn_on"),
+                                p("returnResponse", "always")))
+                        .message())
+                .contains("service 'light.turn_on' returns no data: set Return Response to Auto or Never");
+        assertThat(api.requests).isEmpty();
+        assertThat(api.commands).isEmpty();
+    }
+
+    @Test
+    void targetsTakeOneIdACommaListAJsonListOrAList() throws Throwable {
+        api.knowing(
+                List.of("light.a", "light.b"),
+                Map.of("area", List.of("kitchen", "hall"), "floor", List.of("ground"), "label", List.of("x", "y")));
+        api.answering(r -> RecordingApi.json(200, List.of()));
+        run(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_on"),
+                p(
+                        "target",
+                        Map.of(
+                                "entityIds",
+                                "light.a",
+                                "areaIds",
+                                "={{ 'kitchen, hall' }}",
+                                "floorIds",
+                                "={{ ['ground'] }}",
+                                "labelIds",
+                                "[\"x\", \"y\"]"))));
+        assertRequest(
+                only(),
+                Method.POST,
+                "/api/services/light/turn_on",
+                Map.of(
+                        "entity_id",
+                        List.of("light.a"),
+                        "area_id",
+                        List.of("kitchen", "hall"),
+                        "floor_id",
+                        List.of("ground"),
+                        "label_id",
+                        List.of("x", "y")));
+    }
+
+    @Test
+    void unknownTargetsFailTheItemOrWarnInIt() throws Throwable {
+        api.knowing(List.of("light.a"), Map.of("area", List.of("kitchen"), "label", List.of()));
+        api.answering(r -> RecordingApi.json(200, List.of(Map.of("entity_id", "light.a", "state", "on"))));
+        Map<String, Object> call = new java.util.LinkedHashMap<>(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_on"),
+                p("target", Map.of("entityIds", List.of("light.a", "light.gone"), "areaIds", "attic, kitchen"))));
+        ExecutionError refused = failure(call);
+        assertThat(refused.message())
+                .contains(
+                        "Call service 'light.turn_on' failed: Home Assistant has no entity 'light.gone', area 'attic'");
+        assertThat(refused.httpStatus()).isEqualTo(404);
+        assertThat(api.requests).isEmpty();
+
+        call.put("unknownTargets", "warn");
+        List<Item> out = run(call);
+        assertThat(only().body().orElseThrow())
+                .isEqualTo(
+                        Map.of("entity_id", List.of("light.a", "light.gone"), "area_id", List.of("attic", "kitchen")));
+        assertThat(out.getFirst().json())
+                .containsEntry("entity_id", "light.a")
+                .containsEntry(
+                        "warnings",
+                        List.of("Home Assistant has no entity 'light.gone', area 'attic'; the service was called with "
+                                + "the other targets"));
+    }
+
+    @Test
+    void labelTargetsRefusedByAnOlderHomeAssistantAreExplained() {
+        api.knowing(List.of(), Map.of("label", List.of("x")));
+        api.withServices(List.of(Map.of("domain", "light", "services", Map.of("turn_on", Map.of()))));
         api.answering(r -> {
-            if (r.uri().equals("/api/services")) {
-                return RecordingApi.json(
-                        200, List.of(Map.of("domain", "light", "services", Map.of("turn_on", Map.of()))));
-            }
+            throw RecordingApi.status(r, 400, "{\"message\": \"extra keys not allowed @ data['label_id']\"}");
+        });
+        ExecutionError error = failure(params(
+                p("resource", "service"),
+                p("operation", "call"),
+                p("domain", "light"),
+                p("service", "turn_on"),
+                p("target", Map.of("labelIds", List.of("x")))));
+        assertThat(error.message()).contains("this Home Assistant does not accept label targets");
+        assertThat(error.description()).contains("2024.4");
+    }
+
+    @Test
+    void unknownServiceIsNamed() {
+        api.withServices(List.of(Map.of("domain", "light", "services", Map.of("turn_on", Map.of()))));
+        api.answering(r -> {
             throw RecordingApi.status(r, 400, "400: Bad Request");
         });
         assertThat(failure(params(
@@ -329,11 +444,8 @@ class RequestBuildingTest {
 
     @Test
     void knownServiceKeepsHasOwn400Message() {
+        api.withServices(List.of(Map.of("domain", "light", "services", Map.of("turn_on", Map.of()))));
         api.answering(r -> {
-            if (r.uri().equals("/api/services")) {
-                return RecordingApi.json(
-                        200, List.of(Map.of("domain", "light", "services", Map.of("turn_on", Map.of()))));
-            }
             throw RecordingApi.status(r, 400, "{\"message\": \"extra keys not allowed @ data['bogus']\"}");
         });
         assertThat(failure(params(
@@ -410,6 +522,20 @@ class RequestBuildingTest {
     }
 
     @Test
+    void upsertOfAnImportedN8nNodeReplacesTheAttributesAsN8nDoes() {
+        HaNodeRun.on(api)
+                .asN8n(1)
+                .items(params(
+                        p("resource", "state"),
+                        p("operation", "upsert"),
+                        p("entityId", "sensor.x"),
+                        p("state", "2"),
+                        p("stateAttributes", attributes("level", "3"))));
+        assertRequest(
+                only(), Method.POST, "/api/states/sensor.x", Map.of("state", "2", "attributes", Map.of("level", 3)));
+    }
+
+    @Test
     void upsertOfANewEntityWithoutAttributesSendsNoAttributes() throws Throwable {
         api.answering(r -> {
             if (r.method() == Method.GET) {
@@ -433,7 +559,7 @@ class RequestBuildingTest {
                 p("operation", "upsert"),
                 p("entityId", "sensor.x"),
                 p("state", "1"),
-                p("attributesMode", "replace"),
+                p("keepAttributes", false),
                 p("forceUpdate", true)));
         assertRequest(only(), Method.POST, "/api/states/sensor.x", Map.of("state", "1", "force_update", true));
         api.requests.clear();
@@ -442,7 +568,7 @@ class RequestBuildingTest {
                 p("operation", "upsert"),
                 p("entityId", "sensor.x"),
                 p("state", "1"),
-                p("attributesMode", "replace"),
+                p("keepAttributes", false),
                 p("stateAttributes", attributes("a", "b", "", "ignored"))));
         assertRequest(
                 only(), Method.POST, "/api/states/sensor.x", Map.of("state", "1", "attributes", Map.of("a", "b")));
@@ -455,13 +581,53 @@ class RequestBuildingTest {
                         p("operation", "upsert"),
                         p("entityId", "sensor.x"),
                         p("state", "1"),
-                        p("attributesMode", "replace"),
+                        p("keepAttributes", false),
                         p("stateAttributes", attributes("__proto__", "{}"))))
                 .message());
         assertThat(failure(params(p("resource", "state"), p("operation", "get"), p("entityId", "../config")))
                         .message())
                 .contains("entityId");
         assertThat(api.requests).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ registry
+
+    @Test
+    void registryListsGetsAndSearchesRelatedItems() throws Throwable {
+        api.knowing(List.of(), Map.of("area", List.of("kitchen", "hall"), "label", List.of("x")));
+        assertThat(run(params(p("resource", "registry"))))
+                .extracting(i -> i.json().get("area_id"))
+                .containsExactly("kitchen", "hall");
+        assertThat(run(params(p("resource", "registry"), p("operation", "getAll"), p("registry", "label"))))
+                .extracting(i -> i.json().get("label_id"))
+                .containsExactly("x");
+        assertThat(run(params(p("resource", "registry"), p("operation", "get"), p("itemId", "hall")))
+                        .getFirst()
+                        .json())
+                .containsEntry("area_id", "hall");
+        ExecutionError unknown =
+                failure(params(p("resource", "registry"), p("operation", "get"), p("itemId", "attic")));
+        assertThat(unknown.message()).contains("unknown area 'attic'");
+        assertThat(unknown.httpStatus()).isEqualTo(404);
+
+        api.answeringCommands(c -> Map.of("entity", List.of("light.kitchen_lights"), "device", List.of("d1")));
+        Map<String, Object> related = run(params(
+                        p("resource", "registry"),
+                        p("operation", "getRelated"),
+                        p("itemType", "area"),
+                        p("itemId", "kitchen")))
+                .getFirst()
+                .json();
+        assertThat(api.commands)
+                .containsExactly(Map.of("type", "search/related", "item_type", "area", "item_id", "kitchen"));
+        assertThat(related).containsEntry("entity", List.of("light.kitchen_lights"));
+        assertThat(failure(params(
+                                p("resource", "registry"),
+                                p("operation", "getRelated"),
+                                p("itemType", "moon"),
+                                p("itemId", "x")))
+                        .message())
+                .contains("itemType");
     }
 
     // ------------------------------------------------------------------ history, camera

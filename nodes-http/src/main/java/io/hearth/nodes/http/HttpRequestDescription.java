@@ -69,6 +69,7 @@ final class HttpRequestDescription {
                     "httpQueryAuth", DisplayOptions.show("genericAuthType", "httpQueryAuth")))
             .credential(CredentialRequirement.when(
                     "httpBearerAuth", DisplayOptions.show("genericAuthType", "httpBearerAuth")))
+            .credential(CredentialRequirement.when("oAuth2Api", DisplayOptions.show("genericAuthType", "oAuth2Api")))
             // ---- versions 3 to 4.4
             .parameter(Parameter.options("method", methods())
                     .displayName("Method")
@@ -100,7 +101,8 @@ final class HttpRequestDescription {
                             Option.of("Digest Auth", "httpDigestAuth"),
                             Option.of("Header Auth", "httpHeaderAuth"),
                             Option.of("Query Auth", "httpQueryAuth"),
-                            Option.of("Bearer Auth", "httpBearerAuth"))
+                            Option.of("Bearer Auth", "httpBearerAuth"),
+                            Option.of("OAuth2 API", "oAuth2Api"))
                     .displayName("Generic Auth Type")
                     .defaultValue("httpBasicAuth")
                     .required()

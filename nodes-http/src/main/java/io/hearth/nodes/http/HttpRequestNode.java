@@ -126,6 +126,13 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
                     response.bool("neverError"),
                     response.string("outputPropertyName", "data"));
             Optional<Pagination> pagination = Pagination.of(p.map("options").raw());
+            Optional<CredentialData> oauth2 = oauth2Credential(context, p);
+            if (oauth2.isPresent()) {
+                return withOAuth2(context, oauth2.get(), draft, settings, false).thenApply(r -> {
+                    ResponseItems.checkStatus(r, format, draft.shownUrl());
+                    return ResponseItems.of(r, format);
+                });
+            }
             if (pagination.isEmpty()) {
                 return HttpSender.send(draft, settings).thenApply(r -> {
                     ResponseItems.checkStatus(r, format, draft.shownUrl());
@@ -140,6 +147,39 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    private static Optional<CredentialData> oauth2Credential(NodeExecutionContext context, Params p) {
+        if (!p.string("authentication", "none").equals("genericCredentialType")
+                || !p.string("genericAuthType", "").equals("oAuth2Api")) {
+            return Optional.empty();
+        }
+        return Optional.of(context.credential("oAuth2Api")
+                .orElseThrow(() -> new NodeException(
+                        "Authentication: no OAuth2 API credential is set on the node",
+                        "Choose a credential in Authentication → OAuth2 API",
+                        null)));
+    }
+
+    /** Sends with the credential's access token; a 401 gets one more try with a new token. */
+    private static CompletableFuture<HttpSender.Response> withOAuth2(
+            NodeExecutionContext context,
+            CredentialData credential,
+            RequestDraft draft,
+            HttpSender.Settings settings,
+            boolean retried) {
+        return OAuth2Signer.token(credential).thenCompose(tokens -> {
+            context.treatAsSecret(tokens.accessToken().reveal());
+            RequestDraft signed = draft.copy();
+            signed.header("Authorization", tokens.authorizationHeader());
+            return HttpSender.send(signed, settings).thenCompose(r -> {
+                if (r.status() == 401 && !retried) {
+                    OAuth2Signer.forget(credential);
+                    return withOAuth2(context, credential, draft, settings, true);
+                }
+                return CompletableFuture.completedFuture(r);
+            });
+        });
     }
 
     private CompletableFuture<List<Item>> page(
@@ -206,7 +246,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             case "genericCredentialType" -> p.string("genericAuthType", "");
             default -> "";
         };
-        if (type.isEmpty() || type.equals("httpDigestAuth")) {
+        if (type.isEmpty() || type.equals("httpDigestAuth") || type.equals("oAuth2Api")) {
             if (authentication.equals("predefinedCredentialType")) {
                 throw new NodeException("Authentication → Credential Type is empty");
             }

@@ -456,4 +456,60 @@ class HttpRequestNodeTest {
             assertThat(HttpRuns.items(accepted)).hasSize(2);
         }
     }
+
+    private static Map<String, Object> oauth2(String grant, Map<String, Object> extra) {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("grantType", grant);
+        c.put("accessTokenUrl", server.url("/token"));
+        c.put("clientId", "app");
+        c.put("clientSecret", "app-secret");
+        c.putAll(extra);
+        return c;
+    }
+
+    private static Map<String, Object> protectedCall() {
+        return Map.of(
+                "url",
+                server.url("/protected"),
+                "authentication",
+                "genericCredentialType",
+                "genericAuthType",
+                "oAuth2Api");
+    }
+
+    @Test
+    void oauth2ClientCredentialsFetchesAndReusesAToken() {
+        int before = server.tokensIssued.get();
+        HttpRuns runs = new HttpRuns().credential("oAuth2Api", oauth2("clientCredentials", Map.of()));
+        var first = runs.run(protectedCall());
+        var second = runs.run(protectedCall());
+        assertThat(HttpRuns.error(first)).isEmpty();
+        assertThat(HttpRuns.json(first).get("token")).isEqualTo("******");
+        assertThat(HttpRuns.error(second)).isEmpty();
+        assertThat(server.tokensIssued.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void oauth2ExpiredTokenIsRefreshed() {
+        String stored = "{\"access_token\":\"old\",\"refresh_token\":\"rt-1\",\"token_type\":\"Bearer\","
+                + "\"expires_at\":\"2020-01-01T00:00:00Z\"}";
+        var r = new HttpRuns()
+                .credential(
+                        "oAuth2Api",
+                        oauth2(
+                                "authorizationCode",
+                                Map.of("authUrl", server.url("/authorize"), "oauthTokenData", stored)))
+                .run(protectedCall());
+        assertThat(HttpRuns.error(r)).isEmpty();
+    }
+
+    @Test
+    void oauth2RefusedClientIsExplained() {
+        var r = new HttpRuns()
+                .credential("oAuth2Api", oauth2("clientCredentials", Map.of("clientSecret", "wrong-secret-3a2b1c")))
+                .run(protectedCall());
+        assertThat(HttpRuns.error(r))
+                .contains("The OAuth2 token endpoint refused the request: invalid_client (unknown client)")
+                .doesNotContain("wrong-secret-3a2b1c");
+    }
 }

@@ -133,6 +133,15 @@ final class TestServer implements AutoCloseable {
                 }
                 case "/digest" -> digest(ex);
                 case "/users" -> users(ex, query);
+                case "/token" -> token(ex, new String(body, StandardCharsets.UTF_8));
+                case "/protected" -> {
+                    String auth = ex.getRequestHeaders().getFirst("Authorization");
+                    if (auth != null && auth.startsWith("Bearer at-")) {
+                        send(ex, 200, "application/json", "{\"token\":\"" + auth.substring(7) + "\"}");
+                    } else {
+                        send(ex, 401, "application/json", "{\"message\":\"no valid token\"}");
+                    }
+                }
                 default -> send(ex, 404, "text/plain", "no route " + path);
             }
         } catch (InterruptedException e) {
@@ -170,6 +179,41 @@ final class TestServer implements AutoCloseable {
             return;
         }
         send(ex, 200, "application/json", Json.write(Map.of("users", users, "total", 10, "skip", skip)));
+    }
+
+    final AtomicInteger tokensIssued = new AtomicInteger();
+
+    private void token(HttpExchange ex, String form) throws IOException {
+        Map<String, String> f = query(form);
+        String basic = ex.getRequestHeaders().getFirst("Authorization");
+        boolean client = ("Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString("app:app-secret".getBytes(StandardCharsets.UTF_8)))
+                        .equals(basic)
+                || ("app".equals(f.get("client_id")) && "app-secret".equals(f.get("client_secret")));
+        if (!client) {
+            send(
+                    ex,
+                    401,
+                    "application/json",
+                    "{\"error\":\"invalid_client\",\"error_description\":\"unknown client\"}");
+            return;
+        }
+        String grant = f.getOrDefault("grant_type", "");
+        if (grant.equals("refresh_token") && !"rt-1".equals(f.get("refresh_token"))) {
+            send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        if (!grant.equals("client_credentials") && !grant.equals("refresh_token")) {
+            send(ex, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
+            return;
+        }
+        send(
+                ex,
+                200,
+                "application/json",
+                "{\"access_token\":\"at-" + tokensIssued.incrementAndGet() + "-" + grant
+                        + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
     }
 
     private void digest(HttpExchange ex) throws IOException {

@@ -1,16 +1,33 @@
 package io.hearth.node.description;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Outputs whose number depends on a parameter, as with Switch: one output per entry of the fixed
  * collection group at {@code groupPath} (e.g. {@code "rules.values"}), labelled by the entry's
  * {@code labelField}, plus an extra output named {@code extraOutputName} when parameter
- * {@code extraWhenParameter} equals {@code extraWhenValue}.
+ * {@code extraWhenParameter} equals {@code extraWhenValue}. When one of {@code countParameters}
+ * holds a number (Switch in expression mode: {@code numberOutputs}), that many outputs instead.
  */
 public record DynamicOutputs(
         String groupPath,
         String labelField,
         Optional<String> extraWhenParameter,
         Optional<Object> extraWhenValue,
-        String extraOutputName) {}
+        String extraOutputName,
+        List<String> countParameters) {
+
+    public DynamicOutputs {
+        countParameters = countParameters == null ? List.of() : List.copyOf(countParameters);
+    }
+
+    public DynamicOutputs(
+            String groupPath,
+            String labelField,
+            Optional<String> extraWhenParameter,
+            Optional<Object> extraWhenValue,
+            String extraOutputName) {
+        this(groupPath, labelField, extraWhenParameter, extraWhenValue, extraOutputName, List.of());
+    }
+}

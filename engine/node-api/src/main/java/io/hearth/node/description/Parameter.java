@@ -76,6 +76,7 @@ public record Parameter(
             case MultiOptionsType m -> List.of();
             case CollectionType c -> Map.of();
             case FixedCollectionType f -> Map.of();
+            case ParameterType.FilterType f -> Map.of();
             case ResourceLocatorType r ->
                 Map.of(
                         "__rl",
@@ -157,6 +158,11 @@ public record Parameter(
 
     public static Builder resourceLocator(String name, LocatorMode... modes) {
         return new Builder(name, new ResourceLocatorType(List.of(modes)));
+    }
+
+    /** n8n's filter: a list of conditions (see {@link FilterOperator}). */
+    public static Builder filter(String name) {
+        return new Builder(name, new ParameterType.FilterType());
     }
 
     public static Builder of(String name, ParameterType type) {

@@ -68,6 +68,13 @@ public sealed interface ParameterType {
         }
     }
 
+    /**
+     * n8n's filter: conditions on values, combined with "and" or "or". The value is
+     * {@code {"conditions": [{"leftValue", "rightValue", "operator": {"type", "operation"}}], "combinator",
+     * "options": {"caseSensitive", "typeValidation", "version"}}}; the operators are {@link FilterOperator#ALL}.
+     */
+    record FilterType() implements ParameterType {}
+
     /** The name used in n8n's node descriptions and in the generated UI schema. */
     default String wireName() {
         return switch (this) {
@@ -83,6 +90,7 @@ public sealed interface ParameterType {
             case ColorType c -> "color";
             case NoticeType n -> "notice";
             case ResourceLocatorType r -> "resourceLocator";
+            case FilterType f -> "filter";
         };
     }
 }

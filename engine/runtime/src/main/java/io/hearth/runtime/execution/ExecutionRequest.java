@@ -23,6 +23,8 @@ import java.util.Set;
  * @param listener    observer of node runs
  * @param secrets     values masked in everything recorded or logged for this execution besides the secrets of the
  *                    credentials its nodes use (e.g. a webhook request's Authorization header)
+ * @param services    what the server offers nodes beyond the run itself (values seen in earlier executions,
+ *                    sub-workflows); {@link ExecutionServices#NONE} outside the server
  */
 public record ExecutionRequest(
         PreparedWorkflow workflow,
@@ -35,12 +37,42 @@ public record ExecutionRequest(
         Optional<Map<String, String>> environment,
         CredentialProvider credentials,
         ExecutionListener listener,
-        Set<String> secrets) {
+        Set<String> secrets,
+        ExecutionServices services) {
 
     public ExecutionRequest {
         startItems = List.copyOf(startItems);
         variables = Map.copyOf(variables);
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
+        services = services == null ? ExecutionServices.NONE : services;
+    }
+
+    /** A request without server services. */
+    public ExecutionRequest(
+            PreparedWorkflow workflow,
+            String executionId,
+            ExecutionMode mode,
+            Optional<String> startNode,
+            List<Item> startItems,
+            Optional<WebhookResponder> responder,
+            Map<String, Object> variables,
+            Optional<Map<String, String>> environment,
+            CredentialProvider credentials,
+            ExecutionListener listener,
+            Set<String> secrets) {
+        this(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                listener,
+                secrets,
+                ExecutionServices.NONE);
     }
 
     public static ExecutionRequest manual(PreparedWorkflow workflow, String executionId, List<Item> startItems) {
@@ -55,7 +87,8 @@ public record ExecutionRequest(
                 Optional.empty(),
                 CredentialProvider.NONE,
                 ExecutionListener.NONE,
-                Set.of());
+                Set.of(),
+                ExecutionServices.NONE);
     }
 
     public ExecutionRequest withStartNode(String node) {
@@ -70,7 +103,8 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 listener,
-                secrets);
+                secrets,
+                services);
     }
 
     public ExecutionRequest withCredentials(CredentialProvider provider) {
@@ -85,7 +119,8 @@ public record ExecutionRequest(
                 environment,
                 provider,
                 listener,
-                secrets);
+                secrets,
+                services);
     }
 
     public ExecutionRequest withResponder(WebhookResponder value) {
@@ -100,7 +135,8 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 listener,
-                secrets);
+                secrets,
+                services);
     }
 
     public ExecutionRequest withMode(ExecutionMode value) {
@@ -115,7 +151,8 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 listener,
-                secrets);
+                secrets,
+                services);
     }
 
     public ExecutionRequest withListener(ExecutionListener value) {
@@ -130,7 +167,8 @@ public record ExecutionRequest(
                 environment,
                 credentials,
                 value,
-                secrets);
+                secrets,
+                services);
     }
 
     public ExecutionRequest withVariables(Map<String, Object> vars, Optional<Map<String, String>> env) {
@@ -145,6 +183,23 @@ public record ExecutionRequest(
                 env,
                 credentials,
                 listener,
-                secrets);
+                secrets,
+                services);
+    }
+
+    public ExecutionRequest withServices(ExecutionServices value) {
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                listener,
+                secrets,
+                value);
     }
 }

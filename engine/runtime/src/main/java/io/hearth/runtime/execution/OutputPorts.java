@@ -24,6 +24,14 @@ public final class OutputPorts {
         }
         DynamicOutputs dyn = d.dynamicOutputs().get();
         List<Port> ports = new ArrayList<>();
+        for (String countParameter : dyn.countParameters()) {
+            if (parameters.get(countParameter).orElse(null) instanceof Number n && n.intValue() >= 0) {
+                for (int i = 0; i < Math.min(n.intValue(), 100); i++) {
+                    ports.add(new Port(String.valueOf(i)));
+                }
+                return ports;
+            }
+        }
         int dot = dyn.groupPath().lastIndexOf('.');
         List<Map<String, Object>> entries = dot < 0
                 ? List.of()

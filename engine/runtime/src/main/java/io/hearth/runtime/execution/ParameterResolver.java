@@ -5,10 +5,12 @@ import io.hearth.expression.ExpressionException;
 import io.hearth.expression.Scope;
 import io.hearth.expression.Template;
 import io.hearth.expression.Undefined;
+import io.hearth.node.NodeType;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.Parameter;
+import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.WorkflowNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,19 +46,27 @@ public final class ParameterResolver {
         return create(engine, description, node, Set.of());
     }
 
+    /** For a description whose type has no version migrations. */
+    public static ParameterResolver create(
+            ExpressionEngine engine, NodeDescription description, WorkflowNode node, Set<String> nodeEvaluated) {
+        return create(engine, (NodeType) () -> description, node, nodeEvaluated);
+    }
+
     /**
      * @param nodeEvaluated parameter paths (dotted, e.g. {@code options.pagination}) whose expressions the
      *                      node evaluates itself: left as they are
      */
     public static ParameterResolver create(
-            ExpressionEngine engine, NodeDescription description, WorkflowNode node, Set<String> nodeEvaluated) {
-        Map<String, Object> stored = node.parameters();
+            ExpressionEngine engine, NodeType type, WorkflowNode node, Set<String> nodeEvaluated) {
+        NodeDescription description = type.description();
+        Map<String, Object> stored = ParameterMigrations.toCurrent(type, node.typeVersion(), node.parameters());
+        double formVersion = ParameterMigrations.formVersion(type, node.typeVersion());
         Map<String, Object> visible = new LinkedHashMap<>();
         // n8n declares some parameters several times (one "operation" per resource), each variant
         // with its own show rules: the first visible variant gives the value's default.
         java.util.function.Function<String, Optional<Object>> lookup = key -> {
             if (key.equals("@version")) {
-                return Optional.of(node.typeVersion());
+                return Optional.of(formVersion);
             }
             String name = key.startsWith("/") ? key.substring(1) : key;
             if (visible.containsKey(name)) {

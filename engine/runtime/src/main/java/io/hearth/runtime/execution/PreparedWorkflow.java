@@ -74,7 +74,7 @@ public final class PreparedWorkflow {
             NodeDescription d = type.description();
             ParameterResolver resolver = ParameterResolver.create(
                     engine,
-                    d,
+                    type,
                     n,
                     type instanceof NodeEvaluatedParameters own ? own.nodeEvaluatedParameters() : Set.of());
             List<List<Connection>> children = sortedChildren(workflow, n.name());

@@ -118,6 +118,11 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public void treatAsSecret(String value) {
+        state.treatAsSecret(value);
+    }
+
+    @Override
     public NodeLogger log() {
         if (logger == null) {
             logger = new RedactingNodeLogger(
@@ -133,6 +138,34 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     @Override
     public java.util.Map<String, Object> nodeState() {
         return state.nodeState(input.node().name());
+    }
+
+    @Override
+    public io.hearth.node.ProcessedValues processedValues() {
+        var wf = state.request().workflow().workflow();
+        String workflowId = wf.id()
+                .orElseThrow(() -> new io.hearth.node.NodeException(
+                        "Values from earlier executions are kept per saved workflow: save the workflow first"));
+        // n8n keys a node's values by its id so that renaming the node keeps them
+        var node = input.node().node();
+        String nodeContext = "n:" + (node.id() == null || node.id().isBlank() ? node.name() : node.id());
+        ProcessedValuesStore store = state.request().services().processedValues();
+        return new io.hearth.node.ProcessedValues() {
+            @Override
+            public java.util.concurrent.CompletionStage<Outcome> checkAndRecord(
+                    Scope scope, Mode mode, java.util.List<String> values, int historySize) {
+                return store.checkAndRecord(workflowId, context(scope), mode, values, historySize);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Void> clear(Scope scope) {
+                return store.clear(workflowId, context(scope));
+            }
+
+            private String context(Scope scope) {
+                return scope == Scope.NODE ? nodeContext : "";
+            }
+        };
     }
 
     @Override

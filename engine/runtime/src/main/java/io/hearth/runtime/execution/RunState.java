@@ -199,6 +199,13 @@ final class RunState {
         return decrypt(type, ref).map(d -> new SigningCredential(d, authentication.get()));
     }
 
+    /** Learns a secret a node obtained while running (an OAuth2 access token). */
+    void treatAsSecret(String value) {
+        if (value != null && !value.isEmpty()) {
+            redactor = redactor.with(List.of(value));
+        }
+    }
+
     private Optional<CredentialData> decrypt(String type, CredentialRef ref) {
         return credentials.computeIfAbsent(type + "\u0000" + ref.id(), k -> {
             Optional<CredentialData> data = request.credentials().credential(ref, type);

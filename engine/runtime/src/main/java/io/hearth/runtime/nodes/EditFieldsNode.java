@@ -277,7 +277,12 @@ public final class EditFieldsNode implements ActionNode {
                 }
                 case "array" -> value instanceof List || value == null ? value : parseArray(value);
                 case "object" -> value instanceof Map || value == null ? value : parseObject(value);
-                default -> value == null ? "" : value instanceof String ? value : Conditions.text(value);
+                default ->
+                    value == null
+                            ? ""
+                            : value instanceof String
+                                    ? value
+                                    : io.hearth.runtime.conditions.TypeConversion.toText(value);
             };
         } catch (RuntimeException e) {
             if (lenient) {

@@ -294,7 +294,8 @@ public final class MergeNode implements ActionNode {
                 return false;
             }
             boolean equal = fuzzy
-                    ? Conditions.text(va).equals(Conditions.text(vb))
+                    ? io.hearth.runtime.conditions.TypeConversion.toText(va)
+                            .equals(io.hearth.runtime.conditions.TypeConversion.toText(vb))
                     : numericEquals(va, vb) || Objects.equals(va, vb);
             if (!equal) {
                 return false;

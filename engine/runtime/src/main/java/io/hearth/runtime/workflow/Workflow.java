@@ -62,6 +62,11 @@ public record Workflow(
         return new Workflow(id, newName, active, nodes, connections, settings, staticData, pinData, extra);
     }
 
+    /** A copy with these pinned items per node (n8n's {@code pinData}; an empty map unpins everything). */
+    public Workflow withPinData(Map<String, Object> newPinData) {
+        return new Workflow(id, name, active, nodes, connections, settings, staticData, newPinData, extra);
+    }
+
     public Workflow withNodes(List<WorkflowNode> newNodes) {
         return new Workflow(id, name, active, newNodes, connections, settings, staticData, pinData, extra);
     }

@@ -48,6 +48,7 @@ public class ExecutionService {
     private final Clock clock;
     private final HearthProperties properties;
     private final ErrorWorkflows errorWorkflows;
+    private final io.hearth.runtime.execution.ExecutionServices services;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     // Meters looked up once per tag combination: building ids and tags per execution shows in profiles.
     private final Map<String, io.micrometer.core.instrument.Counter> executionCounters = new ConcurrentHashMap<>();
@@ -75,7 +76,8 @@ public class ExecutionService {
             MeterRegistry meters,
             Clock clock,
             HearthProperties properties,
-            ErrorWorkflows errorWorkflows) {
+            ErrorWorkflows errorWorkflows,
+            io.hearth.server.dedupe.JdbcProcessedValues processedValues) {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
@@ -83,6 +85,7 @@ public class ExecutionService {
         this.clock = clock;
         this.properties = properties;
         this.errorWorkflows = errorWorkflows;
+        this.services = new io.hearth.runtime.execution.ExecutionServices(processedValues);
         io.micrometer.core.instrument.Gauge.builder("hearth.executions.running", executor, WorkflowExecutor::running)
                 .description("Executions running now")
                 .register(meters);
@@ -206,7 +209,8 @@ public class ExecutionService {
                 environment(),
                 credentials,
                 progressListener(state),
-                request.secrets());
+                request.secrets(),
+                services);
         CompletableFuture<ExecutionResult> runtimeResult = new CompletableFuture<>();
         RunningExecution handle = new RunningExecution() {
             @Override

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -26,6 +27,14 @@ import org.springframework.web.server.ServerWebInputException;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final DataSize codecLimit;
+
+    public ProblemHandler(
+            @org.springframework.beans.factory.annotation.Value("${spring.codec.max-in-memory-size:256KB}")
+                    DataSize codecLimit) {
+        this.codecLimit = codecLimit;
+    }
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> api(ApiException e, ServerWebExchange exchange) {
@@ -56,11 +65,40 @@ public class ProblemHandler {
     @ExceptionHandler(ResponseStatusException.class)
     public ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
-        return problem(
-                status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status,
-                e.getReason() == null ? e.getStatusCode().toString() : e.getReason(),
-                List.of(),
-                exchange);
+        String detail = e.getReason() == null ? e.getStatusCode().toString() : e.getReason();
+        if (e.getStatusCode().value() == 413) {
+            detail = tooLarge(e, codecLimit);
+        } else if (e.getStatusCode().value() == 405) {
+            detail = exchange.getRequest().getMethod().name() + " is not supported here; allowed: "
+                    + String.join(
+                            ", ",
+                            e.getHeaders().getAllow().stream()
+                                    .map(m -> m.name())
+                                    .sorted()
+                                    .toList());
+        }
+        ResponseEntity<ProblemDetail> answer =
+                problem(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, detail, List.of(), exchange);
+        // Allow (405), Accept (415) and the like belong to the answer
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(h -> {
+                    h.addAll(e.getHeaders());
+                    h.addAll(answer.getHeaders());
+                })
+                .body(answer.getBody());
+    }
+
+    /** The limit a too large body ran into, as the buffer that refused it reports it. */
+    private static String tooLarge(Throwable e, DataSize configured) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.core.io.buffer.DataBufferLimitException limit) {
+                var digits = java.util.regex.Pattern.compile("(\\d+)").matcher(String.valueOf(limit.getMessage()));
+                if (digits.find()) {
+                    return "The request body is larger than the limit of " + digits.group(1) + " bytes";
+                }
+            }
+        }
+        return "The request body is larger than the limit of " + configured.toBytes() + " bytes";
     }
 
     @ExceptionHandler(Exception.class)

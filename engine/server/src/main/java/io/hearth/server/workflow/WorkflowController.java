@@ -133,6 +133,18 @@ public class WorkflowController {
         return blocking.call(() -> full(workflows.update(id, workflows.parseToSave(body))));
     }
 
+    /** Pins items to a node: the body is n8n's pinned form, {@code [{"json": {...}}]}, or {@code {"items": [...]}}. */
+    @PutMapping("/{id}/pin-data/{node}")
+    public Mono<Map<String, Object>> pin(@PathVariable String id, @PathVariable String node, @RequestBody Object body) {
+        Object items = body instanceof Map<?, ?> m && m.containsKey("items") ? m.get("items") : body;
+        return blocking.call(() -> full(workflows.pin(id, node, items)));
+    }
+
+    @DeleteMapping("/{id}/pin-data/{node}")
+    public Mono<Map<String, Object>> unpin(@PathVariable String id, @PathVariable String node) {
+        return blocking.call(() -> full(workflows.unpin(id, node)));
+    }
+
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
         return blocking.run(() -> workflows.delete(id))

@@ -1,6 +1,7 @@
 package io.hearth.server.workflow;
 
 import io.hearth.runtime.workflow.FieldProblem;
+import io.hearth.runtime.workflow.PinData;
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.runtime.workflow.WorkflowJson;
 import io.hearth.server.support.Ids;
@@ -8,7 +9,9 @@ import io.hearth.server.trigger.ActivationService;
 import io.hearth.server.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -20,13 +23,19 @@ public class WorkflowService {
     private final WorkflowValidator validator;
     private final ActivationService activation;
     private final Clock clock;
+    private final io.hearth.server.dedupe.JdbcProcessedValues processedValues;
 
     public WorkflowService(
-            WorkflowRepository repository, WorkflowValidator validator, ActivationService activation, Clock clock) {
+            WorkflowRepository repository,
+            WorkflowValidator validator,
+            ActivationService activation,
+            Clock clock,
+            io.hearth.server.dedupe.JdbcProcessedValues processedValues) {
         this.repository = repository;
         this.validator = validator;
         this.activation = activation;
         this.clock = clock;
+        this.processedValues = processedValues;
     }
 
     /** Parses and validates a document to run: a workflow with issues does not run. */
@@ -45,7 +54,15 @@ public class WorkflowService {
      * {@link #issues}; they refuse activation.
      */
     public Workflow parseToSave(Object body) {
-        return WorkflowJson.fromTree(body);
+        Workflow w = WorkflowJson.fromTree(body);
+        if (w.name().length() > WorkflowValidator.MAX_NAME) {
+            // a draft may have issues, but not one the database cannot store
+            throw ApiException.invalid(List.of(new FieldProblem(
+                    "name",
+                    "must be at most " + WorkflowValidator.MAX_NAME + " characters",
+                    "The workflow name must be at most " + WorkflowValidator.MAX_NAME + " characters")));
+        }
+        return w;
     }
 
     /** What keeps the workflow from running or activating, as the editor shows it on the nodes. */
@@ -88,9 +105,48 @@ public class WorkflowService {
         return next;
     }
 
+    /**
+     * Pins items to a node (saved as a new version): manual runs then skip the node and pass these
+     * items on; production runs ignore them.
+     *
+     * @param items n8n's pinned form, {@code [{"json": {...}}]} (bare objects are accepted as the JSON)
+     */
+    public StoredWorkflow pin(String id, String node, Object items) {
+        StoredWorkflow current = get(id);
+        requireNode(current, node);
+        try {
+            PinData.items(items);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(
+                    List.of(new FieldProblem("items", e.getMessage(), node + " → pinned data: " + e.getMessage())));
+        }
+        Map<String, Object> pinData = new LinkedHashMap<>(current.workflow().pinData());
+        pinData.put(node, PinData.toJson(PinData.items(items)));
+        return update(id, current.workflow().withPinData(pinData));
+    }
+
+    /** Removes a node's pinned items (a new version); a node with none is left as it is. */
+    public StoredWorkflow unpin(String id, String node) {
+        StoredWorkflow current = get(id);
+        requireNode(current, node);
+        if (!current.workflow().pinData().containsKey(node)) {
+            return current;
+        }
+        Map<String, Object> pinData = new LinkedHashMap<>(current.workflow().pinData());
+        pinData.remove(node);
+        return update(id, current.workflow().withPinData(pinData));
+    }
+
+    private static void requireNode(StoredWorkflow w, String node) {
+        if (w.workflow().node(node).isEmpty()) {
+            throw ApiException.notFound("Node", node);
+        }
+    }
+
     public void delete(String id) {
         StoredWorkflow current = get(id);
         repository.delete(id);
+        processedValues.forgetWorkflow(id);
         if (current.active()) {
             activation.unregister(id);
         }

@@ -2,6 +2,7 @@ package io.hearth.server.workflow;
 
 import io.hearth.node.NodeType;
 import io.hearth.runtime.registry.NodeRegistry;
+import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.runtime.workflow.WorkflowNode;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WorkflowValidator {
+
+    /** The stored name's column size. */
+    static final int MAX_NAME = 255;
 
     private static final String ARROW = "\u2192";
 
@@ -46,6 +50,11 @@ public class WorkflowValidator {
                         : java.util.Set.of();
         if (workflow.name().isBlank()) {
             problems.add(new FieldProblem("name", "required", "The workflow name is required"));
+        } else if (workflow.name().length() > MAX_NAME) {
+            problems.add(new FieldProblem(
+                    "name",
+                    "must be at most " + MAX_NAME + " characters",
+                    "The workflow name must be at most " + MAX_NAME + " characters"));
         }
         for (int i = 0; i < workflow.nodes().size(); i++) {
             WorkflowNode node = workflow.nodes().get(i);
@@ -71,7 +80,9 @@ public class WorkflowValidator {
             if (node.disabled()) {
                 continue;
             }
-            for (Violation v : parameters.validate(d, node.parameters(), node.typeVersion())) {
+            var current = ParameterMigrations.toCurrent(type.get(), node.typeVersion(), node.parameters());
+            double form = ParameterMigrations.formVersion(type.get(), node.typeVersion());
+            for (Violation v : parameters.validate(d, current, form)) {
                 problems.add(new FieldProblem(
                         path + "." + v.path(), v.message(), node.name() + " " + ARROW + " " + v.sentence()));
             }

@@ -29,6 +29,11 @@ public interface HomeAssistantApi {
         return send(HaRequest.get("List services", "/api/services")).map(HaResponse::json);
     }
 
+    /** {@code GET /api/states} parsed: every entity's state (for dropdowns and target checks). */
+    default Mono<Object> states() {
+        return send(HaRequest.get("Load entities", "/api/states")).map(HaResponse::json);
+    }
+
     /** Base URL for messages, e.g. {@code http://ha.local:8123}. */
     String baseUrl();
 }

@@ -67,18 +67,30 @@ public final class ServiceResource {
                                                 .build(),
                                         Fields.ids("deviceIds", "Devices", "getDevices")
                                                 .build(),
-                                        Parameter.string("floorIds")
-                                                .displayName("Floor IDs")
-                                                .description(
-                                                        "Comma-separated floor ids (Home Assistant 2024.4 or later)")
+                                        Fields.ids("floorIds", "Floors", "getFloors")
+                                                .description("Home Assistant 2024.4 or later")
                                                 .build(),
-                                        Parameter.string("labelIds")
-                                                .displayName("Label IDs")
-                                                .description(
-                                                        "Comma-separated label ids (Home Assistant 2024.4 or later)")
+                                        Fields.ids("labelIds", "Labels", "getLabels")
+                                                .description("Home Assistant 2024.4 or later")
                                                 .build())
                                 .displayName("Target")
-                                .description("What the service acts on"),
+                                .description("What the service acts on; as an expression each field takes one id, "
+                                        + "a comma-separated list or a JSON list"),
+                        "call")
+                .field(
+                        Parameter.options(
+                                        "unknownTargets",
+                                        Option.of(
+                                                "Fail the Item",
+                                                "fail",
+                                                "Refuse the call when a target id does not exist in Home Assistant"),
+                                        Option.of(
+                                                "Warn in the Item",
+                                                "warn",
+                                                "Call the service anyway and list the unknown ids in the output's "
+                                                        + "'warnings'"))
+                                .displayName("If a Target Does Not Exist")
+                                .defaultValue("fail"),
                         "call")
                 .field(Fields.dataMode(), "call")
                 .field(
@@ -118,25 +130,14 @@ public final class ServiceResource {
                 .dropdown("getDomainServices", ServiceResource::domainServices)
                 .dropdown("getServiceFields", ServiceResource::serviceFields)
                 .dropdown("getTargetEntities", ServiceResource::targetEntities)
-                .dropdown("getAreas", (api, ctx) -> Registries.areaOptions(api))
-                .dropdown("getDevices", (api, ctx) -> Registries.deviceOptions(api))
+                .dropdown("getAreas", (api, ctx) -> Registries.options(api, Registries.Kind.AREA))
+                .dropdown("getDevices", (api, ctx) -> Registries.options(api, Registries.Kind.DEVICE))
+                .dropdown("getFloors", (api, ctx) -> Registries.options(api, Registries.Kind.FLOOR))
+                .dropdown("getLabels", (api, ctx) -> Registries.options(api, Registries.Kind.LABEL))
                 .build();
     }
 
     static final String DOMAIN_PATTERN = "[a-z0-9_]+";
-
-    /** Target parameters ({@code target.<param>}) and HA's keys. */
-    static final Map<String, String> TARGET_KEYS = orderedTargets();
-
-    private static Map<String, String> orderedTargets() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("entityIds", "entity_id");
-        m.put("areaIds", "area_id");
-        m.put("deviceIds", "device_id");
-        m.put("floorIds", "floor_id");
-        m.put("labelIds", "label_id");
-        return java.util.Collections.unmodifiableMap(m);
-    }
 
     record ServiceName(String domain, String service) {
         String full() {
@@ -162,17 +163,6 @@ public final class ServiceResource {
         return new ServiceName(domain, service);
     }
 
-    static Map<String, Object> targets(ParameterValues params) {
-        Map<String, Object> target = new LinkedHashMap<>();
-        TARGET_KEYS.forEach((param, key) -> {
-            List<String> ids = Values.ids(params, "target." + param);
-            if (!ids.isEmpty()) {
-                target.put(key, ids);
-            }
-        });
-        return target;
-    }
-
     static Map<String, Object> serviceData(ParameterValues params) {
         return EventResource.data(params, "serviceAttributes");
     }
@@ -181,7 +171,7 @@ public final class ServiceResource {
     static HaRequest callRequest(ParameterValues params) {
         ServiceName name = serviceName(params);
         Map<String, Object> body = new LinkedHashMap<>(serviceData(params));
-        targets(params).forEach((key, ids) -> body.merge(key, ids, ServiceResource::joinIds));
+        Targets.read(params).forEach((key, ids) -> body.merge(key, ids, ServiceResource::joinIds));
         return HaRequest.post(
                         "Call service '" + name.full() + "'",
                         "/api/services/" + HaRequest.segment(name.domain()) + "/" + HaRequest.segment(name.service()),
@@ -197,7 +187,7 @@ public final class ServiceResource {
         command.put("domain", name.domain());
         command.put("service", name.service());
         command.put("service_data", serviceData(params));
-        Map<String, Object> target = targets(params);
+        Map<String, List<String>> target = Targets.read(params);
         if (!target.isEmpty()) {
             command.put("target", target);
         }
@@ -240,20 +230,83 @@ public final class ServiceResource {
         return description.get("response") instanceof Map<?, ?>;
     }
 
+    /**
+     * Checks the targets (unknown ids fail the item or become warnings), decides with the service's
+     * description whether to ask for its response, calls it and explains Home Assistant's refusals.
+     */
     private static Mono<List<Item>> call(OperationInput in) {
         ServiceName name = serviceName(in.params());
         String mode = returnResponseMode(in.params());
-        Mono<Boolean> withResponse = switch (mode) {
-            case "always" -> Mono.just(true);
-            case "never" -> Mono.just(false);
-            default ->
-                in.api()
-                        .services()
-                        .map(s -> describe(s, name.domain(), name.service())
-                                .map(ServiceResource::supportsResponse)
-                                .orElse(false));
-        };
-        return withResponse.flatMap(respond -> respond ? callWithResponse(in, name) : callRest(in, name));
+        boolean warnOnly = Targets.warnOnly(in.params());
+        Map<String, List<String>> target = Targets.read(in.params());
+        Mono<List<String>> unknown = target.isEmpty() ? Mono.just(List.of()) : Targets.unknown(in.api(), target);
+        return unknown.flatMap(missing -> {
+            if (!missing.isEmpty() && !warnOnly) {
+                return Mono.error(Targets.unknownError("Call service '" + name.full() + "'", missing));
+            }
+            return withResponse(in, name, mode)
+                    .flatMap(respond -> respond ? callWithResponse(in, name) : callRest(in, name))
+                    .onErrorResume(
+                            NodeApiException.class,
+                            e -> Targets.explainUnsupported(in.api(), e, "Call service '" + name.full() + "'", target)
+                                    .flatMap(Mono::error))
+                    .map(items -> missing.isEmpty() ? items : withWarnings(items, missing));
+        });
+    }
+
+    /**
+     * Whether to ask for the response: {@code auto} when the service can give one; {@code always} and
+     * {@code never} as set, refused with a plain message when the service's description disagrees (Home
+     * Assistant's own answer is a bare 400 or 500). Unknown services go ahead (the call names them).
+     */
+    static Mono<Boolean> withResponse(OperationInput in, ServiceName name, String mode) {
+        return in.api()
+                .services()
+                .map(s -> describe(s, name.domain(), name.service()))
+                .onErrorResume(e -> Mono.just(Optional.empty()))
+                .map(description -> {
+                    boolean can =
+                            description.map(ServiceResource::supportsResponse).orElse(false);
+                    boolean only =
+                            description.map(ServiceResource::onlyResponds).orElse(false);
+                    return switch (mode) {
+                        case "always" -> {
+                            if (description.isPresent() && !can) {
+                                throw new ParameterException(
+                                        "returnResponse",
+                                        "is 'Always', but service '" + name.full()
+                                                + "' returns no data: set Return Response to Auto or Never");
+                            }
+                            yield true;
+                        }
+                        case "never" -> {
+                            if (only) {
+                                throw new ParameterException(
+                                        "returnResponse",
+                                        "is 'Never', but service '" + name.full()
+                                                + "' only returns data: set Return Response to Auto");
+                            }
+                            yield false;
+                        }
+                        default -> can;
+                    };
+                });
+    }
+
+    /** A service that must be asked for its response ({@code response: {optional: false}}). */
+    static boolean onlyResponds(Map<String, Object> description) {
+        return description.get("response") instanceof Map<?, ?> r && Boolean.FALSE.equals(r.get("optional"));
+    }
+
+    private static List<Item> withWarnings(List<Item> items, List<String> unknown) {
+        String warning = Targets.describe(unknown) + "; the service was called with the other targets";
+        return items.stream()
+                .map(i -> {
+                    Map<String, Object> json = new LinkedHashMap<>(i.json());
+                    json.put("warnings", List.of(warning));
+                    return i.withJson(json);
+                })
+                .toList();
     }
 
     private static Mono<List<Item>> callRest(OperationInput in, ServiceName name) {

@@ -4,6 +4,7 @@ import io.hearth.node.Item;
 import io.hearth.node.NodeApiException;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.Condition;
 import io.hearth.node.description.DynamicOptions;
 import io.hearth.node.description.LocatorMode;
 import io.hearth.node.description.Option;
@@ -23,10 +24,12 @@ import reactor.core.publisher.Mono;
  * State: get one entity's state, get all states, create or update (upsert) a state.
  * <p>
  * Upsert: {@code POST /api/states/<id>} replaces the whole state object, so an update without
- * {@code attributes} wipes them (n8n issue #36307). Here, by default ({@code attributesMode=merge}) the
- * current attributes are read first and the given ones merged over them; {@code replace} sends only the
- * given ones. An empty attribute list never sends {@code attributes: {}}; {@code __proto__}-style keys
- * are rejected; {@code forceUpdate} fires a state-changed event even if nothing changed.
+ * {@code attributes} wipes them (n8n issue #36307). "Keep Existing Attributes" ({@code keepAttributes})
+ * reads the current attributes first and merges the given ones over them; off, the entity gets exactly the
+ * given attributes, as with n8n's node. It is on for new nodes (type version 2) and off for type version 1,
+ * n8n's only version, so imported n8n workflows behave as in n8n. An empty attribute list never sends
+ * {@code attributes: {}}; {@code __proto__}-style keys are rejected; {@code forceUpdate} fires a
+ * state-changed event even if nothing changed.
  * <p>
  * Owns the entity dropdowns ({@code getAllEntities}, also used by History and the trigger).
  */
@@ -61,17 +64,8 @@ public final class StateResource {
                         "upsert")
                 .field(Parameter.string("state").displayName("State").required(), "upsert")
                 .field(Fields.nameValues("stateAttributes", "State Attributes", "Add Attribute"), "upsert")
-                .field(
-                        Parameter.options(
-                                        "attributesMode",
-                                        Option.of("Merge With Existing", "merge", "Keep the entity's other attributes"),
-                                        Option.of(
-                                                "Replace All",
-                                                "replace",
-                                                "The entity gets exactly the given attributes"))
-                                .displayName("Attributes")
-                                .defaultValue("merge"),
-                        "upsert")
+                .field(keepAttributes(false).show("@version", 1), "upsert")
+                .field(keepAttributes(true).show("@version", new Condition(Condition.Operator.GTE, 2)), "upsert")
                 .field(
                         Parameter.bool("forceUpdate")
                                 .displayName("Force Update")
@@ -82,6 +76,15 @@ public final class StateResource {
                 .field(Fields.limit(), "getAll")
                 .dropdown(ENTITIES, (api, ctx) -> entities(api, id -> true))
                 .build();
+    }
+
+    /** One declaration per type version: only the default differs. */
+    private static Parameter.Builder keepAttributes(boolean byDefault) {
+        return Parameter.bool("keepAttributes")
+                .displayName("Keep Existing Attributes")
+                .defaultValue(byDefault)
+                .description("On: the given attributes are merged over the entity's current ones. Off: the entity "
+                        + "gets exactly the given attributes, the others are removed (n8n's behaviour).");
     }
 
     static String entityId(ParameterValues params) {
@@ -137,7 +140,7 @@ public final class StateResource {
     }
 
     static boolean merge(ParameterValues params) {
-        return !"replace".equals(params.string("attributesMode"));
+        return params.bool("keepAttributes");
     }
 
     private static Mono<List<Item>> upsert(OperationInput in) {
@@ -173,9 +176,7 @@ public final class StateResource {
 
     /** Entity options of the states {@code keep} accepts, labelled {@code friendly_name (entity_id)}. */
     static Mono<List<Option>> entities(HomeAssistantApi api, Predicate<String> keep) {
-        return api.send(HaRequest.get("Load entities", "/api/states"))
-                .map(HaResponse::json)
-                .map(states -> entityOptions(states, keep));
+        return api.states().map(states -> entityOptions(states, keep));
     }
 
     static List<Option> entityOptions(Object states, Predicate<String> keep) {

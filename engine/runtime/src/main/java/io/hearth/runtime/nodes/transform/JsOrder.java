@@ -53,4 +53,32 @@ final class JsOrder {
             default -> v == Undefined.INSTANCE ? 5 : 4;
         };
     }
+
+    /** Keys in the order a JavaScript object lists them: integer-like keys first, ascending, then the rest as given. */
+    static java.util.List<String> objectKeys(java.util.Collection<String> keys) {
+        java.util.List<String> out = new java.util.ArrayList<>(keys);
+        out.sort((a, b) -> {
+            long x = arrayIndex(a);
+            long y = arrayIndex(b);
+            if (x >= 0 && y >= 0) {
+                return Long.compare(x, y);
+            }
+            return x >= 0 ? -1 : y >= 0 ? 1 : 0;
+        });
+        return out;
+    }
+
+    /** The key as an array index (0 to 2^32-2), or -1 when it is not one. */
+    static long arrayIndex(String k) {
+        if (k.isEmpty() || k.length() > 10 || (k.length() > 1 && k.charAt(0) == '0')) {
+            return -1;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            if (k.charAt(i) < '0' || k.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        long v = Long.parseLong(k);
+        return v < 4294967295L ? v : -1;
+    }
 }

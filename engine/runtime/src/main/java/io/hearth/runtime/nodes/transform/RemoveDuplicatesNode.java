@@ -47,27 +47,119 @@ public final class RemoveDuplicatesNode implements ActionNode {
             .parameters(compareParameters(Map.of(), true))
             .build();
 
+    static final String ENTRIES = "removeItemsWithAlreadySeenKeyValues";
+    static final String INCREMENTAL = "removeItemsUpToStoredIncrementalKey";
+    static final String DATE = "removeItemsUpToStoredDate";
+
     private static List<Parameter> versionTwo() {
-        return Parameter.all(Parameter.options(
-                        "operation",
-                        Option.of(
-                                "Remove Items Repeated Within Current Input",
-                                WITHIN_INPUT,
-                                "Remove duplicates from incoming items"),
-                        Option.of(
-                                "Remove Items Processed in Previous Executions",
-                                PREVIOUS_EXECUTIONS,
-                                "Deduplicate items already seen in previous executions"),
-                        Option.of("Clear Deduplication History", CLEAR_HISTORY, "Wipe the store of previous items"))
-                .displayName("Operation")
-                .noDataExpression()
-                .defaultValue(WITHIN_INPUT)
-                .show("@version", 2));
+        return Parameter.all(
+                Parameter.options(
+                                "operation",
+                                Option.of(
+                                        "Remove Items Repeated Within Current Input",
+                                        WITHIN_INPUT,
+                                        "Remove duplicates from incoming items"),
+                                Option.of(
+                                        "Remove Items Processed in Previous Executions",
+                                        PREVIOUS_EXECUTIONS,
+                                        "Deduplicate items already seen in previous executions"),
+                                Option.of(
+                                        "Clear Deduplication History",
+                                        CLEAR_HISTORY,
+                                        "Wipe the store of previous items"))
+                        .displayName("Operation")
+                        .noDataExpression()
+                        .defaultValue(WITHIN_INPUT)
+                        .show("@version", 2),
+                Parameter.options(
+                                "logic",
+                                Option.of(
+                                        "Value Is New",
+                                        ENTRIES,
+                                        "Remove all input items with values matching those already processed"),
+                                Option.of(
+                                        "Value Is Higher than Any Previous Value",
+                                        INCREMENTAL,
+                                        "Works with incremental values, removes all input items with values up to the stored value"),
+                                Option.of(
+                                        "Value Is a Date Later than Any Previous Date",
+                                        DATE,
+                                        "Works with date values, removes all input items with values up to the stored date"))
+                        .displayName("Keep Items Where")
+                        .noDataExpression()
+                        .defaultValue(ENTRIES)
+                        .description(
+                                "How to select input items to remove by comparing them with key values previously processed")
+                        .show("operation", PREVIOUS_EXECUTIONS),
+                Parameter.string("dedupeValue")
+                        .displayName("Value to Dedupe On")
+                        .required()
+                        .placeholder("e.g. ID")
+                        .hint("The input field value to compare between items")
+                        .description("Use an input field (or a combination of fields) that has a unique ID value")
+                        .show("logic", ENTRIES)
+                        .show("/operation", PREVIOUS_EXECUTIONS),
+                Parameter.number("incrementalDedupeValue")
+                        .displayName("Value to Dedupe On")
+                        .defaultValue("")
+                        .placeholder("e.g. ID")
+                        .hint("The input field value to compare between items, an incremental value is expected")
+                        .show("logic", INCREMENTAL)
+                        .show("/operation", PREVIOUS_EXECUTIONS),
+                Parameter.dateTime("dateDedupeValue")
+                        .displayName("Value to Dedupe On")
+                        .placeholder(" e.g. 2024-08-09T13:44:16Z")
+                        .hint("The input field value to compare between items, a date is expected")
+                        .show("logic", DATE)
+                        .show("/operation", PREVIOUS_EXECUTIONS),
+                Parameter.options(
+                                "mode",
+                                Option.of(
+                                        "Clean Database",
+                                        "cleanDatabase",
+                                        "Clear all values stored for a key in the database"))
+                        .displayName("Mode")
+                        .defaultValue("cleanDatabase")
+                        .description(
+                                "How you want to modify the key values stored on the database. None of these modes removes input items.")
+                        .show("operation", CLEAR_HISTORY));
     }
 
-    /** Compare / fields / options of the within-input operation (v1, v1.1, Item Lists 3). */
+    /** Compare / fields / options of the within-input operation (v1, v1.1, Item Lists 3); Remove Duplicates 2's options too. */
     static List<Parameter> compareParameters(Map<String, Object> extraShow, boolean standalone) {
         Map<String, Object> show = new LinkedHashMap<>(extraShow);
+        List<Parameter> options = new java.util.ArrayList<>(List.of(
+                withinInput(standalone, Descriptions.disableDotNotation().hide("/compare", "allFields"))
+                        .build(),
+                withinInput(
+                                standalone,
+                                Parameter.bool("removeOtherFields")
+                                        .displayName("Remove Other Fields")
+                                        .description(
+                                                "Whether to remove any fields that are not being compared. If disabled, will keep the values from the first of the duplicates.")
+                                        .hide("/compare", "allFields"))
+                        .build()));
+        if (standalone) {
+            options.add(Parameter.options(
+                            "scope",
+                            Option.of(
+                                    "Workflow",
+                                    "workflow",
+                                    "Deduplication info will be shared by all the nodes in the workflow"),
+                            Option.of("Node", "node", "Deduplication info will be stored only for this node"))
+                    .displayName("Scope")
+                    .defaultValue("node")
+                    .description("Whether key values are shared by all nodes in the workflow or kept for this node")
+                    .show("/operation", CLEAR_HISTORY, PREVIOUS_EXECUTIONS)
+                    .build());
+            options.add(Parameter.number("historySize")
+                    .displayName("History Size")
+                    .defaultValue(10000)
+                    .hint("The max number of past items to store for deduplication")
+                    .show("/logic", ENTRIES)
+                    .show("/operation", PREVIOUS_EXECUTIONS)
+                    .build());
+        }
         return Descriptions.showing(
                 show,
                 withinInput(
@@ -90,21 +182,8 @@ public final class RemoveDuplicatesNode implements ActionNode {
                         .placeholder("e.g. email, name")
                         .description("Fields in the input to add to the comparison")
                         .show("compare", "selectedFields"),
-                withinInput(
-                        standalone,
-                        Parameter.collection(
-                                        "options",
-                                        "Add Field",
-                                        Descriptions.disableDotNotation()
-                                                .hide("/compare", "allFields")
-                                                .build(),
-                                        Parameter.bool("removeOtherFields")
-                                                .displayName("Remove Other Fields")
-                                                .description(
-                                                        "Whether to remove any fields that are not being compared. If disabled, will keep the values from the first of the duplicates.")
-                                                .hide("/compare", "allFields")
-                                                .build())
-                                .displayName("Options")));
+                Parameter.collection("options", "Add Field", options.toArray(Parameter[]::new))
+                        .displayName("Options"));
     }
 
     private static Parameter.Builder withinInput(boolean standalone, Parameter.Builder b) {
@@ -153,9 +232,11 @@ public final class RemoveDuplicatesNode implements ActionNode {
             case WITHIN_INPUT ->
                 CompletableFuture.completedFuture(
                         NodeOutput.of(withinInput(context.items(), Settings.read(context.parameters(), version))));
+            case PREVIOUS_EXECUTIONS -> PreviousExecutions.remove(context);
+            case CLEAR_HISTORY -> PreviousExecutions.clear(context);
             default ->
                 throw new NodeException(context.node().name() + " → Operation: '" + operation
-                        + "' is not supported yet; use 'Remove Items Repeated Within Current Input'");
+                        + "' is not a Remove Duplicates operation");
         };
     }
 

@@ -347,28 +347,13 @@ public final class SummarizeNode implements ActionNode {
         return new Split(s.normalizeNames() ? normalize(field) : field, groups);
     }
 
-    // JavaScript objects list integer-like keys first, ascending; other keys keep insertion order (a stable sort).
     private static int objectKeyOrder(Object a, Object b) {
-        long x = arrayIndex(((GroupKey) a).value());
-        long y = arrayIndex(((GroupKey) b).value());
+        long x = JsOrder.arrayIndex(String.valueOf(((GroupKey) a).value()));
+        long y = JsOrder.arrayIndex(String.valueOf(((GroupKey) b).value()));
         if (x >= 0 && y >= 0) {
             return Long.compare(x, y);
         }
         return x >= 0 ? -1 : y >= 0 ? 1 : 0;
-    }
-
-    private static long arrayIndex(Object key) {
-        String k = String.valueOf(key);
-        if (k.isEmpty() || k.length() > 10 || (k.length() > 1 && k.charAt(0) == '0')) {
-            return -1;
-        }
-        for (int i = 0; i < k.length(); i++) {
-            if (k.charAt(i) < '0' || k.charAt(i) > '9') {
-                return -1;
-            }
-        }
-        long v = Long.parseLong(k);
-        return v < 4294967295L ? v : -1;
     }
 
     private static String prefix(String aggregation) {
