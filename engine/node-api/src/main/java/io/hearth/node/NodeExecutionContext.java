@@ -125,4 +125,13 @@ public interface NodeExecutionContext {
             throw ExecutionLimitException.moreItemsThan(maxItemsPerOutput());
         }
     }
+
+    /**
+     * The workflow's static data (n8n's {@code $getWorkflowStaticData}): {@code "global"} for the whole
+     * workflow, {@code "node"} for this node. A mutable map: what a node leaves in it is saved after a
+     * production execution of a saved workflow (manual runs see it but do not save it, as in n8n).
+     */
+    default java.util.Map<String, Object> workflowStaticData(String type) {
+        throw new UnsupportedOperationException("this context keeps no workflow static data");
+    }
 }

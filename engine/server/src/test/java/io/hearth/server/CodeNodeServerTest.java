@@ -75,6 +75,32 @@ class CodeNodeServerTest extends ApiTestSupport {
     }
 
     @Test
+    void workflowStaticDataSurvivesBetweenProductionExecutions() {
+        activeCodeWorkflow(
+                "Counter",
+                "code-counter",
+                "runOnceForAllItems",
+                "const data = $getWorkflowStaticData('global');\ndata.count = (data.count || 0) + 1;\n"
+                        + "return [{count: data.count}];");
+        for (int expected = 1; expected <= 3; expected++) {
+            int want = expected;
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> anonymous
+                            .post()
+                            .uri("/webhook/code-counter")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(Map.of())
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody()
+                            .jsonPath("$.count")
+                            .isEqualTo(want));
+        }
+    }
+
+    @Test
     void consoleOutputIsInTheExecutionRecord() {
         String id = activeCodeWorkflow(
                 "Code prints", "code-prints", "runOnceForAllItems", "console.log('n is', $json.body.n);\nreturn [];");

@@ -68,10 +68,8 @@ final class CodeRun {
         SandboxContext ctx = lease.context();
         Value runner = ctx.runner();
         Scope first = data.itemScope(0);
-        HostBridge bridge = new HostBridge(data::itemScope, context.workflow().timezone(), console, type -> {
-            throw new UnsupportedOperationException(
-                    "$getWorkflowStaticData() is not supported by Hearth's Code node yet");
-        });
+        HostBridge bridge =
+                new HostBridge(data::itemScope, context.workflow().timezone(), console, context::workflowStaticData);
         Object now = first.lookup("$now");
         Object today = now instanceof DateTimeValue d
                 ? DateTimeValue.of(d.toZonedDateTime().truncatedTo(ChronoUnit.DAYS))
@@ -113,12 +111,28 @@ final class CodeRun {
                     context.checkOutputSize(out.size());
                 }
             }
+            writeBackStaticData(runner);
         } finally {
             if (!runner.invokeMember("end").asBoolean()) {
                 lease.discard();
             }
         }
         return out;
+    }
+
+    /** What the code did to the static data objects it asked for goes back to the workflow. */
+    @SuppressWarnings("unchecked")
+    private void writeBackStaticData(Value runner) {
+        Object written = Json.read(runner.invokeMember("staticData").asString());
+        if (written instanceof Map<?, ?> byType) {
+            byType.forEach((type, value) -> {
+                Map<String, Object> target = context.workflowStaticData(String.valueOf(type));
+                target.clear();
+                if (value instanceof Map<?, ?> m) {
+                    target.putAll((Map<String, Object>) m);
+                }
+            });
+        }
     }
 
     private JsOutcome.Returned returned(JsOutcome outcome, int itemIndex) {

@@ -188,4 +188,18 @@ class CodeNodeTest {
         assertThat(new String(item.binary().get("data").data())).isEqualTo("hi there");
         assertThat(item.binary().get("data").fileName()).contains("a.txt");
     }
+
+    @Test
+    void workflowStaticDataIsSharedBetweenNodesOfARun() {
+        var r = all(
+                "const g = $getWorkflowStaticData('global');\n"
+                        + "g.count = (g.count || 0) + 1; g.seen = [...(g.seen || []), 'a'];\n"
+                        + "const n = $getWorkflowStaticData('node'); n.last = 'x';\n"
+                        + "return [{count: g.count, again: $getWorkflowStaticData('global') === g}]",
+                List.of(Map.of()));
+        assertThat(Runs.error(r)).isEmpty();
+        assertThat(Runs.json(r, "Code").getFirst()).containsEntry("count", 1L).containsEntry("again", true);
+        assertThat(Runs.error(all("$getWorkflowStaticData('other')", List.of(Map.of()))))
+                .contains("The static data type \"other\" is not known");
+    }
 }

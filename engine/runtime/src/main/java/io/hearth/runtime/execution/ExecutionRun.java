@@ -789,6 +789,12 @@ final class ExecutionRun implements RunningExecution {
         if (timeout != null) {
             timeout.cancel(false);
         }
+        try {
+            state.saveStaticData();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ExecutionRun.class)
+                    .warn("Execution {}: the workflow's static data could not be saved", request.executionId(), e);
+        }
         Map<String, List<NodeRun>> runData = new LinkedHashMap<>();
         state.runData().forEach((k, v) -> runData.put(k, List.copyOf(v)));
         var wf = request.workflow().workflow();

@@ -15,6 +15,7 @@ import io.hearth.runtime.workflow.OnError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -115,6 +116,11 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     @Override
     public Optional<io.hearth.node.credential.SigningCredential> requestCredential(String credentialType) {
         return state.requestCredential(input.node(), credentialType);
+    }
+
+    @Override
+    public Map<String, Object> workflowStaticData(String type) {
+        return state.staticData(type, input.node().name());
     }
 
     @Override

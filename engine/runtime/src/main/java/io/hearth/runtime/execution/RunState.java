@@ -199,6 +199,52 @@ final class RunState {
         return decrypt(type, ref).map(d -> new SigningCredential(d, authentication.get()));
     }
 
+    private Map<String, Object> staticData;
+    private String staticDataLoaded;
+
+    /** The workflow's static data of {@code type} ("global", or "node" for {@code node}), loaded on first use. */
+    synchronized Map<String, Object> staticData(String type, String node) {
+        if (!type.equals("global") && !type.equals("node")) {
+            throw new io.hearth.node.NodeException(
+                    "The static data type \"" + type + "\" is not known. Valid types are: global, node");
+        }
+        if (staticData == null) {
+            var wf = request.workflow().workflow();
+            Map<String, Object> initial = wf.id()
+                    .flatMap(id -> request.services().staticData().load(id))
+                    .orElse(wf.staticData());
+            staticData = mutableCopy(initial);
+            staticDataLoaded = io.hearth.node.support.MiniJson.write(staticData);
+        }
+        if (type.equals("global")) {
+            return staticData;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own =
+                (Map<String, Object>) staticData.computeIfAbsent("node:" + node, k -> new LinkedHashMap<>());
+        return own;
+    }
+
+    /** Saves changed static data after a production execution of a saved workflow, as n8n does. */
+    synchronized void saveStaticData() {
+        if (staticData == null || request.mode() == ExecutionMode.MANUAL) {
+            return;
+        }
+        var id = request.workflow().workflow().id();
+        String now = io.hearth.node.support.MiniJson.write(staticData);
+        if (id.isPresent() && !id.get().isEmpty() && !now.equals(staticDataLoaded)) {
+            request.services().staticData().save(id.get(), staticData);
+            staticDataLoaded = now;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mutableCopy(Map<String, Object> source) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        source.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? mutableCopy((Map<String, Object>) m) : v));
+        return copy;
+    }
+
     /** Learns a secret a node obtained while running (an OAuth2 access token). */
     void treatAsSecret(String value) {
         if (value != null && !value.isEmpty()) {

@@ -77,7 +77,8 @@ public class ExecutionService {
             Clock clock,
             HearthProperties properties,
             ErrorWorkflows errorWorkflows,
-            io.hearth.server.dedupe.JdbcProcessedValues processedValues) {
+            io.hearth.server.dedupe.JdbcProcessedValues processedValues,
+            io.hearth.server.workflow.JdbcStaticData staticData) {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
@@ -85,7 +86,7 @@ public class ExecutionService {
         this.clock = clock;
         this.properties = properties;
         this.errorWorkflows = errorWorkflows;
-        this.services = new io.hearth.runtime.execution.ExecutionServices(processedValues);
+        this.services = new io.hearth.runtime.execution.ExecutionServices(processedValues, staticData);
         io.micrometer.core.instrument.Gauge.builder("hearth.executions.running", executor, WorkflowExecutor::running)
                 .description("Executions running now")
                 .register(meters);

@@ -24,18 +24,21 @@ public class WorkflowService {
     private final ActivationService activation;
     private final Clock clock;
     private final io.hearth.server.dedupe.JdbcProcessedValues processedValues;
+    private final JdbcStaticData staticData;
 
     public WorkflowService(
             WorkflowRepository repository,
             WorkflowValidator validator,
             ActivationService activation,
             Clock clock,
-            io.hearth.server.dedupe.JdbcProcessedValues processedValues) {
+            io.hearth.server.dedupe.JdbcProcessedValues processedValues,
+            JdbcStaticData staticData) {
         this.repository = repository;
         this.validator = validator;
         this.activation = activation;
         this.clock = clock;
         this.processedValues = processedValues;
+        this.staticData = staticData;
     }
 
     /** Parses and validates a document to run: a workflow with issues does not run. */
@@ -147,6 +150,7 @@ public class WorkflowService {
         StoredWorkflow current = get(id);
         repository.delete(id);
         processedValues.forgetWorkflow(id);
+        staticData.delete(id);
         if (current.active()) {
             activation.unregister(id);
         }
