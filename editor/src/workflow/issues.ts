@@ -22,8 +22,18 @@ export function credentialRequirements(node: WorkflowNode, type: NodeType | unde
   const reqs: CredentialRequirement[] = type.schema?.['x-node']?.credentials
     ?? listed.map((c) => (typeof c === 'string' ? { type: c, required: true } : c));
   const scope = rootScope(node.parameters, fields, node.typeVersion);
-  return reqs.filter((r) => matchesDisplayOptions(r.displayOptions, scope));
+  return reqs
+    .filter((r) => matchesDisplayOptions(r.displayOptions, scope))
+    .flatMap((r) => {
+      if (r.type !== ANY_REQUEST_AUTHENTICATION) return [r];
+      // HTTP Request's "Predefined Credential Type": the type the user named in nodeCredentialType
+      const named = node.parameters.nodeCredentialType;
+      return typeof named === 'string' && named && !named.startsWith('=') ? [{ ...r, type: named }] : [];
+    });
 }
+
+/** A requirement that stands for any credential type that declares how it signs HTTP requests. */
+export const ANY_REQUEST_AUTHENTICATION = '*requestAuthentication';
 
 function titleOf(fields: FieldDef[], path: string): string {
   const first = path.split(/[.[]/)[0];

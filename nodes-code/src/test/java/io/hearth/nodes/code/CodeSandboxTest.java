@@ -192,6 +192,18 @@ class CodeSandboxTest {
     }
 
     @Test
+    void catastrophicRegexIsStoppedByTheDeadline() {
+        ExecutionResult r =
+                RUNS.code(ALL_ITEMS, "return [{m: /^(a+)+\\1$/.test('a'.repeat(40) + '!')}]", List.of(Map.of()));
+        if (r.status() == ExecutionStatus.ERROR) {
+            assertThat(Runs.error(r)).contains("timed out after 5 seconds");
+        } else {
+            assertThat(Runs.json(r, "Code").getFirst()).containsEntry("m", false);
+        }
+        assertThat(value("return [{ok: 1}]")).containsEntry("ok", 1L);
+    }
+
+    @Test
     void timersCannotOutliveTheDeadline() {
         assertThat(failure("setInterval(() => {}, 1); await new Promise(() => {}); return []"))
                 .contains("timed out after 5 seconds");
