@@ -14,6 +14,7 @@ import io.hearth.node.description.NodeDescription;
 import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
 import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
+import io.hearth.nodes.homeassistant.resource.CalendarResource;
 import io.hearth.nodes.homeassistant.resource.CameraProxyResource;
 import io.hearth.nodes.homeassistant.resource.ConfigResource;
 import io.hearth.nodes.homeassistant.resource.EventResource;
@@ -23,9 +24,11 @@ import io.hearth.nodes.homeassistant.resource.HistoryResource;
 import io.hearth.nodes.homeassistant.resource.LogResource;
 import io.hearth.nodes.homeassistant.resource.OperationInput;
 import io.hearth.nodes.homeassistant.resource.RegistryResource;
+import io.hearth.nodes.homeassistant.resource.ScriptResource;
 import io.hearth.nodes.homeassistant.resource.ServiceResource;
 import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.resource.TemplateResource;
+import io.hearth.nodes.homeassistant.resource.TodoResource;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -96,6 +99,7 @@ import java.util.function.Function;
 public final class HomeAssistantNode implements ActionNode {
 
     private static final List<HaResource> RESOURCES = List.of(
+            CalendarResource.resource(),
             CameraProxyResource.resource(),
             ConfigResource.resource(),
             EventResource.resource(),
@@ -103,8 +107,10 @@ public final class HomeAssistantNode implements ActionNode {
             LogResource.resource(),
             RegistryResource.resource(),
             ServiceResource.resource(),
+            ScriptResource.resource(),
             StateResource.resource(),
-            TemplateResource.resource());
+            TemplateResource.resource(),
+            TodoResource.resource());
 
     private final Map<String, HaResource> resources;
     private final NodeDescription description;

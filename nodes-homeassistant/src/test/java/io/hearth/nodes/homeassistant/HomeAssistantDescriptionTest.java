@@ -66,17 +66,31 @@ class HomeAssistantDescriptionTest {
             "event", List.of("getAll", "create", "getAll"),
             "log", List.of("getErroLogs", "getErroLogs", "getLogbookEntries"),
             "service", List.of("getAll", "call", "getAll"),
-            "state", List.of("get", "upsert", "get", "getAll"),
+            "state", List.of("get", "upsert", "get", "getAll", "delete"),
             "template", List.of("create", "create"),
-            "history", List.of("getAll", "getAll"),
-            // Hearth's own resource
-            "registry", List.of("getAll", "get", "getAll", "getRelated"));
+            "history", List.of("getAll", "getAll", "getStatistics"),
+            // Hearth's own resources (and above, after n8n's: state delete, history getStatistics)
+            "registry", List.of("getAll", "get", "getAll", "getRelated"),
+            "calendar", List.of("getEvents", "getEvents", "getAll"),
+            "script", List.of("execute", "execute"),
+            "todo", List.of("getAll", "create", "delete", "getAll", "update"));
 
     @Test
     void keepsN8nResourceValues() {
         assertThat(optionValues(param("resource")))
                 .containsExactlyInAnyOrder(
-                        "cameraProxy", "config", "event", "log", "service", "state", "template", "history", "registry");
+                        "cameraProxy",
+                        "config",
+                        "event",
+                        "log",
+                        "service",
+                        "state",
+                        "template",
+                        "history",
+                        "registry",
+                        "calendar",
+                        "script",
+                        "todo");
         assertThat(param("resource").defaultValue()).isEqualTo("config");
         assertThat(param("resource").noDataExpression()).isTrue();
     }
@@ -116,7 +130,7 @@ class HomeAssistantDescriptionTest {
     void operationOptionsHaveN8nNamesAndDescriptions() {
         assertThat(operationOptions("state"))
                 .extracting(Option::name, Option::description)
-                .containsExactly(
+                .startsWith(
                         tuple(
                                 "Create or Update",
                                 "Create a new record, or update the current one if it already exists (upsert)"),
@@ -147,7 +161,7 @@ class HomeAssistantDescriptionTest {
                 .containsExactly(tuple("Create", "Create a template"));
         assertThat(operationOptions("history"))
                 .extracting(Option::name, Option::description)
-                .containsExactly(tuple("Get Many", "Get many state changes"));
+                .startsWith(tuple("Get Many", "Get many state changes"));
     }
 
     @Test
@@ -216,7 +230,7 @@ class HomeAssistantDescriptionTest {
         assertThatThrownBy(() -> node.operation(ParameterValues.of(Map.of("resource", "state"))))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("Parameter 'operation' is not set")
-                .hasMessageContaining("[upsert, get, getAll]");
+                .hasMessageContaining("[upsert, get, getAll, delete]");
     }
 
     @Test

@@ -630,6 +630,154 @@ class RequestBuildingTest {
                 .contains("itemType");
     }
 
+    // ------------------------------------------------------------------ calendar, delete, statistics, script, to-do
+
+    @Test
+    void calendarEventsDefaultToTheNextSevenDays() {
+        api.answering(r -> RecordingApi.json(200, List.of(Map.of("summary", "a"), Map.of("summary", "b"))));
+        List<Item> out = run(params(
+                p("resource", "calendar"),
+                p("operation", "getEvents"),
+                p("calendarEntityId", "calendar.family"),
+                p("startTime", "2024-03-01T00:00:00Z"),
+                p("limit", 1)));
+        assertRequest(
+                only(),
+                Method.GET,
+                "/api/calendars/calendar.family?start=2024-03-01T00:00:00.000000%2B00:00"
+                        + "&end=2024-03-08T00:00:00.000000%2B00:00",
+                null);
+        assertThat(out).extracting(i -> i.json().get("summary")).containsExactly("a");
+    }
+
+    @Test
+    void deletesAStateWithDelete() {
+        api.answering(r -> RecordingApi.json(200, Map.of("message", "Entity removed.")));
+        assertThat(run(params(p("resource", "state"), p("operation", "delete"), p("entityId", "sensor.x")))
+                        .getFirst()
+                        .json())
+                .containsEntry("message", "Entity removed.");
+        assertRequest(only(), Method.DELETE, "/api/states/sensor.x", null);
+        assertThat(only().adminOnly()).isTrue();
+    }
+
+    @Test
+    void statisticsAskTheRecorderAndComeBackOneItemPerRow() {
+        api.answeringCommands(c -> Map.of(
+                "sensor.energy",
+                List.of(Map.of("start", 1709251200000L, "end", 1709254800000L, "sum", 2.5, "last_reset", 0))));
+        List<Item> out = run(params(
+                p("resource", "history"),
+                p("operation", "getStatistics"),
+                p("statisticIds", "sensor.energy"),
+                p("period", "day"),
+                p("types", List.of("sum")),
+                p("additionalFields", Map.of("startTime", "2024-03-01", "endTime", "2024-03-02T00:00:00Z"))));
+        assertThat(api.commands)
+                .containsExactly(Map.of(
+                        "type",
+                        "recorder/statistics_during_period",
+                        "start_time",
+                        "2024-03-01T00:00:00.000000+00:00",
+                        "end_time",
+                        "2024-03-02T00:00:00.000000+00:00",
+                        "statistic_ids",
+                        List.of("sensor.energy"),
+                        "period",
+                        "day",
+                        "types",
+                        List.of("sum")));
+        assertThat(out)
+                .singleElement()
+                .satisfies(i -> assertThat(i.json())
+                        .containsEntry("statistic_id", "sensor.energy")
+                        .containsEntry("start", "2024-03-01T00:00:00Z")
+                        .containsEntry("end", "2024-03-01T01:00:00Z")
+                        .containsEntry("last_reset", "1970-01-01T00:00:00Z")
+                        .containsEntry("sum", 2.5));
+        assertThat(failure(params(p("resource", "history"), p("operation", "getStatistics")))
+                        .message())
+                .contains("statisticIds");
+    }
+
+    @Test
+    void executesActionsGivenAsYamlOrJson() {
+        api.answeringCommands(c -> Map.of("context", Map.of("id", "c1"), "response", Map.of("x", 1)));
+        Map<String, Object> out = run(params(
+                        p("resource", "script"),
+                        p("operation", "execute"),
+                        p("sequence", "action: light.turn_on\ntarget:\n  entity_id: light.a"),
+                        p("variables", "{\"n\": 2}")))
+                .getFirst()
+                .json();
+        assertThat(api.commands)
+                .containsExactly(Map.of(
+                        "type",
+                        "execute_script",
+                        "sequence",
+                        List.of(Map.of("action", "light.turn_on", "target", Map.of("entity_id", "light.a"))),
+                        "variables",
+                        Map.of("n", 2)));
+        assertThat(out).containsEntry("response", Map.of("x", 1)).containsEntry("context", Map.of("id", "c1"));
+        assertThat(failure(params(p("resource", "script"), p("operation", "execute"), p("sequence", "[: broken")))
+                        .message())
+                .contains("sequence")
+                .contains("not valid YAML or JSON");
+    }
+
+    @Test
+    void toDoItemsGoThroughTheTodoServices() {
+        api.answeringCommands(c -> c.get("service").equals("get_items")
+                ? Map.of(
+                        "response",
+                        Map.of(
+                                "todo.list",
+                                Map.of(
+                                        "items",
+                                        List.of(Map.of("summary", "Milk", "uid", "u1", "status", "needs_action")))))
+                : Map.of());
+        Map<String, Object> created = run(params(
+                        p("resource", "todo"),
+                        p("operation", "create"),
+                        p("listEntityId", "todo.list"),
+                        p("item", "Milk"),
+                        p("itemFields", Map.of("due", "2024-03-01", "description", "oat"))))
+                .getFirst()
+                .json();
+        assertThat(created).containsEntry("uid", "u1").containsEntry("entity_id", "todo.list");
+        assertThat(api.commands.getFirst())
+                .containsEntry("service", "add_item")
+                .containsEntry("service_data", Map.of("item", "Milk", "due_date", "2024-03-01", "description", "oat"))
+                .containsEntry("target", Map.of("entity_id", List.of("todo.list")));
+        api.commands.clear();
+        run(params(
+                p("resource", "todo"),
+                p("operation", "update"),
+                p("listEntityId", "todo.list"),
+                p("item", "u1"),
+                p("itemFields", Map.of("status", "completed", "due", "2024-03-01T08:00:00Z"))));
+        assertThat(api.commands.getFirst())
+                .containsEntry(
+                        "service_data",
+                        Map.of(
+                                "item",
+                                "u1",
+                                "status",
+                                "completed",
+                                "due_datetime",
+                                "2024-03-01T08:00:00.000000+00:00"));
+        assertThat(failure(params(
+                                p("resource", "todo"),
+                                p("operation", "update"),
+                                p("listEntityId", "todo.list"),
+                                p("item", "u1")))
+                        .message())
+                .contains("itemFields");
+        assertThat(failure(params(p("resource", "todo"), p("operation", "getAll"), p("listEntityId", "light.x")))
+                        .message())
+                .contains("must be a to-do list entity");
+    }
+
     // ------------------------------------------------------------------ history, camera
 
     @Test

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
  * One REST call to Home Assistant, described as data so that it can be checked without a server.
  *
  * @param operation what the call does, in the user's terms ("Get state"), used in error messages
- * @param method    GET or POST
+ * @param method    GET, POST or DELETE
  * @param path      the path below the base URL, starting with {@code /api/}, segments already encoded
  * @param query     query parameters in order; a {@code null} value is a flag without {@code =} ({@code ?return_response})
  * @param body      the JSON body (JSON-like Java value) or empty for none
@@ -50,6 +50,10 @@ public record HaRequest(
     public static HaRequest post(String operation, String path, Object body) {
         return new HaRequest(
                 operation, Method.POST, path, Map.of(), Optional.ofNullable(body), Optional.empty(), false);
+    }
+
+    public static HaRequest delete(String operation, String path) {
+        return new HaRequest(operation, Method.DELETE, path, Map.of(), Optional.empty(), Optional.empty(), false);
     }
 
     /** A copy with one more query parameter ({@code null} value: a bare flag). */

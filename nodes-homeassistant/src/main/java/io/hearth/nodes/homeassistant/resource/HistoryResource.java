@@ -3,6 +3,7 @@ package io.hearth.nodes.homeassistant.resource;
 import io.hearth.node.Item;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HaResponse;
@@ -35,12 +36,19 @@ public final class HistoryResource {
                                 .send(historyRequest(in.params(), in.zone()))
                                 .map(HaResponse::json)
                                 .map(j -> Results.limit(flatten(j), in.params())))
+                .operation(
+                        "getStatistics",
+                        "Get Statistics",
+                        "Get long-term statistics (mean, min, max, sum... per hour, day, week or month)",
+                        in -> in.api()
+                                .command("Get statistics", statisticsCommand(in.params(), in.zone(), in.now()))
+                                .map(result -> Results.limit(statisticRows(result), in.params())))
                 .field(
                         Fields.ids("entityIds", "Entities", StateResource.ENTITIES)
                                 .description("Required by Home Assistant: the entities whose history to get"),
                         "getAll")
-                .field(Fields.returnAll(), "getAll")
-                .field(Fields.limit(), "getAll")
+                .field(Fields.returnAll(), "getAll", "getStatistics")
+                .field(Fields.limit(), "getAll", "getStatistics")
                 .field(
                         Fields.timeRangeFields(
                                 Parameter.string("entityIds")
@@ -63,7 +71,105 @@ public final class HistoryResource {
                                         .description("Only significant state changes")
                                         .build()),
                         "getAll")
+                .field(
+                        Fields.ids("statisticIds", "Statistics", "getStatisticIds")
+                                .required()
+                                .description("Sensors with a state class, or external statistics such as "
+                                        + "'energy:grid'"),
+                        "getStatistics")
+                .field(
+                        Parameter.options(
+                                        "period",
+                                        Option.of("5 Minutes", "5minute"),
+                                        Option.of("Hour", "hour"),
+                                        Option.of("Day", "day"),
+                                        Option.of("Week", "week"),
+                                        Option.of("Month", "month"))
+                                .displayName("Period")
+                                .defaultValue("hour"),
+                        "getStatistics")
+                .field(
+                        Parameter.multiOptions(
+                                        "types",
+                                        Option.of("Change", "change"),
+                                        Option.of("Maximum", "max"),
+                                        Option.of("Mean", "mean"),
+                                        Option.of("Minimum", "min"),
+                                        Option.of("State", "state"),
+                                        Option.of("Sum", "sum"))
+                                .displayName("Values")
+                                .defaultValue(List.of())
+                                .description("Which values (empty: all Home Assistant has)"),
+                        "getStatistics")
+                .field(Fields.timeRangeFields(), "getStatistics")
+                .dropdown(
+                        "getStatisticIds",
+                        (api, ctx) -> api.command("Load statistics", Map.of("type", "recorder/list_statistic_ids"))
+                                .map(result -> Dropdown.sorted(Json.asList(result).stream()
+                                        .map(Json::asObject)
+                                        .map(s -> Option.of(
+                                                Dropdown.label(
+                                                        Json.asString(s.get("name")),
+                                                        Json.asString(s.get("statistic_id"))),
+                                                Json.asString(s.get("statistic_id")),
+                                                Json.asString(s.get("statistics_unit_of_measurement"))))
+                                        .toList()))
+                                .defaultIfEmpty(List.of()))
                 .build();
+    }
+
+    /** Default range of statistics: the last 24 hours, as for history. */
+    static final java.time.Duration STATISTICS_RANGE = java.time.Duration.ofDays(1);
+
+    /** {@code recorder/statistics_during_period} for the chosen statistics, period, values and range. */
+    static Map<String, Object> statisticsCommand(ParameterValues params, ZoneId zone, java.time.Instant now) {
+        List<String> ids = Values.ids(params, "statisticIds");
+        if (ids.isEmpty()) {
+            throw new ParameterException("statisticIds", "is required: the statistics to get");
+        }
+        String period = params.string("period").isBlank() ? "hour" : params.string("period");
+        if (!List.of("5minute", "hour", "day", "week", "month").contains(period)) {
+            throw new ParameterException("period", "must be 5minute, hour, day, week or month, got '" + period + "'");
+        }
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("type", "recorder/statistics_during_period");
+        command.put(
+                "start_time",
+                Values.dateTime(params, "additionalFields.startTime", zone)
+                        .orElseGet(() -> Values.format(now.minus(STATISTICS_RANGE))));
+        Values.dateTime(params, "additionalFields.endTime", zone).ifPresent(end -> command.put("end_time", end));
+        command.put("statistic_ids", ids);
+        command.put("period", period);
+        List<String> types = Values.ids(params, "types");
+        if (!types.isEmpty()) {
+            command.put("types", types);
+        }
+        return command;
+    }
+
+    /**
+     * HA's {@code {statistic_id: [{start, end, mean, ...}]}} as one item per row, with its statistic id and
+     * start/end as ISO-8601 (HA sends epoch milliseconds).
+     */
+    static List<Item> statisticRows(Object result) {
+        List<Item> out = new ArrayList<>();
+        Json.asObject(result).forEach((id, rows) -> {
+            for (Object r : Json.asList(rows)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("statistic_id", id);
+                Json.asObject(r).forEach((k, v) -> row.put(k, isTime(k) && v instanceof Number n ? iso(n) : v));
+                out.add(Item.of(row));
+            }
+        });
+        return out;
+    }
+
+    private static boolean isTime(String key) {
+        return key.equals("start") || key.equals("end") || key.equals("last_reset");
+    }
+
+    private static String iso(Number epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis.longValue()).toString();
     }
 
     static HaRequest historyRequest(ParameterValues params, ZoneId zone) {

@@ -51,6 +51,14 @@ public final class StateResource {
                         StateResource::upsert)
                 .operation("get", "Get", "Get a state for a specific entity", StateResource::get)
                 .operation("getAll", "Get Many", "Get many states", StateResource::getAll)
+                .operation(
+                        "delete",
+                        "Delete",
+                        "Remove an entity's state (it comes back when its integration sets it again)",
+                        in -> in.api()
+                                .send(deleteRequest(entityId(in.params())))
+                                .map(HaResponse::json)
+                                .map(j -> Results.items(j, "message")))
                 .defaultOperation("get")
                 .field(
                         Parameter.resourceLocator(
@@ -61,7 +69,8 @@ public final class StateResource {
                                 .displayName("Entity")
                                 .required(),
                         "get",
-                        "upsert")
+                        "upsert",
+                        "delete")
                 .field(Parameter.string("state").displayName("State").required(), "upsert")
                 .field(Fields.nameValues("stateAttributes", "State Attributes", "Add Attribute"), "upsert")
                 .field(keepAttributes(false).show("@version", 1), "upsert")
@@ -99,6 +108,12 @@ public final class StateResource {
     static HaRequest getRequest(String entityId) {
         return HaRequest.get("Get state of '" + entityId + "'", "/api/states/" + HaRequest.segment(entityId))
                 .about("entity '" + entityId + "'");
+    }
+
+    static HaRequest deleteRequest(String entityId) {
+        return HaRequest.delete("Delete state of '" + entityId + "'", "/api/states/" + HaRequest.segment(entityId))
+                .about("entity '" + entityId + "'")
+                .asAdminOnly();
     }
 
     static HaRequest listRequest() {

@@ -147,6 +147,11 @@ public final class Values {
         return Optional.of(HA_TIME.format(t));
     }
 
+    /** An instant as Home Assistant wants it in paths and queries (ISO-8601, UTC offset). */
+    public static String format(Instant instant) {
+        return HA_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
     static OffsetDateTime parseDateTime(String name, String text, ZoneId zone) {
         String s = text.replace(' ', 'T');
         try {

@@ -1,23 +1,19 @@
 package io.hearth.nodes.homeassistant.trigger;
 
 import io.hearth.node.ParameterException;
+import io.hearth.nodes.homeassistant.client.YamlText;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads the raw Home Assistant trigger definition of the "Home Assistant trigger config" mode, as YAML
  * or JSON (JSON is YAML): one trigger ({@code platform: state ...}) or a list of them. A pasted
- * automation fragment {@code trigger: [...]} / {@code triggers: [...]} is unwrapped. YAML 1.2 rules
- * apply, so {@code to: on} is the string {@code "on"} (Home Assistant's own YAML 1.1 loader would
- * read a boolean there). Home Assistant validates the rest when it receives {@code subscribe_trigger}.
+ * automation fragment {@code trigger: [...]} / {@code triggers: [...]} is unwrapped (YAML as read by
+ * {@link YamlText}). Home Assistant validates the rest when it receives {@code subscribe_trigger}.
  */
 public final class TriggerConfigParser {
 
     static final String PARAMETER = "triggerConfig";
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private TriggerConfigParser() {}
 
@@ -26,17 +22,7 @@ public final class TriggerConfigParser {
         if (text == null || text.isBlank()) {
             throw new ParameterException(PARAMETER, "is required: a Home Assistant trigger such as 'platform: state'");
         }
-        Object value;
-        try {
-            value = YAML.readValue(text, Object.class);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1
-                    ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new ParameterException(
-                    PARAMETER, "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
-        }
+        Object value = YamlText.parse(PARAMETER, text);
         if (value instanceof Map<?, ?> m
                 && m.size() == 1
                 && (m.containsKey("trigger") || m.containsKey("triggers"))
