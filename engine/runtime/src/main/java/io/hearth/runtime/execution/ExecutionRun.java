@@ -304,11 +304,19 @@ final class ExecutionRun implements RunningExecution {
             return firstTrigger;
         }
         for (PreparedNode n : prepared.nodes()) {
-            if (n.connectedInputs().isEmpty() && !n.node().disabled()) {
+            if (n.connectedInputs().isEmpty() && !n.node().disabled() && !isAnnotation(n)) {
                 return n;
             }
         }
         throw new NodeException("The workflow has no trigger or start node");
+    }
+
+    /** A node without inputs or outputs (a sticky note) annotates the canvas and never runs. */
+    private static boolean isAnnotation(PreparedNode n) {
+        var d = n.type().description();
+        return d.inputs().isEmpty()
+                && d.outputs().isEmpty()
+                && d.dynamicOutputs().isEmpty();
     }
 
     /** Runs tasks until the stack is empty, a node goes asynchronous or the thread has had its slice. */

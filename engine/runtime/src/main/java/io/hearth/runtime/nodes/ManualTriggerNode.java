@@ -17,7 +17,7 @@ public final class ManualTriggerNode implements ActionNode {
     public static final String TYPE = "hearth.manualTrigger";
 
     private static final NodeDescription DESCRIPTION = NodeDescription.builder(TYPE)
-            .alias("n8n-nodes-base.manualTrigger")
+            .alias("n8n-nodes-base.manualTrigger", "n8n-nodes-base.start") // n8n's legacy Start node runs the same way
             .displayName("Manual Trigger")
             .group(NodeGroup.TRIGGER)
             .categories("Triggers")

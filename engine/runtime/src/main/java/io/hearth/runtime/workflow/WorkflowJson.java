@@ -58,6 +58,17 @@ public final class WorkflowJson {
             "executionDataOverflow",
             "maxConcurrency");
 
+    /** The name n8n gives a workflow that has none. */
+    public static final String DEFAULT_NAME = "My workflow";
+
+    /** Node fields n8n sometimes writes at their default value; kept so the export writes them too. */
+    private static final Set<String> WRITTEN_DEFAULTS =
+            Set.of("disabled", "alwaysOutputData", "executeOnce", "retryOnFail", "notes", "continueOnFail");
+
+    private static boolean isDefault(Object v) {
+        return Boolean.FALSE.equals(v) || "".equals(v);
+    }
+
     private WorkflowJson() {}
 
     /** Parses JSON text. */
@@ -85,7 +96,10 @@ public final class WorkflowJson {
         }
         Map<String, Object> root = (Map<String, Object>) rootMap;
         Optional<String> id = optionalString(root, "id", "id", problems);
-        String name = optionalString(root, "name", "name", problems).orElse("");
+        // n8n names a workflow that comes without one (its editor's default)
+        String name = optionalString(root, "name", "name", problems)
+                .filter(n -> !n.isBlank())
+                .orElse(DEFAULT_NAME);
         boolean active = bool(root, "active", "active", false, problems);
 
         List<WorkflowNode> nodes = new ArrayList<>();
@@ -128,7 +142,11 @@ public final class WorkflowJson {
         root.forEach((k, v) -> {
             boolean emptyData = (k.equals("staticData") || k.equals("pinData"))
                     && (v == null || v instanceof Map<?, ?> m && m.isEmpty());
-            if (!WORKFLOW_FIELDS.contains(k) || emptyData) {
+            boolean writtenDefault = (k.equals("active") && Boolean.FALSE.equals(v))
+                    || (k.equals("settings")
+                            && v instanceof Map<?, ?> sm
+                            && settingsTree(settings).isEmpty());
+            if (!WORKFLOW_FIELDS.contains(k) || emptyData || writtenDefault) {
                 // unknown fields, and n8n's empty "pinData": {} / "staticData": null, go back out as they came
                 extra.put(k, v);
             }
@@ -145,7 +163,7 @@ public final class WorkflowJson {
         String name = requiredString(m, "name", path + ".name", problems);
         String type = requiredString(m, "type", path + ".type", problems);
         String id = optionalString(m, "id", path + ".id", problems)
-                .orElse(java.util.UUID.randomUUID().toString());
+                .orElse(""); // n8n's older exports have none; none is written back
         double typeVersion = 1;
         Object tv = m.get("typeVersion");
         if (tv instanceof Number n) {
@@ -172,14 +190,19 @@ public final class WorkflowJson {
         if (creds instanceof Map<?, ?> cm) {
             for (Map.Entry<?, ?> e : cm.entrySet()) {
                 String cpath = path + ".credentials." + e.getKey();
-                if (e.getValue() instanceof Map<?, ?> ref && ref.get("id") != null) {
-                    Object refName = ref.get("name");
+                Object refId = e.getValue() instanceof Map<?, ?> ref ? ref.get("id") : null;
+                Object refName = e.getValue() instanceof Map<?, ?> ref ? ref.get("name") : null;
+                if (e.getValue() instanceof Map<?, ?> && (refId != null || refName != null)) {
                     credentials.put(
                             String.valueOf(e.getKey()),
                             new CredentialRef(
-                                    String.valueOf(ref.get("id")), refName == null ? "" : refName.toString()));
+                                    refId == null ? "" : String.valueOf(refId),
+                                    refName == null ? "" : refName.toString()));
+                } else if (e.getValue() instanceof String byName && !byName.isBlank()) {
+                    // older n8n exports reference a credential by its name alone
+                    credentials.put(String.valueOf(e.getKey()), CredentialRef.byName(byName));
                 } else {
-                    problems.add(new FieldProblem(cpath, "must be {\"id\": ..., \"name\": ...}"));
+                    problems.add(new FieldProblem(cpath, "must be {\"id\": ..., \"name\": ...} or a credential name"));
                 }
             }
         } else if (creds != null) {
@@ -203,10 +226,13 @@ public final class WorkflowJson {
         Optional<String> webhookId = optionalString(m, "webhookId", path + ".webhookId", problems);
         Map<String, Object> extra = new LinkedHashMap<>();
         m.forEach((k, v) -> {
-            if (!NODE_FIELDS.contains(k)) {
+            if (!NODE_FIELDS.contains(k) || WRITTEN_DEFAULTS.contains(k) && isDefault(v)) {
                 extra.put(k, v);
             }
         });
+        if (!m.containsKey("position")) {
+            extra.put("position", null); // none given: none written back (the canvas places it at the origin)
+        }
         if (m.containsKey("continueOnFail") && !m.containsKey("onError")) {
             extra.put("continueOnFail", m.get("continueOnFail"));
         }
@@ -424,29 +450,50 @@ public final class WorkflowJson {
         }
         root.put("nodes", nodes);
         root.put("connections", connectionsTree(w.connections()));
-        root.put("active", w.active());
-        root.put("settings", settingsTree(w.settings()));
+        if (w.active()) {
+            root.put("active", true);
+        }
+        Map<String, Object> settings = settingsTree(w.settings());
+        if (!settings.isEmpty()) {
+            root.put("settings", settings);
+        }
         if (!w.staticData().isEmpty()) {
             root.put("staticData", w.staticData());
         }
         if (!w.pinData().isEmpty()) {
             root.put("pinData", w.pinData());
         }
-        root.putAll(w.extra());
+        // unknown fields, and known ones the document wrote at their default value, go back as they came
+        w.extra().forEach(root::putIfAbsent);
         return root;
     }
 
     private static Map<String, Object> nodeTree(WorkflowNode n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("parameters", n.parameters());
-        m.put("id", n.id());
+        if (!n.id().isEmpty()) {
+            m.put("id", n.id());
+        }
         m.put("name", n.name());
         m.put("type", n.type());
         m.put("typeVersion", number(n.typeVersion()));
-        m.put("position", List.of(number(n.position().x()), number(n.position().y())));
+        boolean positionAbsent = n.extra().containsKey("position") && n.extra().get("position") == null;
+        if (!(positionAbsent && n.position().equals(Position.ORIGIN))) {
+            m.put(
+                    "position",
+                    List.of(number(n.position().x()), number(n.position().y())));
+        }
         if (!n.credentials().isEmpty()) {
             Map<String, Object> creds = new LinkedHashMap<>();
-            n.credentials().forEach((type, ref) -> creds.put(type, Map.of("id", ref.id(), "name", ref.name())));
+            n.credentials().forEach((type, ref) -> {
+                if (ref.asText()) {
+                    creds.put(type, ref.name());
+                } else if (!ref.hasId()) {
+                    creds.put(type, Map.of("name", ref.name()));
+                } else {
+                    creds.put(type, Map.of("id", ref.id(), "name", ref.name()));
+                }
+            });
             m.put("credentials", creds);
         }
         if (n.disabled()) {
@@ -478,7 +525,11 @@ public final class WorkflowJson {
             m.put("onError", n.onError().wireName());
         }
         n.webhookId().ifPresent(id -> m.put("webhookId", id));
-        m.putAll(n.extra());
+        n.extra().forEach((k, v) -> {
+            if (v != null || !k.equals("position")) {
+                m.putIfAbsent(k, v);
+            }
+        });
         return m;
     }
 

@@ -114,6 +114,18 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void n8nsLegacyStartNodeStartsTheWorkflowAndStickyNotesNeverRun() {
+        var r = flow().node("Note", "n8n-nodes-base.stickyNote", Map.of("content", "## Read me"))
+                .node("Start", "n8n-nodes-base.start", Map.of())
+                .node("Greet", SET, set("greeting", "=Hi {{ $json.name }}"))
+                .connect("Start", "Greet")
+                .run(List.of(Item.of(Map.of("name", "Ada"))));
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(r.runData()).doesNotContainKey("Note");
+        assertThat(output(r, "Greet")).extracting(m -> m.get("greeting")).containsExactly("Hi Ada");
+    }
+
+    @Test
     void routesItemsToTrueAndFalseBranches() {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("If", "hearth.if", ifGreater("n", 5))

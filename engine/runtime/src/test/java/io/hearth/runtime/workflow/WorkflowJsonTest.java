@@ -186,4 +186,27 @@ class WorkflowJsonTest {
                                 .containsExactly(
                                         "pinData.A: must be an array of items", "pinData.B: item 0 must be an object"));
     }
+
+    @Test
+    void importsCredentialsGivenByNameAloneAndExportsThemAsTheyCame() {
+        String json = """
+                {"name": "w", "nodes": [
+                  {"name": "A", "type": "t", "credentials": {"homeAssistantApi": "My HA", "httpBasicAuth": {"name": "Basic"},
+                                                            "httpHeaderAuth": {"id": "9", "name": "Header"}}}]}""";
+        Workflow w = WorkflowJson.parse(json);
+        assertThat(w.nodes().getFirst().credentials())
+                .containsEntry("homeAssistantApi", CredentialRef.byName("My HA"))
+                .containsEntry("httpBasicAuth", new CredentialRef("", "Basic"))
+                .containsEntry("httpHeaderAuth", new CredentialRef("9", "Header"));
+        assertThat(WorkflowJson.toTree(w).get("nodes").toString())
+                .contains(
+                        "credentials={homeAssistantApi=My HA, httpBasicAuth={name=Basic}, httpHeaderAuth={id=9, name=Header}}");
+    }
+
+    @Test
+    void aWorkflowWithoutANameIsNamedAsN8nNamesIt() {
+        assertThat(WorkflowJson.parse("{\"nodes\": []}").name()).isEqualTo("My workflow");
+        assertThat(WorkflowJson.parse("{\"name\": \"  \", \"nodes\": []}").name())
+                .isEqualTo("My workflow");
+    }
 }

@@ -25,8 +25,12 @@ public final class StoredCredentialProvider implements CredentialProvider {
 
     @Override
     public Optional<CredentialData> credential(CredentialRef ref, String type) {
+        Optional<String> id = resolve(credentials, ref, type);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            CredentialData data = credentials.decrypt(ref.id());
+            CredentialData data = credentials.decrypt(id.get());
             if (!data.type().equals(type)) {
                 log.warn("Credential {} is of type {}, not {}", ref.id(), data.type(), type);
                 return Optional.empty();
@@ -35,5 +39,24 @@ public final class StoredCredentialProvider implements CredentialProvider {
         } catch (CredentialNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The stored credential a reference means, as n8n resolves imported references: by id, else (an
+     * older export that names it only, or an id from another instance) by name among the credentials
+     * of that type.
+     */
+    public static Optional<String> resolve(CredentialService credentials, CredentialRef ref, String type) {
+        var ofType = credentials.list(type);
+        if (ref.hasId() && ofType.stream().anyMatch(c -> c.id().equals(ref.id()))) {
+            return Optional.of(ref.id());
+        }
+        if (ref.hasId() && credentials.get(ref.id()).isPresent()) {
+            return Optional.of(ref.id()); // of another type: decrypt() and the type check above say so
+        }
+        return ofType.stream()
+                .filter(c -> !ref.name().isBlank() && c.name().equals(ref.name()))
+                .map(io.hearth.credentials.CredentialSummary::id)
+                .findFirst();
     }
 }

@@ -87,7 +87,21 @@ public class WorkflowValidator {
                         path + "." + v.path(), v.message(), node.name() + " " + ARROW + " " + v.sentence()));
             }
             node.credentials().forEach((credentialType, ref) -> {
-                if (ref.id() != null && !ref.id().isBlank() && !existing.contains(ref.id())) {
+                if (!ref.hasId() || !existing.contains(ref.id())) {
+                    if (io.hearth.server.credential.StoredCredentialProvider.resolve(credentials, ref, credentialType)
+                            .isPresent()) {
+                        return; // found by name, as n8n resolves imported references
+                    }
+                }
+                if (!ref.hasId()) {
+                    problems.add(new FieldProblem(
+                            path + ".credentials." + credentialType,
+                            "credential not found",
+                            node.name() + " " + ARROW + " Credential to connect with: “" + ref.name()
+                                    + "” not found; create it or select another"));
+                    return;
+                }
+                if (!existing.contains(ref.id())) {
                     String shown = ref.name() == null || ref.name().isBlank()
                             ? "the selected credential"
                             : "“" + ref.name() + "”";

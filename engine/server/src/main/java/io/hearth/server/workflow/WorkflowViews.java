@@ -14,6 +14,7 @@ public final class WorkflowViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", w.id());
         m.putAll(WorkflowJson.toTree(w.workflow()));
+        m.putIfAbsent("settings", new LinkedHashMap<>());
         m.put("id", w.id());
         m.put("active", w.active());
         m.put("versionId", w.versionId());
