@@ -15,6 +15,9 @@
 #                       thread dumps of the server; prints the hottest frames (kept in the temp dir)
 #   --keep              keep the temp dir (server/bare/HA logs, data, wrk output, profile)
 #   --rebuild           rebuild the server and this module first (./mvnw install -DskipTests)
+#   --soak N            instead of the phases above: N executions of the reference workflow at the first
+#                       concurrency with the default retention (pruning on), printing database size, RSS and
+#                       heap every --soak-every executions (default 100000)
 #
 # Environment: SERVER_JAVA_OPTS (server JVM options; default below), BARE_JAVA_OPTS (default: the
 # server's), WRK_THREADS (default 2), HEARTH_BENCH_TMP (parent of the temp dir, default /tmp).
@@ -39,6 +42,8 @@ SKIP_NODES=0
 PROFILE=0
 KEEP=0
 REBUILD=0
+SOAK=0
+SOAK_EVERY=100000
 
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 seconds() { local v="${1%s}"; [[ "$v" =~ ^[0-9]+$ ]] || { echo "not a number of seconds: $1" >&2; exit 2; }; echo "$v"; }
@@ -58,6 +63,10 @@ while [ $# -gt 0 ]; do
     --profile) PROFILE=1; shift ;;
     --keep) KEEP=1; shift ;;
     --rebuild) REBUILD=1; shift ;;
+    --soak) SOAK="$2"; shift 2 ;;
+    --soak=*) SOAK="${1#*=}"; shift ;;
+    --soak-every) SOAK_EVERY="$2"; shift 2 ;;
+    --soak-every=*) SOAK_EVERY="${1#*=}"; shift ;;
     -h|--help) usage ;;
     *) echo "unknown option: $1" >&2; usage ;;
   esac
@@ -230,13 +239,16 @@ mkdir -p "$TMP/data"
 # shellcheck disable=SC2086
 mapfile -t LAUNCH < <(scripts/aot-cache.sh "$SERVER_JAR" $SERVER_JAVA_OPTS)
 LAUNCH_DESC=$( [ "${LAUNCH[0]}" = -jar ] && echo "plain -jar" || echo "with the AOT cache of this build" )
+# The measured phases count every record, so nothing may be pruned; the soak runs with the default retention.
+PRUNE_ARG=--hearth.executions.prune.enabled=false
+[ "$SOAK" -gt 0 ] && PRUNE_ARG=
 t0=$(now_ms)
 # shellcheck disable=SC2086
 HEARTH_DATA_DIR="$TMP/data" HEARTH_OWNER_EMAIL="$OWNER_EMAIL" HEARTH_OWNER_PASSWORD="$OWNER_PASSWORD" \
   "$JAVA" $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED "${LAUNCH[@]}" \
-  --server.port="$PORT" --hearth.executions.prune.enabled=false > "$TMP/server.log" 2>&1 &
+  --server.port="$PORT" $PRUNE_ARG > "$TMP/server.log" 2>&1 &
 SERVER_PID=$!
-say "server command: $JAVA $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED ${LAUNCH[*]} --server.port=$PORT --hearth.executions.prune.enabled=false"
+say "server command: $JAVA $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED ${LAUNCH[*]} --server.port=$PORT $PRUNE_ARG"
 wait_ready "http://127.0.0.1:$PORT/actuator/health/readiness" "$SERVER_PID" 180 \
   || { tail -40 "$TMP/server.log" >&2; die "the server did not become ready"; }
 STARTUP_MS=$(( $(now_ms) - t0 ))
@@ -257,6 +269,40 @@ REF_ANSWER=$(curl -s -S -m 30 -H 'Content-Type: application/json' --data '{"n":2
 [ "$(echo "$REF_ANSWER" | jq -c '{doubled, greeting}' 2>/dev/null)" = '{"doubled":42,"greeting":"Hello Ada"}' ] \
   || die "unexpected answer from the reference workflow: $REF_ANSWER"
 TOTAL_OK=1; INFLIGHT_MAX=0
+
+# ------------------------------------------------------------------------------------------ soak
+metric() { # metric NAME: the value of a meter (summed over its tags)
+  api GET "/actuator/metrics/$1" | jq -r '.measurements[0].value // 0'
+}
+if [ "$SOAK" -gt 0 ]; then
+  say ""
+  say "-- Soak: $SOAK executions of the reference workflow at $TARGET_CONNS connections, default retention (pruning on)"
+  say "   start-up to ready: $(fmt '%.2f' "$(calc "$STARTUP_MS / 1000")") s; RSS when ready $(( RSS_IDLE_KB / 1024 )) MB"
+  say "   database: the files hearth.* in the data directory; RSS of the server process; heap in use"
+  printf '   %12s %10s %8s %9s %12s %9s %9s\n' executions "db MB" "RSS MB" "heap MB" pruned "exec/s" "elapsed s"
+  soak_t0=$(now_ms); next=$SOAK_EVERY; done_n=0
+  soak_line() {
+    local db heap pruned secs
+    db=$(du -cb "$TMP/data"/hearth.* 2>/dev/null | tail -1 | cut -f1)
+    heap=$(metric 'jvm.memory.used?tag=area:heap')
+    pruned=$(metric hearth.executions.pruned)
+    secs=$(calc "($(now_ms) - $soak_t0) / 1000")
+    printf '   %12d %10.1f %8d %9.1f %12.0f %9.0f %9.0f\n' "$done_n" "$(calc "$db / 1048576")" \
+      $(( $(rss_kb "$SERVER_PID") / 1024 )) "$(calc "$heap / 1048576")" "$pruned" "$(calc "$done_n / $secs")" "$secs"
+  }
+  while [ "$done_n" -lt "$SOAK" ]; do
+    run_wrk soak "$TARGET_CONNS" 10 "$REF_URL" post.lua
+    done_n=$(metric hearth.executions | awk '{ printf "%d", $1 }')
+    if [ "$done_n" -ge "$next" ]; then
+      soak_line
+      while [ "$next" -le "$done_n" ]; do next=$(( next + SOAK_EVERY )); done
+    elif [ "$done_n" -ge "$SOAK" ]; then
+      soak_line
+    fi
+  done
+  say "   errors in the last wrk phase: $soak_errors; server log: $TMP/server.log (--keep keeps it)"
+  exit 0
+fi
 
 say ""
 say "-- Reference workload: Webhook (POST, respond via node) -> Edit Fields (2 expressions) -> Respond to Webhook"

@@ -12,14 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Retention: beyond max-count the oldest finished executions are pruned, with their data. */
+/**
+ * Retention: beyond max-count the oldest finished executions are pruned, with their data, in batches,
+ * and continuously in the background; metrics count them.
+ */
 class ExecutionPruningIT {
 
     @Test
     void keepsOnlyTheNewestExecutions() throws Exception {
         Path dir = Files.createTempDirectory("hearth-prune");
         try (ServerProcess s = ServerProcess.start(
-                dir, "--hearth.executions.prune.max-count=3", "--hearth.executions.prune.interval=1h")) {
+                dir,
+                "--hearth.executions.prune.max-count=3",
+                "--hearth.executions.prune.interval=1h",
+                "--hearth.executions.prune.batch-size=2")) {
             Map<String, Object> wf = Map.of(
                     "name",
                     "Prune me",
@@ -70,6 +76,9 @@ class ExecutionPruningIT {
                             .single())
                     .isEqualTo(7);
             assertThat(s.bean(ExecutionPruner.class).pruneNow()).isEqualTo(4);
+            var meters = s.bean(io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(meters.get("hearth.executions.pruned").counter().count()).isEqualTo(4.0);
+            assertThat(meters.get("hearth.database.size").gauge().value()).isPositive();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM executions")
                             .query(Long.class)
                             .single())
@@ -85,6 +94,70 @@ class ExecutionPruningIT {
                     .contains("\"i\":6")
                     .contains("\"i\":4")
                     .doesNotContain("\"i\":0");
+        }
+    }
+
+    @Test
+    void prunesContinuouslyWhileExecutionsKeepComing() throws Exception {
+        Path dir = Files.createTempDirectory("hearth-prune-load");
+        try (ServerProcess s = ServerProcess.start(
+                dir,
+                "--hearth.executions.prune.max-count=5",
+                "--hearth.executions.prune.interval=200ms",
+                "--hearth.executions.prune.batch-size=3")) {
+            Map<String, Object> wf = Map.of(
+                    "name",
+                    "Pruned under load",
+                    "nodes",
+                    List.of(Map.of(
+                            "name",
+                            "Webhook",
+                            "type",
+                            "n8n-nodes-base.webhook",
+                            "typeVersion",
+                            2,
+                            "position",
+                            List.of(0, 0),
+                            "parameters",
+                            Map.of("httpMethod", "POST", "path", "pruned-under-load"))),
+                    "connections",
+                    Map.of());
+            String id = (String) s.api()
+                    .post()
+                    .uri("/api/v1/workflows")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(wf)
+                    .exchange()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id");
+            s.api()
+                    .post()
+                    .uri("/api/v1/workflows/{id}/activate", id)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            var meters = s.bean(io.micrometer.core.instrument.MeterRegistry.class);
+            JdbcClient jdbc = s.bean(JdbcClient.class);
+            for (int i = 0; i < 40; i++) {
+                s.anonymous
+                        .post()
+                        .uri("/webhook/pruned-under-load")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("i", i))
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+            }
+            // The background pruner caught up without being asked.
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM executions")
+                                    .query(Long.class)
+                                    .single()
+                            <= 5);
+            assertThat(meters.get("hearth.executions.pruned").counter().count()).isGreaterThanOrEqualTo(35.0);
         }
     }
 }

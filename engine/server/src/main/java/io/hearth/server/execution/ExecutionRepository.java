@@ -169,27 +169,34 @@ public class ExecutionRepository {
                 .update();
     }
 
-    /** Deletes finished executions beyond the newest {@code keep}, and those started before {@code before}. */
-    public int prune(int keep, Instant before) {
-        List<String> old = new ArrayList<>(jdbc.sql(
-                        "SELECT id FROM executions WHERE started_at < ? AND status IN ('success','error','canceled','crashed')")
-                .param(ts(before))
+    /**
+     * Deletes at most {@code batch} finished executions, oldest first: those beyond the newest
+     * {@code keep}, and those started before {@code before}. Returns how many; call again while it
+     * returns {@code batch}. One short transaction per batch, so writers are never held up for long.
+     */
+    public int pruneBatch(int keep, Instant before, int batch) {
+        List<String> ids = new ArrayList<>(jdbc.sql(
+                        "SELECT id FROM executions WHERE started_at < ? AND status IN ('success','error','canceled','crashed') ORDER BY id LIMIT ?")
+                .params(ts(before), batch)
                 .query(String.class)
                 .list());
-        long finished = jdbc.sql(
-                        "SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')")
-                .query(Long.class)
-                .single();
-        if (finished - old.size() > keep) {
-            old.addAll(jdbc.sql(
-                            "SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') ORDER BY id DESC LIMIT ? OFFSET ?")
-                    .params(Integer.MAX_VALUE, keep)
-                    .query(String.class)
-                    .list());
+        if (ids.size() < batch) {
+            long finished = jdbc.sql(
+                            "SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')")
+                    .query(Long.class)
+                    .single();
+            long excess = finished - ids.size() - keep;
+            if (excess > 0) {
+                // Ids are time-ordered: the oldest come first.
+                ids.addAll(jdbc.sql(
+                                "SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') AND started_at >= ? ORDER BY id LIMIT ?")
+                        .params(ts(before), (int) Math.min(excess, batch - ids.size()))
+                        .query(String.class)
+                        .list());
+            }
         }
-        List<String> ids = old.stream().distinct().toList();
-        for (int i = 0; i < ids.size(); i += 500) {
-            deleteBatch(ids.subList(i, Math.min(ids.size(), i + 500)));
+        if (!ids.isEmpty()) {
+            deleteBatch(ids);
         }
         return ids.size();
     }
