@@ -26,10 +26,11 @@ final class Closure implements JsCallable, ExpressionFunction {
         ctx.enterCall(units);
         try {
             Env activation = bind(ctx, args);
-            if (function.body instanceof Node expression) {
+            Node expression = function.expressionBody;
+            if (expression != null) {
                 return Interpreter.eval(expression, ctx, activation);
             }
-            Stmt.Completion c = Interpreter.exec((Stmt) function.body, ctx, activation);
+            Stmt.Completion c = Interpreter.exec(function.blockBody, ctx, activation);
             if (c == Stmt.Completion.RETURN) {
                 Object v = ctx.returnValue;
                 ctx.returnValue = null;
@@ -53,18 +54,13 @@ final class Closure implements JsCallable, ExpressionFunction {
         int n = params.size();
         if (function.simpleParams) {
             int given = Math.min(n, args.length);
-            System.arraycopy(args, 0, slots, 0, given);
-            if (given < slots.length) {
-                Arrays.fill(slots, given, slots.length, Undefined.INSTANCE);
-            }
-            Env activation = new Env(slots, env);
-            if (function.rest != null) {
-                Interpreter.bindPattern(function.rest, rest(ctx, args, n), ctx, activation, true);
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = i < given ? args[i] : Undefined.INSTANCE;
             }
             if (function.selfSlot >= 0) {
                 slots[function.selfSlot] = this;
             }
-            return activation;
+            return new Env(slots, env);
         }
         Arrays.fill(slots, Undefined.INSTANCE);
         Env activation = new Env(slots, env);

@@ -35,6 +35,13 @@ final class Interpreter {
             case Node.ArrayLiteral a -> array(a, ctx, env);
             case Node.ObjectLiteral o -> object(o, ctx, env);
             case Node.Function f -> new Closure(f, env, ctx);
+            default -> evalRarer(node, ctx, env);
+        };
+    }
+
+    /** Kept out of {@link #eval} so that the hot cases there stay small enough for the JIT to inline. */
+    private static Object evalRarer(Node node, EvalContext ctx, Env env) {
+        return switch (node) {
             case Node.RegexLiteral r -> r.regex().fresh(ctx);
             case Node.Assign a -> assign(a, ctx, env);
             case Node.Update u -> update(u, ctx, env);
@@ -48,6 +55,7 @@ final class Interpreter {
             }
             case Node.Delete d -> delete(d, ctx, env);
             case Node.Spread s -> throw new ExpressionException("Unexpected spread");
+            default -> throw new IllegalStateException(node.getClass().getSimpleName());
         };
     }
 
@@ -213,7 +221,6 @@ final class Interpreter {
             case MULTIPLY -> JsNumbers.box(JsOps.toNumber(l) * JsOps.toNumber(r));
             case DIVIDE -> JsNumbers.box(JsOps.toNumber(l) / JsOps.toNumber(r));
             case REMAINDER -> JsNumbers.box(JsOps.toNumber(l) % JsOps.toNumber(r));
-            case EXPONENT -> JsNumbers.box(JsNumbers.pow(JsOps.toNumber(l), JsOps.toNumber(r)));
             case STRICT_EQUAL -> JsOps.strictEquals(l, r);
             case STRICT_NOT_EQUAL -> !JsOps.strictEquals(l, r);
             case EQUAL -> JsOps.looseEquals(ctx, l, r);
@@ -222,6 +229,14 @@ final class Interpreter {
             case GREATER -> JsOps.lessThan(ctx, r, l) == Boolean.TRUE;
             case LESS_EQUAL -> JsOps.lessThan(ctx, r, l) == Boolean.FALSE;
             case GREATER_EQUAL -> JsOps.lessThan(ctx, l, r) == Boolean.FALSE;
+            default -> rarer(ctx, op, l, r);
+        };
+    }
+
+    /** Kept apart so that {@link #operate} stays small enough for the JIT to inline. */
+    private static Object rarer(EvalContext ctx, Node.BinaryOp op, Object l, Object r) {
+        return switch (op) {
+            case EXPONENT -> JsNumbers.box(JsNumbers.pow(JsOps.toNumber(l), JsOps.toNumber(r)));
             case IN -> Members.has(ctx, r, l);
             case INSTANCEOF -> JsOps.instanceOf(l, r);
             case BIT_AND -> (long) (JsNumbers.toInt32(JsOps.toNumber(l)) & JsNumbers.toInt32(JsOps.toNumber(r)));
@@ -231,6 +246,7 @@ final class Interpreter {
             case SHIFT_RIGHT -> (long) (JsNumbers.toInt32(JsOps.toNumber(l)) >> JsNumbers.toInt32(JsOps.toNumber(r)));
             case UNSIGNED_SHIFT_RIGHT ->
                 (JsNumbers.toInt32(JsOps.toNumber(l)) >>> JsNumbers.toInt32(JsOps.toNumber(r))) & 0xFFFFFFFFL;
+            default -> throw new IllegalStateException(op.name());
         };
     }
 

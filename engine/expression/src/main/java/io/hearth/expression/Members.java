@@ -20,104 +20,6 @@ final class Members {
     /** Produced by a short-circuiting {@code ?.}; turned into undefined at the end of the chain. */
     static final Object SHORT_CIRCUIT = new Object();
 
-    /** n8n's extension functions, of any type: calling one on null or undefined is n8n's own error. */
-    private static final Set<String> EXTENSION_METHODS = Set.of(
-            "append",
-            "average",
-            "base64Decode",
-            "base64Encode",
-            "beginningOf",
-            "ceil",
-            "chunk",
-            "compact",
-            "diffTo",
-            "diffToNow",
-            "difference",
-            "endOfMonth",
-            "extract",
-            "extractDomain",
-            "extractEmail",
-            "extractUrl",
-            "extractUrlPath",
-            "first",
-            "floor",
-            "format",
-            "hasField",
-            "hash",
-            "intersection",
-            "isBetween",
-            "isDomain",
-            "isDst",
-            "isEmail",
-            "isEven",
-            "isInLast",
-            "isInteger",
-            "isNumeric",
-            "isOdd",
-            "isUrl",
-            "isWeekend",
-            "keepFieldsContaining",
-            "keys",
-            "last",
-            "length",
-            "max",
-            "merge",
-            "min",
-            "minus",
-            "parseJson",
-            "pluck",
-            "plus",
-            "quote",
-            "randomItem",
-            "removeDuplicates",
-            "removeField",
-            "removeFieldsContaining",
-            "removeMarkdown",
-            "removeTags",
-            "renameKeys",
-            "replaceSpecialChars",
-            "round",
-            "smartJoin",
-            "sum",
-            "toBoolean",
-            "toDate",
-            "toDateTime",
-            "toDecimalNumber",
-            "toFloat",
-            "toInt",
-            "toJsonString",
-            "toNumber",
-            "toSentenceCase",
-            "toSnakeCase",
-            "toTitleCase",
-            "toWholeNumber",
-            "union",
-            "unique",
-            "urlDecode",
-            "urlEncode",
-            "values",
-            "abs");
-
-    /** n8n's date extensions, which it also applies to strings holding an ISO date (as JSON dates are). */
-    private static final Set<String> DATE_EXTENSIONS = Set.of(
-            "beginningOf",
-            "endOfMonth",
-            "extract",
-            "isBetween",
-            "isDst",
-            "isInLast",
-            "isWeekend",
-            "minus",
-            "plus",
-            "format",
-            "diffTo",
-            "diffToNow",
-            "toInt",
-            "toFloat",
-            "toBoolean",
-            "isEmpty",
-            "isNotEmpty");
-
     private Members() {}
 
     /** n8n's test for a date in a string: exactly {@code 2024-01-02T03:04:05.678Z}, a real date. */
@@ -151,7 +53,7 @@ final class Members {
         if (name.equals("isNotEmpty")) {
             return false;
         }
-        if (EXTENSION_METHODS.contains(name)) {
+        if (N8nExtensions.isExtension(name)) {
             throw new ExpressionException(name + " can't be used on " + (target == null ? "null" : "undefined")
                     + " value (to ignore this error, add a ? before the function, e.g. my_var?." + name + "())");
         }
@@ -318,13 +220,23 @@ final class Members {
                 return r;
             }
         }
-        return callValue(ctx, getNamed(ctx, target, name), args, call);
+        Object fn = getNamed(ctx, target, name);
+        if (fn == Undefined.INSTANCE && (name.equals("isEmpty") || name.equals("isNotEmpty"))) {
+            return name.equals("isEmpty") != JsOps.truthy(target); // n8n's generic isEmpty: !value
+        }
+        if (fn == Undefined.INSTANCE && !(target instanceof ExpressionObject)) {
+            ExpressionException wrongType = N8nExtensions.notCallableOn(name);
+            if (wrongType != null) {
+                throw wrongType; // n8n: "sum() is only callable on type \"Array\""
+            }
+        }
+        return callValue(ctx, fn, args, call);
     }
 
     /** Runs a built-in method of the receiver's type, or returns {@link #NOT_FOUND}. */
     static Object callBuiltinMethod(EvalContext ctx, Object receiver, String name, Object[] args) {
         if (receiver instanceof String s) {
-            if (DATE_EXTENSIONS.contains(name) && isIsoDateString(s)) {
+            if (N8nExtensions.DATE.contains(name) && isIsoDateString(s)) {
                 return DateTimeMethods.call(ctx, Globals.newDate(ctx, new Object[] {s}), name, args);
             }
             return StringMethods.call(ctx, s, name, args);

@@ -100,8 +100,10 @@ sealed interface Node {
         final List<Pattern> params;
         /** The rest parameter, or null. */
         final Pattern rest;
-        /** An expression (concise arrow) or a {@link Stmt.Block}. */
-        final Object body;
+        /** The body of a concise arrow ({@code x => x * 2}), or null. */
+        final Node expressionBody;
+        /** The body in braces, or null. */
+        final Stmt.Block blockBody;
 
         final boolean simpleParams;
         /** Slot of the function's own name inside it (a named function expression), or -1. */
@@ -115,7 +117,8 @@ sealed interface Node {
             this.arrow = arrow;
             this.params = params;
             this.rest = rest;
-            this.body = body;
+            this.expressionBody = body instanceof Node n ? n : null;
+            this.blockBody = body instanceof Stmt.Block b ? b : null;
             this.simpleParams = simpleParams;
         }
     }

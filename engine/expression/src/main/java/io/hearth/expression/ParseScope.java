@@ -8,7 +8,8 @@ import java.util.List;
  * A scope while parsing: the names declared in it and the references not resolved yet. References
  * are resolved when their scope closes (so declarations later in the scope are seen, as JavaScript
  * hoists them); a block's variables get storage of their own only when a function inside the block
- * may capture them, else they move to the enclosing environment.
+ * may capture them, else they move to the enclosing environment. Collections are made on first use:
+ * most templates are one expression without a single declaration.
  */
 final class ParseScope {
 
@@ -17,10 +18,10 @@ final class ParseScope {
     final boolean function;
 
     final BlockScope shape;
-    final LinkedHashMap<String, Binding> declared = new LinkedHashMap<>();
-    final List<Node.Ref> pending = new ArrayList<>();
-    /** Bindings that need storage: this scope's, plus those of closed inner scopes without their own. */
-    final List<Binding> hosted = new ArrayList<>();
+    private LinkedHashMap<String, Binding> declared;
+    private List<Node.Ref> pending;
+    /** Bindings that need storage: those of closed inner scopes without an environment of their own. */
+    private List<Binding> hosted;
     /** A function literal appears somewhere inside. */
     boolean hasClosure;
 
@@ -30,12 +31,9 @@ final class ParseScope {
         this.shape = shape;
     }
 
-    static ParseScope root() {
-        return new ParseScope(null, false, new BlockScope());
-    }
-
-    ParseScope function() {
-        return new ParseScope(this, true, new BlockScope());
+    /** A function's scope; {@code parent} is null for a function at the top of a segment. */
+    static ParseScope function(ParseScope parent) {
+        return new ParseScope(parent, true, new BlockScope());
     }
 
     ParseScope block() {
@@ -56,19 +54,55 @@ final class ParseScope {
         }
     }
 
+    Binding declared(String name) {
+        return declared == null ? null : declared.get(name);
+    }
+
+    void declare(Binding b) {
+        if (declared == null) {
+            declared = new LinkedHashMap<>();
+        }
+        declared.put(b.name, b);
+    }
+
+    void addPending(Node.Ref ref) {
+        if (pending == null) {
+            pending = new ArrayList<>();
+        }
+        pending.add(ref);
+    }
+
+    private void addHosted(List<Binding> bindings) {
+        if (hosted == null) {
+            hosted = new ArrayList<>();
+        }
+        hosted.addAll(bindings);
+    }
+
     /** Resolves the pending references and decides where this scope's variables live. */
     void close() {
-        for (Node.Ref ref : pending) {
-            Binding b = declared.get(ref.name);
-            if (b != null) {
-                ref.binding = b;
-            } else if (parent != null) {
-                parent.pending.add(ref);
+        if (pending != null) {
+            for (Node.Ref ref : pending) {
+                Binding b = declared(ref.name);
+                if (b != null) {
+                    ref.binding = b;
+                } else if (parent != null) {
+                    parent.addPending(ref);
+                }
             }
+            pending = null;
         }
-        pending.clear();
-        List<Binding> all = new ArrayList<>(declared.values()); // own names first: parameters keep slots 0..n-1
-        all.addAll(hosted);
+        if (declared == null && hosted == null) {
+            shape.materialized = function;
+            return;
+        }
+        List<Binding> all = new ArrayList<>(); // own names first: parameters keep slots 0..n-1
+        if (declared != null) {
+            all.addAll(declared.values());
+        }
+        if (hosted != null) {
+            all.addAll(hosted);
+        }
         shape.materialized = function || (hasClosure && !all.isEmpty());
         if (shape.materialized) {
             for (Binding b : all) {
@@ -76,9 +110,9 @@ final class ParseScope {
                 b.slot = shape.size++;
             }
         } else if (parent != null) {
-            parent.hosted.addAll(all);
+            parent.addHosted(all);
         }
-        hosted.clear();
+        hosted = null;
     }
 
     /** A declared name: where it lives is known once the scope that stores it closes. */

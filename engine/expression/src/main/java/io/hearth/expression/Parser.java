@@ -28,21 +28,26 @@ final class Parser {
     private int p;
     private int depth;
     private int maxDepth;
-    private ParseScope scope = ParseScope.root();
-    private final List<Node.Ref> refs = new ArrayList<>();
+    /** The innermost function or block; null at the top of the segment, where nothing is declared. */
+    private ParseScope scope;
+    /** References inside functions, whose environment depth is worked out at the end. */
+    private List<Node.Ref> refs;
     /** {@code {a = 1}} in an object literal: only valid once turned into a destructuring pattern. */
-    private final List<Node> covers = new ArrayList<>();
+    private List<Node> covers;
     /** Inside a for-statement head, where {@code in} starts a for-in rather than being an operator. */
     private boolean noIn;
 
-    private FunctionContext fn = new FunctionContext(false);
+    private FunctionContext fn = TOP;
+
+    /** The segment's own context: no statements, so never changed. */
+    private static final FunctionContext TOP = new FunctionContext(false);
 
     /** Where break, continue and return may appear, per function body. */
     private static final class FunctionContext {
         final boolean inFunction;
         int loops;
         int breakables;
-        final ArrayDeque<String> labels = new ArrayDeque<>();
+        final ArrayDeque<String> labels = new ArrayDeque<>(2);
 
         FunctionContext(boolean inFunction) {
             this.inFunction = inFunction;
@@ -114,13 +119,15 @@ final class Parser {
                 throw unexpected(cur());
             }
         }
-        scope.close();
         resolveDepths();
         return e;
     }
 
     /** Every reference knows its binding now; count the environments between it and the binding. */
     private void resolveDepths() {
+        if (refs == null) {
+            return;
+        }
         for (Node.Ref r : refs) {
             ParseScope.Binding b = r.binding;
             if (b != null) {
@@ -221,7 +228,7 @@ final class Parser {
     }
 
     private void checkCovers() {
-        if (!covers.isEmpty()) {
+        if (covers != null && !covers.isEmpty()) {
             throw new ExpressionSyntaxException("Invalid shorthand property initializer", src, 0);
         }
     }
@@ -229,24 +236,34 @@ final class Parser {
     // ---- scopes
 
     private Node.Ref reference(String name) {
+        if (scope == null) {
+            return new Node.Ref(name, null); // outside any function: always a global
+        }
         Node.Ref r = new Node.Ref(name, scope);
-        scope.pending.add(r);
-        refs.add(r);
+        scope.addPending(r);
+        track(r);
         return r;
+    }
+
+    private void track(Node.Ref r) {
+        if (refs == null) {
+            refs = new ArrayList<>();
+        }
+        refs.add(r);
     }
 
     /** Declares {@code name} and returns a reference bound to it (for the declaration's own use). */
     private Node.Ref declare(Token at, String name, Stmt.DeclKind kind) {
         ParseScope target = kind == Stmt.DeclKind.VAR ? scope.nearestFunction() : scope;
-        ParseScope.Binding existing = target.declared.get(name);
+        ParseScope.Binding existing = target.declared(name);
         if (existing != null && (kind != Stmt.DeclKind.VAR || existing.kind != Stmt.DeclKind.VAR)) {
             throw syntax(at, "Identifier '" + name + "' has already been declared");
         }
         ParseScope.Binding b = existing != null ? existing : new ParseScope.Binding(name, kind);
-        target.declared.put(name, b);
+        target.declare(b);
         Node.Ref r = new Node.Ref(name, scope);
         r.binding = b;
-        refs.add(r);
+        track(r);
         return r;
     }
 
@@ -354,7 +371,9 @@ final class Parser {
             return simpleTarget(e, at);
         }
         if (e instanceof Node.Assign a && a.op() == null) {
-            covers.remove(e);
+            if (covers != null) {
+                covers.remove(e);
+            }
             return new Pattern.WithDefault(a.target(), a.value());
         }
         if (e instanceof Node.ArrayLiteral arr) {
@@ -896,6 +915,9 @@ final class Parser {
                     Node target = identifier(k); // {a = 1}: valid only as a destructuring pattern
                     p++;
                     value = new Node.Assign(simpleTarget(target, k), null, parseAssignment());
+                    if (covers == null) {
+                        covers = new ArrayList<>();
+                    }
                     covers.add(value);
                 } else if (at(LPAREN)) {
                     value = functionRest(key, false, k); // method shorthand {f() {...}}
@@ -929,8 +951,10 @@ final class Parser {
     }
 
     private Node parseArrow() {
-        scope.markClosure();
-        pushScope(scope.function());
+        if (scope != null) {
+            scope.markClosure();
+        }
+        pushScope(ParseScope.function(scope));
         FunctionContext outerFn = fn;
         fn = new FunctionContext(true);
         boolean outerNoIn = noIn;
@@ -986,8 +1010,10 @@ final class Parser {
 
     /** From the parameter list on: a function expression, declaration or method. */
     private Node.Function functionRest(String name, boolean bindsOwnName, Token at) {
-        scope.markClosure();
-        pushScope(scope.function());
+        if (scope != null) {
+            scope.markClosure();
+        }
+        pushScope(ParseScope.function(scope));
         FunctionContext outerFn = fn;
         fn = new FunctionContext(true);
         boolean outerNoIn = noIn;
@@ -1003,7 +1029,7 @@ final class Parser {
         fn = outerFn;
         Node.Function f = new Node.Function(name, false, List.copyOf(list.params), list.rest, body, list.simple);
         Node.Ref self = null;
-        if (bindsOwnName && !scope.declared.containsKey(name)) {
+        if (bindsOwnName && scope.declared(name) == null) {
             self = declare(at, name, Stmt.DeclKind.CONST);
         }
         BlockScope shape = popScope();

@@ -139,6 +139,18 @@ class StatementsTest {
     }
 
     @Test
+    void reportsN8nsErrorForAnExtensionFunctionOfAnotherType() {
+        assertThatThrownBy(() -> eval("'abc'.sum()"))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessage("sum() is only callable on type \"Array\"");
+        assertThatThrownBy(() -> eval("({}).toSnakeCase()"))
+                .hasMessage("toSnakeCase() is only callable on type \"String\"");
+        assertThatThrownBy(() -> eval("'x'.isEven()")).hasMessage("isEven() is only callable on type \"Number\"");
+        assertThat(eval("[(0).isEmpty(), (5).isEmpty(), true.isNotEmpty()]")).isEqualTo(List.of(true, false, true));
+        assertThat(eval("'abc'.notAFunction()")).isSameAs(Undefined.INSTANCE); // a TypeError, as in n8n
+    }
+
+    @Test
     void keepsAssignmentsToConstantsAnError() {
         assertThat(eval("(() => { const a = 1; try { a = 2 } catch (e) { return e.message } })()"))
                 .isEqualTo("Assignment to constant variable.");
