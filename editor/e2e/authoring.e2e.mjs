@@ -21,6 +21,12 @@ const stamp = Date.now().toString(36);
 
 async function newWorkflow(name) {
   await page.click(tid('nav-workflows'));
+  // the previous scenario may leave unsaved work behind: the editor asks, and we leave it
+  const which = await Promise.race([
+    page.locator(tid('new-workflow')).waitFor().then(() => 'list'),
+    page.locator(tid('leave-dialog')).waitFor().then(() => 'ask'),
+  ]);
+  if (which === 'ask') await page.click(tid('leave-discard'));
   await page.click(tid('new-workflow'));
   await page.locator(tid('canvas-empty')).waitFor();
   await page.fill(tid('workflow-name'), name);
@@ -341,7 +347,7 @@ const scenarios = {
       return { edges: await edges(), zoom: await zoom() };
     });
     await s.step('7b. After Fit view (zoomed in), dragging onto an input or onto a node creates the connection', async () => {
-      await dropNode('hearth.respondToWebhook', 900, 520);
+      await dropNode('hearth.respondToWebhook', 1000, 120);
       await page.locator('.react-flow__controls-fitview').click();
       await page.waitForTimeout(400);
       const z = await zoom();
@@ -356,6 +362,177 @@ const scenarios = {
       await until('connected by dropping on the node', async () => (await edges()).includes('No Operation, do nothing:0->Respond to Webhook:0'), 5_000);
       await s.docShot('connect-after-fit-view');
       return { zoom: z, edges: await edges() };
+    });
+  },
+
+  async mapping() {
+    const first = 'Edit Fields (Set)';
+    const second = 'Edit Fields (Set)1';
+    const state = { entity_id: 'light.bed_light', state: 'on', attributes: { friendly_name: 'Bed Light', brightness: 180, color_mode: 'hs', supported_color_modes: ['hs', 'color_temp'], hs_color: [300, 71] } };
+    await s.step('8a. Output as table (values unbroken), JSON and schema', async () => {
+      await newWorkflow(`Mapping ${stamp}`);
+      await dropNode('hearth.manualTrigger', 250, 300);
+      await page.click(tid('add-after-Manual Trigger-0'));
+      await page.click(tid('palette-item-hearth.set'));
+      await page.click(tid(`add-after-${first}-0`));
+      await page.click(tid('palette-item-hearth.set'));
+      await openNode(first);
+      await page.selectOption(tid('param-mode'), { label: 'JSON' });
+      await page.locator(tid('param-jsonOutput')).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(JSON.stringify(state, null, 2)); // pasted, as a person pastes JSON
+      await page.click(tid('panel-execute'));
+      await until('a successful run', async () => (await page.locator(tid('last-execution-status')).textContent().catch(() => '')) === 'success', 30_000);
+      const cell = page.locator(`${tid('output-items-table')} td[data-column="entity_id"]`).first();
+      await cell.waitFor();
+      const lines = await cell.evaluate((td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+      });
+      check(lines === 1, `light.bed_light is broken over ${lines} lines in the table`);
+      const attrs = await page.locator(`${tid('output-items-table')} td[data-column="attributes"]`).first().textContent();
+      check(attrs.includes('supported_color_modes') && attrs.includes('color_temp'), `the attributes are cut: ${attrs}`);
+      await s.docShot('output-table');
+      await page.click(tid('output-items-view-json'));
+      check(JSON.parse(await page.locator(tid('output-items-json')).textContent())[0].attributes.brightness === 180, 'the JSON view');
+      await page.click(tid('output-items-view-schema'));
+      await page.locator(tid('output-items-schema-field-attributes.brightness')).waitFor();
+      return { lines };
+    });
+    await s.step('8b. The input schema shows the previous node\'s fields; dragging one onto a parameter makes {{ $json.field }}', async () => {
+      await closePanel();
+      await openNode(second);
+      const field = page.locator(tid('input-items-schema-field-entity_id'));
+      await field.waitFor();
+      await page.click(tid('add-entry-assignments'));
+      const value = page.locator(tid('field-assignments.assignments[0].value'));
+      await field.dragTo(value);
+      const editor = page.locator(tid('param-assignments.assignments[0].value'));
+      await until('the mapped expression', async () => (await editor.inputValue()) === '{{ $json.entity_id }}', 5_000);
+      await until('its preview', async () => (await page.locator(tid('expr-preview-assignments.assignments[0].value')).textContent()).includes('light.bed_light'), 10_000);
+      // nested fields map with their path
+      await page.click(tid('add-entry-assignments'));
+      await page.locator(tid('input-items-schema-field-attributes.brightness')).dragTo(page.locator(tid('field-assignments.assignments[1].value')));
+      await until('the nested path', async () => (await page.locator(tid('param-assignments.assignments[1].value')).inputValue()) === '{{ $json.attributes.brightness }}', 5_000);
+      await s.docShot('drag-field-to-parameter');
+      const mapped = await editor.inputValue();
+      await closePanel();
+      return { mapped };
+    });
+    await s.step('14. Pin a node\'s output: the input of the next node shows it before any run; Unpin removes it', async () => {
+      await openNode(first);
+      await page.click(tid('pin-output'));
+      await page.locator(tid('output-pinned')).waitFor();
+      await closePanel();
+      await page.locator(tid(`node-pinned-${first}`)).waitFor();
+      await page.click(tid('clear-execution'));
+      await openNode(second);
+      await page.locator(tid('input-items-schema-field-attributes.friendly_name')).waitFor();
+      await closePanel();
+      const id = await save();
+      const stored = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
+      check(stored.pinData?.[first]?.[0]?.json?.entity_id === 'light.bed_light', `the pinned data was not saved: ${JSON.stringify(stored.pinData)}`);
+      await s.docShot('pinned-output');
+      await openNode(first);
+      await page.click(tid('unpin-output'));
+      await closePanel();
+      check(await page.locator(tid(`node-pinned-${first}`)).count() === 0, 'still pinned');
+      await save();
+      const after = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
+      check(!after.pinData || !after.pinData[first], 'Unpin was not saved');
+      return { pinned: Object.keys(stored.pinData) };
+    });
+  },
+
+  async executions() {
+    let id;
+    let execId;
+    await s.step('10a. Toasts never cover the run bar', async () => {
+      await newWorkflow(`Failing ${stamp}`);
+      await dropNode('hearth.manualTrigger', 250, 300);
+      await page.click(tid('add-after-Manual Trigger-0'));
+      await page.click(tid('palette-item-hearth.set'));
+      await page.click(tid('add-after-Edit Fields (Set)-0'));
+      await page.click(tid('palette-item-hearth.stopAndError'));
+      await openNode('Stop and Error');
+      await page.locator(tid('param-errorMessage')).click();
+      await typeLikeAPerson(page, 'boom', 120);
+      await closePanel();
+      id = await save();
+      await page.click(tid('execute-workflow'));
+      const toast = page.locator(tid('toast-error')).filter({ hasText: 'boom' });
+      await toast.waitFor();
+      const t = await toast.boundingBox();
+      const bar = await page.locator(tid('run-bar')).boundingBox();
+      const overlap = !(t.x + t.width <= bar.x || bar.x + bar.width <= t.x || t.y + t.height <= bar.y || bar.y + bar.height <= t.y);
+      check(!overlap, `the toast ${JSON.stringify(t)} covers the run bar ${JSON.stringify(bar)}`);
+      check(await page.locator(tid('last-execution-status')).isVisible(), 'the run status is hidden');
+      await s.docShot('toast-clear-of-run-bar');
+      return { toast: t, bar };
+    });
+    await s.step('10b. An execution opens on the canvas: per-node item counts, the failed node in red, its data on click', async () => {
+      await page.click(tid('tab-executions'));
+      const row = page.locator('[data-testid^="execution-status-"]').first();
+      await until('the error in the list', async () => (await row.textContent()) === 'error', 15_000);
+      execId = (await row.getAttribute('data-testid')).replace('execution-status-', '');
+      await page.click(tid(`open-execution-${execId}`));
+      const canvas = page.locator(tid('execution-canvas'));
+      await canvas.locator(tid('node-items-Edit Fields (Set)')).waitFor();
+      check((await canvas.locator(tid('node-items-Edit Fields (Set)')).textContent()) === '1 item', 'per-node item count');
+      check((await canvas.locator(tid('node-Stop and Error')).getAttribute('data-status')) === 'error', 'the failed node is not marked');
+      await canvas.locator(tid('node-Edit Fields (Set)')).click();
+      await page.locator(tid('execution-node-data-Edit Fields (Set)')).waitFor();
+      await s.docShot('execution-on-canvas');
+      return { execution: execId };
+    });
+    await s.step('10c. n8n\'s two retry modes: with the original workflow, and with the workflow as saved now', async () => {
+      await page.click(tid('retry-original'));
+      await until('the retry with the original workflow', async () => (await page.locator(tid('execution-detail-status')).textContent()) === 'error'
+        && !page.url().endsWith(execId), 20_000);
+      // fix the workflow: deactivate the failing node, save
+      await page.goto(`${cfg.baseUrl}/#/workflow/${id}`);
+      await page.locator(tid('node-Stop and Error')).click();
+      await openNode('Stop and Error');
+      await page.click(tid('tab-settings'));
+      await page.locator(tid('setting-disabled')).check({ force: true });
+      await closePanel();
+      await save();
+      await page.goto(`${cfg.baseUrl}/#/execution/${execId}`);
+      await page.click(tid('retry-current'));
+      await until('the retry with the saved workflow succeeds', async () => (await page.locator(tid('execution-detail-status')).textContent()) === 'success', 20_000);
+      return { retried: page.url().split('/').pop() };
+    });
+  },
+
+  async badExpression() {
+    await s.step('6. A bad expression shows while typing, is listed as a node issue before Save, and refuses activation', async () => {
+      await newWorkflow(`Bad expression ${stamp}`);
+      await dropNode('hearth.webhook', 250, 300);
+      await page.click(tid('add-after-Webhook-0'));
+      await page.click(tid('palette-item-hearth.set'));
+      await openNode('Edit Fields (Set)');
+      await page.click(tid('add-entry-assignments'));
+      await page.locator(tid('param-assignments.assignments[0].name')).click();
+      await typeLikeAPerson(page, 'greeting', 120);
+      await page.locator(tid('param-assignments.assignments[0].value')).click();
+      await typeLikeAPerson(page, 'Hi {{ $json.name(', 120);
+      const shown = await page.locator(tid('param-assignments.assignments[0].value-syntax-error')).textContent();
+      check(shown.includes('Missing ")"'), `no syntax error while typing: ${shown}`);
+      await closePanel();
+      const marker = page.locator(tid('node-issues-Edit Fields (Set)'));
+      await marker.waitFor();
+      const before = await marker.getAttribute('title');
+      check(/invalid expression/.test(before), `the canvas does not list the bad expression before saving: ${before}`);
+      await page.click(tid('save-workflow'));
+      await page.locator(tid('toast-info')).filter({ hasText: 'saved with issues' }).waitFor();
+      await page.locator(tid('activate-toggle')).click({ force: true });
+      const refused = page.locator(tid('toast-error')).filter({ hasText: 'could not be activated' });
+      await refused.waitFor();
+      const text = await refused.textContent();
+      check(text.includes('Edit Fields (Set) → Fields to Set → 1st field → Value has an invalid expression'), `activation refusal: ${text}`);
+      await s.docShot('bad-expression-issue');
+      return { canvas: before, refused: text };
     });
   },
 };

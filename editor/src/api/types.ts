@@ -42,6 +42,8 @@ export interface Workflow {
   versionId?: string;
   createdAt?: string;
   updatedAt?: string;
+  /** n8n's pinned data: a node's output used instead of running it in manual runs */
+  pinData?: Record<string, Item[]>;
   /** what keeps it from running or activating (the server saves unfinished work) */
   issues?: Array<{ path: string; message: string; text: string }>;
   [extra: string]: unknown;

@@ -1,6 +1,7 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { NodeType, TriggerInfo, WorkflowNode } from '../api/types';
+import { Icon } from '../ui/icons';
 import { NodeIcon } from './NodeIcon';
 
 export interface CanvasNodeData extends Record<string, unknown> {
@@ -14,6 +15,8 @@ export interface CanvasNodeData extends Record<string, unknown> {
   trigger?: TriggerInfo;
   issues: string[];
   pinnedRunning?: boolean;
+  /** its output is pinned (manual runs use it) */
+  pinned?: boolean;
   /** outputs with no connection: they get a "+" to add the next node */
   unconnected?: number[];
   onAddAfter?: (output: number) => void;
@@ -60,6 +63,7 @@ export const CanvasNode = memo(function CanvasNode({ data, selected }: NodeProps
           <span className="node-run-failed" data-testid={`node-status-${node.name}`} title={run?.error ?? 'Failed'}>!</span>
         )}
         {node.disabled && <span className="node-disabled-mark">Deactivated</span>}
+        {data.pinned && <span className="node-pinned" data-testid={`node-pinned-${node.name}`} title="Output pinned"><Icon name="pin" size={13} /></span>}
         {outputs.map((label, i) => (
           <Handle key={`out-${i}`} id={`out-${i}`} type="source" position={Position.Right} style={{ top: handleTop(i, outputs.length) }}
             className={`port port-out${label === 'error' ? ' port-error' : ''}`} data-testid={`handle-out-${node.name}-${i}`}>

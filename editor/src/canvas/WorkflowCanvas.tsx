@@ -107,6 +107,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
             subtitle: evaluateSubtitle(type?.schema?.['x-node']?.subtitle, (n) => dependencyValue(scope, n)),
             run: runSummary(execution, node.name),
             trigger: triggers.find((t) => t.node === node.name),
+            pinned: !!workflow.pinData?.[node.name],
             unconnected: props.readOnly ? [] : outputsOf(node, type).map((_, i) => i)
               .filter((i) => !(workflow.connections[node.name]?.main?.[i] ?? []).length),
             onAddAfter: (output: number) => props.onAddAfter?.({ node: node.name, output }, [node.position[0] + 220, node.position[1]]),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Json, JsonObject } from '../api/types';
-import { type Env, EnvContext, type FieldProps, type FormEnv, useFormEnv } from './context';
+import { type Env, EnvContext, FIELD_DRAG_TYPE, type FieldProps, type FormEnv, useFormEnv } from './context';
 import { rootScope, type Scope } from './displayOptions';
 import { ExpressionPreview } from './ExpressionPreview';
 import { ExpressionEditor } from './ExpressionEditor';
@@ -78,6 +78,7 @@ function FieldRow(props: FieldProps) {
   const env = useFormEnv();
   // where the caret goes in the expression editor that takes over the field
   const [caret, setCaret] = useState<number | null>(null);
+  const [dropping, setDropping] = useState(false);
   const testId = env.testIdPrefix + path;
   if (f.widget === 'notice') {
     return <div className="notice" data-testid={testId}>{f.title}{f.description ? <div className="hint">{f.description}</div> : null}</div>;
@@ -110,8 +111,27 @@ function FieldRow(props: FieldProps) {
   };
 
   const isCollection = f.widget === 'collection' || f.widget === 'fixedCollection';
+  // a field dragged from the input's schema view: the parameter becomes (or gets) `{{ $json.field }}`, as n8n maps
+  const dropField = exprAllowed ? {
+    onDragOver: (e: React.DragEvent) => {
+      if (!e.dataTransfer.types.includes(FIELD_DRAG_TYPE)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDropping(true);
+    },
+    onDragLeave: () => setDropping(false),
+    onDrop: (e: React.DragEvent) => {
+      const expr = e.dataTransfer.getData(FIELD_DRAG_TYPE);
+      setDropping(false);
+      if (!expr) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const text = inExpression ? `${String(exprValue).substring(1)}${expr}` : expr;
+      setExpression(`=${text}`, text.length);
+    },
+  } : {};
   return (
-    <div className={`field field-${f.widget}${issue ? ' has-issue' : ''}`} data-testid={`field-${path}`}>
+    <div className={`field field-${f.widget}${issue ? ' has-issue' : ''}${dropping ? ' drop-target' : ''}`} data-testid={`field-${path}`} {...dropField}>
       <div className="field-label">
         <label title={f.description} htmlFor={testId}>
           {f.title}

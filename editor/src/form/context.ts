@@ -56,3 +56,6 @@ export interface WidgetProps extends FieldProps {
   /** turns the field into an expression (typing "{{"), with the caret where it goes */
   onExpression?: (text: string, caret?: number) => void;
 }
+
+/** The drag type of a field dragged from a schema view onto a parameter: its text is `{{ $json.path }}`. */
+export const FIELD_DRAG_TYPE = 'application/x-hearth-field';

@@ -1,5 +1,6 @@
 import type { Json, JsonObject } from '../api/types';
 import { childScope, isVisible, rootScope, type Scope, visibilityDependsOnExpression } from './displayOptions';
+import { syntaxError } from './expressionSyntax';
 import { type FieldDef, staticOptions } from './schema';
 import { clone, deepEqual, isEmptyValue, isExpression, isLocator, isObject, joinPath } from './values';
 
@@ -54,6 +55,10 @@ function checkLevel(scope: Scope, fields: FieldDef[], path: string, optionalFiel
 function checkValue(f: FieldDef, value: unknown, at: string, scope: Scope, opts: ValidateOptions, issues: Issues) {
   if (opts.expressions && isExpression(value) && f.widget !== 'collection' && f.widget !== 'fixedCollection') {
     if (f.ui.noDataExpression) issues[at] = 'expressions are not allowed';
+    else {
+      const problem = syntaxError(value);
+      if (problem) issues[at] = `has an invalid expression: ${problem}`;
+    }
     return;
   }
   const s = f.valueSchema;

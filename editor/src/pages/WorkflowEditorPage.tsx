@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { NodeType, WorkflowNode } from '../api/types';
+import type { NodeType, Workflow, WorkflowNode } from '../api/types';
 import { Palette } from '../canvas/Palette';
 import { type CanvasApi, WorkflowCanvas } from '../canvas/WorkflowCanvas';
 import { NodePanel } from '../panels/NodePanel';
@@ -121,6 +121,7 @@ function Editor({ routeId }: { routeId: string | null }) {
     } else if (into && takesInput) {
       next = connect(connect(disconnect(next, into.source, into.output, into.target, into.input), into.source, into.output, r.name, 0),
         r.name, 0, into.target, into.input);
+      next = makeRoom(next, r.name, into.source, into.target);
     }
     hist.commit(next);
     setTimeout(() => {
@@ -206,6 +207,10 @@ function Editor({ routeId }: { routeId: string | null }) {
           onClose={() => setOpenNode(null)}
           onListen={() => void run.listen()}
           onExecute={() => void run.execute()}
+          onPin={(name, items) => hist.commit((w) => {
+            const { [name]: _old, ...others } = w.pinData ?? {};
+            return { ...w, pinData: items ? { ...others, [name]: items } : others };
+          })}
         />
       )}
       {renaming && <RenameDialog name={renaming} onRename={(draft) => rename(renaming, draft)} onClose={() => setRenaming(null)} />}
@@ -222,6 +227,23 @@ function Editor({ routeId }: { routeId: string | null }) {
       )}
     </div>
   );
+}
+
+/** A node inserted into a connection sits right of its source; the target and what lies beyond it move right to make room, as in n8n. */
+function makeRoom(wf: Workflow, inserted: string, source: string, target: string): Workflow {
+  const src = wf.nodes.find((n) => n.name === source);
+  const dst = wf.nodes.find((n) => n.name === target);
+  if (!src || !dst) return wf;
+  const x = src.position[0] + 220;
+  const shift = Math.max(0, x + 220 - dst.position[0]);
+  return {
+    ...wf,
+    nodes: wf.nodes.map((n) => {
+      if (n.name === inserted) return { ...n, position: [x, src.position[1]] as [number, number] };
+      if (shift && n.position[0] >= dst.position[0]) return { ...n, position: [n.position[0] + shift, n.position[1]] as [number, number] };
+      return n;
+    }),
+  };
 }
 
 export function goToNewWorkflow() {

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { BinaryRef, Item, NodeRun } from '../api/types';
+import { FIELD_DRAG_TYPE } from '../form/context';
 
-type Mode = 'table' | 'json' | 'binary';
+type Mode = 'table' | 'json' | 'schema' | 'binary';
 
-/** Items of one node input or output, as a table, as JSON, or their binary files (images previewed). */
-export function ItemsView({ items, testId }: { items: Item[]; testId: string }) {
+
+/**
+ * Items of one node input or output, as a table, as JSON, as the schema of their fields (draggable
+ * onto parameters as `{{ $json.field }}`), or their binary files (images previewed).
+ */
+export function ItemsView({ items, testId, initialMode = 'table' }: { items: Item[]; testId: string; initialMode?: Mode }) {
   const hasBinary = items.some((i) => i.binary && Object.keys(i.binary).length > 0);
-  const [mode, setMode] = useState<Mode>('table');
+  const [mode, setMode] = useState<Mode>(initialMode);
   useEffect(() => {
     if (mode === 'binary' && !hasBinary) setMode('table');
   }, [hasBinary, mode]);
@@ -18,6 +23,7 @@ export function ItemsView({ items, testId }: { items: Item[]; testId: string }) 
         <div className="segmented">
           <button type="button" className={mode === 'table' ? 'on' : ''} data-testid={`${testId}-view-table`} onClick={() => setMode('table')}>Table</button>
           <button type="button" className={mode === 'json' ? 'on' : ''} data-testid={`${testId}-view-json`} onClick={() => setMode('json')}>JSON</button>
+          <button type="button" className={mode === 'schema' ? 'on' : ''} data-testid={`${testId}-view-schema`} onClick={() => setMode('schema')}>Schema</button>
           {hasBinary && (
             <button type="button" className={mode === 'binary' ? 'on' : ''} data-testid={`${testId}-view-binary`} onClick={() => setMode('binary')}>Binary</button>
           )}
@@ -29,6 +35,8 @@ export function ItemsView({ items, testId }: { items: Item[]; testId: string }) 
         <ItemsTable items={items} testId={`${testId}-table`} />
       ) : mode === 'json' ? (
         <pre className="json-view" data-testid={`${testId}-json`}>{JSON.stringify(items.map((i) => i.json), null, 2)}</pre>
+      ) : mode === 'schema' ? (
+        <SchemaView items={items} testId={`${testId}-schema`} />
       ) : (
         <BinaryList items={items} testId={`${testId}-binary`} />
       )}
@@ -70,11 +78,60 @@ function Cell({ value }: { value: unknown }) {
   if (value === null) return <span className="null">null</span>;
   if (value === undefined) return <span className="null" />;
   if (typeof value === 'object') {
-    const text = JSON.stringify(value, null, 1);
-    return <details className="cell-object"><summary>{Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`} {truncate(JSON.stringify(value), 60)}</summary><pre>{text}</pre></details>;
+    // shown whole (a state's attributes are what the user came for); collapsible when long
+    const text = JSON.stringify(value, null, 2);
+    const small = text.length <= 600;
+    return (
+      <details className="cell-object" open={small}>
+        <summary>{Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`}{small ? '' : ` ${truncate(JSON.stringify(value), 60)}`}</summary>
+        <pre>{text}</pre>
+      </details>
+    );
   }
   if (typeof value === 'boolean') return <span className="bool">{String(value)}</span>;
   return <>{truncate(String(value), 300)}</>;
+}
+
+interface SchemaField { path: string; key: string; type: string; sample: string; depth: number }
+
+/** Every field of the items (the union, in first-seen order) with its type and first value, nested by path. */
+export function schemaOf(items: Item[]): SchemaField[] {
+  const out: SchemaField[] = [];
+  const seen = new Set<string>();
+  const walk = (v: unknown, path: string, key: string, depth: number) => {
+    if (depth > 0 && !seen.has(path)) {
+      seen.add(path);
+      const type = Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
+      out.push({ path, key, type, sample: type === 'object' || type === 'array' ? '' : String(v), depth });
+    }
+    if (v && typeof v === 'object' && !Array.isArray(v) && depth < 6) {
+      for (const [k, child] of Object.entries(v)) walk(child, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}['${k}']`, k, depth + 1);
+    }
+  };
+  for (const item of items.slice(0, 50)) walk(item.json ?? {}, '', '', 0);
+  return out;
+}
+
+function SchemaView({ items, testId }: { items: Item[]; testId: string }) {
+  const fields = schemaOf(items);
+  return (
+    <ul className="schema-view" data-testid={testId}>
+      {fields.map((f) => (
+        <li key={f.path} style={{ paddingLeft: 8 + (f.depth - 1) * 16 }} className="schema-field" draggable
+          data-testid={`${testId}-field-${f.path.replace(/^\./, '')}`} title={`Drag onto a parameter: {{ $json${f.path} }}`}
+          onDragStart={(e) => {
+            const expr = `{{ $json${f.path} }}`;
+            e.dataTransfer.setData(FIELD_DRAG_TYPE, expr);
+            e.dataTransfer.setData('text/plain', expr);
+            e.dataTransfer.effectAllowed = 'copy';
+          }}>
+          <span className={`schema-type t-${f.type}`}>{f.type === 'object' ? '{}' : f.type === 'array' ? '[]' : f.type === 'number' ? '#' : f.type === 'boolean' ? '◐' : 'T'}</span>
+          <span className="schema-key">{f.key}</span>
+          {f.sample && <span className="schema-sample">{truncate(f.sample, 80)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function truncate(s: string, n: number): string {
@@ -153,7 +210,7 @@ export function RunDataPane({ runs, side, labels, testId, emptyText }: {
           ))}
         </div>
       )}
-      <ItemsView items={items} testId={`${testId}-items`} />
+      <ItemsView items={items} testId={`${testId}-items`} initialMode={side === 'input' ? 'schema' : 'table'} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type {
-  CredentialSummary, Execution, JsonObject, NodeRun, NodeType, OnError, Settings, WebhookInfo, Workflow, WorkflowNode,
+  CredentialSummary, Execution, Item, JsonObject, NodeRun, NodeType, OnError, Settings, WebhookInfo, Workflow, WorkflowNode,
 } from '../api/types';
 import { NodeIcon } from '../canvas/NodeIcon';
 import { CredentialModal } from '../credentials/CredentialEditor';
@@ -29,6 +29,8 @@ export interface NodePanelProps {
   onClose: () => void;
   onListen: () => void;
   onExecute: () => void;
+  /** pins the node's output (manual runs use it instead of running the node), or unpins it with null */
+  onPin: (name: string, items: Item[] | null) => void;
 }
 
 function runsOf(execution: Execution | null, name: string): NodeRun[] | undefined {
@@ -59,11 +61,16 @@ export function NodePanel(props: NodePanelProps) {
           if (last?.output?.[o]) {
             return [{ runIndex: 0, status: last.status, error: null, input: [last.output[o]] }];
           }
+          // before any run: the parent's pinned data
+          const pinned = workflow.pinData?.[source];
+          if (pinned && o === 0) return [{ runIndex: 0, status: 'pinned', error: null, input: [pinned] }];
         }
       }
     }
     return undefined;
-  }, [runs, workflow.connections, execution, name]);
+  }, [runs, workflow.connections, workflow.pinData, execution, name]);
+  const pinned = workflow.pinData?.[name];
+  const lastOutput = runs?.[runs.length - 1]?.output?.[0];
   const previewItem: JsonObject | undefined = inputRuns?.[inputRuns.length - 1]?.input?.[0]?.[0]?.json;
 
   if (!node) return null;
@@ -135,6 +142,7 @@ export function NodePanel(props: NodePanelProps) {
                     version: node.typeVersion,
                     issues: { ...(props.issues?.parameters ?? {}), ...props.serverIssues },
                     previewItem,
+                    nodeNames: workflow.nodes.map((n) => n.name).filter((n) => n !== name),
                     optionsKey: JSON.stringify(node.credentials ?? {}),
                     loadOptions: (method, parameters) => api.loadOptions(node.type, {
                       method,
@@ -152,9 +160,27 @@ export function NodePanel(props: NodePanelProps) {
           </div>
         </section>
         <section className="ndv-side ndv-output" data-testid="output-panel">
-          <div className="ndv-side-title">Output</div>
-          <RunDataPane runs={runs} side="output" labels={outputsOf(node, type)} testId="output"
-            emptyText={isTrigger ? 'No output yet. Execute the workflow or listen for a test event.' : 'No output data. Execute the workflow to see it here.'} />
+          <div className="ndv-side-title">
+            Output
+            <span className="spacer" />
+            {pinned ? (
+              <button type="button" className="btn secondary small" data-testid="unpin-output" onClick={() => props.onPin(name, null)}
+                title="Run this node again in manual runs">Unpin</button>
+            ) : lastOutput && lastOutput.length > 0 ? (
+              <button type="button" className="btn secondary small" data-testid="pin-output" title="Use this output in manual runs instead of running the node"
+                onClick={() => props.onPin(name, lastOutput.map((i) => ({ json: i.json })))}>Pin</button>
+            ) : null}
+          </div>
+          {pinned ? (
+            <>
+              <div className="pinned-banner" data-testid="output-pinned">This data is pinned: manual runs use it instead of running the node (production runs ignore it).</div>
+              <RunDataPane runs={[{ runIndex: 0, status: 'pinned', error: null, output: [pinned] }]} side="output" labels={outputsOf(node, type)}
+                testId="output" emptyText="" />
+            </>
+          ) : (
+            <RunDataPane runs={runs} side="output" labels={outputsOf(node, type)} testId="output"
+              emptyText={isTrigger ? 'No output yet. Execute the workflow or listen for a test event.' : 'No output data. Execute the workflow to see it here.'} />
+          )}
         </section>
       </div>
     </div>

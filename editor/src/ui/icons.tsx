@@ -24,6 +24,7 @@ const PATHS: Record<string, string> = {
   download: 'M12 3v12 M7 10l5 5 5-5 M5 21h14',
   play: 'M6 4l14 8-14 8z',
   stop: 'M6 6h12v12H6z',
+  pin: 'M12 17v5 M9 3h6l-1 7 4 4H6l4-4z',
   plus: 'M12 5v14 M5 12h14',
   edit: 'M12 20h9 M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z',
   check: 'M20 6 9 17l-5-5',

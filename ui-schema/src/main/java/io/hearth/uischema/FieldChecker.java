@@ -39,13 +39,20 @@ final class FieldChecker {
     private final boolean expressions;
     private final Predicate<Parameter> mayBeOmitted;
 
-    private FieldChecker(boolean expressions, Predicate<Parameter> mayBeOmitted) {
+    private final java.util.function.Function<String, Optional<String>> expressionProblem;
+
+    private FieldChecker(
+            boolean expressions,
+            Predicate<Parameter> mayBeOmitted,
+            java.util.function.Function<String, Optional<String>> expressionProblem) {
         this.expressions = expressions;
         this.mayBeOmitted = mayBeOmitted;
+        this.expressionProblem = expressionProblem;
     }
 
-    static FieldChecker forParameters() {
-        return new FieldChecker(true, p -> false);
+    /** @param expressionProblem what is wrong with an expression's text (without its '='), if anything */
+    static FieldChecker forParameters(java.util.function.Function<String, Optional<String>> expressionProblem) {
+        return new FieldChecker(true, p -> false, expressionProblem);
     }
 
     /**
@@ -55,7 +62,7 @@ final class FieldChecker {
      * @param mayBeOmitted fields whose absence is fine even when required (stored secrets on update)
      */
     static FieldChecker forCredentials(Predicate<Parameter> mayBeOmitted) {
-        return new FieldChecker(false, mayBeOmitted);
+        return new FieldChecker(false, mayBeOmitted, text -> Optional.empty());
     }
 
     List<Violation> violations() {
@@ -97,6 +104,10 @@ final class FieldChecker {
         if (expressions && Expressions.isExpression(value) && Expressions.allowedIn(p.type())) {
             if (p.noDataExpression()) {
                 add(at, "expressions are not allowed");
+            } else {
+                expressionProblem
+                        .apply(((String) value).substring(1))
+                        .ifPresent(problem -> add(at, "has an invalid expression: " + problem));
             }
             return;
         }
@@ -219,9 +230,10 @@ final class FieldChecker {
         return labels.getOrDefault(path, path);
     }
 
-    /** "Values" → "value", "Rules" → "rule": an entry of a group as the form names it. */
+    /** "Values" → "value", "Routing Rules" → "rule", "Fields to Set" → "field": an entry of a group. */
     private static String singular(FieldGroup g) {
-        String name = g.displayName().toLowerCase(java.util.Locale.ROOT);
+        String[] words = g.displayName().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String name = words.length >= 3 ? words[0] : words[words.length - 1];
         if (name.endsWith("ies")) {
             return name.substring(0, name.length() - 3) + "y";
         }

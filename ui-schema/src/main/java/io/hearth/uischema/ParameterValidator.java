@@ -19,9 +19,24 @@ import java.util.OptionalDouble;
  */
 public final class ParameterValidator {
 
+    private final java.util.function.Function<String, java.util.Optional<String>> expressionProblem;
+
+    /** Expressions are not looked into. */
+    public ParameterValidator() {
+        this(text -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param expressionProblem the syntax problem of an expression's text (without its '='), if any: the
+     *                          expression engine's compiler, so a bad expression is an issue before it runs
+     */
+    public ParameterValidator(java.util.function.Function<String, java.util.Optional<String>> expressionProblem) {
+        this.expressionProblem = expressionProblem;
+    }
+
     /** Violations with paths like {@code parameters.rules.values[1].value}; empty when the parameters are valid. */
     public List<Violation> validate(NodeDescription d, Map<String, Object> parameters, double typeVersion) {
-        FieldChecker checker = FieldChecker.forParameters();
+        FieldChecker checker = FieldChecker.forParameters(expressionProblem);
         checker.checkLevel(Scope.root(parameters, d.parameters(), OptionalDouble.of(typeVersion)), "parameters", false);
         return checker.violations();
     }

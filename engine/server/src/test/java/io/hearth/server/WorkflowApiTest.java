@@ -186,6 +186,37 @@ class WorkflowApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aBadExpressionIsAnIssueBeforeTheWorkflowRuns() {
+        Map<String, Object> bad = Map.of(
+                "name",
+                "Bad expression",
+                "nodes",
+                List.of(
+                        node("Webhook", "n8n-nodes-base.webhook", 2, Map.of("httpMethod", "POST", "path", "bad-expr")),
+                        node(
+                                "Greet",
+                                "hearth.set",
+                                3.4,
+                                Map.of(
+                                        "assignments",
+                                        Map.of(
+                                                "assignments",
+                                                List.of(Map.of(
+                                                        "name", "greeting",
+                                                        "type", "string",
+                                                        "value", "=Hello {{ $json.name( }}")))))));
+        Map<String, Object> saved = create(bad);
+        assertThat(saved.get("issues").toString())
+                .contains("nodes[1].parameters.assignments.assignments[0].value")
+                .contains("Greet \u2192 Fields to Set \u2192 1st field \u2192 Value has an invalid expression");
+        api.post()
+                .uri("/api/v1/workflows/{id}/activate", saved.get("id"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    @Test
     void savingAnActiveWorkflowWithIssuesKeepsTheWorkAndDeactivatesIt() {
         String id = (String)
                 create(webhookDoubleWorkflow("Broken later", "broken-later")).get("id");

@@ -31,11 +31,22 @@ public class WorkflowValidator {
     private static final String ARROW = "\u2192";
 
     private final NodeRegistry registry;
-    private final ParameterValidator parameters = new ParameterValidator();
+    private final ParameterValidator parameters;
 
     private final io.hearth.credentials.CredentialService credentials;
 
-    public WorkflowValidator(NodeRegistry registry, io.hearth.credentials.CredentialService credentials) {
+    public WorkflowValidator(
+            NodeRegistry registry,
+            io.hearth.credentials.CredentialService credentials,
+            io.hearth.expression.ExpressionEngine expressions) {
+        this.parameters = new ParameterValidator(text -> {
+            try {
+                expressions.compile(text);
+                return Optional.empty();
+            } catch (io.hearth.expression.ExpressionException e) {
+                return Optional.of(e.getMessage());
+            }
+        });
         this.registry = registry;
         this.credentials = credentials;
     }
