@@ -123,11 +123,24 @@ describe('workflow model (n8n JSON)', () => {
     });
   });
 
-  it('groups the palette into Triggers, Home Assistant, Flow and Data', () => {
+  it('groups the palette as n8n (Triggers, Home Assistant, Data transformation, Flow, Core) and finds n8n names and aliases', () => {
     const set = type('hearth.set', 'Edit Fields (Set)', { categories: ['Data'] });
-    const groups = groupNodeTypes([noop, ha, set, webhook, sw], '');
-    expect(groups.map((g) => g.section)).toEqual(['Triggers', 'Home Assistant', 'Flow', 'Data']);
-    expect(groups[2].types.map((t) => t.displayName)).toEqual(['No Operation', 'Switch']);
-    expect(groupNodeTypes([noop, ha, set, webhook, sw], 'home').map((g) => g.section)).toEqual(['Home Assistant']);
+    const loop = type('hearth.splitInBatches', 'Loop Over Items (Split in Batches)', {
+      categories: ['Flow', 'Core Nodes'],
+      schema: { properties: {}, 'x-node': { aliases: ['n8n-nodes-base.splitInBatches'], keywords: ['Loop', 'Split In Batches'] } as never },
+    });
+    const lists = type('hearth.itemLists', 'Item Lists', { categories: ['Data Transformation', 'Core Nodes'] });
+    const http = type('hearth.httpRequest', 'HTTP Request', { categories: ['Core', 'Development'] });
+    const all = [noop, ha, set, webhook, sw, loop, lists, http];
+    const groups = groupNodeTypes(all, '');
+    expect(groups.map((g) => g.section)).toEqual(['Triggers', 'Home Assistant', 'Data transformation', 'Flow', 'Core']);
+    expect(groups[2].types.map((t) => t.displayName)).toEqual(['Edit Fields (Set)', 'Item Lists']);
+    expect(groups[3].types.map((t) => t.displayName)).toEqual(['Loop Over Items (Split in Batches)', 'No Operation', 'Switch']);
+    const names = (q: string) => groupNodeTypes(all, q).flatMap((g) => g.types.map((t) => t.displayName));
+    expect(names('Set')).toContain('Edit Fields (Set)');
+    expect(names('Item Lists')).toEqual(['Item Lists']);
+    expect(names('SplitInBatches')).toEqual(['Loop Over Items (Split in Batches)']);
+    expect(names('split in batches')).toEqual(['Loop Over Items (Split in Batches)']);
+    expect(names('home')).toEqual(['Home Assistant']);
   });
 });

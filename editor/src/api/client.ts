@@ -120,6 +120,10 @@ export const api = {
   workflowVersion: (id: string, versionId: string) => request<Workflow>('GET', `${V1}/workflows/${enc(id)}/versions/${enc(versionId)}`),
   cancelExecution: (id: string) => request<{ id: string; status: string }>('POST', `${V1}/executions/${enc(id)}/cancel`),
 
+  /** the live preview: the server's expression engine on the input items and the named nodes' outputs */
+  previewExpression: (body: { expression: string; items: JsonObject[]; nodes: Record<string, JsonObject[]>; workflow?: JsonObject; timezone?: string }) =>
+    request<{ ok: boolean; text: string; type?: string }>('POST', `${V1}/expressions/preview`, body),
+
   nodeTypes: () => request<NodeType[]>('GET', `${V1}/node-types`),
   loadOptions: (type: string, body: { method: string; parameters: JsonObject; credentials?: Record<string, { id: string }>; search?: string }) =>
     request<LoadedOption[]>('POST', `${V1}/node-types/${enc(type)}/load-options`, body),

@@ -153,7 +153,7 @@ export interface JsonSchema {
   'x-node'?: {
     name: string; displayName: string; versions: number[]; defaultVersion: number; group: string;
     categories: string[]; icon: string; description: string; subtitle?: string; inputs: string[]; outputs: string[];
-    dynamicOutputs?: DynamicOutputsWire; credentials: CredentialRequirement[]; aliases?: string[]; documentationUrl?: string;
+    dynamicOutputs?: DynamicOutputsWire; credentials: CredentialRequirement[]; aliases?: string[]; keywords?: string[]; documentationUrl?: string;
   };
   'x-credential'?: { name: string; displayName: string; icon?: string; documentationUrl?: string };
   [k: string]: unknown;

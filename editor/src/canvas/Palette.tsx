@@ -5,21 +5,39 @@ import { NodeIcon } from './NodeIcon';
 
 export const DRAG_TYPE = 'application/x-hearth-node-type';
 
-const SECTIONS = ['Triggers', 'Home Assistant', 'Flow', 'Data'];
+/** n8n's node creator groups, after the triggers and the Home Assistant app. */
+const SECTIONS = ['Triggers', 'Home Assistant', 'Data transformation', 'Flow', 'Core'];
 
-/** Which palette section a node type belongs to: triggers first, then by category. */
+/** Nodes n8n lists under Core though their category says otherwise. */
+const CORE = new Set(['respondToWebhook', 'httpRequest']);
+
+/** Which palette section a node type belongs to: triggers first, then n8n's groups by category. */
 export function sectionOf(t: NodeType): string {
   if (isTriggerType(t)) return 'Triggers';
   const cats = t.categories ?? [];
-  for (const s of SECTIONS) if (cats.includes(s)) return s;
-  if (cats.some((c) => /transform|data/i.test(c))) return 'Data';
+  if (cats.includes('Home Assistant')) return 'Home Assistant';
+  if (CORE.has(t.name.replace(/^.*\./, ''))) return 'Core';
+  if (cats.some((c) => /^data( transformation)?$/i.test(c))) return 'Data transformation';
+  if (cats.includes('Flow')) return 'Flow';
+  if (cats.some((c) => /^core( nodes)?$/i.test(c))) return 'Core';
   return cats[0] ?? 'Other';
 }
 
+/** What a search matches: the name shown, the type name and its n8n aliases, the description, n8n's keywords. */
+function searchText(t: NodeType): string {
+  const x = t.schema?.['x-node'];
+  return [t.displayName, t.name, t.description ?? '', ...(t.categories ?? []), ...(x?.aliases ?? []), ...((x?.keywords as string[] | undefined) ?? [])]
+    .join(' ').toLowerCase().replace(/[-_.]/g, ' ');
+}
+
 export function groupNodeTypes(types: NodeType[], search: string): Array<{ section: string; types: NodeType[] }> {
-  const q = search.trim().toLowerCase();
-  const matches = types.filter((t) => !q || t.displayName.toLowerCase().includes(q) || (t.description ?? '').toLowerCase().includes(q)
-    || t.name.toLowerCase().includes(q) || (t.categories ?? []).some((c) => c.toLowerCase().includes(q)));
+  const words = search.trim().toLowerCase().replace(/[-_.]/g, ' ').split(/\s+/).filter(Boolean);
+  const matches = types.filter((t) => {
+    if (!words.length) return true;
+    const text = searchText(t);
+    const compact = text.replace(/\s+/g, '');
+    return words.every((w) => text.includes(w)) || compact.includes(words.join(''));
+  });
   const bySection = new Map<string, NodeType[]>();
   for (const t of matches) {
     const s = sectionOf(t);

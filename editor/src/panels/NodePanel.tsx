@@ -73,6 +73,22 @@ export function NodePanel(props: NodePanelProps) {
   const lastOutput = runs?.[runs.length - 1]?.output?.[0];
   const previewItem: JsonObject | undefined = inputRuns?.[inputRuns.length - 1]?.input?.[0]?.[0]?.json;
 
+  // the server's engine previews expressions on the input items, with the outputs of the nodes they name
+  const evaluate = useCallback((expression: string) => {
+    const items = (inputRuns?.[inputRuns.length - 1]?.input?.[0] ?? []).slice(0, 10).map((i) => i.json);
+    const nodes: Record<string, JsonObject[]> = {};
+    for (const m of expression.matchAll(/\$(?:\(\s*|node\[\s*)(['"])(.+?)\1/g)) {
+      const other = m[2];
+      const out = runsOf(execution, other)?.at(-1)?.output?.[0] ?? workflow.pinData?.[other];
+      if (out) nodes[other] = out.slice(0, 10).map((i) => i.json);
+    }
+    return api.previewExpression({
+      expression, items, nodes,
+      workflow: { id: props.workflowId ?? '', name: workflow.name, active: !!workflow.active },
+      timezone: typeof workflow.settings?.timezone === 'string' ? workflow.settings.timezone : undefined,
+    });
+  }, [inputRuns, execution, workflow, props.workflowId]);
+
   if (!node) return null;
   const fields = schemaFields(type?.schema);
   const isTrigger = isTriggerType(type);
@@ -142,6 +158,7 @@ export function NodePanel(props: NodePanelProps) {
                     version: node.typeVersion,
                     issues: { ...(props.issues?.parameters ?? {}), ...props.serverIssues },
                     previewItem,
+                    evaluate,
                     nodeNames: workflow.nodes.map((n) => n.name).filter((n) => n !== name),
                     optionsKey: JSON.stringify(node.credentials ?? {}),
                     loadOptions: (method, parameters) => api.loadOptions(node.type, {
