@@ -6,7 +6,9 @@ public enum ExecutionMode {
     TRIGGER,
     WEBHOOK,
     SCHEDULE,
-    RETRY;
+    RETRY,
+    /** Started by another workflow's Execute Workflow node. */
+    INTEGRATED;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -134,4 +134,9 @@ public interface NodeExecutionContext {
     default java.util.Map<String, Object> workflowStaticData(String type) {
         throw new UnsupportedOperationException("this context keeps no workflow static data");
     }
+
+    /** Runs other workflows as sub-workflows of this execution (Execute Workflow). */
+    default SubWorkflows subWorkflows() {
+        throw new UnsupportedOperationException("this context cannot run sub-workflows");
+    }
 }

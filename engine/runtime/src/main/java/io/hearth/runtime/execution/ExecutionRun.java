@@ -526,7 +526,8 @@ final class ExecutionRun implements RunningExecution {
                     task.inputs(),
                     outputs,
                     Optional.empty(),
-                    state.takeConsole(node.name()));
+                    state.takeConsole(node.name()),
+                    state.takeMetadata(node.name()));
             Optional<NodeRun> kept = withinLimits(node, run);
             if (kept.isEmpty()) {
                 return;
@@ -551,7 +552,8 @@ final class ExecutionRun implements RunningExecution {
                     task.inputs(),
                     List.of(),
                     Optional.of(err),
-                    state.takeConsole(node.name()));
+                    state.takeConsole(node.name()),
+                    state.takeMetadata(node.name()));
             record(run);
             error = Optional.of(err);
             finish(cancellation.isCancelled() ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, error);
@@ -580,7 +582,8 @@ final class ExecutionRun implements RunningExecution {
                 task.inputs(),
                 outputs,
                 Optional.of(err),
-                state.takeConsole(node.name()));
+                state.takeConsole(node.name()),
+                state.takeMetadata(node.name()));
         record(run);
         propagate(node, outputs, runIndex);
     }

@@ -3,6 +3,7 @@ package io.hearth.runtime.execution;
 import io.hearth.node.Item;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param output        per output, the items produced (empty when it failed and stopped the workflow)
  * @param error         the failure, if any (with continue-on-fail the run can have both output and error)
  * @param console       lines the node's user code printed (Code node), secrets redacted
+ * @param metadata      what else the run reports, as n8n's run metadata (JSON-like): {@code subExecutions}, the
+ *                      child executions an Execute Workflow node started ({@code [{executionId, workflowId}]})
  */
 public record NodeRun(
         String node,
@@ -31,13 +34,45 @@ public record NodeRun(
         List<List<Item>> input,
         List<List<Item>> output,
         Optional<ExecutionError> error,
-        List<String> console) {
+        List<String> console,
+        Map<String, Object> metadata) {
 
     public NodeRun {
         sources = List.copyOf(sources);
         input = List.copyOf(input);
         output = List.copyOf(output);
         console = console == null ? List.of() : List.copyOf(console);
+        metadata = metadata == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    }
+
+    /** A run without metadata. */
+    public NodeRun(
+            String node,
+            String type,
+            int runIndex,
+            Instant startedAt,
+            long executionTime,
+            int attempts,
+            List<Optional<InputSource>> sources,
+            List<List<Item>> input,
+            List<List<Item>> output,
+            Optional<ExecutionError> error,
+            List<String> console) {
+        this(
+                node,
+                type,
+                runIndex,
+                startedAt,
+                executionTime,
+                attempts,
+                sources,
+                input,
+                output,
+                error,
+                console,
+                Map.of());
     }
 
     /** A run that printed nothing. */

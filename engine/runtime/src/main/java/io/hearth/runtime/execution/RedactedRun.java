@@ -27,7 +27,8 @@ public final class RedactedRun {
                 lists(run.input(), redactor),
                 lists(run.output(), redactor),
                 run.error(),
-                run.console().stream().map(redactor::redact).toList());
+                run.console().stream().map(redactor::redact).toList(),
+                run.metadata());
     }
 
     /** The items with secrets masked (the same instances where nothing needed masking). */

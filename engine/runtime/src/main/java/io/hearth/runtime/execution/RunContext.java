@@ -175,6 +175,26 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public io.hearth.node.SubWorkflows subWorkflows() {
+        var request = state.request();
+        String node = input.node().name();
+        return call -> {
+            var parent = new SubWorkflowRunner.Parent(
+                    request.executionId(),
+                    request.workflow().workflow().id().orElse(""),
+                    request.mode(),
+                    request.services().child());
+            return request.services().subWorkflows().run(call, parent).thenApply(result -> {
+                java.util.Map<String, Object> link = new java.util.LinkedHashMap<>();
+                link.put("executionId", result.executionId());
+                link.put("workflowId", result.workflowId());
+                state.addMetadata(node, "subExecutions", link);
+                return result;
+            });
+        };
+    }
+
+    @Override
     public int runIndex() {
         return input.runIndex();
     }

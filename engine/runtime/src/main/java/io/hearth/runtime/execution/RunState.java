@@ -37,6 +37,7 @@ final class RunState {
     private final Map<String, Optional<CredentialData>> credentials = new ConcurrentHashMap<>();
     private volatile SecretRedactor redactor = SecretRedactor.none();
     private final Map<String, List<String>> console = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, List<Object>>> metadata = new ConcurrentHashMap<>();
     private final Map<String, Object> workflowObject;
     private final Map<String, Object> executionObject;
     private final ExecutionLimits limits;
@@ -111,6 +112,28 @@ final class RunState {
     void console(String node, String line) {
         console.computeIfAbsent(node, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(line);
+    }
+
+    /** Adds an entry to a list in the metadata of the node's current run (e.g. a sub-execution it started). */
+    void addMetadata(String node, String key, Object value) {
+        metadata.computeIfAbsent(node, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(value);
+    }
+
+    /** The metadata of the node's run that just ended. */
+    Map<String, Object> takeMetadata(String node) {
+        Map<String, List<Object>> m = metadata.remove(node);
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            synchronized (v) {
+                out.put(k, List.copyOf(v));
+            }
+        });
+        return out;
     }
 
     /** The console lines of the node's run that just ended. */

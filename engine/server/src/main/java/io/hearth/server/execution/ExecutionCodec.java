@@ -37,12 +37,33 @@ public final class ExecutionCodec {
     private ExecutionCodec() {}
 
     public static String startData(Optional<String> startNode, List<Item> items) {
+        return startData(startNode, items, Optional.empty());
+    }
+
+    /** The start data of an execution, with the execution that started it when it is a sub-workflow. */
+    public static String startData(
+            Optional<String> startNode, List<Item> items, Optional<StartRequest.ParentExecution> parent) {
         return write(g -> {
             g.writeStartObject();
             g.writeName("start");
             writeStart(g, startNode, items);
+            writeParent(g, parent);
             g.writeEndObject();
         });
+    }
+
+    /** A sub-workflow's link to the execution that started it: {@code parentExecution: {executionId, workflowId}}. */
+    private static void writeParent(JsonGenerator g, Optional<StartRequest.ParentExecution> parent) {
+        if (parent.isEmpty()) {
+            return;
+        }
+        g.writeName("parentExecution");
+        g.writeStartObject();
+        g.writeName("executionId");
+        g.writeString(parent.get().executionId());
+        g.writeName("workflowId");
+        g.writeString(parent.get().workflowId());
+        g.writeEndObject();
     }
 
     /**
@@ -52,12 +73,25 @@ public final class ExecutionCodec {
      * once per recorded execution.
      */
     public static String fullData(Optional<String> startNode, List<Item> startItems, ExecutionResult result) {
-        return fullData(startNode, startItems, result, Long.MAX_VALUE);
+        return fullData(startNode, startItems, result, Long.MAX_VALUE, Optional.empty());
     }
 
     /** The whole execution, item lists past {@code maxBytes} left out (see the class comment). */
     public static String fullData(
             Optional<String> startNode, List<Item> startItems, ExecutionResult result, long maxBytes) {
+        return fullData(startNode, startItems, result, maxBytes, Optional.empty());
+    }
+
+    /**
+     * The whole execution, item lists past {@code maxBytes} left out (see the class comment), with the
+     * execution that started it when it is a sub-workflow.
+     */
+    public static String fullData(
+            Optional<String> startNode,
+            List<Item> startItems,
+            ExecutionResult result,
+            long maxBytes,
+            Optional<StartRequest.ParentExecution> parent) {
         Budget budget = new Budget(maxBytes);
         Map<List<Item>, String> outputs = new IdentityHashMap<>();
         result.runData().forEach((node, runs) -> {
@@ -83,6 +117,7 @@ public final class ExecutionCodec {
             } else {
                 writeStart(g, startNode, List.of());
             }
+            writeParent(g, parent);
             g.writeName("lastNodeExecuted");
             writeNullable(g, result.lastNodeExecuted());
             g.writeName("error");
@@ -210,6 +245,10 @@ public final class ExecutionCodec {
                 g.writeString(line);
             }
             g.writeEndArray();
+        }
+        if (!r.metadata().isEmpty()) {
+            g.writeName("metadata");
+            writeJson(g, r.metadata());
         }
         g.writeName("sources");
         g.writeStartArray();

@@ -78,7 +78,9 @@ public class ExecutionService {
             HearthProperties properties,
             ErrorWorkflows errorWorkflows,
             io.hearth.server.dedupe.JdbcProcessedValues processedValues,
-            io.hearth.server.workflow.JdbcStaticData staticData) {
+            io.hearth.server.workflow.JdbcStaticData staticData,
+            io.hearth.server.workflow.WorkflowRepository workflows,
+            io.hearth.server.workflow.PreparedWorkflows preparedWorkflows) {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
@@ -86,7 +88,8 @@ public class ExecutionService {
         this.clock = clock;
         this.properties = properties;
         this.errorWorkflows = errorWorkflows;
-        this.services = new io.hearth.runtime.execution.ExecutionServices(processedValues, staticData);
+        this.services = new io.hearth.runtime.execution.ExecutionServices(
+                processedValues, staticData, new SubWorkflowLauncher(this, workflows, preparedWorkflows), 0);
         io.micrometer.core.instrument.Gauge.builder("hearth.executions.running", executor, WorkflowExecutor::running)
                 .description("Executions running now")
                 .register(meters);
@@ -115,7 +118,9 @@ public class ExecutionService {
         public synchronized CompletableFuture<Void> ensureStartRow() {
             if (startRow == null) {
                 startRow = writer.insert(
-                        startRecord, ExecutionCodec.startData(request.startNode(), request.recordableStartItems()));
+                        startRecord,
+                        ExecutionCodec.startData(
+                                request.startNode(), request.recordableStartItems(), request.parent()));
             }
             return startRow;
         }
@@ -208,10 +213,14 @@ public class ExecutionService {
                 request.responder(),
                 Map.of(),
                 environment(),
-                credentials,
+                request.parent().filter(p -> !p.storedCredentials()).isPresent()
+                        ? io.hearth.runtime.execution.CredentialProvider.NONE
+                        : credentials,
                 progressListener(state),
                 request.secrets(),
-                services);
+                request.parent()
+                        .map(StartRequest.ParentExecution::childServices)
+                        .orElse(services));
         CompletableFuture<ExecutionResult> runtimeResult = new CompletableFuture<>();
         RunningExecution handle = new RunningExecution() {
             @Override
@@ -375,7 +384,8 @@ public class ExecutionService {
     /** The execution data as recorded: within the workflow's data limit (see {@link ExecutionCodec}). */
     String recordedData(StartRequest request, ExecutionResult result) {
         long maxBytes = executor.limits(request.prepared().workflow()).maxDataBytes();
-        return ExecutionCodec.fullData(request.startNode(), request.recordableStartItems(), result, maxBytes);
+        return ExecutionCodec.fullData(
+                request.startNode(), request.recordableStartItems(), result, maxBytes, request.parent());
     }
 
     private static boolean keep(StartRequest request, ExecutionResult result) {

@@ -42,6 +42,9 @@ public final class ExecutionViews {
         // Past its data limit (executionDataOverflow: truncate) a record leaves items out; its runs say how many.
         m.put("truncated", Boolean.TRUE.equals(data.get("truncated")));
         m.put("start", data.get("start"));
+        if (data.get("parentExecution") != null) {
+            m.put("parentExecution", data.get("parentExecution"));
+        }
         m.put("nodes", data.getOrDefault("nodes", Map.of()));
         return m;
     }

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param executionId       run under this id (a queued execution whose row already exists)
  * @param secrets           values of the request that started it (a webhook's Authorization, Cookie or auth
  *                          header) masked in everything recorded or logged; the run itself sees them unmasked
+ * @param parent            present for a sub-workflow: the execution whose Execute Workflow node started it
  */
 public record StartRequest(
         String workflowId,
@@ -33,11 +34,54 @@ public record StartRequest(
         Optional<String> retryOf,
         boolean persistStartFirst,
         Optional<String> executionId,
-        Set<String> secrets) {
+        Set<String> secrets,
+        Optional<ParentExecution> parent) {
 
     public StartRequest {
         startItems = List.copyOf(startItems);
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
+        parent = parent == null ? Optional.empty() : parent;
+    }
+
+    /**
+     * The execution that started a sub-workflow.
+     *
+     * @param childServices      what the child runs with (one sub-workflow level deeper)
+     * @param storedCredentials  whether the child's nodes may use stored credentials (a saved workflow's own
+     *                           references); a workflow given as JSON gets none
+     */
+    public record ParentExecution(
+            String executionId,
+            String workflowId,
+            io.hearth.runtime.execution.ExecutionServices childServices,
+            boolean storedCredentials) {}
+
+    /** A request that is not a sub-workflow's. */
+    public StartRequest(
+            String workflowId,
+            Optional<String> versionId,
+            PreparedWorkflow prepared,
+            ExecutionMode mode,
+            Optional<String> startNode,
+            List<Item> startItems,
+            Optional<WebhookResponder> responder,
+            Optional<String> retryOf,
+            boolean persistStartFirst,
+            Optional<String> executionId,
+            Set<String> secrets) {
+        this(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                retryOf,
+                persistStartFirst,
+                executionId,
+                secrets,
+                Optional.empty());
     }
 
     public static StartRequest of(
@@ -73,7 +117,8 @@ public record StartRequest(
                 retryOf,
                 persistStartFirst,
                 executionId,
-                secrets);
+                secrets,
+                parent);
     }
 
     public StartRequest withRetryOf(String original) {
@@ -88,7 +133,8 @@ public record StartRequest(
                 Optional.of(original),
                 true,
                 executionId,
-                secrets);
+                secrets,
+                parent);
     }
 
     public StartRequest withExecutionId(String id) {
@@ -103,7 +149,8 @@ public record StartRequest(
                 retryOf,
                 persistStartFirst,
                 Optional.of(id),
-                secrets);
+                secrets,
+                parent);
     }
 
     public StartRequest withSecrets(Set<String> values) {
@@ -118,11 +165,28 @@ public record StartRequest(
                 retryOf,
                 persistStartFirst,
                 executionId,
-                values);
+                values,
+                parent);
     }
 
     /** The start items as they may be stored: with {@link #secrets} masked. */
     public List<Item> recordableStartItems() {
         return RedactedRun.items(startItems, SecretRedactor.of(secrets));
+    }
+
+    public StartRequest withParent(ParentExecution value) {
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                retryOf,
+                persistStartFirst,
+                executionId,
+                secrets,
+                Optional.of(value));
     }
 }

@@ -1,0 +1,158 @@
+package io.hearth.runtime.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.node.Item;
+import io.hearth.node.support.MiniJson;
+import io.hearth.runtime.Flows;
+import io.hearth.runtime.execution.ExecutionRequest;
+import io.hearth.runtime.execution.ExecutionResult;
+import io.hearth.runtime.execution.ExecutionServices;
+import io.hearth.runtime.execution.ExecutionStatus;
+import io.hearth.runtime.execution.LocalSubWorkflows;
+import io.hearth.runtime.execution.ProcessedValuesStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ExecuteWorkflowNodeTest {
+
+    /** A sub-workflow: trigger (with an input schema) -> Edit Fields adding "doubled". */
+    private static final String CHILD = """
+            {"name": "Double", "nodes": [
+              {"name": "Start", "type": "n8n-nodes-base.executeWorkflowTrigger", "typeVersion": 1.1, "position": [0, 0],
+               "parameters": {"inputSource": "workflowInputs",
+                              "workflowInputs": {"values": [{"name": "n", "type": "number"}, {"name": "label"}]}}},
+              {"name": "Double", "type": "n8n-nodes-base.set", "typeVersion": 3.4, "position": [200, 0],
+               "parameters": {"includeOtherFields": true, "assignments": {"assignments": [
+                 {"name": "doubled", "type": "number", "value": "={{ $json.n * 2 }}"}]}}}],
+             "connections": {"Start": {"main": [[{"node": "Double", "type": "main", "index": 0}]]}}}""";
+
+    private static ExecutionResult run(Map<String, Object> parameters, double version, List<Item> input) {
+        var wf = Flows.flow()
+                .node("Manual", "hearth.manualTrigger", Map.of())
+                .node("Call", "n8n-nodes-base.executeWorkflow", parameters)
+                .connect("Manual", "Call")
+                .build();
+        wf = wf.withNodes(wf.nodes().stream()
+                .map(n -> n.name().equals("Call") ? n.withTypeVersion(version) : n)
+                .toList());
+        var executor = Flows.executor();
+        var services = new ExecutionServices(ProcessedValuesStore.NONE, null, new LocalSubWorkflows(executor), 0);
+        return executor.start(ExecutionRequest.manual(executor.prepare(wf), "parent", input)
+                        .withServices(services))
+                .result()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
+    }
+
+    private static ExecutionResult runContinuing(Map<String, Object> parameters, List<Item> input) {
+        var wf = Flows.flow()
+                .node("Manual", "hearth.manualTrigger", Map.of())
+                .node(
+                        "Call",
+                        "n8n-nodes-base.executeWorkflow",
+                        parameters,
+                        n -> n.withOnError(io.hearth.runtime.workflow.OnError.CONTINUE_REGULAR_OUTPUT))
+                .connect("Manual", "Call")
+                .build();
+        var executor = Flows.executor();
+        var services = new ExecutionServices(ProcessedValuesStore.NONE, null, new LocalSubWorkflows(executor), 0);
+        return executor.start(ExecutionRequest.manual(executor.prepare(wf), "parent", input)
+                        .withServices(services))
+                .result()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
+    }
+
+    private static final List<Item> TWO =
+            List.of(Item.of(Map.of("n", 2, "secret", "x")), Item.of(Map.of("n", 5, "secret", "y")));
+
+    @Test
+    void runsTheChildOnceWithAllItemsThroughItsInputSchema() {
+        var r = run(Map.of("source", "parameter", "workflowJson", CHILD), 1.3, TWO);
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        // the trigger's schema keeps n and label (null when missing) and drops the rest
+        assertThat(Flows.output(r, "Call"))
+                .containsExactly(
+                        mapOf("n", 2, "label", null, "doubled", 4L), mapOf("n", 5, "label", null, "doubled", 10L));
+        var run = r.runData().get("Call").getLast();
+        assertThat(run.output().getFirst())
+                .extracting(i -> i.pairedItems().getFirst().item())
+                .containsExactly(0, 1);
+        assertThat((List<?>) run.metadata().get("subExecutions")).hasSize(1);
+    }
+
+    @Test
+    void runsTheChildOncePerItemWhenAsked() {
+        var r = run(Map.of("source", "parameter", "workflowJson", CHILD, "mode", "each"), 1.3, TWO);
+        assertThat(Flows.output(r, "Call")).extracting(m -> m.get("doubled")).containsExactly(4L, 10L);
+        assertThat((List<?>) r.runData().get("Call").getLast().metadata().get("subExecutions"))
+                .hasSize(2);
+    }
+
+    @Test
+    void withoutWaitingTheItemsGoOnUnchanged() {
+        var p = Map.<String, Object>of(
+                "source", "parameter", "workflowJson", CHILD, "options", Map.of("waitForSubWorkflow", false));
+        assertThat(Flows.output(run(p, 1.3, TWO), "Call"))
+                .containsExactly(Map.of("n", 2, "secret", "x"), Map.of("n", 5, "secret", "y"));
+    }
+
+    @Test
+    void aChildFailureFailsTheNodeOrBecomesAnErrorItemPerItem() {
+        String failing = """
+                {"name": "Fails", "nodes": [
+                  {"name": "Start", "type": "n8n-nodes-base.executeWorkflowTrigger", "typeVersion": 1, "position": [0, 0], "parameters": {}},
+                  {"name": "Stop", "type": "n8n-nodes-base.stopAndError", "typeVersion": 1, "position": [200, 0],
+                   "parameters": {"errorMessage": "={{ 'no ' + $json.n }}"}}],
+                 "connections": {"Start": {"main": [[{"node": "Stop", "type": "main", "index": 0}]]}}}""";
+        var once = run(Map.of("source", "parameter", "workflowJson", failing), 1.3, TWO);
+        assertThat(once.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(once.error().orElseThrow().node()).contains("Call");
+        assertThat(once.error().orElseThrow().message()).isEqualTo("no 2");
+
+        var each = runContinuing(Map.of("source", "parameter", "workflowJson", failing, "mode", "each"), TWO);
+        assertThat(Flows.output(each, "Call")).containsExactly(Map.of("error", "no 2"), Map.of("error", "no 5"));
+    }
+
+    @Test
+    void refusesSourcesHearthDoesNotLoad() {
+        var r = run(Map.of("source", "url", "workflowUrl", "https://example.com/wf.json"), 1, TWO);
+        assertThat(r.error().orElseThrow().message()).contains("Source: 'URL' is not supported by Hearth");
+        var noTrigger = run(
+                Map.of(
+                        "source",
+                        "parameter",
+                        "workflowJson",
+                        "{\"name\": \"Bare\", \"nodes\": [], \"connections\": {}}"),
+                1.3,
+                TWO);
+        assertThat(noTrigger.error().orElseThrow().message())
+                .contains("has no 'When Executed by Another Workflow' trigger");
+    }
+
+    @Test
+    void aChildThatCallsItselfStopsAtTheDepthLimit() {
+        // the child passes its own JSON on to itself, forever
+        String selfCalling = """
+                {"name": "Again", "nodes": [
+                  {"name": "Start", "type": "n8n-nodes-base.executeWorkflowTrigger", "typeVersion": 1, "position": [0, 0], "parameters": {}},
+                  {"name": "Again", "type": "n8n-nodes-base.executeWorkflow", "typeVersion": 1.3, "position": [200, 0],
+                   "parameters": {"source": "parameter", "workflowJson": "={{ JSON.stringify($json.self) }}"}}],
+                 "connections": {"Start": {"main": [[{"node": "Again", "type": "main", "index": 0}]]}}}""";
+        var input = List.of(Item.of(Map.of("self", MiniJson.parse(selfCalling))));
+        var r = run(Map.of("source", "parameter", "workflowJson", selfCalling), 1.3, input);
+        assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(r.error().orElseThrow().message()).contains("more than 10 levels deep");
+    }
+
+    private static Map<String, Object> mapOf(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
