@@ -126,6 +126,12 @@ public final class WorkflowExecutor {
         ExecutionRun run =
                 new ExecutionRun(request, new RunState(request, clock, defaultZone, own), blockingPool, timer, own);
         handle.accept(run);
+        if (request.services().depth() > 0) {
+            // A sub-workflow runs within its parent's slot: the parent waits for it, so queueing it
+            // behind the gate could wait forever for a slot the waiting parents hold.
+            run.start();
+            return run;
+        }
         // Unsaved drafts have no id: each is its own workflow for the per-workflow cap.
         gate.submit(workflow.id().orElse("draft:" + request.executionId()), own.maxConcurrency(), run);
         return run;

@@ -155,4 +155,27 @@ class ExecuteWorkflowNodeTest {
         }
         return m;
     }
+
+    @Test
+    void aSubWorkflowRunsInItsParentsSlotEvenWhenTheWorkflowMayRunOnlyOnce() {
+        // parent and child are the same workflow (same id) with room for one running execution
+        String child = CHILD.replace(
+                "{\"name\": \"Double\",",
+                "{\"id\": \"same\", \"settings\": {\"maxConcurrency\": 1}, \"name\": \"Double\",");
+        var parent = io.hearth.runtime.workflow.WorkflowJson.parse("""
+                {"id": "same", "name": "Parent", "settings": {"maxConcurrency": 1}, "nodes": [
+                  {"name": "Manual", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0], "parameters": {}},
+                  {"name": "Call", "type": "n8n-nodes-base.executeWorkflow", "typeVersion": 1.3, "position": [200, 0],
+                   "parameters": {"source": "parameter", "workflowJson": %s}}],
+                 "connections": {"Manual": {"main": [[{"node": "Call", "type": "main", "index": 0}]]}}}""".formatted(MiniJson.write(child)));
+        var executor = Flows.executor();
+        var services = new ExecutionServices(ProcessedValuesStore.NONE, new LocalSubWorkflows(executor), 0);
+        var r = executor.start(ExecutionRequest.manual(executor.prepare(parent), "parent", TWO)
+                        .withServices(services))
+                .result()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(Flows.output(r, "Call")).hasSize(2);
+    }
 }
