@@ -153,16 +153,20 @@ class DataNodesServerTest extends ApiTestSupport {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        anonymous
-                .post()
-                .uri("/webhook/dedupe-mode")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("items", List.of(Map.of("id", 2))))
-                .exchange()
-                .expectStatus()
-                .is5xxServerError()
-                .expectBody()
-                .jsonPath("$.error")
-                .value(m -> assertThat((String) m).contains("incompatible setting of the 'Keep Items Where'"));
+        // the saved version serves the webhook once the activation switched to it
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(100);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> anonymous
+                        .post()
+                        .uri("/webhook/dedupe-mode")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("items", List.of(Map.of("id", next.incrementAndGet()))))
+                        .exchange()
+                        .expectStatus()
+                        .is5xxServerError()
+                        .expectBody()
+                        .jsonPath("$.error")
+                        .value(m -> assertThat((String) m).contains("incompatible setting of the 'Keep Items Where'")));
     }
 }

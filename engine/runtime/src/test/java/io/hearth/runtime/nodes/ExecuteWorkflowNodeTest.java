@@ -169,7 +169,7 @@ class ExecuteWorkflowNodeTest {
                    "parameters": {"source": "parameter", "workflowJson": %s}}],
                  "connections": {"Manual": {"main": [[{"node": "Call", "type": "main", "index": 0}]]}}}""".formatted(MiniJson.write(child)));
         var executor = Flows.executor();
-        var services = new ExecutionServices(ProcessedValuesStore.NONE, new LocalSubWorkflows(executor), 0);
+        var services = new ExecutionServices(ProcessedValuesStore.NONE, null, new LocalSubWorkflows(executor), 0);
         var r = executor.start(ExecutionRequest.manual(executor.prepare(parent), "parent", TWO)
                         .withServices(services))
                 .result()
