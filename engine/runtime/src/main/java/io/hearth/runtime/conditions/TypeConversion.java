@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class TypeConversion {
 
     /** The converted value, or invalid. */
-    record Result(boolean valid, Object value) {
+    public record Result(boolean valid, Object value) {
         static Result of(Object value) {
             return new Result(true, value);
         }
@@ -60,6 +60,24 @@ public final class TypeConversion {
             case "dateTime" -> toDateTime(value, zone);
             case "array" -> toArray(value, strict);
             case "object" -> toObject(value, strict);
+            default -> Result.of(value);
+        };
+    }
+
+    /**
+     * n8n's validateFieldType without strictness, as nodes that set typed fields use it (Set v3):
+     * number by JavaScript's Number(), boolean from true/false text or 0/1, array and object from JSON
+     * text; {@code null} passes.
+     */
+    public static Result forField(Object value, String type) {
+        if (value == null) {
+            return Result.of(null);
+        }
+        return switch (type) {
+            case "number" -> toNumber(value, false);
+            case "boolean" -> toBoolean(value, false);
+            case "array" -> toArray(value, false);
+            case "object" -> toObject(value, false);
             default -> Result.of(value);
         };
     }

@@ -12,8 +12,6 @@ import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
-import io.hearth.node.support.MiniJson;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -123,12 +121,37 @@ public final class EditFieldsNode implements ActionNode {
     }
 
     @Override
+    public List<io.hearth.node.description.VersionMigration> migrations() {
+        return List.of(io.hearth.node.description.VersionMigration.upTo(
+                3.3, "include (all by default, or none) becomes includeOtherFields", EditFieldsNode::includeToV33));
+    }
+
+    /**
+     * Set v3.0-3.2 have {@code include}: all (the default), none, selected or except; from v3.3 on
+     * "none" is {@code includeOtherFields: false} (its default) and the others need it true.
+     */
+    static Map<String, Object> includeToV33(Map<String, Object> p) {
+        if (p.containsKey("includeOtherFields")) {
+            return p;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(p);
+        Object include = p.getOrDefault("include", "all");
+        if ("none".equals(include)) {
+            out.remove("include");
+            out.put("includeOtherFields", false);
+        } else {
+            out.put("includeOtherFields", true);
+        }
+        return out;
+    }
+
+    @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         double version = context.node().typeVersion();
         return ItemLoop.map(context, in -> {
             ParameterValues p = in.parameters();
             Item item = in.item();
-            Map<String, Object> json = version < 3 ? setV1(item, p) : setV3(item, p, version);
+            Map<String, Object> json = version < 3 ? setV1(item, p, version) : setV3(item, p, version);
             boolean keepBinary = !p.get("options.includeBinary").isPresent() || p.bool("options.includeBinary");
             return new Item(json, keepBinary ? item.binary() : Map.of(), List.of(new Item.PairedItem(in.index(), 0)));
         });
@@ -163,21 +186,18 @@ public final class EditFieldsNode implements ActionNode {
                 throw new ParameterException(path + ".name", "is required");
             }
             String type = a.get("type") == null ? "string" : a.get("type").toString();
-            put(json, name.toString(), convert(a.get("value"), type, lenient, path + ".value"), dots);
+            put(
+                    json,
+                    name.toString(),
+                    convert(a.get("value"), type, lenient, path + ".value", version, name.toString()),
+                    dots);
         }
         return json;
     }
 
     private static Map<String, Object> base(Item item, ParameterValues p, double version) {
-        boolean include;
-        String mode;
-        if (version >= 3.3) {
-            include = p.bool("includeOtherFields");
-            mode = p.string("include").isBlank() ? "all" : p.string("include");
-        } else {
-            mode = p.string("include").isBlank() ? "all" : p.string("include");
-            include = !"none".equals(mode);
-        }
+        boolean include = p.bool("includeOtherFields"); // v3.0-3.2's include is migrated to this
+        String mode = p.string("include").isBlank() ? "all" : p.string("include");
         if (!include) {
             return new LinkedHashMap<>();
         }
@@ -203,24 +223,48 @@ public final class EditFieldsNode implements ActionNode {
         return json;
     }
 
-    private static Map<String, Object> setV1(Item item, ParameterValues p) {
+    /**
+     * Set v1/v2: typed value lists. As n8n: an entry without a name is named "propertyName" and one
+     * without a value takes its type's default (false, 0, ""); booleans are JavaScript's truthiness,
+     * numbers from text become numbers from v2 on, strings are kept as the expression gave them.
+     */
+    private static Map<String, Object> setV1(Item item, ParameterValues p, double version) {
         boolean dots = !p.get("options.dotNotation").isPresent() || p.bool("options.dotNotation");
         Map<String, Object> json = p.bool("keepOnlySet") ? new LinkedHashMap<>() : new LinkedHashMap<>(item.json());
         Map<String, Object> values = p.map("values");
         for (String type : List.of("boolean", "number", "string")) {
             if (values.get(type) instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (list.get(i) instanceof Map<?, ?> entry && entry.get("name") != null) {
-                        put(
-                                json,
-                                entry.get("name").toString(),
-                                convert(entry.get("value"), type, false, "values." + type + "[" + i + "].value"),
-                                dots);
+                for (Object e : list) {
+                    if (!(e instanceof Map<?, ?> entry)) {
+                        continue;
                     }
+                    Object name = entry.get("name") == null ? "propertyName" : entry.get("name");
+                    Object value = entry.containsKey("value")
+                            ? entry.get("value")
+                            : switch (type) {
+                                case "boolean" -> false;
+                                case "number" -> 0;
+                                default -> "";
+                            };
+                    Object converted = switch (type) {
+                        case "boolean" -> io.hearth.expression.ExpressionValues.truthy(value);
+                        case "number" ->
+                            version >= 2
+                                            && value instanceof String s
+                                            && !Double.isNaN(io.hearth.expression.ExpressionValues.toNumber(s))
+                                    ? jsNumber(io.hearth.expression.ExpressionValues.toNumber(s))
+                                    : value;
+                        default -> value;
+                    };
+                    put(json, name.toString(), converted, dots);
                 }
             }
         }
         return json;
+    }
+
+    private static Object jsNumber(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
     }
 
     private static List<String> fieldList(String text) {
@@ -230,83 +274,59 @@ public final class EditFieldsNode implements ActionNode {
                 .toList();
     }
 
-    @SuppressWarnings("unchecked")
+    /** As n8n (lodash's set): with dot notation {@code a.b[1]} writes into nested objects and arrays. */
     private static void put(Map<String, Object> json, String name, Object value, boolean dots) {
-        if (!dots || name.indexOf('.') < 0) {
-            json.put(name, value);
-            return;
-        }
-        String[] parts = name.split("\\.");
-        Map<String, Object> current = json;
-        for (int i = 0; i < parts.length - 1; i++) {
-            Object next = current.get(parts[i]);
-            Map<String, Object> copy =
-                    next instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-            current.put(parts[i], copy);
-            current = copy;
-        }
-        current.put(parts[parts.length - 1], value);
+        io.hearth.runtime.nodes.transform.FieldPath.set(json, name, value, !dots);
     }
 
-    static Object convert(Object value, String type, boolean lenient, String path) {
-        try {
-            return switch (type) {
-                case "number" -> {
-                    if (value == null || value instanceof Number) {
-                        yield value;
-                    }
-                    String s = value.toString().strip();
-                    if (s.isEmpty()) {
-                        yield null;
-                    }
-                    BigDecimal d = new BigDecimal(s);
-                    yield d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-                            ? (Object) d.longValue()
-                            : (Object) d.doubleValue();
+    /**
+     * An assignment's value as n8n's Set v3 converts it (validateEntry): from v3.2 on no value stays
+     * null; a string field takes objects as JSON and anything else as JavaScript's String(); other
+     * types as n8n's validateFieldType ("true" and "1" are a number 1 and a boolean true, JSON text an
+     * array or object). A value that does not convert fails the item, or with "Ignore Type Conversion
+     * Errors" is kept as it is.
+     */
+    static Object convert(Object value, String type, boolean lenient, String path, double version, String name) {
+        if (version >= 3.2 && value == null) {
+            return null;
+        }
+        Object v = value;
+        if (type.equals("string")) {
+            if (version > 3 && value == null) {
+                if (lenient) {
+                    return null;
                 }
-                case "boolean" -> {
-                    if (value == null || value instanceof Boolean) {
-                        yield value;
-                    }
-                    String s = value.toString().strip().toLowerCase(java.util.Locale.ROOT);
-                    yield switch (s) {
-                        case "true", "1", "yes", "on" -> true;
-                        case "false", "0", "no", "off", "" -> false;
-                        default -> throw new IllegalArgumentException("'" + value + "' is not a boolean");
-                    };
-                }
-                case "array" -> value instanceof List || value == null ? value : parseArray(value);
-                case "object" -> value instanceof Map || value == null ? value : parseObject(value);
-                default ->
-                    value == null
-                            ? ""
-                            : value instanceof String
-                                    ? value
-                                    : io.hearth.runtime.conditions.TypeConversion.toText(value);
-            };
-        } catch (RuntimeException e) {
-            if (lenient) {
-                return value;
+                throw new ParameterException(path, "'" + name + "' expects a string but we got 'null'");
             }
-            String why = e instanceof NumberFormatException ? "'" + value + "' is not a number" : e.getMessage();
-            throw new ParameterException(path, "cannot be converted to " + type + ": " + why);
+            v = value instanceof Map<?, ?> || value instanceof List<?>
+                    ? io.hearth.node.support.MiniJson.write(value)
+                    : io.hearth.expression.ExpressionValues.toText(value);
+            return v;
         }
+        var converted = io.hearth.runtime.conditions.TypeConversion.forField(v, type);
+        if (converted.valid()) {
+            Object out = converted.value();
+            return out instanceof Double d ? jsNumber(d) : out;
+        }
+        if (lenient) {
+            return value;
+        }
+        throw new ParameterException(
+                path,
+                "'" + name + "' expects a " + type + " but we got " + describe(value)
+                        + " (change the field's type or turn on the option Ignore Type Conversion Errors)");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parseObject(Object value) {
-        Object parsed = value instanceof String s ? MiniJson.parse(s.isBlank() ? "{}" : s) : value;
-        if (parsed instanceof Map<?, ?> m) {
-            return new LinkedHashMap<>((Map<String, Object>) m);
+    private static String describe(Object value) {
+        if (value == null) {
+            return "'null'";
         }
-        throw new IllegalArgumentException("not a JSON object");
-    }
-
-    private static List<Object> parseArray(Object value) {
-        Object parsed = value instanceof String s ? MiniJson.parse(s) : value;
-        if (parsed instanceof List<?> l) {
-            return new ArrayList<>(l);
+        if (value instanceof List<?>) {
+            return "array";
         }
-        throw new IllegalArgumentException("not a JSON array");
+        if (value instanceof Map<?, ?>) {
+            return "object";
+        }
+        return "'" + io.hearth.expression.ExpressionValues.toText(value) + "'";
     }
 }

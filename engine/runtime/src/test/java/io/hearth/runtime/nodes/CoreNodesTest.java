@@ -59,7 +59,7 @@ class CoreNodesTest {
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(r.error().orElseThrow().message())
                 .contains("assignments.assignments[0].value")
-                .contains("'lots' is not a number");
+                .contains("'count' expects a number but we got 'lots'");
     }
 
     @Test
