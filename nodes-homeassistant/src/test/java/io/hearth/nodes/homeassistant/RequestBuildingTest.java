@@ -486,17 +486,18 @@ class RequestBuildingTest {
 
     @Test
     void getsOneStateAndAllStates() throws Throwable {
-        api.answering(r -> r.uri().equals("/api/states")
-                ? RecordingApi.json(200, List.of(Map.of("entity_id", "a.b"), Map.of("entity_id", "c.d")))
-                : RecordingApi.json(200, Map.of("entity_id", "light.x", "state", "on")));
+        api.knowing(List.of("a.b", "c.d"), Map.of());
+        api.answering(r -> RecordingApi.json(200, Map.of("entity_id", "light.x", "state", "on")));
         run(params(p("resource", "state"), p("entityId", Map.of("__rl", true, "mode", "list", "value", "light.x"))));
         HaRequest get = only();
         assertRequest(get, Method.GET, "/api/states/light.x", null);
         assertThat(get.subject()).hasValue("entity 'light.x'");
         api.requests.clear();
         assertThat(run(params(p("resource", "state"), p("operation", "getAll"), p("limit", 1))))
-                .hasSize(1);
-        assertRequest(only(), Method.GET, "/api/states", null);
+                .singleElement()
+                .satisfies(i -> assertThat(i.json()).containsEntry("entity_id", "a.b"));
+        assertThat(api.requests).isEmpty(); // the states come from the states lookup (get_states)
+        assertThat(api.lookups).containsExactly("states");
     }
 
     @Test

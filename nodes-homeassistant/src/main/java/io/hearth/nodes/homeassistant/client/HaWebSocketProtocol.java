@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * client message carries a unique increasing {@code id}; answers are {@code {"id", "type":"result",
  * "success", "result"|"error":{code,message}}} and subscription events {@code {"id","type":"event","event"}}.
  * <p>
- * Used by the one-shot {@link HaWebSocketCommand}; a long-lived, reconnecting connection can reuse
- * the same pieces (one {@link Handshake} per connection, one {@link Ids} per connection).
+ * Used by {@link HaSession}, one physical socket (one {@link Handshake} and one {@link Ids} each).
  */
 public final class HaWebSocketProtocol {
 

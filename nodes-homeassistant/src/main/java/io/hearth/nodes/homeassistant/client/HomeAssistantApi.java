@@ -29,7 +29,10 @@ public interface HomeAssistantApi {
         return send(HaRequest.get("List services", "/api/services")).map(HaResponse::json);
     }
 
-    /** {@code GET /api/states} parsed: every entity's state (for dropdowns and target checks). */
+    /**
+     * Every entity's state (State "Get Many", dropdowns, target checks): {@code GET /api/states} here;
+     * the real client asks {@code get_states} over its shared WebSocket.
+     */
     default Mono<Object> states() {
         return send(HaRequest.get("Load entities", "/api/states")).map(HaResponse::json);
     }

@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -24,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
@@ -71,6 +71,7 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
     private final ConnectionProvider provider;
     private final HttpClient http;
     private final Mono<Object> cachedServices;
+    private final HaCommandChannel commands;
 
     private HomeAssistantClient(HaConnectionSettings settings, Options options) {
         this.settings = settings;
@@ -94,6 +95,8 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
             c = secure(c, settings, options.connectTimeout());
         }
         this.http = c;
+        this.commands =
+                new HaCommandChannel(this, Schedulers.parallel(), options.commandTimeout(), Duration.ofSeconds(60));
         this.cachedServices = HomeAssistantApi.super
                 .services()
                 .cache(v -> Duration.ofSeconds(30), e -> Duration.ZERO, () -> Duration.ZERO);
@@ -157,18 +160,16 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
         return cachedServices;
     }
 
+    /** {@code get_states} over the shared WebSocket (the same states as {@code GET /api/states}). */
+    @Override
+    public Mono<Object> states() {
+        return command("Get all states", Map.of("type", "get_states")).defaultIfEmpty(java.util.List.of());
+    }
+
+    /** Over the client's shared WebSocket ({@link HaCommandChannel}), authenticated once for many commands. */
     @Override
     public Mono<Object> command(String operation, Map<String, Object> command) {
-        return http.websocket(WebsocketClientSpec.builder()
-                        .maxFramePayloadLength(MAX_WS_MESSAGE)
-                        .build())
-                .uri(settings.websocketUrl())
-                .handle((in, out) ->
-                        HaWebSocketCommand.run(in, out, settings.accessToken(), command, operation, MAX_WS_MESSAGE))
-                .next()
-                .timeout(
-                        options.commandTimeout(),
-                        Mono.error(() -> new TimeoutException("no answer within " + options.commandTimeout())))
+        return commands.send(operation, command, options.commandTimeout())
                 .onErrorMap(
                         e -> !(e instanceof NodeException),
                         e -> HomeAssistantErrors.forTransport(operation, settings, e))
@@ -198,6 +199,7 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
 
     @Override
     public void close() {
+        commands.close();
         provider.disposeLater().subscribe(null, e -> LOG.debug("closing the connection pool failed", e));
     }
 

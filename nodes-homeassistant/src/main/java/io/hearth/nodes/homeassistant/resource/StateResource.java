@@ -116,10 +116,6 @@ public final class StateResource {
                 .asAdminOnly();
     }
 
-    static HaRequest listRequest() {
-        return HaRequest.get("Get all states", "/api/states");
-    }
-
     /**
      * The upsert request. {@code current} is the entity's current attributes (empty if it does not exist),
      * used in merge mode.
@@ -183,10 +179,7 @@ public final class StateResource {
     }
 
     private static Mono<List<Item>> getAll(OperationInput in) {
-        return in.api()
-                .send(listRequest())
-                .map(HaResponse::json)
-                .map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"));
+        return in.api().states().map(j -> Results.items(Results.limit(Json.asList(j), in.params()), "state"));
     }
 
     /** Entity options of the states {@code keep} accepts, labelled {@code friendly_name (entity_id)}. */

@@ -63,7 +63,7 @@ class HaWebSocketProtocolTest {
         assertThat(coalesced.get(0).success()).isTrue();
         assertThat(coalesced.get(0).result()).isEqualTo(List.of(1));
         assertThat(coalesced.get(1).errorCode()).isEqualTo("not_found");
-        assertThat(HaWebSocketCommand.commandError("Load areas", coalesced.get(1)))
+        assertThat(HomeAssistantErrors.forCommand("Load areas", coalesced.get(1)))
                 .hasMessage("Load areas failed: not found (404): Nope");
     }
 

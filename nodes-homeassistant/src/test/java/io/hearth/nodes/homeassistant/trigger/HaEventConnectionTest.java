@@ -17,22 +17,22 @@ class HaEventConnectionTest {
         var off = state("off", Map.of("friendly_name", "A"));
         var on = state("on", Map.of("friendly_name", "A"));
         var offDimmed = state("off", Map.of("friendly_name", "B"));
-        assertThat(HaEventConnection.differs(off, on)).isTrue();
-        assertThat(HaEventConnection.differs(off, offDimmed)).isTrue();
+        assertThat(MissedChanges.differs(off, on)).isTrue();
+        assertThat(MissedChanges.differs(off, offDimmed)).isTrue();
         // after a Home Assistant restart last_updated changes although nothing else did: not a change
         var restarted = new LinkedHashMap<>(off);
         restarted.put("last_updated", "2024-03-21T00:00:00+00:00");
         restarted.put("last_changed", "2024-03-21T00:00:00+00:00");
-        assertThat(HaEventConnection.differs(off, restarted)).isFalse();
+        assertThat(MissedChanges.differs(off, restarted)).isFalse();
     }
 
     @Test
     void recognisesAStateAlreadyDelivered() {
         var on = state("on", Map.of());
-        assertThat(HaEventConnection.sameVersion(on, new LinkedHashMap<>(on))).isTrue();
+        assertThat(MissedChanges.sameVersion(on, new LinkedHashMap<>(on))).isTrue();
         var later = new LinkedHashMap<>(on);
         later.put("last_updated", "2024-03-21T00:00:00+00:00");
-        assertThat(HaEventConnection.sameVersion(on, later)).isFalse();
+        assertThat(MissedChanges.sameVersion(on, later)).isFalse();
     }
 
     @Test
@@ -40,7 +40,7 @@ class HaEventConnectionTest {
         var off = state("off", Map.of());
         var on = new LinkedHashMap<>(state("on", Map.of()));
         on.put("context", Map.of("id", "x"));
-        Map<String, Object> event = HaEventConnection.synthetic("light.a", off, on);
+        Map<String, Object> event = MissedChanges.synthetic("light.a", off, on);
         assertThat(event)
                 .containsEntry("event_type", "state_changed")
                 .containsEntry("time_fired", on.get("last_updated"))
@@ -59,9 +59,9 @@ class HaEventConnectionTest {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("trigger", new LinkedHashMap<>(Map.of("event", "sunset", "platform", "sun")));
         b.put("type", "subscribe_trigger");
-        assertThat(HaEventConnection.key(a)).isEqualTo(HaEventConnection.key(b));
-        assertThat(HaEventConnection.key(TriggerSpec.StateTrigger.COMMAND))
-                .isNotEqualTo(HaEventConnection.key(Map.of("type", "subscribe_events")));
+        assertThat(Subscriptions.key(a)).isEqualTo(Subscriptions.key(b));
+        assertThat(Subscriptions.key(TriggerSpec.StateTrigger.COMMAND))
+                .isNotEqualTo(Subscriptions.key(Map.of("type", "subscribe_events")));
     }
 
     @Test
@@ -69,11 +69,10 @@ class HaEventConnectionTest {
         var unauthorized = HaWebSocketProtocol.decode(
                         "{\"id\":2,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"unauthorized\",\"message\":\"Unauthorized\"}}")
                 .getFirst();
-        assertThat(HaEventConnection.subscribeError(
-                                Map.of("type", "subscribe_trigger", "trigger", Map.of()), unauthorized)
+        assertThat(Subscriptions.subscribeError(Map.of("type", "subscribe_trigger", "trigger", Map.of()), unauthorized)
                         .getMessage())
                 .contains("administrators only");
-        assertThat(HaEventConnection.subscribeError(
+        assertThat(Subscriptions.subscribeError(
                                 Map.of("type", "subscribe_events", "event_type", "my_event"), unauthorized)
                         .getMessage())
                 .contains("'my_event' events")
@@ -81,7 +80,7 @@ class HaEventConnectionTest {
         var invalid = HaWebSocketProtocol.decode(
                         "{\"id\":2,\"type\":\"result\",\"success\":false,\"error\":{\"code\":\"invalid_format\",\"message\":\"Invalid platform 'nope'\"}}")
                 .getFirst();
-        assertThat(HaEventConnection.subscribeError(Map.of("type", "subscribe_trigger", "trigger", Map.of()), invalid)
+        assertThat(Subscriptions.subscribeError(Map.of("type", "subscribe_trigger", "trigger", Map.of()), invalid)
                         .getMessage())
                 .isEqualTo("Home Assistant rejected the trigger config (invalid_format): Invalid platform 'nope'");
     }
