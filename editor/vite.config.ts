@@ -16,7 +16,8 @@ export default defineConfig({
   server: {
     // `npm run dev` against a locally running server: http://localhost:5173
     proxy: {
-      '/api': server,
+      // the server's CSRF check compares Origin with its own address: the proxied requests come from it
+      '/api': { target: server, changeOrigin: true, headers: { origin: server } },
       '/webhook': server,
       '/webhook-test': server,
     },

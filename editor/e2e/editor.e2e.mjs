@@ -9,21 +9,8 @@
 // CHROMIUM_PATH (default /usr/bin/chromium). Writes screenshots and report.json into --out and exits
 // non-zero when a step fails. Uses playwright-core with the machine's Chromium (no browser download).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-
-function args(argv) {
-  const out = {};
-  for (let i = 2; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) continue;
-    const eq = a.indexOf('=');
-    if (eq > 0) out[a.substring(2, eq)] = a.substring(eq + 1);
-    else out[a.substring(2)] = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true';
-  }
-  return out;
-}
+import { resolve } from 'node:path';
+import { args, mouseDrag as drag, session, signIn, tid, until } from './support.mjs';
 
 const a = args(process.argv);
 const env = process.env;
@@ -48,87 +35,18 @@ if (!cfg.haToken) {
   console.error('missing --ha-token (or HEARTH_HA_TOKEN)');
   process.exit(2);
 }
-mkdirSync(cfg.out, { recursive: true });
 
 const stamp = Date.now().toString(36);
 const credentialName = `Home Assistant e2e ${stamp}`;
 const workflowName = `Webhook to Home Assistant ${stamp}`;
 const webhookPath = `e2e-${stamp}`;
-const report = {
-  startedAt: new Date().toISOString(),
-  config: { ...cfg, haToken: '***', password: '***' },
-  steps: [],
-  screenshots: [],
-  console: [],
-  result: 'running',
-};
-let shot = 0;
 let page;
+let step;
+let screenshot;
 
-function writeReport() {
-  writeFileSync(join(cfg.out, 'report.json'), JSON.stringify(report, null, 2));
-}
-
-async function screenshot(name) {
-  const file = join(cfg.out, `${String(++shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: false }).catch(() => undefined);
-  report.screenshots.push(file);
-  return file;
-}
-
-async function step(name, fn) {
-  const started = Date.now();
-  const entry = { name, status: 'running' };
-  report.steps.push(entry);
-  process.stdout.write(`• ${name} … `);
-  try {
-    const detail = await fn();
-    entry.status = 'passed';
-    if (detail !== undefined) entry.detail = detail;
-    entry.ms = Date.now() - started;
-    console.log(`ok (${entry.ms} ms)`);
-    await screenshot(name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
-  } catch (e) {
-    entry.status = 'failed';
-    entry.error = String(e?.stack ?? e);
-    entry.ms = Date.now() - started;
-    console.log('FAILED');
-    console.error(e);
-    await screenshot(`failed-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
-    throw e;
-  } finally {
-    writeReport();
-  }
-}
-
-const tid = (id) => `[data-testid="${id}"]`;
-
-async function until(what, fn, timeoutMs = 30_000, everyMs = 500) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-}
-
-/** Drags from one element's centre to another's with real mouse events (React Flow handles). */
+/** Drags with real mouse events from one element's centre to another's (React Flow handles). */
 async function mouseDrag(from, to) {
-  const a1 = await from.boundingBox();
-  const b1 = await to.boundingBox();
-  if (!a1 || !b1) throw new Error('drag source or target not visible');
-  await page.mouse.move(a1.x + a1.width / 2, a1.y + a1.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((a1.x + b1.x) / 2 + 10, (a1.y + b1.y) / 2 + 10, { steps: 8 });
-  await page.mouse.move(b1.x + b1.width / 2, b1.y + b1.height / 2, { steps: 8 });
-  await page.waitForTimeout(100);
-  await page.mouse.up();
+  await drag(page, from, to);
 }
 
 async function dropOnCanvas(typeName, x, y) {
@@ -142,40 +60,16 @@ async function closePanel() {
 }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: cfg.chromium,
-    headless: !cfg.headed,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') report.console.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => report.console.push(`pageerror: ${e.message}`));
-
+  const s = await session({ out: cfg.out, chromiumPath: cfg.chromium, headed: cfg.headed });
+  s.report.config = { ...cfg, haToken: '***', password: '***' };
+  page = s.page;
+  step = s.step;
+  screenshot = s.screenshot;
   let nodeTypes = {};
+  let error = null;
   try {
     await step('Sign in', async () => {
-      await page.goto(`${cfg.baseUrl}/`);
-      const which = await Promise.race([
-        page.locator(tid('setup-form')).waitFor().then(() => 'setup'),
-        page.locator(tid('login-form')).waitFor().then(() => 'login'),
-        page.locator('.shell').waitFor().then(() => 'in'),
-      ]);
-      if (which === 'setup') {
-        await page.fill(tid('setup-email'), cfg.email);
-        await page.fill(tid('setup-name'), 'E2E Owner');
-        await page.fill(tid('setup-password'), cfg.password);
-        await screenshot('owner-setup');
-        await page.click(tid('setup-submit'));
-      } else if (which === 'login') {
-        await page.fill(tid('login-email'), cfg.email);
-        await page.fill(tid('login-password'), cfg.password);
-        await page.click(tid('login-submit'));
-      }
-      await page.locator(tid('nav-workflows')).waitFor();
+      const which = await signIn(page, cfg.baseUrl, cfg.email, cfg.password);
       // the node type names, to find the palette items
       nodeTypes = await page.evaluate(async () => {
         const r = await fetch('/api/v1/node-types', { credentials: 'same-origin' });
@@ -367,26 +261,13 @@ async function main() {
       return { execution: row };
     });
 
-    report.result = 'passed';
   } catch (e) {
-    report.result = 'failed';
-    report.error = String(e?.message ?? e);
-  } finally {
-    report.finishedAt = new Date().toISOString();
-    writeReport();
-    await browser.close();
+    error = e;
   }
-  const passed = report.steps.filter((s) => s.status === 'passed').length;
-  const failed = report.steps.filter((s) => s.status === 'failed').length;
-  console.log(`\n${passed} passed, ${failed} failed`);
-  console.log(`report: ${join(cfg.out, 'report.json')}`);
-  process.exit(report.result === 'passed' ? 0 : 1);
+  process.exit(await s.finish(error));
 }
 
 main().catch((e) => {
   console.error(e);
-  report.result = 'failed';
-  report.error = String(e?.message ?? e);
-  writeReport();
   process.exit(1);
 });
