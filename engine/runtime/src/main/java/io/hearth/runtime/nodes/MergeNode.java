@@ -93,7 +93,8 @@ public final class MergeNode implements ActionNode {
                             Parameter.options(
                                             "clashHandling",
                                             Option.of("Prefer Input 2 Version", "preferInput2"),
-                                            Option.of("Prefer Input 1 Version", "preferInput1"))
+                                            Option.of("Prefer Input 1 Version", "preferInput1"),
+                                            Option.of("Add Input Number Suffix to Field Names", "addSuffix"))
                                     .displayName("When Field Values Clash")
                                     .defaultValue("preferInput2")
                                     .build(),
@@ -113,11 +114,63 @@ public final class MergeNode implements ActionNode {
     }
 
     @Override
+    public List<io.hearth.node.description.VersionMigration> migrations() {
+        return List.of(io.hearth.node.description.VersionMigration.upTo(
+                3,
+                "combinationMode becomes combineBy; clashHandling's values.resolveClash its value",
+                MergeNode::v2ToV3));
+    }
+
+    /**
+     * Merge v2/v2.1: {@code combinationMode} (mergeByFields by default, mergeByPosition, multiplex)
+     * and {@code options.clashHandling.values.resolveClash}; v3 names them {@code combineBy}
+     * (combineByFields, combineByPosition, combineAll) and {@code options.clashHandling}. The fields
+     * to match stay in {@code mergeByFields.values[{field1, field2}]}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> v2ToV3(Map<String, Object> p) {
+        Map<String, Object> out = new LinkedHashMap<>(p);
+        if ("combine".equals(p.get("mode")) && !p.containsKey("combineBy")) {
+            Object mode = p.getOrDefault("combinationMode", "mergeByFields");
+            out.put(
+                    "combineBy",
+                    switch (String.valueOf(mode)) {
+                        case "mergeByPosition" -> "combineByPosition";
+                        case "multiplex" -> "combineAll";
+                        default -> "combineByFields";
+                    });
+            out.remove("combinationMode");
+        }
+        if (p.get("options") instanceof Map<?, ?> options
+                && options.get("clashHandling") instanceof Map<?, ?> clash
+                && clash.get("values") instanceof Map<?, ?> values) {
+            Map<String, Object> o = new LinkedHashMap<>((Map<String, Object>) options);
+            o.put("clashHandling", values.get("resolveClash") == null ? "preferInput2" : values.get("resolveClash"));
+            out.put("options", o);
+        }
+        return out;
+    }
+
+    @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         ParameterValues p = context.parameters();
         List<Item> in1 = context.input(0);
         List<Item> in2 = context.input(1);
-        boolean preferInput1 = "preferInput1".equals(p.string("options.clashHandling"));
+        String clash = p.string("options.clashHandling");
+        boolean preferInput1 = "preferInput1".equals(clash);
+        boolean suffix = "addSuffix".equals(clash);
+        if (suffix) {
+            // n8n's "add input number suffix": every field of input 1 ends in _1, of input 2 in _2
+            in1 = suffixed(in1, "_1");
+            in2 = suffixed(in2, "_2");
+        }
+        List<Map<String, Object>> pairs = p.group("mergeByFields", "values");
+        List<String> fields1 = pairs.isEmpty()
+                ? suffixFields(fields(p, "fieldsToMatchString"), suffix ? "_1" : "")
+                : suffixFields(pairFields(pairs, "field1"), suffix ? "_1" : "");
+        List<String> fields2 = pairs.isEmpty()
+                ? suffixFields(fields(p, "fieldsToMatchString"), suffix ? "_2" : "")
+                : suffixFields(pairFields(pairs, "field2"), suffix ? "_2" : "");
         List<Item> out = switch (p.string("mode")) {
             case "append", "" -> append(in1, in2);
             case "combine" ->
@@ -128,8 +181,8 @@ public final class MergeNode implements ActionNode {
                         byFields(
                                 in1,
                                 in2,
-                                fields(p, "fieldsToMatchString"),
-                                fields(p, "fieldsToMatchString"),
+                                fields1,
+                                fields2,
                                 p.string("joinMode"),
                                 p.string("outputDataFrom"),
                                 p.bool("options.fuzzyCompare"),
@@ -168,10 +221,32 @@ public final class MergeNode implements ActionNode {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
-        if (f.isEmpty()) {
-            throw new ParameterException(name, "needs at least one field name");
-        }
         return f;
+    }
+
+    private static List<String> pairFields(List<Map<String, Object>> pairs, String key) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> pair : pairs) {
+            Object f = pair.get(key);
+            if (f != null && !f.toString().isBlank()) {
+                out.add(f.toString().strip());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> suffixFields(List<String> fields, String suffix) {
+        return fields.stream().map(f -> f + suffix).toList();
+    }
+
+    private static List<Item> suffixed(List<Item> items, String suffix) {
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item item : items) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            item.json().forEach((k, v) -> json.put(k + suffix, v));
+            out.add(item.withJson(json));
+        }
+        return out;
     }
 
     private static List<Item> append(List<Item> in1, List<Item> in2) {
@@ -220,6 +295,9 @@ public final class MergeNode implements ActionNode {
             String outputDataFrom,
             boolean fuzzy,
             boolean preferInput1) {
+        if (fields1.isEmpty() || fields2.isEmpty()) {
+            throw new ParameterException("fieldsToMatchString", "needs at least one field name (Fields to Match)");
+        }
         List<Item> out = new ArrayList<>();
         boolean[] matched2 = new boolean[in2.size()];
         List<Item> unmatched1 = new ArrayList<>();

@@ -198,9 +198,19 @@ class WorkflowJsonTest {
                 .containsEntry("homeAssistantApi", CredentialRef.byName("My HA"))
                 .containsEntry("httpBasicAuth", new CredentialRef("", "Basic"))
                 .containsEntry("httpHeaderAuth", new CredentialRef("9", "Header"));
-        assertThat(WorkflowJson.toTree(w).get("nodes").toString())
-                .contains(
-                        "credentials={homeAssistantApi=My HA, httpBasicAuth={name=Basic}, httpHeaderAuth={id=9, name=Header}}");
+        @SuppressWarnings("unchecked")
+        var exported = (Map<String, Object>)
+                ((java.util.List<Map<String, Object>>) WorkflowJson.toTree(w).get("nodes"))
+                        .getFirst()
+                        .get("credentials");
+        assertThat(exported)
+                .isEqualTo(Map.of(
+                        "homeAssistantApi",
+                        "My HA",
+                        "httpBasicAuth",
+                        Map.of("name", "Basic"),
+                        "httpHeaderAuth",
+                        Map.of("id", "9", "name", "Header")));
     }
 
     @Test
