@@ -21,6 +21,24 @@ class ProtocolAnswersTest extends ApiTestSupport {
     }
 
     @Test
+    void anUnknownMethodIsAnsweredNotLeftHanging() {
+        for (String method : new String[] {"QUERY", "FOO"}) {
+            var answer = RawHttp.send(port, method, "/api/v1/workflows/0/export", Map.of("X-Hearth-Api-Key", apiKey()));
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            var anonymousAnswer = RawHttp.send(port, method, "/api/v1/workflows/0/export", Map.of());
+            assertThat(anonymousAnswer.status()).as(method).isIn(401, 405);
+        }
+    }
+
+    @Test
+    void outOfRangePagingIsAnsweredPromptly() {
+        for (String query : new String[] {"limit=-2147483649", "limit=-1", "offset=-5", "limit=99999999999"}) {
+            var answer = RawHttp.send(port, "GET", "/api/v1/executions?" + query, Map.of("X-Hearth-Api-Key", apiKey()));
+            assertThat(answer.status()).as(query).isIn(200, 400);
+        }
+    }
+
+    @Test
     void aTooLargeBodyIs413NamingTheLimit() {
         String big = "{\"name\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}";
         var answer = RawHttp.send(

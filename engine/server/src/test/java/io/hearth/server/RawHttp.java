@@ -42,7 +42,7 @@ final class RawHttp {
         }
         request.append("\r\n");
         try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             try {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -49,6 +50,7 @@ public class AuthController {
         });
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/auth/setup")
     public Mono<ResponseEntity<Map<String, Object>>> setup(@RequestBody Credentials body) {
         return blocking.call(() -> {
@@ -137,6 +139,7 @@ public class AuthController {
         return b.isPresent() && b.get().compareTo(a.get()) > 0 ? b : a;
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/auth/logout")
     public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         var cookie = exchange.getRequest().getCookies().getFirst(AuthFilter.COOKIE);
@@ -186,6 +189,7 @@ public class AuthController {
                 () -> auth.apiKeys(u).stream().map(AuthController::key).toList());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api-keys")
     public Mono<ResponseEntity<Map<String, Object>>> createKey(@RequestBody NewKey body, ServerWebExchange exchange) {
         User u = AuthFilter.principal(exchange).user();

@@ -1,17 +1,116 @@
 package io.hearth.server.config;
 
 import io.hearth.server.auth.AuthFilter;
+import io.hearth.server.auth.PublicRoutes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 
-/** The OpenAPI document's title and how to authenticate (the operations themselves come from the controllers). */
+/**
+ * The OpenAPI document's title, how to authenticate, and the answers every operation can give besides its success:
+ * the problem+json errors (400, 401, 403, 404, 409, 413, 415, 429) as the server actually sends them. The
+ * operations themselves come from the controllers.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    private static final String PROBLEM = "Problem";
+    private static final Set<PathItem.HttpMethod> CHANGES = Set.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    @Bean
+    OpenApiCustomizer problemAnswers() {
+        return api -> {
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                        ApiResponses answers = op.getResponses() == null ? new ApiResponses() : op.getResponses();
+                        op.setResponses(answers);
+                        if (method == PathItem.HttpMethod.DELETE && answers.containsKey("200")) {
+                            answers.remove("200");
+                            answers.addApiResponse("204", new ApiResponse().description("Deleted"));
+                        }
+                        boolean isPublic = PublicRoutes.isPublic(
+                                HttpMethod.valueOf(method.name()),
+                                PathContainer.parsePath(path.replaceAll("\\{[^}]+}", "x")));
+                        problem(answers, "400", "Invalid request: `errors` names each field at fault");
+                        if (!isPublic) {
+                            problem(answers, "401", "Not signed in, and no valid API key");
+                        }
+                        if (CHANGES.contains(method)) {
+                            problem(answers, "403", "A browser request from another origin (CSRF check)");
+                            problem(answers, "409", "Conflicts with the current state");
+                        }
+                        if (path.contains("{") || !isPublic) {
+                            problem(answers, "404", "No such resource");
+                        }
+                        if (op.getRequestBody() != null) {
+                            problem(answers, "413", "The request body is larger than the limit");
+                            problem(answers, "415", "The request body is not JSON");
+                        }
+                        if (path.endsWith("/auth/login")) {
+                            problem(answers, "401", "Wrong email or password");
+                            problem(answers, "429", "Too many failed sign-ins: wait for Retry-After seconds");
+                        }
+                        if (path.endsWith("/run")) {
+                            answers.addApiResponse("202", new ApiResponse().description("Started; not waited for"));
+                        }
+                    }));
+        };
+    }
+
+    private static void problem(ApiResponses answers, String code, String description) {
+        if (!answers.containsKey(code)) {
+            answers.addApiResponse(
+                    code,
+                    new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/problem+json",
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> problemSchema() {
+        Schema fieldProblem = new ObjectSchema()
+                .addProperty(
+                        "path",
+                        new StringSchema()
+                                .description("the field as the user sees it, e.g. nodes[2].parameters.entityId"))
+                .addProperty("message", new StringSchema());
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new ArraySchema().items(fieldProblem));
+    }
 
     @Bean
     OpenAPI hearthOpenApi() {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -63,6 +64,7 @@ public class CredentialController {
                 .stream().map(CredentialController::summary).toList());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/credentials")
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody Body body) {
         return call(() -> {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -88,12 +89,14 @@ public class WorkflowController {
         });
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody Map<String, Object> body) {
         return blocking.call(() ->
                 ResponseEntity.status(HttpStatus.CREATED).body(full(workflows.create(workflows.parseToSave(body)))));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/import")
     public Mono<ResponseEntity<Map<String, Object>>> importN8n(@RequestBody Map<String, Object> body) {
         return create(body);
