@@ -104,7 +104,7 @@ if [ "$REBUILD" = 1 ] || [ ! -f "$SERVER_JAR" ]; then
   say "Building the server (./mvnw install -DskipTests)..."
   ./mvnw -q -B install -DskipTests -pl engine/server -am
 fi
-newer_source=$(find engine credentials nodes-homeassistant nodes-code nodes-http ui-schema \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
+newer_source=$(find engine credentials nodes-homeassistant nodes-code nodes-http nodes-email nodes-mqtt ui-schema \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
   -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.sql' \) -path '*src/main*' -newer "$SERVER_JAR" -print -quit 2>/dev/null || true)
 [ -n "$newer_source" ] && warn "$SERVER_JAR is older than $newer_source: the benchmark measures the jar (--rebuild rebuilds it)"
 if [ "$REBUILD" = 1 ] || [ ! -f "$BARE_JAR" ] || [ ! -f "$JMH_JAR" ] \

@@ -104,6 +104,30 @@ class NodeTypeApiTest extends ApiTestSupport {
     }
 
     @Test
+    void sendEmailAndItsSmtpCredentialAnswerToN8nsNames() {
+        api.get()
+                .uri("/api/v1/node-types/n8n-nodes-base.emailSend")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("hearth.emailSend")
+                .jsonPath("$.versions")
+                .isEqualTo(java.util.List.of(1.0, 2.0, 2.1));
+        api.get()
+                .uri("/api/v1/credential-types")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'smtp')].schema.properties.password.writeOnly")
+                .isEqualTo(java.util.List.of(true))
+                .jsonPath("$[?(@.name == 'smtp')].schema.properties.port.default")
+                .isEqualTo(java.util.List.of(465));
+    }
+
+    @Test
     void reportsNoPluginFailures() {
         api.get()
                 .uri("/api/v1/plugins")

@@ -17,6 +17,12 @@ public record CredentialTestResult(Status status, String message) {
         return new CredentialTestResult(Status.FAILED, message);
     }
 
+    /** Failed before trying: the form's problems, each as the form names it ("Host is required; Port must be..."). */
+    public static CredentialTestResult invalid(java.util.List<FieldError> problems) {
+        return failed(
+                String.join("; ", problems.stream().map(FieldError::message).toList()));
+    }
+
     public static CredentialTestResult unsupported() {
         return new CredentialTestResult(Status.UNSUPPORTED, "This credential type has no test");
     }
