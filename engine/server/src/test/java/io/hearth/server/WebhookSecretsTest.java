@@ -70,9 +70,14 @@ class WebhookSecretsTest extends ApiTestSupport {
         call(path, Map.of("Authorization", "Bearer " + token, "Cookie", "theme=dark; sid=" + session), 500);
 
         String execution = lastExecution(id);
-        assertThat(execution).doesNotContain(token).doesNotContain(session).contains("is not a number");
+        assertThat(execution)
+                .doesNotContain(token)
+                .doesNotContain(session)
+                .contains("\"status\":\"error\"")
+                .contains("number");
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> log.getAll().contains("Execution") && log.getAll().contains("is not a number"));
+                .until(() ->
+                        log.getAll().contains("Secrets " + path) && log.getAll().contains("failed at node 'Copy'"));
         assertThat(log.getAll()).doesNotContain(token).doesNotContain(session);
     }
 
