@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks of the expression evaluator and the workflow runtime (benchmark/README.md).
+# JMH micro-benchmarks of the expression evaluator, the workflow runtime and the data nodes on many
+# items (benchmark/README.md).
 #
 #   benchmark/jmh.sh                 all benchmarks, short settings (1 fork, 2 x 1 s warm-up, 3 x 1 s measured)
 #   benchmark/jmh.sh --full          the settings in the annotations (1 fork, 3 x 2 s warm-up, 5 x 2 s measured)
@@ -45,3 +46,11 @@ if ref:
     print(f"  reference workflow (Webhook -> Edit Fields -> Respond): {ref[0]:.0f} executions/s = {1e6 / ref[0]:.2f} us/execution"
           f" (at 3,700 executions/s on 2 cores an execution may cost {2e6 / 3700:.0f} us of CPU in all)")
 PY
+
+# The item pipeline's peak heap and retained memory (not something JMH measures), when it was selected.
+if [ -z "${1:-}" ] || [[ "$1" == *Pipeline* ]]; then
+  echo
+  "$JAVA_HOME/bin/java" -Xmx1g -cp "$JAR" io.hearth.benchmark.jmh.ItemPipelineBenchmark
+  echo "The same with a 256 MB heap (the 100k run must fit):"
+  "$JAVA_HOME/bin/java" -Xmx256m -cp "$JAR" io.hearth.benchmark.jmh.ItemPipelineBenchmark 100000
+fi

@@ -21,7 +21,20 @@ public final class MapParameterValues implements ParameterValues {
     private final Map<String, Object> values;
 
     public MapParameterValues(Map<String, Object> values) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this(new LinkedHashMap<>(values), true);
+    }
+
+    private MapParameterValues(Map<String, Object> owned, boolean unused) {
+        this.values = Collections.unmodifiableMap(owned);
+    }
+
+    /**
+     * Over {@code values} itself, not a copy: for a map the caller has just built and never changes
+     * afterwards (the runtime's per-item parameters, where the copy was a tenth of what a Filter
+     * allocated per item).
+     */
+    public static MapParameterValues ofOwned(Map<String, Object> values) {
+        return new MapParameterValues(values, true);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.Parameter;
+import io.hearth.node.support.MapParameterValues;
 import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.WorkflowNode;
 import java.util.ArrayList;
@@ -123,7 +124,8 @@ public final class ParameterResolver {
         if (constant != null) {
             return constant;
         }
-        return ParameterValues.of((Map<String, Object>) plan.resolve(scope, produced));
+        // The plan builds a new map for every call: no need for a defensive copy.
+        return MapParameterValues.ofOwned((Map<String, Object>) plan.resolve(scope, produced));
     }
 
     // ---- a tree mirroring the parameters where only the parts holding expressions need work
