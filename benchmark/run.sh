@@ -17,7 +17,8 @@
 #   --rebuild           rebuild the server and this module first (./mvnw install -DskipTests)
 #   --soak N            instead of the phases above: N executions of the reference workflow at the first
 #                       concurrency with the default retention (pruning on), printing database size, RSS and
-#                       heap every --soak-every executions (default 100000)
+#                       heap every --soak-every executions (default 100000); then restarts the server with the
+#                       retention lowered to --soak-shrink-to executions (default 1000) and prints the size again
 #
 # Environment: SERVER_JAVA_OPTS (server JVM options; default below), BARE_JAVA_OPTS (default: the
 # server's), WRK_THREADS (default 2), HEARTH_BENCH_TMP (parent of the temp dir, default /tmp).
@@ -44,6 +45,7 @@ KEEP=0
 REBUILD=0
 SOAK=0
 SOAK_EVERY=100000
+SOAK_SHRINK_TO=1000
 
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 seconds() { local v="${1%s}"; [[ "$v" =~ ^[0-9]+$ ]] || { echo "not a number of seconds: $1" >&2; exit 2; }; echo "$v"; }
@@ -67,6 +69,8 @@ while [ $# -gt 0 ]; do
     --soak=*) SOAK="${1#*=}"; shift ;;
     --soak-every) SOAK_EVERY="$2"; shift 2 ;;
     --soak-every=*) SOAK_EVERY="${1#*=}"; shift ;;
+    --soak-shrink-to) SOAK_SHRINK_TO="$2"; shift 2 ;;
+    --soak-shrink-to=*) SOAK_SHRINK_TO="${1#*=}"; shift ;;
     -h|--help) usage ;;
     *) echo "unknown option: $1" >&2; usage ;;
   esac
@@ -242,16 +246,21 @@ LAUNCH_DESC=$( [ "${LAUNCH[0]}" = -jar ] && echo "plain -jar" || echo "with the 
 # The measured phases count every record, so nothing may be pruned; the soak runs with the default retention.
 PRUNE_ARG=--hearth.executions.prune.enabled=false
 [ "$SOAK" -gt 0 ] && PRUNE_ARG=
-t0=$(now_ms)
+# start_server [ARGS...]: the server on $TMP/data, as ./hearth start launches it; sets SERVER_PID and STARTUP_MS
+start_server() {
+  local t0; t0=$(now_ms)
+  # shellcheck disable=SC2086
+  HEARTH_DATA_DIR="$TMP/data" HEARTH_OWNER_EMAIL="$OWNER_EMAIL" HEARTH_OWNER_PASSWORD="$OWNER_PASSWORD" \
+    "$JAVA" $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED "${LAUNCH[@]}" \
+    --server.port="$PORT" "$@" >> "$TMP/server.log" 2>&1 &
+  SERVER_PID=$!
+  say "server command: $JAVA $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED ${LAUNCH[*]} --server.port=$PORT $*"
+  wait_ready "http://127.0.0.1:$PORT/actuator/health/readiness" "$SERVER_PID" 180 \
+    || { tail -40 "$TMP/server.log" >&2; die "the server did not become ready"; }
+  STARTUP_MS=$(( $(now_ms) - t0 ))
+}
 # shellcheck disable=SC2086
-HEARTH_DATA_DIR="$TMP/data" HEARTH_OWNER_EMAIL="$OWNER_EMAIL" HEARTH_OWNER_PASSWORD="$OWNER_PASSWORD" \
-  "$JAVA" $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED "${LAUNCH[@]}" \
-  --server.port="$PORT" $PRUNE_ARG > "$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-say "server command: $JAVA $SERVER_JAVA_OPTS --enable-native-access=ALL-UNNAMED ${LAUNCH[*]} --server.port=$PORT $PRUNE_ARG"
-wait_ready "http://127.0.0.1:$PORT/actuator/health/readiness" "$SERVER_PID" 180 \
-  || { tail -40 "$TMP/server.log" >&2; die "the server did not become ready"; }
-STARTUP_MS=$(( $(now_ms) - t0 ))
+start_server $PRUNE_ARG
 SPRING_STARTED=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$TMP/server.log" | head -1 || true)
 RSS_IDLE_KB=$(rss_kb "$SERVER_PID")
 
@@ -300,13 +309,23 @@ if [ "$SOAK" -gt 0 ]; then
       soak_line
     fi
   done
-  say "   errors in the last wrk phase: $soak_errors; server log: $TMP/server.log (--keep keeps it)"
+  say "   errors in the last wrk phase: $soak_errors"
+  # A retention change: the server restarted with a lower max-count prunes down to it and gives the space back.
+  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  say "   retention lowered to $SOAK_SHRINK_TO executions (restart with --hearth.executions.prune.max-count=$SOAK_SHRINK_TO):"
+  start_server "--hearth.executions.prune.max-count=$SOAK_SHRINK_TO"
+  shrink_t0=$(now_ms)
+  while [ "$(api GET "/api/v1/executions?limit=1" | jq -r .total)" -gt "$SOAK_SHRINK_TO" ]; do sleep 1; done
+  sleep 15   # the next pruning pass (every 10 s) gives back the pages the last one freed
+  say "   pruned down to $SOAK_SHRINK_TO in $(( ($(now_ms) - shrink_t0) / 1000 )) s (+15 s for the next pass):"
+  soak_line
+  say "   server log: $TMP/server.log (--keep keeps it)"
   exit 0
 fi
 
 say ""
 say "-- Reference workload: Webhook (POST, respond via node) -> Edit Fields (2 expressions) -> Respond to Webhook"
-say "   every execution recorded (save-all), embedded H2 in a fresh data dir; pruning off so every record stays countable"
+say "   every execution recorded (save-all), embedded SQLite in a fresh data dir; pruning off so every record stays countable"
 say "   answer: $REF_ANSWER"
 say "   start-up to ready: $(fmt '%.2f' "$(calc "$STARTUP_MS / 1000")") s (process launch -> readiness UP, $LAUNCH_DESC)${SPRING_STARTED:+; Spring: $SPRING_STARTED}; RSS when ready $(( RSS_IDLE_KB / 1024 )) MB"
 

@@ -4,9 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** Plain JDBC over the {@code credentials} table; portable between H2 2.x and PostgreSQL. Knows no keys. */
+/** Plain JDBC over the {@code credentials} table; portable between SQLite, H2 2.x and PostgreSQL. Knows no keys. */
 final class CredentialRepository {
 
     private static final String COLUMNS = "id, name, type, data, key_id, created_at, updated_at";
@@ -117,7 +116,7 @@ final class CredentialRepository {
 
     static List<CredentialRow> lockAll(Connection c) throws SQLException {
         try (PreparedStatement ps =
-                        c.prepareStatement("SELECT " + COLUMNS + " FROM credentials ORDER BY id FOR UPDATE");
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM credentials ORDER BY id" + lockRows(c));
                 ResultSet rs = ps.executeQuery()) {
             List<CredentialRow> rows = new ArrayList<>();
             while (rs.next()) {
@@ -127,18 +126,25 @@ final class CredentialRepository {
         }
     }
 
+    /** SQLite has no row locks: there the open write transaction (begun IMMEDIATE) already excludes other writers. */
+    private static String lockRows(Connection c) throws SQLException {
+        return "SQLite".equals(c.getMetaData().getDatabaseProductName()) ? "" : " FOR UPDATE";
+    }
+
     static PreparedStatement prepareReEncrypt(Connection c) throws SQLException {
         return c.prepareStatement("UPDATE credentials SET data = ?, key_id = ? WHERE id = ? AND key_id = ?");
     }
 
     // ----
 
+    // As the server binds times (its SqlTime): a Timestamp, which SQLite stores as epoch milliseconds and the
+    // others in their TIMESTAMP WITH TIME ZONE.
     static Object timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return Timestamp.from(instant);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+        return rs.getTimestamp(column).toInstant();
     }
 
     private static CredentialRow row(ResultSet rs) throws SQLException {

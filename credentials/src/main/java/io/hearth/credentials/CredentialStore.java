@@ -312,8 +312,9 @@ public final class CredentialStore {
         });
     }
 
+    // What every database keeps of a time (SQLite: epoch milliseconds), so that what is returned is what is read back.
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The current key and every key rows may be encrypted with (one, or two during a rotation). */

@@ -10,7 +10,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The DDL of the {@code credentials} table, valid on H2 2.x and PostgreSQL. The server's Flyway migration creates
+ * The DDL of the {@code credentials} table, valid on SQLite, H2 2.x and PostgreSQL. The server's Flyway migration creates
  * exactly this table; {@link #create(DataSource)} is for tests and tools.
  */
 public final class CredentialsTable {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The storage contract on H2 2.x in file mode, Hearth's default database. */
+/** The storage contract on H2 2.x in file mode, Hearth's embedded database before SQLite (still usable by URL). */
 class H2CredentialStorageTest extends CredentialStorageContract {
 
     @TempDir

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A running server on a random port with its own data directory (embedded H2), an owner created
+ * A running server on a random port with its own data directory (embedded SQLite), an owner created
  * from configuration and an API key. Test classes share one server (Spring caches the context),
  * so tests use unique names and paths.
  */
@@ -27,14 +27,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "hearth.owner.password=owner-pass-123",
             "hearth.webhooks.max-body-size=64KB",
             "hearth.scheduler.polling-interval=100ms",
-            "hearth.webhooks.test-listen-timeout=30s",
-            // The PostgreSQL variants override this with a dynamic property (which takes precedence).
-            "spring.datasource.url=jdbc:h2:file:${hearth.data-dir}/hearth;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+            "hearth.webhooks.test-listen-timeout=30s"
+            // The database is the default one (SQLite in the data directory); the PostgreSQL variants set
+            // spring.datasource.url with a dynamic property.
         })
 public abstract class ApiTestSupport {
 
     static final Path DATA_DIR;
-    // One API key per server (the H2 and PostgreSQL variants run separate servers and databases).
+    // One API key per server (the SQLite and PostgreSQL variants run separate servers and databases).
     private static final java.util.Map<Integer, String> API_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static {

@@ -73,8 +73,7 @@ class CredentialKeyIT {
                 .rootCause()
                 .hasMessageContaining("cannot decrypt");
         // Read the table directly: the failed start must not have written anything.
-        try (var connection = java.sql.DriverManager.getConnection(
-                        "jdbc:h2:file:" + dir.resolve("hearth") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hearth.db"));
                 var rs = connection.createStatement().executeQuery("SELECT * FROM credentials")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("DATA")).isEqualTo(value(before, "data"));

@@ -30,11 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "hearth.auth.address-free-failures=3",
-            "hearth.auth.account-free-failures=3",
-            "spring.datasource.url=jdbc:h2:file:${hearth.data-dir}/hearth;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-        })
+        properties = {"hearth.auth.address-free-failures=3", "hearth.auth.account-free-failures=3"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FreshServerSecurityTest {
 
@@ -72,8 +68,12 @@ class FreshServerSecurityTest {
     void theDataDirectoryAndDatabaseAreReadableByTheirOwnerOnly() throws IOException {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR)))
                 .isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR.resolve("hearth.mv.db"))))
-                .isEqualTo("rw-------");
+        // The database and its write-ahead log (which holds the newest writes until they are checkpointed).
+        for (String file : List.of("hearth.db", "hearth.db-wal", "hearth.db-shm")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR.resolve(file))))
+                    .as(file)
+                    .isEqualTo("rw-------");
+        }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR.resolve("encryption.key"))))
                 .isEqualTo("rw-------");
     }

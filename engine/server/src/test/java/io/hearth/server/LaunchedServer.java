@@ -70,7 +70,7 @@ final class LaunchedServer implements AutoCloseable {
         }
     }
 
-    static LaunchedServer start(String name, Path dataDir) {
+    static LaunchedServer start(String name, Path dataDir, String... serverArgs) {
         try {
             int port;
             try (var s = new ServerSocket(0)) {
@@ -86,6 +86,7 @@ final class LaunchedServer implements AutoCloseable {
             command.addAll(launcherJvmOptions());
             command.addAll(
                     List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port));
+            command.addAll(List.of(serverArgs));
             ProcessBuilder pb =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("HEARTH_DATA_DIR", dataDir.toString());
@@ -163,6 +164,16 @@ final class LaunchedServer implements AutoCloseable {
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(HttpResponse<String> response) {
         return (Map<String, Object>) MiniJson.parse(response.body());
+    }
+
+    /** Sends SIGKILL (kill -9: no shutdown hook, no flush, nothing of the process's own runs) and waits for the end. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Sends SIGTERM and waits for the process to end; true when it ended before the deadline. */

@@ -194,6 +194,6 @@ class NodeTypeApiTest extends ApiTestSupport {
                 .jsonPath("$.webhookUrl")
                 .isEqualTo(baseUrl() + "/webhook/")
                 .jsonPath("$.database")
-                .isEqualTo("H2");
+                .isEqualTo("SQLite");
     }
 }

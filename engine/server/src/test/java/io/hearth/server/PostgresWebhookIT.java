@@ -3,7 +3,7 @@ package io.hearth.server;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link WebhookTest} against a real PostgreSQL instead of the embedded H2. */
+/** {@link WebhookTest} against a real PostgreSQL instead of the embedded SQLite. */
 class PostgresWebhookIT extends WebhookTest {
 
     @DynamicPropertySource

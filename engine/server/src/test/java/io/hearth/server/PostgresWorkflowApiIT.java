@@ -3,7 +3,7 @@ package io.hearth.server;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link WorkflowApiTest} against a real PostgreSQL instead of the embedded H2. */
+/** {@link WorkflowApiTest} against a real PostgreSQL instead of the embedded SQLite. */
 class PostgresWorkflowApiIT extends WorkflowApiTest {
 
     @DynamicPropertySource

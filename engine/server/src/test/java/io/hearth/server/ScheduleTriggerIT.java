@@ -25,8 +25,6 @@ class ScheduleTriggerIT {
         return new SpringApplicationBuilder(io.hearth.server.HearthApplication.class)
                 .run(
                         "--hearth.data-dir=" + dataDir,
-                        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hearth")
-                                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                         "--server.port=0",
                         "--hearth.owner.email=owner@test.example",
                         "--hearth.owner.password=owner-pass-123",

@@ -30,8 +30,6 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--hearth.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("hearth")
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--server.port=0",
                 "--hearth.owner.email=owner@test.example",
                 "--hearth.owner.password=owner-pass-123",
@@ -44,30 +42,34 @@ final class ServerProcess implements AutoCloseable {
     /** A client with a fresh API key (signing in as the configured owner). */
     WebTestClient api() {
         if (api == null) {
-            String cookie = anonymous
-                    .post()
-                    .uri("/api/v1/auth/login")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
-                    .exchange()
-                    .returnResult(String.class)
-                    .getResponseCookies()
-                    .getFirst("hearth_session")
-                    .getValue();
-            String key = (String) anonymous
-                    .post()
-                    .uri("/api/v1/api-keys")
-                    .cookie("hearth_session", cookie)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("label", "t"))
-                    .exchange()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("key");
-            api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", key).build();
+            api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", apiKey()).build();
         }
         return api;
+    }
+
+    /** A new API key of the configured owner. */
+    String apiKey() {
+        String cookie = anonymous
+                .post()
+                .uri("/api/v1/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
+                .exchange()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst("hearth_session")
+                .getValue();
+        return (String) anonymous
+                .post()
+                .uri("/api/v1/api-keys")
+                .cookie("hearth_session", cookie)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("label", "t"))
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("key");
     }
 
     <T> T bean(Class<T> type) {

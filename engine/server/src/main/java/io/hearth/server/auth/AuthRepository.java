@@ -1,10 +1,9 @@
 package io.hearth.server.auth;
 
+import io.hearth.server.database.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,7 @@ public class AuthRepository {
 
     public void insertUser(User u, String passwordHash) {
         jdbc.sql("INSERT INTO users (id, email, name, password_hash, role, created_at) VALUES (?,?,?,?,?,?)")
-                .params(u.id(), u.email(), u.name(), passwordHash, u.role(), ts(u.createdAt()))
+                .params(u.id(), u.email(), u.name(), passwordHash, u.role(), SqlTime.of(u.createdAt()))
                 .update();
     }
 
@@ -49,7 +48,7 @@ public class AuthRepository {
 
     public void insertSession(String tokenHash, String userId, Instant created, Instant expires) {
         jdbc.sql("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?,?,?,?)")
-                .params(tokenHash, userId, ts(created), ts(expires))
+                .params(tokenHash, userId, SqlTime.of(created), SqlTime.of(expires))
                 .update();
     }
 
@@ -81,8 +80,8 @@ public class AuthRepository {
         return new SessionRow(
                 rs.getString("token_hash"),
                 rs.getString("user_id"),
-                instant(rs, "created_at"),
-                instant(rs, "expires_at"));
+                SqlTime.read(rs, "created_at"),
+                SqlTime.read(rs, "expires_at"));
     }
 
     public void deleteSession(String tokenHash) {
@@ -90,14 +89,16 @@ public class AuthRepository {
     }
 
     public void deleteExpiredSessions(Instant now) {
-        jdbc.sql("DELETE FROM sessions WHERE expires_at < ?").param(ts(now)).update();
+        jdbc.sql("DELETE FROM sessions WHERE expires_at < ?")
+                .param(SqlTime.of(now))
+                .update();
     }
 
     public record ApiKey(String id, String userId, String label, Instant createdAt, Optional<Instant> lastUsedAt) {}
 
     public void insertApiKey(ApiKey key, String keyHash) {
         jdbc.sql("INSERT INTO api_keys (id, user_id, label, key_hash, created_at) VALUES (?,?,?,?,?)")
-                .params(key.id(), key.userId(), key.label(), keyHash, ts(key.createdAt()))
+                .params(key.id(), key.userId(), key.label(), keyHash, SqlTime.of(key.createdAt()))
                 .update();
     }
 
@@ -125,7 +126,7 @@ public class AuthRepository {
 
     public void touchApiKey(String id, Instant at) {
         jdbc.sql("UPDATE api_keys SET last_used_at = ? WHERE id = ?")
-                .params(ts(at), id)
+                .params(SqlTime.of(at), id)
                 .update();
     }
 
@@ -134,8 +135,8 @@ public class AuthRepository {
                 rs.getString("id"),
                 rs.getString("user_id"),
                 rs.getString("label"),
-                instant(rs, "created_at"),
-                Optional.ofNullable(instant(rs, "last_used_at")));
+                SqlTime.read(rs, "created_at"),
+                Optional.ofNullable(SqlTime.read(rs, "last_used_at")));
     }
 
     private static User user(ResultSet rs) throws SQLException {
@@ -144,15 +145,6 @@ public class AuthRepository {
                 rs.getString("email"),
                 rs.getString("name"),
                 rs.getString("role"),
-                instant(rs, "created_at"));
-    }
-
-    private static OffsetDateTime ts(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String c) throws SQLException {
-        OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+                SqlTime.read(rs, "created_at"));
     }
 }

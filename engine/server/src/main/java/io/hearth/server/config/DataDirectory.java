@@ -17,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The data directory holds the database, the key file and plugins: readable by Hearth's user only. Created with mode
- * 0700 when missing; the embedded database files Hearth creates get 0600 (H2 would create them 0644 under the
- * usual umask). An existing directory and existing files keep the modes their owner gave them.
+ * 0700 when missing; the embedded database files Hearth creates get 0600 (SQLite and H2 would create them 0644 under
+ * the usual umask). A new SQLite database file is created empty with 0600 before SQLite opens it: SQLite gives its
+ * write-ahead log and shared-memory files the database file's mode. An existing directory and existing files keep
+ * the modes their owner gave them.
  */
 public final class DataDirectory implements SmartInitializingSingleton {
 
@@ -29,7 +31,7 @@ public final class DataDirectory implements SmartInitializingSingleton {
     private final Path dir;
     private final List<Path> existingFiles;
 
-    DataDirectory(Path dir) {
+    DataDirectory(Path dir, String databaseUrl) {
         this.dir = dir.toAbsolutePath().normalize();
         try {
             if (!Files.exists(this.dir)) {
@@ -42,8 +44,26 @@ public final class DataDirectory implements SmartInitializingSingleton {
                 }
             }
             this.existingFiles = databaseFiles();
+            createSqliteFile(databaseUrl);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + this.dir, e);
+        }
+    }
+
+    /** {@code jdbc:sqlite:<file>?...}: an empty file is a new database to SQLite. */
+    private static void createSqliteFile(String databaseUrl) throws IOException {
+        if (!POSIX || !databaseUrl.startsWith("jdbc:sqlite:")) {
+            return;
+        }
+        String file = databaseUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        file = query >= 0 ? file.substring(0, query) : file;
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+            return; // in memory, or a URI the user wrote: theirs to set up
+        }
+        Path path = Path.of(file).toAbsolutePath();
+        if (!Files.exists(path) && Files.isDirectory(path.getParent())) {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 
@@ -73,7 +93,11 @@ public final class DataDirectory implements SmartInitializingSingleton {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".db")).toList();
+            return files.filter(f -> {
+                        String name = f.getFileName().toString();
+                        return name.endsWith(".db") || name.endsWith(".db-wal") || name.endsWith(".db-shm");
+                    })
+                    .toList();
         }
     }
 
@@ -82,7 +106,9 @@ public final class DataDirectory implements SmartInitializingSingleton {
 
         @Bean
         static DataDirectory dataDirectory(org.springframework.core.env.Environment environment) {
-            return new DataDirectory(Path.of(environment.getProperty("hearth.data-dir", "./data")));
+            return new DataDirectory(
+                    Path.of(environment.getProperty("hearth.data-dir", "./data")),
+                    environment.getProperty("spring.datasource.url", ""));
         }
 
         /** The directory exists (with its mode) before the embedded database or anything else writes into it. */

@@ -58,9 +58,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
+    /** Milliseconds, the precision every database stores times with (SQLite: epoch milliseconds; see SqlTime) and n8n shows. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(java.time.ZoneOffset.UTC);
     }
 
     @Bean

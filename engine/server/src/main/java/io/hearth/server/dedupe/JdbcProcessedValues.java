@@ -3,6 +3,7 @@ package io.hearth.server.dedupe;
 import io.hearth.node.ProcessedValues;
 import io.hearth.runtime.execution.ProcessedValuesRules;
 import io.hearth.runtime.execution.ProcessedValuesStore;
+import io.hearth.server.database.DatabaseKind;
 import io.hearth.server.support.Blocking;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,11 +29,13 @@ public class JdbcProcessedValues implements ProcessedValuesStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Blocking blocking;
+    private final String lockRows;
 
-    public JdbcProcessedValues(JdbcClient jdbc, TransactionTemplate tx, Blocking blocking) {
+    public JdbcProcessedValues(JdbcClient jdbc, TransactionTemplate tx, Blocking blocking, DatabaseKind database) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.blocking = blocking;
+        this.lockRows = database.lockRows();
     }
 
     private record History(ProcessedValues.Mode mode, Optional<String> latest, long nextSeq) {}
@@ -91,8 +94,8 @@ public class JdbcProcessedValues implements ProcessedValuesStore {
     }
 
     private Optional<History> lock(String workflowId, String context) {
-        return jdbc.sql(
-                        "SELECT mode, latest, next_seq FROM processed_values WHERE workflow_id = ? AND context = ? FOR UPDATE")
+        return jdbc.sql("SELECT mode, latest, next_seq FROM processed_values WHERE workflow_id = ? AND context = ?"
+                        + lockRows)
                 .params(workflowId, context)
                 .query((rs, n) -> new History(
                         ProcessedValues.Mode.valueOf(rs.getString(1)),

@@ -1,6 +1,7 @@
 package io.hearth.server.execution;
 
 import io.hearth.server.config.HearthProperties;
+import io.hearth.server.database.DatabaseHousekeeping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +33,7 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
     private static final int MAX_BATCHES_PER_PASS = 100;
 
     private final ExecutionRepository repository;
+    private final DatabaseHousekeeping housekeeping;
     private final HearthProperties properties;
     private final ScheduledExecutorService timer;
     private final Clock clock;
@@ -39,11 +42,13 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
 
     public ExecutionPruner(
             ExecutionRepository repository,
+            DatabaseHousekeeping housekeeping,
             HearthProperties properties,
             ScheduledExecutorService engineTimer,
             Clock clock,
             MeterRegistry meters) {
         this.repository = repository;
+        this.housekeeping = housekeeping;
         this.properties = properties;
         this.timer = engineTimer;
         this.clock = clock;
@@ -57,7 +62,7 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
                 .register(meters);
     }
 
-    /** Bytes of the files the embedded database keeps in the data directory (hearth.*.db, hearth.db*). */
+    /** Bytes of the files the embedded database keeps in the data directory (SQLite's hearth.db, -wal, -shm; H2's hearth.mv.db). */
     static long databaseBytes(Path dataDir) {
         try (var files = Files.list(dataDir)) {
             return files.filter(f -> {
@@ -95,20 +100,25 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
                 TimeUnit.MILLISECONDS);
     }
 
-    /** One pass: batches until the history is within its retention (or the pass has done its share). */
+    /**
+     * One pass: batches until the history is within its retention (or the pass has done its share), then the
+     * embedded database's file gives back what pruning freed beyond what new executions will reuse.
+     */
     public int pruneNow() {
         var prune = properties.executions().prune();
         int total = 0;
         try {
-            for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
-                int n = repository.pruneBatch(
-                        prune.maxCount(), clock.instant().minus(prune.maxAge()), prune.batchSize());
+            Optional<String> cutoff =
+                    repository.pruneCutoff(prune.maxCount(), clock.instant().minus(prune.maxAge()));
+            for (int i = 0; i < MAX_BATCHES_PER_PASS && cutoff.isPresent(); i++) {
+                int n = repository.pruneBatch(cutoff.get(), prune.batchSize());
                 total += n;
                 pruned.increment(n);
                 if (n < prune.batchSize()) {
                     break;
                 }
             }
+            housekeeping.reclaimFreePages();
             if (total > 0) {
                 log.debug(
                         "Pruned {} old executions (keeping at most {}, none older than {})",

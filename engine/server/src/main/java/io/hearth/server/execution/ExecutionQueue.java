@@ -150,7 +150,9 @@ public final class ExecutionQueue {
         List<String> orphans = jdbc.sql(
                         "SELECT e.id FROM executions e LEFT JOIN scheduled_tasks t ON t.task_name = ? AND t.task_instance = e.id "
                                 + "WHERE e.status = 'new' AND e.started_at < ? AND t.task_instance IS NULL")
-                .params(TASK, ExecutionRepository.ts(clock.instant().minus(olderThan)))
+                .params(
+                        TASK,
+                        io.hearth.server.database.SqlTime.of(clock.instant().minus(olderThan)))
                 .query(String.class)
                 .list();
         Instant now = clock.instant();

@@ -2,13 +2,13 @@ package io.hearth.server.execution;
 
 import io.hearth.node.ExecutionMode;
 import io.hearth.runtime.execution.ExecutionStatus;
+import io.hearth.server.database.SqlTime;
+import io.hearth.server.support.Ids;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Execution rows and their data (blocking JDBC). Writes of the hot path go through {@link ExecutionWriter}. */
 @Repository
@@ -28,12 +29,17 @@ public class ExecutionRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TransactionTemplate tx;
     private final String instanceId;
 
     public ExecutionRepository(
-            JdbcClient jdbc, JdbcTemplate template, io.hearth.server.cluster.InstanceIdentity instance) {
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            TransactionTemplate tx,
+            io.hearth.server.cluster.InstanceIdentity instance) {
         this.jdbc = jdbc;
         this.template = template;
+        this.tx = tx;
         this.instanceId = instance.id();
     }
 
@@ -63,7 +69,7 @@ public class ExecutionRepository {
                 (ps, w) -> {
                     ExecutionRecord r = w.record();
                     ps.setString(1, r.status().wireName());
-                    ps.setObject(2, r.stoppedAt().map(ExecutionRepository::ts).orElse(null));
+                    ps.setObject(2, r.stoppedAt().map(SqlTime::of).orElse(null));
                     ps.setString(3, r.errorMessage().map(m -> truncate(m, 2000)).orElse(null));
                     ps.setString(4, r.errorNode().orElse(null));
                     ps.setString(5, r.id());
@@ -88,8 +94,8 @@ public class ExecutionRepository {
         ps.setString(4, truncate(r.workflowName(), 255));
         ps.setString(5, r.status().wireName());
         ps.setString(6, r.mode().wireName());
-        ps.setObject(7, ts(r.startedAt()));
-        ps.setObject(8, r.stoppedAt().map(ExecutionRepository::ts).orElse(null));
+        ps.setObject(7, SqlTime.of(r.startedAt()));
+        ps.setObject(8, r.stoppedAt().map(SqlTime::of).orElse(null));
         ps.setString(9, r.retryOf().orElse(null));
         ps.setString(10, r.errorMessage().map(m -> truncate(m, 2000)).orElse(null));
         ps.setString(11, r.errorNode().orElse(null));
@@ -165,38 +171,44 @@ public class ExecutionRepository {
     public int markCrashed(String id, Instant at) {
         return jdbc.sql(
                         "UPDATE executions SET status = 'crashed', stopped_at = ?, error_message = ? WHERE id = ? AND status IN ('new','running','waiting')")
-                .params(ts(at), "The server stopped while this execution was running", id)
+                .params(SqlTime.of(at), "The server stopped while this execution was running", id)
                 .update();
     }
 
+    private static final String FINISHED = "status IN ('success','error','canceled','crashed')";
+
     /**
-     * Deletes at most {@code batch} finished executions, oldest first: those beyond the newest
-     * {@code keep}, and those started before {@code before}. Returns how many; call again while it
-     * returns {@code batch}. One short transaction per batch, so writers are never held up for long.
+     * The newest execution retention lets go of: the newest beyond the {@code keep} newest executions, or the newest
+     * started before {@code before}, whichever is newer. Finished executions up to it (by id) may be pruned. As
+     * n8n does it: ids are time-ordered (UUIDv7), so both are found on the primary key, without scanning the table.
+     * The age cut-off is the newest id created before {@code before} that started before it too.
      */
-    public int pruneBatch(int keep, Instant before, int batch) {
-        List<String> ids = new ArrayList<>(jdbc.sql(
-                        "SELECT id FROM executions WHERE started_at < ? AND status IN ('success','error','canceled','crashed') ORDER BY id LIMIT ?")
-                .params(ts(before), batch)
+    public Optional<String> pruneCutoff(int keep, Instant before) {
+        Optional<String> byCount = jdbc.sql("SELECT id FROM executions ORDER BY id DESC LIMIT 1 OFFSET ?")
+                .param(keep)
                 .query(String.class)
-                .list());
-        if (ids.size() < batch) {
-            long finished = jdbc.sql(
-                            "SELECT COUNT(*) FROM executions WHERE status IN ('success','error','canceled','crashed')")
-                    .query(Long.class)
-                    .single();
-            long excess = finished - ids.size() - keep;
-            if (excess > 0) {
-                // Ids are time-ordered: the oldest come first.
-                ids.addAll(jdbc.sql(
-                                "SELECT id FROM executions WHERE status IN ('success','error','canceled','crashed') AND started_at >= ? ORDER BY id LIMIT ?")
-                        .params(ts(before), (int) Math.min(excess, batch - ids.size()))
-                        .query(String.class)
-                        .list());
-            }
-        }
+                .optional();
+        Optional<String> byAge = jdbc.sql(
+                        "SELECT id FROM executions WHERE id < ? AND started_at < ? ORDER BY id DESC LIMIT 1")
+                .params(Ids.lowestIdAt(before), SqlTime.of(before))
+                .query(String.class)
+                .optional();
+        return byCount.isEmpty()
+                ? byAge
+                : byAge.isEmpty() || byCount.get().compareTo(byAge.get()) > 0 ? byCount : byAge;
+    }
+
+    /**
+     * Deletes at most {@code batch} finished executions (and their data) up to {@code cutoff}, oldest first, in one
+     * short transaction; returns how many. Executions still running are left wherever they are.
+     */
+    public int pruneBatch(String cutoff, int batch) {
+        List<String> ids = jdbc.sql("SELECT id FROM executions WHERE id <= ? AND " + FINISHED + " ORDER BY id LIMIT ?")
+                .params(cutoff, batch)
+                .query(String.class)
+                .list();
         if (!ids.isEmpty()) {
-            deleteBatch(ids);
+            tx.executeWithoutResult(s -> deleteBatch(ids));
         }
         return ids.size();
     }
@@ -209,8 +221,8 @@ public class ExecutionRepository {
                 rs.getString("workflow_name"),
                 ExecutionStatus.fromWireName(rs.getString("status")),
                 ExecutionMode.valueOf(rs.getString("mode").toUpperCase(Locale.ROOT)),
-                instant(rs, "started_at"),
-                Optional.ofNullable(instant(rs, "stopped_at")),
+                SqlTime.read(rs, "started_at"),
+                Optional.ofNullable(SqlTime.read(rs, "stopped_at")),
                 Optional.ofNullable(rs.getString("retry_of")),
                 Optional.ofNullable(rs.getString("error_message")),
                 Optional.ofNullable(rs.getString("error_node")));
@@ -218,14 +230,5 @@ public class ExecutionRepository {
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -14,8 +14,9 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Cancelling (a client that disconnects or times out) never interrupts work that has started:
  * Reactor's own elastic schedulers interrupt the running task, and an interrupt during a file write
- * closes the {@code FileChannel} under it — for the embedded H2 that closes the whole database until
- * a restart. Started work runs to its end and its result is dropped.
+ * closes the {@code FileChannel} under it (H2, still usable by URL, then closes the whole database until a
+ * restart), and a JDBC call cut short leaves its connection in doubt. Started work runs to its end and its result
+ * is dropped.
  */
 @Component
 public class Blocking implements AutoCloseable {

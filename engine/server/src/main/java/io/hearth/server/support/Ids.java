@@ -22,6 +22,11 @@ public final class Ids {
         return new UUID(msb, lsb).toString();
     }
 
+    /** The lowest id {@link #newId()} can make at {@code instant} or later: ids below it were made before. */
+    public static String lowestIdAt(java.time.Instant instant) {
+        return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L).toString();
+    }
+
     /** A random secret token (hex) for sessions and API keys. */
     public static String newToken(int bytes) {
         byte[] b = new byte[bytes];

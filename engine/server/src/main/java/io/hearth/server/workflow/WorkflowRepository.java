@@ -2,11 +2,10 @@ package io.hearth.server.workflow;
 
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.runtime.workflow.WorkflowJson;
+import io.hearth.server.database.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +37,8 @@ public class WorkflowRepository {
                             w.active(),
                             w.versionId(),
                             definition,
-                            ts(w.createdAt()),
-                            ts(w.updatedAt()))
+                            SqlTime.of(w.createdAt()),
+                            SqlTime.of(w.updatedAt()))
                     .update();
             insertVersion(w, definition);
         });
@@ -51,7 +50,7 @@ public class WorkflowRepository {
         Boolean done = tx.execute(s -> {
             int n = jdbc.sql(
                             "UPDATE workflows SET name = ?, active = ?, version_id = ?, definition = ?, updated_at = ? WHERE id = ?")
-                    .params(w.name(), w.active(), w.versionId(), definition, ts(w.updatedAt()), w.id())
+                    .params(w.name(), w.active(), w.versionId(), definition, SqlTime.of(w.updatedAt()), w.id())
                     .update();
             if (n == 0) {
                 return false;
@@ -65,7 +64,7 @@ public class WorkflowRepository {
     private void insertVersion(StoredWorkflow w, String definition) {
         jdbc.sql(
                         "INSERT INTO workflow_versions (version_id, workflow_id, name, definition, created_at) VALUES (?,?,?,?,?)")
-                .params(w.versionId(), w.id(), w.name(), definition, ts(w.updatedAt()))
+                .params(w.versionId(), w.id(), w.name(), definition, SqlTime.of(w.updatedAt()))
                 .update();
     }
 
@@ -190,7 +189,7 @@ public class WorkflowRepository {
                         rs.getString("version_id"),
                         rs.getString("name"),
                         WorkflowJson.parse(rs.getString("definition")).nodes().size(),
-                        instant(rs, "created_at")))
+                        SqlTime.read(rs, "created_at")))
                 .list();
     }
 
@@ -214,16 +213,7 @@ public class WorkflowRepository {
                 rs.getString("id"),
                 rs.getString("version_id"),
                 w,
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"));
-    }
-
-    static Object ts(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+                SqlTime.read(rs, "created_at"),
+                SqlTime.read(rs, "updated_at"));
     }
 }
