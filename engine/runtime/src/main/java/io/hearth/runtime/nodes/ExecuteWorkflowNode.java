@@ -14,6 +14,7 @@ import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
 import io.hearth.node.support.MiniJson;
+import io.hearth.runtime.conditions.TypeConversion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,7 +256,10 @@ public final class ExecuteWorkflowNode implements ActionNode {
             Map<String, Object> mapping = context.node().typeVersion() >= 1.2 ? p.map("workflowInputs") : Map.of();
             Map<String, Object> json = new LinkedHashMap<>(items.get(i).json());
             if (mapping.get("value") instanceof Map<?, ?> values) {
-                values.forEach((k, v) -> json.put(String.valueOf(k), v));
+                for (Map.Entry<?, ?> e : values.entrySet()) {
+                    String key = String.valueOf(e.getKey());
+                    json.put(key, checkedInput(mapping, key, e.getValue(), i));
+                }
             }
             if (mapping.get("schema") instanceof List<?> schema) {
                 Set<String> removed = new java.util.HashSet<>();
@@ -269,6 +273,74 @@ public final class ExecuteWorkflowNode implements ActionNode {
             out.add(new Item(json, items.get(i).binary(), List.of(new Item.PairedItem(i, 0))));
         }
         return out;
+    }
+
+    /**
+     * A mapped input checked against the type the sub-workflow's trigger declares for it, as n8n
+     * validates resource-mapper values (validate-value-against-schema.ts, with its type options on):
+     * without "Attempt to Convert Types" a number must be a number, a boolean a boolean, an array an
+     * array and an object an object; with it, {@code "5"} becomes 5, {@code "true"} true and JSON text
+     * an array or object. Strings pass as they are unless "Convert Fields to String" is on.
+     */
+    static Object checkedInput(Map<String, Object> mapping, String key, Object value, int itemIndex) {
+        String type = null;
+        if (mapping.get("schema") instanceof List<?> schema) {
+            for (Object field : schema) {
+                if (field instanceof Map<?, ?> f && key.equals(String.valueOf(f.get("id")))) {
+                    type = f.get("type") instanceof String t ? t : null;
+                    break;
+                }
+            }
+        }
+        if (type == null || value == null) {
+            return value;
+        }
+        boolean strict = !Boolean.TRUE.equals(mapping.get("attemptToConvertTypes"));
+        boolean toText = Boolean.TRUE.equals(mapping.get("convertFieldsToString"));
+        boolean valid = switch (type) {
+            case "string" -> !toText || !strict || value instanceof String;
+            case "number" -> !strict || value instanceof Number;
+            case "boolean" -> !strict || value instanceof Boolean;
+            case "array" -> !strict || value instanceof List<?>;
+            case "object" -> !strict || value instanceof Map<?, ?> || value instanceof List<?>;
+            default -> true;
+        };
+        boolean ofType = switch (type) {
+            case "string" -> value instanceof String;
+            case "number" -> value instanceof Number;
+            case "boolean" -> value instanceof Boolean;
+            case "array" -> value instanceof List<?>;
+            case "object" -> value instanceof Map<?, ?>;
+            default -> true;
+        };
+        Object converted = value;
+        if (valid && !ofType && type.equals("string")) {
+            converted = toText ? TypeConversion.toText(value) : value;
+        } else if (valid && !ofType) {
+            TypeConversion.Result r = TypeConversion.forField(value, type);
+            valid = r.valid() && !(type.equals("object") && r.value() instanceof List<?>);
+            converted = r.value() instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                    ? (Object) d.longValue()
+                    : r.value();
+        }
+        if (!valid) {
+            throw new NodeException(
+                    "Invalid input for '" + key + "' [item " + itemIndex + "]",
+                    "'" + key + "' expects a " + type + " but we got " + describe(value)
+                            + (strict ? " (turn on 'Attempt to Convert Types' to convert it)" : ""),
+                    null);
+        }
+        return converted;
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof List<?>) {
+            return "array";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "object";
+        }
+        return "'" + TypeConversion.toText(value) + "'";
     }
 
     private static List<Item> paired(List<Item> items) {

@@ -118,6 +118,74 @@ class ExecuteWorkflowNodeTest {
     }
 
     @Test
+    void mappedInputsAreCheckedAgainstTheTriggersTypesAndConvertedOnlyWhenAsked() {
+        List<Object> schema = List.of(
+                mapOf("id", "n", "displayName", "n", "type", "number"),
+                mapOf("id", "label", "displayName", "label", "type", "string"),
+                mapOf("id", "secret", "displayName", "secret", "removed", true));
+        Map<String, Object> strict = mapOf(
+                "mappingMode",
+                "defineBelow",
+                "value",
+                mapOf("n", "={{ String($json.n + 1) }}", "label", "={{ 'item ' + $json.n }}"),
+                "schema",
+                schema,
+                "attemptToConvertTypes",
+                false);
+        var refused = runStored(strict);
+        assertThat(refused.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(refused.error().orElseThrow().message()).isEqualTo("Invalid input for 'n' [item 0]");
+        assertThat(refused.error().orElseThrow().description()).contains("'n' expects a number but we got '3'");
+
+        Map<String, Object> converting = new java.util.LinkedHashMap<>(strict);
+        converting.put("attemptToConvertTypes", true);
+        var r = runStored(converting);
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        // "3" became 3; the removed "secret" never reached the child
+        assertThat(Flows.output(r, "Call"))
+                .containsExactly(
+                        mapOf("n", 3L, "label", "item 2", "doubled", 6L),
+                        mapOf("n", 6L, "label", "item 5", "doubled", 12L));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> childTree() {
+        return (Map<String, Object>) MiniJson.parse(CHILD);
+    }
+
+    /** Execute Workflow 1.2 calling CHILD as the saved workflow "child", with its inputs mapped. */
+    private static ExecutionResult runStored(Map<String, Object> workflowInputs) {
+        var wf = Flows.flow()
+                .node("Manual", "hearth.manualTrigger", Map.of())
+                .node(
+                        "Call",
+                        "n8n-nodes-base.executeWorkflow",
+                        Map.of(
+                                "source",
+                                "database",
+                                "workflowId",
+                                Map.of("__rl", true, "mode", "id", "value", "child"),
+                                "workflowInputs",
+                                workflowInputs),
+                        n -> n.withTypeVersion(1.2))
+                .connect("Manual", "Call")
+                .build();
+        var executor = Flows.executor();
+        var local = new LocalSubWorkflows(executor);
+        io.hearth.runtime.execution.SubWorkflowRunner stored = (call, parent) -> {
+            assertThat(call.source()).isEqualTo(new io.hearth.node.SubWorkflows.Source.Stored("child"));
+            var definition = new io.hearth.node.SubWorkflows.Source.Definition(childTree());
+            return local.run(new io.hearth.node.SubWorkflows.Call(definition, call.items(), call.waitForEnd()), parent);
+        };
+        var services = new ExecutionServices(ProcessedValuesStore.NONE, null, stored, 0);
+        return executor.start(ExecutionRequest.manual(executor.prepare(wf), "parent", TWO)
+                        .withServices(services))
+                .result()
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
+    }
+
+    @Test
     void refusesSourcesHearthDoesNotLoad() {
         var r = run(Map.of("source", "url", "workflowUrl", "https://example.com/wf.json"), 1, TWO);
         assertThat(r.error().orElseThrow().message()).contains("Source: 'URL' is not supported by Hearth");
