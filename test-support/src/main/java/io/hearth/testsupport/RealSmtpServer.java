@@ -58,8 +58,9 @@ public final class RealSmtpServer {
         }
         String interpreter = python.output().strip().lines().reduce((a, b) -> b).orElseThrow();
         this.certificates = TestCertificates.createIn(dir.resolve("certs"));
-        this.port = LocalProcess.freePort();
-        this.tlsPort = LocalProcess.freePort();
+        int[] ports = LocalProcess.freePorts(2);
+        this.port = ports[0];
+        this.tlsPort = ports[1];
         this.maildir = dir.resolve("maildir");
         this.user = "hearth";
         this.password = "smtp-" + UUID.randomUUID();

@@ -128,6 +128,38 @@ class NodeTypeApiTest extends ApiTestSupport {
     }
 
     @Test
+    void mqttNodeTriggerAndCredentialAnswerToN8nsNames() {
+        api.get()
+                .uri("/api/v1/node-types/n8n-nodes-base.mqttTrigger")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("hearth.mqttTrigger")
+                .jsonPath("$.group")
+                .isEqualTo("trigger");
+        api.get()
+                .uri("/api/v1/node-types/n8n-nodes-base.mqtt")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("hearth.mqtt");
+        api.get()
+                .uri("/api/v1/credential-types")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'mqtt')].schema.properties.key.writeOnly")
+                .isEqualTo(java.util.List.of(true))
+                .jsonPath("$[?(@.name == 'mqtt')].schema.properties.port.default")
+                .isEqualTo(java.util.List.of(1883));
+    }
+
+    @Test
     void reportsNoPluginFailures() {
         api.get()
                 .uri("/api/v1/plugins")

@@ -27,6 +27,16 @@ public interface TriggerContext {
     /** Starts one execution whose first node outputs {@code items}; completes once the execution is accepted. */
     CompletionStage<Void> emit(List<Item> items);
 
+    /**
+     * Like {@link #emit}, but completes when the execution has ended (whatever its outcome): for triggers that
+     * start one execution after the other, in the order of their events (MQTT Trigger's "Parallel Processing"
+     * off). Where executions run on other instances (queue mode) it completes once the execution is queued.
+     * Default: {@link #emit}.
+     */
+    default CompletionStage<Void> emitAndAwaitEnd(List<Item> items) {
+        return emit(items);
+    }
+
     /** Tells the server (and the editor) how the trigger is doing: connected, reconnecting, auth failed. */
     void reportStatus(TriggerStatus status);
 }

@@ -11,10 +11,30 @@ public interface ExecutionLauncher {
 
     CompletableFuture<Void> launch(StartRequest request);
 
+    /**
+     * Like {@link #launch}, but completes when the execution has ended where it runs here; where it runs elsewhere
+     * (the queue) once it is queued. Default: {@link #launch}.
+     */
+    default CompletableFuture<Void> launchAndAwaitEnd(StartRequest request) {
+        return launch(request);
+    }
+
     /** Runs on this instance: the start row is written first. */
     static ExecutionLauncher local(ExecutionService executions) {
-        return request -> executions
-                .start(new StartRequest(
+        return new ExecutionLauncher() {
+            @Override
+            public CompletableFuture<Void> launch(StartRequest request) {
+                return start(request).started();
+            }
+
+            @Override
+            public CompletableFuture<Void> launchAndAwaitEnd(StartRequest request) {
+                StartedExecution started = start(request);
+                return started.started().thenCompose(v -> started.finished().handle((r, e) -> null));
+            }
+
+            private StartedExecution start(StartRequest request) {
+                return executions.start(new StartRequest(
                         request.workflowId(),
                         request.versionId(),
                         request.prepared(),
@@ -25,7 +45,8 @@ public interface ExecutionLauncher {
                         request.retryOf(),
                         true,
                         request.executionId(),
-                        request.secrets()))
-                .started();
+                        request.secrets()));
+            }
+        };
     }
 }

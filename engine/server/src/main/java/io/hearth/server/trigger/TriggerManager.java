@@ -188,16 +188,22 @@ public final class TriggerManager {
         }
 
         public CompletableFuture<Void> emit(List<Item> items) {
-            if (!live) {
-                return CompletableFuture.completedFuture(null);
-            }
-            return executions.launch(StartRequest.of(
+            return live ? executions.launch(request(items)) : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> emitAndAwaitEnd(List<Item> items) {
+            return live ? executions.launchAndAwaitEnd(request(items)) : CompletableFuture.completedFuture(null);
+        }
+
+        private StartRequest request(List<Item> items) {
+            return StartRequest.of(
                     stored.id(),
                     Optional.of(stored.versionId()),
                     prepared,
                     ExecutionMode.TRIGGER,
                     Optional.of(node.name()),
-                    items));
+                    items);
         }
 
         public void reportStatus(TriggerStatus status) {

@@ -1,5 +1,6 @@
 package io.hearth.nodes.homeassistant.trigger;
 
+import io.hearth.node.support.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.hearth.nodes.homeassistant.trigger;
+package io.hearth.node.support;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.function.DoubleSupplier;
 /**
  * Capped exponential backoff with jitter: {@code initial}, doubling per attempt up to {@code max};
  * each delay is lowered by a random share of up to {@code jitter} (0.2: the delay lies in
- * [0.8 d, d]) so that many clients do not reconnect in step after a Home Assistant restart.
+ * [0.8 d, d]) so that many clients do not reconnect in step after a server (Home Assistant, an MQTT broker) restarts.
  * {@link #reset()} after a successful connection. Not thread-safe: used under its owner's lock.
  */
 public final class Backoff {

@@ -1,0 +1,655 @@
+package io.hearth.nodes.mqtt;
+
+import io.hearth.node.NodeException;
+import io.hearth.node.support.Backoff;
+import io.hearth.node.trigger.TriggerStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a broker, shared by every MQTT node and trigger using the same credential (a broker lets one
+ * connection per client ID live: two would throw each other out). It
+ * <ul>
+ *   <li>connects on first use and reconnects after a loss with capped backoff, resubscribing what its
+ *       subscribers need (a persistent session keeps them at the broker, resubscribing is harmless);</li>
+ *   <li>subscribes each topic filter once with the highest QoS any subscriber asked for, and routes each message
+ *       to the subscribers whose filters match it;</li>
+ *   <li>acknowledges a QoS 1/2 message only when every subscriber has taken it (its execution is durable): with a
+ *       persistent session a message whose execution could not start is delivered again on the next connection
+ *       (at least once);</li>
+ *   <li>tells its subscribers how it is doing (connecting, connected, reconnecting with the reason, refused);</li>
+ *   <li>closes when its last subscriber leaves, or after an idle time when only publishers used it.</li>
+ * </ul>
+ * The first connection attempt failing fails whoever waits for it with the reason; later losses are retried.
+ */
+final class MqttConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
+
+    /** Who listens to messages (a trigger). */
+    interface Subscriber {
+        /** A message on one of its filters; completes when taken (QoS 1/2 are acknowledged after that). */
+        CompletionStage<Void> onMessage(String topic, byte[] payload, int qos, boolean retained);
+
+        void onStatus(TriggerStatus status);
+    }
+
+    private enum State {
+        CONNECTING,
+        CONNECTED,
+        WAITING,
+        CLOSED
+    }
+
+    private final MqttSettings settings;
+    private final MqttTimings timings;
+    private final ScheduledExecutorService timer;
+    private final Runnable onClosed;
+    private final String clientId;
+    private final MqttAsyncClient client;
+    private final Backoff backoff;
+
+    // guarded by this
+    private State state = State.CONNECTING;
+    private boolean everConnected;
+    private final List<Registration> registrations = new ArrayList<>();
+    private final Map<String, Integer> subscribed = new HashMap<>();
+    private final List<CompletableFuture<Void>> connectedWaiters = new ArrayList<>();
+    private int leases;
+    private ScheduledFuture<?> pending;
+    private TriggerStatus status;
+
+    MqttConnection(MqttSettings settings, MqttTimings timings, ScheduledExecutorService timer, Runnable onClosed) {
+        this.settings = settings;
+        this.timings = timings;
+        this.timer = timer;
+        this.onClosed = onClosed;
+        this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
+        this.backoff = new Backoff(timings.backoffInitial(), timings.backoffMax());
+        try {
+            this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new NodeException("The MQTT credential cannot be used: " + e.getMessage(), e);
+        }
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+        this.status = TriggerStatus.of(TriggerStatus.State.CONNECTING, "Connecting to " + settings.describe());
+    }
+
+    /** n8n uses mqttjs_ and 8 random characters; Hearth names itself. */
+    private static String randomClientId() {
+        String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder sb = new StringBuilder("hearth_");
+        for (int i = 0; i < 8; i++) {
+            sb.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    MqttSettings settings() {
+        return settings;
+    }
+
+    synchronized boolean isConnected() {
+        return state == State.CONNECTED;
+    }
+
+    /** Whether a new subscriber or publisher may still join (not closed). */
+    synchronized boolean isOpen() {
+        return state != State.CLOSED;
+    }
+
+    synchronized TriggerStatus status() {
+        return status;
+    }
+
+    void start() {
+        connect();
+    }
+
+    // ------------------------------------------------------------------------------------------- subscribers
+
+    /** A subscriber's place on the connection. {@link #ready()} completes once its filters are subscribed. */
+    final class Registration implements AutoCloseable {
+        private final Subscriber subscriber;
+        private final List<TopicFilter> filters;
+        private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+        private Registration(Subscriber subscriber, List<TopicFilter> filters) {
+            this.subscriber = subscriber;
+            this.filters = List.copyOf(filters);
+        }
+
+        CompletableFuture<Void> ready() {
+            return ready;
+        }
+
+        boolean wants(String topic) {
+            return filters.stream().anyMatch(f -> f.matches(topic));
+        }
+
+        @Override
+        public void close() {
+            unregister(this);
+        }
+    }
+
+    /** Adds a subscriber; empty when the connection closed meanwhile (the caller opens a new one). */
+    synchronized java.util.Optional<Registration> register(Subscriber subscriber, List<TopicFilter> filters) {
+        if (state == State.CLOSED) {
+            return java.util.Optional.empty();
+        }
+        cancelPending(false);
+        Registration r = new Registration(subscriber, filters);
+        registrations.add(r);
+        if (state == State.CONNECTED) {
+            subscribeMissing();
+        }
+        return java.util.Optional.of(r);
+    }
+
+    private void unregister(Registration r) {
+        List<String> unneeded = new ArrayList<>();
+        synchronized (this) {
+            if (!registrations.remove(r)) {
+                return;
+            }
+            if (!r.ready.isDone()) {
+                r.ready.completeExceptionally(new NodeException("Stopped before the subscription was confirmed"));
+            }
+            // With a persistent session the broker keeps the subscriptions and queues messages for when the
+            // trigger is back; with a clean one, topics nobody needs any more are unsubscribed.
+            if (settings.cleanSession()) {
+                for (TopicFilter f : r.filters) {
+                    if (registrations.stream()
+                            .noneMatch(o ->
+                                    o.filters.stream().anyMatch(x -> x.filter().equals(f.filter())))) {
+                        subscribed.remove(f.filter());
+                        unneeded.add(f.filter());
+                    }
+                }
+            }
+            if (registrations.isEmpty() && leases == 0) {
+                close();
+                return;
+            }
+            if (state != State.CONNECTED) {
+                return;
+            }
+        }
+        if (!unneeded.isEmpty()) {
+            try {
+                client.unsubscribe(unneeded.toArray(String[]::new));
+            } catch (MqttException e) {
+                log.debug("Unsubscribing {} from {} failed: {}", unneeded, settings.describe(), e.getMessage());
+            }
+        }
+    }
+
+    /** Subscribes the filters registrations need beyond what the broker has (or with a higher QoS). */
+    private synchronized void subscribeMissing() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (Registration r : registrations) {
+            for (TopicFilter f : r.filters) {
+                wanted.merge(f.filter(), f.qos(), Math::max);
+            }
+        }
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        wanted.forEach((f, q) -> {
+            Integer have = subscribed.get(f);
+            if (have == null || have < q) {
+                missing.put(f, q);
+            }
+        });
+        List<Registration> waiting =
+                registrations.stream().filter(r -> !r.ready.isDone()).toList();
+        if (missing.isEmpty()) {
+            waiting.forEach(r -> r.ready.complete(null));
+            reportConnected();
+            return;
+        }
+        String[] filters = missing.keySet().toArray(String[]::new);
+        int[] qos = missing.values().stream().mapToInt(Integer::intValue).toArray();
+        try {
+            client.subscribe(filters, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    subscribed(filters, token.getGrantedQos());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    subscribeFailed(e);
+                }
+            });
+        } catch (MqttException e) {
+            subscribeFailed(e);
+        }
+    }
+
+    private synchronized void subscribed(String[] filters, int[] granted) {
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < filters.length; i++) {
+            int g = granted != null && i < granted.length ? granted[i] : 0x80;
+            if (g == 0x80) {
+                refused.add(filters[i]);
+            } else {
+                subscribed.put(filters[i], g);
+            }
+        }
+        for (Registration r : registrations) {
+            if (r.ready.isDone()) {
+                continue;
+            }
+            List<String> mine = r.filters.stream()
+                    .map(TopicFilter::filter)
+                    .filter(refused::contains)
+                    .toList();
+            if (!mine.isEmpty()) {
+                r.ready.completeExceptionally(new NodeException("The broker at " + settings.describe()
+                        + " refused the subscription to " + String.join(", ", mine)
+                        + " (SUBACK 0x80: not allowed for this user, or not a valid topic filter for it)"));
+            } else if (r.filters.stream().allMatch(f -> subscribed.containsKey(f.filter()))) {
+                r.ready.complete(null);
+            }
+        }
+        reportConnected();
+    }
+
+    private synchronized void subscribeFailed(Throwable e) {
+        String message = "Subscribing at " + settings.describe() + " failed: "
+                + MqttFailures.of(settings, e).message();
+        registrations.stream()
+                .filter(r -> !r.ready.isDone())
+                .forEach(r -> r.ready.completeExceptionally(new NodeException(message, e)));
+        // the connection is likely gone: connectionLost follows and resubscribes
+    }
+
+    private void reportConnected() {
+        if (state == State.CONNECTED) {
+            broadcast(TriggerStatus.of(TriggerStatus.State.CONNECTED, "Connected to " + settings.describe()));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- publishers
+
+    /** A publisher's hold on the connection (a node run); {@link #close()} releases it. */
+    final class Lease implements AutoCloseable {
+        private boolean closed;
+
+        /** Completes when the broker has the message (QoS 0: written; 1: PUBACK; 2: PUBCOMP). */
+        CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+            return whenConnected().thenCompose(v -> {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                try {
+                    client.publish(topic, payload, qos, retain, null, new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            done.complete(null);
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable e) {
+                            done.completeExceptionally(publishFailure(topic, e));
+                        }
+                    });
+                } catch (MqttException | IllegalArgumentException e) {
+                    done.completeExceptionally(publishFailure(topic, e));
+                }
+                return done;
+            });
+        }
+
+        @Override
+        public void close() {
+            synchronized (MqttConnection.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                leases--;
+                if (leases == 0 && registrations.isEmpty() && state != State.CLOSED) {
+                    cancelPending(false);
+                    if (state == State.CONNECTED) {
+                        pending = timer.schedule(
+                                MqttConnection.this::closeIfIdle,
+                                timings.idleClose().toMillis(),
+                                TimeUnit.MILLISECONDS);
+                    } else {
+                        close(); // not connected and nobody left: stop retrying
+                    }
+                }
+            }
+        }
+    }
+
+    private NodeException publishFailure(String topic, Throwable e) {
+        if (e instanceof IllegalArgumentException) {
+            return new NodeException("Topic: '" + topic + "' cannot be published to (" + e.getMessage() + ")", e);
+        }
+        return new NodeException(
+                "Publishing to '" + topic + "' failed: "
+                        + MqttFailures.of(settings, e).message(),
+                e);
+    }
+
+    /** Empty when the connection closed meanwhile. */
+    synchronized java.util.Optional<Lease> lease() {
+        if (state == State.CLOSED) {
+            return java.util.Optional.empty();
+        }
+        if (leases == 0 && registrations.isEmpty()) {
+            cancelPending(false);
+        }
+        leases++;
+        return java.util.Optional.of(new Lease());
+    }
+
+    private synchronized void closeIfIdle() {
+        if (leases == 0 && registrations.isEmpty()) {
+            close();
+        }
+    }
+
+    /** Completes when connected; fails with the reason if the first attempt fails or it takes too long. */
+    private CompletableFuture<Void> whenConnected() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        synchronized (this) {
+            if (state == State.CONNECTED) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (state == State.CLOSED) {
+                return CompletableFuture.failedFuture(new NodeException("The MQTT connection was closed"));
+            }
+            connectedWaiters.add(f);
+        }
+        long waitMillis = timings.publishWait().toMillis();
+        timer.schedule(
+                () -> {
+                    if (f.completeExceptionally(new NodeException("Not connected to " + settings.describe() + " within "
+                            + timings.publishWait().toSeconds() + " s: " + status().message()))) {
+                        synchronized (this) {
+                            connectedWaiters.remove(f);
+                        }
+                    }
+                },
+                waitMillis,
+                TimeUnit.MILLISECONDS);
+        return f;
+    }
+
+    // ------------------------------------------------------------------------------------------- lifecycle
+
+    /** Paho's options for {@code settings}: MQTT 3.1.1, the credential's session, sign-in and TLS. */
+    static MqttConnectOptions options(MqttSettings settings, MqttTimings timings, boolean cleanSession) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(cleanSession);
+        o.setAutomaticReconnect(false); // this class reconnects, with its own backoff and statuses
+        o.setConnectionTimeout((int) Math.max(1, timings.connectTimeout().toSeconds()));
+        o.setKeepAliveInterval((int) timings.keepAlive().toSeconds());
+        o.setMaxInflight(1000);
+        if (settings.signsIn()) {
+            o.setUserName(settings.username());
+            o.setPassword(settings.password().reveal().toCharArray());
+        }
+        if (settings.protocol().secure) {
+            o.setSocketFactory(settings.tls().socketFactory());
+            o.setHttpsHostnameVerificationEnabled(settings.tls().rejectUnauthorized());
+        }
+        return o;
+    }
+
+    private void connect() {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CONNECTING;
+            pending = null;
+        }
+        try {
+            client.connect(options(settings, timings, settings.cleanSession()), null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    connected();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    connectFailed(e);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            connectFailed(e);
+        }
+    }
+
+    private void connected() {
+        List<CompletableFuture<Void>> waiters;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                disconnectQuietly();
+                return;
+            }
+            state = State.CONNECTED;
+            everConnected = true;
+            backoff.reset();
+            subscribed.clear(); // whatever the session kept, subscribing again is harmless
+            waiters = List.copyOf(connectedWaiters);
+            connectedWaiters.clear();
+            log.info("MQTT connected to {} as {}", settings.describe(), clientId);
+            subscribeMissing();
+        }
+        waiters.forEach(w -> w.complete(null));
+    }
+
+    private void connectFailed(Throwable e) {
+        MqttFailures.Failure failure = MqttFailures.of(settings, e);
+        List<CompletableFuture<Void>> failed = new ArrayList<>();
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (!everConnected) {
+                // the first attempt: whoever waits learns why (after the status, which they show), and the
+                // connection ends (the next use tries anew)
+                broadcast(TriggerStatus.of(
+                        failure.authentication() ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.ERROR,
+                        failure.message()));
+                registrations.forEach(r -> failed.add(r.ready));
+                failed.addAll(connectedWaiters);
+                connectedWaiters.clear();
+                close();
+            }
+        }
+        if (!failed.isEmpty()) {
+            NodeException reason = new NodeException(failure.message(), e);
+            failed.forEach(f -> f.completeExceptionally(reason));
+            return;
+        }
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            Duration delay = failure.authentication() ? timings.refusedRetry() : backoff.next();
+            broadcast(TriggerStatus.of(
+                    failure.authentication() ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.RECONNECTING,
+                    failure.message() + "; trying again in " + seconds(delay)));
+            scheduleConnect(delay);
+        }
+    }
+
+    private void connectionLost(Throwable cause) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            subscribed.clear();
+            Duration delay = backoff.next();
+            MqttFailures.Failure failure = MqttFailures.of(settings, cause);
+            log.warn("MQTT connection to {} lost: {}", settings.describe(), failure.message());
+            broadcast(TriggerStatus.of(
+                    TriggerStatus.State.RECONNECTING,
+                    "Connection to " + settings.describe() + " lost (" + rootReason(cause) + "); reconnecting in "
+                            + seconds(delay)));
+            scheduleConnect(delay);
+        }
+    }
+
+    private static String rootReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private void scheduleConnect(Duration delay) {
+        state = State.WAITING;
+        pending = timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private void cancelPending(boolean connectAttemptToo) {
+        if (pending != null && (connectAttemptToo || state != State.WAITING)) {
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+
+    /** Ends the connection for good: no more reconnects; disconnects in the background. */
+    synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        cancelPending(true);
+        NodeException closed = new NodeException("The MQTT connection was closed");
+        connectedWaiters.forEach(w -> w.completeExceptionally(closed));
+        connectedWaiters.clear();
+        onClosed.run();
+        // Paho's disconnect waits for the broker: not on the shared timer thread
+        Thread.ofVirtual().name("mqtt-disconnect").start(this::disconnectQuietly);
+    }
+
+    private void disconnectQuietly() {
+        disconnectQuietly(client);
+    }
+
+    /** Disconnects (waiting up to two seconds for the broker) and releases the client; failures are only logged. */
+    static void disconnectQuietly(MqttAsyncClient client) {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1000).waitForCompletion(2000);
+            }
+        } catch (MqttException e) {
+            log.debug("Disconnecting from {}: {}", client.getServerURI(), e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            log.debug("Closing the client for {}: {}", client.getServerURI(), e.getMessage());
+        }
+    }
+
+    private synchronized void broadcast(TriggerStatus s) {
+        status = s;
+        for (Registration r : List.copyOf(registrations)) {
+            try {
+                r.subscriber.onStatus(s);
+            } catch (RuntimeException e) {
+                log.warn("A trigger failed to take a status: {}", e.toString());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- messages
+
+    private void messageArrived(String topic, MqttMessage message) {
+        List<Registration> targets;
+        synchronized (this) {
+            targets = registrations.stream().filter(r -> r.wants(topic)).toList();
+        }
+        int qos = message.getQos();
+        int id = message.getId();
+        byte[] payload = message.getPayload();
+        List<CompletableFuture<Void>> taken = new ArrayList<>();
+        for (Registration r : targets) {
+            try {
+                taken.add(r.subscriber
+                        .onMessage(topic, payload, qos, message.isRetained())
+                        .toCompletableFuture());
+            } catch (RuntimeException e) {
+                taken.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        if (qos == 0) {
+            return;
+        }
+        CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (e != null && !settings.cleanSession()) {
+                // not acknowledged: the broker delivers it again on the next connection of this session
+                log.warn(
+                        "A message on {} was not taken ({}); the broker delivers it again on the next connection",
+                        topic,
+                        e.getMessage());
+                return;
+            }
+            try {
+                client.messageArrivedComplete(id, qos);
+            } catch (MqttException ex) {
+                log.debug("Acknowledging message {} failed: {}", id, ex.getMessage());
+            }
+        });
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            MqttConnection.this.connectionLost(cause);
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                MqttConnection.this.messageArrived(topic, message);
+            } catch (RuntimeException e) {
+                // never let an exception reach Paho: it would drop the connection
+                log.warn("Handling a message on {} failed: {}", topic, e.toString());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {}
+    }
+}
