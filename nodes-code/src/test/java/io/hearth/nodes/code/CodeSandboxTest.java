@@ -166,9 +166,12 @@ class CodeSandboxTest {
     }
 
     @Test
-    void hugeArraysAreStoppedByTheDeadline() {
-        assertThat(failure("new Array(1e9).fill(0); return []")).contains("timed out after 5 seconds");
-        assertThat(failure("Array.from({length: 1e9}); return []")).contains("timed out after 5 seconds");
+    void hugeArraysAreStoppedByTheDeadlineOrTheMemoryGuard() {
+        // Which guard fires first depends on how fast the machine allocates; either way the run ends.
+        for (String code : List.of("new Array(1e9).fill(0); return []", "Array.from({length: 1e9}); return []")) {
+            assertThat(failure(code))
+                    .containsAnyOf("timed out after 5 seconds", "The code ran out of memory and was stopped");
+        }
         assertThat(value("return [{ok: 1}]")).containsEntry("ok", 1L);
     }
 
