@@ -287,17 +287,21 @@ if [ "$SOAK" -gt 0 ]; then
   say ""
   say "-- Soak: $SOAK executions of the reference workflow at $TARGET_CONNS connections, default retention (pruning on)"
   say "   start-up to ready: $(fmt '%.2f' "$(calc "$STARTUP_MS / 1000")") s; RSS when ready $(( RSS_IDLE_KB / 1024 )) MB"
-  say "   database: the files hearth.* in the data directory; RSS of the server process; heap in use"
-  printf '   %12s %10s %8s %9s %12s %9s %9s\n' executions "db MB" "RSS MB" "heap MB" pruned "exec/s" "elapsed s"
+  say "   database: the files hearth.* in the data directory (of which the write-ahead log, hearth.db-wal); RSS of the"
+  say "   server process; heap in use; executions kept (the API's total)"
+  printf '   %12s %9s %8s %8s %9s %9s %12s %9s %9s\n' executions "db MB" "wal MB" "RSS MB" "heap MB" kept pruned "exec/s" "elapsed s"
   soak_t0=$(now_ms); next=$SOAK_EVERY; done_n=0
   soak_line() {
-    local db heap pruned secs
+    local db wal heap pruned kept secs
     db=$(du -cb "$TMP/data"/hearth.* 2>/dev/null | tail -1 | cut -f1)
+    wal=$(stat -c %s "$TMP/data/hearth.db-wal" 2>/dev/null || echo 0)
     heap=$(metric 'jvm.memory.used?tag=area:heap')
     pruned=$(metric hearth.executions.pruned)
+    kept=$(api GET "/api/v1/executions?limit=1" | jq -r .total)
     secs=$(calc "($(now_ms) - $soak_t0) / 1000")
-    printf '   %12d %10.1f %8d %9.1f %12.0f %9.0f %9.0f\n' "$done_n" "$(calc "$db / 1048576")" \
-      $(( $(rss_kb "$SERVER_PID") / 1024 )) "$(calc "$heap / 1048576")" "$pruned" "$(calc "$done_n / $secs")" "$secs"
+    printf '   %12d %9.1f %8.1f %8d %9.1f %9d %12.0f %9.0f %9.0f\n' "$done_n" "$(calc "$db / 1048576")" \
+      "$(calc "$wal / 1048576")" $(( $(rss_kb "$SERVER_PID") / 1024 )) "$(calc "$heap / 1048576")" "$kept" "$pruned" \
+      "$(calc "$done_n / $secs")" "$secs"
   }
   while [ "$done_n" -lt "$SOAK" ]; do
     run_wrk soak "$TARGET_CONNS" 10 "$REF_URL" post.lua
@@ -316,8 +320,8 @@ if [ "$SOAK" -gt 0 ]; then
   start_server "--hearth.executions.prune.max-count=$SOAK_SHRINK_TO"
   shrink_t0=$(now_ms)
   while [ "$(api GET "/api/v1/executions?limit=1" | jq -r .total)" -gt "$SOAK_SHRINK_TO" ]; do sleep 1; done
-  sleep 15   # the next pruning pass (every 10 s) gives back the pages the last one freed
-  say "   pruned down to $SOAK_SHRINK_TO in $(( ($(now_ms) - shrink_t0) / 1000 )) s (+15 s for the next pass):"
+  sleep 10   # the next pruning passes (every 2 s) give back the pages the last one freed
+  say "   pruned down to $SOAK_SHRINK_TO in $(( ($(now_ms) - shrink_t0) / 1000 )) s (+10 s for the next passes):"
   soak_line
   say "   server log: $TMP/server.log (--keep keeps it)"
   exit 0

@@ -70,7 +70,7 @@ public record HearthProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10000") int maxCount,
             @DefaultValue("14d") Duration maxAge,
-            @DefaultValue("10s") Duration interval,
+            @DefaultValue("2s") Duration interval,
             @DefaultValue("500") int batchSize) {}
 
     public record Scheduler(@DefaultValue("250ms") Duration pollingInterval) {}

@@ -15,13 +15,14 @@ public final class DatabaseHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHousekeeping.class);
 
-    // Free pages are kept up to a tenth of the file: pruning frees, new executions reuse, and moving pages back
-    // and forth at every pass would cost writes for nothing. Beyond it (a lowered retention, deleted workflows)
-    // they go back to the file system, at most STEP_PAGES (16 MB at 4 KB pages) per statement, each statement
-    // one short hold of the write lock.
+    // Free pages are kept up to a tenth of the file, and up to what new executions will take before the next
+    // pruning pass (what this pass freed): pruning frees, the next inserts reuse, and moving pages to the end of
+    // the file and back at every pass would cost writes for nothing. Beyond that (a lowered retention, deleted
+    // workflows) they go back to the file system, at most STEP_PAGES (4 MB at 4 KB pages) per statement, each
+    // statement one short hold of the write lock.
     private static final long SLACK_DIVISOR = 10;
     private static final long MIN_SLACK_PAGES = 256;
-    private static final long STEP_PAGES = 4096;
+    private static final long STEP_PAGES = 1024;
 
     private final JdbcTemplate jdbc;
     private final boolean sqlite;
@@ -40,13 +41,21 @@ public final class DatabaseHousekeeping {
         }
     }
 
-    /** Gives free pages beyond the slack back to the file system; returns how many. */
-    public long reclaimFreePages() {
+    /** Pages of the file that hold no data (0 on engines other than SQLite). */
+    public long freePages() {
+        return sqlite ? pragma("freelist_count") : 0;
+    }
+
+    /**
+     * Gives free pages back to the file system beyond a tenth of the file and beyond {@code reusedSoon} (pages that
+     * new rows will take before the next call); returns how many.
+     */
+    public long reclaimFreePages(long reusedSoon) {
         if (!sqlite) {
             return 0;
         }
         long pages = pragma("page_count");
-        long slack = Math.max(MIN_SLACK_PAGES, pages / SLACK_DIVISOR);
+        long slack = Math.max(Math.max(MIN_SLACK_PAGES, pages / SLACK_DIVISOR), reusedSoon);
         long reclaimed = 0;
         long free = pragma("freelist_count");
         while (free > slack) {

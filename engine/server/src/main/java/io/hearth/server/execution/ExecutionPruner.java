@@ -108,6 +108,7 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
         var prune = properties.executions().prune();
         int total = 0;
         try {
+            long freeBefore = housekeeping.freePages();
             Optional<String> cutoff =
                     repository.pruneCutoff(prune.maxCount(), clock.instant().minus(prune.maxAge()));
             for (int i = 0; i < MAX_BATCHES_PER_PASS && cutoff.isPresent(); i++) {
@@ -118,7 +119,8 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
                     break;
                 }
             }
-            housekeeping.reclaimFreePages();
+            // What this pass freed, the executions coming in before the next one will reuse.
+            housekeeping.reclaimFreePages(Math.max(0, housekeeping.freePages() - freeBefore));
             if (total > 0) {
                 log.debug(
                         "Pruned {} old executions (keeping at most {}, none older than {})",
