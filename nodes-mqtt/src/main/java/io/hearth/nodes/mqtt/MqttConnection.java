@@ -76,6 +76,9 @@ final class MqttConnection {
     private final List<Registration> registrations = new ArrayList<>();
     private final Map<String, Integer> subscribed = new HashMap<>();
     private final List<CompletableFuture<Void>> connectedWaiters = new ArrayList<>();
+    /** Why the first connect attempt failed: a publisher arriving after that learns it, not just "closed". */
+    private java.util.Optional<NodeException> firstFailure = java.util.Optional.empty();
+
     private int leases;
     private ScheduledFuture<?> pending;
     private TriggerStatus status;
@@ -384,7 +387,8 @@ final class MqttConnection {
                 return CompletableFuture.completedFuture(null);
             }
             if (state == State.CLOSED) {
-                return CompletableFuture.failedFuture(new NodeException("The MQTT connection was closed"));
+                return CompletableFuture.failedFuture(
+                        firstFailure.orElseGet(() -> new NodeException("The MQTT connection was closed")));
             }
             connectedWaiters.add(f);
         }
@@ -485,12 +489,12 @@ final class MqttConnection {
                 registrations.forEach(r -> failed.add(r.ready));
                 failed.addAll(connectedWaiters);
                 connectedWaiters.clear();
+                firstFailure = java.util.Optional.of(new NodeException(failure.message(), e));
                 close();
             }
         }
-        if (!failed.isEmpty()) {
-            NodeException reason = new NodeException(failure.message(), e);
-            failed.forEach(f -> f.completeExceptionally(reason));
+        if (firstFailure.isPresent()) {
+            failed.forEach(f -> f.completeExceptionally(firstFailure.get()));
             return;
         }
         synchronized (this) {

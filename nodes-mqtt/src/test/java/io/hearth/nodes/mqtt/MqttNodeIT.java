@@ -53,7 +53,7 @@ class MqttNodeIT {
             TestRun result = run(
                             plain(broker),
                             Map.of("topic", topic),
-                            List.of(Item.of(Map.of("n", 1)), Item.of(Map.of("n", 2, "name", "Ada"))))
+                            List.of(Item.of(Map.of("n", 1)), Item.of(ordered("n", 2, "name", "Ada"))))
                     .assertSucceeded();
             await().atMost(Duration.ofSeconds(30)).until(() -> sub.messages().size() == 2);
             assertThat(sub.messages())
@@ -137,5 +137,12 @@ class MqttNodeIT {
         int closed = MqttCredentialTypeIT.freePort();
         run(with(plain(broker), "port", closed), Map.of("topic", topic()), List.of())
                 .assertFailed("Connection refused by mqtt://127.0.0.1:" + closed);
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 }
