@@ -31,7 +31,6 @@ final class Comparisons {
         String rightType = c.rightType().orElse(c.type());
         TypeConversion.Result left = TypeConversion.forFilter(c.leftValue(), c.type(), options, zone);
         TypeConversion.Result right = TypeConversion.forFilter(c.rightValue(), rightType, options, zone);
-        String suffix = "[condition " + index + ", item " + itemIndex + "]";
         if (!left.valid()
                 && !right.valid()
                 && !c.singleValue()
@@ -42,10 +41,10 @@ final class Comparisons {
                     typeDescription(options.strictTypes()));
         }
         if (!left.valid()) {
-            throw invalid(c.type(), c.leftValue(), options.strictTypes(), suffix);
+            throw invalid(c.type(), c.leftValue(), options.strictTypes(), suffix(index, itemIndex));
         }
         if (!right.valid() && !c.singleValue()) {
-            throw invalid(rightType, c.rightValue(), options.strictTypes(), suffix);
+            throw invalid(rightType, c.rightValue(), options.strictTypes(), suffix(index, itemIndex));
         }
         Object l = left.value();
         Object r = right.valid() ? right.value() : null;
@@ -67,6 +66,10 @@ final class Comparisons {
             case "object" -> objects(c.operation(), l);
             default -> throw new FilterException("Unknown operator '" + c.operatorId() + "'", "");
         };
+    }
+
+    private static String suffix(int index, int itemIndex) {
+        return "[condition " + index + ", item " + itemIndex + "]";
     }
 
     private static boolean strings(String op, Object leftValue, Object rightValue, boolean ignoreCase) {

@@ -44,7 +44,7 @@ public record FilterValue(List<FilterCondition> conditions, boolean or, FilterOp
             }
             or = "or".equals(combinator);
             if (m.get("options") instanceof Map<?, ?> o) {
-                options = readOptions(o, path + ".options");
+                options = readOptions(o, path);
             }
         } else if (raw instanceof List<?> l) {
             list = l;
@@ -56,9 +56,9 @@ public record FilterValue(List<FilterCondition> conditions, boolean or, FilterOp
         List<FilterCondition> conditions = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> c)) {
-                throw new ParameterException(path + ".conditions[" + i + "]", "must be a condition object");
+                throw new ParameterException(conditionPath(path, i), "must be a condition object");
             }
-            conditions.add(condition(c, path + ".conditions[" + i + "]"));
+            conditions.add(condition(c, path, i));
         }
         return new FilterValue(conditions, or, options);
     }
@@ -81,7 +81,7 @@ public record FilterValue(List<FilterCondition> conditions, boolean or, FilterOp
         return new FilterValue(conditions, or, value);
     }
 
-    private static FilterOptions readOptions(Map<?, ?> o, String path) {
+    private static FilterOptions readOptions(Map<?, ?> o, String filterPath) {
         boolean caseSensitive = !(o.get("caseSensitive") instanceof Boolean b) || b;
         if (o.get("caseSensitive") instanceof String s) {
             caseSensitive = !s.equalsIgnoreCase("false");
@@ -89,13 +89,18 @@ public record FilterValue(List<FilterCondition> conditions, boolean or, FilterOp
         Object validation = o.get("typeValidation");
         if (validation != null && !"strict".equals(validation) && !"loose".equals(validation)) {
             throw new ParameterException(
-                    path + ".typeValidation", "must be 'strict' or 'loose', got '" + validation + "'");
+                    filterPath + ".options.typeValidation", "must be 'strict' or 'loose', got '" + validation + "'");
         }
         int version = o.get("version") instanceof Number n ? n.intValue() : 1;
         return new FilterOptions(caseSensitive, !"loose".equals(validation), version);
     }
 
-    private static FilterCondition condition(Map<?, ?> c, String path) {
+    // Read for every item: the path is only spelt out for an error.
+    private static String conditionPath(String path, int index) {
+        return path + ".conditions[" + index + "]";
+    }
+
+    private static FilterCondition condition(Map<?, ?> c, String filterPath, int index) {
         Object op = c.get("operator");
         String type;
         String operation;
@@ -103,7 +108,8 @@ public record FilterValue(List<FilterCondition> conditions, boolean or, FilterOp
         boolean singleValue;
         if (op instanceof Map<?, ?> om) {
             if (!(om.get("type") instanceof String t) || !(om.get("operation") instanceof String o)) {
-                throw new ParameterException(path + ".operator", "needs a type and an operation");
+                throw new ParameterException(
+                        conditionPath(filterPath, index) + ".operator", "needs a type and an operation");
             }
             type = t;
             operation = o;
@@ -119,10 +125,12 @@ public record FilterValue(List<FilterCondition> conditions, boolean or, FilterOp
             singleValue = known.map(FilterOperator::singleValue).orElse(false);
         } else {
             throw new ParameterException(
-                    path + ".operator", "must be {\"type\": ..., \"operation\": ...} or 'type:operation'");
+                    conditionPath(filterPath, index) + ".operator",
+                    "must be {\"type\": ..., \"operation\": ...} or 'type:operation'");
         }
         if (FilterOperator.find(type, operation).isEmpty()) {
-            throw new ParameterException(path + ".operator", Comparisons.unknownOperator(type, operation));
+            throw new ParameterException(
+                    conditionPath(filterPath, index) + ".operator", Comparisons.unknownOperator(type, operation));
         }
         return new FilterCondition(c.get("leftValue"), c.get("rightValue"), type, operation, rightType, singleValue);
     }

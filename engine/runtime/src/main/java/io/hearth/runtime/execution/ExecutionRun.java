@@ -83,6 +83,7 @@ final class ExecutionRun implements RunningExecution {
     private boolean finished;
     private int nodeRuns;
     private long recordedBytes;
+    private final RecordedSize.Ledger recorded = new RecordedSize.Ledger();
     private final ArrayDeque<String> recentNodes = new ArrayDeque<>();
 
     ExecutionRun(
@@ -697,9 +698,11 @@ final class ExecutionRun implements RunningExecution {
             }
         }
         long room = limits.maxDataBytes() - recordedBytes;
-        long size = RUN_RECORD_BYTES + RecordedSize.ofOutputs(run.output(), limits.maxDataBytes());
+        RecordedSize.Ledger.Count count = recorded.count(run.input(), run.output(), limits.maxDataBytes());
+        long size = RUN_RECORD_BYTES + count.bytes();
         if (size <= room) {
             recordedBytes += size;
+            recorded.keep(count);
             return Optional.of(run);
         }
         // One node's data past the limit is refused either way: the limit also bounds what an execution holds.

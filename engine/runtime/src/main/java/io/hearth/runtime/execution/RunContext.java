@@ -14,6 +14,7 @@ import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.runtime.workflow.OnError;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,14 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     private final NodeRunInput input;
     private final CancellationToken cancellation;
     private final ScheduledExecutorService timer;
-    private final ParameterValues[] resolved;
+    // The parameters of item 0 (what per-run reads ask for) and of the item read last: nodes read an
+    // item's parameters a few times in a row. Keeping every item's would hold a node run's whole
+    // per-item garbage (100,000 items: ~100 MB for a Filter) until the node returns.
+    private ParameterValues firstItem;
+    private int lastIndex = -1;
+    private ParameterValues lastItem;
+    // Items whose expression results were counted against the data limit: once each, however often read.
+    private final BitSet counted;
     private NodeLogger logger;
     private long producedBytes;
 
@@ -38,7 +46,7 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
         this.input = input;
         this.cancellation = cancellation;
         this.timer = timer;
-        this.resolved = new ParameterValues[Math.max(1, input.items(0).size())];
+        this.counted = new BitSet(input.items(0).size());
     }
 
     @Override
@@ -74,15 +82,29 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
         if (!resolver.hasExpressions()) {
             return resolver.constantValues();
         }
-        if (itemIndex < 0 || itemIndex >= resolved.length) {
-            return resolver.resolve(new ItemScope(state, input, itemIndex));
+        if (itemIndex == 0 && firstItem != null) {
+            return firstItem;
         }
-        ParameterValues v = resolved[itemIndex];
-        if (v == null) {
+        if (itemIndex == lastIndex) {
+            return lastItem;
+        }
+        ParameterValues v;
+        if (itemIndex < 0 || itemIndex >= input.items(0).size()) {
+            v = resolver.resolve(new ItemScope(state, input, itemIndex));
+        } else {
             // A node working through many items notices a stop (cancel, timeout) between two of them.
             cancellation.throwIfCancelled();
-            v = resolver.resolve(new ItemScope(state, input, itemIndex), this::produced);
-            resolved[itemIndex] = v;
+            boolean first = !counted.get(itemIndex);
+            counted.set(itemIndex);
+            v = first
+                    ? resolver.resolve(new ItemScope(state, input, itemIndex), this::produced)
+                    : resolver.resolve(new ItemScope(state, input, itemIndex));
+        }
+        if (itemIndex == 0) {
+            firstItem = v;
+        } else {
+            lastIndex = itemIndex;
+            lastItem = v;
         }
         return v;
     }

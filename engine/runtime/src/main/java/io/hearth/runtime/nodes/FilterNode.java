@@ -88,11 +88,12 @@ public final class FilterNode implements ActionNode {
         List<Item> items = context.items();
         List<Item> kept = new ArrayList<>();
         List<Item> discarded = new ArrayList<>();
+        IfNode.Conditions conditions = new IfNode.Conditions();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i).pairedWith(i);
             boolean pass;
             try {
-                pass = IfNode.conditions(context.parameters(i)).test(i, zone);
+                pass = conditions.of(context.parameters(i)).test(i, zone);
             } catch (NodeException e) {
                 if (!context.continueOnFail()) {
                     throw e;

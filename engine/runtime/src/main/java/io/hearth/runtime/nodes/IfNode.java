@@ -14,6 +14,7 @@ import io.hearth.node.description.VersionMigration;
 import io.hearth.runtime.conditions.FilterValue;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -61,16 +62,47 @@ public final class IfNode implements ActionNode {
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         ZoneId zone = context.workflow().timezone();
+        Conditions conditions = new Conditions();
         return ItemLoop.route(context, 2, in -> {
             try {
-                return List.of(conditions(in.parameters()).test(in.index(), zone) ? 0 : 1);
+                return conditions.of(in.parameters()).test(in.index(), zone) ? TRUE : FALSE;
             } catch (RuntimeException e) {
                 if (context.continueOnFail()) {
-                    return List.of(1); // as n8n: an item whose conditions fail to evaluate goes to "false"
+                    return FALSE; // as n8n: an item whose conditions fail to evaluate goes to "false"
                 }
                 throw e;
             }
         });
+    }
+
+    private static final List<Integer> TRUE = List.of(0);
+    private static final List<Integer> FALSE = List.of(1);
+
+    /**
+     * The filter of each item, read once for all items where it holds no expression: the runtime then
+     * hands every item the very same condition objects.
+     */
+    static final class Conditions {
+        private Object raw;
+        private Object looseTypes;
+        private Object ignoreCase;
+        private FilterValue filter;
+
+        FilterValue of(ParameterValues p) {
+            Object conditions = p.get("conditions").orElse(null);
+            Object loose = p.get("looseTypeValidation").orElse(null);
+            Object ignore = p.get("options.ignoreCase").orElse(null);
+            if (filter == null
+                    || conditions != raw
+                    || !Objects.equals(loose, looseTypes)
+                    || !Objects.equals(ignore, ignoreCase)) {
+                filter = conditions(p);
+                raw = conditions;
+                looseTypes = loose;
+                ignoreCase = ignore;
+            }
+            return filter;
+        }
     }
 
     /**

@@ -125,8 +125,15 @@ public final class SplitOutNode implements ActionNode {
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         List<Item> items = context.items();
         List<Item> out = new ArrayList<>();
+        ParameterValues read = null;
+        Settings settings = null;
         for (int i = 0; i < items.size(); i++) {
-            split(items.get(i), i, Settings.read(context.parameters(i)), out, context);
+            ParameterValues p = context.parameters(i);
+            if (p != read) { // the same object for every item where the parameters hold no expression
+                settings = Settings.read(p);
+                read = p;
+            }
+            split(items.get(i), i, settings, out, context);
         }
         return CompletableFuture.completedFuture(NodeOutput.of(out));
     }
@@ -152,24 +159,27 @@ public final class SplitOutNode implements ActionNode {
                 int e = 0;
                 for (Map.Entry<String, BinaryData> b : item.binary().entrySet()) {
                     grow(entries, binaries, e);
+                    if (binaries.get(e) == null) {
+                        binaries.set(e, new LinkedHashMap<>());
+                    }
                     binaries.get(e++).put(b.getKey(), b.getValue());
                 }
                 continue;
             }
             List<?> values = values(FieldPath.get(json, field, !s.dotNotation()), field, s);
+            // An object split out on its own becomes the item as it is: items are never changed once
+            // output, so the new item shares it instead of copying it.
+            boolean asItem = s.include().equals("noOtherFields") && destination.isEmpty() && !multi;
             for (int e = 0; e < values.size(); e++) {
                 context.checkOutputSize((long) out.size() + e + 1);
-                grow(entries, binaries, e);
                 Object element = values.get(e);
-                Map<String, Object> entry = entries.get(e);
-                if (element instanceof Map<?, ?> m
-                        && s.include().equals("noOtherFields")
-                        && destination.isEmpty()
-                        && !multi) {
-                    m.forEach((k, v) -> entry.put(String.valueOf(k), v));
-                } else {
-                    entry.put(name, element);
+                if (asItem && element instanceof Map<?, ?> m && entries.size() == e) {
+                    entries.add(stringKeyed(m));
+                    binaries.add(null);
+                    continue;
                 }
+                grow(entries, binaries, e);
+                entries.get(e).put(name, element);
             }
         }
         List<Item.PairedItem> paired = List.of(new Item.PairedItem(index, 0));
@@ -201,7 +211,7 @@ public final class SplitOutNode implements ActionNode {
                 }
                 default -> entry;
             };
-            Map<String, BinaryData> binary = binaries.get(e);
+            Map<String, BinaryData> binary = binaries.get(e) == null ? Map.of() : binaries.get(e);
             if (binary.isEmpty() && s.includeBinary()) {
                 binary = item.binary();
             }
@@ -209,11 +219,24 @@ public final class SplitOutNode implements ActionNode {
         }
     }
 
+    // Attachments are rare: an item's map of them is made when it gets one.
     private static void grow(List<Map<String, Object>> entries, List<Map<String, BinaryData>> binaries, int index) {
         while (entries.size() <= index) {
             entries.add(new LinkedHashMap<>());
-            binaries.add(new LinkedHashMap<>());
+            binaries.add(null);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeyed(Map<?, ?> m) {
+        for (Object key : m.keySet()) {
+            if (!(key instanceof String)) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                return copy;
+            }
+        }
+        return (Map<String, Object>) m;
     }
 
     private static List<?> values(Object value, String field, Settings s) {
