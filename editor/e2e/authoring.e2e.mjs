@@ -415,6 +415,12 @@ const scenarios = {
       await page.click(tid('add-entry-assignments'));
       await page.locator(tid('input-items-schema-field-attributes.brightness')).dragTo(page.locator(tid('field-assignments.assignments[1].value')));
       await until('the nested path', async () => (await page.locator(tid('param-assignments.assignments[1].value')).inputValue()) === '{{ $json.attributes.brightness }}', 5_000);
+      // the preview is the server's, evaluated as the run will evaluate it: also what only a run knows
+      await page.click(tid('add-entry-assignments'));
+      await page.locator(tid('param-assignments.assignments[2].value')).click();
+      await typeLikeAPerson(page, 'From {{ $prevNode.name }}', 120);
+      const fromPrev = page.locator(tid('expr-preview-assignments.assignments[2].value'));
+      await until('the preview of $prevNode', async () => (await fromPrev.textContent()).includes(`From ${first}`), 10_000);
       await s.docShot('drag-field-to-parameter');
       const mapped = await editor.inputValue();
       await closePanel();
@@ -486,7 +492,12 @@ const scenarios = {
       await s.docShot('execution-on-canvas');
       return { execution: execId };
     });
-    await s.step('10c. n8n\'s two retry modes: with the original workflow, and with the workflow as saved now', async () => {
+    await s.step('10c. n8n\'s two retry modes, from the node with the error: with the original workflow, and with the workflow as saved now', async () => {
+      for (const [button, label] of [['retry-original', 'Retry with original workflow (from node with error)'],
+        ['retry-current', 'Retry with currently saved workflow (from node with error)']]) {
+        const text = await page.locator(tid(button)).textContent();
+        check(text === label, `the retry button says "${text}", n8n says "${label}"`);
+      }
       await page.click(tid('retry-original'));
       await until('the retry with the original workflow', async () => (await page.locator(tid('execution-detail-status')).textContent()) === 'error'
         && !page.url().endsWith(execId), 20_000);

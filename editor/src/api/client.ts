@@ -1,5 +1,5 @@
 import type {
-  AuthStatus, Credential, CredentialSummary, CredentialType, Execution, ExecutionSummary, JsonObject, LoadedOption,
+  AuthStatus, Credential, CredentialSummary, CredentialType, Execution, ExecutionSummary, JsonObject, LoadedOption, NodeRun,
   NodeType, Page, Settings, TriggerInfo, User, WebhookInfo, Workflow, WorkflowSummary,
 } from './types';
 
@@ -120,8 +120,8 @@ export const api = {
   workflowVersion: (id: string, versionId: string) => request<Workflow>('GET', `${V1}/workflows/${enc(id)}/versions/${enc(versionId)}`),
   cancelExecution: (id: string) => request<{ id: string; status: string }>('POST', `${V1}/executions/${enc(id)}/cancel`),
 
-  /** the live preview: the server's expression engine on the input items and the named nodes' outputs */
-  previewExpression: (body: { expression: string; items: JsonObject[]; nodes: Record<string, JsonObject[]>; workflow?: JsonObject; timezone?: string }) =>
+  /** the live preview: evaluated as a run of `node` in `workflow` would, over the runs of the last execution */
+  previewExpression: (body: { expression: string; workflow: Workflow; node: string; runData: Record<string, NodeRun[]>; itemIndex?: number }) =>
     request<{ ok: boolean; text: string; type?: string }>('POST', `${V1}/expressions/preview`, body),
 
   nodeTypes: () => request<NodeType[]>('GET', `${V1}/node-types`),

@@ -168,10 +168,14 @@ function ExecutionDetail({ id }: { id: string }) {
         {!finished && (
           <button type="button" className="btn danger" data-testid="stop-this-execution" onClick={() => api.cancelExecution(x.id).catch((e: Error) => ui.toast('error', 'Could not stop', e.message))}>Stop</button>
         )}
-        {finished && (
+        {finished && x.status !== 'success' && (
           <>
-            <button type="button" className="btn secondary" data-testid="retry-original" title="Same input, the workflow version that ran" onClick={() => void retry('original')}>Retry with original workflow</button>
-            <button type="button" className="btn secondary" data-testid="retry-current" title="Same input, the workflow as saved now" onClick={() => void retry('current')}>Retry with currently saved workflow</button>
+            <button type="button" className="btn secondary" data-testid="retry-original"
+              title="Runs the failed node again with the workflow version that ran; the nodes before it keep their output"
+              onClick={() => void retry('original')}>Retry with original workflow (from node with error)</button>
+            <button type="button" className="btn secondary" data-testid="retry-current"
+              title="Runs the failed node again with the workflow as saved now; the nodes before it keep their output"
+              onClick={() => void retry('current')}>Retry with currently saved workflow (from node with error)</button>
           </>
         )}
       </div>

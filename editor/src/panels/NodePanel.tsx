@@ -9,7 +9,7 @@ import { type Issues, prune } from '../form/model';
 import { ParameterForm } from '../form/ParameterForm';
 import { schemaFields, useCatalog } from '../state/catalog';
 import { credentialRequirements, type NodeIssues } from '../workflow/issues';
-import { inputsOf, isTriggerType, outputsOf } from '../workflow/model';
+import { inputsOf, isTriggerType, outputsOf, toWire, upstreamOf } from '../workflow/model';
 import { importCurl } from '../workflow/curl';
 import { Icon } from '../ui/icons';
 import { RunDataPane } from './DataView';
@@ -73,21 +73,22 @@ export function NodePanel(props: NodePanelProps) {
   const lastOutput = runs?.[runs.length - 1]?.output?.[0];
   const previewItem: JsonObject | undefined = inputRuns?.[inputRuns.length - 1]?.input?.[0]?.[0]?.json;
 
-  // the server's engine previews expressions on the input items, with the outputs of the nodes they name
+  // the server evaluates expressions as a run would: on this node's input item, over the runs of the last execution
+  // (or pinned data) of the nodes it gets data from and of the nodes the expression names
   const evaluate = useCallback((expression: string) => {
-    const items = (inputRuns?.[inputRuns.length - 1]?.input?.[0] ?? []).slice(0, 10).map((i) => i.json);
-    const nodes: Record<string, JsonObject[]> = {};
-    for (const m of expression.matchAll(/\$(?:\(\s*|node\[\s*)(['"])(.+?)\1/g)) {
-      const other = m[2];
-      const out = runsOf(execution, other)?.at(-1)?.output?.[0] ?? workflow.pinData?.[other];
-      if (out) nodes[other] = out.slice(0, 10).map((i) => i.json);
+    const wanted = upstreamOf(workflow, name);
+    for (const m of expression.matchAll(/\$(?:\(\s*|node\[\s*)(['"])(.+?)\1/g)) wanted.add(m[2]);
+    const runData: Record<string, NodeRun[]> = {};
+    for (const other of wanted) {
+      const r = runsOf(execution, other);
+      // only this node's own input is read; the others' outputs and sources are what paired items follow
+      if (r) runData[other] = other === name ? r : r.map((run) => ({ ...run, input: [] }));
     }
     return api.previewExpression({
-      expression, items, nodes,
-      workflow: { id: props.workflowId ?? '', name: workflow.name, active: !!workflow.active },
-      timezone: typeof workflow.settings?.timezone === 'string' ? workflow.settings.timezone : undefined,
+      expression, node: name, runData,
+      workflow: toWire({ ...workflow, id: props.workflowId ?? workflow.id }),
     });
-  }, [inputRuns, execution, workflow, props.workflowId]);
+  }, [execution, workflow, name, props.workflowId]);
 
   if (!node) return null;
   const fields = schemaFields(type?.schema);

@@ -170,6 +170,23 @@ export function edgesOf(wf: Workflow): Edge[] {
   return edges;
 }
 
+/** The node and every node it gets data from, directly or through others (its ancestors). */
+export function upstreamOf(wf: Workflow, name: string): Set<string> {
+  const parents = new Map<string, string[]>();
+  for (const e of edgesOf(wf)) parents.set(e.target, [...(parents.get(e.target) ?? []), e.source]);
+  const seen = new Set<string>([name]);
+  const todo = [name];
+  while (todo.length) {
+    for (const p of parents.get(todo.pop()!) ?? []) {
+      if (!seen.has(p)) {
+        seen.add(p);
+        todo.push(p);
+      }
+    }
+  }
+  return seen;
+}
+
 /** Input handle labels: one per declared input ("" = the single main input). */
 export function inputsOf(type: NodeType | undefined): string[] {
   if (!type) return [''];

@@ -146,6 +146,141 @@ class ExecutionApiTest extends ApiTestSupport {
                 .isEqualTo("not a number");
     }
 
+    private static Map<String, Object> setNumber(String expression, String type) {
+        return node(
+                "Set",
+                "hearth.set",
+                3.4,
+                Map.of(
+                        "assignments",
+                        Map.of("assignments", List.of(Map.of("name", "n", "type", type, "value", expression)))));
+    }
+
+    private Map<String, Object> sideEffectWorkflow(String childId, String setType) {
+        return Map.of(
+                "name",
+                "Calls a child, then fails",
+                "nodes",
+                List.of(
+                        node(
+                                "Webhook",
+                                "n8n-nodes-base.webhook",
+                                2,
+                                Map.of("httpMethod", "POST", "path", "side-effect", "responseMode", "lastNode")),
+                        node(
+                                "Call",
+                                "n8n-nodes-base.executeWorkflow",
+                                1.3,
+                                Map.of(
+                                        "source",
+                                        "database",
+                                        "workflowId",
+                                        Map.of("__rl", true, "mode", "id", "value", childId))),
+                        setNumber("={{ $('Webhook').item.json.body.n }}", setType)),
+                "connections",
+                merge(connect("Webhook", "Call"), connect("Call", "Set")));
+    }
+
+    private long executionCount(String workflowId) {
+        return ((Number) api.get()
+                        .uri("/api/v1/executions?workflowId={id}", workflowId)
+                        .exchange()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("total"))
+                .longValue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothRetryModesGoOnFromTheFailedNodeWithoutRunningEarlierNodesAgain() {
+        String child = (String) create(Map.of(
+                        "name",
+                        "Side effect",
+                        "nodes",
+                        List.of(node(
+                                "Called",
+                                "n8n-nodes-base.executeWorkflowTrigger",
+                                1.1,
+                                Map.of("inputSource", "passthrough"))),
+                        "connections",
+                        Map.of()))
+                .get("id");
+        String id = (String) create(sideEffectWorkflow(child, "number")).get("id");
+        activate(id);
+        anonymous
+                .post()
+                .uri("/webhook/side-effect")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", "seven"))
+                .exchange()
+                .expectStatus()
+                .is5xxServerError();
+        String failed = lastExecution(id);
+        Map<String, Object> original = api.get()
+                .uri("/api/v1/executions/{e}", failed)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Object callStarted = ((List<Map<String, Object>>) ((Map<String, Object>) original.get("nodes")).get("Call"))
+                .getFirst()
+                .get("startedAt");
+        assertThat(executionCount(child)).as("the child ran once").isEqualTo(1);
+
+        api.post()
+                .uri("/api/v1/executions/{e}/retry?workflow=original", failed)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("error")
+                .jsonPath("$.error.node")
+                .isEqualTo("Set")
+                .jsonPath("$.nodes.Call[0].startedAt")
+                .isEqualTo(callStarted);
+        assertThat(executionCount(child))
+                .as("the node before the failed one did not run again")
+                .isEqualTo(1);
+
+        // the fix: a text field instead of a number
+        api.put()
+                .uri("/api/v1/workflows/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(sideEffectWorkflow(child, "string"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Map<String, Object> retried = api.post()
+                .uri("/api/v1/executions/{e}/retry?workflow=current", failed)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(retried).containsEntry("status", "success").containsEntry("retryOf", failed);
+        Map<String, Object> nodes = (Map<String, Object>) retried.get("nodes");
+        assertThat(((List<Map<String, Object>>) nodes.get("Call")).getFirst())
+                .as("the retry records the run it reused")
+                .containsEntry("startedAt", callStarted);
+        // the failed node's expression follows the reused runs' paired items back to the webhook's item
+        assertThat(((List<Map<String, Object>>) nodes.get("Set")).getFirst().get("output"))
+                .isEqualTo(List.of(List.of(
+                        Map.of("json", Map.of("n", "seven"), "pairedItem", List.of(Map.of("item", 0, "input", 0))))));
+        assertThat(executionCount(child)).isEqualTo(1);
+        api.post()
+                .uri("/api/v1/executions/{e}/retry", retried.get("id"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("The execution succeeded, so it cannot be retried.");
+    }
+
     @Test
     void cancelsARunningExecution() {
         Map<String, Object> wf = Map.of(

@@ -25,6 +25,7 @@ import java.util.Set;
  *                    credentials its nodes use (e.g. a webhook request's Authorization header)
  * @param services    what the server offers nodes beyond the run itself (values seen in earlier executions,
  *                    sub-workflows); {@link ExecutionServices#NONE} outside the server
+ * @param reused      a retry from the failed node: the runs of the retried execution that are not run again
  */
 public record ExecutionRequest(
         PreparedWorkflow workflow,
@@ -38,13 +39,45 @@ public record ExecutionRequest(
         CredentialProvider credentials,
         ExecutionListener listener,
         Set<String> secrets,
-        ExecutionServices services) {
+        ExecutionServices services,
+        ReusedRuns reused) {
 
     public ExecutionRequest {
         startItems = List.copyOf(startItems);
         variables = Map.copyOf(variables);
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
         services = services == null ? ExecutionServices.NONE : services;
+        reused = reused == null ? ReusedRuns.NONE : reused;
+    }
+
+    /** A request that runs every node (not a retry from the failed node). */
+    public ExecutionRequest(
+            PreparedWorkflow workflow,
+            String executionId,
+            ExecutionMode mode,
+            Optional<String> startNode,
+            List<Item> startItems,
+            Optional<WebhookResponder> responder,
+            Map<String, Object> variables,
+            Optional<Map<String, String>> environment,
+            CredentialProvider credentials,
+            ExecutionListener listener,
+            Set<String> secrets,
+            ExecutionServices services) {
+        this(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                listener,
+                secrets,
+                services,
+                ReusedRuns.NONE);
     }
 
     /** A request without server services. */
@@ -104,7 +137,8 @@ public record ExecutionRequest(
                 credentials,
                 listener,
                 secrets,
-                services);
+                services,
+                reused);
     }
 
     public ExecutionRequest withCredentials(CredentialProvider provider) {
@@ -120,7 +154,8 @@ public record ExecutionRequest(
                 provider,
                 listener,
                 secrets,
-                services);
+                services,
+                reused);
     }
 
     public ExecutionRequest withResponder(WebhookResponder value) {
@@ -136,7 +171,8 @@ public record ExecutionRequest(
                 credentials,
                 listener,
                 secrets,
-                services);
+                services,
+                reused);
     }
 
     public ExecutionRequest withMode(ExecutionMode value) {
@@ -152,7 +188,8 @@ public record ExecutionRequest(
                 credentials,
                 listener,
                 secrets,
-                services);
+                services,
+                reused);
     }
 
     public ExecutionRequest withListener(ExecutionListener value) {
@@ -168,7 +205,8 @@ public record ExecutionRequest(
                 credentials,
                 value,
                 secrets,
-                services);
+                services,
+                reused);
     }
 
     public ExecutionRequest withVariables(Map<String, Object> vars, Optional<Map<String, String>> env) {
@@ -184,7 +222,8 @@ public record ExecutionRequest(
                 credentials,
                 listener,
                 secrets,
-                services);
+                services,
+                reused);
     }
 
     public ExecutionRequest withServices(ExecutionServices value) {
@@ -200,6 +239,24 @@ public record ExecutionRequest(
                 credentials,
                 listener,
                 secrets,
+                value,
+                reused);
+    }
+
+    public ExecutionRequest withReused(ReusedRuns value) {
+        return new ExecutionRequest(
+                workflow,
+                executionId,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                variables,
+                environment,
+                credentials,
+                listener,
+                secrets,
+                services,
                 value);
     }
 }

@@ -361,6 +361,11 @@ final class ExecutionRun implements RunningExecution {
             Instant nodeStart = state.clock().instant();
             long nanoStart = System.nanoTime();
             Optional<List<Item>> pinned = pinnedItems(task.node());
+            Optional<NodeRun> earlier = pinned.isPresent() ? Optional.empty() : reusedRun(task.node());
+            if (earlier.isPresent()) {
+                reuse(task, earlier.get());
+                continue;
+            }
             CompletableFuture<Attempted> outcome = pinned.isPresent()
                     ? CompletableFuture.completedFuture(new Attempted(NodeOutput.of(pinned.get()), null, 1))
                     : attempt(task, 1);
@@ -420,6 +425,55 @@ final class ExecutionRun implements RunningExecution {
             return Optional.empty();
         }
         return request.workflow().pinned(node.name());
+    }
+
+    /** In a retry from the failed node: the retried execution's run of the node with the index it would run as now. */
+    private Optional<NodeRun> reusedRun(PreparedNode node) {
+        if (request.reused().runs().isEmpty()) {
+            return Optional.empty();
+        }
+        lock.lock();
+        try {
+            return request.reused().run(node.name(), state.runCount(node.name()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The node does not run: its run in the retried execution stands for this one, and its output goes on. */
+    private void reuse(Task task, NodeRun earlier) {
+        lock.lock();
+        try {
+            if (finished || endIfStopped()) {
+                return;
+            }
+            PreparedNode node = task.node();
+            List<List<Item>> outputs = new ArrayList<>(earlier.output());
+            while (outputs.size() < node.outputCount()) {
+                outputs.add(List.of());
+            }
+            NodeRun run = new NodeRun(
+                    node.name(),
+                    node.node().type(),
+                    state.runCount(node.name()),
+                    earlier.startedAt(),
+                    earlier.executionTime(),
+                    earlier.attempts(),
+                    task.sources(),
+                    task.inputs(),
+                    outputs,
+                    earlier.error(),
+                    earlier.console(),
+                    earlier.metadata());
+            Optional<NodeRun> kept = withinLimits(node, run);
+            if (kept.isEmpty()) {
+                return;
+            }
+            record(kept.get());
+            propagate(node, outputs, run.runIndex());
+        } finally {
+            lock.unlock();
+        }
     }
 
     private CompletableFuture<Attempted> attempt(Task task, int attemptNumber) {
@@ -821,6 +875,7 @@ final class ExecutionRun implements RunningExecution {
                 state.clock().instant(),
                 Collections.unmodifiableMap(runData),
                 Optional.ofNullable(lastNode),
-                err));
+                err,
+                status == ExecutionStatus.SUCCESS ? Map.of() : state.nodeStates()));
     }
 }

@@ -36,6 +36,23 @@ public final class RedactedRun {
         return redactor.isEmpty() ? items : lists(List.of(items), redactor).getFirst();
     }
 
+    /** What a node keeps between runs (JSON-like values and item lists), with secrets masked. */
+    public static Map<String, Object> nodeState(Map<String, Object> state, SecretRedactor redactor) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        state.forEach((k, v) -> out.put(k, isItems(v) ? items(castItems(v), redactor) : value(v, redactor)));
+        return out;
+    }
+
+    /** Whether {@code v} is a non-empty list of items (as opposed to a JSON list). */
+    public static boolean isItems(Object v) {
+        return v instanceof List<?> l && !l.isEmpty() && l.getFirst() instanceof Item;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Item> castItems(Object v) {
+        return (List<Item>) v;
+    }
+
     private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {
         List<List<Item>> out = new ArrayList<>(lists.size());
         for (List<Item> items : lists) {

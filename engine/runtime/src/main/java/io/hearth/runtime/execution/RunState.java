@@ -60,6 +60,8 @@ final class RunState {
         e.put("mode", request.mode() == ExecutionMode.MANUAL ? "test" : "production");
         e.put("customData", Map.of());
         this.executionObject = java.util.Collections.unmodifiableMap(e);
+        // A retry from the failed node goes on with what the nodes kept when the retried execution ended.
+        request.reused().nodeStates().forEach((node, kept) -> nodeStates.put(node, new LinkedHashMap<>(kept)));
     }
 
     ExecutionRequest request() {
@@ -156,6 +158,17 @@ final class RunState {
         return nodeStates.computeIfAbsent(node, k -> new LinkedHashMap<>());
     }
 
+    /** What every node keeps now, secrets masked: recorded with a failed execution for a retry from the failed node. */
+    Map<String, Map<String, Object>> nodeStates() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        nodeStates.forEach((node, kept) -> {
+            if (!kept.isEmpty()) {
+                out.put(node, RedactedRun.nodeState(kept, redactor));
+            }
+        });
+        return out;
+    }
+
     /** The JSON-like part of a node's state, as expressions see it ({@code $node["Name"].context}). */
     Map<String, Object> visibleNodeState(String node) {
         Map<String, Object> state = nodeStates.get(node);
@@ -164,7 +177,7 @@ final class RunState {
         }
         Map<String, Object> visible = new LinkedHashMap<>();
         state.forEach((k, v) -> {
-            if (!(v instanceof List<?> l && !l.isEmpty() && l.getFirst() instanceof Item)) {
+            if (!RedactedRun.isItems(v)) {
                 visible.put(k, v);
             }
         });

@@ -94,6 +94,24 @@ public final class WorkflowExecutor {
         return PreparedWorkflow.prepare(workflow, registry, expressions);
     }
 
+    /**
+     * The variables an expression of node {@code node} sees for item {@code itemIndex} of its input, in a manual run
+     * that got as far as {@code runs} (recorded earlier, by node name; pinned data stands in for nodes without runs):
+     * the scope a run resolves the node's parameters with. Credentials are not reachable.
+     */
+    public io.hearth.expression.Scope itemScope(
+            PreparedWorkflow workflow,
+            String node,
+            java.util.Map<String, java.util.List<NodeRun>> runs,
+            int itemIndex,
+            java.util.Map<String, Object> variables,
+            java.util.Optional<java.util.Map<String, String>> environment) {
+        ExecutionRequest request = ExecutionRequest.manual(workflow, "preview", java.util.List.of())
+                .withVariables(variables, environment);
+        RunState state = new RunState(request, clock, defaultZone, limits(workflow.workflow()));
+        return RecordedRunScope.of(state, workflow, node, runs, itemIndex);
+    }
+
     /** The limits an execution of {@code workflow} runs with: the server's, overridden by the workflow's settings. */
     public ExecutionLimits limits(Workflow workflow) {
         return limits.forWorkflow(workflow.settings());

@@ -8,6 +8,7 @@ import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.InputSource;
 import io.hearth.runtime.execution.NodeRun;
 import io.hearth.runtime.execution.RecordedSize;
+import io.hearth.runtime.execution.RedactedRun;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -133,12 +134,65 @@ public final class ExecutionCodec {
                 g.writeEndArray();
             }
             g.writeEndObject();
+            writeContext(g, result.nodeStates(), budget);
             if (budget.truncated) {
                 g.writeName("truncated");
                 g.writeBoolean(true);
             }
             g.writeEndObject();
         });
+    }
+
+    /**
+     * What nodes kept between their runs when a failed execution ended, for a retry from the failed node:
+     * {@code "context": {"Loop": {"json": {...}, "items": {"key": [items]}}}}. Left out whole when its items do not
+     * fit the budget (the retry then runs every node again).
+     */
+    private static void writeContext(JsonGenerator g, Map<String, Map<String, Object>> states, Budget budget) {
+        if (states.isEmpty()) {
+            return;
+        }
+        for (Map<String, Object> state : states.values()) {
+            for (Object v : state.values()) {
+                if (RedactedRun.isItems(v) && !budget.fits(items(v))) {
+                    return;
+                }
+            }
+        }
+        g.writeName(CONTEXT);
+        g.writeStartObject();
+        for (Map.Entry<String, Map<String, Object>> e : states.entrySet()) {
+            g.writeName(e.getKey());
+            g.writeStartObject();
+            g.writeName("json");
+            g.writeStartObject();
+            e.getValue().forEach((k, v) -> {
+                if (!RedactedRun.isItems(v)) {
+                    g.writeName(k);
+                    writeJson(g, v);
+                }
+            });
+            g.writeEndObject();
+            g.writeName("items");
+            g.writeStartObject();
+            e.getValue().forEach((k, v) -> {
+                if (RedactedRun.isItems(v)) {
+                    g.writeName(k);
+                    writeItems(g, items(v));
+                }
+            });
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** The key of the node states in stored data; never part of an API answer. */
+    static final String CONTEXT = "context";
+
+    @SuppressWarnings("unchecked")
+    private static List<Item> items(Object v) {
+        return (List<Item>) v;
     }
 
     /** What is left of a record's byte budget. */
@@ -365,6 +419,10 @@ public final class ExecutionCodec {
                     g.writeNumber(p.item());
                     g.writeName("input");
                     g.writeNumber(p.input());
+                    if (p.run().isPresent()) {
+                        g.writeName("run");
+                        g.writeNumber(p.run().getAsInt());
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -437,7 +495,23 @@ public final class ExecutionCodec {
                     }
                 });
             }
-            out.add(new Item(json, binary, List.of()));
+            out.add(new Item(json, binary, pairedItems(m.get("pairedItem"))));
+        }
+        return out;
+    }
+
+    private static List<Item.PairedItem> pairedItems(Object stored) {
+        List<Item.PairedItem> out = new ArrayList<>();
+        if (stored instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> p && p.get("item") instanceof Number item) {
+                    int input = p.get("input") instanceof Number n ? n.intValue() : 0;
+                    out.add(
+                            p.get("run") instanceof Number run
+                                    ? Item.PairedItem.ofRun(item.intValue(), input, run.intValue())
+                                    : new Item.PairedItem(item.intValue(), input));
+                }
+            }
         }
         return out;
     }
@@ -462,6 +536,7 @@ public final class ExecutionCodec {
             });
         }
         fillReferences(stored);
+        stored.remove(CONTEXT);
         if (stored.get("start") instanceof Map<?, ?> s && s.get("items") instanceof List<?> items) {
             for (Object item : items) {
                 if (item instanceof Map<?, ?> im && im.get("binary") instanceof Map<?, ?> bm) {

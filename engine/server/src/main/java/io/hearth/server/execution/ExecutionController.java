@@ -142,7 +142,10 @@ public class ExecutionController {
         });
     }
 
-    /** {@code workflow=original} (default): the version it ran; {@code workflow=current}: the workflow as saved now. */
+    /**
+     * From the failed node: {@code workflow=original} (default) with the version it ran; {@code workflow=current}
+     * with the workflow as saved now.
+     */
     @PostMapping("/{id}/retry")
     public Mono<Map<String, Object>> retry(
             @PathVariable String id, @RequestParam(defaultValue = "original") String workflow) {

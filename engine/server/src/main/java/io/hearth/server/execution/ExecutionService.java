@@ -220,7 +220,8 @@ public class ExecutionService {
                 request.secrets(),
                 request.parent()
                         .map(StartRequest.ParentExecution::childServices)
-                        .orElse(services));
+                        .orElse(services),
+                request.reused());
         CompletableFuture<ExecutionResult> runtimeResult = new CompletableFuture<>();
         RunningExecution handle = new RunningExecution() {
             @Override
@@ -401,7 +402,8 @@ public class ExecutionService {
         };
     }
 
-    private Optional<Map<String, String>> environment() {
+    /** {@code $env} of expressions: the server's environment when an administrator allows it. */
+    public Optional<Map<String, String>> environment() {
         return properties.expressions().allowEnv() ? Optional.of(System.getenv()) : Optional.empty();
     }
 

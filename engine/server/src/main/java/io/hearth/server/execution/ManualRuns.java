@@ -4,6 +4,7 @@ import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.PreparedWorkflow;
+import io.hearth.runtime.execution.ReusedRuns;
 import io.hearth.runtime.workflow.Workflow;
 import io.hearth.server.web.ApiException;
 import io.hearth.server.workflow.PreparedWorkflows;
@@ -129,15 +130,17 @@ public class ManualRuns {
         return Mono.just(m);
     }
 
-    /** Re-runs a finished execution with the workflow version and start data it had. */
+    /** Retries a failed execution with the workflow version it ran, from the failed node. */
     public Mono<Map<String, Object>> retry(String executionId) {
         return retry(executionId, false);
     }
 
     /**
-     * Re-runs a finished execution with its start data: with the workflow version it ran (n8n's
-     * "Retry with original workflow") or, {@code withCurrentWorkflow}, the workflow as saved now
-     * ("Retry with currently saved workflow", to try a fix).
+     * n8n's two retry modes: with the workflow version that ran ("Retry with original workflow") or, {@code
+     * withCurrentWorkflow}, the workflow as saved now ("Retry with currently saved workflow", to try a fix); both go
+     * on from the failed node. The nodes that ran before it are not run again: their recorded output goes on (and
+     * what a loop kept, so it goes on with the batch that failed). A record truncated by the data limit cannot stand
+     * for the runs it left out: then every node runs again on the same start data.
      */
     public Mono<Map<String, Object>> retry(String executionId, boolean withCurrentWorkflow) {
         ExecutionRecord original =
@@ -146,9 +149,13 @@ public class ManualRuns {
             throw ApiException.conflict("Execution " + executionId + " is still "
                     + original.status().wireName());
         }
+        if (original.status() == io.hearth.runtime.execution.ExecutionStatus.SUCCESS) {
+            throw ApiException.conflict("The execution succeeded, so it cannot be retried.");
+        }
         Map<String, Object> data =
                 ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
-        Optional<Workflow> current = workflows.find(original.workflowId()).map(StoredWorkflow::workflow);
+        Optional<StoredWorkflow> saved = workflows.find(original.workflowId());
+        Optional<Workflow> current = saved.map(StoredWorkflow::workflow);
         Workflow workflow = (withCurrentWorkflow
                         ? current
                         : original.workflowVersionId()
@@ -156,14 +163,25 @@ public class ManualRuns {
                                 .or(() -> current))
                 .orElseThrow(
                         () -> ApiException.conflict("The workflow of execution " + executionId + " no longer exists"));
+        Optional<String> version =
+                withCurrentWorkflow ? saved.map(StoredWorkflow::versionId) : original.workflowVersionId();
+        ReusedRuns reused = StoredRuns.truncated(data)
+                ? ReusedRuns.NONE
+                : ReusedRuns.afterFailure(
+                        StoredRuns.of(data), StoredRuns.lastNodeExecuted(data), StoredRuns.nodeStates(data));
+        original.errorNode().filter(n -> workflow.node(n).isEmpty()).ifPresent(n -> {
+            throw ApiException.conflict("Could not find the node \"" + n + "\" in workflow. It probably got deleted or"
+                    + " renamed. Without it the workflow can sadly not be retried.");
+        });
         StartRequest request = StartRequest.of(
                         original.workflowId(),
-                        original.workflowVersionId(),
+                        version,
                         prepared.draft(workflow),
                         ExecutionMode.RETRY,
                         ExecutionService.startNode(data),
                         ExecutionService.startItems(data))
-                .withRetryOf(executionId);
+                .withRetryOf(executionId)
+                .withReused(reused);
         return run(request);
     }
 

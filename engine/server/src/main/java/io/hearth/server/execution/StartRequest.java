@@ -22,6 +22,7 @@ import java.util.Set;
  * @param secrets           values of the request that started it (a webhook's Authorization, Cookie or auth
  *                          header) masked in everything recorded or logged; the run itself sees them unmasked
  * @param parent            present for a sub-workflow: the execution whose Execute Workflow node started it
+ * @param reused            a retry from the failed node: the runs of the retried execution that are not run again
  */
 public record StartRequest(
         String workflowId,
@@ -35,12 +36,14 @@ public record StartRequest(
         boolean persistStartFirst,
         Optional<String> executionId,
         Set<String> secrets,
-        Optional<ParentExecution> parent) {
+        Optional<ParentExecution> parent,
+        io.hearth.runtime.execution.ReusedRuns reused) {
 
     public StartRequest {
         startItems = List.copyOf(startItems);
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
         parent = parent == null ? Optional.empty() : parent;
+        reused = reused == null ? io.hearth.runtime.execution.ReusedRuns.NONE : reused;
     }
 
     /**
@@ -81,7 +84,8 @@ public record StartRequest(
                 persistStartFirst,
                 executionId,
                 secrets,
-                Optional.empty());
+                Optional.empty(),
+                io.hearth.runtime.execution.ReusedRuns.NONE);
     }
 
     public static StartRequest of(
@@ -118,7 +122,8 @@ public record StartRequest(
                 persistStartFirst,
                 executionId,
                 secrets,
-                parent);
+                parent,
+                reused);
     }
 
     public StartRequest withRetryOf(String original) {
@@ -134,7 +139,8 @@ public record StartRequest(
                 true,
                 executionId,
                 secrets,
-                parent);
+                parent,
+                reused);
     }
 
     public StartRequest withExecutionId(String id) {
@@ -150,7 +156,8 @@ public record StartRequest(
                 persistStartFirst,
                 Optional.of(id),
                 secrets,
-                parent);
+                parent,
+                reused);
     }
 
     public StartRequest withSecrets(Set<String> values) {
@@ -166,7 +173,8 @@ public record StartRequest(
                 persistStartFirst,
                 executionId,
                 values,
-                parent);
+                parent,
+                reused);
     }
 
     /** The start items as they may be stored: with {@link #secrets} masked. */
@@ -187,6 +195,25 @@ public record StartRequest(
                 persistStartFirst,
                 executionId,
                 secrets,
-                Optional.of(value));
+                Optional.of(value),
+                reused);
+    }
+
+    /** A retry from the failed node: the retried execution's runs that are not run again. */
+    public StartRequest withReused(io.hearth.runtime.execution.ReusedRuns value) {
+        return new StartRequest(
+                workflowId,
+                versionId,
+                prepared,
+                mode,
+                startNode,
+                startItems,
+                responder,
+                retryOf,
+                persistStartFirst,
+                executionId,
+                secrets,
+                parent,
+                value);
     }
 }

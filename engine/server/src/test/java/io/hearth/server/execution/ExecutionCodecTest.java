@@ -73,6 +73,43 @@ class ExecutionCodecTest {
     }
 
     @Test
+    void aFailedExecutionsRunsAndNodeStatesReadBackForARetryFromTheFailedNode() {
+        ExecutionError failure = new ExecutionError("boom", "", Optional.of("Edit Fields"), 0, "NodeOperationError");
+        ExecutionResult failed = result(Optional.of(failure));
+        List<Item> remaining = List.of(new Item(json("i", 3), Map.of(), List.of(Item.PairedItem.ofRun(3, 0, 0))));
+        Map<String, Map<String, Object>> states = Map.of("Loop", json("done", false, "items", remaining));
+        ExecutionResult withStates = new ExecutionResult(
+                failed.executionId(),
+                failed.workflowId(),
+                failed.status(),
+                failed.mode(),
+                failed.startedAt(),
+                failed.stoppedAt(),
+                failed.runData(),
+                failed.lastNodeExecuted(),
+                failed.error(),
+                states);
+        Map<String, Object> stored =
+                ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, withStates));
+
+        Map<String, List<NodeRun>> runs = StoredRuns.of(stored);
+        NodeRun edit = runs.get("Edit Fields").getFirst();
+        assertThat(edit.input().getFirst())
+                .as("an input stored by reference")
+                .extracting(i -> (Object) ((Map<?, ?>) i.json().get("body")).get("n"))
+                .containsExactly(21);
+        assertThat(edit.sources().getFirst()).contains(new InputSource("Webhook", 0, 0));
+        assertThat(edit.output().getFirst().getFirst().pairedItems()).containsExactly(new Item.PairedItem(0, 0));
+        assertThat(edit.output().getFirst().getFirst().binary().get("data").data())
+                .isEqualTo("hi".getBytes(StandardCharsets.UTF_8));
+        assertThat(edit.error()).contains(failure);
+        assertThat(StoredRuns.nodeStates(stored).get("Loop"))
+                .containsEntry("done", false)
+                .containsEntry("items", remaining);
+        assertThat(ExecutionCodec.apiView("ex1", stored)).doesNotContainKey(ExecutionCodec.CONTEXT);
+    }
+
+    @Test
     void storesAnInputThatIsItsSourcesOutputByReferenceAndTheApiViewPutsItBack() {
         Map<String, Object> stored = ExecutionCodec.parse(
                 ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty())));
