@@ -202,8 +202,8 @@ public final class RealMosquitto {
     }
 
     /**
-     * A {@code mosquitto_sub} on {@code filter} (QoS 1) collecting what the broker delivers; returns once the
-     * subscription is in place.
+     * A {@code mosquitto_sub} on {@code filter} (QoS 2, so a message arrives at the QoS it was published with)
+     * collecting what the broker delivers; returns once the subscription is in place.
      */
     public Subscription subscribe(String filter) {
         return new Subscription(filter);
@@ -212,13 +212,13 @@ public final class RealMosquitto {
     /** Messages a {@code mosquitto_sub} received, in order. */
     public final class Subscription implements AutoCloseable {
         private final Process process;
-        private final List<Message> messages = new CopyOnWriteArrayList<>();
+        private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
         private Subscription(String filter) {
             String ready = "hearth/ready/" + UUID.randomUUID();
             try {
                 List<String> command = client("mosquitto_sub");
-                command.addAll(List.of("-q", "1", "-t", filter, "-t", ready, "-F", "%t\t%p"));
+                command.addAll(List.of("-q", "2", "-t", filter, "-t", ready, "-F", "%q\t%r\t%t\t%p"));
                 process = new ProcessBuilder(command).redirectErrorStream(true).start();
                 process.getOutputStream().close();
             } catch (IOException e) {
@@ -227,14 +227,14 @@ public final class RealMosquitto {
             Thread.ofVirtual().name("mosquitto_sub " + filter).start(() -> read(ready));
             // publish to a topic of its own until the subscription has it: then it is in place
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (messages.stream().noneMatch(m -> m.topic().equals(ready))) {
+            while (deliveries.stream().noneMatch(d -> d.message().topic().equals(ready))) {
                 if (System.nanoTime() > end || !process.isAlive()) {
                     close();
                     throw new IllegalStateException("mosquitto_sub did not subscribe to " + filter);
                 }
                 publish(ready, "ready", 0, false);
             }
-            messages.removeIf(m -> m.topic().equals(ready));
+            deliveries.removeIf(d -> d.message().topic().equals(ready));
         }
 
         private void read(String ready) {
@@ -242,9 +242,9 @@ public final class RealMosquitto {
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    int tab = line.indexOf('\t');
-                    if (tab > 0) {
-                        messages.add(new Message(line.substring(0, tab), line.substring(tab + 1)));
+                    String[] f = line.split("\t", 4);
+                    if (f.length == 4) {
+                        deliveries.add(new Delivery(new Message(f[2], f[3]), Integer.parseInt(f[0]), f[1].equals("1")));
                     }
                 }
             } catch (IOException ignored) {
@@ -254,8 +254,13 @@ public final class RealMosquitto {
 
         /** What arrived so far (the readiness probes left out). */
         public List<Message> messages() {
-            return messages.stream()
-                    .filter(m -> !m.topic().startsWith("hearth/ready/"))
+            return deliveries().stream().map(Delivery::message).toList();
+        }
+
+        /** What arrived so far with the QoS it was delivered at and the broker's retained flag. */
+        public List<Delivery> deliveries() {
+            return deliveries.stream()
+                    .filter(d -> !d.message().topic().startsWith("hearth/ready/"))
                     .toList();
         }
 
@@ -267,4 +272,10 @@ public final class RealMosquitto {
 
     /** One message as {@code mosquitto_sub} printed it. */
     public record Message(String topic, String payload) {}
+
+    /**
+     * A message as delivered: its QoS, and whether the broker flagged it retained (it does for a retained message
+     * handed to a subscriber when it subscribes, not for one that arrives while it is subscribed).
+     */
+    public record Delivery(Message message, int qos, boolean retained) {}
 }

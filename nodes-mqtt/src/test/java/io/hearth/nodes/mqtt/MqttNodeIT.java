@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hearth.node.Item;
+import io.hearth.node.trigger.TriggerHandle;
 import io.hearth.testkit.NodeTestKit;
 import io.hearth.testkit.TestRun;
+import io.hearth.testkit.TestTriggerContext;
 import io.hearth.testkit.TestWorkflows;
 import io.hearth.testsupport.RealMosquitto;
 import java.time.Duration;
@@ -104,7 +106,59 @@ class MqttNodeIT {
                 .assertSucceeded();
         try (RealMosquitto.Subscription later = broker.subscribe(topic)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> later.messages().size() == 1);
-            assertThat(later.messages().getFirst().payload()).isEqualTo("retained");
+            assertThat(later.deliveries())
+                    .containsExactly(new RealMosquitto.Delivery(new RealMosquitto.Message(topic, "retained"), 1, true));
+        }
+    }
+
+    @Test
+    void eachMessageArrivesAtTheQosItWasPublishedWith() {
+        String base = topic();
+        try (RealMosquitto.Subscription sub = broker.subscribe(base + "/#")) {
+            for (int qos = 0; qos <= 2; qos++) {
+                run(
+                                plain(broker),
+                                Map.of(
+                                        "topic",
+                                        base + "/" + qos,
+                                        "sendInputData",
+                                        false,
+                                        "message",
+                                        "at QoS " + qos,
+                                        "options",
+                                        Map.of("qos", qos)),
+                                List.of())
+                        .assertSucceeded();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> sub.messages().size() == 3);
+            assertThat(sub.deliveries())
+                    .containsExactlyInAnyOrder(
+                            new RealMosquitto.Delivery(new RealMosquitto.Message(base + "/0", "at QoS 0"), 0, false),
+                            new RealMosquitto.Delivery(new RealMosquitto.Message(base + "/1", "at QoS 1"), 1, false),
+                            new RealMosquitto.Delivery(new RealMosquitto.Message(base + "/2", "at QoS 2"), 2, false));
+        }
+    }
+
+    @Test
+    void theNodeAndAnActiveTriggerOnOneCredentialShareOneConnection() {
+        Map<String, Object> credential = with(plain(broker), "clientId", "hearth-node-trigger-" + UUID.randomUUID());
+        String topic = topic();
+        TestTriggerContext trigger =
+                TestTriggerContext.of("MQTT Trigger", Brokers.credential(credential), Map.of("topics", topic));
+        // the trigger as the server loads it: on the process-wide connections, as the node is
+        TriggerHandle handle =
+                new MqttTriggerNode().activate(trigger).toCompletableFuture().join();
+        try {
+            run(credential, Map.of("topic", topic), List.of(Item.of(Map.of("from", "node"))))
+                    .assertSucceeded();
+            await().atMost(Duration.ofSeconds(30)).until(() -> trigger.items().size() == 1);
+            assertThat(trigger.items().getFirst()).isEqualTo(Map.of("message", "{\"from\":\"node\"}", "topic", topic));
+            String clientId = (String) credential.get("clientId");
+            assertThat(MqttConnections.shared().connections())
+                    .filteredOn(c -> c.clientId().equals(clientId))
+                    .hasSize(1);
+        } finally {
+            handle.close();
         }
     }
 
