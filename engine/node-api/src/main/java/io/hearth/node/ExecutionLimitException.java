@@ -33,6 +33,26 @@ public final class ExecutionLimitException extends NodeException {
         return items("more than " + limit, limit);
     }
 
+    /**
+     * Data of about {@code bytes} (as JSON) for one node, more than the execution's data limit of {@code limitBytes}
+     * ({@code settings.maxExecutionDataMb}); {@code what} says where it came from ("The code returned").
+     */
+    public static ExecutionLimitException moreDataThan(String what, long bytes, long limitBytes) {
+        return new ExecutionLimitException(
+                what + " about " + dataSize(bytes) + " of data (as JSON), more than the execution's data limit of "
+                        + dataSize(limitBytes),
+                "maxExecutionDataMb");
+    }
+
+    /** A data size as users read it: {@code 8 MB}, {@code 2.4 MB}, {@code 512 bytes}. */
+    public static String dataSize(long bytes) {
+        long mb = 1024 * 1024;
+        if (bytes % mb == 0) {
+            return bytes / mb + " MB";
+        }
+        return bytes < mb ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) mb);
+    }
+
     private static ExecutionLimitException items(String count, int limit) {
         return new ExecutionLimitException(
                 "The node produced " + count + " items on one output; the limit is " + limit, "maxItemsPerOutput");

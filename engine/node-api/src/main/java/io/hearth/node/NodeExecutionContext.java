@@ -127,6 +127,27 @@ public interface NodeExecutionContext {
     }
 
     /**
+     * The most data, as JSON bytes, one node's output may hold: the execution's data limit (the workflow's
+     * {@code maxExecutionDataMb} setting, at most the server's).
+     */
+    default long maxOutputBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Throws {@link ExecutionLimitException} when data of about {@code bytes} (as JSON) is more than
+     * {@link #maxOutputBytes()}. Nodes that receive data in one piece (a Code node's result) call it before turning
+     * it into items: the data is refused with the limit's name instead of filling the memory first.
+     *
+     * @param what where the data came from, as the start of the message ("The code returned")
+     */
+    default void checkOutputBytes(long bytes, String what) {
+        if (bytes > maxOutputBytes()) {
+            throw ExecutionLimitException.moreDataThan(what, bytes, maxOutputBytes());
+        }
+    }
+
+    /**
      * The workflow's static data (n8n's {@code $getWorkflowStaticData}): {@code "global"} for the whole
      * workflow, {@code "node"} for this node. A mutable map: what a node leaves in it is saved after a
      * production execution of a saved workflow (manual runs see it but do not save it, as in n8n).

@@ -36,6 +36,7 @@ final class CodeRun {
     private final WorkflowDataScope data;
     private final boolean eachItem;
     private final ConsoleLines console;
+    private long returnedChars;
 
     CodeRun(JsSandbox sandbox, NodeExecutionContext context, WorkflowDataScope data, boolean eachItem) {
         this.sandbox = sandbox;
@@ -138,12 +139,7 @@ final class CodeRun {
     private JsOutcome.Returned returned(JsOutcome outcome, int itemIndex) {
         return switch (outcome) {
             case JsOutcome.Threw t -> throw new NodeException(message(t, itemIndex), description(t), null);
-            case JsOutcome.Returned r -> {
-                if (r.json().length() > sandbox.settings().maxResultChars()) {
-                    throw tooMuchData();
-                }
-                yield r;
-            }
+            case JsOutcome.Returned r -> r;
         };
     }
 
@@ -173,6 +169,14 @@ final class CodeRun {
             }
         }
         if (outcome.getMember("ok").asBoolean()) {
+            long length = outcome.getMember("jsonLength").asLong();
+            if (length > sandbox.settings().maxResultChars()) {
+                throw tooMuchData();
+            }
+            // All items' results together are the node's output: bounded by the execution's data limit
+            // before they are copied and parsed (a result of many times the limit would fill the heap).
+            returnedChars += length;
+            context.checkOutputBytes(returnedChars, "The code returned");
             Value json = outcome.getMember("json");
             return new JsOutcome.Returned(
                     outcome.getMember("type").asString(), json == null || json.isNull() ? "" : json.asString());

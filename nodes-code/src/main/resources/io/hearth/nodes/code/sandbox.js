@@ -510,6 +510,8 @@
             outcome.type = value === null ? 'null' : isArray(value) ? 'array' : typeof value;
             outcome.json = outcome.type === 'undefined' || outcome.type === 'function' || outcome.type === 'symbol'
                 ? undefined : stringify(value);
+            // Read by the host before it copies the text: data past the limits is refused uncopied.
+            outcome.jsonLength = outcome.json === undefined ? 0 : outcome.json.length;
         } catch (e) {
             fail(outcome, e, true);
         }

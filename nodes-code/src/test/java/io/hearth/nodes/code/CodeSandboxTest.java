@@ -231,4 +231,44 @@ class CodeSandboxTest {
             small.close();
         }
     }
+
+    @Test
+    void aResultPastTheExecutionDataLimitFailsNamingTheLimit() {
+        // 20 MB of JSON against the default limit of 8 MB: refused before it is copied out of the sandbox.
+        assertThat(failure("return [{s: 'x'.repeat(20000000)}]"))
+                .startsWith("The code returned about 19.1 MB of data (as JSON), more than the execution's data limit"
+                        + " of 8 MB");
+        assertThat(value("return [{ok: 1}]")).containsEntry("ok", 1L);
+    }
+
+    @Test
+    void perItemResultsCountTogetherAgainstTheWorkflowsDataLimitWhateverTheOnErrorSetting() {
+        var workflow = Runs.codeWorkflow(CodeNode.EACH_ITEM, "return {s: 'x'.repeat(300000)}", 2);
+        var limited = new io.hearth.runtime.workflow.Workflow(
+                workflow.id(),
+                workflow.name(),
+                workflow.active(),
+                workflow.nodes().stream()
+                        .map(n -> n.name().equals("Code")
+                                ? n.withOnError(io.hearth.runtime.workflow.OnError.CONTINUE_REGULAR_OUTPUT)
+                                : n)
+                        .toList(),
+                workflow.connections(),
+                workflow.settings()
+                        .withLimits(io.hearth.runtime.workflow.WorkflowLimits.NONE.withMaxExecutionDataMb(
+                                1, io.hearth.runtime.workflow.WorkflowLimits.DataOverflow.TRUNCATE)),
+                workflow.staticData(),
+                workflow.pinData(),
+                workflow.extra());
+        List<io.hearth.node.Item> items = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> io.hearth.node.Item.of(Map.of("i", i)))
+                .toList();
+
+        ExecutionResult r = RUNS.run(limited, items);
+
+        assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(Runs.error(r))
+                .startsWith("The code returned about 1.1 MB of data (as JSON), more than the execution's data limit"
+                        + " of 1 MB");
+    }
 }

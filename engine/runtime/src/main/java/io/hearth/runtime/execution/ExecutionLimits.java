@@ -65,7 +65,7 @@ public record ExecutionLimits(
 
     /** {@code maxDataBytes} as users read it (8 MB). */
     public String maxDataText() {
-        return maxDataBytes % MB == 0 ? maxDataBytes / MB + " MB" : maxDataBytes + " bytes";
+        return ExecutionLimitException.dataSize(maxDataBytes);
     }
 
     /** The failure of a node whose data took the execution past {@code maxDataBytes}. */

@@ -126,6 +126,18 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public long maxOutputBytes() {
+        return state.limits().maxDataBytes();
+    }
+
+    @Override
+    public void checkOutputBytes(long bytes, String what) {
+        if (bytes > maxOutputBytes()) {
+            throw state.hitLimit(ExecutionLimitException.moreDataThan(what, bytes, maxOutputBytes()));
+        }
+    }
+
+    @Override
     public io.hearth.expression.Scope itemScope(int itemIndex) {
         return new ItemScope(state, input, itemIndex);
     }
