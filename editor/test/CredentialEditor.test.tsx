@@ -119,3 +119,64 @@ describe('credential form', () => {
       .toEqual({ host: 'x', port: 8123, ssl: true, caCertificate: 'PEM' });
   });
 });
+
+describe('sign-in credential form', () => {
+  const signInType = {
+    name: 'homeAssistantOAuth2Api', displayName: 'Home Assistant (Sign in)',
+    schema: {
+      ...haCredentialSchema,
+      properties: {
+        ...Object.fromEntries(Object.entries(haCredentialSchema.properties as object).filter(([k]) => k !== 'accessToken')),
+        oauthTokenData: { type: 'string', writeOnly: true, title: 'Sign-in' },
+      },
+      required: ['host'],
+    },
+    signIn: { tokenField: 'oauthTokenData', buttonText: 'Sign in with Home Assistant' },
+  } as typeof haCredentialType;
+  const unsigned: Credential = { id: 'c2', name: 'Home', type: signInType.name, data: { host: 'ha.local', port: 8123, ssl: false }, secretsSet: [] };
+  const signed: Credential = { ...unsigned, data: { ...unsigned.data, oauthTokenData: '******' }, secretsSet: ['oauthTokenData'] };
+
+  it('shows the sign-in button instead of the token field, opens the provider page and hears back from it', async () => {
+    const stub = fetchStub({
+      'POST /api/v1/credentials/c2/sign-in': () => ({ url: 'http://ha.local:8123/auth/authorize?state=s', redirectUri: 'x' }),
+      'GET /api/v1/credentials/c2': () => signed,
+    });
+    vi.stubGlobal('fetch', stub.fn);
+    const popup = { location: { replace: vi.fn() }, close: vi.fn() };
+    const open = vi.fn(() => popup as unknown as Window);
+    vi.stubGlobal('open', open);
+    render(<CredentialEditor type={signInType} credential={unsigned} onSaved={() => undefined} />);
+    expect(screen.queryByTestId('cred-oauthTokenData')).toBeNull();
+    expect(screen.getByTestId('credential-sign-in-status').textContent).toBe('Not signed in');
+    fireEvent.click(screen.getByTestId('credential-sign-in'));
+    await waitFor(() => expect(popup.location.replace).toHaveBeenCalledWith('http://ha.local:8123/auth/authorize?state=s'));
+    expect(open).toHaveBeenCalledWith('', 'hearth-sign-in', expect.any(String));
+    expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/credentials/c2/sign-in']);
+    window.dispatchEvent(new MessageEvent('message', { origin: window.location.origin, data: { type: 'hearth-sign-in', credentialId: 'c2', ok: true } }));
+    await waitFor(() => expect(screen.getByTestId('credential-sign-in-status').textContent).toBe('Signed in'));
+    expect(screen.getByTestId('credential-sign-in').textContent).toBe('Sign in again');
+    expect(screen.getByTestId('credential-sign-out')).toBeTruthy();
+  });
+
+  it('saves a new credential before signing in, and Disconnect clears the sign-in', async () => {
+    const stub = fetchStub({
+      'POST /api/v1/credentials': () => ({ ...unsigned, id: 'c3' }),
+      'POST /api/v1/credentials/c3/sign-in': () => ({ url: 'http://ha.local:8123/auth/authorize', redirectUri: 'x' }),
+      'POST /api/v1/credentials/c2/sign-out': () => ({ signedIn: false, revoked: true }),
+      'GET /api/v1/credentials/c2': () => unsigned,
+    });
+    vi.stubGlobal('fetch', stub.fn);
+    vi.stubGlobal('open', vi.fn(() => ({ location: { replace: vi.fn() }, close: vi.fn() }) as unknown as Window));
+    const { unmount } = render(<CredentialEditor type={signInType} onSaved={() => undefined} />);
+    fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'ha.local' } });
+    fireEvent.click(screen.getByTestId('credential-sign-in'));
+    await waitFor(() => expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual(
+      ['POST /api/v1/credentials', 'POST /api/v1/credentials/c3/sign-in']));
+    unmount();
+
+    render(<CredentialEditor type={signInType} credential={signed} onSaved={() => undefined} />);
+    fireEvent.click(screen.getByTestId('credential-sign-out'));
+    await waitFor(() => expect(screen.getByTestId('credential-sign-in-status').textContent).toBe('Not signed in'));
+    expect(screen.getByTestId('credential-sign-in-message').textContent).toContain('revoked');
+  });
+});

@@ -135,6 +135,11 @@ export const api = {
   createCredential: (c: { name: string; type: string; data: JsonObject }) => request<Credential>('POST', `${V1}/credentials`, c),
   updateCredential: (id: string, c: { name?: string; data: JsonObject }) => request<Credential>('PUT', `${V1}/credentials/${enc(id)}`, c),
   deleteCredential: (id: string) => request<void>('DELETE', `${V1}/credentials/${enc(id)}`),
+  /** starts a browser sign-in: the URL to open (the provider's page, which comes back to Hearth's callback) */
+  credentialSignIn: (id: string) => request<{ url: string; redirectUri: string }>('POST', `${V1}/credentials/${enc(id)}/sign-in`),
+  /** Disconnect: revoked at the provider and removed from the credential */
+  credentialSignOut: (id: string) =>
+    request<{ signedIn: boolean; revoked: boolean; message?: string }>('POST', `${V1}/credentials/${enc(id)}/sign-out`),
   /** the workflows using a credential, listed before it is deleted */
   credentialUsage: (id: string) => request<Array<{ id: string; name: string; active: boolean }>>('GET', `${V1}/credentials/${enc(id)}/workflows`),
   testCredential: (c: { type: string; data: JsonObject; id?: string }) =>

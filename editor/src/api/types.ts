@@ -121,6 +121,8 @@ export interface NodeType {
 
 export interface CredentialType {
   name: string; displayName: string; icon?: string; documentationUrl?: string; schema: JsonSchema;
+  /** a browser sign-in fills `tokenField`: the form shows `buttonText` instead of that field */
+  signIn?: { tokenField: string; buttonText: string };
 }
 
 export interface CredentialSummary { id: string; name: string; type: string; createdAt?: string; updatedAt?: string }

@@ -8,6 +8,7 @@ import type { FieldDef } from '../form/schema';
 import { isEmptyValue } from '../form/values';
 import { schemaFields } from '../state/catalog';
 import { Modal } from '../ui/Modal';
+import { SignInPanel } from './SignInPanel';
 
 export const MASK = '******';
 
@@ -65,9 +66,14 @@ export interface CredentialEditorProps {
   existingNames?: string[];
 }
 
-/** Credential form: fields from the credential schema, secrets masked, Test and Save. */
+/**
+ * Credential form: fields from the credential schema, secrets masked, Test and Save. A type with a browser
+ * sign-in shows its sign-in button (which saves first) instead of the field the sign-in fills.
+ */
 export function CredentialEditor({ type, credential, onSaved, onCancel }: CredentialEditorProps) {
-  const fields = schemaFields(type.schema);
+  const schema = schemaFields(type.schema);
+  const signIn = type.signIn;
+  const fields = useMemo(() => (signIn ? schema.filter((f) => f.name !== signIn.tokenField) : schema), [schema, signIn]);
   const initial = useMemo(() => formStateOf(credential, fields), [credential, fields]);
   const [values, setValues] = useState<JsonObject>(initial.values);
   const [secretsSet, setSecretsSet] = useState<string[]>(initial.secretsSet);
@@ -76,7 +82,8 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
   const [touched, setTouched] = useState(false);
   const [serverIssues, setServerIssues] = useState<Issues>({});
   const [test, setTest] = useState<{ status: string; message?: string } | null>(null);
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [busy, setBusy] = useState<'test' | 'save' | 'sign-in' | null>(null);
+  const [signInMessage, setSignInMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -110,30 +117,109 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
     }
   };
 
-  const onSave = async () => {
+  // what the sign-in window or Disconnect last reported wins over a credential loaded before it
+  const [signInSeen, setSignInSeen] = useState<boolean | null>(null);
+  const signedIn = !!signIn && (signInSeen ?? secretsSet.includes(signIn.tokenField));
+  /** a sign-in belongs to the address it was made for: changing the address clears it */
+  const addressChanged = fields.some((f) => !isSecret(f) && JSON.stringify(values[f.name] ?? f.default) !== JSON.stringify(initial.values[f.name] ?? f.default));
+
+  /** Saves the form; the saved credential, or undefined when it could not be saved (the form says why). */
+  const save = async (): Promise<Credential | undefined> => {
     setTouched(true);
     setError(null);
     if (Object.keys(clientIssues).length) {
       setError('Fix the highlighted fields first');
-      return;
+      return undefined;
     }
-    setBusy('save');
     try {
       const data = dataToSend(fields, values, secretsSet);
+      if (signIn && signedIn && addressChanged) data[signIn.tokenField] = '';
       const saved = id ? await api.updateCredential(id, { name, data }) : await api.createCredential({ name, type: type.name, data });
       setId(saved.id);
       const after = formStateOf(saved, fields);
       setValues(after.values);
       setSecretsSet(after.secretsSet);
+      setSignInSeen(null);
       setServerIssues({});
       onSaved(saved);
+      return saved;
     } catch (e) {
       setServerIssues(issuesFromError(e));
       setError((e as Error).message);
+      return undefined;
+    }
+  };
+
+  const onSave = async () => {
+    setBusy('save');
+    try {
+      await save();
     } finally {
       setBusy(null);
     }
   };
+
+  const reload = async (credentialId: string) => {
+    const fresh = await api.getCredential(credentialId);
+    setSecretsSet(formStateOf(fresh, fields).secretsSet);
+  };
+
+  const onSignIn = async () => {
+    setSignInMessage(null);
+    // opened now, while the click still counts as the user's: a window opened after the awaits below is blocked
+    const popup = window.open('', 'hearth-sign-in', 'width=560,height=760');
+    if (!popup) {
+      setSignInMessage({ ok: false, text: 'The browser blocked the sign-in window: allow pop-ups for Hearth and try again' });
+      return;
+    }
+    setBusy('sign-in');
+    try {
+      const saved = !id || addressChanged || name !== credential?.name ? await save() : undefined;
+      const credentialId = saved?.id ?? id;
+      if (!credentialId) {
+        popup.close();
+        return;
+      }
+      const { url } = await api.credentialSignIn(credentialId);
+      popup.location.replace(url);
+    } catch (e) {
+      popup.close();
+      setSignInMessage({ ok: false, text: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onDisconnect = async () => {
+    if (!id) return;
+    setBusy('sign-in');
+    try {
+      const r = await api.credentialSignOut(id);
+      setSignInSeen(false);
+      await reload(id);
+      setTest(null);
+      setSignInMessage(r.revoked ? { ok: true, text: 'Disconnected: the sign-in was revoked' } : { ok: false, text: r.message ?? 'Disconnected' });
+    } catch (e) {
+      setSignInMessage({ ok: false, text: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // the sign-in window tells this page when it is done (Hearth's callback page, same origin)
+  useEffect(() => {
+    if (!signIn || !id) return undefined;
+    const onMessage = (e: MessageEvent) => {
+      const m = e.data as { type?: string; credentialId?: string; ok?: boolean; message?: string } | null;
+      if (e.origin !== window.location.origin || m?.type !== 'hearth-sign-in' || m.credentialId !== id) return;
+      setTest(null);
+      if (m.ok) setSignInSeen(true);
+      setSignInMessage(m.ok ? { ok: true, text: 'Signed in' } : { ok: false, text: m.message || 'You were not signed in' });
+      void reload(id);
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [signIn, id]);
 
   return (
     <div className="credential-editor" data-testid="credential-editor">
@@ -154,7 +240,13 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
         }}
         env={{ expressions: false, issues, secretsSet, testIdPrefix: 'cred-' }}
       />
-      {secretsSet.length > 0 && <div className="hint">Saved secrets are never shown again; leave them empty to keep them.</div>}
+      {signIn && (
+        <SignInPanel buttonText={signIn.buttonText} signedIn={signedIn}
+          refused={test?.status === 'FAILED' && (test.message ?? '').startsWith('Sign in again')}
+          busy={busy !== null} message={signInMessage} onSignIn={onSignIn} onDisconnect={onDisconnect} />
+      )}
+      {signIn && signedIn && addressChanged && <div className="hint">Saving a new address removes the sign-in: sign in again after saving.</div>}
+      {secretsSet.some((s) => s !== signIn?.tokenField) && <div className="hint">Saved secrets are never shown again; leave them empty to keep them.</div>}
       {test && (
         <div className={`test-result ${test.status === 'OK' ? 'ok' : test.status === 'UNSUPPORTED' ? 'muted' : 'failed'}`}
           data-testid="credential-test-result" data-status={test.status}>

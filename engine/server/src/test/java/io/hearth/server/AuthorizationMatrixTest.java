@@ -40,7 +40,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             "GET /webhook/**",
             "POST /webhook/**",
             "GET /webhook-test/**",
-            "POST /webhook-test/**");
+            "POST /webhook-test/**",
+            // a credential's browser sign-in comes back here; the controller admits only the session that started it
+            "GET /rest/oauth2-credential/callback");
 
     @Autowired
     ApplicationContext context;

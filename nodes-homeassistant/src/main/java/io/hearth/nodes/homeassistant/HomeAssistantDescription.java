@@ -1,11 +1,9 @@
 package io.hearth.nodes.homeassistant;
 
-import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
-import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
 import io.hearth.nodes.homeassistant.resource.HaResource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +38,8 @@ final class HomeAssistantDescription {
                 .icon("file:homeassistant.svg")
                 .description("Read states, call services, fire events, render templates and more in Home Assistant")
                 .subtitle("={{$parameter[\"operation\"] + \": \" + $parameter[\"resource\"]}}")
-                .credential(CredentialRequirement.required(HomeAssistantApiCredentialType.NAME))
+                .credential(HaCredentials.requirements().get(0))
+                .credential(HaCredentials.requirements().get(1))
                 .parameters(parameters(resources))
                 .documentationUrl("https://developers.home-assistant.io/docs/api/rest/")
                 .build();
@@ -48,6 +47,7 @@ final class HomeAssistantDescription {
 
     private static List<Parameter> parameters(List<HaResource> resources) {
         List<Parameter> p = new ArrayList<>();
+        p.add(HaCredentials.parameter().build());
         Option[] resourceOptions = resources.stream()
                 .map(r -> Option.of(r.displayName(), r.value()))
                 .sorted(Comparator.comparing(Option::name))

@@ -6,7 +6,6 @@ import io.hearth.node.NodeException;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.description.Option;
 import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
-import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
 import io.hearth.nodes.homeassistant.resource.Dropdown;
 import io.hearth.nodes.homeassistant.resource.HaResource;
 import java.util.Collections;
@@ -46,8 +45,12 @@ final class HomeAssistantLoadOptions {
     }
 
     private static CredentialData credential(LoadOptionsContext ctx) {
-        return ctx.credential(HomeAssistantApiCredentialType.NAME)
-                .orElseThrow(() -> new NodeException("Select a Home Assistant credential to load the choices"));
+        String authentication = String.valueOf(ctx.currentParameters().getOrDefault(HaCredentials.PARAMETER, ""));
+        try {
+            return HaCredentials.of(authentication, ctx::credential);
+        } catch (NodeException e) {
+            throw new NodeException("Select a Home Assistant credential to load the choices");
+        }
     }
 
     static List<Option> filter(List<Option> options, Optional<String> search) {

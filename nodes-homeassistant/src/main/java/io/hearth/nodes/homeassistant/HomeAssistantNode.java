@@ -13,7 +13,6 @@ import io.hearth.node.credential.CredentialData;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.nodes.homeassistant.client.HomeAssistantApi;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
-import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
 import io.hearth.nodes.homeassistant.resource.CalendarResource;
 import io.hearth.nodes.homeassistant.resource.CameraProxyResource;
 import io.hearth.nodes.homeassistant.resource.ConfigResource;
@@ -34,7 +33,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -148,14 +146,12 @@ public final class HomeAssistantNode implements ActionNode {
 
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
-        Optional<CredentialData> credential = context.credential(HomeAssistantApiCredentialType.NAME);
-        if (credential.isEmpty()) {
-            return CompletableFuture.failedFuture(new NodeException(
-                    "No Home Assistant credential selected",
-                    "Select or create a 'Home Assistant API' credential on the node.",
-                    null));
+        HomeAssistantApi api;
+        try {
+            api = apis.apply(HaCredentials.of(authentication(context), context::credential));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        HomeAssistantApi api = apis.apply(credential.get());
         ZoneId zone = context.workflow() == null || context.workflow().timezone() == null
                 ? ZoneOffset.UTC
                 : context.workflow().timezone();
@@ -167,6 +163,11 @@ public final class HomeAssistantNode implements ActionNode {
                     .onErrorMap(HomeAssistantNode::asNodeException)
                     .toFuture();
         });
+    }
+
+    /** The node's {@code authentication} (read once: it is not an item's choice). */
+    private static String authentication(NodeExecutionContext context) {
+        return context.items().isEmpty() ? "" : context.parameters(0).string(HaCredentials.PARAMETER);
     }
 
     /**

@@ -1,12 +1,10 @@
 package io.hearth.nodes.homeassistant;
 
-import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.DynamicOptions;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
-import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
 import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.trigger.TriggerSpec;
 
@@ -31,7 +29,9 @@ final class HomeAssistantTriggerDescription {
                 .description(
                         "Starts the workflow on Home Assistant state changes, events or native Home Assistant triggers")
                 .subtitle("={{$parameter[\"event\"]}}")
-                .credential(CredentialRequirement.required(HomeAssistantApiCredentialType.NAME))
+                .credential(HaCredentials.requirements().get(0))
+                .credential(HaCredentials.requirements().get(1))
+                .parameter(HaCredentials.parameter())
                 .parameter(Parameter.options(
                                 TriggerSpec.MODE,
                                 Option.of("State Changed", state, "An entity's state (or one attribute) changes"),

@@ -9,10 +9,10 @@ import io.hearth.node.trigger.TriggerContext;
 import io.hearth.node.trigger.TriggerHandle;
 import io.hearth.node.trigger.TriggerNode;
 import io.hearth.node.trigger.TriggerStatus;
+import io.hearth.nodes.homeassistant.client.HaAuth;
 import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClients;
 import io.hearth.nodes.homeassistant.client.HostAddress;
-import io.hearth.nodes.homeassistant.credential.HomeAssistantApiCredentialType;
 import io.hearth.nodes.homeassistant.resource.StateResource;
 import io.hearth.nodes.homeassistant.trigger.ActiveTrigger;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
@@ -85,17 +85,14 @@ public final class HomeAssistantTriggerNode implements TriggerNode {
         HaConnectionSettings settings;
         TriggerSpec spec;
         try {
-            CredentialData credential = context.credential(HomeAssistantApiCredentialType.NAME)
-                    .orElseThrow(() -> new NodeException(
-                            "No Home Assistant credential selected",
-                            "Select or create a 'Home Assistant API' credential on the node.",
-                            null));
+            CredentialData credential =
+                    HaCredentials.of(context.parameters().string(HaCredentials.PARAMETER), context::credential);
             settings = HaConnectionSettings.fromCredential(credential);
             HostAddress address = new HostAddress(settings.host(), settings.port(), settings.ssl());
             address.hostProblem().or(address::portProblem).ifPresent(problem -> {
                 throw new NodeException("The Home Assistant credential's host or port " + problem);
             });
-            if (settings.accessToken().isEmpty()) {
+            if (settings.auth() instanceof HaAuth.LongLivedToken t && t.token().isEmpty()) {
                 throw new NodeException("The Home Assistant credential has no access token");
             }
             spec = TriggerSpec.parse(context.parameters());

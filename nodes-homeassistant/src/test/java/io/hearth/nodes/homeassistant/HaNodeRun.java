@@ -49,6 +49,18 @@ final class HaNodeRun {
                 .build());
     }
 
+    /** The real node with a "Home Assistant (Sign in)" credential of these values. */
+    static HaNodeRun withSignIn(Map<String, Object> credential) {
+        return new HaNodeRun(NodeTestKit.builder()
+                .credential(
+                        io.hearth.nodes.homeassistant.client.HaConnectionSettings.SIGN_IN_CREDENTIAL,
+                        CREDENTIAL_ID,
+                        "Home Assistant",
+                        credential)
+                .timeout(Duration.ofSeconds(90))
+                .build());
+    }
+
     /** The node built on {@code api} (recording tests); a dummy credential satisfies the node. */
     static HaNodeRun on(HomeAssistantApi api) {
         return of(
@@ -124,9 +136,10 @@ final class HaNodeRun {
         node.put("position", List.of(220, 0));
         node.put("parameters", parameters);
         if (withCredential) {
-            node.put(
-                    "credentials",
-                    Map.of(HomeAssistantApiCredentialType.NAME, Map.of("id", CREDENTIAL_ID, "name", "Home Assistant")));
+            String type = "signIn".equals(parameters.get("authentication"))
+                    ? io.hearth.nodes.homeassistant.client.HaConnectionSettings.SIGN_IN_CREDENTIAL
+                    : HomeAssistantApiCredentialType.NAME;
+            node.put("credentials", Map.of(type, Map.of("id", CREDENTIAL_ID, "name", "Home Assistant")));
         }
         if (continueOnFail) {
             node.put("onError", "continueRegularOutput");

@@ -45,10 +45,17 @@ class HomeAssistantDescriptionTest {
         assertThat(d.categories()).containsExactly("Home Assistant");
         assertThat(d.icon()).isEqualTo("file:homeassistant.svg");
         assertThat(getClass().getClassLoader().getResource("homeassistant.svg")).isNotNull();
-        assertThat(d.credentials()).singleElement().satisfies(c -> {
-            assertThat(c.type()).isEqualTo("homeAssistantApi");
-            assertThat(c.required()).isTrue();
-        });
+        assertCredentialsByAuthentication(d);
+    }
+
+    /** n8n's credential for an access token (the default), "Home Assistant (Sign in)" for sign-in. */
+    static void assertCredentialsByAuthentication(NodeDescription d) {
+        assertThat(d.credentials())
+                .extracting(c -> c.type(), c -> c.displayOptions().show())
+                .containsExactly(
+                        tuple("homeAssistantApi", Map.of("authentication", List.of("accessToken"))),
+                        tuple("homeAssistantOAuth2Api", Map.of("authentication", List.of("signIn"))));
+        assertThat(d.parameter("authentication").orElseThrow().defaultValue()).isEqualTo("accessToken");
     }
 
     @Test
@@ -299,7 +306,7 @@ class HomeAssistantDescriptionTest {
     @Test
     void everyParameterButTheSelectorsDependsOnResourceAndOperation() {
         for (Parameter p : d.parameters()) {
-            if (p.name().equals("resource")) {
+            if (p.name().equals("resource") || p.name().equals("authentication")) {
                 continue;
             }
             assertThat(p.displayOptions().show()).as(p.name()).containsKey("resource");

@@ -24,10 +24,7 @@ class HomeAssistantTriggerDescriptionTest {
         assertThat(d.group()).isEqualTo(NodeGroup.TRIGGER);
         assertThat(d.inputs()).isEmpty();
         assertThat(d.categories()).containsExactly("Home Assistant");
-        assertThat(d.credentials()).singleElement().satisfies(c -> {
-            assertThat(c.type()).isEqualTo("homeAssistantApi");
-            assertThat(c.required()).isTrue();
-        });
+        HomeAssistantDescriptionTest.assertCredentialsByAuthentication(d);
         assertThat(node).isInstanceOf(TriggerNode.class);
     }
 
@@ -62,7 +59,7 @@ class HomeAssistantTriggerDescriptionTest {
 
     private List<String> shownFor(String mode) {
         return d.parameters().stream()
-                .filter(p -> !p.name().equals("event"))
+                .filter(p -> !p.name().equals("event") && !p.name().equals("authentication"))
                 .filter(p -> p.displayOptions()
                         .isVisible(name ->
                                 name.equals("event") ? java.util.Optional.of(mode) : java.util.Optional.empty()))

@@ -31,6 +31,11 @@ public interface CredentialType {
         return Optional.empty();
     }
 
+    /** How a user fills this credential by signing in through the browser; empty for types without sign-in. */
+    default Optional<BrowserSignIn> browserSignIn() {
+        return Optional.empty();
+    }
+
     /** Tries the credential against the remote service. Default: this type has no test. */
     default CompletionStage<CredentialTestResult> test(CredentialData data) {
         return CompletableFuture.completedFuture(CredentialTestResult.unsupported());

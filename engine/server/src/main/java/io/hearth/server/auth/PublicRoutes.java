@@ -28,6 +28,10 @@ public final class PublicRoutes {
             route("/api/v1/auth/status", READ),
             route("/api/v1/auth/setup", Set.of(HttpMethod.POST)),
             route("/api/v1/auth/login", Set.of(HttpMethod.POST)),
+            // a credential's browser sign-in comes back here from the provider's page; public only so that a
+            // browser without a Hearth session gets a page saying so: the controller admits the session that
+            // started the sign-in, once (its single-use state)
+            route("/rest/oauth2-credential/callback", Set.of(HttpMethod.GET)),
             // webhooks check their own authentication (the Webhook node's Authentication option)
             route("/webhook/**", Set.of()),
             route("/webhook-test/**", Set.of()),

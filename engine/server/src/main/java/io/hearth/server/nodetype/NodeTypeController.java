@@ -226,6 +226,9 @@ public class NodeTypeController {
         m.put("icon", d.icon());
         m.put("documentationUrl", d.documentationUrl().orElse(null));
         m.put("schema", NodeSchemas.forCredential(d));
+        // a browser sign-in fills this field: the editor shows the button instead of it
+        t.browserSignIn()
+                .ifPresent(s -> m.put("signIn", Map.of("tokenField", s.tokenField(), "buttonText", s.buttonText())));
         return m;
     }
 

@@ -30,13 +30,7 @@ public class SettingsController {
 
     @GetMapping("/settings")
     public Map<String, Object> settings(ServerWebExchange exchange) {
-        var uri = exchange.getRequest().getURI();
-        String base = properties.publicUrl() == null || properties.publicUrl().isBlank()
-                ? uri.getScheme() + "://" + uri.getAuthority() + "/"
-                : properties.publicUrl();
-        if (!base.endsWith("/")) {
-            base = base + "/";
-        }
+        String base = PublicUrl.of(properties, exchange);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(
                 "version",

@@ -333,12 +333,7 @@ public class WorkflowController {
     }
 
     private String baseUrl(ServerWebExchange exchange) {
-        String configured = properties.publicUrl();
-        if (configured != null && !configured.isBlank()) {
-            return configured.endsWith("/") ? configured : configured + "/";
-        }
-        var uri = exchange.getRequest().getURI();
-        return uri.getScheme() + "://" + uri.getAuthority() + "/";
+        return io.hearth.server.web.PublicUrl.of(properties, exchange);
     }
 
     static List<Item> items(List<Map<String, Object>> input) {

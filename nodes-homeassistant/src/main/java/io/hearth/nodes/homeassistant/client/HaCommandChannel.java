@@ -1,6 +1,7 @@
 package io.hearth.nodes.homeassistant.client;
 
 import io.hearth.node.NodeApiException;
+import io.hearth.node.credential.Secret;
 import io.hearth.nodes.homeassistant.client.HaWebSocketProtocol.Message;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class HaCommandChannel implements HaSession.Listener {
 
     // guarded by this
     private HaSession session;
+    private Secret sessionToken = Secret.of("");
     private final List<Request> waiting = new ArrayList<>();
     private final Set<Request> underway = new LinkedHashSet<>();
     private Disposable idleTimer;
@@ -46,29 +48,52 @@ final class HaCommandChannel implements HaSession.Listener {
     /** One command and who waits for its result. */
     private record Request(String operation, Map<String, Object> command, MonoSink<Optional<Object>> sink) {}
 
-    /** The command's result (empty for a null result); a failure names {@code operation}. */
+    /**
+     * The command's result (empty for a null result); a failure names {@code operation}. With "Sign in with
+     * Home Assistant", a refused access token is refreshed once and the command sent again.
+     */
     Mono<Optional<Object>> send(String operation, Map<String, Object> command, Duration timeout) {
-        return Mono.<Optional<Object>>create(sink -> {
-                    Request r = new Request(operation, command, sink);
-                    sink.onDispose(() -> done(r));
-                    HaSession start = null;
-                    synchronized (this) {
-                        cancelIdle();
-                        if (session == null || session.isOver()) {
-                            session = HaSession.create(client, client.settings().accessToken(), this);
-                            start = session;
-                        }
-                        if (session.authenticated()) {
-                            dispatch(session, r);
-                        } else {
-                            waiting.add(r);
-                        }
-                    }
-                    if (start != null) {
-                        start.start(client, scheduler, handshakeTimeout, () -> {}, () -> {});
-                    }
-                })
+        HaTokens tokens = client.tokens();
+        return tokens.current()
+                .flatMap(token -> send(operation, command, token)
+                        .onErrorResume(
+                                e -> tokens.canRefresh()
+                                        && e instanceof NodeApiException api
+                                        && api.httpStatus().orElse(0) == 401,
+                                e -> tokens.refreshAfter(token).flatMap(fresh -> send(operation, command, fresh))))
                 .timeout(timeout, Mono.error(() -> new TimeoutException("no answer within " + timeout)));
+    }
+
+    private Mono<Optional<Object>> send(String operation, Map<String, Object> command, Secret token) {
+        return Mono.<Optional<Object>>create(sink -> {
+            Request r = new Request(operation, command, sink);
+            sink.onDispose(() -> done(r));
+            HaSession start = null;
+            List<Request> failUnderway = List.of();
+            synchronized (this) {
+                cancelIdle();
+                if (session == null || session.isOver() || !token.reveal().equals(sessionToken.reveal())) {
+                    if (session != null && !session.isOver()) {
+                        session.end(); // its token was refused or replaced
+                        failUnderway = List.copyOf(underway);
+                        underway.clear();
+                    }
+                    session = HaSession.create(client, token, this);
+                    sessionToken = token;
+                    start = session;
+                }
+                if (session.authenticated()) {
+                    dispatch(session, r);
+                } else {
+                    waiting.add(r);
+                }
+            }
+            failUnderway.forEach(u ->
+                    u.sink().error(new NodeApiException(u.operation() + " failed: the connection was renewed", 0)));
+            if (start != null) {
+                start.start(client, scheduler, handshakeTimeout, () -> {}, () -> {});
+            }
+        });
     }
 
     /** Sends {@code r} on {@code s}. Called under the lock. */

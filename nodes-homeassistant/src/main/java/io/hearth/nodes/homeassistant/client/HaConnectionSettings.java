@@ -1,5 +1,6 @@
 package io.hearth.nodes.homeassistant.client;
 
+import io.hearth.node.NodeException;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.Secret;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where and how to reach one Home Assistant, read from a {@code homeAssistantApi} credential.
- * {@link #toString()} never shows the token.
+ * Where and how to reach one Home Assistant, read from a "Home Assistant API" credential (a long-lived
+ * access token) or a "Home Assistant (Sign in)" one (the tokens of "Sign in with Home Assistant").
+ * {@link #toString()} never shows a token.
  *
  * @param host                   host name or IP address (IPv6 without brackets)
  * @param port                   TCP port
  * @param ssl                    https/wss instead of http/ws
- * @param accessToken            the long-lived access token
+ * @param auth                   the long-lived access token or the sign-in tokens
  * @param allowUnauthorizedCerts trust any certificate and skip host name checks
  * @param caCertificate          PEM text of a CA (or self-signed certificate) to trust instead of the JDK's
  */
@@ -25,20 +27,45 @@ public record HaConnectionSettings(
         String host,
         int port,
         boolean ssl,
-        Secret accessToken,
+        HaAuth auth,
         boolean allowUnauthorizedCerts,
         Optional<String> caCertificate) {
 
     public static final int DEFAULT_PORT = 8123;
 
+    /** The credential type of "Sign in with Home Assistant". */
+    public static final String SIGN_IN_CREDENTIAL = "homeAssistantOAuth2Api";
+
+    /** Its field holding what sign-in stored ({@link SignInTokens}); n8n's name for OAuth2 token data. */
+    public static final String SIGN_IN_FIELD = "oauthTokenData";
+
     public HaConnectionSettings {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(auth, "auth");
         caCertificate = caCertificate == null ? Optional.empty() : caCertificate.filter(s -> !s.isBlank());
     }
 
-    /** Reads (and normalises, like the credential type does) the fields of a credential. */
+    /** With a long-lived access token. */
+    public HaConnectionSettings(
+            String host,
+            int port,
+            boolean ssl,
+            Secret accessToken,
+            boolean allowUnauthorizedCerts,
+            Optional<String> caCertificate) {
+        this(host, port, ssl, new HaAuth.LongLivedToken(accessToken), allowUnauthorizedCerts, caCertificate);
+    }
+
+    /**
+     * Reads (and normalises, like the credential types do) the fields of a credential; a sign-in credential
+     * that was never signed in (or was disconnected) is refused with what to do.
+     */
     public static HaConnectionSettings fromCredential(CredentialData data) {
+        return withAuth(data, auth(data));
+    }
+
+    /** The address and TLS fields of a credential with {@code auth} (e.g. none yet, before sign-in). */
+    public static HaConnectionSettings withAuth(CredentialData data, HaAuth auth) {
         HostAddress address = HostAddress.parse(
                 data.string("host"),
                 data.get("port").orElse(null),
@@ -47,9 +74,21 @@ public record HaConnectionSettings(
                 address.host(),
                 address.port(),
                 address.ssl(),
-                data.secret("accessToken"),
+                auth,
                 data.bool("allowUnauthorizedCerts"),
                 Optional.of(data.string("caCertificate")).filter(s -> !s.isBlank()));
+    }
+
+    private static HaAuth auth(CredentialData data) {
+        if (!SIGN_IN_CREDENTIAL.equals(data.type())) {
+            return new HaAuth.LongLivedToken(data.secret("accessToken"));
+        }
+        return new HaAuth.SignIn(
+                SignInTokens.fromStored(data.secret(SIGN_IN_FIELD).reveal())
+                        .orElseThrow(() -> new NodeException(
+                                "The Home Assistant credential is not signed in",
+                                "Open the credential and click 'Sign in with Home Assistant'.",
+                                null)));
     }
 
     /** {@code http(s)://host:port} without a trailing slash. */
@@ -85,7 +124,7 @@ public record HaConnectionSettings(
                     Boolean.toString(ssl),
                     Boolean.toString(allowUnauthorizedCerts),
                     caCertificate.orElse(""),
-                    accessToken.reveal());
+                    auth.identity());
             return HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -94,7 +133,8 @@ public record HaConnectionSettings(
 
     @Override
     public String toString() {
-        return "HaConnectionSettings[" + baseUrl() + ", token " + Secret.MASK
+        return "HaConnectionSettings[" + baseUrl() + (auth instanceof HaAuth.SignIn ? ", signed in " : ", token ")
+                + Secret.MASK
                 + (allowUnauthorizedCerts ? ", any certificate" : "")
                 + (caCertificate.isPresent() ? ", custom CA" : "") + "]";
     }

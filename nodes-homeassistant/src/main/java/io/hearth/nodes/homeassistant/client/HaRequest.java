@@ -107,7 +107,7 @@ public record HaRequest(
         return s.equals(".") || s.equals("..") ? s.replace(".", "%2E") : s;
     }
 
-    private static String encodeQuery(String s) {
+    static String encodeQuery(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("%2C", ",")

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +55,39 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
      * @param responseTimeout time to the response (service calls block in HA until done)
      * @param commandTimeout  a whole one-shot WebSocket exchange
      * @param maxConnections  pool size
+     * @param refreshMargin   "Sign in with Home Assistant": an access token expiring within this is refreshed
+     *                        first (Home Assistant's live 30 minutes); default 5 minutes, or the system property
+     *                        {@value #REFRESH_MARGIN_PROPERTY} (an ISO-8601 duration such as {@code PT31M})
      */
     public record Options(
-            Duration connectTimeout, Duration responseTimeout, Duration commandTimeout, int maxConnections) {
-        public static final Options DEFAULT =
-                new Options(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 16);
+            Duration connectTimeout,
+            Duration responseTimeout,
+            Duration commandTimeout,
+            int maxConnections,
+            Duration refreshMargin) {
+
+        public static final String REFRESH_MARGIN_PROPERTY = "hearth.homeassistant.refresh-margin";
+
+        public static final Options DEFAULT = new Options(
+                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 16, configuredMargin());
 
         /** All timeouts set to {@code timeout}; for credential tests. */
         public static Options quick(Duration timeout) {
-            return new Options(timeout, timeout, timeout, 2);
+            return new Options(timeout, timeout, timeout, 2, configuredMargin());
+        }
+
+        public Options withRefreshMargin(Duration value) {
+            return new Options(connectTimeout, responseTimeout, commandTimeout, maxConnections, value);
+        }
+
+        private static Duration configuredMargin() {
+            String value = System.getProperty(REFRESH_MARGIN_PROPERTY, "").strip();
+            try {
+                return value.isEmpty() ? Duration.ofMinutes(5) : Duration.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                LOG.warn("{}={} is not an ISO-8601 duration; using 5 minutes", REFRESH_MARGIN_PROPERTY, value);
+                return Duration.ofMinutes(5);
+            }
         }
     }
 
@@ -72,6 +97,8 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
     private final HttpClient http;
     private final Mono<Object> cachedServices;
     private final HaCommandChannel commands;
+    private final HaSignInApi signIn;
+    private final HaTokens tokens;
 
     private HomeAssistantClient(HaConnectionSettings settings, Options options) {
         this.settings = settings;
@@ -83,18 +110,18 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
                 .maxIdleTime(Duration.ofSeconds(30))
                 .evictInBackground(Duration.ofSeconds(60))
                 .build();
-        String authorization = "Bearer " + settings.accessToken().reveal();
         HttpClient c = HttpClient.create(provider)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         options.connectTimeout().toMillis())
                 .responseTimeout(options.responseTimeout())
-                .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, authorization)
-                        .set(HttpHeaderNames.USER_AGENT, "Hearth-HomeAssistant/1")
+                .headers(h -> h.set(HttpHeaderNames.USER_AGENT, "Hearth-HomeAssistant/1")
                         .set(HttpHeaderNames.ACCEPT, "application/json, text/plain, */*"));
         if (settings.ssl()) {
             c = secure(c, settings, options.connectTimeout());
         }
         this.http = c;
+        this.signIn = new HaSignInApi(this, Clock.systemUTC());
+        this.tokens = new HaTokens(settings.auth(), signIn, options.refreshMargin(), Clock.systemUTC());
         this.commands =
                 new HaCommandChannel(this, Schedulers.parallel(), options.commandTimeout(), Duration.ofSeconds(60));
         this.cachedServices = HomeAssistantApi.super
@@ -104,7 +131,8 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
 
     /** A new client with its own connection pool; {@link #close()} it when done. */
     public static HomeAssistantClient create(HaConnectionSettings settings, Options options) {
-        if (HeaderText.hasControlCharacters(settings.accessToken().reveal())) {
+        if (settings.auth() instanceof HaAuth.LongLivedToken t
+                && HeaderText.hasControlCharacters(t.token().reveal())) {
             // Saving refuses such tokens; one stored before that rule must still never reach a header.
             throw new NodeApiException(
                     "The Access Token contains a line break or control character: enter it again in the credential", 0);
@@ -121,11 +149,62 @@ public final class HomeAssistantClient implements HomeAssistantApi, AutoCloseabl
         return settings.baseUrl();
     }
 
+    /** The access tokens this client sends (refreshed for "Sign in with Home Assistant"). */
+    public HaTokens tokens() {
+        return tokens;
+    }
+
+    /** Home Assistant's auth API through this client (sign-in code exchange, refresh, revoke). */
+    public HaSignInApi signInApi() {
+        return signIn;
+    }
+
+    /**
+     * Sends {@code request} with the current access token; with "Sign in with Home Assistant" a 401 is
+     * answered by one refresh and one retry.
+     */
     @Override
     public Mono<HaResponse> send(HaRequest request) {
+        return tokens.current()
+                .flatMap(token -> send(request, token)
+                        .onErrorResume(
+                                e -> tokens.canRefresh()
+                                        && e instanceof NodeApiException api
+                                        && api.httpStatus().orElse(0) == 401,
+                                e -> tokens.refreshAfter(token).flatMap(fresh -> send(request, fresh))));
+    }
+
+    /**
+     * An {@code application/x-www-form-urlencoded} POST without an access token (Home Assistant's auth API);
+     * the answer whatever its status, so the caller reads Home Assistant's error.
+     */
+    Mono<HaResponse> postForm(String operation, String path, Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(HaRequest.encodeQuery(k))
+                .append('=')
+                .append(HaRequest.encodeQuery(v)));
+        return http.headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded"))
+                .post()
+                .uri(settings.baseUrl() + path)
+                .send(ByteBufFlux.fromString(Mono.just(body.toString())))
+                .responseSingle((response, bytes) -> bytes.asByteArray()
+                        .defaultIfEmpty(new byte[0])
+                        .map(b -> new HaResponse(
+                                response.status().code(),
+                                response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE),
+                                b)))
+                .timeout(options.connectTimeout().plus(options.responseTimeout()))
+                .onErrorMap(
+                        e -> !(e instanceof NodeException),
+                        e -> HomeAssistantErrors.forTransport(operation, settings, e));
+    }
+
+    private Mono<HaResponse> send(HaRequest request, io.hearth.node.credential.Secret token) {
         return Mono.defer(() -> {
                     LOG.debug("{} {} {}{}", request.operation(), request.method(), settings.baseUrl(), request.uri());
                     HttpClient.RequestSender sender = http.headers(h -> {
+                                h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token.reveal());
                                 if (request.body().isPresent()) {
                                     h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
                                 }

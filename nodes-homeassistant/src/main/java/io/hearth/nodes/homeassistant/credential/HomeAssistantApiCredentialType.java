@@ -11,7 +11,6 @@ import io.hearth.node.description.Parameter;
 import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HaRequest;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClient;
-import io.hearth.nodes.homeassistant.client.HostAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,41 +43,21 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
     private static final CredentialDescription DESCRIPTION = new CredentialDescription(
             NAME,
             "Home Assistant API",
-            Parameter.all(
-                    Parameter.string("host")
-                            .displayName("Host")
-                            .required()
-                            .placeholder("homeassistant.local")
-                            .description(
-                                    "Host name or IP address of Home Assistant, without http:// (a pasted URL such as "
-                                            + "https://ha.example.org:8443 is split into host, port and SSL)"),
-                    Parameter.number("port", 1, 65535)
-                            .displayName("Port")
-                            .defaultValue(8123)
-                            .description("8123 unless Home Assistant is behind a proxy (then usually 443)"),
-                    Parameter.bool("ssl")
-                            .displayName("SSL")
-                            .defaultValue(false)
-                            .description("Connect with https (and wss for the WebSocket API)"),
-                    Parameter.secret("accessToken")
-                            .displayName("Access Token")
-                            .required()
-                            .description("A long-lived access token: in Home Assistant open your profile page, "
-                                    + "Security tab, 'Long-lived access tokens', and create one"),
-                    Parameter.bool("allowUnauthorizedCerts")
-                            .displayName("Ignore SSL Issues")
-                            .defaultValue(false)
-                            .description("Connect even if the certificate cannot be verified (self-signed, expired, "
-                                    + "other host name). Prefer 'CA Certificate'.")
-                            .show("ssl", true),
-                    Parameter.text("caCertificate", 6)
-                            .displayName("CA Certificate")
-                            .placeholder("-----BEGIN CERTIFICATE-----")
-                            .description("PEM certificate of the CA that signed Home Assistant's certificate, or the "
-                                    + "self-signed certificate itself: it is trusted for this credential only")
-                            .show("ssl", true)),
+            fields(),
             Optional.of("https://developers.home-assistant.io/docs/auth_api/#long-lived-access-token"),
             "file:homeassistant.svg");
+
+    private static List<Parameter> fields() {
+        List<Parameter> fields = new ArrayList<>(HostFields.address());
+        fields.add(Parameter.secret("accessToken")
+                .displayName("Access Token")
+                .required()
+                .description("A long-lived access token: in Home Assistant open your profile page, "
+                        + "Security tab, 'Long-lived access tokens', and create one")
+                .build());
+        fields.addAll(HostFields.tls());
+        return List.copyOf(fields);
+    }
 
     /** HTTP Request with this credential ("Predefined Credential Type") sends the token as a Bearer header. */
     @Override
@@ -93,44 +72,20 @@ public final class HomeAssistantApiCredentialType implements CredentialType {
 
     @Override
     public CredentialData normalize(CredentialData data) {
-        HostAddress address = HostAddress.parse(
-                data.string("host"),
-                data.get("port").orElse(null),
-                data.get("ssl").orElse(null));
-        CredentialData out =
-                data.with("host", address.host()).with("port", address.port()).with("ssl", address.ssl());
-        Object token = data.values().get("accessToken");
-        if (token instanceof String s && !s.equals(s.strip())) {
+        CredentialData out = HostFields.normalize(data);
+        if (data.values().get("accessToken") instanceof String s && !s.equals(s.strip())) {
             out = out.with("accessToken", s.strip());
-        }
-        Object ca = data.values().get("caCertificate");
-        if (ca instanceof String s) {
-            out = out.with("caCertificate", s.strip());
         }
         return out;
     }
 
     @Override
     public List<FieldError> validate(CredentialData data) {
-        List<FieldError> errors = new ArrayList<>();
-        HostAddress address = HostAddress.parse(
-                data.string("host"),
-                data.get("port").orElse(null),
-                data.get("ssl").orElse(null));
-        address.hostProblem().ifPresent(p -> errors.add(new FieldError("host", "Host " + p)));
-        address.portProblem().ifPresent(p -> errors.add(new FieldError("port", "Port " + p)));
+        List<FieldError> errors = new ArrayList<>(HostFields.validate(data));
         if (data.secret("accessToken").reveal().isBlank()) {
             errors.add(new FieldError("accessToken", "Access Token is required"));
         } else if (data.secret("accessToken").reveal().strip().chars().anyMatch(Character::isWhitespace)) {
             errors.add(new FieldError("accessToken", "Access Token must not contain spaces or line breaks"));
-        }
-        String ca = data.string("caCertificate");
-        if (address.ssl() && !ca.isBlank()) {
-            try {
-                HomeAssistantClient.parsePem(ca);
-            } catch (NodeApiException e) {
-                errors.add(new FieldError("caCertificate", e.getMessage()));
-            }
         }
         return errors;
     }

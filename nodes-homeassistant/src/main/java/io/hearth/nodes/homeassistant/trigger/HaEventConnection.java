@@ -2,6 +2,7 @@ package io.hearth.nodes.homeassistant.trigger;
 
 import io.hearth.node.NodeApiException;
 import io.hearth.node.NodeException;
+import io.hearth.node.credential.Secret;
 import io.hearth.node.trigger.TriggerStatus;
 import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HaSession;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -64,6 +66,8 @@ public final class HaEventConnection {
     private final Reconnects reconnects;
     private final MissedChanges missed = new MissedChanges();
     private HaSession session;
+    private Secret sessionToken;
+    private Secret refused;
     private boolean sessionIsReconnect;
     private String haVersion = "";
     private TriggerStatus status;
@@ -185,14 +189,34 @@ public final class HaEventConnection {
 
     // ------------------------------------------------------------------------------ session
 
+    /**
+     * Opens a session with the current access token; with "Sign in with Home Assistant", after Home
+     * Assistant refused the last one, with a refreshed one. A refresh Home Assistant refuses ("Sign in
+     * again") counts as a refused token.
+     */
     private void connect() {
-        HaSession s;
+        Mono<Secret> token;
         synchronized (this) {
             if (!reconnects.mayConnect()) {
                 return;
             }
-            s = HaSession.create(client, settings.accessToken(), new SessionListener());
+            token = refused != null
+                    ? client.tokens().refreshAfter(refused)
+                    : client.tokens().current();
+            refused = null;
+        }
+        token.subscribe(this::open, e -> lost(null, e.getMessage(), true, e));
+    }
+
+    private void open(Secret token) {
+        HaSession s;
+        synchronized (this) {
+            if (!reconnects.mayConnect() || session != null) {
+                return;
+            }
+            s = HaSession.create(client, token, new SessionListener());
             session = s;
+            sessionToken = token;
         }
         LOG.debug("Opening the Home Assistant WebSocket {}", settings);
         s.start(
@@ -242,7 +266,15 @@ public final class HaEventConnection {
 
         @Override
         public void onEnded(HaSession s, String reason, boolean tokenRejected, Throwable cause) {
-            lost(s, reason, tokenRejected, cause);
+            boolean refresh = tokenRejected && client.tokens().canRefresh();
+            if (refresh) {
+                synchronized (HaEventConnection.this) {
+                    if (session == s) {
+                        refused = sessionToken; // the next connect refreshes it, after the usual backoff
+                    }
+                }
+            }
+            lost(s, reason, tokenRejected && !refresh, cause);
         }
     }
 
@@ -382,8 +414,9 @@ public final class HaEventConnection {
     }
 
     /**
-     * The session is over: before the first success every registration fails with {@code reason}; after
-     * it, listeners hear RECONNECTING (or AUTH_FAILED) and a reconnect is scheduled.
+     * The session is over (or, {@code s} null, no token could be had for one): before the first success
+     * every registration fails with {@code reason}; after it, listeners hear RECONNECTING (or AUTH_FAILED)
+     * and a reconnect is scheduled.
      */
     private void lost(HaSession s, String reason, boolean tokenRejected, Throwable cause) {
         List<Runnable> after = new ArrayList<>();
@@ -392,18 +425,22 @@ public final class HaEventConnection {
                 return;
             }
             session = null;
-            s.end();
+            if (s != null) {
+                s.end();
+            }
             subs.sessionEnded();
             Optional<Duration> retry = reconnects.lost(tokenRejected, this::connect);
             if (retry.isEmpty()) {
-                NodeException failure = tokenRejected
-                        ? new NodeApiException(
-                                reason,
-                                401,
-                                "Create a long-lived access token on your Home Assistant profile "
-                                        + "page (Security tab) and update the credential.",
-                                null)
-                        : new NodeApiException(reason, 0, null, cause);
+                NodeException failure = cause instanceof NodeException given
+                        ? given
+                        : tokenRejected
+                                ? new NodeApiException(
+                                        reason,
+                                        401,
+                                        "Create a long-lived access token on your Home Assistant profile "
+                                                + "page (Security tab) and update the credential.",
+                                        null)
+                                : new NodeApiException(reason, 0, null, cause);
                 LOG.warn("Could not connect to Home Assistant at {}: {}", name, reason);
                 for (Listening reg : subs.listeners()) {
                     after.add(() -> reg.ready.completeExceptionally(failure));
