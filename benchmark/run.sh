@@ -19,6 +19,9 @@
 #                       concurrency with the default retention (pruning on), printing database size, RSS and
 #                       heap every --soak-every executions (default 100000); then restarts the server with the
 #                       retention lowered to --soak-shrink-to executions (default 1000) and prints the size again
+#   --queue             instead of the phases above: queue mode on an embedded PostgreSQL (benchmark/queue.sh):
+#                       a single instance, then a main with each count of --workers, side by side
+#   --workers LIST      worker counts of --queue (default 1,2,4); --worker-concurrency N (default: the server's)
 #
 # Environment: SERVER_JAVA_OPTS (server JVM options; default below), BARE_JAVA_OPTS (default: the
 # server's), WRK_THREADS (default 2), HEARTH_BENCH_TMP (parent of the temp dir, default /tmp).
@@ -46,8 +49,11 @@ REBUILD=0
 SOAK=0
 SOAK_EVERY=100000
 SOAK_SHRINK_TO=1000
+QUEUE=0
+QUEUE_WORKERS=1,2,4
+QUEUE_CONCURRENCY=16
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 seconds() { local v="${1%s}"; [[ "$v" =~ ^[0-9]+$ ]] || { echo "not a number of seconds: $1" >&2; exit 2; }; echo "$v"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -71,6 +77,11 @@ while [ $# -gt 0 ]; do
     --soak-every=*) SOAK_EVERY="${1#*=}"; shift ;;
     --soak-shrink-to) SOAK_SHRINK_TO="$2"; shift 2 ;;
     --soak-shrink-to=*) SOAK_SHRINK_TO="${1#*=}"; shift ;;
+    --queue) QUEUE=1; shift ;;
+    --workers) QUEUE_WORKERS="$2"; shift 2 ;;
+    --workers=*) QUEUE_WORKERS="${1#*=}"; shift ;;
+    --worker-concurrency) QUEUE_CONCURRENCY="$2"; shift 2 ;;
+    --worker-concurrency=*) QUEUE_CONCURRENCY="${1#*=}"; shift ;;
     -h|--help) usage ;;
     *) echo "unknown option: $1" >&2; usage ;;
   esac
@@ -111,7 +122,7 @@ fi
 newer_source=$(find engine credentials nodes-homeassistant nodes-code nodes-http nodes-email nodes-mqtt ui-schema \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
   -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.yml' -o -name '*.sql' \) -path '*src/main*' -newer "$SERVER_JAR" -print -quit 2>/dev/null || true)
 [ -n "$newer_source" ] && warn "$SERVER_JAR is older than $newer_source: the benchmark measures the jar (--rebuild rebuilds it)"
-if [ "$REBUILD" = 1 ] || [ ! -f "$BARE_JAR" ] || [ ! -f "$JMH_JAR" ] \
+if [ "$REBUILD" = 1 ] || [ ! -f "$BARE_JAR" ] || [ ! -f "$JMH_JAR" ] || [ ! -f benchmark/target/pg-classpath.txt ] \
     || [ -n "$(find benchmark/src benchmark/pom.xml -newer "$BARE_JAR" -print -quit)" ]; then
   say "Building the benchmark module..."
   ./mvnw -q -B -pl benchmark package -DskipTests
@@ -130,11 +141,11 @@ command -v jq >/dev/null 2>&1 || die "jq is needed (apt-get install -y jq)"
 
 # ------------------------------------------------------------------------------------------ state, clean-up
 TMP=$(mktemp -d "${HEARTH_BENCH_TMP:-/tmp}/hearth-bench.XXXXXX")
-SERVER_PID=""; BARE_PID=""; TARGET_PID=""; RSS_PID=""; HA_STARTED=0
+SERVER_PID=""; BARE_PID=""; TARGET_PID=""; RSS_PID=""; HA_STARTED=0; QUEUE_PIDS=""
 cleanup() {
   set +e
   [ -n "$RSS_PID" ] && kill "$RSS_PID" 2>/dev/null && wait "$RSS_PID" 2>/dev/null
-  for pid in $SERVER_PID $BARE_PID $TARGET_PID; do
+  for pid in $SERVER_PID $BARE_PID $TARGET_PID $QUEUE_PIDS; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null
       for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -243,6 +254,11 @@ mkdir -p "$TMP/data"
 # shellcheck disable=SC2086
 mapfile -t LAUNCH < <(scripts/aot-cache.sh "$SERVER_JAR" $SERVER_JAVA_OPTS)
 LAUNCH_DESC=$( [ "${LAUNCH[0]}" = -jar ] && echo "plain -jar" || echo "with the AOT cache of this build" )
+if [ "$QUEUE" = 1 ]; then
+  # shellcheck source=benchmark/queue.sh
+  . "$BENCH_DIR/queue.sh"
+  exit 0
+fi
 # The measured phases count every record, so nothing may be pruned; the soak runs with the default retention.
 PRUNE_ARG=--hearth.executions.prune.enabled=false
 [ "$SOAK" -gt 0 ] && PRUNE_ARG=

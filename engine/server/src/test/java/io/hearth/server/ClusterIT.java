@@ -31,8 +31,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two Hearth processes (the packaged jar) on one real PostgreSQL, in queue mode: schedules fire
- * once across both, webhook calls spread over both are all recorded, and when one process is
- * killed with SIGKILL every accepted execution still completes.
+ * once across both, webhook calls spread over both are all recorded, callers that hang up before
+ * the answer leave no execution behind, when one process is killed with SIGKILL every accepted
+ * execution still completes (what it was running as retries), and a main queues for its workers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -43,6 +44,8 @@ class ClusterIT {
             .build();
     private static final List<Node> nodes = new ArrayList<>();
     private static JdbcClient db;
+    private static String url;
+    private static Path jar;
     private static String apiKey;
 
     /** One server process. */
@@ -54,23 +57,18 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        var pg = EmbeddedPostgres.server();
-        String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
         // A database of its own so other PostgreSQL tests in this JVM do not interfere.
-        try (var c = pg.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS hearth_cluster");
-            c.createStatement().execute("CREATE DATABASE hearth_cluster");
-        }
-        String url = jdbcUrl.replace("/postgres?", "/hearth_cluster?");
+        url = EmbeddedPostgres.freshDatabase("hearth_cluster");
         db = JdbcClient.create(new DriverManagerDataSource(url, "postgres", "postgres"));
-        Path jar = Path.of("target/hearth-server.jar").toAbsolutePath();
+        jar = Path.of("target/hearth-server.jar").toAbsolutePath();
         assertThat(jar).as("the packaged server (failsafe runs after package)").exists();
         for (String name : List.of("node-a", "node-b")) {
+            Files.deleteIfExists(Path.of("target/cluster-it-" + name + ".log"));
             nodes.add(launch(name, jar, url));
         }
         for (Node n : nodes) {
             Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
+                    .atMost(Duration.ofSeconds(300)) // a loaded machine starts a server slowly
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> get(n.url("/actuator/health/readiness"), null).statusCode() == 200);
@@ -93,7 +91,7 @@ class ClusterIT {
         apiKey = (String) ((Map<?, ?>) io.hearth.node.support.MiniJson.parse(key.body())).get("key");
     }
 
-    private static Node launch(String name, Path jar, String jdbcUrl) throws IOException {
+    private static Node launch(String name, Path jar, String jdbcUrl, String... extraArgs) throws IOException {
         int port;
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -119,7 +117,8 @@ class ClusterIT {
                         "--hearth.owner.password=owner-pass-123",
                         "--hearth.scheduler.polling-interval=100ms")
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.command().addAll(List.of(extraArgs));
         // Both share the master key (as a cluster must) through the environment.
         pb.environment().put("HEARTH_ENCRYPTION_KEY", "cluster-test-master-key-0123456789abcdef");
         return new Node(name, pb.start(), port, log);
@@ -191,7 +190,7 @@ class ClusterIT {
         for (Node n : nodes) {
             if (n.process().isAlive()) {
                 Awaitility.await()
-                        .atMost(Duration.ofSeconds(20))
+                        .atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(200))
                         .ignoreExceptions()
                         .until(() -> registered(n, path));
@@ -283,6 +282,73 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void clientsThatGoAwayBeforeTheAnswerLeaveNoExecutionBehind() throws Exception {
+        String id = createAndActivate(nodes.getFirst(), webhookWorkflow("Cluster impatient", "cluster-gone", 0));
+        awaitRouteOnEveryNode("cluster-gone");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger answered = new AtomicInteger();
+        List<Future<?>> clients = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            clients.add(pool.submit(() -> {
+                for (int i = 0; i < 60; i++) {
+                    Node n = nodes.get((thread + i) % 2);
+                    String body = "{\"i\":" + (thread * 1000 + i) + "}";
+                    if (i % 3 == 0) {
+                        // the load around them: clients that wait for their answer
+                        if (post(n.url("/webhook/cluster-gone"), null, body).statusCode() == 200) {
+                            answered.incrementAndGet();
+                        }
+                    } else {
+                        sendAndHangUp(n.port(), "/webhook/cluster-gone", body, i % 2 == 0);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : clients) {
+            f.get();
+        }
+        pool.shutdown();
+        // Every execution recorded for a caller who left runs now, not when a sweep finds it (there is none).
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90)) // no sweep: one left behind would never run
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(
+                                db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status <> 'success'")
+                                        .param(id)
+                                        .query(Long.class)
+                                        .single())
+                        .isZero());
+        long recorded = db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        assertThat(answered.get()).isEqualTo(8 * 20);
+        assertThat(recorded)
+                .as("executions of callers who hung up were recorded (and ran)")
+                .isGreaterThan(answered.get())
+                .isLessThanOrEqualTo(8 * 60);
+    }
+
+    /** Sends a whole webhook request, then closes the connection before the answer: with a FIN, or a reset. */
+    private static void sendAndHangUp(int port, String path, String json, boolean reset) throws IOException {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        try (var socket = new java.net.Socket("localhost", port)) {
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            if (reset) {
+                socket.setSoLinger(true, 0);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void killingAnInstanceLosesNoAcceptedExecution() throws Exception {
         String id = createAndActivate(nodes.getFirst(), webhookWorkflow("Cluster slow", "cluster-slow", 3));
         awaitRouteOnEveryNode("cluster-slow");
@@ -297,7 +363,7 @@ class ClusterIT {
         assertThat(accepted).isEqualTo(40);
         // Let node-a claim some of them, then kill it mid-run (SIGKILL: no shutdown hooks, no hand-over).
         Awaitility.await()
-                .atMost(Duration.ofSeconds(20))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> db.sql(
                                         "SELECT COUNT(*) FROM executions WHERE workflow_id = ? AND status = 'running' AND instance_id = 'node-a'")
                                 .param(id)
@@ -319,10 +385,82 @@ class ClusterIT {
                 .untilAsserted(() -> assertThat(count(id, "success"))
                         .as("%d were running on the killed instance", inFlightOnA)
                         .isEqualTo(expected));
+        // What node-a was running is marked crashed, and ran again as a retry of it (n8n's retryOf).
+        List<String> crashed = db.sql("SELECT id FROM executions WHERE workflow_id = ? AND status = 'crashed'")
+                .param(id)
+                .query(String.class)
+                .list();
+        assertThat(crashed).hasSize((int) inFlightOnA);
+        assertThat(count(id, "new") + count(id, "running")).isZero();
+        // Each accepted call completed once: not lost, and not run to the end twice.
+        List<String> seen = db
+                .sql(
+                        "SELECT d.data FROM executions e JOIN execution_data d ON d.execution_id = e.id WHERE e.workflow_id = ? AND e.status = 'success'")
+                .param(id)
+                .query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN)
+                .list()
+                .stream()
+                .map(data -> data.replaceAll("(?s).*?\"seen\":(\\d+).*", "$1"))
+                .toList();
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 40)
+                        .mapToObj(String::valueOf)
+                        .toList());
         assertThat(db.sql("SELECT COUNT(*) FROM executions WHERE workflow_id = ?")
                         .param(id)
                         .query(Long.class)
                         .single())
-                .isEqualTo(expected);
+                .isEqualTo(expected + crashed.size());
+        Node b = nodes.get(1);
+        for (String lost : crashed) {
+            String retry = db.sql("SELECT id FROM executions WHERE retry_of = ? AND status = 'success'")
+                    .param(lost)
+                    .query(String.class)
+                    .single();
+            Map<?, ?> retryView = (Map<?, ?>) io.hearth.node.support.MiniJson.parse(
+                    get(b.url("/api/v1/executions/" + retry), apiKey).body());
+            assertThat(retryView.get("retryOf")).isEqualTo(lost);
+            assertThat(retryView.get("mode")).isEqualTo("retry");
+            Map<?, ?> lostView = (Map<?, ?>) io.hearth.node.support.MiniJson.parse(
+                    get(b.url("/api/v1/executions/" + lost), apiKey).body());
+            assertThat(lostView.get("status")).isEqualTo("crashed");
+            assertThat(String.valueOf(((Map<?, ?>) lostView.get("error")).get("message")))
+                    .contains("node-a")
+                    .contains("it runs again as execution " + retry);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aMainQueuesWhatItsWorkersRun() throws Exception {
+        // node-a comes back as a main: it serves webhooks and queues them, node-b (a worker) runs them.
+        Node a = launch("node-a", jar, url, "--hearth.cluster.role=main");
+        nodes.set(0, a);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> get(a.url("/actuator/health/readiness"), null).statusCode() == 200);
+        String id = createAndActivate(a, webhookWorkflow("Main and worker", "cluster-main", 0));
+        awaitRouteOnEveryNode("cluster-main");
+        for (int i = 0; i < 50; i++) {
+            assertThat(post(a.url("/webhook/cluster-main"), null, "{\"i\":" + i + "}")
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(count(id, "success")).isEqualTo(50));
+        assertThat(db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("node-b");
+        for (Node n : nodes) {
+            assertThat(Files.readString(n.log()))
+                    .as("db-scheduler knows every task it finds (%s)", n.name())
+                    .doesNotContain("Failed to find implementation");
+        }
     }
 }

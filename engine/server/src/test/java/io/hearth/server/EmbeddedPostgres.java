@@ -45,6 +45,18 @@ final class EmbeddedPostgres {
         registry.add("spring.datasource.password", () -> "postgres");
     }
 
+    /** A JDBC URL of a new, empty database {@code name} on the shared server (user and password "postgres"). */
+    static String freshDatabase(String name) {
+        try (var c = server().getPostgresDatabase().getConnection();
+                var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create the database " + name, e);
+        }
+        return server().getJdbcUrl("postgres", "postgres").replace("/postgres?", "/" + name + "?");
+    }
+
     static Path dataDirectory() {
         server();
         return dataDirectory;

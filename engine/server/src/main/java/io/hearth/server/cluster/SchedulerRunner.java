@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one db-scheduler of this instance, running the tasks its role takes on: schedule firings,
- * trigger ownership and (workers) queued executions. Heartbeats every 2 s; an instance that misses
+ * The one db-scheduler of this instance, running schedule firings and trigger ownership (queued executions
+ * have a queue of their own, {@link io.hearth.server.execution.ExecutionQueue}). Heartbeats every 2 s; an instance that misses
  * four is considered dead and its picked tasks are run again elsewhere.
  */
 public final class SchedulerRunner implements AutoCloseable {

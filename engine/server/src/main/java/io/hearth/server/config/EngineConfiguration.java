@@ -14,6 +14,7 @@ import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.registry.PluginLoader;
 import io.hearth.runtime.workflow.WorkflowLimits;
 import io.hearth.server.cluster.InstanceIdentity;
+import io.hearth.server.cluster.QueueMode;
 import io.hearth.server.cluster.SchedulerRunner;
 import io.hearth.server.credential.StoredCredentialProvider;
 import io.hearth.server.execution.ExecutionLauncher;
@@ -21,6 +22,7 @@ import io.hearth.server.execution.ExecutionQueue;
 import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.ExecutionWriter;
+import io.hearth.server.execution.QueueWorker;
 import io.hearth.server.trigger.ActivationService;
 import io.hearth.server.trigger.ScheduleService;
 import io.hearth.server.trigger.TestWebhooks;
@@ -37,7 +39,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -214,59 +217,64 @@ public class EngineConfiguration {
     }
 
     @Bean
+    QueueMode queueMode(HearthProperties properties, DataSource dataSource) {
+        QueueMode mode = QueueMode.of(properties.cluster());
+        mode.requirePostgres(dataSource);
+        return mode;
+    }
+
+    @Bean
     ExecutionQueue executionQueue(
+            ExecutionWriter writer, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Clock clock) {
+        return new ExecutionQueue(writer, jdbc, template, tx, clock);
+    }
+
+    /** Started by {@link StartupTasks} when this instance works the queue; stopped before running executions are. */
+    @Bean(destroyMethod = "release")
+    QueueWorker queueWorker(
+            ExecutionQueue queue,
             ExecutionService executions,
             ExecutionRepository repository,
-            ExecutionWriter writer,
             WorkflowRepository workflows,
             PreparedWorkflows prepared,
-            JdbcClient jdbc,
+            DataSource dataSource,
             Clock clock,
             InstanceIdentity instance,
-            ObjectProvider<SchedulerRunner> scheduler) {
-        return new ExecutionQueue(
+            HearthProperties properties) {
+        var cluster = properties.cluster();
+        return new QueueWorker(
+                queue,
                 executions,
                 repository,
-                writer,
                 workflows,
                 prepared,
-                jdbc,
+                dataSource,
                 clock,
                 instance.id(),
-                () -> scheduler.getObject().client());
+                cluster.workerConcurrency(),
+                cluster.leaseTime());
     }
 
     /** In queue mode executions go through the database queue; otherwise they run where they start. */
     @Bean
-    ExecutionLauncher executionLauncher(
-            HearthProperties properties, ExecutionQueue queue, ExecutionService executions) {
-        return properties.cluster().queueMode() || properties.cluster().role().equals("main")
-                ? queue::enqueue
-                : ExecutionLauncher.local(executions);
+    ExecutionLauncher executionLauncher(QueueMode mode, ExecutionQueue queue, ExecutionService executions) {
+        return mode.enqueues() ? queue::enqueue : ExecutionLauncher.local(executions);
     }
 
-    /**
-     * This instance's db-scheduler, with the tasks its role takes: every role fires schedules and can
-     * own triggers; workers (and all-in-one instances in queue mode) run queued executions.
-     */
+    /** This instance's db-scheduler: every role fires schedules and can own triggers. */
     @Bean(destroyMethod = "close")
     SchedulerRunner schedulerRunner(
             DataSource dataSource,
             HearthProperties properties,
             InstanceIdentity instance,
             ScheduleService schedules,
-            TriggerOwnership ownership,
-            ExecutionQueue queue) {
-        var cluster = properties.cluster();
-        List<Task<?>> tasks = new ArrayList<>(List.of(schedules.task(), ownership.task()));
-        int threads = 2 + TRIGGER_SLOTS;
-        boolean worksQueue =
-                cluster.role().equals("worker") || (cluster.role().equals("all-in-one") && cluster.queueMode());
-        if (worksQueue) {
-            tasks.add(queue.task());
-            threads += cluster.workerConcurrency();
-        }
-        return new SchedulerRunner(dataSource, properties, instance, tasks, threads);
+            TriggerOwnership ownership) {
+        return new SchedulerRunner(
+                dataSource,
+                properties,
+                instance,
+                List.<Task<?>>of(schedules.task(), ownership.task()),
+                2 + TRIGGER_SLOTS);
     }
 
     /** How many workflows' long-lived triggers one instance can own at once (each holds a scheduler thread). */

@@ -76,14 +76,16 @@ public record HearthProperties(
     public record Scheduler(@DefaultValue("250ms") Duration pollingInterval) {}
 
     /**
-     * Scale-out: {@code role} all-in-one (default), main (API + webhooks + schedules, no queue worker) or
-     * worker; {@code queueMode} sends webhook/schedule executions through the database queue.
+     * Scale-out: {@code role} all-in-one (default), main (API + webhooks + schedules, queues executions, runs none
+     * of the queue) or worker; {@code queueMode} sends webhook/schedule/trigger executions through the database
+     * queue (PostgreSQL). {@code workerConcurrency}: queued executions a worker has claimed and not yet recorded;
+     * {@code leaseTime}: a worker silent this long is considered dead and what it ran is queued again.
      */
     public record Cluster(
             @DefaultValue("all-in-one") String role,
             @DefaultValue("false") boolean queueMode,
-            @DefaultValue("4") int workerConcurrency,
-            @DefaultValue("60s") Duration leaseTime,
+            @DefaultValue("16") int workerConcurrency,
+            @DefaultValue("10s") Duration leaseTime,
             @DefaultValue("") String instanceId) {}
 
     /**

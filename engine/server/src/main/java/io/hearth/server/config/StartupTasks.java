@@ -4,19 +4,20 @@ import io.hearth.node.ExecutionMode;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.server.auth.AuthService;
 import io.hearth.server.cluster.InstanceIdentity;
+import io.hearth.server.cluster.QueueMode;
 import io.hearth.server.cluster.SchedulerRunner;
 import io.hearth.server.execution.ExecutionCodec;
 import io.hearth.server.execution.ExecutionQueue;
 import io.hearth.server.execution.ExecutionRecord;
 import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
+import io.hearth.server.execution.QueueWorker;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.trigger.ActivationService;
 import io.hearth.server.workflow.PreparedWorkflows;
 import io.hearth.server.workflow.StoredWorkflow;
 import io.hearth.server.workflow.WorkflowRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,8 +29,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Start-up, in order: the owner from configuration, recovery of executions a crash left behind,
- * the schedule runner, and every active workflow's triggers.
+ * Start-up, in order: the owner from configuration, the schedule runner, recovery of executions a crash left
+ * behind, every active workflow's triggers, and (workers) the queue worker.
  */
 @Component
 public class StartupTasks implements ApplicationRunner {
@@ -45,6 +46,8 @@ public class StartupTasks implements ApplicationRunner {
     private final SchedulerRunner scheduler;
     private final ActivationService activation;
     private final ExecutionQueue queue;
+    private final QueueWorker worker;
+    private final QueueMode queueMode;
     private final InstanceIdentity instance;
     private final ScheduledExecutorService timer;
     private final Clock clock;
@@ -59,6 +62,8 @@ public class StartupTasks implements ApplicationRunner {
             SchedulerRunner scheduler,
             ActivationService activation,
             ExecutionQueue queue,
+            QueueWorker worker,
+            QueueMode queueMode,
             InstanceIdentity instance,
             ScheduledExecutorService engineTimer,
             Clock clock) {
@@ -71,6 +76,8 @@ public class StartupTasks implements ApplicationRunner {
         this.scheduler = scheduler;
         this.activation = activation;
         this.queue = queue;
+        this.worker = worker;
+        this.queueMode = queueMode;
         this.instance = instance;
         this.timer = engineTimer;
         this.clock = clock;
@@ -83,16 +90,11 @@ public class StartupTasks implements ApplicationRunner {
         scheduler.start();
         recoverCrashedExecutions();
         activation.restoreActive();
-        // Routes of workflows (de)activated through other instances, and queue entries lost between row and task.
+        // Routes of workflows (de)activated through other instances.
         timer.scheduleWithFixedDelay(() -> background(activation::syncWebhooks), 2, 2, TimeUnit.SECONDS);
-        if (queueMode()) {
-            timer.scheduleWithFixedDelay(
-                    () -> background(() -> queue.requeueOrphans(Duration.ofSeconds(30))), 30, 30, TimeUnit.SECONDS);
+        if (queueMode.works()) {
+            worker.start();
         }
-    }
-
-    private boolean queueMode() {
-        return properties.cluster().queueMode() || !properties.cluster().role().equals("all-in-one");
     }
 
     private static void background(Runnable work) {
@@ -109,10 +111,11 @@ public class StartupTasks implements ApplicationRunner {
      * crashed and, when the workflow asks for it, retried.
      */
     private void recoverCrashedExecutions() {
+        if (queueMode.used()) {
+            // Claimed from the queue while this instance was a worker: queued again, as retries, for any worker.
+            queue.release(instance.id(), "Worker '" + instance.id() + "' stopped while running this execution");
+        }
         for (ExecutionRecord r : executions.unfinishedOf(instance.id())) {
-            if (queueMode() && queue.isQueued(r.id())) {
-                continue; // still in the queue: a worker runs it (again)
-            }
             Optional<StoredWorkflow> w = workflows.find(r.workflowId());
             boolean runAgain = r.status() == ExecutionStatus.NEW
                     || w.map(s -> s.workflow().settings().retryCrashed()).orElse(false);

@@ -51,13 +51,17 @@ public class ExecutionRepository {
                 writes.size(),
                 (ps, w) -> {
                     bindRecord(ps, w.record());
-                    ps.setString(12, instanceId);
+                    ps.setString(12, w.queued() ? null : instanceId);
                 });
         template.batchUpdate(
                 "INSERT INTO execution_data (execution_id, data) VALUES (?,?)", writes, writes.size(), (ps, w) -> {
                     ps.setString(1, w.record().id());
                     ps.setBytes(2, utf8(w.data()));
                 });
+        if (writes.stream().anyMatch(ExecutionWrite::queued)) {
+            // Delivered when this transaction commits, once however many rows it queued.
+            template.execute(ExecutionQueue.NOTIFY);
+        }
     }
 
     /** Updates rows written earlier (and their data). */

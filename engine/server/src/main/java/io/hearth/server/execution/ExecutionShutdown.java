@@ -70,9 +70,12 @@ public class ExecutionShutdown implements SmartLifecycle {
         return running;
     }
 
-    /** Stops before the web server's graceful shutdown (which waits for the requests these executions hold). */
+    /**
+     * Stops before the web server's graceful shutdown (which waits for the requests these executions hold), and
+     * after a queue worker stopped claiming ({@link QueueWorker}, the phase above).
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE;
+        return Integer.MAX_VALUE - 1;
     }
 }

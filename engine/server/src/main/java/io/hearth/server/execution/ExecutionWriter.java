@@ -65,6 +65,14 @@ public class ExecutionWriter implements DisposableBean {
         return enqueue(new Insert(new ExecutionWrite(record, data), new CompletableFuture<>()));
     }
 
+    /**
+     * Inserts a queue entry (status new, no instance yet) and wakes idle workers when it commits: the row is the
+     * queue entry, so an accepted execution is queued by the same transaction that records it.
+     */
+    public CompletableFuture<Void> enqueue(ExecutionRecord record, String data) {
+        return enqueue(new Insert(new ExecutionWrite(record, data, true), new CompletableFuture<>()));
+    }
+
     public CompletableFuture<Void> update(ExecutionRecord record, String data) {
         return enqueue(new Update(new ExecutionWrite(record, data), new CompletableFuture<>()));
     }

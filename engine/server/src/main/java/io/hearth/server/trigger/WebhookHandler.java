@@ -310,8 +310,9 @@ public final class WebhookHandler {
                     noteTest(r, true, started);
                     yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
                 }
-                // Durable (recorded, or queued for a worker) before the caller hears "received".
-                yield Mono.fromFuture(launcher.launch(base)).then(Mono.defer(() -> receivedAnswer(spec)));
+                // Durable (recorded, or queued for a worker) before the caller hears "received"; a caller that goes
+                // away before the answer cancels nothing (suppressCancel): the launch completes all the same.
+                yield Mono.fromFuture(launcher.launch(base), true).then(Mono.defer(() -> receivedAnswer(spec)));
             }
             case LAST_NODE -> {
                 StartedExecution started = executions.start(base);

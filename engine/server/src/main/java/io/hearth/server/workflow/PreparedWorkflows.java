@@ -5,6 +5,8 @@ import io.hearth.runtime.execution.WorkflowExecutor;
 import io.hearth.runtime.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,26 @@ public class PreparedWorkflows {
         synchronized (byVersion) {
             byVersion.put(stored.versionId(), p);
         }
+        return p;
+    }
+
+    /**
+     * A saved version, prepared once: from the cache, else from {@code load} (versions never change, so a worker
+     * running many executions of one version reads and prepares it once).
+     */
+    public Optional<PreparedWorkflow> version(String versionId, Supplier<Optional<Workflow>> load) {
+        synchronized (byVersion) {
+            PreparedWorkflow p = byVersion.get(versionId);
+            if (p != null) {
+                return Optional.of(p);
+            }
+        }
+        Optional<PreparedWorkflow> p = load.get().map(executor::prepare);
+        p.ifPresent(prepared -> {
+            synchronized (byVersion) {
+                byVersion.put(versionId, prepared);
+            }
+        });
         return p;
     }
 
