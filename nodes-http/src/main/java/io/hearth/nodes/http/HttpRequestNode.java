@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * n8n's HTTP Request node. Each input item becomes one request (or one series of pages); items go
@@ -58,6 +59,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
                     : 0;
         }
         List<List<Item>> results = new ArrayList<>();
+        Paged paged = new Paged(new AtomicLong(), new AtomicLong());
         for (int i = 0; i < items.size(); i++) {
             results.add(List.of());
         }
@@ -71,7 +73,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
                         List<CompletableFuture<Void>> batch = new ArrayList<>();
                         for (int i = from; i < to; i++) {
                             final int index = i;
-                            batch.add(runItem(context, index).handle((out, failure) -> {
+                            batch.add(runItem(context, index, paged).handle((out, failure) -> {
                                 results.set(index, outcome(context, index, out, failure));
                                 return null;
                             }));
@@ -112,7 +114,13 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
         return context.node().typeVersion() < 3 ? LegacyParameters.toV3(p) : p;
     }
 
-    private CompletableFuture<List<Item>> runItem(NodeExecutionContext context, int index) {
+    /**
+     * What the pages of all items' paginations added up to so far: pagination that never completes (an API that
+     * always answers a full page) stops at the execution's item and data limits, not when the memory runs out.
+     */
+    private record Paged(AtomicLong items, AtomicLong bytes) {}
+
+    private CompletableFuture<List<Item>> runItem(NodeExecutionContext context, int index, Paged paged) {
         try {
             Params p = new Params(parameters(context, index));
             Item item = context.items().get(index);
@@ -143,7 +151,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             if (context instanceof WorkflowDataScope data) {
                 pages.scope(data.itemScope(index));
             }
-            return page(context, pages, draft, settings, format, 0, new ArrayList<>());
+            return page(context, pages, draft, settings, format, 0, new ArrayList<>(), paged);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -189,7 +197,8 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             HttpSender.Settings settings,
             ResponseItems.Format format,
             int fetched,
-            List<Item> collected) {
+            List<Item> collected,
+            Paged paged) {
         return HttpSender.send(draft, settings).thenCompose(r -> {
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("body", ResponseItems.bodyValue(r, format));
@@ -200,7 +209,10 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             boolean complete = pages.complete(step);
             if (!(complete && r.status() >= 400)) {
                 ResponseItems.checkStatus(r, format, draft.shownUrl());
-                collected.addAll(ResponseItems.of(r, format));
+                List<Item> page = ResponseItems.of(r, format);
+                context.checkOutputSize(paged.items().addAndGet(page.size()));
+                context.checkOutputBytes(paged.bytes().addAndGet(r.body().length), "The paginated requests returned");
+                collected.addAll(page);
             }
             if (complete
                     || fetched + 1 >= pages.maxPages()
@@ -210,7 +222,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             RequestDraft next = pages.next(draft, step);
             CompletionStage<Void> pause =
                     pages.intervalMillis() > 0 ? context.delay(Duration.ofMillis(pages.intervalMillis())) : done();
-            return pause.thenCompose(v -> page(context, pages, next, settings, format, fetched + 1, collected));
+            return pause.thenCompose(v -> page(context, pages, next, settings, format, fetched + 1, collected, paged));
         });
     }
 

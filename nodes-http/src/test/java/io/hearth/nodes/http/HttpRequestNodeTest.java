@@ -512,4 +512,53 @@ class HttpRequestNodeTest {
                 .contains("The OAuth2 token endpoint refused the request: invalid_client (unknown client)")
                 .doesNotContain("wrong-secret-3a2b1c");
     }
+
+    /** Pagination that never completes: the API answers a full page whatever the page number. */
+    private static Map<String, Object> endlessPagination(String url) {
+        return Map.of(
+                "url",
+                url,
+                "options",
+                Map.of(
+                        "pagination",
+                        Map.of(
+                                "pagination",
+                                Map.of(
+                                        "parameters",
+                                        Map.of(
+                                                "parameters",
+                                                List.of(Map.of("name", "page", "value", "={{ $pageCount }}")))))));
+    }
+
+    @Test
+    void endlessPaginationStopsAtTheItemLimitWhateverTheOnErrorSetting() {
+        var limits = io.hearth.runtime.workflow.WorkflowSettings.DEFAULTS.withLimits(
+                io.hearth.runtime.workflow.WorkflowLimits.NONE.withMaxItemsPerOutput(50));
+        for (HttpRuns runs : List.of(new HttpRuns(), new HttpRuns().continueOnFail())) {
+            int before = server.requests.get();
+
+            var r = runs.settings(limits).run(endlessPagination(server.url("/array")));
+
+            assertThat(r.status()).isEqualTo(io.hearth.runtime.execution.ExecutionStatus.ERROR);
+            assertThat(HttpRuns.error(r))
+                    .startsWith("The node produced more than 50 items on one output; the limit is 50")
+                    .contains("maxItemsPerOutput");
+            // Two items a page: the 26th page went past the limit, and no page was asked for after it.
+            assertThat(server.requests.get() - before).isEqualTo(26);
+        }
+    }
+
+    @Test
+    void endlessPaginationStopsAtTheExecutionDataLimit() {
+        var limits = io.hearth.runtime.workflow.WorkflowSettings.DEFAULTS.withLimits(
+                io.hearth.runtime.workflow.WorkflowLimits.NONE.withMaxExecutionDataMb(
+                        1, io.hearth.runtime.workflow.WorkflowLimits.DataOverflow.FAIL));
+
+        var r = new HttpRuns().settings(limits).run(endlessPagination(server.url("/padded?size=200000")));
+
+        assertThat(r.status()).isEqualTo(io.hearth.runtime.execution.ExecutionStatus.ERROR);
+        assertThat(HttpRuns.error(r))
+                .startsWith("The paginated requests returned about 1.1 MB of data (as JSON), more than the"
+                        + " execution's data limit of 1 MB");
+    }
 }

@@ -54,6 +54,7 @@ final class HttpRuns {
     private final Map<String, CredentialData> credentials = new LinkedHashMap<>();
     private double version = 4.2;
     private OnError onError = OnError.STOP_WORKFLOW;
+    private WorkflowSettings settings = WorkflowSettings.DEFAULTS;
 
     HttpRuns credential(String type, Map<String, Object> values) {
         Set<String> secrets = Set.copyOf(
@@ -64,6 +65,11 @@ final class HttpRuns {
 
     HttpRuns version(double value) {
         this.version = value;
+        return this;
+    }
+
+    HttpRuns settings(WorkflowSettings value) {
+        this.settings = value;
         return this;
     }
 
@@ -86,7 +92,7 @@ final class HttpRuns {
                 false,
                 List.of(WorkflowNode.of("Start", "hearth.manualTrigger", Map.of()), http),
                 Connections.EMPTY.with("Start", 0, "HTTP", 0),
-                WorkflowSettings.DEFAULTS,
+                settings,
                 Map.of(),
                 Map.of(),
                 Map.of());

@@ -107,6 +107,12 @@ final class TestServer implements AutoCloseable {
             switch (path) {
                 case "/echo" -> echo(ex, body);
                 case "/array" -> send(ex, 200, "application/json", "[{\"id\":1},{\"id\":2}]");
+                case "/padded" ->
+                    send(
+                            ex,
+                            200,
+                            "application/json",
+                            "[{\"pad\":\"" + "x".repeat(Integer.parseInt(query.getOrDefault("size", "1000"))) + "\"}]");
                 case "/text" -> send(ex, 200, "text/plain; charset=utf-8", "hello wörld");
                 case "/html" -> send(ex, 200, "text/html", "<html>not json</html>");
                 case "/image" -> {
