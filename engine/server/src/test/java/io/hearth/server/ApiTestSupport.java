@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -134,7 +136,30 @@ public abstract class ApiTestSupport {
                 .getResponseBody();
     }
 
+    /** Creates a credential of {@code type} with {@code data} (a unique name); returns its id. */
+    @SuppressWarnings("unchecked")
+    protected String credential(String type, Map<String, Object> data) {
+        return (String) api.post()
+                .uri("/api/v1/credentials")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", type + " " + UUID.randomUUID(), "type", type, "data", data))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    }
+
     // ---- small workflow builders (n8n JSON)
+
+    /** {@code node} using the credential {@code id} of {@code type}. */
+    protected static Map<String, Object> withCredential(Map<String, Object> node, String type, String id) {
+        Map<String, Object> n = new LinkedHashMap<>(node);
+        n.put("credentials", Map.of(type, Map.of("id", id, "name", type)));
+        return n;
+    }
 
     protected static Map<String, Object> node(
             String name, String type, double version, Map<String, Object> parameters) {

@@ -35,27 +35,6 @@ class MqttHomeAssistantEmailEndToEndIT extends ApiTestSupport {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @SuppressWarnings("unchecked")
-    private String credential(String type, Map<String, Object> data) {
-        return (String) api.post()
-                .uri("/api/v1/credentials")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", type + " " + UUID.randomUUID(), "type", type, "data", data))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
-    }
-
-    private static Map<String, Object> withCredential(Map<String, Object> node, String type, String id) {
-        Map<String, Object> n = new LinkedHashMap<>(node);
-        n.put("credentials", Map.of(type, Map.of("id", id, "name", type)));
-        return n;
-    }
-
     private static Map<String, Object> executeOnce(Map<String, Object> node) {
         Map<String, Object> n = new LinkedHashMap<>(node);
         n.put("executeOnce", true);

@@ -83,20 +83,6 @@ class WebhookSecretsTest extends ApiTestSupport {
 
     // ----
 
-    private String credential(String type, Map<String, Object> data) {
-        return (String) api.post()
-                .uri("/api/v1/credentials")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", type + " " + System.nanoTime(), "type", type, "data", data))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
-    }
-
     private String workflow(String path, Map<String, Object> auth, Map<String, String> credentials) {
         return workflow(path, auth, credentials, "string");
     }
