@@ -147,13 +147,24 @@ final class FieldChecker {
         if (dynamic) {
             // loaded choices are unknown here; any single value may be one of them
             require(Values.isScalar(value), at, "must be a single value");
-        } else if (options.stream().noneMatch(o -> Values.same(o.value(), value))) {
-            add(
-                    at,
-                    "must be one of: "
-                            + options.stream()
-                                    .map(o -> String.valueOf(o.value()))
-                                    .collect(Collectors.joining(", ")));
+        } else {
+            Optional<Option> chosen =
+                    options.stream().filter(o -> Values.same(o.value(), value)).findFirst();
+            if (chosen.isEmpty()) {
+                add(
+                        at,
+                        "must be one of: "
+                                + options.stream()
+                                        .map(o -> String.valueOf(o.value()))
+                                        .collect(Collectors.joining(", ")));
+            } else {
+                chosen.get()
+                        .unsupported()
+                        .ifPresent(reason -> add(
+                                at,
+                                Violation.STATEMENT + "'" + chosen.get().name() + "' is not supported by Hearth: "
+                                        + reason));
+            }
         }
     }
 

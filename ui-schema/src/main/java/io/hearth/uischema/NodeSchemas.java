@@ -81,6 +81,10 @@ public final class NodeSchemas {
             meta.put("keywords", new ArrayList<Object>(d.keywords()));
         }
         d.dynamicOutputs().ifPresent(o -> meta.put("dynamicOutputs", dynamicOutputs(o)));
+        d.dynamicInputs()
+                .ifPresent(i -> meta.put(
+                        "dynamicInputs",
+                        Json.object("countParameter", i.countParameter(), "labelPrefix", i.labelPrefix())));
         List<Object> credentials = new ArrayList<>();
         d.credentials().forEach(c -> credentials.add(credential(c)));
         meta.put("credentials", credentials);

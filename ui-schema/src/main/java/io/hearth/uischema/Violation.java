@@ -17,17 +17,28 @@ public record Violation(String path, String message, String label) {
         Objects.requireNonNull(label, "label");
     }
 
+    /**
+     * Starts a message that is a statement about the value rather than a predicate of the field:
+     * {@code Mode: 'SQL Query' is not supported by Hearth} (instead of {@code Mode is required}).
+     */
+    public static final String STATEMENT = ": ";
+
     public Violation(String path, String message) {
         this(path, message, path);
     }
 
+    /** The message without the {@link #STATEMENT} mark, to show beside the path. */
+    public String detail() {
+        return message.startsWith(STATEMENT) ? message.substring(STATEMENT.length()) : message;
+    }
+
     /** The problem as a sentence the user can act on: {@code Entity is required}. */
     public String sentence() {
-        return label + " " + message;
+        return message.startsWith(STATEMENT) ? label + message : label + " " + message;
     }
 
     @Override
     public String toString() {
-        return path + ": " + message;
+        return path + (message.startsWith(STATEMENT) ? message : ": " + message);
     }
 }

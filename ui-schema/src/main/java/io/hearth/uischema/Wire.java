@@ -52,7 +52,10 @@ final class Wire {
     static List<Object> options(List<Option> options) {
         List<Object> out = new ArrayList<>();
         for (Option o : options) {
-            out.add(Json.object("name", o.name(), "value", Json.copy(o.value()), "description", o.description()));
+            Map<String, Object> wire =
+                    Json.object("name", o.name(), "value", Json.copy(o.value()), "description", o.description());
+            o.unsupported().ifPresent(reason -> wire.put("unsupported", reason));
+            out.add(wire);
         }
         return out;
     }

@@ -39,6 +39,26 @@ class ParameterValidatorTest {
     }
 
     @Test
+    void refusesAChoiceHearthDoesNotSupportNamingIt() {
+        NodeDescription merge = NodeDescription.builder("test.merge")
+                .parameter(io.hearth.node.description.Parameter.options(
+                                "mode",
+                                io.hearth.node.description.Option.of("Append", "append"),
+                                io.hearth.node.description.Option.unsupported(
+                                        "SQL Query", "combineBySql", "", "Hearth has no AlaSQL"))
+                        .displayName("Mode"))
+                .build();
+        List<Violation> violations = validator.validate(merge, Map.of("mode", "combineBySql"), 1);
+        assertThat(violations)
+                .extracting(Violation::sentence)
+                .containsExactly("Mode: 'SQL Query' is not supported by Hearth: Hearth has no AlaSQL");
+        assertThat(violations)
+                .extracting(Violation::detail)
+                .containsExactly("'SQL Query' is not supported by Hearth: Hearth has no AlaSQL");
+        assertThat(validator.validate(merge, Map.of("mode", "append"), 1)).isEmpty();
+    }
+
+    @Test
     void fallsBackToDefaultsForVisibilityAndRequiredChecks() {
         // resource and operation left at their defaults (state, get), as n8n saves them
         assertThat(problems("{}")).containsExactly("parameters.entityId: is required");

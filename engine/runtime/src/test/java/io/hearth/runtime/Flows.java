@@ -36,8 +36,10 @@ public final class Flows {
 
     private final List<WorkflowNode> nodes = new ArrayList<>();
     private Connections connections = Connections.EMPTY;
-    private WorkflowSettings settings = WorkflowSettings.DEFAULTS;
+    // as the editor makes new workflows: n8n's current execution order
+    private WorkflowSettings settings = WorkflowSettings.DEFAULTS.withExecutionOrder("v1");
     private final Map<String, Object> pinData = new java.util.LinkedHashMap<>();
+    private final Map<String, Double> versions = new java.util.HashMap<>();
 
     public static Flows flow() {
         return new Flows();
@@ -50,6 +52,13 @@ public final class Flows {
     public Flows node(String name, String type, Map<String, Object> parameters, UnaryOperator<WorkflowNode> tweak) {
         WorkflowNode n = WorkflowNode.of(name, type, parameters).withPosition(new Position(nodes.size() * 200, 0));
         nodes.add(tweak.apply(n));
+        return this;
+    }
+
+    /** A node of a given type version (other nodes get their type's newest). */
+    public Flows node(String name, String type, double typeVersion, Map<String, Object> parameters) {
+        node(name, type, parameters);
+        versions.put(name, typeVersion);
         return this;
     }
 
@@ -73,13 +82,18 @@ public final class Flows {
         return this;
     }
 
-    /** The workflow; nodes of known types get their type's newest version (tests exercise current behaviour). */
+    /**
+     * The workflow; nodes of known types get their type's newest version (tests exercise current
+     * behaviour) unless added with a version.
+     */
     public Workflow build() {
         NodeRegistry known = registry();
         List<WorkflowNode> versioned = nodes.stream()
-                .map(n -> known.find(n.type())
-                        .map(t -> n.withTypeVersion(t.description().defaultVersion()))
-                        .orElse(n))
+                .map(n -> versions.containsKey(n.name())
+                        ? n.withTypeVersion(versions.get(n.name()))
+                        : known.find(n.type())
+                                .map(t -> n.withTypeVersion(t.description().defaultVersion()))
+                                .orElse(n))
                 .toList();
         return new Workflow(
                 Optional.of("wf-test"), "test", false, versioned, connections, settings, Map.of(), pinData, Map.of());

@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param inputs           input ports (empty for triggers)
  * @param outputs          output ports
  * @param dynamicOutputs   outputs derived from a parameter (Switch), replacing {@code outputs} when present
+ * @param dynamicInputs    inputs counted by a parameter (Merge's "Number of Inputs"), beyond {@code inputs}
+ * @param allInputsRequired when these conditions hold (read like show rules), the node runs only once every
+ *                         connected input has received items (n8n's {@code requiredInputs}, Merge's Choose
+ *                         Branch); otherwise a node whose other inputs got nothing runs with what arrived
  * @param credentials      credential types the node accepts
  * @param parameters       the node's parameters, in form order
  * @param documentationUrl where to read more
@@ -40,6 +44,8 @@ public record NodeDescription(
         List<Port> inputs,
         List<Port> outputs,
         Optional<DynamicOutputs> dynamicOutputs,
+        Optional<DynamicInputs> dynamicInputs,
+        Optional<DisplayOptions> allInputsRequired,
         List<CredentialRequirement> credentials,
         List<Parameter> parameters,
         Optional<String> documentationUrl) {
@@ -58,6 +64,8 @@ public record NodeDescription(
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         dynamicOutputs = dynamicOutputs == null ? Optional.empty() : dynamicOutputs;
+        dynamicInputs = dynamicInputs == null ? Optional.empty() : dynamicInputs;
+        allInputsRequired = allInputsRequired == null ? Optional.empty() : allInputsRequired;
         credentials = List.copyOf(credentials);
         parameters = List.copyOf(parameters);
         documentationUrl = documentationUrl == null ? Optional.empty() : documentationUrl;
@@ -95,6 +103,8 @@ public record NodeDescription(
         private List<Port> inputs = List.of(Port.MAIN);
         private List<Port> outputs = List.of(Port.MAIN);
         private DynamicOutputs dynamicOutputs;
+        private DisplayOptions allInputsRequired;
+        private DynamicInputs dynamicInputs;
         private final List<CredentialRequirement> credentials = new ArrayList<>();
         private final List<Parameter> parameters = new ArrayList<>();
         private String documentationUrl;
@@ -170,6 +180,17 @@ public record NodeDescription(
             return this;
         }
 
+        public Builder dynamicInputs(DynamicInputs value) {
+            this.dynamicInputs = value;
+            return this;
+        }
+
+        /** The node runs only when every connected input has items, while {@code when} holds. */
+        public Builder allInputsRequiredWhen(DisplayOptions when) {
+            this.allInputsRequired = when;
+            return this;
+        }
+
         public Builder credential(CredentialRequirement requirement) {
             credentials.add(requirement);
             return this;
@@ -210,6 +231,8 @@ public record NodeDescription(
                     inputs,
                     outputs,
                     Optional.ofNullable(dynamicOutputs),
+                    Optional.ofNullable(dynamicInputs),
+                    Optional.ofNullable(allInputsRequired),
                     credentials,
                     parameters,
                     Optional.ofNullable(documentationUrl));

@@ -22,11 +22,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -44,7 +46,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *     are pushed on top, output 0 first and, within an output, top-to-bottom on the canvas: each
  *     branch finishes before the next starts (depth first).</li>
  * <li>An output with no items starts nothing. A node with several connected inputs (Merge) waits
- *     until each has data; when nothing else can run, waiting nodes run with what they have.</li>
+ *     until each has data; when nothing else can run, waiting nodes run with what they have (one at
+ *     a time, none while one of its ancestors waits; a node that needs all its inputs never does).</li>
  * <li>A failing node is retried per its retry policy, then its onError decides: stop the
  *     execution, continue on the regular output, or continue on an error output.</li>
  * </ol>
@@ -85,6 +88,8 @@ final class ExecutionRun implements RunningExecution {
     private long recordedBytes;
     private final RecordedSize.Ledger recorded = new RecordedSize.Ledger();
     private final ArrayDeque<String> recentNodes = new ArrayDeque<>();
+    // n8n's executionOrder "v0" (LegacyOrder) rather than "v1"
+    private final boolean legacyOrder;
 
     ExecutionRun(
             ExecutionRequest request,
@@ -98,6 +103,7 @@ final class ExecutionRun implements RunningExecution {
         this.timer = timer;
         this.limits = limits;
         this.startedAt = state.clock().instant();
+        this.legacyOrder = request.workflow().workflow().settings().legacyExecutionOrder();
     }
 
     /** How a stopped execution ends. */
@@ -331,10 +337,8 @@ final class ExecutionRun implements RunningExecution {
                     return;
                 }
                 task = stack.pollFirst();
-                if (task == null && !waiting.isEmpty()) {
-                    Iterator<Waiting> it = waiting.values().iterator();
-                    task = it.next().task();
-                    it.remove();
+                if (task == null) {
+                    task = nextWaiting();
                 }
                 if (task == null) {
                     finish(ExecutionStatus.SUCCESS, Optional.empty());
@@ -368,7 +372,9 @@ final class ExecutionRun implements RunningExecution {
             }
             CompletableFuture<Attempted> outcome = pinned.isPresent()
                     ? CompletableFuture.completedFuture(new Attempted(NodeOutput.of(pinned.get()), null, 1))
-                    : attempt(task, 1);
+                    : legacyOrder && LegacyOrder.skipsRun(task.node(), task.inputs())
+                            ? CompletableFuture.completedFuture(new Attempted(NodeOutput.of(List.of()), null, 0))
+                            : attempt(task, 1);
             if (outcome.isDone()) {
                 complete(task, outcome.join(), nodeStart, nanoStart);
             } else {
@@ -380,6 +386,34 @@ final class ExecutionRun implements RunningExecution {
                 return;
             }
         }
+    }
+
+    /**
+     * As n8n when nothing else can run: the first node (in the order they started waiting) that may
+     * run with the inputs it has, and none of whose ancestors still waits. A node that needs all its
+     * inputs (Merge's Choose Branch) never runs with some missing; what is left waiting when nothing
+     * can run is dropped.
+     */
+    private Task nextWaiting() {
+        Iterator<Waiting> it = waiting.values().iterator();
+        while (it.hasNext()) {
+            Waiting w = it.next();
+            if (w.node.requiresAllInputs() && !legacyOrder) {
+                continue;
+            }
+            boolean ancestorWaits = waiting.keySet().stream()
+                    .anyMatch(other -> !other.equals(w.node.name())
+                            && request.workflow().ancestors(w.node.name()).contains(other));
+            if (ancestorWaits) {
+                continue;
+            }
+            it.remove();
+            if (w.inputs.stream().allMatch(List::isEmpty)) {
+                continue; // v0: inputs that received only empty outputs
+            }
+            return w.task();
+        }
+        return null;
     }
 
     private void continueElsewhere() {
@@ -614,17 +648,23 @@ final class ExecutionRun implements RunningExecution {
             finish(cancellation.isCancelled() ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, error);
             return;
         }
-        List<Item> failedItems = new ArrayList<>();
         List<Item> in = task.inputs().isEmpty() ? List.of() : task.inputs().getFirst();
+        List<Item> onward = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
-            failedItems.add(withError(in.get(i), err, i));
+            // As n8n: a node that fails as a whole and continues on its regular output hands its first
+            // input on unchanged (the error is in the node's run). Hearth sends them to the error
+            // output instead when there is one, each with the error (n8n hands them to output 0 there too).
+            onward.add(
+                    mode == OnError.CONTINUE_ERROR_OUTPUT
+                            ? withError(in.get(i), err, i)
+                            : in.get(i).pairedWith(i));
         }
-        if (failedItems.isEmpty()) {
-            failedItems.add(withError(Item.empty(), err, 0));
+        if (onward.isEmpty() && mode == OnError.CONTINUE_ERROR_OUTPUT) {
+            onward.add(withError(Item.empty(), err, 0));
         }
         List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(node.outputCount(), List.of()));
         if (!outputs.isEmpty()) { // a node without outputs (Stop and Error) has nowhere to continue
-            outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, failedItems);
+            outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, onward);
         }
         NodeRun run = new NodeRun(
                 node.name(),
@@ -700,6 +740,10 @@ final class ExecutionRun implements RunningExecution {
     }
 
     private void propagate(PreparedNode node, List<List<Item>> outputs, int runIndex) {
+        if (legacyOrder) {
+            propagateLegacy(node, outputs, runIndex);
+            return;
+        }
         List<Task> next = new ArrayList<>();
         for (int o = 0; o < outputs.size() && o < node.children().size(); o++) {
             List<Item> items = outputs.get(o);
@@ -733,6 +777,58 @@ final class ExecutionRun implements RunningExecution {
         }
         for (int i = next.size() - 1; i >= 0; i--) {
             stack.addFirst(next.get(i));
+        }
+    }
+
+    /**
+     * n8n's legacy order ("v0"): the nodes an output starts join the end of the queue, in the order
+     * the connections are stored; an output without items still reaches a node's second (or later)
+     * input; a node that starts waiting for its other inputs first has the branches that feed them
+     * run ({@link LegacyOrder#branchesToRun}).
+     */
+    private void propagateLegacy(PreparedNode node, List<List<Item>> outputs, int runIndex) {
+        List<List<Connection>> stored =
+                request.workflow().workflow().connections().mainOutputs(node.name());
+        for (int o = 0; o < outputs.size() && o < stored.size(); o++) {
+            List<Item> items = outputs.get(o);
+            InputSource source = new InputSource(node.name(), o, runIndex);
+            for (Connection c : stored.get(o)) {
+                if (items.isEmpty() && c.index() == 0) {
+                    continue;
+                }
+                PreparedNode target = request.workflow().node(c.node()).orElseThrow();
+                if (target.node().disabled()) {
+                    if (!items.isEmpty()) {
+                        propagateLegacy(target, List.of(items), 0);
+                    }
+                    continue;
+                }
+                if (target.waitsForSeveralInputs()) {
+                    boolean first = !waiting.containsKey(target.name());
+                    Waiting w = waiting.computeIfAbsent(target.name(), k -> new Waiting(target));
+                    w.put(c.index(), items, source);
+                    if (w.complete()) {
+                        waiting.remove(target.name());
+                        stack.addLast(w.task());
+                    } else if (first) {
+                        Set<String> queued = new HashSet<>();
+                        stack.forEach(t -> queued.add(t.node().name()));
+                        for (String forced : LegacyOrder.branchesToRun(
+                                request.workflow(), target, node, items.isEmpty(), queued, state.runData(), runIndex)) {
+                            PreparedNode f = request.workflow().node(forced).orElseThrow();
+                            stack.addLast(new Task(f, List.of(List.of(Item.empty())), List.of(Optional.of(source))));
+                            queued.add(forced);
+                        }
+                    }
+                } else {
+                    int n = Math.max(target.inputCount(), c.index() + 1);
+                    List<List<Item>> inputs = new ArrayList<>(Collections.nCopies(n, List.of()));
+                    List<Optional<InputSource>> sources = new ArrayList<>(Collections.nCopies(n, Optional.empty()));
+                    inputs.set(c.index(), items);
+                    sources.set(c.index(), Optional.of(source));
+                    stack.addLast(new Task(target, inputs, sources));
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.RequestAuthentication;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.runtime.registry.NodeRegistry;
+import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.Connection;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.runtime.workflow.InvalidWorkflowException;
@@ -35,6 +36,12 @@ public final class PreparedWorkflow {
     private final Map<String, PreparedNode> nodes;
     private final Map<String, List<Item>> pinned;
     private final Function<String, Optional<RequestAuthentication>> requestAuthentications;
+    private final Map<String, Set<String>> parents = new LinkedHashMap<>();
+    private final Map<String, List<List<Incoming>>> incoming = new LinkedHashMap<>();
+    private final Map<String, List<String>> ancestors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A connection into a node: from output {@code output} of node {@code node}. */
+    public record Incoming(String node, int output) {}
 
     private PreparedWorkflow(
             Workflow workflow,
@@ -45,6 +52,25 @@ public final class PreparedWorkflow {
         this.nodes = nodes;
         this.pinned = pinned;
         this.requestAuthentications = requestAuthentications;
+        for (WorkflowNode n : workflow.nodes()) {
+            List<List<Connection>> outputs = workflow.connections().mainOutputs(n.name());
+            for (int o = 0; o < outputs.size(); o++) {
+                for (Connection c : outputs.get(o)) {
+                    parents.computeIfAbsent(c.node(), k -> new java.util.LinkedHashSet<>())
+                            .add(n.name());
+                    List<List<Incoming>> byInput = incoming.computeIfAbsent(c.node(), k -> new ArrayList<>());
+                    while (byInput.size() <= c.index()) {
+                        byInput.add(new ArrayList<>());
+                    }
+                    byInput.get(c.index()).add(new Incoming(n.name(), o));
+                }
+            }
+        }
+    }
+
+    /** The connections into each input of {@code name}, by input index (empty when none). */
+    public List<List<Incoming>> incoming(String name) {
+        return incoming.getOrDefault(name, List.of());
     }
 
     /** How credential type {@code type} signs HTTP requests, if the registry knows it and it declares that. */
@@ -89,6 +115,11 @@ public final class PreparedWorkflow {
                 }
             }
             int regularOutputs = OutputPorts.count(d, resolver.constantValues());
+            boolean requiresAllInputs = d.allInputsRequired()
+                    .map(when -> when.isVisible(key -> key.equals("@version")
+                            ? Optional.of(ParameterMigrations.formVersion(type, n.typeVersion()))
+                            : resolver.constantValues().get(key.startsWith("/") ? key.substring(1) : key)))
+                    .orElse(false);
             int outputCount = regularOutputs + (n.onError() == OnError.CONTINUE_ERROR_OUTPUT ? 1 : 0);
             prepared.put(
                     n.name(),
@@ -100,7 +131,8 @@ public final class PreparedWorkflow {
                             List.copyOf(connectedInputs),
                             Math.max(d.inputs().size(), connectedInputs.isEmpty() ? 0 : connectedInputs.last() + 1),
                             regularOutputs,
-                            outputCount));
+                            outputCount,
+                            requiresAllInputs));
         }
         Map<String, List<Item>> pinned = new LinkedHashMap<>();
         workflow.pinData().forEach((node, items) -> {
@@ -133,6 +165,24 @@ public final class PreparedWorkflow {
         return workflow;
     }
 
+    /**
+     * Every node from which {@code name} can be reached over connections, nearest first (itself
+     * only when in a loop).
+     */
+    public List<String> ancestors(String name) {
+        return ancestors.computeIfAbsent(name, start -> {
+            java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(parents.getOrDefault(start, Set.of()));
+            while (!todo.isEmpty()) {
+                String next = todo.poll();
+                if (found.add(next)) {
+                    todo.addAll(parents.getOrDefault(next, Set.of()));
+                }
+            }
+            return List.copyOf(found);
+        });
+    }
+
     public Optional<PreparedNode> node(String name) {
         return Optional.ofNullable(nodes.get(name));
     }
@@ -156,6 +206,7 @@ public final class PreparedWorkflow {
      * @param inputCount      inputs the node has (declared, or connected if more)
      * @param regularOutputs  declared outputs (Switch: derived from its rules)
      * @param outputCount     regular outputs plus the error output when onError is continueErrorOutput
+     * @param requiresAllInputs the node runs only when every connected input has items
      */
     public record PreparedNode(
             WorkflowNode node,
@@ -165,7 +216,8 @@ public final class PreparedWorkflow {
             List<Integer> connectedInputs,
             int inputCount,
             int regularOutputs,
-            int outputCount) {
+            int outputCount,
+            boolean requiresAllInputs) {
 
         public String name() {
             return node.name();

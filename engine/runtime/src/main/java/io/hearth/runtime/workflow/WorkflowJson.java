@@ -391,6 +391,10 @@ public final class WorkflowJson {
             problems.add(new FieldProblem("settings.executionTimeout", "must be a number of seconds (-1 for none)"));
         }
         boolean retryCrashed = Boolean.TRUE.equals(m.get("retryCrashed"));
+        Object order = m.get("executionOrder");
+        if (order != null && !"v0".equals(order) && !"v1".equals(order)) {
+            problems.add(new FieldProblem("settings.executionOrder", "must be 'v1' or 'v0' (n8n's legacy order)"));
+        }
         Map<String, Object> extra = new LinkedHashMap<>();
         m.forEach((k, v) -> {
             if (!SETTINGS_FIELDS.contains(String.valueOf(k))) {

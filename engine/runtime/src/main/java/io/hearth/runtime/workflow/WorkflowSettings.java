@@ -48,6 +48,23 @@ public record WorkflowSettings(
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
+    /**
+     * n8n's {@code executionOrder}: "v1" runs branch after branch (depth first); n8n reads anything
+     * else, and its absence (workflows made before n8n 1.0), as the legacy order "v0" (breadth first,
+     * and a node waiting for several inputs first runs the branches feeding its other inputs).
+     */
+    public boolean legacyExecutionOrder() {
+        return !"v1".equals(extra.get("executionOrder"));
+    }
+
+    /** These settings with {@code executionOrder} set to "v1" or "v0". */
+    public WorkflowSettings withExecutionOrder(String order) {
+        Map<String, Object> copy = new LinkedHashMap<>(extra);
+        copy.put("executionOrder", order);
+        return new WorkflowSettings(
+                timezone, errorWorkflow, saveData, saveManualExecutions, executionTimeout, retryCrashed, limits, copy);
+    }
+
     public WorkflowSettings withTimezone(ZoneId zone) {
         return new WorkflowSettings(
                 Optional.of(zone),

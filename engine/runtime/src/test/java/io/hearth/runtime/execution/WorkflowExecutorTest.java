@@ -185,6 +185,85 @@ class WorkflowExecutorTest {
     }
 
     @Test
+    void legacyOrderRunsTheBranchFeedingAWaitingNodesOtherInput() {
+        // n8n's v0 (no executionOrder): If sends nothing to A, yet Merge waiting on A makes A run once
+        // with an empty item; v1 runs Merge with B's items alone.
+        Flows f = flow().node("Start", MANUAL, Map.of())
+                .node(
+                        "If",
+                        "n8n-nodes-base.if",
+                        1,
+                        Map.of("conditions", Map.of("boolean", List.of(Map.of("value1", true)))))
+                .node("A", SET, set("from", "A"))
+                .node("B", "hearth.noOp", Map.of())
+                .node("Merge", "n8n-nodes-base.merge", 2.1, Map.of())
+                .connect("Start", "If")
+                .connect("If", 0, "A", 0)
+                .connect("If", 1, "B", 0)
+                .connect("A", 0, "Merge", 0)
+                .connect("B", 0, "Merge", 1);
+        var v0 = f.settings(WorkflowSettings.DEFAULTS).run(List.of(Item.of(Map.of("id", 7))));
+        assertThat(output(v0, "Merge")).containsExactly(Map.of("from", "A"), Map.of("id", 7));
+        var v1 = f.settings(WorkflowSettings.DEFAULTS.withExecutionOrder("v1")).run(List.of(Item.of(Map.of("id", 7))));
+        assertThat(v1.runData()).doesNotContainKey("A");
+        assertThat(output(v1, "Merge")).containsExactly(Map.of("id", 7));
+    }
+
+    @Test
+    void legacyOrderRunsBreadthFirst() {
+        List<String> order = new ArrayList<>();
+        var listener = new ExecutionListener() {
+            @Override
+            public void nodeFinished(String executionId, NodeRun run) {
+                order.add(run.node());
+            }
+        };
+        var f = flow().node("Start", MANUAL, Map.of())
+                .node("A", "hearth.noOp", Map.of())
+                .node("B", "hearth.noOp", Map.of())
+                .node("A2", "hearth.noOp", Map.of())
+                .connect("Start", "A")
+                .connect("Start", "B")
+                .connect("A", "A2")
+                .settings(WorkflowSettings.DEFAULTS);
+        var executor = Flows.executor();
+        executor.start(ExecutionRequest.manual(executor.prepare(f.build()), "e", List.of(Item.empty()))
+                        .withListener(listener))
+                .result()
+                .join();
+        assertThat(order).containsExactly("Start", "A", "B", "A2");
+    }
+
+    @Test
+    void aNodeThatNeedsAllItsInputsDoesNotRunWithOneMissing() {
+        // Merge → Choose Branch waits for all inputs (n8n's requiredInputs); Append runs with what came
+        var f = flow().node("Start", MANUAL, Map.of())
+                .node(
+                        "Nothing",
+                        "n8n-nodes-base.filter",
+                        Map.of(
+                                "conditions",
+                                Map.of(
+                                        "conditions",
+                                        List.of(Map.of(
+                                                "leftValue",
+                                                false,
+                                                "operator",
+                                                Map.of("type", "boolean", "operation", "true"))))))
+                .node("Choose", "n8n-nodes-base.merge", Map.of("mode", "chooseBranch"))
+                .node("Append", "n8n-nodes-base.merge", Map.of("mode", "append"))
+                .connect("Start", "Nothing")
+                .connect("Nothing", 0, "Choose", 0)
+                .connect("Start", 0, "Choose", 1)
+                .connect("Nothing", 0, "Append", 0)
+                .connect("Start", 0, "Append", 1);
+        var r = f.run(List.of(Item.of(Map.of("id", 1))));
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(r.runData()).doesNotContainKey("Choose");
+        assertThat(output(r, "Append")).containsExactly(Map.of("id", 1));
+    }
+
+    @Test
     void mergeWaitsForBothInputsThenAppends() {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("Left", SET, set("side", "left"))
@@ -250,7 +329,7 @@ class WorkflowExecutorTest {
     }
 
     @Test
-    void continuesOnTheRegularOutputWithTheErrorOnEachItem() {
+    void continuesOnTheRegularOutputWithTheInputUnchangedAsN8nDoes() {
         var r = flow().node("Start", MANUAL, Map.of())
                 .node("Broken", "test.flaky", Map.of(), n -> n.withOnError(OnError.CONTINUE_REGULAR_OUTPUT))
                 .node("After", "hearth.noOp", Map.of())
@@ -258,10 +337,9 @@ class WorkflowExecutorTest {
                 .connect("Broken", "After")
                 .run(List.of(Item.of(Map.of("id", 1))), new TestNodes.Flaky(10));
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
-        assertThat(output(r, "After")).singleElement().satisfies(json -> {
-            assertThat(json).containsEntry("id", 1);
-            assertThat(json.get("error").toString()).contains("service unavailable");
-        });
+        assertThat(output(r, "After")).containsExactly(Map.of("id", 1));
+        assertThat(r.runData().get("Broken").getFirst().error())
+                .hasValueSatisfying(e -> assertThat(e.message()).contains("service unavailable"));
     }
 
     @Test

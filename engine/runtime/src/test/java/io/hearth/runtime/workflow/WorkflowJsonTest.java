@@ -86,6 +86,23 @@ class WorkflowJsonTest {
     }
 
     @Test
+    void readsN8nsExecutionOrderWithTheLegacyOrderWhenAbsent() {
+        String base = "{\"name\": \"w\", \"nodes\": [], \"connections\": {}%s}";
+        assertThat(WorkflowJson.parse(base.formatted("")).settings().legacyExecutionOrder())
+                .isTrue();
+        assertThat(WorkflowJson.parse(base.formatted(", \"settings\": {\"executionOrder\": \"v1\"}"))
+                        .settings()
+                        .legacyExecutionOrder())
+                .isFalse();
+        assertThatThrownBy(() -> WorkflowJson.parse(base.formatted(", \"settings\": {\"executionOrder\": \"v2\"}")))
+                .isInstanceOfSatisfying(
+                        InvalidWorkflowException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::toString)
+                                .containsExactly("settings.executionOrder: must be 'v1' or 'v0' (n8n's legacy order)"));
+    }
+
+    @Test
     void readsAndWritesTheExecutionLimitSettings() {
         String json = """
                 {"name": "limited", "nodes": [], "connections": {},

@@ -95,7 +95,7 @@ public class WorkflowValidator {
             double form = ParameterMigrations.formVersion(type.get(), node.typeVersion());
             for (Violation v : parameters.validate(d, current, form)) {
                 problems.add(new FieldProblem(
-                        path + "." + v.path(), v.message(), node.name() + " " + ARROW + " " + v.sentence()));
+                        path + "." + v.path(), v.detail(), node.name() + " " + ARROW + " " + v.sentence()));
             }
             node.credentials().forEach((credentialType, ref) -> {
                 if (!ref.hasId() || !existing.contains(ref.id())) {

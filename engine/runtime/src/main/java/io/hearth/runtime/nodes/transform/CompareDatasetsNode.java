@@ -14,7 +14,6 @@ import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
 import io.hearth.node.description.Port;
-import io.hearth.node.support.MiniJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -238,7 +237,7 @@ public final class CompareDatasetsNode implements ActionNode {
     }
 
     private static NodeOutput compare(List<Indexed> a, List<Indexed> b, Settings s) {
-        BiPredicate<Object, Object> equal = equality(s.fuzzy(), s.version());
+        BiPredicate<Object, Object> equal = FuzzyCompare.of(s.fuzzy(), s.version());
         List<Item> onlyA = new ArrayList<>();
         List<Item> same = new ArrayList<>();
         List<Item> different = new ArrayList<>();
@@ -466,74 +465,5 @@ public final class CompareDatasetsNode implements ActionNode {
             return v == Undefined.INSTANCE ? null : v;
         }
         return v == Undefined.INSTANCE || !ExpressionValues.truthy(v) ? null : v;
-    }
-
-    /** lodash isEqual, or n8n's fuzzy comparison (3 equals "3", "" equals [] and null, "true" equals true...). */
-    private static BiPredicate<Object, Object> equality(boolean fuzzy, double version) {
-        if (!fuzzy) {
-            return ExpressionValues::deepEquals;
-        }
-        return (x, y) -> {
-            String tx = ExpressionValues.typeOf(x);
-            String ty = ExpressionValues.typeOf(y);
-            if (x != null && y != null && tx.equals(ty)) {
-                return ExpressionValues.deepEquals(x, y);
-            }
-            if (version >= 2) {
-                if (x == null && (y == null || isZero(y))) {
-                    return true;
-                }
-                if (y == null && (x == null || isZero(x))) {
-                    return true;
-                }
-            }
-            if (falsy(x) && falsy(y)) {
-                return true;
-            }
-            if ((falsy(x) && y == Undefined.INSTANCE) || (x == Undefined.INSTANCE && falsy(y))) {
-                return true;
-            }
-            if (x instanceof Number && y instanceof String t) {
-                return ExpressionValues.toText(x).equals(t);
-            }
-            if (x instanceof String t && y instanceof Number) {
-                return t.equals(ExpressionValues.toText(y));
-            }
-            if (x != null && tx.equals("object") && y instanceof String t) {
-                return parsedEquals(t, x);
-            }
-            if (y != null && x instanceof String t && ty.equals("object")) {
-                return parsedEquals(t, y);
-            }
-            if (x instanceof Boolean b && y instanceof String t) {
-                return b ? t.equalsIgnoreCase("true") || t.equals("1") : t.equalsIgnoreCase("false") || t.equals("0");
-            }
-            if (y instanceof Boolean b && x instanceof String t) {
-                return b ? t.equalsIgnoreCase("true") || t.equals("1") : t.equalsIgnoreCase("false") || t.equals("0");
-            }
-            if (x instanceof Boolean b && y instanceof Number n) {
-                return n.doubleValue() == (b ? 1 : 0);
-            }
-            if (y instanceof Boolean b && x instanceof Number n) {
-                return n.doubleValue() == (b ? 1 : 0);
-            }
-            return ExpressionValues.deepEquals(x, y);
-        };
-    }
-
-    private static boolean isZero(Object v) {
-        return (v instanceof Number n && n.doubleValue() == 0) || "0".equals(v);
-    }
-
-    private static boolean falsy(Object v) {
-        return v == null || "".equals(v) || (v instanceof List<?> l && l.isEmpty());
-    }
-
-    private static boolean parsedEquals(String text, Object value) {
-        try {
-            return ExpressionValues.deepEquals(MiniJson.parse(text), value);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }
