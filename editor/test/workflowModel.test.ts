@@ -102,6 +102,36 @@ describe('workflow model (n8n JSON)', () => {
     expect(inputsOf(type('hearth.merge', 'Merge', { inputs: ['Input 1', 'Input 2'] }))).toEqual(['Input 1', 'Input 2']);
   });
 
+  it('draws as many inputs as Merge\'s "Number of Inputs" says', () => {
+    const merge = type('hearth.merge', 'Merge', {
+      inputs: ['Input 1', 'Input 2'],
+      schema: { properties: {}, 'x-node': { dynamicInputs: { countParameter: 'numberInputs', labelPrefix: 'Input' } } } as NodeType['schema'],
+    });
+    const node = (parameters: Record<string, unknown>) =>
+      ({ name: 'Merge', type: 'hearth.merge', typeVersion: 3.2, position: [0, 0] as [number, number], parameters }) as never;
+    expect(inputsOf(merge, node({ mode: 'append', numberInputs: 4 }))).toEqual(['Input 1', 'Input 2', 'Input 3', 'Input 4']);
+    expect(inputsOf(merge, node({ mode: 'append' }))).toEqual(['Input 1', 'Input 2']);
+    expect(inputsOf(merge)).toEqual(['Input 1', 'Input 2']);
+  });
+
+  it('names a choice Hearth refuses as an issue of the node', () => {
+    const merge = type('hearth.merge', 'Merge', {
+      schema: {
+        properties: {
+          mode: {
+            type: 'string', enum: ['append', 'combineBySql'], title: 'Mode',
+            'x-ui': { widget: 'select', options: [
+              { name: 'Append', value: 'append' },
+              { name: 'SQL Query', value: 'combineBySql', unsupported: 'Hearth has no AlaSQL' },
+            ] },
+          },
+        },
+      } as NodeType['schema'],
+    });
+    const node = { name: 'Merge', type: 'hearth.merge', typeVersion: 3.2, position: [0, 0] as [number, number], parameters: { mode: 'combineBySql' } };
+    expect(nodeIssues(node, merge, () => '').all).toEqual(["Parameter \"Mode\": 'SQL Query' is not supported by Hearth: Hearth has no AlaSQL"]);
+  });
+
   it('reports missing parameters and credentials as node issues', () => {
     const node = { name: 'HA', type: 'hearth.homeAssistant', typeVersion: 2, position: [0, 0] as [number, number], parameters: {} };
     const issues = nodeIssues(node, ha, () => 'Home Assistant API');

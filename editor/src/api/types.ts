@@ -155,13 +155,14 @@ export interface JsonSchema {
   'x-node'?: {
     name: string; displayName: string; versions: number[]; defaultVersion: number; group: string;
     categories: string[]; icon: string; description: string; subtitle?: string; inputs: string[]; outputs: string[];
-    dynamicOutputs?: DynamicOutputsWire; credentials: CredentialRequirement[]; aliases?: string[]; keywords?: string[]; documentationUrl?: string;
+    dynamicOutputs?: DynamicOutputsWire; dynamicInputs?: { countParameter: string; labelPrefix: string }; credentials: CredentialRequirement[]; aliases?: string[]; keywords?: string[]; documentationUrl?: string;
   };
   'x-credential'?: { name: string; displayName: string; icon?: string; documentationUrl?: string };
   [k: string]: unknown;
 }
 
-export interface UiOption { name: string; value: Json; description?: string }
+/** A choice; `unsupported` says why Hearth refuses it (an n8n value Hearth does not implement). */
+export interface UiOption { name: string; value: Json; description?: string; unsupported?: string }
 export interface LocatorModeWire {
   name: string; displayName: string; placeholder?: string; pattern?: string; dynamicOptions?: DynamicOptionsWire;
 }

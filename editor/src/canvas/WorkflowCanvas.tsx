@@ -101,7 +101,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
           data: {
             node,
             type,
-            inputs: inputsOf(type),
+            inputs: inputsOf(type, node),
             outputs: outputsOf(node, type),
             isTrigger: isTriggerType(type),
             subtitle: evaluateSubtitle(type?.schema?.['x-node']?.subtitle, (n) => dependencyValue(scope, n)),
@@ -185,7 +185,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     if (target && target !== source) {
       const input = handle ? Number((handle.getAttribute('data-handleid') ?? 'in-0').replace('in-', '')) : 0;
       const targetNode = workflowRef.current.nodes.find((n) => n.name === target);
-      if (targetNode && inputsOf(nodeType(targetNode.type)).length > input) {
+      if (targetNode && inputsOf(nodeType(targetNode.type), targetNode).length > input) {
         commit((w) => connect(w, source, output, target, input));
       }
       return;

@@ -73,8 +73,11 @@ function checkValue(f: FieldDef, value: unknown, at: string, scope: Scope, opts:
     case 'select': {
       if (!f.ui.dynamicOptions) {
         const options = staticOptions(f);
-        if (options.length && !options.some((o) => deepEqual(o.value, value))) {
+        const chosen = options.find((o) => deepEqual(o.value, value));
+        if (options.length && !chosen) {
           issues[at] = `must be one of: ${options.map((o) => String(o.value)).join(', ')}`;
+        } else if (chosen?.unsupported) {
+          issues[at] = `'${chosen.name}' is not supported by Hearth: ${chosen.unsupported}`;
         }
       }
       break;

@@ -106,7 +106,7 @@ export function NodePanel(props: NodePanelProps) {
         {!isTrigger && (
           <section className="ndv-side ndv-input" data-testid="input-panel">
             <div className="ndv-side-title">Input</div>
-            <RunDataPane runs={inputRuns} side="input" labels={inputsOf(type)} testId="input"
+            <RunDataPane runs={inputRuns} side="input" labels={inputsOf(type, node)} testId="input"
               emptyText="No input data yet. Execute the workflow to see the items this node receives." />
           </section>
         )}

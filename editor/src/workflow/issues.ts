@@ -53,7 +53,8 @@ export function nodeIssues(node: WorkflowNode, type: NodeType | undefined, crede
     }
   }
   const all = [
-    ...Object.entries(parameters).map(([p, m]) => `Parameter "${titleOf(fields, p)}" ${m}`),
+    // a statement about the value ("'SQL Query' is not supported…") follows a colon, a predicate ("is required") a space
+    ...Object.entries(parameters).map(([p, m]) => `Parameter "${titleOf(fields, p)}"${m.startsWith("'") ? ': ' : ' '}${m}`),
     ...Object.values(credentials),
   ];
   return { parameters, credentials, all };

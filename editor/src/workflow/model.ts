@@ -187,10 +187,17 @@ export function upstreamOf(wf: Workflow, name: string): Set<string> {
   return seen;
 }
 
-/** Input handle labels: one per declared input ("" = the single main input). */
-export function inputsOf(type: NodeType | undefined): string[] {
+/**
+ * Input handle labels: one per declared input ("" = the single main input), or as many as the node's
+ * count parameter says for dynamic inputs (Merge's "Number of Inputs": "Input 1", "Input 2", "Input 3").
+ */
+export function inputsOf(type: NodeType | undefined, node?: WorkflowNode): string[] {
   if (!type) return [''];
-  return type.inputs ?? (isTriggerType(type) ? [] : ['']);
+  const declared = type.inputs ?? (isTriggerType(type) ? [] : ['']);
+  const dyn = type.schema?.['x-node']?.dynamicInputs;
+  const count = dyn && node ? Number(node.parameters[dyn.countParameter]) : NaN;
+  if (!dyn || !Number.isInteger(count) || count <= declared.length) return declared;
+  return Array.from({ length: count }, (_, i) => declared[i] ?? `${dyn.labelPrefix} ${i + 1}`);
 }
 
 /**

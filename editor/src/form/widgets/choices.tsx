@@ -23,7 +23,9 @@ export function SelectWidget(p: WidgetProps) {
     >
       {index < 0 && <option value="__current">{p.value === undefined || p.value === '' ? 'Select…' : asText(p.value)}</option>}
       {options.map((o, i) => (
-        <option key={i} value={String(i)} title={o.description || undefined}>{o.name}</option>
+        <option key={i} value={String(i)} title={o.unsupported ?? (o.description || undefined)} disabled={!!o.unsupported && i !== index}>
+          {o.unsupported ? `${o.name} (not supported by Hearth)` : o.name}
+        </option>
       ))}
     </select>
   );
