@@ -95,6 +95,15 @@ describe('workflow model (n8n JSON)', () => {
     expect(outputsOf(withFallback, swExtra)).toEqual(['hot', '1', 'Fallback']);
   });
 
+  it('adds Respond to Webhook\'s response output to its declared one when the branch is enabled', () => {
+    const respond = type('hearth.respondToWebhook', 'Respond to Webhook', {
+      schema: { properties: {}, 'x-node': { ...switchSchema['x-node']!, dynamicOutputs: { groupPath: '', labelField: '', extraWhenParameter: 'enableResponseOutput', extraWhenValue: true, extraOutputName: 'Response' } } },
+    });
+    const node = { name: 'Respond', type: 'hearth.respondToWebhook', typeVersion: 1.5, position: [0, 0] as [number, number], parameters: {} };
+    expect(outputsOf(node, respond)).toEqual(['']);
+    expect(outputsOf({ ...node, parameters: { enableResponseOutput: true } }, respond)).toEqual(['', 'Response']);
+  });
+
   it('adds an error output when the node continues using the error output', () => {
     const node = { name: 'HA', type: 'hearth.homeAssistant', typeVersion: 2, position: [0, 0] as [number, number], parameters: {}, onError: 'continueErrorOutput' as const };
     expect(outputsOf(node, ha)).toEqual(['', 'error']);

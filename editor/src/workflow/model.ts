@@ -209,12 +209,15 @@ export function outputsOf(node: WorkflowNode, type: NodeType | undefined): strin
   let outputs = type?.outputs ?? [''];
   const dyn = type?.schema?.['x-node']?.dynamicOutputs;
   if (dyn) {
-    const entries = getPath(node.parameters, dyn.groupPath);
-    const list = Array.isArray(entries) ? entries : [];
-    outputs = list.map((e, i) => {
-      const label = isObject(e) ? e[dyn.labelField] : undefined;
-      return typeof label === 'string' && label && !label.startsWith('=') ? label : String(i);
-    });
+    // an empty groupPath keeps the declared outputs and adds only the extra one (Respond to Webhook)
+    if (dyn.groupPath) {
+      const entries = getPath(node.parameters, dyn.groupPath);
+      const list = Array.isArray(entries) ? entries : [];
+      outputs = list.map((e, i) => {
+        const label = isObject(e) ? e[dyn.labelField] : undefined;
+        return typeof label === 'string' && label && !label.startsWith('=') ? label : String(i);
+      });
+    }
     if (dyn.extraWhenParameter) {
       const v = getPath(node.parameters, dyn.extraWhenParameter);
       if (v !== undefined && String(v) === String(dyn.extraWhenValue)) outputs = [...outputs, dyn.extraOutputName ?? 'Fallback'];

@@ -8,7 +8,9 @@ import java.util.Optional;
  * collection group at {@code groupPath} (e.g. {@code "rules.values"}), labelled by the entry's
  * {@code labelField}, plus an extra output named {@code extraOutputName} when parameter
  * {@code extraWhenParameter} equals {@code extraWhenValue}. When one of {@code countParameters}
- * holds a number (Switch in expression mode: {@code numberOutputs}), that many outputs instead.
+ * holds a number (Switch in expression mode: {@code numberOutputs}), that many outputs instead. An empty
+ * {@code groupPath} keeps the declared outputs and adds only the extra one (Respond to Webhook's
+ * response output).
  */
 public record DynamicOutputs(
         String groupPath,

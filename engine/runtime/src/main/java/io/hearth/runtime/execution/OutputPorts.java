@@ -32,6 +32,9 @@ public final class OutputPorts {
                 return ports;
             }
         }
+        if (dyn.groupPath().isEmpty()) {
+            ports.addAll(d.outputs()); // the declared outputs, plus the extra one
+        }
         int dot = dyn.groupPath().lastIndexOf('.');
         List<Map<String, Object>> entries = dot < 0
                 ? List.of()

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * Fires on intervals (seconds to months) or cron expressions, in the workflow's time zone. The
  * rules are n8n's Schedule Trigger rules ({@code rule.interval[{field, secondsInterval, ...}]});
  * each becomes a cron schedule, the same mapping n8n uses, so a restart never shifts the times.
+ * Versions 1 to 1.3 share their parameters; n8n 1.3 started refusing intervals out of range (seconds
+ * and minutes 1-59, hours 1-23, days 1-31), which Hearth does for every version.
  */
 public final class ScheduleTriggerNode implements io.hearth.node.trigger.ScheduleTriggerNode {
 
@@ -34,7 +36,7 @@ public final class ScheduleTriggerNode implements io.hearth.node.trigger.Schedul
     private static final NodeDescription DESCRIPTION = NodeDescription.builder(TYPE)
             .alias("n8n-nodes-base.scheduleTrigger")
             .displayName("Schedule Trigger")
-            .versions(1, 1.1, 1.2)
+            .versions(1, 1.1, 1.2, 1.3)
             .group(NodeGroup.TRIGGER)
             .categories("Triggers")
             .icon("fa:clock")

@@ -83,6 +83,29 @@ class ScheduleTriggerNodeTest {
     }
 
     @Test
+    void aVersion13WorkflowIsAcceptedAndRuns() {
+        var r = io.hearth.runtime.Flows.flow()
+                .node(
+                        "Every hour",
+                        "n8n-nodes-base.scheduleTrigger",
+                        1.3,
+                        Map.of("rule", Map.of("interval", List.of(Map.of("field", "hours", "hoursInterval", 2)))))
+                .node("Next", "n8n-nodes-base.noOp", Map.of())
+                .connect("Every hour", "Next")
+                .run(List.of());
+        assertThat(r.status()).isEqualTo(io.hearth.runtime.execution.ExecutionStatus.SUCCESS);
+        assertThat(io.hearth.runtime.Flows.output(r, "Next")).hasSize(1);
+    }
+
+    @Test
+    void refusesAnIntervalOutOfRangeNamingTheField() {
+        assertThatThrownBy(() -> schedule(Map.of("field", "minutes", "minutesInterval", 60), ZoneId.of("UTC")))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("rule.interval[0].minutesInterval")
+                .hasMessageContaining("between 1 and 59");
+    }
+
+    @Test
     void rejectsABadCronExpressionNamingTheField() {
         assertThatThrownBy(
                         () -> schedule(Map.of("field", "cronExpression", "expression", "61 * * * *"), ZoneId.of("UTC")))
