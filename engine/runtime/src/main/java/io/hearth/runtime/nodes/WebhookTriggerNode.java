@@ -76,7 +76,9 @@ public final class WebhookTriggerNode implements WebhookNode {
                             "authentication",
                             Option.of("None", "none"),
                             Option.of("Basic Auth", "basicAuth"),
-                            Option.of("Header Auth", "headerAuth"))
+                            Option.of("Header Auth", "headerAuth"),
+                            Option.unsupported(
+                                    "JWT Auth", "jwtAuth", "", "Hearth has no JWT credential to verify the token with"))
                     .displayName("Authentication")
                     .defaultValue("none"))
             .parameter(Parameter.options(
@@ -86,7 +88,12 @@ public final class WebhookTriggerNode implements WebhookNode {
                             Option.of(
                                     "Using 'Respond to Webhook' Node",
                                     "responseNode",
-                                    "The Respond to Webhook node shapes the answer"))
+                                    "The Respond to Webhook node shapes the answer"),
+                            Option.unsupported(
+                                    "Streaming",
+                                    "streaming",
+                                    "Returns data in real time from streaming enabled nodes",
+                                    "Hearth sends a webhook's answer whole; choose another way to respond"))
                     .displayName("Respond")
                     .defaultValue("onReceived"))
             .parameter(Parameter.number("responseCode", 100, 599)
@@ -295,7 +302,14 @@ public final class WebhookTriggerNode implements WebhookNode {
                     return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
                 }
             }
-            default -> {}
+            case "none", "" -> {}
+            // fail closed: an authentication Hearth does not implement (n8n's JWT Auth) never lets a request in
+            default -> {
+                return new WebhookReceipt.Rejected(
+                        500,
+                        "Authentication '" + p.string("authentication") + "' is not supported by Hearth",
+                        Map.of());
+            }
         }
         return null;
     }

@@ -85,6 +85,22 @@ class WebhookTriggerNodeTest {
     }
 
     @Test
+    void anAuthenticationHearthDoesNotHaveNeverLetsARequestIn() {
+        // n8n's JWT Auth is refused when the workflow is saved; should one reach a webhook anyway, it fails closed
+        var params = ParameterValues.of(Map.of("path", "in", "authentication", "jwtAuth"));
+        var receipt = node.receive(new Ctx(
+                        request(Map.of("authorization", List.of("Bearer x.y.z")), new WebhookRequest.NoBody()),
+                        params,
+                        Optional.empty()))
+                .toCompletableFuture()
+                .join();
+        assertThat(receipt).isInstanceOfSatisfying(WebhookReceipt.Rejected.class, r -> {
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.message()).isEqualTo("Authentication 'jwtAuth' is not supported by Hearth");
+        });
+    }
+
+    @Test
     void basicAuthRejectsMissingAndWrongCredentials() {
         var cred = Optional.of(new CredentialData(
                 HttpBasicAuthCredential.NAME, Map.of("user", "ada", "password", "s3cret!"), Set.of("password")));
