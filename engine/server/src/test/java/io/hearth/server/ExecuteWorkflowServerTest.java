@@ -174,4 +174,64 @@ class ExecuteWorkflowServerTest extends ApiTestSupport {
                 .jsonPath("$.error")
                 .value(m -> assertThat((String) m).contains("The workflow 'nope' does not exist"));
     }
+
+    @Test
+    void cancellingTheParentCancelsTheChildItWaitsFor() {
+        String child = (String) create(Map.of(
+                        "name", "Slow child",
+                        "nodes",
+                                List.of(
+                                        trigger(),
+                                        node("Wait", "hearth.wait", 1.1, Map.of("amount", 1, "unit", "hours"))),
+                        "connections", connect("Called", "Wait")))
+                .get("id");
+        String parent = (String) create(Map.of(
+                        "name",
+                        "Parent of a slow child",
+                        "nodes",
+                        List.of(
+                                node(
+                                        "Webhook",
+                                        "n8n-nodes-base.webhook",
+                                        2,
+                                        Map.of(
+                                                "httpMethod",
+                                                "POST",
+                                                "path",
+                                                "call-slow",
+                                                "responseMode",
+                                                "onReceived")),
+                                node(
+                                        "Call",
+                                        "n8n-nodes-base.executeWorkflow",
+                                        1.3,
+                                        Map.of(
+                                                "source",
+                                                "database",
+                                                "workflowId",
+                                                Map.of("__rl", true, "mode", "id", "value", child)))),
+                        "connections",
+                        connect("Webhook", "Call")))
+                .get("id");
+        activate(parent);
+        anonymous.post().uri("/webhook/call-slow").exchange().expectStatus().isOk();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !executions(child).isEmpty()
+                        && "running".equals(executions(child).getFirst().get("status")));
+        String parentId = (String) executions(parent).getFirst().get("id");
+        String childId = (String) executions(child).getFirst().get("id");
+
+        api.post()
+                .uri("/api/v1/executions/{e}/cancel", parentId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        // The child would wait an hour: it is canceled with its parent.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(execution(childId)).containsEntry("status", "canceled"));
+        assertThat(execution(parentId)).containsEntry("status", "canceled");
+    }
 }

@@ -33,6 +33,7 @@ public final class LocalSubWorkflows implements SubWorkflowRunner {
         if (!call.waitForEnd()) {
             return CompletableFuture.completedFuture(new SubWorkflows.Result(id, workflowId, List.of()));
         }
+        parent.stopsWithParent(running);
         return running.result()
                 .thenApply(result -> new SubWorkflows.Result(id, workflowId, SubWorkflowStart.outputs(result)));
     }

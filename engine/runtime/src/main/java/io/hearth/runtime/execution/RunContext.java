@@ -217,7 +217,8 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
                     request.executionId(),
                     request.workflow().workflow().id().orElse(""),
                     request.mode(),
-                    request.services().child());
+                    request.services().child(),
+                    cancellation);
             return request.services().subWorkflows().run(call, parent).thenApply(result -> {
                 java.util.Map<String, Object> link = new java.util.LinkedHashMap<>();
                 link.put("executionId", result.executionId());

@@ -246,4 +246,51 @@ class ExecuteWorkflowNodeTest {
         assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
         assertThat(Flows.output(r, "Call")).hasSize(2);
     }
+
+    @Test
+    void cancellingTheParentCancelsTheChildItWaitsFor() {
+        String slowChild = """
+                {"name": "Slow", "nodes": [
+                  {"name": "Start", "type": "n8n-nodes-base.executeWorkflowTrigger", "typeVersion": 1.1, "position": [0, 0],
+                   "parameters": {"inputSource": "passthrough"}},
+                  {"name": "Wait", "type": "n8n-nodes-base.wait", "typeVersion": 1.1, "position": [200, 0],
+                   "parameters": {"amount": 1, "unit": "hours"}}],
+                 "connections": {"Start": {"main": [[{"node": "Wait", "type": "main", "index": 0}]]}}}""";
+        var wf = Flows.flow()
+                .node("Manual", "hearth.manualTrigger", Map.of())
+                .node(
+                        "Call",
+                        "n8n-nodes-base.executeWorkflow",
+                        Map.of("source", "parameter", "workflowJson", slowChild))
+                .connect("Manual", "Call")
+                .build();
+        var executor = Flows.executor();
+        var local = new LocalSubWorkflows(executor);
+        var children = new java.util.concurrent.CopyOnWriteArrayList<
+                java.util.concurrent.CompletableFuture<io.hearth.node.SubWorkflows.Result>>();
+        io.hearth.runtime.execution.SubWorkflowRunner watched = (call, parent) -> {
+            var child = local.run(call, parent).toCompletableFuture();
+            children.add(child);
+            return child;
+        };
+        var services = new ExecutionServices(ProcessedValuesStore.NONE, null, watched, 0);
+        var parent = executor.start(
+                ExecutionRequest.manual(executor.prepare(wf), "parent", TWO).withServices(services));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !children.isEmpty());
+
+        assertThat(parent.cancel()).isTrue();
+
+        assertThat(parent.result().orTimeout(30, TimeUnit.SECONDS).join().status())
+                .isEqualTo(ExecutionStatus.CANCELED);
+        // The child would wait an hour: it ended with its parent, canceled.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> children.getFirst().isDone());
+        assertThat(children.getFirst())
+                .failsWithin(java.time.Duration.ZERO)
+                .withThrowableThat()
+                .withMessageContaining("canceled");
+    }
 }

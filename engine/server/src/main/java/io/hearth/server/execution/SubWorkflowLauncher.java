@@ -54,6 +54,7 @@ final class SubWorkflowLauncher implements SubWorkflowRunner {
             return CompletableFuture.completedFuture(
                     new SubWorkflows.Result(started.id(), target.workflowId(), List.of()));
         }
+        parent.stopsWithParent(started.running());
         // the engine's result, not the record's durability: the parent goes on where the child ended
         return started.running()
                 .result()
