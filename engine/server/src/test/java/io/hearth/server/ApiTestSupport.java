@@ -36,8 +36,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class ApiTestSupport {
 
     static final Path DATA_DIR;
-    // One API key per server (the SQLite and PostgreSQL variants run separate servers and databases).
-    private static final java.util.Map<Integer, String> API_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    // One API key per running server (the SQLite and PostgreSQL variants run separate servers and databases).
+    // Keyed by the application context, not the port: a closed context's random port can be handed to a newer
+    // server with another database, where the old key does not exist.
+    private static final java.util.Map<org.springframework.context.ApplicationContext, String> API_KEYS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     static {
         try {
@@ -55,6 +58,9 @@ public abstract class ApiTestSupport {
     @LocalServerPort
     protected int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext server;
+
     /** Authenticated with an API key. */
     protected WebTestClient api;
     /** No credentials at all. */
@@ -68,7 +74,7 @@ public abstract class ApiTestSupport {
                 .build();
         String apiKey;
         synchronized (ApiTestSupport.class) {
-            apiKey = API_KEYS.get(port);
+            apiKey = API_KEYS.get(server);
             if (apiKey == null) {
                 String cookie = anonymous
                         .post()
@@ -95,7 +101,7 @@ public abstract class ApiTestSupport {
                         .returnResult()
                         .getResponseBody()
                         .get("key");
-                API_KEYS.put(port, apiKey);
+                API_KEYS.put(server, apiKey);
             }
         }
         api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", apiKey).build();
@@ -103,7 +109,7 @@ public abstract class ApiTestSupport {
 
     /** The API key {@link #api} sends. */
     protected String apiKey() {
-        return API_KEYS.get(port);
+        return API_KEYS.get(server);
     }
 
     protected String baseUrl() {
