@@ -71,6 +71,14 @@ final class LaunchedServer implements AutoCloseable {
     }
 
     static LaunchedServer start(String name, Path dataDir, String... serverArgs) {
+        return start(name, dataDir, Map.of(), List.of(serverArgs));
+    }
+
+    /**
+     * Also with {@code environment} (e.g. a shared database: {@code SPRING_DATASOURCE_URL}) and {@code arguments}
+     * ({@code --hearth.cluster.instance-id=a}) — several launched servers make a cluster.
+     */
+    static LaunchedServer start(String name, Path dataDir, Map<String, String> environment, List<String> arguments) {
         try {
             int port;
             try (var s = new ServerSocket(0)) {
@@ -86,12 +94,13 @@ final class LaunchedServer implements AutoCloseable {
             command.addAll(launcherJvmOptions());
             command.addAll(
                     List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "--server.port=" + port));
-            command.addAll(List.of(serverArgs));
+            command.addAll(arguments);
             ProcessBuilder pb =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("HEARTH_DATA_DIR", dataDir.toString());
             pb.environment().put("HEARTH_OWNER_EMAIL", OWNER_EMAIL);
             pb.environment().put("HEARTH_OWNER_PASSWORD", OWNER_PASSWORD);
+            pb.environment().putAll(environment);
             LaunchedServer server = new LaunchedServer(pb.start(), port, dataDir, log);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(180))
