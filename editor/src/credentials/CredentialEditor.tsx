@@ -195,10 +195,11 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
     setBusy('sign-in');
     try {
       const r = await api.credentialSignOut(id);
-      setSignInSeen(false);
-      await reload(id);
+      // status and message change together (one render): the form never shows "Not signed in" beside "Signed in"
       setTest(null);
       setSignInMessage(r.revoked ? { ok: true, text: 'Disconnected: the sign-in was revoked' } : { ok: false, text: r.message ?? 'Disconnected' });
+      setSignInSeen(false);
+      await reload(id);
     } catch (e) {
       setSignInMessage({ ok: false, text: (e as Error).message });
     } finally {

@@ -70,8 +70,12 @@ public final class CredentialService {
         return update(id, Optional.empty(), Optional.of(values));
     }
 
-    /** Renames and/or replaces the values; both are validated before either is stored. */
-    public CredentialView update(String id, Optional<String> newName, Optional<? extends Map<String, ?>> values) {
+    /**
+     * Renames and/or replaces the values; both are validated before either is stored. Serialised with
+     * {@link #replaceSecretIf}, so a plugin's write-back never undoes a user's change.
+     */
+    public synchronized CredentialView update(
+            String id, Optional<String> newName, Optional<? extends Map<String, ?>> values) {
         newName.ifPresent(name -> {
             List<FieldError> errors = nameErrors(name);
             if (!errors.isEmpty()) {
@@ -132,7 +136,25 @@ public final class CredentialService {
     public CredentialData decrypt(String id) {
         StoredCredential stored = store.find(id).orElseThrow(() -> new CredentialNotFoundException(id));
         CredentialType credentialType = type(stored.type());
-        return new CredentialData(stored.type(), stored.values(), secretFields(credentialType));
+        return new CredentialData(stored.type(), stored.values(), secretFields(credentialType))
+                .withWriter((field, expected, value) -> replaceSecretIf(id, field, expected, value));
+    }
+
+    /**
+     * What a plugin obtained while using a credential (a refreshed access token) written back: {@code field}
+     * becomes {@code value} if it still holds {@code expected}. A user's change made meanwhile (signed in again,
+     * disconnected, deleted) wins. Serialised here: one instance writes a credential at a time.
+     */
+    synchronized boolean replaceSecretIf(String id, String field, String expected, String value) {
+        Optional<StoredCredential> stored = store.find(id);
+        if (stored.isEmpty()
+                || !secretFields(type(stored.get().type())).contains(field)
+                || !expected.equals(String.valueOf(stored.get().values().getOrDefault(field, "")))) {
+            return false;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(stored.get().values());
+        values.put(field, value);
+        return store.replaceValues(id, values);
     }
 
     /**

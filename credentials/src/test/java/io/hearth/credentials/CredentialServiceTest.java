@@ -116,6 +116,25 @@ class CredentialServiceTest {
     }
 
     @Test
+    void aPluginWritesASecretBackOnlyWhileItStillHoldsWhatThePluginRead() {
+        CredentialView created = service.create("Home", TYPE, values("ha.local", "token-1"));
+        CredentialData read = service.decrypt(created.id());
+
+        assertThat(read.writer().replace("accessToken", "token-1", "token-2")).isTrue();
+        assertThat(service.decrypt(created.id()).secret("accessToken").reveal()).isEqualTo("token-2");
+        assertThat(service.decrypt(created.id()).string("host")).isEqualTo("ha.local");
+        // the user changed it meanwhile: the plugin's older view does not overwrite it
+        service.update(created.id(), values("ha.local", "typed-by-the-user"));
+        assertThat(read.writer().replace("accessToken", "token-2", "token-3")).isFalse();
+        assertThat(service.decrypt(created.id()).secret("accessToken").reveal()).isEqualTo("typed-by-the-user");
+        // only secrets are written back, and only to a credential that exists
+        assertThat(read.writer().replace("host", "ha.local", "elsewhere")).isFalse();
+        service.delete(created.id());
+        assertThat(read.writer().replace("accessToken", "typed-by-the-user", "token-4"))
+                .isFalse();
+    }
+
+    @Test
     void testOfASavedCredentialTakesOmittedAndMaskedSecretsFromStorage() {
         CredentialView created = service.create("Home", TYPE, values("ha.local", "good-token"));
 

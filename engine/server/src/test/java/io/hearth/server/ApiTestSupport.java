@@ -76,18 +76,7 @@ public abstract class ApiTestSupport {
         synchronized (ApiTestSupport.class) {
             apiKey = API_KEYS.get(server);
             if (apiKey == null) {
-                String cookie = anonymous
-                        .post()
-                        .uri("/api/v1/auth/login")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
-                        .exchange()
-                        .expectStatus()
-                        .isOk()
-                        .returnResult(String.class)
-                        .getResponseCookies()
-                        .getFirst("hearth_session")
-                        .getValue();
+                String cookie = ownerSession();
                 apiKey = (String) anonymous
                         .post()
                         .uri("/api/v1/api-keys")
@@ -105,6 +94,22 @@ public abstract class ApiTestSupport {
             }
         }
         api = anonymous.mutate().defaultHeader("X-Hearth-Api-Key", apiKey).build();
+    }
+
+    /** A new browser session of the owner: the value of its session cookie, as the editor holds it. */
+    protected String ownerSession() {
+        return anonymous
+                .post()
+                .uri("/api/v1/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst("hearth_session")
+                .getValue();
     }
 
     /** The API key {@link #api} sends. */

@@ -42,6 +42,9 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
 
     private RealHomeAssistant ha;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.hearth.credentials.CredentialService credentials;
+
     @BeforeEach
     void homeAssistant() {
         ha = RealHomeAssistant.shared();
@@ -116,19 +119,10 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
 
     /** A browser session of the owner, as the editor has (each call: a new session). */
     private org.springframework.test.web.reactive.server.WebTestClient browserSession() {
-        String cookie = anonymous
-                .post()
-                .uri("/api/v1/auth/login")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", "owner@test.example", "password", "owner-pass-123"))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(String.class)
-                .getResponseCookies()
-                .getFirst("hearth_session")
-                .getValue();
-        return anonymous.mutate().defaultCookie("hearth_session", cookie).build();
+        return anonymous
+                .mutate()
+                .defaultCookie("hearth_session", ownerSession())
+                .build();
     }
 
     private String createSignInCredential() {
@@ -287,6 +281,14 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("expired or was already used"));
 
+        // the access token Hearth holds has gone stale (Home Assistant refuses it): the run below refreshes it
+        // at Home Assistant and writes the new one back, encrypted, to the credential
+        String signedInTokens = credentials.decrypt(id).secret("oauthTokenData").reveal();
+        Map<String, Object> stale = new LinkedHashMap<>((Map<String, Object>) MiniJson.parse(signedInTokens));
+        stale.put("access_token", "stale-access-token");
+        assertThat(credentials.decrypt(id).writer().replace("oauthTokenData", signedInTokens, MiniJson.write(stale)))
+                .isTrue();
+
         // a workflow with the node signed in
         Map<String, Object> haNode = new LinkedHashMap<>(node(
                 "Home Assistant",
@@ -313,6 +315,12 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
                 .isEqualTo("success")
                 .jsonPath("$.nodes['Home Assistant'][0].output[0][0].json.entity_id")
                 .isEqualTo("sun.sun");
+
+        Map<String, Object> refreshed = (Map<String, Object>)
+                MiniJson.parse(credentials.decrypt(id).secret("oauthTokenData").reveal());
+        assertThat(refreshed.get("access_token")).isNotEqualTo("stale-access-token");
+        assertThat(refreshed.get("refresh_token")).isEqualTo(stale.get("refresh_token"));
+        assertThat(refreshed.get("client_id")).isEqualTo(PUBLIC_URL);
 
         Map<String, Object> test = json(
                 "POST",

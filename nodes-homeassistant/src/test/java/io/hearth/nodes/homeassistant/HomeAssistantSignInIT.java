@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -135,10 +137,17 @@ class HomeAssistantSignInIT {
     }
 
     @Test
-    void aDueAccessTokenIsRefreshedForRealOnceForConcurrentCalls() {
+    void aDueAccessTokenIsRefreshedForRealOnceForConcurrentCallsAndWrittenBack() {
+        // the credential as the store gives it: the refreshed token is written back where it was read
+        Map<String, String> store = new ConcurrentHashMap<>();
+        String field = HaConnectionSettings.SIGN_IN_FIELD;
+        store.put(field, credential.secret(field).reveal());
+        AtomicInteger writes = new AtomicInteger();
+        CredentialData stored = credential.withWriter((f, expected, value) ->
+                f.equals(field) && store.replace(field, expected, value) && writes.incrementAndGet() > 0);
         // a margin longer than the tokens' 30 minutes: every access token is due
         try (HomeAssistantClient client = HomeAssistantClient.create(
-                HaConnectionSettings.fromCredential(credential),
+                HaConnectionSettings.fromCredential(stored),
                 HomeAssistantClient.Options.DEFAULT.withRefreshMargin(Duration.ofMinutes(31)))) {
             List<String> answers = Flux.range(0, 8)
                     .flatMap(i -> client.send(HaRequest.get("Probe", "/api/")))
@@ -147,8 +156,42 @@ class HomeAssistantSignInIT {
                     .block(Duration.ofSeconds(60));
             assertThat(answers).hasSize(8).allSatisfy(a -> assertThat(a).contains("API running."));
             assertThat(client.tokens().refreshes()).isEqualTo(1);
-            // the WebSocket commands use the refreshed token too
+            // the WebSocket commands work with refreshed tokens too (with this margin each one is due at once)
             assertThat(client.states().block(Duration.ofSeconds(60))).asList().isNotEmpty();
+            // every refresh written back (Home Assistant's token may equal the previous one: its JWT has whole
+            // seconds, so the test counts the writes)
+            assertThat(writes).hasValue(client.tokens().refreshes());
+        }
+        SignInTokens before = tokens(credential);
+        SignInTokens after = SignInTokens.fromStored(store.get(field)).orElseThrow();
+        assertThat(after.expiresAt()).hasValueSatisfying(e -> assertThat(e).isAfter(Instant.now()));
+        assertThat(after.refreshToken().reveal())
+                .isEqualTo(before.refreshToken().reveal());
+        assertThat(after.clientId()).isEqualTo(before.clientId());
+        // after a restart the written-back token is used as it is: Home Assistant accepts it, no refresh
+        try (HomeAssistantClient client = HomeAssistantClient.create(
+                HaConnectionSettings.fromCredential(credential.with(field, store.get(field))),
+                HomeAssistantClient.Options.DEFAULT)) {
+            assertThat(client.send(HaRequest.get("Probe", "/api/"))
+                            .block(Duration.ofSeconds(60))
+                            .text())
+                    .contains("API running.");
+            assertThat(client.tokens().refreshes()).isZero();
+        }
+    }
+
+    @Test
+    void aSignInChangedMeanwhileIsNotOverwrittenByARefresh() {
+        // the user signed in again (or disconnected) after this client read the credential
+        CredentialData stored = credential.withWriter((f, expected, value) -> false);
+        try (HomeAssistantClient client = HomeAssistantClient.create(
+                HaConnectionSettings.fromCredential(stored),
+                HomeAssistantClient.Options.DEFAULT.withRefreshMargin(Duration.ofMinutes(31)))) {
+            assertThat(client.send(HaRequest.get("Probe", "/api/"))
+                            .block(Duration.ofSeconds(60))
+                            .text())
+                    .contains("API running.");
+            assertThat(client.tokens().refreshes()).isEqualTo(1);
         }
     }
 

@@ -13,12 +13,25 @@ import java.util.Set;
  * @param type         the credential type name
  * @param values       field name to value (JSON-like: String, Number, Boolean)
  * @param secretFields which fields are secret
+ * @param writer       writes a value the plugin obtained back to the stored credential (not part of equality)
  */
-public record CredentialData(String type, Map<String, Object> values, Set<String> secretFields) {
+public record CredentialData(
+        String type, Map<String, Object> values, Set<String> secretFields, CredentialWriter writer) {
 
     public CredentialData {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         secretFields = Set.copyOf(secretFields);
+        writer = writer == null ? CredentialWriter.NONE : writer;
+    }
+
+    /** Values that are not written back anywhere ({@link CredentialWriter#NONE}). */
+    public CredentialData(String type, Map<String, Object> values, Set<String> secretFields) {
+        this(type, values, secretFields, CredentialWriter.NONE);
+    }
+
+    /** The same values, written back through {@code writer}. */
+    public CredentialData withWriter(CredentialWriter writer) {
+        return new CredentialData(type, values, secretFields, writer);
     }
 
     public Optional<Object> get(String field) {
@@ -60,7 +73,7 @@ public record CredentialData(String type, Map<String, Object> values, Set<String
     public CredentialData with(String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(field, value);
-        return new CredentialData(type, copy, secretFields);
+        return new CredentialData(type, copy, secretFields, writer);
     }
 
     /** The non-empty secret values, for redaction. */
@@ -70,6 +83,20 @@ public record CredentialData(String type, Map<String, Object> values, Set<String
                 .filter(v -> v != null && !v.toString().isEmpty())
                 .map(Object::toString)
                 .toList();
+    }
+
+    /** Equal when type, values and secret fields are: where the values are written back is not part of them. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CredentialData d
+                && type.equals(d.type)
+                && values.equals(d.values)
+                && secretFields.equals(d.secretFields);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(type, values, secretFields);
     }
 
     @Override

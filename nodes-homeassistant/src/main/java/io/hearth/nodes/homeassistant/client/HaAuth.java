@@ -1,5 +1,6 @@
 package io.hearth.nodes.homeassistant.client;
 
+import io.hearth.node.credential.CredentialWriter;
 import io.hearth.node.credential.Secret;
 import java.util.Objects;
 
@@ -25,10 +26,20 @@ public sealed interface HaAuth {
         }
     }
 
-    /** The tokens of "Sign in with Home Assistant". */
-    record SignIn(SignInTokens tokens) implements HaAuth {
+    /**
+     * The tokens of "Sign in with Home Assistant", the credential text they were read from, and where a
+     * refreshed access token is written back (compare-and-set against that text).
+     */
+    record SignIn(SignInTokens tokens, String stored, CredentialWriter writer) implements HaAuth {
         public SignIn {
             Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(stored, "stored");
+            Objects.requireNonNull(writer, "writer");
+        }
+
+        /** Tokens that are not written back anywhere. */
+        public SignIn(SignInTokens tokens) {
+            this(tokens, tokens.toStored(), CredentialWriter.NONE);
         }
 
         @Override

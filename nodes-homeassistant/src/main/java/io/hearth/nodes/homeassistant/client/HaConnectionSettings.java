@@ -83,12 +83,15 @@ public record HaConnectionSettings(
         if (!SIGN_IN_CREDENTIAL.equals(data.type())) {
             return new HaAuth.LongLivedToken(data.secret("accessToken"));
         }
+        String stored = data.secret(SIGN_IN_FIELD).reveal();
         return new HaAuth.SignIn(
-                SignInTokens.fromStored(data.secret(SIGN_IN_FIELD).reveal())
+                SignInTokens.fromStored(stored)
                         .orElseThrow(() -> new NodeException(
                                 "The Home Assistant credential is not signed in",
                                 "Open the credential and click 'Sign in with Home Assistant'.",
-                                null)));
+                                null)),
+                stored,
+                data.writer());
     }
 
     /** {@code http(s)://host:port} without a trailing slash. */

@@ -1,20 +1,27 @@
 package io.hearth.nodes.homeassistant.client;
 
+import io.hearth.node.credential.CredentialWriter;
 import io.hearth.node.credential.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The access token a client sends. A long-lived token is used as it is. With "Sign in with Home
  * Assistant" the access token lives 30 minutes: it is refreshed when it expires within
  * {@code refreshMargin} and when Home Assistant refuses it (401). Refreshes are serialised: concurrent
  * callers share the one under way, and a caller whose refused token was already replaced gets the
- * replacement without another refresh. A refreshed access token is kept in memory only (the refresh
- * token stays valid, so nothing needs to be stored again).
+ * replacement without another refresh. A refreshed access token is written back to the stored credential
+ * (encrypted like every secret), unless the user changed its sign-in meanwhile, so that a restart does not
+ * start from an expired one.
  */
 public final class HaTokens {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaTokens.class);
 
     private final HaAuth auth;
     private final HaSignInApi api;
@@ -24,6 +31,7 @@ public final class HaTokens {
 
     // guarded by this
     private SignInTokens current;
+    private String stored;
     private Mono<SignInTokens> refreshing;
 
     HaTokens(HaAuth auth, HaSignInApi api, Duration refreshMargin, Clock clock) {
@@ -32,6 +40,7 @@ public final class HaTokens {
         this.refreshMargin = refreshMargin;
         this.clock = clock;
         this.current = auth instanceof HaAuth.SignIn s ? s.tokens() : null;
+        this.stored = auth instanceof HaAuth.SignIn s ? s.stored() : "";
     }
 
     /** Whether a refused token can be replaced (sign-in); a long-lived token cannot. */
@@ -71,6 +80,7 @@ public final class HaTokens {
                                 refreshes.incrementAndGet();
                                 return api.refresh(from);
                             })
+                            .flatMap(fresh -> writeBack(fresh).thenReturn(fresh))
                             .doOnNext(fresh -> {
                                 synchronized (this) {
                                     current = fresh;
@@ -87,6 +97,39 @@ public final class HaTokens {
             }
             return shared.map(SignInTokens::accessToken);
         });
+    }
+
+    /**
+     * Stores {@code fresh} in the credential if it still holds what this client read (or last wrote). A
+     * failed write costs one refresh after a restart: it is logged, never the call's failure.
+     */
+    private Mono<Void> writeBack(SignInTokens fresh) {
+        if (!(auth instanceof HaAuth.SignIn signIn) || signIn.writer() == CredentialWriter.NONE) {
+            return Mono.empty();
+        }
+        String expected;
+        synchronized (this) {
+            expected = stored;
+        }
+        String value = fresh.toStored();
+        return Mono.fromCallable(() -> signIn.writer().replace(HaConnectionSettings.SIGN_IN_FIELD, expected, value))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(written -> {
+                    if (written) {
+                        synchronized (this) {
+                            stored = value;
+                        }
+                    } else {
+                        LOG.debug("The Home Assistant sign-in changed meanwhile: the refreshed token is not stored");
+                    }
+                })
+                .onErrorResume(e -> {
+                    LOG.warn(
+                            "Could not store the refreshed Home Assistant access token: {}",
+                            e.getClass().getSimpleName());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /** Refreshes done so far (tests). */
