@@ -71,6 +71,9 @@ public abstract class ApiTestSupport {
         anonymous = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
+                // the node-type catalogue (every node's schema) is past WebFlux's 256 KB default; a browser has no
+                // limit
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
         String apiKey;
         synchronized (ApiTestSupport.class) {

@@ -98,6 +98,83 @@ class WebhookTest extends ApiTestSupport {
     }
 
     @Test
+    void theLastNodesAnswerCanBeOnePropertyWithItsOwnContentType() {
+        activeWorkflow(
+                "Last node property",
+                Map.of(
+                        "httpMethod",
+                        "POST",
+                        "path",
+                        "last-node-property",
+                        "responseMode",
+                        "lastNode",
+                        "options",
+                        Map.of(
+                                "responsePropertyName",
+                                "body.doc",
+                                "responseContentType",
+                                "application/xml",
+                                "responseCode",
+                                Map.of("values", Map.of("responseCode", "customCode", "customCode", 299)))),
+                List.of(node("Pass", "n8n-nodes-base.noOp", 1, Map.of())),
+                connect("Webhook", "Pass"));
+        byte[] answer = anonymous
+                .post()
+                .uri("/webhook/last-node-property")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("doc", "<ok/>", "other", 1))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(299)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_XML)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        assertThat(new String(answer, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("<ok/>");
+    }
+
+    @Test
+    void respondingImmediatelySendsTheResponseDataOptionOrNothing() {
+        activeWorkflow(
+                "Immediate text",
+                Map.of(
+                        "httpMethod",
+                        "POST",
+                        "path",
+                        "immediate-text",
+                        "options",
+                        Map.of(
+                                "responseData",
+                                "success",
+                                "responseCode",
+                                Map.of("values", Map.of("responseCode", 201)))),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/immediate-text")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .isEqualTo("success");
+        activeWorkflow(
+                "Immediate nothing",
+                Map.of("httpMethod", "POST", "path", "immediate-nothing", "options", Map.of("noResponseBody", true)),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/immediate-nothing")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
     void immediateAnswerComesAfterTheExecutionIsRecorded() {
         String id = activeWorkflow(
                 "Immediate",

@@ -2,6 +2,7 @@ package io.hearth.node.trigger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +14,11 @@ import java.util.Set;
  * @param responseCode    status for {@link ResponseMode#ON_RECEIVED} and {@link ResponseMode#LAST_NODE}
  * @param responseData    what {@link ResponseMode#LAST_NODE} sends back
  * @param responseHeaders extra headers for those two modes
+ * @param receivedBody    what {@link ResponseMode#ON_RECEIVED} answers with (n8n: {@code {"message": "Workflow
+ *                        was started"}}, the "Response Data" option's text, or nothing with "No Response Body")
+ * @param responsePropertyName for {@link ResponseData#FIRST_ENTRY_JSON}: answer with this property (a dotted
+ *                        path) of the first item instead of the whole item
+ * @param responseBinaryPropertyName for {@link ResponseData#FIRST_ENTRY_BINARY}: the first item's binary field
  */
 public record WebhookSpec(
         Set<String> methods,
@@ -20,11 +26,42 @@ public record WebhookSpec(
         ResponseMode responseMode,
         int responseCode,
         ResponseData responseData,
-        Map<String, List<String>> responseHeaders) {
+        Map<String, List<String>> responseHeaders,
+        WebhookResponse.Body receivedBody,
+        Optional<String> responsePropertyName,
+        String responseBinaryPropertyName) {
+
+    /** n8n's answer to a webhook that responds immediately without a "Response Data" option. */
+    public static final WebhookResponse.Body WORKFLOW_WAS_STARTED =
+            new WebhookResponse.JsonBody(Map.of("message", "Workflow was started"));
 
     public WebhookSpec {
         methods = Set.copyOf(methods);
         responseHeaders = Map.copyOf(responseHeaders);
+        receivedBody = receivedBody == null ? WORKFLOW_WAS_STARTED : receivedBody;
+        responsePropertyName = responsePropertyName == null ? Optional.empty() : responsePropertyName;
+        responseBinaryPropertyName = responseBinaryPropertyName == null || responseBinaryPropertyName.isBlank()
+                ? "data"
+                : responseBinaryPropertyName;
+    }
+
+    public WebhookSpec(
+            Set<String> methods,
+            String path,
+            ResponseMode responseMode,
+            int responseCode,
+            ResponseData responseData,
+            Map<String, List<String>> responseHeaders) {
+        this(
+                methods,
+                path,
+                responseMode,
+                responseCode,
+                responseData,
+                responseHeaders,
+                WORKFLOW_WAS_STARTED,
+                Optional.empty(),
+                "data");
     }
 
     public enum ResponseMode {

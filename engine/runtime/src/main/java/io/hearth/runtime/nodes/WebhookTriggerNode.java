@@ -2,10 +2,13 @@ package io.hearth.runtime.nodes;
 
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
+import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.description.Condition;
 import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.DisplayOptions;
+import io.hearth.node.description.FieldGroup;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
@@ -14,6 +17,7 @@ import io.hearth.node.trigger.WebhookContext;
 import io.hearth.node.trigger.WebhookNode;
 import io.hearth.node.trigger.WebhookReceipt;
 import io.hearth.node.trigger.WebhookRequest;
+import io.hearth.node.trigger.WebhookResponse;
 import io.hearth.node.trigger.WebhookSpec;
 import io.hearth.node.trigger.WebhookSpec.ResponseData;
 import io.hearth.node.trigger.WebhookSpec.ResponseMode;
@@ -40,6 +44,20 @@ public final class WebhookTriggerNode implements WebhookNode {
     public static final String TYPE = "hearth.webhook";
     private static final Pattern BOTS = Pattern.compile(
             "(?i)bot|crawler|spider|slurp|facebookexternalhit|embedly|whatsapp|preview|discord|telegram|slack");
+
+    private static final Option[] RESPONSE_CODES = {
+        Option.of("200", 200, "OK - Request has succeeded"),
+        Option.of("201", 201, "Created - Request has been fulfilled"),
+        Option.of("204", 204, "No Content - Request processed, no content returned"),
+        Option.of("301", 301, "Moved Permanently - Requested resource moved permanently"),
+        Option.of("302", 302, "Found - Requested resource moved temporarily"),
+        Option.of("304", 304, "Not Modified - Resource has not been modified"),
+        Option.of("400", 400, "Bad Request - Request could not be understood"),
+        Option.of("401", 401, "Unauthorized - Request requires user authentication"),
+        Option.of("403", 403, "Forbidden - Server understood, but refuses to fulfill"),
+        Option.of("404", 404, "Not Found - Server has not found a match"),
+        Option.of("Custom Code", "customCode", "Write any HTTP code")
+    };
 
     private static final NodeDescription DESCRIPTION = NodeDescription.builder(TYPE)
             .alias("n8n-nodes-base.webhook")
@@ -99,6 +117,7 @@ public final class WebhookTriggerNode implements WebhookNode {
             .parameter(Parameter.number("responseCode", 100, 599)
                     .displayName("Response Code")
                     .defaultValue(200)
+                    .show("@version", 1, 1.1)
                     .hide("responseMode", "responseNode"))
             .parameter(Parameter.options(
                             "responseData",
@@ -117,10 +136,23 @@ public final class WebhookTriggerNode implements WebhookNode {
             .parameter(Parameter.collection(
                             "options",
                             "Add Option",
+                            Parameter.bool("binaryData")
+                                    .displayName("Binary File")
+                                    .description("Version 1's switch to keep the whole body as a file; not supported"
+                                            + " by Hearth, which keeps uploads and non-JSON bodies as files itself")
+                                    .show("/httpMethod", "PATCH", "PUT", "POST")
+                                    .show("@version", 1)
+                                    .build(),
                             Parameter.string("binaryPropertyName")
                                     .displayName("Binary Property")
                                     .defaultValue("data")
                                     .description("Where uploaded files and raw binary bodies go")
+                                    .build(),
+                            Parameter.bool("noResponseBody")
+                                    .displayName("No Response Body")
+                                    .description("Whether to send any body in the response")
+                                    .show("/responseMode", "onReceived")
+                                    .hide("rawBody", true)
                                     .build(),
                             Parameter.bool("rawBody")
                                     .displayName("Raw Body")
@@ -133,15 +165,48 @@ public final class WebhookTriggerNode implements WebhookNode {
                                     .displayName("IP(s) Whitelist")
                                     .placeholder("127.0.0.1, 10.0.0.0/8")
                                     .build(),
+                            Parameter.fixedCollection(
+                                            "responseCode",
+                                            false,
+                                            "Add Response Code",
+                                            new FieldGroup(
+                                                    "values",
+                                                    "Values",
+                                                    List.of(
+                                                            Parameter.options("responseCode", RESPONSE_CODES)
+                                                                    .displayName("Response Code")
+                                                                    .defaultValue(200)
+                                                                    .build(),
+                                                            Parameter.number("customCode", 100, 599)
+                                                                    .displayName("Code")
+                                                                    .defaultValue(200)
+                                                                    .show("responseCode", "customCode")
+                                                                    .build())))
+                                    .displayName("Response Code")
+                                    .show("@version", new Condition(Condition.Operator.GTE, 2))
+                                    .hide("/responseMode", "responseNode")
+                                    .build(),
                             Parameter.string("responseContentType")
                                     .displayName("Response Content-Type")
                                     .placeholder("application/xml")
+                                    .show("/responseData", "firstEntryJson")
+                                    .show("/responseMode", "lastNode")
                                     .build(),
                             Parameter.string("responseData")
                                     .displayName("Response Data")
-                                    .description("Body to answer with when responding immediately")
+                                    .placeholder("success")
+                                    .description("Custom response data to send")
+                                    .show("/responseMode", "onReceived")
+                                    .hide("noResponseBody", true)
                                     .build(),
-                            ResponseHeaders.parameter())
+                            ResponseHeaders.parameter(),
+                            Parameter.string("responsePropertyName")
+                                    .displayName("Property Name")
+                                    .defaultValue("data")
+                                    .description("Name of the property to return the data of instead of the whole JSON")
+                                    .show("/responseData", "firstEntryJson")
+                                    .show("/responseMode", "lastNode")
+                                    .build())
                     .displayName("Options"))
             .build();
 
@@ -167,7 +232,10 @@ public final class WebhookTriggerNode implements WebhookNode {
         String path = normalizePath(p.string("path"));
         ResponseMode mode =
                 ResponseMode.fromWireName(p.string("responseMode").isBlank() ? "onReceived" : p.string("responseMode"));
-        int code = p.get("responseCode").isPresent() ? (int) p.integer("responseCode") : 200;
+        if (p.bool("options.binaryData")) {
+            throw new ParameterException(
+                    "options.binaryData", "'Binary File' (version 1) is not supported by Hearth; use version 2");
+        }
         ResponseData data = ResponseData.fromWireName(
                 p.string("responseData").isBlank() ? "firstEntryJson" : p.string("responseData"));
         Map<String, List<String>> headers = ResponseHeaders.read(p, "options.responseHeaders");
@@ -175,7 +243,52 @@ public final class WebhookTriggerNode implements WebhookNode {
         if (!contentType.isBlank()) {
             headers.put("Content-Type", List.of(contentType));
         }
-        return new WebhookSpec(methods, path, mode, code, data, headers);
+        return new WebhookSpec(
+                methods,
+                path,
+                mode,
+                responseCode(p),
+                data,
+                headers,
+                receivedBody(p),
+                p.get("options.responsePropertyName").map(String::valueOf).filter(name -> !name.isBlank()),
+                p.string("responseBinaryPropertyName"));
+    }
+
+    /**
+     * As n8n: version 1 and 1.1 have the code as a parameter, from version 2 it is the "Response Code"
+     * option (one of the listed codes or a custom one); 200 otherwise.
+     */
+    private static int responseCode(ParameterValues p) {
+        if (p.get("responseCode").isPresent()) {
+            return (int) p.integer("responseCode");
+        }
+        List<Map<String, Object>> chosen = p.group("options.responseCode", "values");
+        if (chosen.isEmpty()) {
+            return 200;
+        }
+        Object code = chosen.getFirst().getOrDefault("responseCode", 200);
+        if ("customCode".equals(code)) {
+            code = chosen.getFirst().getOrDefault("customCode", 200);
+        }
+        if (!(code instanceof Number n) || n.intValue() < 100 || n.intValue() > 599) {
+            throw new ParameterException("options.responseCode", "must be an HTTP status code, not '" + code + "'");
+        }
+        return n.intValue();
+    }
+
+    /** What responding immediately answers with, as n8n: the Response Data text, nothing, or "Workflow was started". */
+    private static WebhookResponse.Body receivedBody(ParameterValues p) {
+        Object text = p.get("options.responseData").orElse("");
+        if (text instanceof String s && s.startsWith("=")) {
+            throw new ParameterException(
+                    "options.responseData", "an expression is not supported here; Hearth answers before the run");
+        }
+        if (!String.valueOf(text).isEmpty()) {
+            // sent as n8n's web server sends a string
+            return new WebhookResponse.TextBody(String.valueOf(text), "text/html; charset=utf-8");
+        }
+        return p.bool("options.noResponseBody") ? new WebhookResponse.NoBody() : WebhookSpec.WORKFLOW_WAS_STARTED;
     }
 
     /** {@code /a/b/} and {@code a/b} are the same path. */

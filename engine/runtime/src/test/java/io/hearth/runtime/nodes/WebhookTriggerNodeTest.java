@@ -1,16 +1,22 @@
 package io.hearth.runtime.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.expression.ExpressionEngine;
 import io.hearth.node.NodeInfo;
 import io.hearth.node.NodeLogger;
+import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.WorkflowInfo;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.trigger.WebhookContext;
 import io.hearth.node.trigger.WebhookReceipt;
 import io.hearth.node.trigger.WebhookRequest;
+import io.hearth.node.trigger.WebhookResponse;
 import io.hearth.node.trigger.WebhookSpec;
+import io.hearth.runtime.execution.ParameterResolver;
+import io.hearth.runtime.workflow.WorkflowNode;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -63,6 +69,94 @@ class WebhookTriggerNodeTest {
         assertThat(spec.methods()).containsExactly("POST");
         assertThat(spec.path()).isEqualTo("orders/:id");
         assertThat(spec.responseMode()).isEqualTo(WebhookSpec.ResponseMode.RESPOND_NODE);
+    }
+
+    /** The spec as activation computes it: the node's parameters resolved for its type version. */
+    private WebhookSpec specOf(double typeVersion, Map<String, Object> parameters) {
+        var n = WorkflowNode.of("Webhook", "n8n-nodes-base.webhook", parameters).withTypeVersion(typeVersion);
+        return node.spec(ParameterResolver.create(new ExpressionEngine(), node, n, Set.of())
+                .constantValues());
+    }
+
+    @Test
+    void version1HasTheResponseCodeAsAParameterVersion2AsAnOption() {
+        assertThat(specOf(1.1, Map.of("path", "a", "responseCode", 202)).responseCode())
+                .isEqualTo(202);
+        assertThat(specOf(
+                                2,
+                                Map.of(
+                                        "path",
+                                        "a",
+                                        "options",
+                                        Map.of("responseCode", Map.of("values", Map.of("responseCode", 201)))))
+                        .responseCode())
+                .isEqualTo(201);
+        assertThat(specOf(
+                                2.1,
+                                Map.of(
+                                        "path",
+                                        "a",
+                                        "options",
+                                        Map.of(
+                                                "responseCode",
+                                                Map.of(
+                                                        "values",
+                                                        Map.of("responseCode", "customCode", "customCode", 418)))))
+                        .responseCode())
+                .isEqualTo(418);
+        assertThat(specOf(2.1, Map.of("path", "a")).responseCode()).isEqualTo(200);
+    }
+
+    @Test
+    void respondingImmediatelyAnswersAsN8nDoes() {
+        assertThat(specOf(2, Map.of("path", "a")).receivedBody()).isEqualTo(WebhookSpec.WORKFLOW_WAS_STARTED);
+        assertThat(specOf(2, Map.of("path", "a", "options", Map.of("responseData", "success")))
+                        .receivedBody())
+                .isEqualTo(new WebhookResponse.TextBody("success", "text/html; charset=utf-8"));
+        assertThat(specOf(2, Map.of("path", "a", "options", Map.of("noResponseBody", true)))
+                        .receivedBody())
+                .isEqualTo(new WebhookResponse.NoBody());
+    }
+
+    @Test
+    void version1sBinaryFileSwitchIsRefusedNotIgnored() {
+        assertThatThrownBy(() ->
+                        specOf(1, Map.of("httpMethod", "POST", "path", "a", "options", Map.of("binaryData", true))))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("options.binaryData")
+                .hasMessageContaining("'Binary File' (version 1) is not supported by Hearth");
+        assertThat(specOf(1, Map.of("httpMethod", "POST", "path", "a", "options", Map.of("binaryData", false)))
+                        .path())
+                .isEqualTo("a");
+    }
+
+    @Test
+    void theLastNodesAnswerCanBeOneProperty() {
+        var spec = specOf(
+                2,
+                Map.of(
+                        "path",
+                        "a",
+                        "responseMode",
+                        "lastNode",
+                        "options",
+                        Map.of("responsePropertyName", "result.total")));
+        assertThat(spec.responsePropertyName()).hasValue("result.total");
+        assertThat(specOf(2, Map.of("path", "a", "responseMode", "lastNode")).responsePropertyName())
+                .isEmpty();
+        assertThat(specOf(
+                                2,
+                                Map.of(
+                                        "path",
+                                        "a",
+                                        "responseMode",
+                                        "lastNode",
+                                        "responseData",
+                                        "firstEntryBinary",
+                                        "responseBinaryPropertyName",
+                                        "report"))
+                        .responseBinaryPropertyName())
+                .isEqualTo("report");
     }
 
     @Test

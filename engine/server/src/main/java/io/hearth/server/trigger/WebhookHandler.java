@@ -335,9 +335,7 @@ public final class WebhookHandler {
     }
 
     private Mono<ServerResponse> receivedAnswer(WebhookSpec spec) {
-        var builder = ServerResponse.status(spec.responseCode());
-        spec.responseHeaders().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
-        return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", "Workflow was started"));
+        return answer(new WebhookResponse(spec.responseCode(), spec.responseHeaders(), spec.receivedBody()));
     }
 
     /** 503 when the server refused to run the execution (too many running and waiting), else 500. */
@@ -369,18 +367,57 @@ public final class WebhookHandler {
             case ALL_ENTRIES ->
                 builder.contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(out.stream().map(Item::json).toList());
-            case FIRST_ENTRY_BINARY ->
-                out.isEmpty() || out.getFirst().binary().isEmpty()
+            case FIRST_ENTRY_BINARY -> {
+                // n8n's messages
+                if (out.isEmpty()) {
+                    yield json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "No item was found to return"));
+                }
+                if (out.getFirst().binary().isEmpty()) {
+                    yield json(
+                            HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "No binary data was found to return"));
+                }
+                BinaryData data = out.getFirst().binary().get(spec.responseBinaryPropertyName());
+                yield data == null
                         ? json(
                                 HttpStatus.INTERNAL_SERVER_ERROR,
-                                Map.of("message", "The last node returned no binary data"))
-                        : binary(
-                                builder,
-                                out.getFirst().binary().values().iterator().next());
-            case FIRST_ENTRY_JSON ->
-                builder.contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(out.isEmpty() ? Map.of() : out.getFirst().json());
+                                Map.of(
+                                        "message",
+                                        "The binary property '" + spec.responseBinaryPropertyName()
+                                                + "' which should be returned does not exist"))
+                        : binary(builder, data);
+            }
+            case FIRST_ENTRY_JSON -> {
+                Object body = out.isEmpty() ? Map.of() : out.getFirst().json();
+                if (spec.responsePropertyName().isPresent()) {
+                    body = propertyAt(body, spec.responsePropertyName().get());
+                }
+                // the "Response Content-Type" option (a header by now) replaces JSON's
+                if (hasContentType(spec.responseHeaders())) {
+                    yield body instanceof String text
+                            ? builder.bodyValue(text)
+                            : builder.bodyValue(io.hearth.node.support.MiniJson.write(body));
+                }
+                yield body == null
+                        ? builder.build()
+                        : builder.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            }
         };
+    }
+
+    /** The value at a dotted path ({@code nested.value}), as lodash's get; null when absent. */
+    private static Object propertyAt(Object value, String path) {
+        Object current = value;
+        for (String key : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        return current;
+    }
+
+    private static boolean hasContentType(Map<String, List<String>> headers) {
+        return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Content-Type"));
     }
 
     private Mono<ServerResponse> respondNodeAnswer(Responder responder, StartedExecution started) {
@@ -418,8 +455,12 @@ public final class WebhookHandler {
             case WebhookResponse.NoBody n -> builder.build();
             case WebhookResponse.JsonBody j ->
                 builder.contentType(MediaType.APPLICATION_JSON).bodyValue(j.value() == null ? Map.of() : j.value());
+            // a Content-Type response header the user set wins over the body's default
             case WebhookResponse.TextBody t ->
-                builder.contentType(MediaType.parseMediaType(t.contentType())).bodyValue(t.text());
+                hasContentType(response.headers())
+                        ? builder.bodyValue(t.text())
+                        : builder.contentType(MediaType.parseMediaType(t.contentType()))
+                                .bodyValue(t.text());
             case WebhookResponse.BinaryBody b -> binary(builder, b.data());
         };
     }
