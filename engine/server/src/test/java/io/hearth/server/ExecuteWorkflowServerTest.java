@@ -35,6 +35,10 @@ class ExecuteWorkflowServerTest extends ApiTestSupport {
     }
 
     private String parentWorkflow(String path, Map<String, Object> call) {
+        return parentWorkflow(path, "lastNode", call);
+    }
+
+    private String parentWorkflow(String path, String responseMode, Map<String, Object> call) {
         String id = (String) create(Map.of(
                         "name",
                         "Parent " + path,
@@ -50,7 +54,7 @@ class ExecuteWorkflowServerTest extends ApiTestSupport {
                                                 "path",
                                                 path,
                                                 "responseMode",
-                                                "lastNode",
+                                                responseMode,
                                                 "responseData",
                                                 "allEntries")),
                                 node("Call", "n8n-nodes-base.executeWorkflow", 1.3, call)),
@@ -185,35 +189,11 @@ class ExecuteWorkflowServerTest extends ApiTestSupport {
                                         node("Wait", "hearth.wait", 1.1, Map.of("amount", 1, "unit", "hours"))),
                         "connections", connect("Called", "Wait")))
                 .get("id");
-        String parent = (String) create(Map.of(
-                        "name",
-                        "Parent of a slow child",
-                        "nodes",
-                        List.of(
-                                node(
-                                        "Webhook",
-                                        "n8n-nodes-base.webhook",
-                                        2,
-                                        Map.of(
-                                                "httpMethod",
-                                                "POST",
-                                                "path",
-                                                "call-slow",
-                                                "responseMode",
-                                                "onReceived")),
-                                node(
-                                        "Call",
-                                        "n8n-nodes-base.executeWorkflow",
-                                        1.3,
-                                        Map.of(
-                                                "source",
-                                                "database",
-                                                "workflowId",
-                                                Map.of("__rl", true, "mode", "id", "value", child)))),
-                        "connections",
-                        connect("Webhook", "Call")))
-                .get("id");
-        activate(parent);
+        // The webhook answers at once; the parent runs on, waiting for its child.
+        String parent = parentWorkflow(
+                "call-slow",
+                "onReceived",
+                Map.of("source", "database", "workflowId", Map.of("__rl", true, "mode", "id", "value", child)));
         anonymous.post().uri("/webhook/call-slow").exchange().expectStatus().isOk();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
