@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
+import io.hearth.testsupport.TestHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** HTTP Request against real local servers: methods, bodies, options, errors, authentication. */
 class HttpRequestNodeTest {
 
-    static TestServer server;
+    static TestHttpServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.http();
+        server = TestHttpServer.http();
     }
 
     @AfterAll
@@ -447,7 +448,7 @@ class HttpRequestNodeTest {
 
     @Test
     void selfSignedTlsNeedsIgnoreSslIssues(@TempDir Path dir) throws Exception {
-        try (TestServer tls = TestServer.https(dir)) {
+        try (TestHttpServer tls = TestHttpServer.https(dir)) {
             var refused = new HttpRuns().run(Map.of("url", tls.url("/array")));
             assertThat(HttpRuns.error(refused)).contains("TLS").contains("Ignore SSL Issues");
             var accepted = new HttpRuns()
@@ -479,14 +480,14 @@ class HttpRequestNodeTest {
 
     @Test
     void oauth2ClientCredentialsFetchesAndReusesAToken() {
-        int before = server.tokensIssued.get();
+        int before = server.tokensIssued();
         HttpRuns runs = new HttpRuns().credential("oAuth2Api", oauth2("clientCredentials", Map.of()));
         var first = runs.run(protectedCall());
         var second = runs.run(protectedCall());
         assertThat(HttpRuns.error(first)).isEmpty();
         assertThat(HttpRuns.json(first).get("token")).isEqualTo("******");
         assertThat(HttpRuns.error(second)).isEmpty();
-        assertThat(server.tokensIssued.get() - before).isEqualTo(1);
+        assertThat(server.tokensIssued() - before).isEqualTo(1);
     }
 
     @Test
@@ -535,7 +536,7 @@ class HttpRequestNodeTest {
         var limits = io.hearth.runtime.workflow.WorkflowSettings.DEFAULTS.withLimits(
                 io.hearth.runtime.workflow.WorkflowLimits.NONE.withMaxItemsPerOutput(50));
         for (HttpRuns runs : List.of(new HttpRuns(), new HttpRuns().continueOnFail())) {
-            int before = server.requests.get();
+            int before = server.requests();
 
             var r = runs.settings(limits).run(endlessPagination(server.url("/array")));
 
@@ -544,7 +545,7 @@ class HttpRequestNodeTest {
                     .startsWith("The node produced more than 50 items on one output; the limit is 50")
                     .contains("maxItemsPerOutput");
             // Two items a page: the 26th page went past the limit, and no page was asked for after it.
-            assertThat(server.requests.get() - before).isEqualTo(26);
+            assertThat(server.requests() - before).isEqualTo(26);
         }
     }
 

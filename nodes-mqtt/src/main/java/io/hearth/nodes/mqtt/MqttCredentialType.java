@@ -79,6 +79,7 @@ public final class MqttCredentialType implements CredentialType {
                                     + "EXTERNAL)")
                             .show("ssl", true),
                     Parameter.secret("ca")
+                            .rows(4)
                             .displayName("CA Certificates")
                             .description("PEM certificates of the CAs that signed the broker's certificate (or the "
                                     + "broker's self-signed certificate); empty: the system's trusted CAs")
@@ -91,11 +92,13 @@ public final class MqttCredentialType implements CredentialType {
                             .show("ssl", true)
                             .show("passwordless", true),
                     Parameter.secret("cert")
+                            .rows(4)
                             .displayName("Client Certificate")
                             .description("PEM certificate presented to brokers that require one")
                             .show("ssl", true)
                             .show("passwordless", true),
                     Parameter.secret("key")
+                            .rows(4)
                             .displayName("Client Key")
                             .description("PEM private key of the client certificate (unencrypted)")
                             .show("ssl", true)

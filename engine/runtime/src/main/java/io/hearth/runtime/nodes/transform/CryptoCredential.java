@@ -22,6 +22,7 @@ public final class CryptoCredential implements CredentialType {
                                 .description("Secret used in the Hmac action")
                                 .build(),
                         Parameter.secret("signPrivateKey")
+                                .rows(4)
                                 .displayName("Private Key")
                                 .description("Private Key used in the Sign action")
                                 .build()),

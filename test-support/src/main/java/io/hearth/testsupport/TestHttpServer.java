@@ -1,9 +1,10 @@
-package io.hearth.nodes.http;
+package io.hearth.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.hearth.node.support.MiniJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -24,26 +25,34 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A real HTTP server for the node's tests (JDK HttpServer): echo, JSON, text, files, redirects,
- * slow answers, errors, Digest, pages; optionally TLS with a self-signed certificate made by keytool.
+ * A real HTTP server for tests of HTTP clients (JDK HttpServer): echo (method, path, query, headers and body sent
+ * back as JSON), JSON, text, files, redirects, slow answers, errors, Digest, an OAuth2 token endpoint (client
+ * credentials, refresh) and a resource it protects, pages; optionally TLS with a self-signed certificate made by
+ * keytool. The Digest user and the OAuth2 client can be chosen ({@link #withDigestUser}, {@link #withOAuthClient}).
  */
-final class TestServer implements AutoCloseable {
+public final class TestHttpServer implements AutoCloseable {
 
-    final HttpServer server;
-    final AtomicInteger requests = new AtomicInteger();
+    private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private volatile String digestUser = "ada";
+    private volatile String digestPassword = "s3cret";
+    private volatile String clientId = "app";
+    private volatile String clientSecret = "app-secret";
+    private volatile String tokenPrefix = "at-";
 
-    private TestServer(HttpServer server) {
+    private TestHttpServer(HttpServer server) {
         this.server = server;
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    static TestServer http() throws IOException {
-        return new TestServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    public static TestHttpServer http() throws IOException {
+        return new TestHttpServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
     }
 
-    static TestServer https(Path dir) throws Exception {
+    public static TestHttpServer https(Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
         if (!Files.exists(keystore)) {
             Process p = new ProcessBuilder(
@@ -85,16 +94,44 @@ final class TestServer implements AutoCloseable {
         ssl.init(kmf.getKeyManagers(), null, null);
         HttpsServer s = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         s.setHttpsConfigurator(new HttpsConfigurator(ssl));
-        return new TestServer(s);
+        return new TestHttpServer(s);
     }
 
-    String url(String path) {
+    /** The user and password {@code /digest} accepts (default ada / s3cret). */
+    public TestHttpServer withDigestUser(String user, String password) {
+        this.digestUser = user;
+        this.digestPassword = password;
+        return this;
+    }
+
+    /**
+     * The client {@code /token} accepts (Basic auth or in the form; default app / app-secret) and how the access
+     * tokens it issues begin (default {@code at-}); {@code /protected} accepts those tokens.
+     */
+    public TestHttpServer withOAuthClient(String id, String secret, String accessTokenPrefix) {
+        this.clientId = id;
+        this.clientSecret = secret;
+        this.tokenPrefix = accessTokenPrefix;
+        return this;
+    }
+
+    /** Requests received so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Access tokens {@code /token} issued so far. */
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    public String url(String path) {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The same server under another origin (host name localhost instead of 127.0.0.1). */
-    String otherOriginUrl(String path) {
+    public String otherOriginUrl(String path) {
         return url(path).replace("127.0.0.1", "localhost");
     }
 
@@ -142,7 +179,7 @@ final class TestServer implements AutoCloseable {
                 case "/token" -> token(ex, new String(body, StandardCharsets.UTF_8));
                 case "/protected" -> {
                     String auth = ex.getRequestHeaders().getFirst("Authorization");
-                    if (auth != null && auth.startsWith("Bearer at-")) {
+                    if (auth != null && auth.startsWith("Bearer " + tokenPrefix)) {
                         send(ex, 200, "application/json", "{\"token\":\"" + auth.substring(7) + "\"}");
                     } else {
                         send(ex, 401, "application/json", "{\"message\":\"no valid token\"}");
@@ -167,7 +204,7 @@ final class TestServer implements AutoCloseable {
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
         out.put("headers", headers);
         out.put("body", new String(body, StandardCharsets.ISO_8859_1));
-        send(ex, 200, "application/json", Json.write(out));
+        send(ex, 200, "application/json", MiniJson.write(out));
     }
 
     private void users(HttpExchange ex, Map<String, String> query) throws IOException {
@@ -184,19 +221,18 @@ final class TestServer implements AutoCloseable {
             send(ex, 404, "application/json", "{\"message\":\"no more\"}");
             return;
         }
-        send(ex, 200, "application/json", Json.write(Map.of("users", users, "total", 10, "skip", skip)));
+        send(ex, 200, "application/json", MiniJson.write(Map.of("users", users, "total", 10, "skip", skip)));
     }
-
-    final AtomicInteger tokensIssued = new AtomicInteger();
 
     private void token(HttpExchange ex, String form) throws IOException {
         Map<String, String> f = query(form);
         String basic = ex.getRequestHeaders().getFirst("Authorization");
         boolean client = ("Basic "
                                 + java.util.Base64.getEncoder()
-                                        .encodeToString("app:app-secret".getBytes(StandardCharsets.UTF_8)))
+                                        .encodeToString(
+                                                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
                         .equals(basic)
-                || ("app".equals(f.get("client_id")) && "app-secret".equals(f.get("client_secret")));
+                || (clientId.equals(f.get("client_id")) && clientSecret.equals(f.get("client_secret")));
         if (!client) {
             send(
                     ex,
@@ -218,7 +254,7 @@ final class TestServer implements AutoCloseable {
                 ex,
                 200,
                 "application/json",
-                "{\"access_token\":\"at-" + tokensIssued.incrementAndGet() + "-" + grant
+                "{\"access_token\":\"" + tokenPrefix + tokensIssued.incrementAndGet() + "-" + grant
                         + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
     }
 
@@ -239,10 +275,10 @@ final class TestServer implements AutoCloseable {
         while (m.find()) {
             p.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
         }
-        String ha1 = md5("ada:test:s3cret");
+        String ha1 = md5(digestUser + ":test:" + digestPassword);
         String ha2 = md5(ex.getRequestMethod() + ":" + p.get("uri"));
         String expected = md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:" + ha2);
-        if (expected.equals(p.get("response")) && "ada".equals(p.get("username"))) {
+        if (expected.equals(p.get("response")) && digestUser.equals(p.get("username"))) {
             send(ex, 200, "application/json", "{\"authenticated\":true}");
         } else {
             send(ex, 401, "text/plain", "wrong digest");
