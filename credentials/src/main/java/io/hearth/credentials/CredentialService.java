@@ -1,5 +1,6 @@
 package io.hearth.credentials;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.CredentialDescription;
 import io.hearth.node.credential.CredentialTestResult;
@@ -9,7 +10,6 @@ import io.hearth.node.credential.Secret;
 import io.hearth.node.description.Parameter;
 import io.hearth.node.description.ParameterType.StringType;
 import io.hearth.node.support.HeaderText;
-import io.hearth.node.support.SecretRedactor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.hearth.credentials;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -95,8 +95,8 @@ public final class CredentialStore {
         shared.lock();
         try {
             CredentialCipher cipher = keys.current();
-            repository.insert(new CredentialRow(
-                    id, name, type, cipher.encrypt(MiniJson.write(values)), cipher.keyId(), now, now));
+            repository.insert(
+                    new CredentialRow(id, name, type, cipher.encrypt(Json.write(values)), cipher.keyId(), now, now));
         } finally {
             shared.unlock();
         }
@@ -126,7 +126,7 @@ public final class CredentialStore {
         shared.lock();
         try {
             CredentialCipher cipher = keys.current();
-            return repository.updateData(id, cipher.encrypt(MiniJson.write(values)), cipher.keyId(), now());
+            return repository.updateData(id, cipher.encrypt(Json.write(values)), cipher.keyId(), now());
         } finally {
             rowCache.remove(id);
             shared.unlock();
@@ -300,7 +300,7 @@ public final class CredentialStore {
     private static Optional<Map<String, Object>> parse(CredentialCipher cipher, CredentialRow row) {
         return cipher.decrypt(row.data()).flatMap(json -> {
             try {
-                if (MiniJson.parse(json) instanceof Map<?, ?> map) {
+                if (Json.parse(json) instanceof Map<?, ?> map) {
                     Map<String, Object> values = new LinkedHashMap<>();
                     map.forEach((k, v) -> values.put(String.valueOf(k), v));
                     return Optional.of(values);

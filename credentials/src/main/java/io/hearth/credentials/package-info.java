@@ -18,7 +18,7 @@
  *   <li>{@link io.hearth.credentials.MasterKeyProvider} / {@link io.hearth.credentials.MasterKey}: where the key
  *       comes from.</li>
  *   <li>{@link io.hearth.credentials.KeyRotation}: re-encrypts everything with a new key, all or nothing.</li>
- *   <li>{@link io.hearth.node.support.SecretRedactor}: removes secret values from logs, errors and execution data.</li>
+ *   <li>{@link io.hearth.common.SecretRedactor}: removes secret values from logs, errors and execution data.</li>
  * </ul>
  * No method returns {@code null}; absent values are {@link java.util.Optional} or empty collections.
  */

@@ -5,12 +5,12 @@ import static io.hearth.credentials.TestApiCredential.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.CredentialTestResult;
 import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.FieldError;
 import io.hearth.node.credential.Secret;
-import io.hearth.node.support.SecretRedactor;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

@@ -140,7 +140,7 @@ abstract class CredentialStorageContract {
                 List.of(created, s.service().get(created.id()).orElseThrow())) {
             assertThat(view.values())
                     .containsEntry("host", "ha.local")
-                    .containsEntry("port", 8123)
+                    .containsEntry("port", 8123L)
                     .containsEntry("accessToken", Secret.MASK)
                     .doesNotContainKey("clientSecret");
             assertThat(view.secrets()).isEqualTo(Map.of("accessToken", true, "clientSecret", false));

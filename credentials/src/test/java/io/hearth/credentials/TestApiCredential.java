@@ -89,6 +89,6 @@ class TestApiCredential implements CredentialType {
     }
 
     static Map<String, Object> values(String host, String token) {
-        return Map.of("host", host, "port", 8123, "ssl", false, "accessToken", token);
+        return Map.of("host", host, "port", 8123L, "ssl", false, "accessToken", token);
     }
 }

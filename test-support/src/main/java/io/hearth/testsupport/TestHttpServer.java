@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -204,7 +204,7 @@ public final class TestHttpServer implements AutoCloseable {
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
         out.put("headers", headers);
         out.put("body", new String(body, StandardCharsets.ISO_8859_1));
-        send(ex, 200, "application/json", MiniJson.write(out));
+        send(ex, 200, "application/json", Json.write(out));
     }
 
     private void users(HttpExchange ex, Map<String, String> query) throws IOException {
@@ -221,7 +221,7 @@ public final class TestHttpServer implements AutoCloseable {
             send(ex, 404, "application/json", "{\"message\":\"no more\"}");
             return;
         }
-        send(ex, 200, "application/json", MiniJson.write(Map.of("users", users, "total", 10, "skip", skip)));
+        send(ex, 200, "application/json", Json.write(Map.of("users", users, "total", 10, "skip", skip)));
     }
 
     private void token(HttpExchange ex, String form) throws IOException {

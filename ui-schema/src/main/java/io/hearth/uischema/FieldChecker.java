@@ -1,5 +1,6 @@
 package io.hearth.uischema;
 
+import io.hearth.common.Json;
 import io.hearth.node.description.FieldGroup;
 import io.hearth.node.description.FilterOperator;
 import io.hearth.node.description.LocatorMode;
@@ -18,7 +19,6 @@ import io.hearth.node.description.ParameterType.NumberType;
 import io.hearth.node.description.ParameterType.OptionsType;
 import io.hearth.node.description.ParameterType.ResourceLocatorType;
 import io.hearth.node.description.ParameterType.StringType;
-import io.hearth.node.support.MiniJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -267,7 +267,7 @@ final class FieldChecker {
     private void checkJson(Object value, String at) {
         if (value instanceof String text) {
             try {
-                MiniJson.parse(text);
+                Json.parse(text);
             } catch (IllegalArgumentException e) {
                 add(at, "is not valid JSON: " + e.getMessage());
             }

@@ -40,7 +40,7 @@ public final class NodeSchemas {
     /** The schema of a credential's data, with the type's metadata under {@code x-credential}. */
     public static Map<String, Object> forCredential(CredentialDescription d) {
         Map<String, Object> schema = objectSchema(d.displayName(), "", d.fields(), PropertySchemas.forCredential());
-        Map<String, Object> meta = Json.object("name", d.name(), "displayName", d.displayName(), "icon", d.icon());
+        Map<String, Object> meta = JsonTrees.object("name", d.name(), "displayName", d.displayName(), "icon", d.icon());
         d.documentationUrl().ifPresent(url -> meta.put("documentationUrl", url));
         schema.put("x-credential", meta);
         return schema;
@@ -48,7 +48,7 @@ public final class NodeSchemas {
 
     private static Map<String, Object> objectSchema(
             String title, String description, List<Parameter> parameters, PropertySchemas properties) {
-        Map<String, Object> schema = Json.object("$schema", DRAFT, "title", title);
+        Map<String, Object> schema = JsonTrees.object("$schema", DRAFT, "title", title);
         if (!description.isEmpty()) {
             schema.put("description", description);
         }
@@ -64,7 +64,7 @@ public final class NodeSchemas {
     private static Map<String, Object> nodeMetadata(NodeDescription d) {
         List<Object> versions = new ArrayList<>();
         d.versions().forEach(v -> versions.add(PropertySchemas.number(v)));
-        Map<String, Object> meta = Json.object(
+        Map<String, Object> meta = JsonTrees.object(
                 "name", d.name(),
                 "aliases", new ArrayList<Object>(d.aliases()),
                 "displayName", d.displayName(),
@@ -84,7 +84,7 @@ public final class NodeSchemas {
         d.dynamicInputs()
                 .ifPresent(i -> meta.put(
                         "dynamicInputs",
-                        Json.object("countParameter", i.countParameter(), "labelPrefix", i.labelPrefix())));
+                        JsonTrees.object("countParameter", i.countParameter(), "labelPrefix", i.labelPrefix())));
         List<Object> credentials = new ArrayList<>();
         d.credentials().forEach(c -> credentials.add(credential(c)));
         meta.put("credentials", credentials);
@@ -99,9 +99,9 @@ public final class NodeSchemas {
     }
 
     private static Map<String, Object> dynamicOutputs(DynamicOutputs o) {
-        Map<String, Object> out = Json.object("groupPath", o.groupPath(), "labelField", o.labelField());
+        Map<String, Object> out = JsonTrees.object("groupPath", o.groupPath(), "labelField", o.labelField());
         o.extraWhenParameter().ifPresent(p -> out.put("extraWhenParameter", p));
-        o.extraWhenValue().ifPresent(v -> out.put("extraWhenValue", Json.copy(v)));
+        o.extraWhenValue().ifPresent(v -> out.put("extraWhenValue", JsonTrees.copy(v)));
         if (o.extraWhenParameter().isPresent()) {
             out.put("extraOutputName", o.extraOutputName());
         }
@@ -112,7 +112,7 @@ public final class NodeSchemas {
     }
 
     private static Map<String, Object> credential(CredentialRequirement c) {
-        Map<String, Object> out = Json.object("type", c.type(), "required", c.required());
+        Map<String, Object> out = JsonTrees.object("type", c.type(), "required", c.required());
         if (c.displayOptions() != null && !c.displayOptions().isAlways()) {
             out.put("displayOptions", Wire.displayOptions(c.displayOptions()));
         }

@@ -69,10 +69,10 @@ final class PropertySchemas {
                 indexes.forEach(i -> variants.add(property(parameters.get(i), i)));
                 out.put(
                         name,
-                        Json.object(
+                        JsonTrees.object(
                                 "title", parameters.get(indexes.getFirst()).displayName(),
                                 "anyOf", variants,
-                                "x-ui", Json.object("order", indexes.getFirst(), "variants", true)));
+                                "x-ui", JsonTrees.object("order", indexes.getFirst(), "variants", true)));
             }
         });
         return out;
@@ -90,18 +90,18 @@ final class PropertySchemas {
     }
 
     Map<String, Object> property(Parameter p, int order) {
-        Map<String, Object> schema = Json.object("title", p.displayName());
+        Map<String, Object> schema = JsonTrees.object("title", p.displayName());
         if (!p.description().isEmpty()) {
             schema.put("description", p.description());
         }
         Map<String, Object> value = valueSchema(p.type());
         if (!credential && !p.noDataExpression() && Expressions.allowedIn(p.type()) && !acceptsAnyString(p.type())) {
-            schema.put("anyOf", Json.array(value, Json.object("type", "string", "pattern", "^=")));
+            schema.put("anyOf", JsonTrees.array(value, JsonTrees.object("type", "string", "pattern", "^=")));
         } else {
             schema.putAll(value);
         }
         if (p.holdsValue()) {
-            schema.put("default", Json.copy(p.defaultValue()));
+            schema.put("default", JsonTrees.copy(p.defaultValue()));
         } else {
             schema.put("readOnly", true);
         }
@@ -125,17 +125,17 @@ final class PropertySchemas {
 
     private Map<String, Object> valueSchema(ParameterType type) {
         return switch (type) {
-            case StringType s -> Json.object("type", "string");
+            case StringType s -> JsonTrees.object("type", "string");
             case NumberType n -> {
-                Map<String, Object> schema = Json.object("type", "number");
+                Map<String, Object> schema = JsonTrees.object("type", "number");
                 n.minValue().ifPresent(min -> schema.put("minimum", number(min)));
                 n.maxValue().ifPresent(max -> schema.put("maximum", number(max)));
                 yield schema;
             }
-            case BooleanType b -> Json.object("type", "boolean");
+            case BooleanType b -> JsonTrees.object("type", "boolean");
             case OptionsType o -> choice(o.options(), o.dynamicOptions().isPresent());
             case MultiOptionsType m ->
-                Json.object(
+                JsonTrees.object(
                         "type",
                         "array",
                         "items",
@@ -143,27 +143,27 @@ final class PropertySchemas {
                         "uniqueItems",
                         true);
             case CollectionType c ->
-                Json.object("type", "object", "properties", properties(c.fields()), "additionalProperties", false);
+                JsonTrees.object("type", "object", "properties", properties(c.fields()), "additionalProperties", false);
             case FixedCollectionType f -> fixedCollection(f);
             case JsonType j ->
-                Json.object(
+                JsonTrees.object(
                         "anyOf",
-                        Json.array(
-                                Json.object("type", "string", "contentMediaType", "application/json"),
-                                Json.object("type", "object"),
-                                Json.object("type", "array")));
-            case DateTimeType d -> Json.object("type", "string", "format", "date-time");
-            case ColorType c -> Json.object("type", "string", "pattern", COLOR_PATTERN);
-            case NoticeType n -> Json.object("type", "string");
+                        JsonTrees.array(
+                                JsonTrees.object("type", "string", "contentMediaType", "application/json"),
+                                JsonTrees.object("type", "object"),
+                                JsonTrees.object("type", "array")));
+            case DateTimeType d -> JsonTrees.object("type", "string", "format", "date-time");
+            case ColorType c -> JsonTrees.object("type", "string", "pattern", COLOR_PATTERN);
+            case NoticeType n -> JsonTrees.object("type", "string");
             case ResourceLocatorType r ->
-                Json.object("anyOf", Json.array(locatorObject(r), Json.object("type", "string")));
+                JsonTrees.object("anyOf", JsonTrees.array(locatorObject(r), JsonTrees.object("type", "string")));
             case ParameterType.FilterType f -> filter();
         };
     }
 
     private static Map<String, Object> choice(List<Option> options, boolean dynamic) {
         if (dynamic) {
-            return Json.object("type", "string");
+            return JsonTrees.object("type", "string");
         }
         Map<String, Object> schema = new LinkedHashMap<>();
         List<Object> values = Wire.optionValues(options);
@@ -191,7 +191,7 @@ final class PropertySchemas {
     private Map<String, Object> fixedCollection(FixedCollectionType f) {
         Map<String, Object> groups = new LinkedHashMap<>();
         for (FieldGroup g : f.groups()) {
-            Map<String, Object> entry = Json.object("type", "object", "properties", properties(g.fields()));
+            Map<String, Object> entry = JsonTrees.object("type", "object", "properties", properties(g.fields()));
             List<Object> required = required(g.fields());
             if (!required.isEmpty()) {
                 entry.put("required", required);
@@ -200,79 +200,79 @@ final class PropertySchemas {
             groups.put(
                     g.name(),
                     f.multipleValues()
-                            ? Json.object("title", g.displayName(), "type", "array", "items", entry)
+                            ? JsonTrees.object("title", g.displayName(), "type", "array", "items", entry)
                             : withTitle(g.displayName(), entry));
         }
-        return Json.object("type", "object", "properties", groups, "additionalProperties", false);
+        return JsonTrees.object("type", "object", "properties", groups, "additionalProperties", false);
     }
 
     /** n8n's filter value: conditions with an operator object, a combinator and options. */
     private static Map<String, Object> filter() {
-        Map<String, Object> operator = Json.object(
+        Map<String, Object> operator = JsonTrees.object(
                 "type",
                 "object",
                 "properties",
-                Json.object(
-                        "type", Json.object("type", "string", "enum", new ArrayList<Object>(FilterOperator.TYPES)),
-                        "operation", Json.object("type", "string"),
-                        "rightType", Json.object("type", "string"),
-                        "singleValue", Json.object("type", "boolean")),
+                JsonTrees.object(
+                        "type", JsonTrees.object("type", "string", "enum", new ArrayList<Object>(FilterOperator.TYPES)),
+                        "operation", JsonTrees.object("type", "string"),
+                        "rightType", JsonTrees.object("type", "string"),
+                        "singleValue", JsonTrees.object("type", "boolean")),
                 "required",
-                Json.array("type", "operation"));
-        Map<String, Object> condition = Json.object(
+                JsonTrees.array("type", "operation"));
+        Map<String, Object> condition = JsonTrees.object(
                 "type",
                 "object",
                 "properties",
-                Json.object(
-                        "id", Json.object("type", "string"),
-                        "leftValue", Json.object(),
-                        "rightValue", Json.object(),
+                JsonTrees.object(
+                        "id", JsonTrees.object("type", "string"),
+                        "leftValue", JsonTrees.object(),
+                        "rightValue", JsonTrees.object(),
                         "operator", operator));
-        return Json.object(
+        return JsonTrees.object(
                 "type",
                 "object",
                 "properties",
-                Json.object(
-                        "conditions", Json.object("type", "array", "items", condition),
-                        "combinator", Json.object("type", "string", "enum", Json.array("and", "or")),
+                JsonTrees.object(
+                        "conditions", JsonTrees.object("type", "array", "items", condition),
+                        "combinator", JsonTrees.object("type", "string", "enum", JsonTrees.array("and", "or")),
                         "options",
-                                Json.object(
+                                JsonTrees.object(
                                         "type",
                                         "object",
                                         "properties",
-                                        Json.object(
-                                                "caseSensitive", Json.object("type", "boolean"),
+                                        JsonTrees.object(
+                                                "caseSensitive", JsonTrees.object("type", "boolean"),
                                                 "typeValidation",
-                                                        Json.object(
+                                                        JsonTrees.object(
                                                                 "type",
                                                                 "string",
                                                                 "enum",
-                                                                Json.array("strict", "loose")),
-                                                "version", Json.object("type", "number")))));
+                                                                JsonTrees.array("strict", "loose")),
+                                                "version", JsonTrees.object("type", "number")))));
     }
 
     private static Map<String, Object> withTitle(String title, Map<String, Object> schema) {
-        Map<String, Object> out = Json.object("title", title);
+        Map<String, Object> out = JsonTrees.object("title", title);
         out.putAll(schema);
         return out;
     }
 
     private static Map<String, Object> locatorObject(ResourceLocatorType r) {
-        Map<String, Object> mode = Json.object("type", "string");
+        Map<String, Object> mode = JsonTrees.object("type", "string");
         if (!r.modes().isEmpty()) {
             mode.put(
                     "enum",
                     new ArrayList<Object>(
                             r.modes().stream().map(LocatorMode::name).toList()));
         }
-        return Json.object(
+        return JsonTrees.object(
                 "type", "object",
                 "properties",
-                        Json.object(
-                                "__rl", Json.object("const", true),
+                        JsonTrees.object(
+                                "__rl", JsonTrees.object("const", true),
                                 "mode", mode,
-                                "value", Json.object("type", "string")),
-                "required", Json.array("mode", "value"));
+                                "value", JsonTrees.object("type", "string")),
+                "required", JsonTrees.array("mode", "value"));
     }
 
     /** Whole numbers without a fraction, so any serializer writes {@code 1}, not {@code 1.0}. */

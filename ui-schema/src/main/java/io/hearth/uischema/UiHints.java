@@ -28,7 +28,7 @@ final class UiHints {
     private UiHints() {}
 
     static Map<String, Object> of(Parameter p, int order) {
-        Map<String, Object> ui = Json.object("widget", widget(p.type()), "order", order);
+        Map<String, Object> ui = JsonTrees.object("widget", widget(p.type()), "order", order);
         putIfNotEmpty(ui, "placeholder", p.placeholder());
         putIfNotEmpty(ui, "hint", p.hint());
         switch (p.type()) {
@@ -63,7 +63,7 @@ final class UiHints {
                 putIfNotEmpty(ui, "addButtonText", f.addButtonText());
                 List<Object> groups = new ArrayList<>();
                 for (FieldGroup g : f.groups()) {
-                    groups.add(Json.object("name", g.name(), "displayName", g.displayName()));
+                    groups.add(JsonTrees.object("name", g.name(), "displayName", g.displayName()));
                 }
                 ui.put("groups", groups);
             }

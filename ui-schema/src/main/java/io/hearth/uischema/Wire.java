@@ -31,7 +31,7 @@ final class Wire {
         Map<String, Object> out = new LinkedHashMap<>();
         rules.forEach((parameter, values) -> {
             List<Object> wire = new ArrayList<>();
-            values.forEach(v -> wire.add(v instanceof Condition c ? condition(c) : Json.copy(v)));
+            values.forEach(v -> wire.add(v instanceof Condition c ? condition(c) : JsonTrees.copy(v)));
             out.put(parameter, wire);
         });
         return out;
@@ -41,19 +41,19 @@ final class Wire {
         // n8n writes {"_cnd": {"exists": true}}; an EXISTS condition built without an operand means the same
         Object operand = c.operand() == null && c.operator() == Condition.Operator.EXISTS
                 ? Boolean.TRUE
-                : Json.copy(c.operand());
-        return Json.object("_cnd", Json.object(c.operator().wireName(), operand));
+                : JsonTrees.copy(c.operand());
+        return JsonTrees.object("_cnd", JsonTrees.object(c.operator().wireName(), operand));
     }
 
     static Map<String, Object> dynamicOptions(DynamicOptions source) {
-        return Json.object("method", source.method(), "dependsOn", new ArrayList<Object>(source.dependsOn()));
+        return JsonTrees.object("method", source.method(), "dependsOn", new ArrayList<Object>(source.dependsOn()));
     }
 
     static List<Object> options(List<Option> options) {
         List<Object> out = new ArrayList<>();
         for (Option o : options) {
-            Map<String, Object> wire =
-                    Json.object("name", o.name(), "value", Json.copy(o.value()), "description", o.description());
+            Map<String, Object> wire = JsonTrees.object(
+                    "name", o.name(), "value", JsonTrees.copy(o.value()), "description", o.description());
             o.unsupported().ifPresent(reason -> wire.put("unsupported", reason));
             out.add(wire);
         }
@@ -62,14 +62,14 @@ final class Wire {
 
     static List<Object> optionValues(List<Option> options) {
         List<Object> out = new ArrayList<>();
-        options.forEach(o -> out.add(Json.copy(o.value())));
+        options.forEach(o -> out.add(JsonTrees.copy(o.value())));
         return out;
     }
 
     static List<Object> modes(List<LocatorMode> modes) {
         List<Object> out = new ArrayList<>();
         for (LocatorMode m : modes) {
-            Map<String, Object> mode = Json.object("name", m.name(), "displayName", m.displayName());
+            Map<String, Object> mode = JsonTrees.object("name", m.name(), "displayName", m.displayName());
             if (m.placeholder() != null && !m.placeholder().isEmpty()) {
                 mode.put("placeholder", m.placeholder());
             }
@@ -84,8 +84,8 @@ final class Wire {
     static List<Object> filterOperators() {
         List<Object> out = new java.util.ArrayList<>();
         for (io.hearth.node.description.FilterOperator o : io.hearth.node.description.FilterOperator.ALL) {
-            Map<String, Object> m =
-                    Json.object("value", o.id(), "type", o.type(), "operation", o.operation(), "name", o.displayName());
+            Map<String, Object> m = JsonTrees.object(
+                    "value", o.id(), "type", o.type(), "operation", o.operation(), "name", o.displayName());
             if (o.singleValue()) {
                 m.put("singleValue", true);
             }

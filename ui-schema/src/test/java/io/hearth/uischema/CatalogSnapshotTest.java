@@ -2,7 +2,7 @@ package io.hearth.uischema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class CatalogSnapshotTest {
             int i = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 sb.append(inner)
-                        .append(MiniJson.write(String.valueOf(e.getKey())))
+                        .append(Json.write(String.valueOf(e.getKey())))
                         .append(": ")
                         .append(pretty(e.getValue(), inner))
                         .append(++i < m.size() ? ",\n" : "\n");
@@ -72,6 +72,6 @@ class CatalogSnapshotTest {
             }
             return sb.append(indent).append(']').toString();
         }
-        return MiniJson.write(value).replace("\",\"", "\", \"");
+        return Json.write(value).replace("\",\"", "\", \"");
     }
 }

@@ -2,8 +2,8 @@ package io.hearth.uischema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.credential.CredentialDescription;
-import io.hearth.node.support.MiniJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class CredentialValidatorTest {
     @SuppressWarnings("unchecked")
     private List<String> problems(String dataJson, boolean secretsMayBeOmitted) {
         return validator
-                .validate(homeAssistantApi, (Map<String, Object>) MiniJson.parse(dataJson), secretsMayBeOmitted)
+                .validate(homeAssistantApi, (Map<String, Object>) Json.parse(dataJson), secretsMayBeOmitted)
                 .stream()
                 .map(Violation::toString)
                 .toList();

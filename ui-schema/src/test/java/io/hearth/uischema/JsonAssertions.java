@@ -2,7 +2,7 @@ package io.hearth.uischema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ final class JsonAssertions {
             } else if (current instanceof List<?> l) {
                 current = l.get(Integer.parseInt(segment));
             } else {
-                throw new AssertionError("no '" + segment + "' in " + MiniJson.write(current) + " (path " + path + ")");
+                throw new AssertionError("no '" + segment + "' in " + Json.write(current) + " (path " + path + ")");
             }
         }
         return current;
@@ -37,6 +37,6 @@ final class JsonAssertions {
 
     /** Same JSON, key order included; numbers compare by their written form (1 == 1L == 1.0). */
     static void assertJson(Object actual, String expectedJson) {
-        assertThat(MiniJson.write(actual)).isEqualTo(MiniJson.write(MiniJson.parse(expectedJson)));
+        assertThat(Json.write(actual)).isEqualTo(Json.write(Json.parse(expectedJson)));
     }
 }

@@ -5,6 +5,7 @@ import static io.hearth.uischema.JsonAssertions.at;
 import static io.hearth.uischema.JsonAssertions.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.description.Condition;
 import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.DisplayOptions;
@@ -12,7 +13,6 @@ import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
-import io.hearth.node.support.MiniJson;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -376,7 +376,6 @@ class NodeSchemasTest {
         assertJson(
                 at(NodeSchemas.forNode(d), "properties/body/default"),
                 "{\"alpha\": 2, \"mid\": {\"a\": 2, \"b\": 1}, \"zeta\": 1}");
-        assertThat(MiniJson.write(schema))
-                .isEqualTo(MiniJson.write(NodeSchemas.forNode(TestDescriptions.homeAssistant())));
+        assertThat(Json.write(schema)).isEqualTo(Json.write(NodeSchemas.forNode(TestDescriptions.homeAssistant())));
     }
 }

@@ -2,8 +2,8 @@ package io.hearth.uischema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.description.NodeDescription;
-import io.hearth.node.support.MiniJson;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ class ParameterValidatorTest {
 
     @SuppressWarnings("unchecked")
     private List<String> problems(NodeDescription d, String parametersJson, double version) {
-        return validator.validate(d, (Map<String, Object>) MiniJson.parse(parametersJson), version).stream()
+        return validator.validate(d, (Map<String, Object>) Json.parse(parametersJson), version).stream()
                 .map(Violation::toString)
                 .toList();
     }
@@ -274,7 +274,8 @@ class ParameterValidatorTest {
         assertThat(problems(base.formatted("\"{\\\"brightness\\\": }\"")))
                 .singleElement()
                 .asString()
-                .startsWith("parameters.serviceData: is not valid JSON: unexpected character '}'");
+                .startsWith("parameters.serviceData: is not valid JSON: Unexpected character ('}'")
+                .endsWith("(line 1, column 16)");
         assertThat(problems(base.formatted("\"{\\\"brightness\\\": 255}\""))).isEmpty();
         assertThat(problems(base.formatted("{\"brightness\": 255}"))).isEmpty();
         assertThat(problems(base.formatted("[1, 2]"))).isEmpty();

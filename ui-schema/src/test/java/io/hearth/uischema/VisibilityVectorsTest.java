@@ -2,10 +2,10 @@ package io.hearth.uischema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.description.Condition;
 import io.hearth.node.description.DisplayOptions;
 import io.hearth.node.description.Parameter;
-import io.hearth.node.support.MiniJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ class VisibilityVectorsTest {
     static Stream<Map<String, Object>> vectors() throws IOException {
         try (InputStream in = VisibilityVectorsTest.class.getResourceAsStream("/visibility-vectors.json")) {
             Map<String, Object> root =
-                    (Map<String, Object>) MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return ((List<Map<String, Object>>) root.get("vectors")).stream();
         }
     }

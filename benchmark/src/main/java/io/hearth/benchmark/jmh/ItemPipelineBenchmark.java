@@ -179,8 +179,7 @@ public class ItemPipelineBenchmark {
             for (int i = 0; i < 5; i++) {
                 b.pipeline(); // warm-up
             }
-            long inputBytes = io.hearth.node.support.MiniJson.write(
-                            b.input.getFirst().json())
+            long inputBytes = io.hearth.common.Json.write(b.input.getFirst().json())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)
                     .length;
             System.gc();

@@ -15,7 +15,7 @@ public interface ParameterValues {
 
     /** Parameter values backed by a plain JSON-like map (already resolved). Handy in plugin tests. */
     static ParameterValues of(Map<String, Object> values) {
-        return new io.hearth.node.support.MapParameterValues(values);
+        return new io.hearth.node.internal.MapParameterValues(values);
     }
 
     /** The raw value (JSON-like), empty if the parameter is absent, hidden or JSON {@code null}. */

@@ -1,5 +1,6 @@
 package io.hearth.testkit;
 
+import io.hearth.common.Json;
 import io.hearth.node.BinaryData;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonValues {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = Json.mapper();
 
     private JsonValues() {}
 

@@ -1,6 +1,6 @@
 package io.hearth.testkit;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,6 @@ public final class TestWorkflows {
                         Map.of(
                                 "main",
                                 List.of(List.of(Map.of("node", node.get("name"), "type", "main", "index", 0))))));
-        return MiniJson.write(workflow);
+        return Json.write(workflow);
     }
 }

@@ -88,7 +88,7 @@ class ClusterIT {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"cluster\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        apiKey = (String) ((Map<?, ?>) io.hearth.node.support.MiniJson.parse(key.body())).get("key");
+        apiKey = (String) ((Map<?, ?>) io.hearth.common.Json.parse(key.body())).get("key");
     }
 
     private static Node launch(String name, Path jar, String jdbcUrl, String... extraArgs) throws IOException {
@@ -163,7 +163,7 @@ class ClusterIT {
     private static String createAndActivate(Node on, String workflowJson) throws Exception {
         HttpResponse<String> created = post(on.url("/api/v1/workflows"), apiKey, workflowJson);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = (String) ((Map<?, ?>) io.hearth.node.support.MiniJson.parse(created.body())).get("id");
+        String id = (String) ((Map<?, ?>) io.hearth.common.Json.parse(created.body())).get("id");
         HttpResponse<String> active = post(on.url("/api/v1/workflows/" + id + "/activate"), apiKey, "{}");
         assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
         return id;
@@ -417,11 +417,11 @@ class ClusterIT {
                     .param(lost)
                     .query(String.class)
                     .single();
-            Map<?, ?> retryView = (Map<?, ?>) io.hearth.node.support.MiniJson.parse(
+            Map<?, ?> retryView = (Map<?, ?>) io.hearth.common.Json.parse(
                     get(b.url("/api/v1/executions/" + retry), apiKey).body());
             assertThat(retryView.get("retryOf")).isEqualTo(lost);
             assertThat(retryView.get("mode")).isEqualTo("retry");
-            Map<?, ?> lostView = (Map<?, ?>) io.hearth.node.support.MiniJson.parse(
+            Map<?, ?> lostView = (Map<?, ?>) io.hearth.common.Json.parse(
                     get(b.url("/api/v1/executions/" + lost), apiKey).body());
             assertThat(lostView.get("status")).isEqualTo("crashed");
             assertThat(String.valueOf(((Map<?, ?>) lostView.get("error")).get("message")))

@@ -2,7 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,7 +124,7 @@ class CrashConsistencyIT {
                 Map.of(
                         "Webhook", link("Edit Fields"),
                         "Edit Fields", link("Respond")));
-        HttpResponse<String> created = server.api("POST", "/api/v1/workflows", MiniJson.write(workflow));
+        HttpResponse<String> created = server.api("POST", "/api/v1/workflows", Json.write(workflow));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = (String) LaunchedServer.json(created).get("id");
         HttpResponse<String> activated = server.api("POST", "/api/v1/workflows/" + id + "/activate", "");
@@ -167,7 +167,7 @@ class CrashConsistencyIT {
                                         .header("Content-Type", "application/json")
                                         .timeout(Duration.ofSeconds(60))
                                         .POST(HttpRequest.BodyPublishers.ofString(
-                                                MiniJson.write(Map.of("client", client, "i", i, "padding", PADDING))))
+                                                Json.write(Map.of("client", client, "i", i, "padding", PADDING))))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {

@@ -145,9 +145,7 @@ class ExecuteWorkflowServerTest extends ApiTestSupport {
                 "name", "JSON child",
                 "nodes", List.of(trigger(), hmac(Map.of("crypto", Map.of("id", credentialId, "name", "HMAC key")))),
                 "connections", connect("Called", "Sign"));
-        parentWorkflow(
-                "call-json",
-                Map.of("source", "parameter", "workflowJson", io.hearth.node.support.MiniJson.write(json)));
+        parentWorkflow("call-json", Map.of("source", "parameter", "workflowJson", io.hearth.common.Json.write(json)));
         anonymous
                 .post()
                 .uri("/webhook/call-json")

@@ -63,7 +63,7 @@ class HomeAssistantEndToEndIT extends ApiTestSupport {
                         .header("Authorization", "Bearer " + ha.token())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return io.hearth.node.support.MiniJson.parse(r.body()) instanceof Map<?, ?> m ? (String) m.get("state") : null;
+        return io.hearth.common.Json.parse(r.body()) instanceof Map<?, ?> m ? (String) m.get("state") : null;
     }
 
     private void setLight(String entity, String service) throws Exception {

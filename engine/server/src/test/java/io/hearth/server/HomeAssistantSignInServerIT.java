@@ -2,8 +2,8 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.credential.Secret;
-import io.hearth.node.support.MiniJson;
 import io.hearth.nodes.homeassistant.client.HaConnectionSettings;
 import io.hearth.nodes.homeassistant.client.HomeAssistantClient;
 import io.hearth.testsupport.RealHomeAssistant;
@@ -62,7 +62,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
 
     /** What Home Assistant's login page does after the user signed in: the code for the redirect. */
     private String homeAssistantLogin(String clientId, String redirectUri) throws Exception {
-        Map<?, ?> flow = (Map<?, ?>) MiniJson.parse(post(
+        Map<?, ?> flow = (Map<?, ?>) Json.parse(post(
                 "/auth/login_flow",
                 Map.of(
                         "client_id",
@@ -71,7 +71,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
                         Arrays.asList("homeassistant", null),
                         "redirect_uri",
                         redirectUri)));
-        Map<?, ?> done = (Map<?, ?>) MiniJson.parse(post(
+        Map<?, ?> done = (Map<?, ?>) Json.parse(post(
                 "/auth/login_flow/" + flow.get("flow_id"),
                 Map.of(
                         "client_id",
@@ -88,7 +88,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
         return HTTP.send(
                         HttpRequest.newBuilder(URI.create(ha.url() + path))
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(MiniJson.write(body)))
+                                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
@@ -284,9 +284,9 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
         // the access token Hearth holds has gone stale (Home Assistant refuses it): the run below refreshes it
         // at Home Assistant and writes the new one back, encrypted, to the credential
         String signedInTokens = credentials.decrypt(id).secret("oauthTokenData").reveal();
-        Map<String, Object> stale = new LinkedHashMap<>((Map<String, Object>) MiniJson.parse(signedInTokens));
+        Map<String, Object> stale = new LinkedHashMap<>((Map<String, Object>) Json.parse(signedInTokens));
         stale.put("access_token", "stale-access-token");
-        assertThat(credentials.decrypt(id).writer().replace("oauthTokenData", signedInTokens, MiniJson.write(stale)))
+        assertThat(credentials.decrypt(id).writer().replace("oauthTokenData", signedInTokens, Json.write(stale)))
                 .isTrue();
 
         // a workflow with the node signed in
@@ -317,7 +317,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
                 .isEqualTo("sun.sun");
 
         Map<String, Object> refreshed = (Map<String, Object>)
-                MiniJson.parse(credentials.decrypt(id).secret("oauthTokenData").reveal());
+                Json.parse(credentials.decrypt(id).secret("oauthTokenData").reveal());
         assertThat(refreshed.get("access_token")).isNotEqualTo("stale-access-token");
         assertThat(refreshed.get("refresh_token")).isEqualTo(stale.get("refresh_token"));
         assertThat(refreshed.get("client_id")).isEqualTo(PUBLIC_URL);

@@ -2,7 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -128,7 +128,7 @@ final class LaunchedServer implements AutoCloseable {
             HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/login")))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            MiniJson.write(Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD)))));
+                            Json.write(Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD)))));
             String cookie = login.headers().firstValue("set-cookie").orElseThrow();
             HttpResponse<String> key = send(HttpRequest.newBuilder(URI.create(url("/api/v1/api-keys")))
                     .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
@@ -172,7 +172,7 @@ final class LaunchedServer implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(HttpResponse<String> response) {
-        return (Map<String, Object>) MiniJson.parse(response.body());
+        return (Map<String, Object>) Json.parse(response.body());
     }
 
     /** Sends SIGKILL (kill -9: no shutdown hook, no flush, nothing of the process's own runs) and waits for the end. */

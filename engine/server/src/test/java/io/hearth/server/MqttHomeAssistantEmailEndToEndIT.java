@@ -2,7 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import io.hearth.testsupport.RealHomeAssistant;
 import io.hearth.testsupport.RealMosquitto;
 import io.hearth.testsupport.RealSmtpServer;
@@ -47,7 +47,7 @@ class MqttHomeAssistantEmailEndToEndIT extends ApiTestSupport {
                         .header("Authorization", "Bearer " + ha.token())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return MiniJson.parse(r.body()) instanceof Map<?, ?> m ? (String) m.get("state") : "";
+        return Json.parse(r.body()) instanceof Map<?, ?> m ? (String) m.get("state") : "";
     }
 
     /** The record of the workflow's only execution once it has finished; empty while none has. */
@@ -204,7 +204,7 @@ class MqttHomeAssistantEmailEndToEndIT extends ApiTestSupport {
                     .atMost(WAIT)
                     .ignoreExceptions()
                     .until(() -> finishedExecution(id), e -> !e.isEmpty());
-            assertThat(((Map<?, ?>) MiniJson.parse(execution)).get("status"))
+            assertThat(((Map<?, ?>) Json.parse(execution)).get("status"))
                     .as("the execution's status; its record: %s", execution)
                     .isEqualTo("success");
 

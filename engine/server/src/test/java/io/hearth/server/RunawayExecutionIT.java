@@ -2,7 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +75,8 @@ class RunawayExecutionIT {
 
     /** Runs a draft workflow as the editor's Run button does and returns the execution it answers with. */
     private static Map<String, Object> runDraft(Map<String, Object> workflow, List<Map<String, Object>> input) {
-        HttpResponse<String> r = server.api(
-                "POST", "/api/v1/workflows/run", MiniJson.write(Map.of("workflow", workflow, "input", input)));
+        HttpResponse<String> r =
+                server.api("POST", "/api/v1/workflows/run", Json.write(Map.of("workflow", workflow, "input", input)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return LaunchedServer.json(r);
     }
@@ -149,7 +149,7 @@ class RunawayExecutionIT {
                                 Map.of("respondWith", "firstIncomingItem"))),
                 "connections",
                 Map.of("Webhook", link("Edit Fields"), "Edit Fields", link("Respond")));
-        String id = (String) LaunchedServer.json(server.api("POST", "/api/v1/workflows", MiniJson.write(webhook)))
+        String id = (String) LaunchedServer.json(server.api("POST", "/api/v1/workflows", Json.write(webhook)))
                 .get("id");
         assertThat(server.api("POST", "/api/v1/workflows/" + id + "/activate", "")
                         .statusCode())
@@ -291,7 +291,7 @@ class RunawayExecutionIT {
                         Map.of("httpMethod", "POST", "path", "upload", "responseMode", "lastNode"))),
                 "connections",
                 Map.of());
-        String uploadId = (String) LaunchedServer.json(server.api("POST", "/api/v1/workflows", MiniJson.write(upload)))
+        String uploadId = (String) LaunchedServer.json(server.api("POST", "/api/v1/workflows", Json.write(upload)))
                 .get("id");
         server.api("POST", "/api/v1/workflows/" + uploadId + "/activate", "");
         String body = "{\"s\":\"" + "x".repeat(15_000_000) + "\"}";
@@ -382,7 +382,7 @@ class RunawayExecutionIT {
                 Map.of("Manual", link("Wait")));
         CompletableFuture.runAsync(() -> {
             try {
-                server.api("POST", "/api/v1/workflows/run", MiniJson.write(Map.of("workflow", waits)));
+                server.api("POST", "/api/v1/workflows/run", Json.write(Map.of("workflow", waits)));
             } catch (RuntimeException expected) {
                 // the server goes away under this request
             }

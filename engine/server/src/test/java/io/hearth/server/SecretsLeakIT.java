@@ -373,7 +373,7 @@ class SecretsLeakIT extends ApiTestSupport {
     private Map<String, Object> runWorkflow(List<String> answers, String id) {
         String answer = post("/api/v1/workflows/" + id + "/run", Map.of());
         answers.add(answer);
-        return (Map<String, Object>) io.hearth.node.support.MiniJson.parse(answer);
+        return (Map<String, Object>) io.hearth.common.Json.parse(answer);
     }
 
     private String post(String uri, Map<String, Object> body) {

@@ -3,7 +3,7 @@ package io.hearth.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import io.hearth.testsupport.RealHomeAssistant;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,7 +141,7 @@ class TriggerActivationRaceIT {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
             LaunchedServer s = instances.get(i);
-            List<Map<String, Object>> triggers = (List<Map<String, Object>>) MiniJson.parse(
+            List<Map<String, Object>> triggers = (List<Map<String, Object>>) Json.parse(
                     s.api("GET", "/api/v1/workflows/" + id + "/triggers", "").body());
             if (triggers.stream().anyMatch(t -> "CONNECTED".equals(t.get("state")))) {
                 names.add(NAMES.get(i));
@@ -185,7 +185,7 @@ class TriggerActivationRaceIT {
         HttpResponse<String> credential = on.api(
                 "POST",
                 "/api/v1/credentials",
-                MiniJson.write(Map.of(
+                Json.write(Map.of(
                         "name",
                         "HA",
                         "type",
@@ -197,7 +197,7 @@ class TriggerActivationRaceIT {
         HttpResponse<String> created = on.api(
                 "POST",
                 "/api/v1/workflows",
-                MiniJson.write(Map.of(
+                Json.write(Map.of(
                         "name",
                         "Counter watcher",
                         "nodes",

@@ -1,5 +1,6 @@
 package io.hearth.nodes.code;
 
+import io.hearth.common.Json;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
 import io.hearth.node.NodeException;
@@ -29,7 +30,7 @@ final class CodeResults {
         if (!r.type().equals("object") && !r.type().equals("array")) {
             throw itemsNotReturnedProperly();
         }
-        Object value = Json.read(r.json());
+        Object value = Json.parse(r.json());
         List<Object> entries;
         if (value instanceof List<?> list) {
             entries = new ArrayList<>(list);
@@ -62,7 +63,7 @@ final class CodeResults {
         if (r.json().isEmpty()) {
             return Optional.empty();
         }
-        Object value = Json.read(r.json());
+        Object value = Json.parse(r.json());
         if (!truthy(value)) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.hearth.nodes.code;
 
+import io.hearth.common.Json;
 import io.hearth.expression.DateTimeValue;
 import io.hearth.expression.ExpressionValues;
 import io.hearth.expression.Scope;
@@ -124,7 +125,7 @@ final class CodeRun {
     /** What the code did to the static data objects it asked for goes back to the workflow. */
     @SuppressWarnings("unchecked")
     private void writeBackStaticData(Value runner) {
-        Object written = Json.read(runner.invokeMember("staticData").asString());
+        Object written = Json.parse(runner.invokeMember("staticData").asString());
         if (written instanceof Map<?, ?> byType) {
             byType.forEach((type, value) -> {
                 Map<String, Object> target = context.workflowStaticData(String.valueOf(type));

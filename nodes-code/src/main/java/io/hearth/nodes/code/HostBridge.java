@@ -1,5 +1,6 @@
 package io.hearth.nodes.code;
 
+import io.hearth.common.Json;
 import io.hearth.expression.DateTimeValue;
 import io.hearth.expression.ExpressionEngine;
 import io.hearth.expression.ExpressionFunction;
@@ -174,7 +175,7 @@ final class HostBridge implements ProxyExecutable {
 
     /** Decodes the script's JSON arguments, putting handles and dates back in place of their placeholders. */
     private List<Object> arguments(Value json, Value handles) {
-        Object parsed = Json.read(json.asString());
+        Object parsed = Json.parse(json.asString());
         List<Object> hs = new ArrayList<>();
         if (handles != null && handles.hasArrayElements()) {
             for (long i = 0; i < handles.getArraySize(); i++) {

@@ -128,7 +128,7 @@ class RequestBuildingTest {
                 p("eventType", "e"),
                 p("dataMode", "json"),
                 p("jsonData", "{\"a\": {\"b\": [1]}}")));
-        assertRequest(only(), Method.POST, "/api/events/e", Map.of("a", Map.of("b", List.of(1))));
+        assertRequest(only(), Method.POST, "/api/events/e", Map.of("a", Map.of("b", List.of(1L))));
     }
 
     @Test
@@ -718,7 +718,7 @@ class RequestBuildingTest {
                         "sequence",
                         List.of(Map.of("action", "light.turn_on", "target", Map.of("entity_id", "light.a"))),
                         "variables",
-                        Map.of("n", 2)));
+                        Map.of("n", 2L)));
         assertThat(out).containsEntry("response", Map.of("x", 1)).containsEntry("context", Map.of("id", "c1"));
         assertThat(failure(params(p("resource", "script"), p("operation", "execute"), p("sequence", "[: broken")))
                         .message())

@@ -1,5 +1,6 @@
 package io.hearth.nodes.http;
 
+import io.hearth.common.Json;
 import io.hearth.node.ActionNode;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
@@ -361,7 +362,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             return null;
         }
         try {
-            return Json.read(text);
+            return Json.parse(text);
         } catch (IllegalArgumentException e) {
             throw new NodeException("The value in the \"" + label + "\" field is not valid JSON");
         }

@@ -1,5 +1,6 @@
 package io.hearth.nodes.http;
 
+import io.hearth.common.Json;
 import io.hearth.node.NodeException;
 import io.hearth.node.credential.OutgoingRequest;
 import java.io.ByteArrayOutputStream;

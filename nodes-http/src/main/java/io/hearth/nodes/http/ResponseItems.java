@@ -1,5 +1,6 @@
 package io.hearth.nodes.http;
 
+import io.hearth.common.Json;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
 import io.hearth.node.NodeApiException;
@@ -85,7 +86,7 @@ final class ResponseItems {
         String text = text(r);
         if (json && !text.isBlank()) {
             try {
-                return Json.read(text);
+                return Json.parse(text);
             } catch (IllegalArgumentException e) {
                 return text;
             }
@@ -100,7 +101,7 @@ final class ResponseItems {
             value = Map.of();
         } else {
             try {
-                value = Json.read(text);
+                value = Json.parse(text);
             } catch (IllegalArgumentException e) {
                 if (lenient) {
                     return List.of(Item.of(wrap(r, format, Map.of(format.outputField(), text), text)));

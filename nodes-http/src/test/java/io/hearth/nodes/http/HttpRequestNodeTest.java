@@ -2,6 +2,7 @@ package io.hearth.nodes.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
 import io.hearth.testsupport.TestHttpServer;
@@ -81,7 +82,7 @@ class HttpRequestNodeTest {
                 .containsEntry("x-trace", "t-1")
                 .containsEntry("content-type", "application/json")
                 .containsEntry("user-agent", "n8n");
-        assertThat(Json.read((String) e.get("body"))).isEqualTo(Map.of("todo", "write tests", "done", false));
+        assertThat(Json.parse((String) e.get("body"))).isEqualTo(Map.of("todo", "write tests", "done", false));
     }
 
     @Test
@@ -97,7 +98,7 @@ class HttpRequestNodeTest {
                 "json",
                 "jsonBody",
                 "{\"title\":\"iPhone 12\"}"));
-        assertThat(Json.read((String) e.get("body"))).isEqualTo(Map.of("title", "iPhone 12"));
+        assertThat(Json.parse((String) e.get("body"))).isEqualTo(Map.of("title", "iPhone 12"));
         var bad = new HttpRuns()
                 .continueOnFail()
                 .run(Map.of(
@@ -440,7 +441,7 @@ class HttpRequestNodeTest {
                         "bodyParametersUi", Map.of("parameter", List.of(Map.of("name", "a", "value", "1"))),
                         "headerParametersUi", Map.of("parameter", List.of(Map.of("name", "X-Old", "value", "yes")))));
         assertThat(HttpRuns.error(r)).isEmpty();
-        assertThat(Json.read((String) HttpRuns.json(r).get("body"))).isEqualTo(Map.of("a", "1"));
+        assertThat(Json.parse((String) HttpRuns.json(r).get("body"))).isEqualTo(Map.of("a", "1"));
         assertThat(((Map<?, ?>) HttpRuns.json(r).get("headers")).get("x-old")).isEqualTo("yes");
         var file = new HttpRuns().version(2).run(Map.of("url", server.url("/image"), "responseFormat", "file"));
         assertThat(HttpRuns.items(file).getFirst().binary()).containsKey("data");

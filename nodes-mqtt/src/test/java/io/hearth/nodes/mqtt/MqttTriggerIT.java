@@ -89,8 +89,8 @@ class MqttTriggerIT {
         await().atMost(WAIT)
                 .until(() -> parsed.items().size() == 1 && only.items().size() == 1);
         assertThat(parsed.items().getFirst())
-                .isEqualTo(Map.of("message", Map.of("action", "double", "battery", 97), "topic", base + "/a"));
-        assertThat(only.items().getFirst()).isEqualTo(Map.of("action", "double", "battery", 97));
+                .isEqualTo(Map.of("message", Map.of("action", "double", "battery", 97L), "topic", base + "/a"));
+        assertThat(only.items().getFirst()).isEqualTo(Map.of("action", "double", "battery", 97L));
         assertThat(connections.connections())
                 .as("both triggers on one connection")
                 .hasSize(1);

@@ -1,14 +1,17 @@
 package io.hearth.node.support;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader/writer over JSON-like Java values, so the SPI needs no JSON library.
- * Numbers read as Integer, Long or BigDecimal (never lossy); writing accepts any Number.
+ * JSON for plugins: a small reader/writer over JSON-like Java values, so that a plugin (whose class loader sees only
+ * the SPI) needs no JSON library of its own. Numbers read as the engine reads them: whole numbers as Long (BigInteger
+ * past its range), others as Double; writing accepts any Number. The engine itself uses Jackson
+ * ({@code io.hearth.common.Json}); this class is for plugins and the SPI's own classes only.
  */
 public final class MiniJson {
 
@@ -210,25 +213,21 @@ public final class MiniJson {
         }
     }
 
+    /** As the engine's Jackson configuration: whole numbers Long (BigInteger past its range), others Double. */
     private Number readNumber() {
         int start = pos;
         while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
             pos++;
         }
         String n = text.substring(start, pos);
-        try {
-            BigDecimal d = new BigDecimal(n);
-            if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0) {
-                long l = d.longValueExact();
-                return l == (int) l ? (Number) (int) l : (Number) l;
-            }
-            return d;
-        } catch (NumberFormatException | ArithmeticException e) {
-            if (n.matches("-?\\d+")) {
-                return new BigDecimal(n);
-            }
+        if (!n.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
             throw error("bad number '" + n + "'");
         }
+        if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0) {
+            BigInteger whole = new BigInteger(n);
+            return whole.bitLength() < 64 ? (Number) whole.longValue() : whole;
+        }
+        return Double.parseDouble(n);
     }
 
     private Object literal(String word, Object value) {

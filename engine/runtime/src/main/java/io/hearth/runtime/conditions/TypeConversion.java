@@ -1,8 +1,8 @@
 package io.hearth.runtime.conditions;
 
+import io.hearth.common.Json;
 import io.hearth.expression.DateTimeValue;
 import io.hearth.expression.ExpressionValues;
-import io.hearth.node.support.MiniJson;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -96,7 +96,7 @@ public final class TypeConversion {
     /** JSON.stringify for objects and lists, JavaScript's String() for the rest. */
     public static String toText(Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            return MiniJson.write(value);
+            return ExpressionValues.stringify(value);
         }
         if (value instanceof DateTimeValue d) {
             return ExpressionValues.toText(d);
@@ -169,7 +169,7 @@ public final class TypeConversion {
 
     private static Object parseJson(String text) {
         try {
-            return MiniJson.parse(text);
+            return Json.parse(text);
         } catch (IllegalArgumentException e) {
             return null;
         }

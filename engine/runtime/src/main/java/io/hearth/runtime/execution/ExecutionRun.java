@@ -1,5 +1,6 @@
 package io.hearth.runtime.execution;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.expression.ExpressionException;
 import io.hearth.node.ActionNode;
 import io.hearth.node.BlockingActionNode;
@@ -11,7 +12,6 @@ import io.hearth.node.NodeException;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterException;
 import io.hearth.node.description.NodeGroup;
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.Connection;
 import io.hearth.runtime.workflow.OnError;

@@ -10,7 +10,7 @@ import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.Parameter;
-import io.hearth.node.support.MapParameterValues;
+import io.hearth.node.internal.MapParameterValues;
 import io.hearth.runtime.registry.ParameterMigrations;
 import io.hearth.runtime.workflow.WorkflowNode;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.hearth.runtime.execution;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.Item;
-import io.hearth.node.support.SecretRedactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.hearth.runtime.execution;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.NodeLogger;
-import io.hearth.node.support.SecretRedactor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.hearth.runtime.execution;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.expression.ExpressionObject;
 import io.hearth.expression.Undefined;
 import io.hearth.node.ExecutionLimitException;
@@ -8,7 +9,6 @@ import io.hearth.node.Item;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.RequestAuthentication;
 import io.hearth.node.credential.SigningCredential;
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.CredentialRef;
 import java.time.Clock;
@@ -250,7 +250,7 @@ final class RunState {
                     .flatMap(id -> request.services().staticData().load(id))
                     .orElse(wf.staticData());
             staticData = mutableCopy(initial);
-            staticDataLoaded = io.hearth.node.support.MiniJson.write(staticData);
+            staticDataLoaded = io.hearth.common.Json.write(staticData);
         }
         if (type.equals("global")) {
             return staticData;
@@ -267,7 +267,7 @@ final class RunState {
             return;
         }
         var id = request.workflow().workflow().id();
-        String now = io.hearth.node.support.MiniJson.write(staticData);
+        String now = io.hearth.common.Json.write(staticData);
         if (id.isPresent() && !id.get().isEmpty() && !now.equals(staticDataLoaded)) {
             request.services().staticData().save(id.get(), staticData);
             staticDataLoaded = now;

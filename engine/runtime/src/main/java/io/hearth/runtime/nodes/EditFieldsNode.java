@@ -299,7 +299,7 @@ public final class EditFieldsNode implements ActionNode {
                 throw new ParameterException(path, "'" + name + "' expects a string but we got 'null'");
             }
             v = value instanceof Map<?, ?> || value instanceof List<?>
-                    ? io.hearth.node.support.MiniJson.write(value)
+                    ? io.hearth.expression.ExpressionValues.stringify(value)
                     : io.hearth.expression.ExpressionValues.toText(value);
             return v;
         }

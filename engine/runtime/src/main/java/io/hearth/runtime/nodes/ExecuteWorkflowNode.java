@@ -1,5 +1,6 @@
 package io.hearth.runtime.nodes;
 
+import io.hearth.common.Json;
 import io.hearth.node.ActionNode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeException;
@@ -13,7 +14,6 @@ import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
-import io.hearth.node.support.MiniJson;
 import io.hearth.runtime.conditions.TypeConversion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -221,7 +221,7 @@ public final class ExecuteWorkflowNode implements ActionNode {
                 Object json = p.get("workflowJson").orElse("");
                 Object parsed;
                 try {
-                    parsed = json instanceof String s ? MiniJson.parse(s) : json;
+                    parsed = json instanceof String s ? Json.parse(s) : json;
                 } catch (RuntimeException e) {
                     throw new NodeException(
                             context.node().name() + " → Workflow JSON: not valid JSON (" + e.getMessage() + ")");

@@ -1,5 +1,6 @@
 package io.hearth.runtime.nodes;
 
+import io.hearth.common.Json;
 import io.hearth.node.ActionNode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeException;
@@ -12,7 +13,6 @@ import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
-import io.hearth.node.support.MiniJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +140,7 @@ public final class ExecuteWorkflowTriggerNode implements ActionNode {
     }
 
     private static List<String> exampleFields(Object example) {
-        Object parsed = example instanceof String s ? MiniJson.parse(s.isBlank() ? "{}" : s) : example;
+        Object parsed = example instanceof String s ? Json.parse(s.isBlank() ? "{}" : s) : example;
         if (!(parsed instanceof Map<?, ?> m)) {
             throw new NodeException("The JSON example must be an object: its fields are the workflow's inputs");
         }

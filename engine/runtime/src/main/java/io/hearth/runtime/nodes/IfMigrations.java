@@ -35,7 +35,7 @@ final class IfMigrations {
     private static final List<V1Type> V1_TYPES = List.of(
             new V1Type("boolean", "equal", false),
             new V1Type("dateTime", "after", ""),
-            new V1Type("number", "smaller", 0),
+            new V1Type("number", "smaller", 0L),
             new V1Type("string", "equal", ""));
 
     static Map<String, Object> v1ToFilter(Map<String, Object> p) {
@@ -63,7 +63,7 @@ final class IfMigrations {
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("conditions", conditions);
         filter.put("combinator", "any".equals(p.get("combineOperation")) ? "or" : "and");
-        filter.put("options", Map.of("caseSensitive", true, "typeValidation", "loose", "version", 1));
+        filter.put("options", Map.of("caseSensitive", true, "typeValidation", "loose", "version", 1L));
         out.put("conditions", filter);
         out.remove("combineOperation");
         return out;

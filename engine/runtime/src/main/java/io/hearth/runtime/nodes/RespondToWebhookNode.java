@@ -1,5 +1,6 @@
 package io.hearth.runtime.nodes;
 
+import io.hearth.common.Json;
 import io.hearth.node.ActionNode;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
@@ -15,7 +16,6 @@ import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
 import io.hearth.node.description.VersionMigration;
-import io.hearth.node.support.MiniJson;
 import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.node.trigger.WebhookResponse;
 import java.util.LinkedHashMap;
@@ -243,7 +243,7 @@ public final class RespondToWebhookNode implements ActionNode {
                 return Map.of();
             }
             try {
-                return MiniJson.parse(s);
+                return Json.parse(s);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException("responseBody", "is not valid JSON: " + e.getMessage());
             }

@@ -37,23 +37,23 @@ final class SwitchMigrations {
 
     private static final Map<String, V2Type> TYPES = Map.of(
             "boolean", new V2Type("equal", false, false),
-            "dateTime", new V2Type("after", "", 0),
-            "number", new V2Type("smaller", 0, 0),
+            "dateTime", new V2Type("after", "", 0L),
+            "number", new V2Type("smaller", 0L, 0L),
             "string", new V2Type("equal", "", ""));
 
     static Map<String, Object> v1ToV2(Map<String, Object> p) {
         Map<String, Object> out = new LinkedHashMap<>(p);
-        out.put(SwitchNode.LEGACY_OUTPUT_COUNT, 4);
-        out.put("outputsAmount", 4);
+        out.put(SwitchNode.LEGACY_OUTPUT_COUNT, 4L);
+        out.put("outputsAmount", 4L);
         if ("expression".equals(p.get("mode")) && !p.containsKey("output")) {
-            out.put("output", 0);
+            out.put("output", 0L);
         }
         if (p.get("rules") instanceof Map<?, ?> rules && rules.get("rules") instanceof List<?> list) {
             List<Object> entries = new ArrayList<>();
             for (Object e : list) {
                 if (e instanceof Map<?, ?> rule && !rule.containsKey("output")) {
                     Map<String, Object> copy = copy(rule);
-                    copy.put("output", 0);
+                    copy.put("output", 0L);
                     entries.add(copy);
                 } else {
                     entries.add(e);
@@ -84,7 +84,7 @@ final class SwitchMigrations {
                 Map<String, Object> filter = new LinkedHashMap<>();
                 filter.put("conditions", List.of(condition));
                 filter.put("combinator", "and");
-                filter.put("options", Map.of("caseSensitive", true, "typeValidation", "loose", "version", 1));
+                filter.put("options", Map.of("caseSensitive", true, "typeValidation", "loose", "version", 1L));
                 Map<String, Object> value = new LinkedHashMap<>();
                 value.put("conditions", filter);
                 Object key = rule.get("outputKey");
@@ -106,7 +106,7 @@ final class SwitchMigrations {
         if (p.containsKey("outputsAmount")) {
             out.put("numberOutputs", p.get("outputsAmount"));
         } else if ("expression".equals(p.get("mode"))) {
-            out.put("numberOutputs", 4);
+            out.put("numberOutputs", 4L);
         }
         for (String old : List.of("dataType", "value1", "fallbackOutput", "outputsAmount")) {
             out.remove(old);

@@ -326,8 +326,7 @@ public final class WebhookTriggerNode implements WebhookNode {
                     binary.put(
                             binaryProperty,
                             BinaryData.of(
-                                    io.hearth.node.support.MiniJson.write(j.value())
-                                            .getBytes(StandardCharsets.UTF_8),
+                                    io.hearth.common.Json.write(j.value()).getBytes(StandardCharsets.UTF_8),
                                     "application/json",
                                     null));
                 }

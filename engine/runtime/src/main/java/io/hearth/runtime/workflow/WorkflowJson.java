@@ -1,5 +1,6 @@
 package io.hearth.runtime.workflow;
 
+import io.hearth.common.Json;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WorkflowJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = Json.mapper();
 
     private static final Set<String> NODE_FIELDS = Set.of(
             "id",

@@ -3,8 +3,8 @@ package io.hearth.runtime.conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.common.Json;
 import io.hearth.node.description.FilterOperator;
-import io.hearth.node.support.MiniJson;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -136,8 +136,7 @@ class ComparisonsTest {
     record Row(String operator, Object left, Object right, String options, String expected) {
         @Override
         public String toString() {
-            return operator + " " + MiniJson.write(left) + " " + MiniJson.write(right) + " (" + options + ") -> "
-                    + expected;
+            return operator + " " + Json.write(left) + " " + Json.write(right) + " (" + options + ") -> " + expected;
         }
     }
 
@@ -147,8 +146,8 @@ class ComparisonsTest {
             String[] cells = line.split("\\s*\\|\\s*", 5);
             rows.add(new Row(
                     cells[0].strip(),
-                    MiniJson.parse(cells[1].strip()),
-                    MiniJson.parse(cells[2].strip()),
+                    Json.parse(cells[1].strip()),
+                    Json.parse(cells[2].strip()),
                     cells[3].strip(),
                     cells[4].strip()));
         }
@@ -186,12 +185,12 @@ class ComparisonsTest {
 
     @Test
     void combinatorsBehaveAsEveryAndSome() {
-        FilterValue and = FilterValue.read(MiniJson.parse("""
+        FilterValue and = FilterValue.read(Json.parse("""
                 {"combinator": "and", "conditions": [
                   {"leftValue": 1, "rightValue": 1, "operator": {"type": "number", "operation": "equals"}},
                   {"leftValue": 1, "rightValue": 2, "operator": {"type": "number", "operation": "equals"}}]}"""), "c");
         assertThat(and.test(0, ZoneOffset.UTC)).isFalse();
-        FilterValue or = FilterValue.read(MiniJson.parse("""
+        FilterValue or = FilterValue.read(Json.parse("""
                 {"combinator": "or", "conditions": [
                   {"leftValue": 1, "rightValue": 1, "operator": {"type": "number", "operation": "equals"}},
                   {"leftValue": 1, "rightValue": 2, "operator": {"type": "number", "operation": "equals"}}]}"""), "c");
@@ -213,12 +212,12 @@ class ComparisonsTest {
 
     @Test
     void refusesAnOperatorN8nDoesNotHaveInsteadOfEvaluatingItAsFalse() {
-        assertThatThrownBy(() -> FilterValue.read(MiniJson.parse("""
+        assertThatThrownBy(() -> FilterValue.read(Json.parse("""
                         {"conditions": [{"leftValue": 1, "operator": {"type": "number", "operation": "between"}}]}"""), "conditions"))
                 .hasMessage(
                         "Parameter 'conditions.conditions[0].operator' has an unknown operation 'between' for number"
                                 + " (one of exists, notExists, empty, notEmpty, equals, notEquals, gt, lt, gte, lte)");
-        assertThatThrownBy(() -> FilterValue.read(MiniJson.parse("""
+        assertThatThrownBy(() -> FilterValue.read(Json.parse("""
                         {"conditions": [{"leftValue": 1, "operator": "color:red"}]}"""), "conditions"))
                 .hasMessageContaining("has an unknown type 'color'");
     }

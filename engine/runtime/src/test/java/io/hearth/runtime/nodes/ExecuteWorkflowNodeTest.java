@@ -2,8 +2,8 @@ package io.hearth.runtime.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.common.Json;
 import io.hearth.node.Item;
-import io.hearth.node.support.MiniJson;
 import io.hearth.runtime.Flows;
 import io.hearth.runtime.execution.ExecutionRequest;
 import io.hearth.runtime.execution.ExecutionResult;
@@ -150,7 +150,7 @@ class ExecuteWorkflowNodeTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> childTree() {
-        return (Map<String, Object>) MiniJson.parse(CHILD);
+        return (Map<String, Object>) Json.parse(CHILD);
     }
 
     /** Execute Workflow 1.2 calling CHILD as the saved workflow "child", with its inputs mapped. */
@@ -210,7 +210,7 @@ class ExecuteWorkflowNodeTest {
                   {"name": "Again", "type": "n8n-nodes-base.executeWorkflow", "typeVersion": 1.3, "position": [200, 0],
                    "parameters": {"source": "parameter", "workflowJson": "={{ JSON.stringify($json.self) }}"}}],
                  "connections": {"Start": {"main": [[{"node": "Again", "type": "main", "index": 0}]]}}}""";
-        var input = List.of(Item.of(Map.of("self", MiniJson.parse(selfCalling))));
+        var input = List.of(Item.of(Map.of("self", Json.parse(selfCalling))));
         var r = run(Map.of("source", "parameter", "workflowJson", selfCalling), 1.3, input);
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
         assertThat(r.error().orElseThrow().message()).contains("more than 10 levels deep");
@@ -235,7 +235,7 @@ class ExecuteWorkflowNodeTest {
                   {"name": "Manual", "type": "n8n-nodes-base.manualTrigger", "typeVersion": 1, "position": [0, 0], "parameters": {}},
                   {"name": "Call", "type": "n8n-nodes-base.executeWorkflow", "typeVersion": 1.3, "position": [200, 0],
                    "parameters": {"source": "parameter", "workflowJson": %s}}],
-                 "connections": {"Manual": {"main": [[{"node": "Call", "type": "main", "index": 0}]]}}}""".formatted(MiniJson.write(child)));
+                 "connections": {"Manual": {"main": [[{"node": "Call", "type": "main", "index": 0}]]}}}""".formatted(Json.write(child)));
         var executor = Flows.executor();
         var services = new ExecutionServices(ProcessedValuesStore.NONE, null, new LocalSubWorkflows(executor), 0);
         var r = executor.start(ExecutionRequest.manual(executor.prepare(parent), "parent", TWO)

@@ -2,7 +2,7 @@ package io.hearth.runtime.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class IfMigrationsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) {
-        return (Map<String, Object>) MiniJson.parse(text);
+        return (Map<String, Object>) Json.parse(text);
     }
 
     @Test

@@ -91,10 +91,10 @@ class RespondToWebhookNodeTest {
         assertThat(output(r, "Respond", 1))
                 .containsExactly(Map.of(
                         "response",
-                        Map.of("body", Map.of("total", 42), "headers", Map.of("x-trace", "t1"), "statusCode", 201)));
+                        Map.of("body", Map.of("total", 42L), "headers", Map.of("x-trace", "t1"), "statusCode", 201)));
         assertThat(answers.sent).singleElement().satisfies(sent -> {
             assertThat(sent.status()).isEqualTo(201);
-            assertThat(sent.body()).isEqualTo(new WebhookResponse.JsonBody(Map.of("total", 42)));
+            assertThat(sent.body()).isEqualTo(new WebhookResponse.JsonBody(Map.of("total", 42L)));
         });
     }
 

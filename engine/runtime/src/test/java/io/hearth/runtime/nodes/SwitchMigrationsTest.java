@@ -2,7 +2,7 @@ package io.hearth.runtime.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class SwitchMigrationsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(String text) {
-        return (Map<String, Object>) MiniJson.parse(text);
+        return (Map<String, Object>) Json.parse(text);
     }
 
     @Test
@@ -20,8 +20,8 @@ class SwitchMigrationsTest {
                         {"value1": 3, "rules": {"rules": [{"value2": 1, "output": 0}, {"value2": 5, "output": 2}]},
                          "legacyOutputCount": 4, "outputsAmount": 4}"""));
         assertThat(SwitchMigrations.v1ToV2(json("{\"mode\": \"expression\"}")))
-                .containsEntry("output", 0)
-                .containsEntry("outputsAmount", 4);
+                .containsEntry("output", 0L)
+                .containsEntry("outputsAmount", 4L);
     }
 
     @Test
@@ -56,9 +56,9 @@ class SwitchMigrationsTest {
     @Test
     void v2ExpressionModeKeepsItsOutputCount() {
         assertThat(SwitchMigrations.v2ToV3(json("{\"mode\": \"expression\", \"outputsAmount\": 3, \"output\": 1}")))
-                .containsEntry("numberOutputs", 3)
-                .containsEntry("output", 1)
+                .containsEntry("numberOutputs", 3L)
+                .containsEntry("output", 1L)
                 .doesNotContainKey("outputsAmount");
-        assertThat(SwitchMigrations.v2ToV3(json("{\"mode\": \"expression\"}"))).containsEntry("numberOutputs", 4);
+        assertThat(SwitchMigrations.v2ToV3(json("{\"mode\": \"expression\"}"))).containsEntry("numberOutputs", 4L);
     }
 }

@@ -3,6 +3,7 @@ package io.hearth.runtime.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hearth.common.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class WorkflowJsonTest {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = Json.mapper();
 
     private static String resource(String name) throws IOException {
         try (InputStream in = WorkflowJsonTest.class.getResourceAsStream("/" + name)) {
@@ -192,7 +193,7 @@ class WorkflowJsonTest {
                 """);
         assertThat(PinData.of(w, "A").orElseThrow())
                 .extracting(io.hearth.node.Item::json)
-                .containsExactly(Map.of("n", 1), Map.of("n", 2));
+                .containsExactly(Map.of("n", 1L), Map.of("n", 2L));
         assertThatThrownBy(() -> WorkflowJson.parse("""
                         {"nodes": [{"name": "A", "type": "t"}], "pinData": {"A": {"n": 1}, "B": [1]}}
                         """))

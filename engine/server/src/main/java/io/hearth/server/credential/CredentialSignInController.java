@@ -1,12 +1,12 @@
 package io.hearth.server.credential;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.credentials.CredentialNotFoundException;
 import io.hearth.credentials.CredentialService;
 import io.hearth.node.credential.BrowserSignIn;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.CredentialType;
 import io.hearth.node.credential.FieldError;
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.server.auth.AuthFilter;

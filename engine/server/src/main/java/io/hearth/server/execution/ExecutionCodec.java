@@ -1,5 +1,6 @@
 package io.hearth.server.execution;
 
+import io.hearth.common.Json;
 import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
 import io.hearth.runtime.execution.DroppedItems;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExecutionCodec {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = Json.mapper();
 
     private ExecutionCodec() {}
 

@@ -1,8 +1,8 @@
 package io.hearth.server.execution;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.trigger.WebhookResponder;
 import io.hearth.runtime.execution.PreparedWorkflow;
 import io.hearth.runtime.execution.RedactedRun;

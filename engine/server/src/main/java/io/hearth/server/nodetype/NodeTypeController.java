@@ -202,7 +202,7 @@ public class NodeTypeController {
         }
 
         public NodeLogger log() {
-            var redactor = io.hearth.node.support.SecretRedactor.forCredentials(creds.values());
+            var redactor = io.hearth.common.SecretRedactor.forCredentials(creds.values());
             return new io.hearth.runtime.execution.RedactingNodeLogger(
                     nodeType, "nodeType", nodeType, "load-options", () -> redactor);
         }

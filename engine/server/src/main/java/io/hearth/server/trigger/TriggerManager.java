@@ -1,5 +1,6 @@
 package io.hearth.server.trigger;
 
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeException;
@@ -8,7 +9,6 @@ import io.hearth.node.NodeLogger;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.WorkflowInfo;
 import io.hearth.node.credential.CredentialData;
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.trigger.TriggerContext;
 import io.hearth.node.trigger.TriggerHandle;
 import io.hearth.node.trigger.TriggerNode;

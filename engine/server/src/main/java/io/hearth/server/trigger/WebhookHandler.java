@@ -1,5 +1,7 @@
 package io.hearth.server.trigger;
 
+import io.hearth.common.Json;
+import io.hearth.common.SecretRedactor;
 import io.hearth.node.BinaryData;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
@@ -8,7 +10,6 @@ import io.hearth.node.NodeLogger;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.WorkflowInfo;
 import io.hearth.node.credential.CredentialData;
-import io.hearth.node.support.SecretRedactor;
 import io.hearth.node.trigger.WebhookContext;
 import io.hearth.node.trigger.WebhookReceipt;
 import io.hearth.node.trigger.WebhookRequest;
@@ -70,7 +71,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WebhookHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final WebhookRegistry registry;
     private final TestWebhooks tests;
@@ -393,9 +394,7 @@ public final class WebhookHandler {
                 }
                 // the "Response Content-Type" option (a header by now) replaces JSON's
                 if (hasContentType(spec.responseHeaders())) {
-                    yield body instanceof String text
-                            ? builder.bodyValue(text)
-                            : builder.bodyValue(io.hearth.node.support.MiniJson.write(body));
+                    yield body instanceof String text ? builder.bodyValue(text) : builder.bodyValue(Json.write(body));
                 }
                 yield body == null
                         ? builder.build()

@@ -1,5 +1,6 @@
 package io.hearth.server.web;
 
+import io.hearth.common.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -7,12 +8,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details written straight from a web filter, before any controller (and its advice) is involved. */
 public final class ProblemWriter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemWriter() {}
 
@@ -26,7 +24,7 @@ public final class ProblemWriter {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = JSON.writeValueAsBytes(problem);
+        byte[] body = Json.writeBytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

@@ -1,6 +1,6 @@
 package io.hearth.server.workflow;
 
-import io.hearth.node.support.MiniJson;
+import io.hearth.common.Json;
 import io.hearth.runtime.execution.StaticDataStore;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public class JdbcStaticData implements StaticDataStore {
                 .param(workflowId)
                 .query(String.class)
                 .optional()
-                .map(text -> MiniJson.parse(text) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+                .map(text -> Json.parse(text) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
     }
 
     // Saves queued by executions that finished before this one started are read back, not overtaken.
@@ -61,7 +61,7 @@ public class JdbcStaticData implements StaticDataStore {
 
     @Override
     public void save(String workflowId, Map<String, Object> data) {
-        String text = MiniJson.write(data);
+        String text = Json.write(data);
         writer.execute(() -> {
             try {
                 write(workflowId, text);

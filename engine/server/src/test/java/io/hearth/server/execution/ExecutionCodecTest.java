@@ -76,7 +76,7 @@ class ExecutionCodecTest {
     void aFailedExecutionsRunsAndNodeStatesReadBackForARetryFromTheFailedNode() {
         ExecutionError failure = new ExecutionError("boom", "", Optional.of("Edit Fields"), 0, "NodeOperationError");
         ExecutionResult failed = result(Optional.of(failure));
-        List<Item> remaining = List.of(new Item(json("i", 3), Map.of(), List.of(Item.PairedItem.ofRun(3, 0, 0))));
+        List<Item> remaining = List.of(new Item(json("i", 3L), Map.of(), List.of(Item.PairedItem.ofRun(3, 0, 0))));
         Map<String, Map<String, Object>> states = Map.of("Loop", json("done", false, "items", remaining));
         ExecutionResult withStates = new ExecutionResult(
                 failed.executionId(),
@@ -97,7 +97,7 @@ class ExecutionCodecTest {
         assertThat(edit.input().getFirst())
                 .as("an input stored by reference")
                 .extracting(i -> (Object) ((Map<?, ?>) i.json().get("body")).get("n"))
-                .containsExactly(21);
+                .containsExactly(21L);
         assertThat(edit.sources().getFirst()).contains(new InputSource("Webhook", 0, 0));
         assertThat(edit.output().getFirst().getFirst().pairedItems()).containsExactly(new Item.PairedItem(0, 0));
         assertThat(edit.output().getFirst().getFirst().binary().get("data").data())
@@ -115,13 +115,14 @@ class ExecutionCodecTest {
                 ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty())));
 
         Map<String, Object> edit = run(stored, "Edit Fields");
-        assertThat((List<Object>) edit.get("input")).containsExactly(null, List.of(Map.of("json", Map.of("other", 1))));
+        assertThat((List<Object>) edit.get("input"))
+                .containsExactly(null, List.of(Map.of("json", Map.of("other", 1L))));
         assertThat(stored.get("start")).isEqualTo(Map.of("node", "Webhook", "itemsFromNode", "Webhook"));
 
         Map<String, Object> view = ExecutionCodec.apiView("ex1", stored);
         Map<String, Object> webhookItem = Map.of(
                 "json",
-                Map.of("body", json("n", 21, "price", 9.95, "tags", List.of("a", true, 1.5), "none", nullValue())));
+                Map.of("body", json("n", 21L, "price", 9.95, "tags", List.of("a", true, 1.5), "none", nullValue())));
         assertThat((List<Object>) run(view, "Edit Fields").get("input")).first().isEqualTo(List.of(webhookItem));
         assertThat((Map<String, Object>) view.get("start"))
                 .containsEntry("items", List.of(webhookItem))
@@ -138,8 +139,9 @@ class ExecutionCodecTest {
         assertThat(run(stored, "Webhook")).doesNotContainKey("truncated");
         Map<String, Object> edit = run(stored, "Edit Fields");
         assertThat(edit.get("output")).isEqualTo(List.of(List.of()));
-        assertThat((List<Object>) edit.get("input")).containsExactly(null, List.of(Map.of("json", Map.of("other", 1))));
-        assertThat(edit.get("truncated")).isEqualTo(Map.of("input", List.of(0, 0), "output", List.of(1)));
+        assertThat((List<Object>) edit.get("input"))
+                .containsExactly(null, List.of(Map.of("json", Map.of("other", 1L))));
+        assertThat(edit.get("truncated")).isEqualTo(Map.of("input", List.of(0L, 0L), "output", List.of(1L)));
     }
 
     @Test
@@ -176,7 +178,7 @@ class ExecutionCodecTest {
         assertThat(stored).containsEntry("truncated", true);
         Map<String, Object> big = run(stored, "Big");
         assertThat(big.get("output")).isEqualTo(List.of(List.of()));
-        assertThat(big.get("truncated")).isEqualTo(Map.of("input", List.of(1), "output", List.of(2)));
+        assertThat(big.get("truncated")).isEqualTo(Map.of("input", List.of(1L), "output", List.of(2L)));
     }
 
     @Test
@@ -187,20 +189,21 @@ class ExecutionCodecTest {
         assertThat(stored).containsEntry("lastNodeExecuted", "Edit Fields").containsEntry("error", null);
         Map<String, Object> edit = run(stored, "Edit Fields");
         assertThat(edit)
-                .containsEntry("runIndex", 0)
+                .containsEntry("runIndex", 0L)
                 .containsEntry("type", "set")
                 .containsEntry("status", "success")
-                .containsEntry("executionTimeMs", 2)
-                .containsEntry("attempts", 1)
+                .containsEntry("executionTimeMs", 2L)
+                .containsEntry("attempts", 1L)
                 .containsEntry("startedAt", T0.toString());
         assertThat(edit.get("sources"))
-                .isEqualTo(List.of(List.of(Map.of("node", "Webhook", "output", 0, "run", 0)), List.of()));
+                .isEqualTo(List.of(List.of(Map.of("node", "Webhook", "output", 0L, "run", 0L)), List.of()));
         Map<String, Object> item = firstOutputItem(edit);
-        assertThat(item.get("json")).isEqualTo(Map.of("doubled", 42, "greeting", "Hello \"Ada\""));
-        assertThat(item.get("pairedItem")).isEqualTo(List.of(Map.of("item", 0, "input", 0)));
+        assertThat(item.get("json")).isEqualTo(Map.of("doubled", 42L, "greeting", "Hello \"Ada\""));
+        assertThat(item.get("pairedItem")).isEqualTo(List.of(Map.of("item", 0L, "input", 0L)));
         assertThat(item.get("binary"))
                 .isEqualTo(Map.of(
-                        "data", Map.of("mimeType", "text/plain", "fileName", "hi.txt", "fileSize", 2, "data", "aGk=")));
+                        "data",
+                        Map.of("mimeType", "text/plain", "fileName", "hi.txt", "fileSize", 2L, "data", "aGk=")));
     }
 
     @Test
@@ -231,7 +234,7 @@ class ExecutionCodecTest {
                 "node",
                 "Edit Fields",
                 "httpStatus",
-                502,
+                502L,
                 "kind",
                 "node"));
         assertThat(stored.get("error")).isEqualTo(expected);
@@ -244,9 +247,9 @@ class ExecutionCodecTest {
 
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("node", null);
-        start.put("items", List.of(Map.of("json", Map.of("other", 1))));
+        start.put("items", List.of(Map.of("json", Map.of("other", 1L))));
         assertThat(stored).isEqualTo(Map.of("start", start));
-        assertThat(ExecutionCodec.readItems(start.get("items"))).containsExactly(Item.of(Map.of("other", 1)));
+        assertThat(ExecutionCodec.readItems(start.get("items"))).containsExactly(Item.of(Map.of("other", 1L)));
     }
 
     @SuppressWarnings("unchecked")

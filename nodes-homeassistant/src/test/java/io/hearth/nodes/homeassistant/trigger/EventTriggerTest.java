@@ -66,7 +66,7 @@ class EventTriggerTest {
     void parsesTheDataFilterFromJsonText() {
         EventTrigger t = (EventTrigger) TriggerSpec.parse(ParameterValues.of(Map.of(
                 "event", "event", "eventType", "hearth_custom", "eventData", "{\"room\": \"kitchen\", \"n\": 2}")));
-        assertThat(t.dataFilter()).containsEntry("room", "kitchen").containsEntry("n", 2);
+        assertThat(t.dataFilter()).containsEntry("room", "kitchen").containsEntry("n", 2L);
         assertThatThrownBy(() -> TriggerSpec.parse(ParameterValues.of(Map.of("event", "event", "eventData", "[1]"))))
                 .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("eventData");

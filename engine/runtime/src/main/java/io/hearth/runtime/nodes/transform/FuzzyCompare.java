@@ -1,8 +1,8 @@
 package io.hearth.runtime.nodes.transform;
 
+import io.hearth.common.Json;
 import io.hearth.expression.ExpressionValues;
 import io.hearth.expression.Undefined;
-import io.hearth.node.support.MiniJson;
 import java.util.List;
 import java.util.function.BiPredicate;
 
@@ -81,7 +81,7 @@ public final class FuzzyCompare {
 
     private static boolean parsedEquals(String text, Object value) {
         try {
-            return ExpressionValues.deepEquals(MiniJson.parse(text), value);
+            return ExpressionValues.deepEquals(Json.parse(text), value);
         } catch (RuntimeException e) {
             return false;
         }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeMap;
 
-/** Small helpers for building JSON-like values. */
-final class Json {
+/** Builds JSON-like trees (objects, arrays) for the schemas and copies description-supplied values into them. */
+final class JsonTrees {
 
-    private Json() {}
+    private JsonTrees() {}
 
     static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> out = new LinkedHashMap<>();

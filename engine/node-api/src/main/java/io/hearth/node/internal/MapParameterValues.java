@@ -1,7 +1,8 @@
-package io.hearth.node.support;
+package io.hearth.node.internal;
 
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
+import io.hearth.node.support.MiniJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.hearth.node.support;
+package io.hearth.common;
 
 /**
  * A copy of an exception with secrets removed from its message, made by {@link SecretRedactor#redact(Throwable)}.

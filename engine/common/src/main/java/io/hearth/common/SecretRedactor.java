@@ -1,4 +1,4 @@
-package io.hearth.node.support;
+package io.hearth.common;
 
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.credential.Secret;
@@ -216,7 +216,7 @@ public final class SecretRedactor {
         String urlForm = URLEncoder.encode(secret, StandardCharsets.UTF_8);
         addUrlForms(urlForm, forms);
         addUrlForms(urlForm.replace("+", "%20"), forms);
-        String json = MiniJson.write(secret);
+        String json = Json.write(secret);
         addDerived(json.substring(1, json.length() - 1), forms);
 
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.hearth.node.support;
+package io.hearth.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
