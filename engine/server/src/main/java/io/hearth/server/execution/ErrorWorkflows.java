@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +31,17 @@ public class ErrorWorkflows {
     private final Blocking blocking;
 
     public ErrorWorkflows(
-            WorkflowRepository workflows,
-            PreparedWorkflows prepared,
-            @Lazy ExecutionLauncher launcher,
-            Blocking blocking) {
+            WorkflowRepository workflows, PreparedWorkflows prepared, ExecutionLauncher launcher, Blocking blocking) {
         this.workflows = workflows;
         this.prepared = prepared;
         this.launcher = launcher;
         this.blocking = blocking;
     }
 
-    void failed(StartRequest request, ExecutionResult result) {
+    @EventListener
+    public void failed(ExecutionFailed failed) {
+        StartRequest request = failed.request();
+        ExecutionResult result = failed.result();
         Optional<String> target = request.prepared().workflow().settings().errorWorkflow();
         boolean fromErrorTrigger = request.startNode()
                 .flatMap(n -> request.prepared().node(n))

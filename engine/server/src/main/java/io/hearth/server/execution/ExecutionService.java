@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +48,7 @@ public class ExecutionService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final HearthProperties properties;
-    private final ErrorWorkflows errorWorkflows;
+    private final ApplicationEventPublisher events;
     private final io.hearth.runtime.execution.ExecutionServices services;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     // Meters looked up once per tag combination: building ids and tags per execution shows in profiles.
@@ -76,7 +77,7 @@ public class ExecutionService {
             MeterRegistry meters,
             Clock clock,
             HearthProperties properties,
-            ErrorWorkflows errorWorkflows,
+            ApplicationEventPublisher events,
             io.hearth.server.dedupe.JdbcProcessedValues processedValues,
             io.hearth.server.workflow.JdbcStaticData staticData,
             io.hearth.server.workflow.WorkflowRepository workflows,
@@ -87,7 +88,7 @@ public class ExecutionService {
         this.meters = meters;
         this.clock = clock;
         this.properties = properties;
-        this.errorWorkflows = errorWorkflows;
+        this.events = events;
         this.services = new io.hearth.runtime.execution.ExecutionServices(
                 processedValues, staticData, new SubWorkflowLauncher(this, workflows, preparedWorkflows), 0);
         io.micrometer.core.instrument.Gauge.builder("hearth.executions.running", executor, WorkflowExecutor::running)
@@ -361,7 +362,7 @@ public class ExecutionService {
             return CompletableFuture.completedFuture(null);
         }
         if (result.status() == ExecutionStatus.ERROR) {
-            errorWorkflows.failed(request, result);
+            events.publishEvent(new ExecutionFailed(request, result));
         }
         if (!keep(request, result)) {
             return state.hasStartRow() ? writer.delete(result.executionId()) : CompletableFuture.completedFuture(null);
