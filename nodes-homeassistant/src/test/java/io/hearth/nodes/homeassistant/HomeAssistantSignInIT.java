@@ -250,6 +250,40 @@ class HomeAssistantSignInIT {
     }
 
     @Test
+    void theTriggerRefreshesARefusedAccessTokenBeforeItsFirstConnectAndSaysSignInAgainOnceRevoked() throws Throwable {
+        SignInTokens stored = tokens(credential);
+        CredentialData stale = credential.with(
+                HaConnectionSettings.SIGN_IN_FIELD,
+                stored.withAccess(
+                                Secret.of("not-a-valid-access-token"),
+                                Optional.of(Instant.now().plusSeconds(1200)))
+                        .toStored());
+        Map<String, Object> parameters =
+                Map.of("authentication", "signIn", "event", "stateChanged", "entityIds", List.of("sun.sun"));
+        HaEventConnections connections = new HaEventConnections(ConnectionOptions.DEFAULT);
+        HomeAssistantTriggerNode trigger = new HomeAssistantTriggerNode(connections);
+        TestTriggerContext context = TestTriggerContext.of(stale, parameters);
+        TriggerHandle handle = trigger.activate(context).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        try {
+            assertThat(context.lastStatus())
+                    .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(TriggerStatus.State.CONNECTED));
+        } finally {
+            handle.close();
+        }
+
+        signIn.revoke(credential).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        HaEventConnections fresh = new HaEventConnections(ConnectionOptions.DEFAULT);
+        TestTriggerContext revoked = TestTriggerContext.of(stale, parameters);
+        assertThatThrownBy(() -> new HomeAssistantTriggerNode(fresh)
+                        .activate(revoked)
+                        .toCompletableFuture()
+                        .get(60, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(NodeApiException.class)
+                .rootCause()
+                .hasMessageStartingWith("Sign in again: Home Assistant no longer accepts this sign-in");
+    }
+
+    @Test
     void theTriggerListensWithTheSignIn() throws Throwable {
         rest.callService("input_boolean", "turn_off", Map.of("entity_id", "input_boolean.hearth_relay"));
         await().atMost(Duration.ofSeconds(30))

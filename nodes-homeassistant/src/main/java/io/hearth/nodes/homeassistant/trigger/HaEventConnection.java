@@ -68,6 +68,7 @@ public final class HaEventConnection {
     private HaSession session;
     private Secret sessionToken;
     private Secret refused;
+    private boolean refreshedBeforeFirstConnect;
     private boolean sessionIsReconnect;
     private String haVersion = "";
     private TriggerStatus status;
@@ -267,12 +268,25 @@ public final class HaEventConnection {
         @Override
         public void onEnded(HaSession s, String reason, boolean tokenRejected, Throwable cause) {
             boolean refresh = tokenRejected && client.tokens().canRefresh();
+            boolean refreshNow = false;
             if (refresh) {
                 synchronized (HaEventConnection.this) {
                     if (session == s) {
                         refused = sessionToken; // the next connect refreshes it, after the usual backoff
+                        // before the first success a lost session fails the trigger: refresh and try once now
+                        if (!reconnects.everConnected() && !refreshedBeforeFirstConnect) {
+                            refreshedBeforeFirstConnect = true;
+                            refreshNow = true;
+                            session = null;
+                            s.end();
+                            subs.sessionEnded();
+                        }
                     }
                 }
+            }
+            if (refreshNow) {
+                connect();
+                return;
             }
             lost(s, reason, tokenRejected && !refresh, cause);
         }
