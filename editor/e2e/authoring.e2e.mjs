@@ -152,7 +152,7 @@ const scenarios = {
       await stop.waitFor();
       // live: the trigger's item shows on the canvas while Wait still runs
       await until('live progress on the canvas', async () => (await page.locator(tid('node-items-Manual Trigger')).textContent().catch(() => '')) === '1 item', 20_000);
-      check((await page.locator(tid('node-Wait')).getAttribute('data-status')) === 'running', 'Wait is not shown running');
+      await until('Wait shown running', async () => (await page.locator(tid('node-Wait')).getAttribute('data-status')) === 'running', 20_000);
       await s.docShot('stop-running-execution');
       const clicked = Date.now();
       await stop.click();
@@ -257,6 +257,43 @@ const scenarios = {
     });
   },
 
+  async drafts() {
+    await s.step('3c. Unsaved changes survive an accidental reload: the editor restores its local draft; Discard goes back to the saved workflow', async () => {
+      const setNode = 'Edit Fields (Set)';
+      await newWorkflow(`Draft ${stamp}`);
+      await dropNode('hearth.manualTrigger', 250, 300);
+      await page.click(tid('add-after-Manual Trigger-0'));
+      await page.click(tid(`palette-item-hearth.set`));
+      const id = await save();
+      await openNode(setNode);
+      await page.click(tid('add-entry-assignments'));
+      await page.locator(tid('param-assignments.assignments[0].name')).click();
+      await typeLikeAPerson(page, 'kept', 120);
+      await closePanel();
+      check((await page.locator(tid('save-state')).textContent()) === 'Unsaved changes', 'the change does not show as unsaved');
+      // the reload asks ("Leave site?") and the person confirms it, by accident
+      const confirm = (d) => d.accept();
+      page.on('dialog', confirm);
+      await page.reload();
+      page.off('dialog', confirm);
+      await page.locator(tid('draft-restored')).waitFor();
+      check((await page.locator(tid('save-state')).textContent()) === 'Unsaved changes', 'the restored change does not show as unsaved');
+      await s.docShot('draft-restored');
+      await openNode(setNode);
+      const name = await page.locator(tid('param-assignments.assignments[0].name')).inputValue();
+      check(name === 'kept', `after the reload the field shows "${name}"`);
+      await closePanel();
+      const stored = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
+      check(!JSON.stringify(stored.nodes).includes('"kept"'), 'the draft went to the server without Save');
+      await page.click(tid('draft-discard'));
+      await until('back to the saved workflow', async () => (await page.locator(tid('save-state')).textContent()) === 'Saved', 5_000);
+      await page.reload();
+      await page.locator(tid(`node-${setNode}`)).waitFor();
+      check(await page.locator(tid('draft-restored')).count() === 0, 'a discarded draft came back');
+      return { restored: name };
+    });
+  },
+
   async credentials() {
     const type = 'httpHeaderAuth';
     const credName = `Header ${stamp}`;
@@ -306,7 +343,7 @@ const scenarios = {
       check(issue.includes(`Credential to connect with: “${credName}” no longer exists`), `the canvas warning: ${issue}`);
       check(!issue.includes(credId), `4. the warning names the credential's id: ${issue}`);
       await openNode('Webhook');
-      check((await page.locator(tid(`credential-select-${type}`)).inputValue()) === '', 'the deleted credential still shows as selected');
+      await until('no credential selected (the deleted one is not shown as selected)', async () => (await page.locator(tid(`credential-select-${type}`)).inputValue()) === '', 10_000);
       const warning = await page.locator(tid(`error-credential-${type}`)).textContent();
       check(warning.includes('no longer exists'), `the node panel does not warn: ${warning}`);
       await s.docShot('deleted-credential-warning');

@@ -5,6 +5,7 @@ import { issuesByNode } from '../src/pages/editor/serverIssues';
 import { credentialRequirements, nodeIssues } from '../src/workflow/issues';
 import {
   addNode, connect, deleteNodes, disconnect, duplicateNodes, edgesOf, inputsOf, outputsOf, renameNode, uniqueName,
+  upstreamOf,
 } from '../src/workflow/model';
 import { homeAssistantSchema, switchSchema } from './fixtures';
 
@@ -181,5 +182,21 @@ describe('workflow model (n8n JSON)', () => {
     expect(names('SplitInBatches')).toEqual(['Loop Over Items (Split in Batches)']);
     expect(names('split in batches')).toEqual(['Loop Over Items (Split in Batches)']);
     expect(names('home')).toEqual(['Home Assistant']);
+  });
+});
+
+describe('upstreamOf', () => {
+  it('is the node and every node it gets data from', () => {
+    const graph: Workflow = {
+      name: 'g', nodes: [],
+      connections: {
+        A: { main: [[{ node: 'B', type: 'main', index: 0 }]] },
+        B: { main: [[{ node: 'D', type: 'main', index: 0 }]] },
+        C: { main: [[{ node: 'D', type: 'main', index: 1 }]] },
+        D: { main: [[{ node: 'E', type: 'main', index: 0 }]] },
+      },
+    };
+    expect([...upstreamOf(graph, 'D')].sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect([...upstreamOf(graph, 'A')]).toEqual(['A']);
   });
 });

@@ -160,6 +160,14 @@ function Editor({ routeId }: { routeId: string | null }) {
         canUndo={hist.canUndo} canRedo={hist.canRedo}
         onRename={(name) => hist.commit({ ...wf, name }, 'name')}
         onToggleActive={toggleActive} onUndo={hist.undo} onRedo={hist.redo} onSave={() => void save()} />
+      {doc.restored && (
+        <div className="draft-banner" data-testid="draft-restored" role="status">
+          Restored your unsaved changes from {new Date(doc.restored.savedAt).toLocaleString()}
+          {doc.restored.savedElsewhere ? ' (the workflow was saved elsewhere since: saving replaces that version)' : ''}.
+          They are not saved yet.
+          <button type="button" className="btn secondary small" data-testid="draft-discard" onClick={doc.discardRestored}>Discard them</button>
+        </div>
+      )}
       <div className="editor-body">
         {paletteOpen || addAfter ? (
           <Palette types={catalog.nodeTypes} onAdd={(t) => addType(t)} onClose={() => setPaletteOpen(false)}
@@ -219,7 +227,10 @@ function Editor({ routeId }: { routeId: string | null }) {
           onInvalid={(m) => ui.toast('error', 'Invalid JSON', m)} />
       )}
       {guard.pending !== null && (
-        <LeaveDialog saving={doc.saving} onStay={guard.stay} onLeave={guard.leave}
+        <LeaveDialog saving={doc.saving} onStay={guard.stay} onLeave={() => {
+          doc.dropLocalDraft();
+          guard.leave();
+        }}
           onSave={async () => {
             if (await save()) guard.leave();
             else guard.stay();

@@ -5,6 +5,7 @@ import { replacePath } from '../../router';
 import { useUi } from '../../ui/Modal';
 import { useHistory } from '../../workflow/history';
 import { unboundedLoops } from '../../workflow/cycles';
+import { dropDraft, readDraft, writeDraft } from '../../workflow/drafts';
 import { EMPTY_WORKFLOW, toWire } from '../../workflow/model';
 import { issuesByNode, type ServerNodeIssues } from './serverIssues';
 
@@ -12,9 +13,19 @@ function snapshot(wf: Workflow): string {
   return JSON.stringify({ name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings ?? null, pinData: wf.pinData ?? null });
 }
 
+/** Unsaved changes found in this browser's draft when the workflow opened, and put back. */
+export interface RestoredDraft {
+  savedAt: string;
+  /** the workflow was saved (elsewhere) after the changes were made on it */
+  savedElsewhere: boolean;
+  /** the workflow as saved, to go back to */
+  saved: Workflow;
+}
+
 /**
  * The workflow being edited: loading, undo history, what is saved, and saving. A workflow with
  * issues saves (the server keeps unfinished work and answers its issues, shown on the nodes).
+ * Unsaved changes are kept as a local draft (see drafts.ts) and put back when the workflow opens again.
  */
 export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecution: Execution | null) => void) {
   const ui = useUi();
@@ -26,6 +37,7 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
   const [saved, setSaved] = useState(snapshot(EMPTY_WORKFLOW));
   const [saving, setSaving] = useState(false);
   const [serverIssues, setServerIssues] = useState<Record<string, ServerNodeIssues>>({});
+  const [restored, setRestored] = useState<RestoredDraft | null>(null);
   const wfRef = useRef(wf);
   wfRef.current = wf;
   const onLoadedRef = useRef(onLoaded);
@@ -33,11 +45,30 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
 
   const dirty = snapshot(wf) !== saved || (!id && wf.nodes.length > 0);
 
+  /** Puts back the draft of `draftId` over the saved workflow (one undo step away from it), if it differs. */
+  const restoreDraft = useCallback((draftId: string | undefined, savedWf: Workflow) => {
+    const draft = readDraft(draftId);
+    setRestored(null);
+    if (!draft) return;
+    if (snapshot(draft.workflow) === snapshot(savedWf)) {
+      dropDraft(draftId);
+      return;
+    }
+    const { issues: _computed, ...changes } = draft.workflow;
+    hist.commit({ ...savedWf, ...changes, id: savedWf.id, versionId: savedWf.versionId, active: savedWf.active });
+    setRestored({
+      savedAt: draft.savedAt,
+      savedElsewhere: !!draft.baseVersionId && draft.baseVersionId !== savedWf.versionId,
+      saved: savedWf,
+    });
+  }, [hist]);
+
   useEffect(() => {
     if (!routeId) {
       hist.reset({ ...EMPTY_WORKFLOW });
       setSaved(snapshot(EMPTY_WORKFLOW));
       setLoading(false);
+      restoreDraft(undefined, { ...EMPTY_WORKFLOW });
       return;
     }
     let cancelled = false;
@@ -51,6 +82,7 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
       setServerIssues(issuesByNode(issues ?? [], normalized));
       setId(w.id ?? routeId);
       setLoading(false);
+      restoreDraft(routeId, normalized);
       // the last execution of this workflow, so the canvas shows what ran
       api.listExecutions({ workflowId: routeId, limit: 1 }).then((page) => {
         const last = page.data[0];
@@ -68,6 +100,38 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [routeId]);
+
+  // the local draft follows the unsaved changes (written shortly after each change, and when the page goes away)
+  const wasDirty = useRef(false);
+  useEffect(() => {
+    if (loading || loadError) return undefined;
+    if (!dirty) {
+      // Only when the changes went away (saved, undone): on opening, this runs once before a restored draft
+      // shows, and must not drop it.
+      if (wasDirty.current) dropDraft(id);
+      wasDirty.current = false;
+      return undefined;
+    }
+    wasDirty.current = true;
+    const write = () => writeDraft(id, toWire(wfRef.current), wfRef.current.versionId);
+    const t = setTimeout(write, 300);
+    window.addEventListener('pagehide', write);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener('pagehide', write);
+    };
+  }, [wf, dirty, id, loading, loadError]);
+
+  /** Goes back to the saved workflow, dropping the restored changes. */
+  const discardRestored = useCallback(() => {
+    if (!restored) return;
+    hist.reset(restored.saved);
+    dropDraft(id);
+    setRestored(null);
+  }, [restored, hist, id]);
+
+  /** Leaving without saving: the changes are not kept for later either. */
+  const dropLocalDraft = useCallback(() => dropDraft(id), [id]);
 
   /** Problems the server named (a refused run or activation): shown on the nodes they name. */
   const showServerProblems = useCallback((e: unknown, sent: Workflow) => {
@@ -87,6 +151,8 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
       hist.replace((now) => (now === current ? merged : { ...now, id: result.id, versionId: result.versionId, active: result.active }));
       setSaved(snapshot(merged));
       setServerIssues(issuesByNode(issues ?? [], merged));
+      setRestored(null);
+      if (!id) dropDraft(undefined);
       if (!id && result.id) {
         setId(result.id);
         replacePath(`/workflow/${result.id}`);
@@ -132,6 +198,7 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
 
   return {
     hist, wf, wfRef, id, loading, loadError, dirty, saving, save, serverIssues, showServerProblems, clearServerIssues, renameServerIssues,
+    restored, discardRestored, dropLocalDraft,
   };
 }
 
