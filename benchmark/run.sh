@@ -22,6 +22,9 @@
 #   --queue             instead of the phases above: queue mode on an embedded PostgreSQL (benchmark/queue.sh):
 #                       a single instance, then a main with each count of --workers, side by side
 #   --workers LIST      worker counts of --queue (default 1,2,4); --worker-concurrency N (default: the server's)
+#   --mqtt              instead of the phases above: MQTT messages/s and latency publish -> recorded execution at QoS 0
+#                       and 1, beside mosquitto_pub -> mosquitto_sub on the same broker (benchmark/mqtt.sh);
+#                       --mqtt-messages N per QoS (default 20000), --mqtt-inflight N (default 1000)
 #
 # Environment: SERVER_JAVA_OPTS (server JVM options; default below), BARE_JAVA_OPTS (default: the
 # server's), WRK_THREADS (default 2), HEARTH_BENCH_TMP (parent of the temp dir, default /tmp).
@@ -52,8 +55,11 @@ SOAK_SHRINK_TO=1000
 QUEUE=0
 QUEUE_WORKERS=1,2,4
 QUEUE_CONCURRENCY=16
+MQTT=0
+MQTT_MESSAGES=20000
+MQTT_INFLIGHT=1000
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 seconds() { local v="${1%s}"; [[ "$v" =~ ^[0-9]+$ ]] || { echo "not a number of seconds: $1" >&2; exit 2; }; echo "$v"; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -82,6 +88,11 @@ while [ $# -gt 0 ]; do
     --workers=*) QUEUE_WORKERS="${1#*=}"; shift ;;
     --worker-concurrency) QUEUE_CONCURRENCY="$2"; shift 2 ;;
     --worker-concurrency=*) QUEUE_CONCURRENCY="${1#*=}"; shift ;;
+    --mqtt) MQTT=1; shift ;;
+    --mqtt-messages) MQTT_MESSAGES="$2"; shift 2 ;;
+    --mqtt-messages=*) MQTT_MESSAGES="${1#*=}"; shift ;;
+    --mqtt-inflight) MQTT_INFLIGHT="$2"; shift 2 ;;
+    --mqtt-inflight=*) MQTT_INFLIGHT="${1#*=}"; shift ;;
     -h|--help) usage ;;
     *) echo "unknown option: $1" >&2; usage ;;
   esac
@@ -89,6 +100,7 @@ done
 IFS=, read -r -a CONNS <<< "$CONNECTIONS"
 IFS=, read -r -a HA_CONNS <<< "$HA_CONNECTIONS"
 for c in "${CONNS[@]}" "${HA_CONNS[@]}"; do [[ "$c" =~ ^[1-9][0-9]*$ ]] || { echo "bad connection count: $c" >&2; exit 2; }; done
+for v in "$MQTT_MESSAGES" "$MQTT_INFLIGHT"; do [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "bad --mqtt-messages / --mqtt-inflight: $v" >&2; exit 2; }; done
 TARGET_CONNS="${CONNS[0]}"
 
 # The server's JVM options are those of ./hearth start and the Docker image: jvm.options at the repository root
@@ -286,6 +298,12 @@ curl -s -S -f -m 30 -c "$TMP/cookies" -H 'Content-Type: application/json' \
 API_KEY=$(curl -s -S -f -m 30 -b "$TMP/cookies" -H 'Content-Type: application/json' --data '{"label":"benchmark"}' \
   "http://127.0.0.1:$PORT/api/v1/api-keys" | jq -r .key)
 [ -n "$API_KEY" ] && [ "$API_KEY" != null ] || die "could not create an API key"
+
+if [ "$MQTT" = 1 ]; then
+  # shellcheck source=benchmark/mqtt.sh
+  . "$BENCH_DIR/mqtt.sh"
+  exit 0
+fi
 
 REF_ID=$(api POST /api/v1/workflows "$(cat "$BENCH_DIR/workflows/reference.json")" | jq -r .id)
 api POST "/api/v1/workflows/$REF_ID/activate" >/dev/null || die "could not activate the reference workflow"
