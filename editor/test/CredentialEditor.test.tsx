@@ -179,4 +179,25 @@ describe('sign-in credential form', () => {
     await waitFor(() => expect(screen.getByTestId('credential-sign-in-status').textContent).toBe('Not signed in'));
     expect(screen.getByTestId('credential-sign-in-message').textContent).toContain('revoked');
   });
+
+  it('offers Connect for the OAuth2 authorization code grant, not for client credentials', () => {
+    const oauth2Type = {
+      name: 'oAuth2Api', displayName: 'OAuth2 API',
+      schema: {
+        type: 'object',
+        properties: {
+          grantType: { title: 'Grant Type', type: 'string', default: 'authorizationCode', enum: ['authorizationCode', 'clientCredentials', 'pkce'], 'x-ui': { widget: 'select', order: 0 } },
+          oauthTokenData: { title: 'Connection', type: 'string', default: '', writeOnly: true,
+            'x-ui': { widget: 'password', order: 1, secret: true, displayOptions: { hide: { grantType: ['clientCredentials'] } } } },
+        },
+      },
+      signIn: { tokenField: 'oauthTokenData', buttonText: 'Connect my account' },
+    } as unknown as typeof haCredentialType;
+    const code: Credential = { id: 'o1', name: 'API', type: 'oAuth2Api', data: { grantType: 'authorizationCode' }, secretsSet: [] };
+    const { unmount } = render(<CredentialEditor type={oauth2Type} credential={code} onSaved={() => undefined} />);
+    expect(screen.getByTestId('credential-sign-in').textContent).toBe('Connect my account');
+    unmount();
+    render(<CredentialEditor type={oauth2Type} credential={{ ...code, data: { grantType: 'clientCredentials' } }} onSaved={() => undefined} />);
+    expect(screen.queryByTestId('credential-sign-in-panel')).toBeNull();
+  });
 });

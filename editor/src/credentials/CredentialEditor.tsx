@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Credential, CredentialSummary, CredentialType, Json, JsonObject } from '../api/types';
-import { rootScope } from '../form/displayOptions';
+import { isVisible, rootScope } from '../form/displayOptions';
 import { type Issues, validate, visibleFields } from '../form/model';
 import { ParameterForm } from '../form/ParameterForm';
 import type { FieldDef } from '../form/schema';
@@ -74,6 +74,7 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
   const schema = schemaFields(type.schema);
   const signIn = type.signIn;
   const fields = useMemo(() => (signIn ? schema.filter((f) => f.name !== signIn.tokenField) : schema), [schema, signIn]);
+  const tokenField = signIn ? schema.find((f) => f.name === signIn.tokenField) : undefined;
   const initial = useMemo(() => formStateOf(credential, fields), [credential, fields]);
   const [values, setValues] = useState<JsonObject>(initial.values);
   const [secretsSet, setSecretsSet] = useState<string[]>(initial.secretsSet);
@@ -120,6 +121,8 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
   // what the sign-in window or Disconnect last reported wins over a credential loaded before it
   const [signInSeen, setSignInSeen] = useState<boolean | null>(null);
   const signedIn = !!signIn && (signInSeen ?? secretsSet.includes(signIn.tokenField));
+  /** whether the values need a sign-in (OAuth2's Client Credentials grant does not: the field it fills is hidden) */
+  const signInShown = !!signIn && (!tokenField || isVisible(tokenField, rootScope(values, fields)));
   /** a sign-in belongs to the address it was made for: changing the address clears it */
   const addressChanged = fields.some((f) => !isSecret(f) && JSON.stringify(values[f.name] ?? f.default) !== JSON.stringify(initial.values[f.name] ?? f.default));
 
@@ -241,7 +244,7 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
         }}
         env={{ expressions: false, issues, secretsSet, testIdPrefix: 'cred-' }}
       />
-      {signIn && (
+      {signIn && signInShown && (
         <SignInPanel buttonText={signIn.buttonText} signedIn={signedIn}
           refused={test?.status === 'FAILED' && (test.message ?? '').startsWith('Sign in again')}
           busy={busy !== null} message={signInMessage} onSignIn={onSignIn} onDisconnect={onDisconnect} />

@@ -1,4 +1,4 @@
-/** The sign-in part of a credential whose type signs in through the browser ("Sign in with Home Assistant"). */
+/** The sign-in part of a credential whose type signs in through the browser ("Sign in with Home Assistant", OAuth2's Connect). */
 export function SignInPanel({ buttonText, signedIn, refused, busy, message, onSignIn, onDisconnect }: {
   buttonText: string;
   /** the credential holds what sign-in stored */
@@ -10,7 +10,7 @@ export function SignInPanel({ buttonText, signedIn, refused, busy, message, onSi
   onSignIn: () => void;
   onDisconnect: () => void;
 }) {
-  const status = !signedIn ? 'Not signed in' : refused ? 'Home Assistant no longer accepts this sign-in' : 'Signed in';
+  const status = !signedIn ? 'Not signed in' : refused ? 'The service no longer accepts this sign-in' : 'Signed in';
   return (
     <div className="field sign-in" data-testid="credential-sign-in-panel">
       <div className="field-label"><label>Sign-in</label></div>

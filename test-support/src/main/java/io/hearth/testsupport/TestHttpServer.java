@@ -35,6 +35,7 @@ public final class TestHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final AtomicInteger refreshes = new AtomicInteger();
     private volatile String digestUser = "ada";
     private volatile String digestPassword = "s3cret";
     private volatile String clientId = "app";
@@ -123,6 +124,11 @@ public final class TestHttpServer implements AutoCloseable {
     /** Access tokens {@code /token} issued so far. */
     public int tokensIssued() {
         return tokensIssued.get();
+    }
+
+    /** Refresh-token grants answered so far ({@code rt-…} tokens are accepted, {@code rt-revoked…} refused). */
+    public int refreshes() {
+        return refreshes.get();
     }
 
     public String url(String path) {
@@ -242,20 +248,28 @@ public final class TestHttpServer implements AutoCloseable {
             return;
         }
         String grant = f.getOrDefault("grant_type", "");
-        if (grant.equals("refresh_token") && !"rt-1".equals(f.get("refresh_token"))) {
-            send(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+        String refresh = f.getOrDefault("refresh_token", "");
+        if (grant.equals("refresh_token") && (!refresh.startsWith("rt-") || refresh.startsWith("rt-revoked"))) {
+            send(ex, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"revoked\"}");
             return;
         }
         if (!grant.equals("client_credentials") && !grant.equals("refresh_token")) {
             send(ex, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
             return;
         }
+        if (grant.equals("refresh_token")) {
+            refreshes.incrementAndGet();
+        }
+        // refresh tokens rt-rotating-… are replaced at each refresh, as some providers do
+        String rotated = refresh.startsWith("rt-rotating")
+                ? ",\"refresh_token\":\"rt-rotating-" + tokensIssued.get() + "\""
+                : "";
         send(
                 ex,
                 200,
                 "application/json",
                 "{\"access_token\":\"" + tokenPrefix + tokensIssued.incrementAndGet() + "-" + grant
-                        + "\",\"token_type\":\"bearer\",\"expires_in\":3600}");
+                        + "\",\"token_type\":\"bearer\",\"expires_in\":3600" + rotated + "}");
     }
 
     private void digest(HttpExchange ex) throws IOException {

@@ -8,6 +8,7 @@ import io.hearth.node.NodeException;
 import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.credential.CredentialData;
+import io.hearth.node.credential.OAuth2Tokens;
 import io.hearth.node.credential.SigningCredential;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.runtime.execution.NodeEvaluatedParameters;
@@ -137,7 +138,7 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
             Optional<Pagination> pagination = Pagination.of(p.map("options").raw());
             Optional<CredentialData> oauth2 = oauth2Credential(context, p);
             if (oauth2.isPresent()) {
-                return withOAuth2(context, oauth2.get(), draft, settings, false).thenApply(r -> {
+                return withOAuth2(context, oauth2.get(), draft, settings).thenApply(r -> {
                     ResponseItems.checkStatus(r, format, draft.shownUrl());
                     return ResponseItems.of(r, format);
                 });
@@ -170,25 +171,28 @@ public final class HttpRequestNode implements ActionNode, NodeEvaluatedParameter
                         null)));
     }
 
-    /** Sends with the credential's access token; a 401 gets one more try with a new token. */
+    /**
+     * Sends with the credential's access token; an answer with the credential's "Token Expired Status Code"
+     * (401 unless set) gets one more try with a renewed token.
+     */
     private static CompletableFuture<HttpSender.Response> withOAuth2(
-            NodeExecutionContext context,
-            CredentialData credential,
-            RequestDraft draft,
-            HttpSender.Settings settings,
-            boolean retried) {
-        return OAuth2Signer.token(credential).thenCompose(tokens -> {
-            context.treatAsSecret(tokens.accessToken().reveal());
-            RequestDraft signed = draft.copy();
-            signed.header("Authorization", tokens.authorizationHeader());
-            return HttpSender.send(signed, settings).thenCompose(r -> {
-                if (r.status() == 401 && !retried) {
-                    OAuth2Signer.forget(credential);
-                    return withOAuth2(context, credential, draft, settings, true);
-                }
-                return CompletableFuture.completedFuture(r);
-            });
-        });
+            NodeExecutionContext context, CredentialData credential, RequestDraft draft, HttpSender.Settings settings) {
+        int expired =
+                credential.integer("tokenExpiredStatusCode").map(Long::intValue).orElse(401);
+        return OAuth2Signer.token(context, credential)
+                .thenCompose(tokens -> send(context, tokens, draft, settings)
+                        .thenCompose(r -> r.status() == expired
+                                ? OAuth2Signer.replace(context, credential, tokens)
+                                        .thenCompose(fresh -> send(context, fresh, draft, settings))
+                                : CompletableFuture.completedFuture(r)));
+    }
+
+    private static CompletableFuture<HttpSender.Response> send(
+            NodeExecutionContext context, OAuth2Tokens tokens, RequestDraft draft, HttpSender.Settings settings) {
+        context.treatAsSecret(tokens.accessToken().reveal());
+        RequestDraft signed = draft.copy();
+        signed.header("Authorization", tokens.authorizationHeader());
+        return HttpSender.send(signed, settings);
     }
 
     private CompletableFuture<List<Item>> page(

@@ -563,4 +563,90 @@ class HttpRequestNodeTest {
                 .startsWith("The paginated requests returned about 1.1 MB of data (as JSON), more than the"
                         + " execution's data limit of 1 MB");
     }
+
+    private static String storedTokens(String access, String refresh, String expiresAt) {
+        return "{\"access_token\":\"" + access + "\",\"refresh_token\":\"" + refresh
+                + "\",\"token_type\":\"Bearer\",\"expires_at\":\"" + expiresAt + "\"}";
+    }
+
+    private static HttpRuns connected(String tokens) {
+        return new HttpRuns()
+                .credential(
+                        "oAuth2Api",
+                        oauth2(
+                                "authorizationCode",
+                                Map.of("authUrl", server.url("/authorize"), "oauthTokenData", tokens)));
+    }
+
+    @Test
+    void oauth2RefreshedTokensAreStoredWithTheRotatedRefreshToken() {
+        HttpRuns runs = connected(storedTokens("at-old", "rt-rotating-store", "2020-01-01T00:00:00Z"));
+        var r = runs.run(protectedCall());
+        assertThat(HttpRuns.error(r)).isEmpty();
+        var stored = io.hearth.node.credential.OAuth2Tokens.stored(runs.stored("oAuth2Api"))
+                .orElseThrow();
+        assertThat(stored.accessToken().reveal()).startsWith("at-").endsWith("-refresh_token");
+        assertThat(stored.refreshToken().orElseThrow().reveal())
+                .startsWith("rt-rotating-")
+                .isNotEqualTo("rt-rotating-store");
+        assertThat(stored.expiresAt()).isPresent();
+        // the next run starts from what was stored: no refresh needed
+        int refreshes = server.refreshes();
+        assertThat(HttpRuns.error(runs.run(protectedCall()))).isEmpty();
+        assertThat(server.refreshes()).isEqualTo(refreshes);
+    }
+
+    @Test
+    void oauth2RefusedAccessTokenIsRefreshedOnce() {
+        HttpRuns runs = connected(storedTokens("refused-by-the-server", "rt-on-401", "2999-01-01T00:00:00Z"));
+        int refreshes = server.refreshes();
+        var r = runs.run(protectedCall());
+        assertThat(HttpRuns.error(r)).isEmpty();
+        assertThat(server.refreshes() - refreshes).isEqualTo(1);
+        assertThat(io.hearth.node.credential.OAuth2Tokens.stored(runs.stored("oAuth2Api"))
+                        .orElseThrow()
+                        .accessToken()
+                        .reveal())
+                .startsWith("at-");
+    }
+
+    @Test
+    void oauth2ConcurrentRunsShareOneRefresh() throws Exception {
+        String tokens = storedTokens("at-expired", "rt-shared", "2020-01-01T00:00:00Z");
+        int refreshes = server.refreshes();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> HttpRuns.error(connected(tokens).run(protectedCall()))));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.refreshes() - refreshes).isEqualTo(1);
+    }
+
+    @Test
+    void oauth2RevokedRefreshTokenAsksToReconnect() {
+        var r = connected(storedTokens("at-expired", "rt-revoked-7f3e9d", "2020-01-01T00:00:00Z"))
+                .run(protectedCall());
+        assertThat(HttpRuns.error(r))
+                .contains("The OAuth2 credential must be reconnected")
+                .contains("invalid_grant")
+                .contains("Connect my account")
+                .doesNotContain("rt-revoked-7f3e9d");
+    }
+
+    @Test
+    void oauth2WithoutTokensSaysToConnect() {
+        var r = new HttpRuns()
+                .credential("oAuth2Api", oauth2("authorizationCode", Map.of("authUrl", server.url("/authorize"))))
+                .run(protectedCall());
+        assertThat(HttpRuns.error(r))
+                .contains("The OAuth2 credential is not connected")
+                .contains("Connect my account");
+    }
 }

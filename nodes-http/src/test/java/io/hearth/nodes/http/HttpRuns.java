@@ -21,7 +21,6 @@ import io.hearth.runtime.workflow.WorkflowSettings;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,7 @@ final class HttpRuns {
                 ZoneOffset.UTC);
     }
 
-    private final Map<String, CredentialData> credentials = new LinkedHashMap<>();
+    private final Map<String, CredentialData> credentials = new java.util.concurrent.ConcurrentHashMap<>();
     private double version = 4.2;
     private OnError onError = OnError.STOP_WORKFLOW;
     private WorkflowSettings settings = WorkflowSettings.DEFAULTS;
@@ -59,8 +58,23 @@ final class HttpRuns {
     HttpRuns credential(String type, Map<String, Object> values) {
         Set<String> secrets = Set.copyOf(
                 REGISTRY.credentialType(type).orElseThrow().description().secretFieldNames());
-        credentials.put(type, new CredentialData(type, values, secrets));
+        // written back as Hearth's store does: compare and set of one field
+        credentials.put(type, new CredentialData(type, values, secrets).withWriter((field, expected, value) -> {
+                    synchronized (credentials) {
+                        CredentialData current = credentials.get(type);
+                        if (!current.string(field).equals(expected)) {
+                            return false;
+                        }
+                        credentials.put(type, current.with(field, value));
+                        return true;
+                    }
+                }));
         return this;
+    }
+
+    /** The credential of {@code type} as stored now (a node may have stored refreshed tokens). */
+    CredentialData stored(String type) {
+        return credentials.get(type);
     }
 
     HttpRuns version(double value) {

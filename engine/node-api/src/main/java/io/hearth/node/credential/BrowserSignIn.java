@@ -34,6 +34,21 @@ public interface BrowserSignIn {
      */
     CompletionStage<Map<String, Object>> exchange(CredentialData data, URI publicUrl, URI redirectUri, String code);
 
+    /**
+     * As {@link #authorizationUri(CredentialData, URI, URI, String)}, with the PKCE code verifier (RFC 7636)
+     * the server keeps with this sign-in until its callback: a provider that uses PKCE sends its challenge.
+     */
+    default URI authorizationUri(
+            CredentialData data, URI publicUrl, URI redirectUri, String state, String codeVerifier) {
+        return authorizationUri(data, publicUrl, redirectUri, state);
+    }
+
+    /** As {@link #exchange(CredentialData, URI, URI, String)}, with the sign-in's PKCE code verifier. */
+    default CompletionStage<Map<String, Object>> exchange(
+            CredentialData data, URI publicUrl, URI redirectUri, String code, String codeVerifier) {
+        return exchange(data, publicUrl, redirectUri, code);
+    }
+
     /** Revokes, at the provider, what sign-in stored (Disconnect). Default: nothing to revoke. */
     default CompletionStage<Void> revoke(CredentialData data) {
         return CompletableFuture.completedFuture(null);

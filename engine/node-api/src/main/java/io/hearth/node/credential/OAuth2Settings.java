@@ -33,7 +33,7 @@ public record OAuth2Settings(
         authorizationUrl = authorizationUrl == null ? Optional.empty() : authorizationUrl;
         clientId = clientId == null ? "" : clientId;
         clientSecret = clientSecret == null ? Secret.of("") : clientSecret;
-        scope = scope == null ? "" : scope.replace(',', ' ').trim();
+        scope = scope == null ? "" : String.join(" ", scope.strip().split("[,\\s]+"));
         extraAuthorizationParameters = extraAuthorizationParameters == null ? "" : extraAuthorizationParameters;
     }
 

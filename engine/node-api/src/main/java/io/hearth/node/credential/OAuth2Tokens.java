@@ -57,7 +57,11 @@ public record OAuth2Tokens(
 
     /** The tokens stored with a credential, if any. */
     public static Optional<OAuth2Tokens> stored(CredentialData credential) {
-        Object raw = credential.values().get(FIELD);
+        return stored(credential.values().get(FIELD));
+    }
+
+    /** The tokens of a stored {@value #FIELD} value (its JSON text), if any. */
+    public static Optional<OAuth2Tokens> stored(Object raw) {
         if (raw instanceof Map<?, ?> m) {
             return Optional.of(fromStored(m));
         }

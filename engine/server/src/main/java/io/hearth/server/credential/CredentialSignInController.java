@@ -83,11 +83,14 @@ public class CredentialSignInController {
                     URI redirect = base.resolve(CALLBACK);
                     String state = states.start(id, publicUrl, starter);
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put(
-                            "url",
-                            target.signIn()
-                                    .authorizationUri(target.data(), base, redirect, state)
-                                    .toString());
+                    URI url;
+                    try {
+                        url = target.signIn()
+                                .authorizationUri(target.data(), base, redirect, state, states.codeVerifier(state));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.badRequest(e.getMessage());
+                    }
+                    m.put("url", url.toString());
                     m.put("redirectUri", redirect.toString());
                     m.put("buttonText", target.signIn().buttonText());
                     return m;
@@ -137,8 +140,13 @@ public class CredentialSignInController {
         }
         URI base = URI.create(pending.get().publicUrl());
         return blocking.call(() -> target(id))
-                .flatMap(target -> Mono.fromCompletionStage(
-                                () -> target.signIn().exchange(target.data(), base, base.resolve(CALLBACK), code.get()))
+                .flatMap(target -> Mono.fromCompletionStage(() -> target.signIn()
+                                .exchange(
+                                        target.data(),
+                                        base,
+                                        base.resolve(CALLBACK),
+                                        code.get(),
+                                        pending.get().codeVerifier()))
                         .flatMap(values -> blocking.call(() -> {
                             Map<String, Object> merged =
                                     new LinkedHashMap<>(target.data().values());

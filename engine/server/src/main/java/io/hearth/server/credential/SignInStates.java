@@ -44,7 +44,7 @@ final class SignInStates {
     }
 
     /** A sign-in under way: the credential, the public URL it was started with (the client id) and its starter. */
-    record Pending(String credentialId, String publicUrl, Starter starter, Instant started) {}
+    record Pending(String credentialId, String publicUrl, Starter starter, Instant started, String codeVerifier) {}
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -57,11 +57,21 @@ final class SignInStates {
     String start(String credentialId, String publicUrl, Starter starter) {
         Instant now = clock.instant();
         pending.values().removeIf(p -> p.started().plus(LIFETIME).isBefore(now));
+        String state = randomToken();
+        pending.put(state, new Pending(credentialId, publicUrl, starter, now, randomToken()));
+        return state;
+    }
+
+    /** The PKCE code verifier of a sign-in under way (kept here, never sent to the browser). */
+    String codeVerifier(String state) {
+        Pending p = pending.get(state);
+        return p == null ? "" : p.codeVerifier();
+    }
+
+    private String randomToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        pending.put(state, new Pending(credentialId, publicUrl, starter, now));
-        return state;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The sign-in of {@code state}, once (whoever brings it back); empty when unknown, used or expired. */
