@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param credentials      credential types the node accepts
  * @param parameters       the node's parameters, in form order
  * @param documentationUrl where to read more
+ * @param triggerRole      for a trigger the engine starts for a purpose (manual run, error workflow, sub-workflow)
  */
 public record NodeDescription(
         String name,
@@ -48,7 +49,8 @@ public record NodeDescription(
         Optional<DisplayOptions> allInputsRequired,
         List<CredentialRequirement> credentials,
         List<Parameter> parameters,
-        Optional<String> documentationUrl) {
+        Optional<String> documentationUrl,
+        Optional<TriggerRole> triggerRole) {
 
     public NodeDescription {
         Objects.requireNonNull(name, "name");
@@ -69,6 +71,7 @@ public record NodeDescription(
         credentials = List.copyOf(credentials);
         parameters = List.copyOf(parameters);
         documentationUrl = documentationUrl == null ? Optional.empty() : documentationUrl;
+        triggerRole = triggerRole == null ? Optional.empty() : triggerRole;
     }
 
     public double defaultVersion() {
@@ -108,6 +111,7 @@ public record NodeDescription(
         private final List<CredentialRequirement> credentials = new ArrayList<>();
         private final List<Parameter> parameters = new ArrayList<>();
         private String documentationUrl;
+        private TriggerRole triggerRole;
 
         private Builder(String name) {
             this.name = name;
@@ -211,6 +215,12 @@ public record NodeDescription(
             return this;
         }
 
+        /** What the engine starts this trigger for; see {@link TriggerRole}. */
+        public Builder triggerRole(TriggerRole value) {
+            this.triggerRole = value;
+            return this;
+        }
+
         public Builder documentationUrl(String value) {
             this.documentationUrl = value;
             return this;
@@ -235,7 +245,8 @@ public record NodeDescription(
                     Optional.ofNullable(allInputsRequired),
                     credentials,
                     parameters,
-                    Optional.ofNullable(documentationUrl));
+                    Optional.ofNullable(documentationUrl),
+                    Optional.ofNullable(triggerRole));
         }
     }
 }

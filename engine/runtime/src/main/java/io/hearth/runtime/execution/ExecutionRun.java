@@ -12,6 +12,7 @@ import io.hearth.node.NodeException;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterException;
 import io.hearth.node.description.NodeGroup;
+import io.hearth.node.description.TriggerRole;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.Connection;
 import io.hearth.runtime.workflow.OnError;
@@ -299,7 +300,7 @@ final class ExecutionRun implements RunningExecution {
                 continue;
             }
             if (n.type().description().group() == NodeGroup.TRIGGER) {
-                if (n.type().description().name().equals("hearth.manualTrigger")) {
+                if (n.type().description().triggerRole().equals(Optional.of(TriggerRole.MANUAL))) {
                     return n;
                 }
                 if (firstTrigger == null) {

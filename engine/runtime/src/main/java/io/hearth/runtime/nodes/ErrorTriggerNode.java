@@ -5,6 +5,7 @@ import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
+import io.hearth.node.description.TriggerRole;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +21,7 @@ public final class ErrorTriggerNode implements ActionNode {
             .alias("n8n-nodes-base.errorTrigger")
             .displayName("Error Trigger")
             .group(NodeGroup.TRIGGER)
+            .triggerRole(TriggerRole.ERROR)
             .categories("Triggers")
             .icon("fa:bug")
             .description("Starts the workflow when another workflow that names it as its error workflow fails")

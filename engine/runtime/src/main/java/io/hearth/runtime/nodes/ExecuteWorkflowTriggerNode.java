@@ -13,6 +13,7 @@ import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
 import io.hearth.node.description.Parameter;
+import io.hearth.node.description.TriggerRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class ExecuteWorkflowTriggerNode implements ActionNode {
             .displayName("When Executed by Another Workflow")
             .versions(1, 1.1)
             .group(NodeGroup.TRIGGER)
+            .triggerRole(TriggerRole.SUB_WORKFLOW)
             .categories("Triggers", "Core Nodes")
             .keywords("Execute Workflow Trigger", "Sub-workflow", "Subworkflow", "Called by")
             .icon("fa:sign-in-alt")

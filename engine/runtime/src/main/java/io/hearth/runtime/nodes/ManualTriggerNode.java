@@ -5,6 +5,7 @@ import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
+import io.hearth.node.description.TriggerRole;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +21,7 @@ public final class ManualTriggerNode implements ActionNode {
             .alias("n8n-nodes-base.manualTrigger", "n8n-nodes-base.start") // n8n's legacy Start node runs the same way
             .displayName("Manual Trigger")
             .group(NodeGroup.TRIGGER)
+            .triggerRole(TriggerRole.MANUAL)
             .categories("Triggers")
             .icon("fa:mouse-pointer")
             .description("Runs the workflow when you click Execute workflow in the editor")

@@ -2,8 +2,9 @@ package io.hearth.server.execution;
 
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
+import io.hearth.node.description.TriggerRole;
 import io.hearth.runtime.execution.ExecutionResult;
-import io.hearth.runtime.nodes.ErrorTriggerNode;
+import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.server.support.Blocking;
 import io.hearth.server.workflow.PreparedWorkflows;
 import io.hearth.server.workflow.WorkflowRepository;
@@ -45,7 +46,7 @@ public class ErrorWorkflows {
         Optional<String> target = request.prepared().workflow().settings().errorWorkflow();
         boolean fromErrorTrigger = request.startNode()
                 .flatMap(n -> request.prepared().node(n))
-                .map(n -> n.type() instanceof ErrorTriggerNode)
+                .map(n -> isErrorTrigger(n))
                 .orElse(false);
         if (target.isEmpty()
                 || request.mode() == ExecutionMode.MANUAL
@@ -66,9 +67,7 @@ public class ErrorWorkflows {
         var p = prepared.get(stored.get());
         Optional<String> trigger = stored.get().workflow().nodes().stream()
                 .filter(n -> !n.disabled()
-                        && p.node(n.name())
-                                .map(x -> x.type() instanceof ErrorTriggerNode)
-                                .orElse(false))
+                        && p.node(n.name()).map(x -> isErrorTrigger(x)).orElse(false))
                 .map(n -> n.name())
                 .findFirst();
         if (trigger.isEmpty()) {
@@ -103,5 +102,9 @@ public class ErrorWorkflows {
                 ExecutionMode.TRIGGER,
                 trigger,
                 List.of(Item.of(json))));
+    }
+
+    private static boolean isErrorTrigger(PreparedNode node) {
+        return node.type().description().triggerRole().equals(Optional.of(TriggerRole.ERROR));
     }
 }
