@@ -17,10 +17,11 @@ final class ServerProcess implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final WebTestClient anonymous;
     private WebTestClient api;
+    private final int port;
 
     private ServerProcess(ConfigurableApplicationContext context) {
         this.context = context;
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.anonymous = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
@@ -70,6 +71,10 @@ final class ServerProcess implements AutoCloseable {
                 .returnResult()
                 .getResponseBody()
                 .get("key");
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     <T> T bean(Class<T> type) {
