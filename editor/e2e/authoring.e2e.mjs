@@ -55,11 +55,24 @@ async function save() {
 /** Connects an output handle to an input handle by dragging, retrying while React Flow measures. */
 async function connectByDrag(from, to) {
   const before = await page.locator('.react-flow__edge').count();
-  await until(`a connection ${from} → ${to}`, async () => {
-    await mouseDrag(page, page.locator(tid(`handle-out-${from}-0`)), page.locator(tid(`handle-in-${to}-0`)));
-    await page.waitForTimeout(200);
-    return (await page.locator('.react-flow__edge').count()) > before;
-  }, 30_000, 300);
+  let attempts = 0;
+  try {
+    await until(`a connection ${from} → ${to}`, async () => {
+      if (attempts++ > 0) {
+        // as a person would after a drag that did not take: let go of whatever is held, click the empty canvas
+        await page.keyboard.press('Escape');
+        const canvas = await page.locator(tid('canvas')).boundingBox();
+        if (canvas) await page.mouse.click(canvas.x + 30, canvas.y + 30);
+      }
+      await mouseDrag(page, page.locator(tid(`handle-out-${from}-0`)), page.locator(tid(`handle-in-${to}-0`)));
+      await page.waitForTimeout(200);
+      return (await page.locator('.react-flow__edge').count()) > before;
+    }, 30_000, 300);
+  } catch (e) {
+    const handles = await page.locator(tid(`handle-out-${from}-0`)).count();
+    const inputs = await page.locator(tid(`handle-in-${to}-0`)).count();
+    throw new Error(`${e.message} (after ${attempts} drags; ${handles} output handle(s) of ${from}, ${inputs} input handle(s) of ${to}, ${await page.locator('.react-flow__edge').count()} edge(s))`);
+  }
 }
 
 /** The bounding box of a connection's drawn path on screen. */
