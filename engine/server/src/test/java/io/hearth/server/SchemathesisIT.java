@@ -14,24 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Schemathesis (PyPI; installed by scripts/schemathesis/install.sh, as .ci/run does) generates requests from the
  * server's own OpenAPI document — valid and invalid ones — for a bounded number of examples per operation, and
- * checks that no answer is a 5xx and every status code is one the document lists. It runs against a server of its own:
- * generated requests delete API keys, revoke sessions and change data that the shared test server's other tests rely on.
+ * checks that no answer is a 5xx and every status code is one the document lists.
  */
-class SchemathesisIT {
+class SchemathesisIT extends ApiTestSupport {
 
     private static final int EXAMPLES_PER_OPERATION = 10;
 
     @Test
     void theApiAnswersGeneratedRequestsAsDocumentedAndNeverWith5xx() throws Exception {
-        try (ServerProcess server = ServerProcess.start(
-                Files.createTempDirectory("hearth-schemathesis"),
-                "--hearth.webhooks.max-body-size=64KB",
-                "--hearth.webhooks.test-listen-timeout=30s")) {
-            fuzz(server.baseUrl(), server.apiKey());
-        }
-    }
-
-    private static void fuzz(String baseUrl, String apiKey) throws Exception {
         Path root = RealHomeAssistant.repoRoot();
         Path out = root.resolve("engine/server/target/schemathesis");
         Files.createDirectories(out);
@@ -50,9 +40,9 @@ class SchemathesisIT {
         List<String> command = new ArrayList<>(List.of(
                 st,
                 "run",
-                baseUrl + "/v3/api-docs",
+                baseUrl() + "/v3/api-docs",
                 "--header",
-                "X-Hearth-Api-Key: " + apiKey,
+                "X-Hearth-Api-Key: " + apiKey(),
                 "--checks",
                 "not_a_server_error,status_code_conformance",
                 // the coverage phase's case count grows with the schema, not with --max-examples
@@ -69,9 +59,12 @@ class SchemathesisIT {
                 "180",
                 "--suppress-health-check",
                 "all",
-                // key rotation re-encrypts every credential of the shared test server; it has its own tests
+                // key rotation re-encrypts every credential of the shared test server, and deleting an API key by
+                // id deleted the key the other tests of this server use (all later answered 401): both have their
+                // own tests. (A second server in this JVM was tried instead: after it closed, requests to the shared
+                // server hung now and then; not yet explained.)
                 "--exclude-path-regex",
-                "rotate-encryption-key",
+                "rotate-encryption-key|/api-keys/",
                 "--report",
                 "junit",
                 "--report-dir",
