@@ -36,8 +36,8 @@ final class ServerProcess implements AutoCloseable {
                 "--hearth.owner.password=owner-pass-123",
                 "--hearth.scheduler.polling-interval=100ms"));
         args.addAll(List.of(extraArgs));
-        return new ServerProcess(
-                new SpringApplicationBuilder(HearthApplication.class).run(args.toArray(String[]::new)));
+        return new ServerProcess(new SpringApplicationBuilder(HearthApplication.class, OwnNettyResources.class)
+                .run(args.toArray(String[]::new)));
     }
 
     /** A client with a fresh API key (signing in as the configured owner). */
@@ -84,5 +84,21 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /**
+     * Event loops and connection pools of this server's own. By default a Spring context uses Reactor Netty's JVM-wide
+     * resources and disposes them when it closes: closing this server would then pull them from under the shared
+     * test server and its clients in the same JVM, whose requests could hang.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OwnNettyResources {
+        @org.springframework.context.annotation.Bean
+        org.springframework.http.client.ReactorResourceFactory reactorResourceFactory() {
+            org.springframework.http.client.ReactorResourceFactory f =
+                    new org.springframework.http.client.ReactorResourceFactory();
+            f.setUseGlobalResources(false);
+            return f;
+        }
     }
 }
