@@ -239,6 +239,56 @@ public final class RealHomeAssistant {
     }
 
     /** Every {@code HEARTH_HA_*} value of the running instance (ha.env); contains tokens: do not log. */
+    /**
+     * What Home Assistant's login page does once its owner has signed in (its login flow API): the authorization code
+     * the page would send to {@code redirectUri}.
+     */
+    public String loginFlowCode(String clientId, String redirectUri) {
+        Map<?, ?> flow = (Map<?, ?>) io.hearth.common.Json.parse(postJson(
+                "/auth/login_flow",
+                Map.of(
+                        "client_id",
+                        clientId,
+                        "handler",
+                        java.util.Arrays.asList("homeassistant", null),
+                        "redirect_uri",
+                        redirectUri)));
+        Map<?, ?> done = (Map<?, ?>) io.hearth.common.Json.parse(postJson(
+                "/auth/login_flow/" + flow.get("flow_id"),
+                Map.of(
+                        "client_id",
+                        clientId,
+                        "username",
+                        environment().get("HEARTH_HA_OWNER_USERNAME"),
+                        "password",
+                        environment().get("HEARTH_HA_OWNER_PASSWORD"))));
+        if (!"create_entry".equals(done.get("type"))) {
+            throw new IllegalStateException("Home Assistant's login flow did not sign in: " + done);
+        }
+        return (String) done.get("result");
+    }
+
+    private String postJson(String path, Map<String, Object> body) {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                // Home Assistant (aiohttp) closes a connection that asks to upgrade to HTTP/2
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()) {
+            return http.send(
+                            java.net.http.HttpRequest.newBuilder(URI.create(url() + path))
+                                    .header("Content-Type", "application/json")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                            io.hearth.common.Json.write(body)))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Map<String, String> environment() {
         return env;
     }

@@ -10,11 +10,8 @@ import io.hearth.testsupport.RealHomeAssistant;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,40 +55,6 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
                 ? spec.exchange()
                 : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
         return exchange.expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    /** What Home Assistant's login page does after the user signed in: the code for the redirect. */
-    private String homeAssistantLogin(String clientId, String redirectUri) throws Exception {
-        Map<?, ?> flow = (Map<?, ?>) Json.parse(post(
-                "/auth/login_flow",
-                Map.of(
-                        "client_id",
-                        clientId,
-                        "handler",
-                        Arrays.asList("homeassistant", null),
-                        "redirect_uri",
-                        redirectUri)));
-        Map<?, ?> done = (Map<?, ?>) Json.parse(post(
-                "/auth/login_flow/" + flow.get("flow_id"),
-                Map.of(
-                        "client_id",
-                        clientId,
-                        "username",
-                        ha.environment().get("HEARTH_HA_OWNER_USERNAME"),
-                        "password",
-                        ha.environment().get("HEARTH_HA_OWNER_PASSWORD"))));
-        assertThat(done.get("type")).as("login flow result %s", done).isEqualTo("create_entry");
-        return (String) done.get("result");
-    }
-
-    private String post(String path, Map<String, Object> body) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(ha.url() + path))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
     }
 
     /** Home Assistant's refresh tokens issued to Hearth's public URL (the owner's, through its WebSocket API). */
@@ -179,7 +142,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
 
         // a link opened without a Hearth session (e.g. sent to someone) is refused, and is used up
         Map<String, String> q = startSignIn(editor, id);
-        String code = homeAssistantLogin(q.get("client_id"), q.get("redirect_uri"));
+        String code = ha.loginFlowCode(q.get("client_id"), q.get("redirect_uri"));
         assertThat(callback(anonymous, code, q.get("state"), forbidden))
                 .contains("belongs to another Hearth session")
                 .contains("Sign in to Hearth in this browser")
@@ -188,7 +151,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
 
         // another session of the same user is refused too
         q = startSignIn(editor, id);
-        code = homeAssistantLogin(q.get("client_id"), q.get("redirect_uri"));
+        code = ha.loginFlowCode(q.get("client_id"), q.get("redirect_uri"));
         assertThat(callback(otherSession, code, q.get("state"), forbidden))
                 .contains("belongs to another Hearth session");
         assertThat(callback(otherSession, code, "made-up-state", badRequest)).contains("expired or was already used");
@@ -200,7 +163,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
 
         // the session that started it is signed in
         q = startSignIn(editor, id);
-        code = homeAssistantLogin(q.get("client_id"), q.get("redirect_uri"));
+        code = ha.loginFlowCode(q.get("client_id"), q.get("redirect_uri"));
         assertThat(callback(editor, code, q.get("state"), ok)).contains("Signed in");
         api.post()
                 .uri("/api/v1/credentials/{id}/sign-out", id)
@@ -256,7 +219,7 @@ class HomeAssistantSignInServerIT extends ApiTestSupport {
         assertThat(q.get("state")).hasSizeGreaterThan(30);
 
         long before = refreshTokensOfHearth();
-        String code = homeAssistantLogin(q.get("client_id"), q.get("redirect_uri"));
+        String code = ha.loginFlowCode(q.get("client_id"), q.get("redirect_uri"));
         // Home Assistant's page sends the browser, through the proxy, back to Hearth (with its session cookie)
         String page = editor.get()
                 .uri("/rest/oauth2-credential/callback?code={code}&state={state}", code, q.get("state"))

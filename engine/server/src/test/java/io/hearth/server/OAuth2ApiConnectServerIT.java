@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,7 @@ class OAuth2ApiConnectServerIT extends ApiTestSupport {
                 .containsEntry("client_id", PUBLIC_URL)
                 .containsEntry("redirect_uri", PUBLIC_URL + "rest/oauth2-credential/callback")
                 .doesNotContainKey("code_challenge");
-        String code = homeAssistantLogin(q.get("client_id"), q.get("redirect_uri"));
+        String code = ha.loginFlowCode(q.get("client_id"), q.get("redirect_uri"));
         String page = editor.get()
                 .uri("/rest/oauth2-credential/callback?code={code}&state={state}", code, q.get("state"))
                 .exchange()
@@ -297,40 +296,6 @@ class OAuth2ApiConnectServerIT extends ApiTestSupport {
                 ? spec.exchange()
                 : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
         return exchange.expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    /** What Home Assistant's login page does once the user has signed in: the code for the redirect. */
-    private String homeAssistantLogin(String clientId, String redirectUri) throws Exception {
-        Map<?, ?> flow = (Map<?, ?>) MiniJson.parse(postJson(
-                "/auth/login_flow",
-                Map.of(
-                        "client_id",
-                        clientId,
-                        "handler",
-                        Arrays.asList("homeassistant", null),
-                        "redirect_uri",
-                        redirectUri)));
-        Map<?, ?> done = (Map<?, ?>) MiniJson.parse(postJson(
-                "/auth/login_flow/" + flow.get("flow_id"),
-                Map.of(
-                        "client_id",
-                        clientId,
-                        "username",
-                        ha.environment().get("HEARTH_HA_OWNER_USERNAME"),
-                        "password",
-                        ha.environment().get("HEARTH_HA_OWNER_PASSWORD"))));
-        assertThat(done.get("type")).as("login flow result %s", done).isEqualTo("create_entry");
-        return (String) done.get("result");
-    }
-
-    private String postJson(String path, Map<String, Object> body) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(ha.url() + path))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(MiniJson.write(body)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
     }
 
     private static Map<String, String> query(String url) {
