@@ -33,27 +33,31 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // The database is the default one (SQLite in the data directory); the PostgreSQL variants set
             // spring.datasource.url with a dynamic property.
         })
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 public abstract class ApiTestSupport {
 
-    static final Path DATA_DIR;
     // One API key per running server (the SQLite and PostgreSQL variants run separate servers and databases).
     // Keyed by the application context, not the port: a closed context's random port can be handed to a newer
     // server with another database, where the old key does not exist.
     private static final java.util.Map<org.springframework.context.ApplicationContext, String> API_KEYS =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    static {
+    // Spring calls this once per application context it creates, so every cached test server gets a data
+    // directory (and so a database) of its own. Servers that shared one file acted as a cluster: they split the
+    // triggers between them and raced each other's housekeeping, which made tests fail now and then.
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
         try {
-            DATA_DIR = Files.createTempDirectory("hearth-api-test");
+            String dir = Files.createTempDirectory("hearth-api-test").toString();
+            registry.add("hearth.data-dir", () -> dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hearth.data-dir", DATA_DIR::toString);
-    }
+    /** This server's data directory. */
+    @org.springframework.beans.factory.annotation.Value("${hearth.data-dir}")
+    protected Path dataDir;
 
     @LocalServerPort
     protected int port;

@@ -116,7 +116,7 @@ class CredentialApiTest extends ApiTestSupport {
             Base64.getEncoder().encode(unique.getBytes(StandardCharsets.UTF_8))
         };
         boolean nameFound = false;
-        try (Stream<Path> files = Files.walk(DATA_DIR)) {
+        try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(f);
                 for (byte[] n : needles) {

@@ -38,9 +38,17 @@ final class EmbeddedPostgres {
         return server;
     }
 
-    /** Points the application at the shared PostgreSQL. */
+    private static final java.util.concurrent.atomic.AtomicInteger CONTEXTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Points the application at a new database of the shared PostgreSQL. Called from a {@code @DynamicPropertySource}
+     * method, which Spring runs once per application context: each test server has a database of its own, as two
+     * servers on one database would form a cluster and share its triggers and queue.
+     */
     static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> server().getJdbcUrl("postgres", "postgres"));
+        String url = freshDatabase("hearth_context_" + CONTEXTS.incrementAndGet());
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }

@@ -299,7 +299,7 @@ class SecretsLeakIT extends ApiTestSupport {
         secrets.add(Base64.getEncoder().encodeToString(("ada:" + basic).getBytes(StandardCharsets.UTF_8)));
         secrets.add(Base64.getEncoder()
                 .encodeToString(("leak-client:leakClientSecret" + STAMP).getBytes(StandardCharsets.UTF_8)));
-        SecretScan.assertNowhere(secrets, answers, log.getAll(), DATA_DIR);
+        SecretScan.assertNowhere(secrets, answers, log.getAll(), dataDir);
         // positive control: the scan reads what was written (the echo server saw the header and the query value)
         assertThat(String.join("\n", answers)).contains("x-api-key").contains("api_key");
     }

@@ -105,7 +105,7 @@ class SecretsLeakTest extends ApiTestSupport {
         }
         answers.add(get("/api/v1/settings"));
 
-        SecretScan.assertNowhere(secrets, answers, log.getAll(), DATA_DIR);
+        SecretScan.assertNowhere(secrets, answers, log.getAll(), dataDir);
         // positive control: the scan reads what was written
         assertThat(String.join("\n", answers)).contains(basicPath);
     }
