@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * Array.prototype and n8n's array extensions. Arrays the expression created change in place
  * (push, splice, sort...); data it did not create is read-only (sort, reverse and fill return a copy).
+ * <p>Kept in one file: a table of one family of methods (those of an array), dispatched by name.
  */
 final class ArrayMethods {
 

@@ -16,7 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Properties and methods of {@link DateTimeValue}: Luxon DateTime, n8n's date extensions, JS Date. */
+/**
+ * Properties and methods of {@link DateTimeValue}: Luxon DateTime, n8n's date extensions, JS Date.
+ * <p>Kept in one file: a table of the methods of one value type, dispatched by name (a date value
+ * answers to all three vocabularies).
+ */
 final class DateTimeMethods {
 
     static final Set<String> NAMES = Set.of(
@@ -346,7 +350,7 @@ final class DateTimeMethods {
 
     static String localeMacro(Object preset) {
         if (preset instanceof Map<?, ?> m) {
-            for (Map.Entry<String, Map<String, Object>> e : Globals.DATE_PRESETS.entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> e : LuxonGlobals.DATE_PRESETS.entrySet()) {
                 if (e.getValue().equals(m)) {
                     return switch (e.getKey()) {
                         case "DATE_SHORT" -> "D";
@@ -427,7 +431,7 @@ final class DateTimeMethods {
             return d.toZonedDateTime();
         }
         if (v instanceof String s) {
-            ZonedDateTime t = LuxonFormat.parseIso(s, ctx.defaultZone(), true);
+            ZonedDateTime t = LuxonParse.parseIso(s, ctx.defaultZone(), true);
             if (t != null) {
                 return t;
             }

@@ -100,9 +100,9 @@ public final class ExpressionValues {
             return java.util.Optional.empty();
         }
         String text = s.strip();
-        java.time.ZonedDateTime t = LuxonFormat.parseIso(text, zone, true);
+        java.time.ZonedDateTime t = LuxonParse.parseIso(text, zone, true);
         if (t == null) {
-            t = LuxonFormat.parseRfc(text);
+            t = LuxonParse.parseRfc(text);
         }
         return java.util.Optional.ofNullable(t);
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Tree-walking evaluator of expressions ({@link #eval}) and statements ({@link #exec}). Every visited
  * node and statement costs one step of the evaluation budget, so no loop runs unbounded.
+ * <p>Kept in one file: one evaluator over one tree, whose expression and statement cases call each
+ * other recursively and share the step budget.
  */
 final class Interpreter {
 

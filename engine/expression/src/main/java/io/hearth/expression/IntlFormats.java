@@ -52,7 +52,7 @@ final class IntlFormats {
                         ? v
                         : value == Undefined.INSTANCE
                                 ? DateTimeValue.of(ctx.now())
-                                : Globals.newDate(ctx, new Object[] {value});
+                                : JsDateGlobal.newDate(ctx, new Object[] {value});
                 if (!d.isValid()) {
                     throw JsThrow.rangeError("Invalid time value");
                 }

@@ -30,7 +30,7 @@ final class JsDateParser {
         if (s.isEmpty()) {
             return null;
         }
-        ZonedDateTime iso = LuxonFormat.parseIso(s, ZoneOffset.UTC, false);
+        ZonedDateTime iso = LuxonParse.parseIso(s, ZoneOffset.UTC, false);
         if (iso != null && looksIso(s)) {
             return iso;
         }

@@ -3,7 +3,11 @@ package io.hearth.expression;
 import java.util.List;
 import java.util.Map;
 
-/** JavaScript abstract operations over expression values: conversions, equality, operators. */
+/**
+ * JavaScript abstract operations over expression values: conversions, equality, operators.
+ * <p>Kept in one file: the spec's abstract operations call each other (ToPrimitive, ToNumber,
+ * loose equality, the operators), and every other class relies on them as one table.
+ */
 final class JsOps {
 
     static final int MAX_DATA_DEPTH = 1000;

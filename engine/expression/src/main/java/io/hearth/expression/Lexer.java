@@ -8,6 +8,7 @@ import java.util.List;
  * including the closing {@code }}} (an {@link TokenType#END} token). A closing brace that matches
  * no opening one ends the segment, so {@code }}} inside strings, template literals and object
  * literals is handled.
+ * <p>Kept in one file: one tokenizer for one grammar.
  */
 final class Lexer {
 

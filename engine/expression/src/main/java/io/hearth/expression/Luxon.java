@@ -30,12 +30,12 @@ public final class Luxon {
 
     /** {@code DateTime.fromISO(text)}: text without an offset is local time in {@code zone}. */
     public static Optional<ZonedDateTime> parseIso(String text, ZoneId zone) {
-        return Optional.ofNullable(LuxonFormat.parseIso(text, zone, true));
+        return Optional.ofNullable(LuxonParse.parseIso(text, zone, true));
     }
 
     /** {@code DateTime.fromFormat(text, format)}: empty when the text does not match the format. */
     public static Optional<ZonedDateTime> parse(String text, String format, ZoneId zone) {
-        return Optional.ofNullable(LuxonFormat.parse(text, format, zone, true));
+        return Optional.ofNullable(LuxonParse.parse(text, format, zone, true));
     }
 
     /** A zone as Luxon accepts it ("UTC", "Europe/Berlin", "UTC+2"); empty when unknown. */

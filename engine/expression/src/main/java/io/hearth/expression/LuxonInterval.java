@@ -64,8 +64,8 @@ final class LuxonInterval implements ExpressionObject {
                             if (slash < 0) {
                                 return invalid("unparsable");
                             }
-                            ZonedDateTime s = LuxonFormat.parseIso(text.substring(0, slash), ctx.defaultZone(), false);
-                            ZonedDateTime e = LuxonFormat.parseIso(text.substring(slash + 1), ctx.defaultZone(), false);
+                            ZonedDateTime s = LuxonParse.parseIso(text.substring(0, slash), ctx.defaultZone(), false);
+                            ZonedDateTime e = LuxonParse.parseIso(text.substring(slash + 1), ctx.defaultZone(), false);
                             return s == null || e == null
                                     ? invalid("unparsable")
                                     : of(DateTimeValue.of(s), DateTimeValue.of(e));
@@ -84,7 +84,7 @@ final class LuxonInterval implements ExpressionObject {
             return d.isJsDate() && d.isValid() ? DateTimeValue.of(d.time().withZoneSameInstant(ctx.defaultZone())) : d;
         }
         if (v instanceof String s) {
-            ZonedDateTime t = LuxonFormat.parseIso(s, ctx.defaultZone(), false);
+            ZonedDateTime t = LuxonParse.parseIso(s, ctx.defaultZone(), false);
             return t == null ? DateTimeValue.invalid("unparsable") : DateTimeValue.of(t);
         }
         if (v instanceof Number n) {

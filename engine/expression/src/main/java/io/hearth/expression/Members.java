@@ -11,6 +11,8 @@ import java.util.Set;
  * Property access, method dispatch and writes: the single gate between an expression and a value.
  * Only the value types listed in {@link io.hearth.expression} are dispatched; anything else is
  * refused. Writes reach only objects and arrays the running evaluation created.
+ * <p>Kept in one file: it is the one sandbox gate (reads, calls and writes), so every access rule
+ * can be reviewed in one place.
  */
 final class Members {
 
@@ -137,8 +139,8 @@ final class Members {
             return v != NOT_FOUND ? v : methodOrNothing(target, name, DateTimeMethods.NAMES);
         }
         if (target instanceof JsRegExp r) {
-            Object v = StringMethods.regexProperty(r, name);
-            return v != NOT_FOUND ? v : methodOrNothing(target, name, StringMethods.REGEX_NAMES);
+            Object v = RegExpMethods.regexProperty(r, name);
+            return v != NOT_FOUND ? v : methodOrNothing(target, name, RegExpMethods.NAMES);
         }
         if (target instanceof JsCollection c) {
             if (name.equals("size")) {
@@ -237,7 +239,7 @@ final class Members {
     static Object callBuiltinMethod(EvalContext ctx, Object receiver, String name, Object[] args) {
         if (receiver instanceof String s) {
             if (N8nExtensions.DATE.contains(name) && isIsoDateString(s)) {
-                return DateTimeMethods.call(ctx, Globals.newDate(ctx, new Object[] {s}), name, args);
+                return DateTimeMethods.call(ctx, JsDateGlobal.newDate(ctx, new Object[] {s}), name, args);
             }
             return StringMethods.call(ctx, s, name, args);
         }
@@ -257,7 +259,7 @@ final class Members {
             return DateTimeMethods.call(ctx, d, name, args);
         }
         if (receiver instanceof JsRegExp r) {
-            return StringMethods.callRegex(ctx, r, name, args);
+            return RegExpMethods.callRegex(ctx, r, name, args);
         }
         if (receiver instanceof JsCollection c) {
             return CollectionMethods.call(ctx, c, name, args);

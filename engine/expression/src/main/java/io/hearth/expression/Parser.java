@@ -11,6 +11,8 @@ import java.util.List;
  * one expression, whose functions may hold statements. Resolves every variable to an environment
  * slot at parse time ({@link ParseScope}) and bounds nesting so that neither the parser nor the
  * evaluator can overflow the stack.
+ * <p>Kept in one file: it is one grammar (expressions, functions, binding patterns, statements call
+ * each other recursively), and splitting it would scatter the precedence rules.
  */
 final class Parser {
 

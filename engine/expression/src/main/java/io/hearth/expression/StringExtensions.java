@@ -192,13 +192,13 @@ final class StringExtensions {
                 yield Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
             }
             case "base64Decode" -> base64Decode(s);
-            case "toTitleCase" -> StringMethods.titleCase(s);
+            case "toTitleCase" -> WordCase.title(s);
             case "toSentenceCase" -> sentenceCase(s);
             case "toSnakeCase" ->
                 SNAKE_PUNCTUATION
                         .matcher(s.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'))
                         .replaceAll("");
-            case "toCamelCase" -> StringMethods.camelCase(s);
+            case "toCamelCase" -> WordCase.camel(s);
             case "removeTags" -> TAG.matcher(s).replaceAll("");
             case "removeMarkdown" -> removeMarkdown(ctx, s);
             case "quote" -> {
@@ -210,7 +210,7 @@ final class StringExtensions {
             case "replaceSpecialChars" -> replaceSpecialChars(s);
             case "parseJson" -> {
                 try {
-                    yield Json.parse(ctx, s);
+                    yield JsonParser.parse(ctx, s);
                 } catch (JsThrow e) {
                     throw new ExpressionException(
                             s.contains("'") ? "Parsing failed. Check you're using double quotes" : "Parsing failed");
@@ -276,13 +276,13 @@ final class StringExtensions {
             if (format.equals("ms") || format.equals("s") || format.equals("us") || format.equals("excel")) {
                 return NumberMethods.toDateTime(ctx, JsNumbers.parse(s), format);
             }
-            ZonedDateTime t = LuxonFormat.parse(s, format, ctx.defaultZone(), false);
+            ZonedDateTime t = LuxonParse.parse(s, format, ctx.defaultZone(), false);
             return t == null ? DateTimeValue.invalid("unparsable") : DateTimeValue.of(t);
         }
         String text = s.strip();
-        ZonedDateTime t = LuxonFormat.parseIso(text, ctx.defaultZone(), true);
+        ZonedDateTime t = LuxonParse.parseIso(text, ctx.defaultZone(), true);
         if (t == null) {
-            t = LuxonFormat.parseRfc(text);
+            t = LuxonParse.parseRfc(text);
         }
         if (t == null) {
             ZonedDateTime parsed = JsDateParser.parse(text);

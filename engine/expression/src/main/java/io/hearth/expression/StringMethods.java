@@ -3,14 +3,12 @@ package io.hearth.expression;
 import java.text.Collator;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/** String.prototype, n8n's string extensions, and RegExp.prototype. */
+/** String.prototype (JavaScript's methods of a string, including the regex-based ones); n8n's string extensions are in {@link StringExtensions}. A table of one family of methods, kept together. */
 final class StringMethods {
 
     private static final Set<String> JS_NAMES = Set.of(
@@ -58,12 +56,6 @@ final class StringMethods {
         all.addAll(b);
         return Set.copyOf(all);
     }
-
-    static final Set<String> REGEX_NAMES = Set.of("test", "exec", "toString");
-
-    private static final Set<String> SMALL_WORDS = Set.of(
-            "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the",
-            "to", "v", "vs", "via");
 
     private StringMethods() {}
 
@@ -177,7 +169,7 @@ final class StringMethods {
                 Matcher m = r.matcher(s, ctx);
                 int from = 0;
                 while (from <= len && r.find(m, from)) {
-                    out.add(execResult(ctx, r, m, s));
+                    out.add(RegExpMethods.execResult(ctx, r, m, s));
                     ctx.checkCollection(out.size());
                     from = m.end() == m.start() ? m.end() + 1 : m.end();
                 }
@@ -265,7 +257,7 @@ final class StringMethods {
     private static Object match(EvalContext ctx, String s, JsRegExp r) {
         Matcher m = r.matcher(s, ctx);
         if (!r.global) {
-            return r.find(m, 0) ? execResult(ctx, r, m, s) : null;
+            return r.find(m, 0) ? RegExpMethods.execResult(ctx, r, m, s) : null;
         }
         ArrayList<Object> out = new JsArray(ctx);
         int from = 0;
@@ -275,29 +267,6 @@ final class StringMethods {
             from = m.end() == m.start() ? m.end() + 1 : m.end();
         }
         return out.isEmpty() ? null : out;
-    }
-
-    private static MatchList execResult(EvalContext ctx, JsRegExp r, Matcher m, String s) {
-        Map<String, Integer> names = r.pattern.namedGroups();
-        Object groups = Undefined.INSTANCE;
-        if (!names.isEmpty()) {
-            LinkedHashMap<String, Object> g = new JsObject(ctx);
-            names.entrySet().stream()
-                    .sorted(Map.Entry.comparingByValue())
-                    .forEach(e -> g.put(e.getKey(), group(m, e.getValue())));
-            groups = g;
-        }
-        MatchList out = new MatchList(ctx, m.groupCount() + 1, m.start(), s, groups);
-        for (int i = 0; i <= m.groupCount(); i++) {
-            out.add(group(m, i));
-        }
-        ctx.steps(out.size());
-        return out;
-    }
-
-    private static Object group(Matcher m, int i) {
-        String g = m.group(i);
-        return g == null ? Undefined.INSTANCE : g;
     }
 
     private static Object split(EvalContext ctx, String s, Object sep, Object limitArg) {
@@ -367,7 +336,7 @@ final class StringMethods {
                 return out;
             }
             for (int i = 1; i <= m.groupCount(); i++) {
-                out.add(group(m, i));
+                out.add(RegExpMethods.group(m, i));
                 if (out.size() == limit) {
                     return out;
                 }
@@ -395,7 +364,7 @@ final class StringMethods {
                     int groups = m.groupCount();
                     Object[] args = new Object[groups + 3];
                     for (int i = 0; i <= groups; i++) {
-                        args[i] = group(m, i);
+                        args[i] = RegExpMethods.group(m, i);
                     }
                     args[groups + 1] = (long) m.start();
                     args[groups + 2] = s;
@@ -496,119 +465,5 @@ final class StringMethods {
                 sb.append(c);
             }
         }
-    }
-
-    // ---- RegExp.prototype
-
-    static Object regexProperty(JsRegExp r, String name) {
-        return switch (name) {
-            case "source" -> r.source;
-            case "flags" -> r.flags;
-            case "global" -> r.global;
-            case "ignoreCase" -> r.flags.indexOf('i') >= 0;
-            case "multiline" -> r.flags.indexOf('m') >= 0;
-            case "sticky" -> r.sticky;
-            case "unicode" -> r.flags.indexOf('u') >= 0;
-            case "dotAll" -> r.flags.indexOf('s') >= 0;
-            case "lastIndex" -> r.lastIndex;
-            default -> Members.NOT_FOUND;
-        };
-    }
-
-    static Object callRegex(EvalContext ctx, JsRegExp r, String name, Object[] a) {
-        return switch (name) {
-            case "test" -> {
-                String s = JsOps.toStr(ctx, JsOps.arg(a, 0));
-                yield exec(r, s, ctx) != null;
-            }
-            case "exec" -> {
-                String s = JsOps.toStr(ctx, JsOps.arg(a, 0));
-                Matcher m = exec(r, s, ctx);
-                yield m != null ? execResult(ctx, r, m, s) : null;
-            }
-            case "toString" -> r.toString();
-            default -> Members.NOT_FOUND;
-        };
-    }
-
-    /** RegExpBuiltinExec: from lastIndex with g/y (updating it), else from 0; null when no match. */
-    private static Matcher exec(JsRegExp r, String s, EvalContext ctx) {
-        long from = r.usesLastIndex() ? r.lastIndex : 0;
-        if (from > s.length()) {
-            r.lastIndex = 0;
-            return null;
-        }
-        Matcher m = r.matcher(s, ctx);
-        if (!r.find(m, (int) from)) {
-            if (r.usesLastIndex()) {
-                r.lastIndex = 0;
-            }
-            return null;
-        }
-        if (r.usesLastIndex()) {
-            r.lastIndex = m.end();
-        }
-        return m;
-    }
-
-    // ---- n8n helpers
-
-    /** Words for snake/camel case: split on non-alphanumerics and lower→upper boundaries. */
-    private static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                if (!cur.isEmpty()) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-                continue;
-            }
-            if (Character.isUpperCase(c) && !cur.isEmpty() && Character.isLowerCase(cur.charAt(cur.length() - 1))) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            }
-            cur.append(c);
-        }
-        if (!cur.isEmpty()) {
-            out.add(cur.toString());
-        }
-        return out;
-    }
-
-    static String camelCase(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : words(s)) {
-            String lower = w.toLowerCase(Locale.ROOT);
-            sb.append(sb.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
-        }
-        return sb.toString();
-    }
-
-    static String titleCase(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        int i = 0;
-        boolean first = true;
-        while (i < s.length()) {
-            int end = i;
-            while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
-                end++;
-            }
-            String word = s.substring(i, end);
-            if (!word.isEmpty()) {
-                boolean small = !first && SMALL_WORDS.contains(word.toLowerCase(Locale.ROOT));
-                sb.append(small ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-                first = false;
-            }
-            int blanks = end;
-            while (blanks < s.length() && Character.isWhitespace(s.charAt(blanks))) {
-                blanks++;
-            }
-            sb.append(s, end, blanks);
-            i = blanks;
-        }
-        return sb.toString();
     }
 }

@@ -42,7 +42,7 @@ class MethodTablesTest {
         assertDispatched(true, NumberMethods.BOOLEAN_NAMES);
         assertDispatched(
                 DateTimeValue.of(ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)), DateTimeMethods.NAMES);
-        assertDispatched(JsRegExp.compile("a", "g"), StringMethods.REGEX_NAMES);
+        assertDispatched(JsRegExp.compile("a", "g"), RegExpMethods.NAMES);
     }
 
     @Test

@@ -127,7 +127,7 @@ record N8nCorpus(ZonedDateTime now, List<Case> cases) {
     @SuppressWarnings("unchecked")
     static N8nCorpus read(Path file) throws IOException {
         Map<String, Object> root = (Map<String, Object>)
-                Json.parse(EvalContext.standalone(), Files.readString(file, StandardCharsets.UTF_8));
+                JsonParser.parse(EvalContext.standalone(), Files.readString(file, StandardCharsets.UTF_8));
         Map<String, Object> clock = (Map<String, Object>) root.get("clock");
         List<Case> cases = new ArrayList<>();
         for (Object o : (List<Object>) root.get("cases")) {
