@@ -5,22 +5,18 @@ import io.hearth.node.support.Backoff;
 import io.hearth.node.trigger.TriggerStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -34,14 +30,17 @@ import org.slf4j.LoggerFactory;
  *   <li>connects on first use and reconnects after a loss with capped backoff, resubscribing what its
  *       subscribers need (a persistent session keeps them at the broker, resubscribing is harmless);</li>
  *   <li>subscribes each topic filter once with the highest QoS any subscriber asked for, and routes each message
- *       to the subscribers whose filters match it;</li>
- *   <li>acknowledges a QoS 1/2 message only when every subscriber has taken it (its execution is durable): with a
+ *       to the subscribers whose filters match it (the bookkeeping: {@link MqttSubscriptions});</li>
+ *   <li>acknowledges a QoS 1/2 message only when every subscriber has taken it ({@link MessageDelivery}) (its execution is durable): with a
  *       persistent session a message whose execution could not start is delivered again on the next connection
  *       (at least once);</li>
  *   <li>tells its subscribers how it is doing (connecting, connected, reconnecting with the reason, refused);</li>
  *   <li>closes when its last subscriber leaves, or after an idle time when only publishers used it.</li>
  * </ul>
  * The first connection attempt failing fails whoever waits for it with the reason; later losses are retried.
+ * <p>Kept in one file beyond 400 lines: the connection's state machine (connect, reconnect, idle close) and the
+ * subscribers' and publishers' holds on it share one monitor and one state; the parts that do not (subscription
+ * bookkeeping, message delivery, Paho plumbing in {@link PahoClients}) live apart.
  */
 final class MqttConnection {
 
@@ -73,8 +72,8 @@ final class MqttConnection {
     // guarded by this
     private State state = State.CONNECTING;
     private boolean everConnected;
-    private final List<Registration> registrations = new ArrayList<>();
-    private final Map<String, Integer> subscribed = new HashMap<>();
+    private final MqttSubscriptions subscriptions = new MqttSubscriptions();
+    private final MessageDelivery delivery;
     private final List<CompletableFuture<Void>> connectedWaiters = new ArrayList<>();
     /** Why the first connect attempt failed: a publisher arriving after that learns it, not just "closed". */
     private java.util.Optional<NodeException> firstFailure = java.util.Optional.empty();
@@ -88,7 +87,7 @@ final class MqttConnection {
         this.timings = timings;
         this.timer = timer;
         this.onClosed = onClosed;
-        this.clientId = settings.clientId().isEmpty() ? randomClientId() : settings.clientId();
+        this.clientId = settings.clientId().isEmpty() ? PahoClients.randomClientId() : settings.clientId();
         this.backoff = new Backoff(timings.backoffInitial(), timings.backoffMax());
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
@@ -96,18 +95,9 @@ final class MqttConnection {
             throw new NodeException("The MQTT credential cannot be used: " + e.getMessage(), e);
         }
         client.setManualAcks(true);
+        this.delivery = new MessageDelivery(client, settings.cleanSession());
         client.setCallback(new Callback());
         this.status = TriggerStatus.of(TriggerStatus.State.CONNECTING, "Connecting to " + settings.describe());
-    }
-
-    /** n8n uses mqttjs_ and 8 random characters; Hearth names itself. */
-    private static String randomClientId() {
-        String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder sb = new StringBuilder("hearth_");
-        for (int i = 0; i < 8; i++) {
-            sb.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
-        }
-        return sb.toString();
     }
 
     String clientId() {
@@ -152,6 +142,14 @@ final class MqttConnection {
             return ready;
         }
 
+        Subscriber subscriber() {
+            return subscriber;
+        }
+
+        List<TopicFilter> filters() {
+            return filters;
+        }
+
         boolean wants(String topic) {
             return filters.stream().anyMatch(f -> f.matches(topic));
         }
@@ -169,7 +167,7 @@ final class MqttConnection {
         }
         cancelPending(false);
         Registration r = new Registration(subscriber, filters);
-        registrations.add(r);
+        subscriptions.add(r);
         if (state == State.CONNECTED) {
             subscribeMissing();
         }
@@ -179,7 +177,7 @@ final class MqttConnection {
     private void unregister(Registration r) {
         List<String> unneeded = new ArrayList<>();
         synchronized (this) {
-            if (!registrations.remove(r)) {
+            if (!subscriptions.remove(r)) {
                 return;
             }
             if (!r.ready.isDone()) {
@@ -188,16 +186,9 @@ final class MqttConnection {
             // With a persistent session the broker keeps the subscriptions and queues messages for when the
             // trigger is back; with a clean one, topics nobody needs any more are unsubscribed.
             if (settings.cleanSession()) {
-                for (TopicFilter f : r.filters) {
-                    if (registrations.stream()
-                            .noneMatch(o ->
-                                    o.filters.stream().anyMatch(x -> x.filter().equals(f.filter())))) {
-                        subscribed.remove(f.filter());
-                        unneeded.add(f.filter());
-                    }
-                }
+                unneeded.addAll(subscriptions.releaseUnshared(r));
             }
-            if (registrations.isEmpty() && leases == 0) {
+            if (subscriptions.isEmpty() && leases == 0) {
                 close();
                 return;
             }
@@ -216,23 +207,9 @@ final class MqttConnection {
 
     /** Subscribes the filters registrations need beyond what the broker has (or with a higher QoS). */
     private synchronized void subscribeMissing() {
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        for (Registration r : registrations) {
-            for (TopicFilter f : r.filters) {
-                wanted.merge(f.filter(), f.qos(), Math::max);
-            }
-        }
-        Map<String, Integer> missing = new LinkedHashMap<>();
-        wanted.forEach((f, q) -> {
-            Integer have = subscribed.get(f);
-            if (have == null || have < q) {
-                missing.put(f, q);
-            }
-        });
-        List<Registration> waiting =
-                registrations.stream().filter(r -> !r.ready.isDone()).toList();
+        Map<String, Integer> missing = subscriptions.missing();
         if (missing.isEmpty()) {
-            waiting.forEach(r -> r.ready.complete(null));
+            subscriptions.completeWaiting();
             reportConnected();
             return;
         }
@@ -256,40 +233,19 @@ final class MqttConnection {
     }
 
     private synchronized void subscribed(String[] filters, int[] granted) {
-        List<String> refused = new ArrayList<>();
-        for (int i = 0; i < filters.length; i++) {
-            int g = granted != null && i < granted.length ? granted[i] : 0x80;
-            if (g == 0x80) {
-                refused.add(filters[i]);
-            } else {
-                subscribed.put(filters[i], g);
-            }
-        }
-        for (Registration r : registrations) {
-            if (r.ready.isDone()) {
-                continue;
-            }
-            List<String> mine = r.filters.stream()
-                    .map(TopicFilter::filter)
-                    .filter(refused::contains)
-                    .toList();
-            if (!mine.isEmpty()) {
-                r.ready.completeExceptionally(new NodeException("The broker at " + settings.describe()
-                        + " refused the subscription to " + String.join(", ", mine)
+        subscriptions.granted(
+                filters,
+                granted,
+                refused -> new NodeException("The broker at " + settings.describe()
+                        + " refused the subscription to " + String.join(", ", refused)
                         + " (SUBACK 0x80: not allowed for this user, or not a valid topic filter for it)"));
-            } else if (r.filters.stream().allMatch(f -> subscribed.containsKey(f.filter()))) {
-                r.ready.complete(null);
-            }
-        }
         reportConnected();
     }
 
     private synchronized void subscribeFailed(Throwable e) {
         String message = "Subscribing at " + settings.describe() + " failed: "
                 + MqttFailures.of(settings, e).message();
-        registrations.stream()
-                .filter(r -> !r.ready.isDone())
-                .forEach(r -> r.ready.completeExceptionally(new NodeException(message, e)));
+        subscriptions.failWaiting(() -> new NodeException(message, e));
         // the connection is likely gone: connectionLost follows and resubscribes
     }
 
@@ -336,7 +292,7 @@ final class MqttConnection {
                 }
                 closed = true;
                 leases--;
-                if (leases == 0 && registrations.isEmpty() && state != State.CLOSED) {
+                if (leases == 0 && subscriptions.isEmpty() && state != State.CLOSED) {
                     cancelPending(false);
                     if (state == State.CONNECTED) {
                         pending = timer.schedule(
@@ -366,7 +322,7 @@ final class MqttConnection {
         if (state == State.CLOSED) {
             return java.util.Optional.empty();
         }
-        if (leases == 0 && registrations.isEmpty()) {
+        if (leases == 0 && subscriptions.isEmpty()) {
             cancelPending(false);
         }
         leases++;
@@ -374,7 +330,7 @@ final class MqttConnection {
     }
 
     private synchronized void closeIfIdle() {
-        if (leases == 0 && registrations.isEmpty()) {
+        if (leases == 0 && subscriptions.isEmpty()) {
             close();
         }
     }
@@ -409,26 +365,6 @@ final class MqttConnection {
 
     // ------------------------------------------------------------------------------------------- lifecycle
 
-    /** Paho's options for {@code settings}: MQTT 3.1.1, the credential's session, sign-in and TLS. */
-    static MqttConnectOptions options(MqttSettings settings, MqttTimings timings, boolean cleanSession) {
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setCleanSession(cleanSession);
-        o.setAutomaticReconnect(false); // this class reconnects, with its own backoff and statuses
-        o.setConnectionTimeout((int) Math.max(1, timings.connectTimeout().toSeconds()));
-        o.setKeepAliveInterval((int) timings.keepAlive().toSeconds());
-        o.setMaxInflight(1000);
-        if (settings.signsIn()) {
-            o.setUserName(settings.username());
-            o.setPassword(settings.password().reveal().toCharArray());
-        }
-        if (settings.protocol().secure) {
-            o.setSocketFactory(settings.tls().socketFactory());
-            o.setHttpsHostnameVerificationEnabled(settings.tls().rejectUnauthorized());
-        }
-        return o;
-    }
-
     private void connect() {
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -438,17 +374,18 @@ final class MqttConnection {
             pending = null;
         }
         try {
-            client.connect(options(settings, timings, settings.cleanSession()), null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    connected();
-                }
+            client.connect(
+                    PahoClients.options(settings, timings, settings.cleanSession()), null, new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            connected();
+                        }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    connectFailed(e);
-                }
-            });
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable e) {
+                            connectFailed(e);
+                        }
+                    });
         } catch (MqttException | RuntimeException e) {
             connectFailed(e);
         }
@@ -464,7 +401,7 @@ final class MqttConnection {
             state = State.CONNECTED;
             everConnected = true;
             backoff.reset();
-            subscribed.clear(); // whatever the session kept, subscribing again is harmless
+            subscriptions.forgetGranted(); // whatever the session kept, subscribing again is harmless
             waiters = List.copyOf(connectedWaiters);
             connectedWaiters.clear();
             log.info("MQTT connected to {} as {}", settings.describe(), clientId);
@@ -486,7 +423,7 @@ final class MqttConnection {
                 broadcast(TriggerStatus.of(
                         failure.authentication() ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.ERROR,
                         failure.message()));
-                registrations.forEach(r -> failed.add(r.ready));
+                subscriptions.all().forEach(r -> failed.add(r.ready));
                 failed.addAll(connectedWaiters);
                 connectedWaiters.clear();
                 firstFailure = java.util.Optional.of(new NodeException(failure.message(), e));
@@ -514,7 +451,7 @@ final class MqttConnection {
             if (state == State.CLOSED) {
                 return;
             }
-            subscribed.clear();
+            subscriptions.forgetGranted();
             Duration delay = backoff.next();
             MqttFailures.Failure failure = MqttFailures.of(settings, cause);
             log.warn("MQTT connection to {} lost: {}", settings.describe(), failure.message());
@@ -567,28 +504,12 @@ final class MqttConnection {
     }
 
     private void disconnectQuietly() {
-        disconnectQuietly(client);
-    }
-
-    /** Disconnects (waiting up to two seconds for the broker) and releases the client; failures are only logged. */
-    static void disconnectQuietly(MqttAsyncClient client) {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1000).waitForCompletion(2000);
-            }
-        } catch (MqttException e) {
-            log.debug("Disconnecting from {}: {}", client.getServerURI(), e.getMessage());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            log.debug("Closing the client for {}: {}", client.getServerURI(), e.getMessage());
-        }
+        PahoClients.disconnectQuietly(client);
     }
 
     private synchronized void broadcast(TriggerStatus s) {
         status = s;
-        for (Registration r : List.copyOf(registrations)) {
+        for (Registration r : subscriptions.all()) {
             try {
                 r.subscriber.onStatus(s);
             } catch (RuntimeException e) {
@@ -602,39 +523,9 @@ final class MqttConnection {
     private void messageArrived(String topic, MqttMessage message) {
         List<Registration> targets;
         synchronized (this) {
-            targets = registrations.stream().filter(r -> r.wants(topic)).toList();
+            targets = subscriptions.matching(topic);
         }
-        int qos = message.getQos();
-        int id = message.getId();
-        byte[] payload = message.getPayload();
-        List<CompletableFuture<Void>> taken = new ArrayList<>();
-        for (Registration r : targets) {
-            try {
-                taken.add(r.subscriber
-                        .onMessage(topic, payload, qos, message.isRetained())
-                        .toCompletableFuture());
-            } catch (RuntimeException e) {
-                taken.add(CompletableFuture.failedFuture(e));
-            }
-        }
-        if (qos == 0) {
-            return;
-        }
-        CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-            if (e != null && !settings.cleanSession()) {
-                // not acknowledged: the broker delivers it again on the next connection of this session
-                log.warn(
-                        "A message on {} was not taken ({}); the broker delivers it again on the next connection",
-                        topic,
-                        e.getMessage());
-                return;
-            }
-            try {
-                client.messageArrivedComplete(id, qos);
-            } catch (MqttException ex) {
-                log.debug("Acknowledging message {} failed: {}", id, ex.getMessage());
-            }
-        });
+        delivery.deliver(topic, message, targets);
     }
 
     private final class Callback implements MqttCallback {

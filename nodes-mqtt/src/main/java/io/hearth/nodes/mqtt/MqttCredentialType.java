@@ -212,7 +212,7 @@ public final class MqttCredentialType implements CredentialType {
                     settings.serverUri(),
                     "hearth_test_" + Long.toHexString(System.nanoTime()),
                     new MemoryPersistence());
-            MqttConnectOptions o = MqttConnection.options(settings, MqttTimings.DEFAULT, true);
+            MqttConnectOptions o = PahoClients.options(settings, MqttTimings.DEFAULT, true);
             client.connect(o).waitForCompletion(TimeUnit.SECONDS.toMillis(15));
             return CredentialTestResult.ok("Connected to " + settings.describe()
                     + (settings.signsIn() ? " as " + settings.username() : " without a user name"));
@@ -220,7 +220,7 @@ public final class MqttCredentialType implements CredentialType {
             return CredentialTestResult.failed(MqttFailures.of(settings, e).message());
         } finally {
             if (client != null) {
-                MqttConnection.disconnectQuietly(client);
+                PahoClients.disconnectQuietly(client);
             }
         }
     }
