@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeType, WorkflowNode } from '../src/api/types';
+import type { CredentialType, NodeType, WorkflowNode } from '../src/api/types';
+import { credentialTypeOptions } from '../src/form/widgets/choices';
 import { credentialRequirements } from '../src/workflow/issues';
 
 const httpType = {
@@ -21,5 +22,21 @@ describe('credential requirements of HTTP Request', () => {
     expect(credentialRequirements(node({ authentication: 'predefinedCredentialType' }), httpType)).toEqual([]);
     expect(credentialRequirements(node({ authentication: 'genericCredentialType', genericAuthType: 'httpBasicAuth' }), httpType)
       .map((r) => r.type)).toEqual(['httpBasicAuth']);
+  });
+});
+
+describe('the choice of Predefined Credential Type', () => {
+  const types = [
+    { name: 'smtp', displayName: 'SMTP', schema: {}, signsRequests: false },
+    { name: 'homeAssistantApi', displayName: 'Home Assistant API', schema: {}, signsRequests: true },
+    { name: 'httpBearerAuth', displayName: 'Bearer Auth', schema: {}, signsRequests: true },
+    { name: 'acmeApi', displayName: 'Acme API', schema: {}, signsRequests: true },
+  ] as CredentialType[];
+
+  it('offers the installed types that sign requests, except the excluded (generic) ones, by name', () => {
+    expect(credentialTypeOptions(types, { signsRequests: true, excluded: ['httpBearerAuth'] })).toEqual([
+      { name: 'Acme API', value: 'acmeApi' },
+      { name: 'Home Assistant API', value: 'homeAssistantApi' },
+    ]);
   });
 });

@@ -123,6 +123,8 @@ export interface CredentialType {
   name: string; displayName: string; icon?: string; documentationUrl?: string; schema: JsonSchema;
   /** a browser sign-in fills `tokenField`: the form shows `buttonText` instead of that field */
   signIn?: { tokenField: string; buttonText: string };
+  /** declares how it signs HTTP requests: offered in HTTP Request's "Predefined Credential Type" */
+  signsRequests?: boolean;
 }
 
 export interface CredentialSummary { id: string; name: string; type: string; createdAt?: string; updatedAt?: string }
@@ -186,6 +188,8 @@ export interface UiHints {
   modes?: LocatorModeWire[];
   precision?: number;
   variants?: boolean;
+  /** credentialType: which installed credential types are offered */
+  credentialTypes?: { signsRequests?: boolean; excluded?: string[] };
   /** filter: n8n's operators */
   operators?: import('../form/FilterWidget').FilterOperatorWire[];
 }

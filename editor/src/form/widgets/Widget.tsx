@@ -1,6 +1,6 @@
 import { type WidgetProps } from '../context';
 import { ColorWidget, DateTimeWidget, JsonWidget, NumberWidget, TextAreaWidget, TextWidget, ToggleWidget } from './basic';
-import { DynamicSelectWidget, LocatorWidget, MultiSelectWidget, SelectWidget } from './choices';
+import { CredentialTypeWidget, DynamicSelectWidget, LocatorWidget, MultiSelectWidget, SelectWidget } from './choices';
 import { CollectionWidget, FixedCollectionWidget } from './collections';
 import { FilterWidget } from '../FilterWidget';
 
@@ -18,6 +18,8 @@ export function Widget(p: WidgetProps) {
       return <ToggleWidget {...p} />;
     case 'select':
       return p.f.ui.dynamicOptions ? <DynamicSelectWidget {...p} /> : <SelectWidget {...p} />;
+    case 'credentialType':
+      return <CredentialTypeWidget {...p} />;
     case 'multiselect':
       return <MultiSelectWidget {...p} />;
     case 'json':

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DynamicOptionsWire, Json, LoadedOption } from '../../api/types';
+import type { CredentialType, DynamicOptionsWire, Json, LoadedOption, UiHints, UiOption } from '../../api/types';
+import { useCatalog } from '../../state/catalog';
 import { Combobox } from '../../ui/Combobox';
 import { type WidgetProps, useFormEnv } from '../context';
 import { dependencyValue, type Scope } from '../displayOptions';
@@ -29,6 +30,22 @@ export function SelectWidget(p: WidgetProps) {
       ))}
     </select>
   );
+}
+
+/** The installed credential types a credential-type field offers (n8n's credentialsSelect), by display name. */
+export function credentialTypeOptions(types: CredentialType[], hints: UiHints['credentialTypes']): UiOption[] {
+  const excluded = new Set(hints?.excluded ?? []);
+  return types
+    .filter((t) => (!hints?.signsRequests || t.signsRequests) && !excluded.has(t.name))
+    .map((t) => ({ name: t.displayName, value: t.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** HTTP Request's "Credential Type": a select of the installed types that sign requests. */
+export function CredentialTypeWidget(p: WidgetProps) {
+  const { credentialTypes } = useCatalog();
+  const options = credentialTypeOptions(credentialTypes, p.f.ui.credentialTypes);
+  return <SelectWidget {...p} f={{ ...p.f, ui: { ...p.f.ui, options } }} />;
 }
 
 /** Loads choices when shown and again when a `dependsOn` value or the credential changes. */

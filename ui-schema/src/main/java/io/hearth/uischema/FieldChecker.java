@@ -125,6 +125,7 @@ final class FieldChecker {
             case NoticeType n -> {}
             case ResourceLocatorType r -> checkLocator(r, value, at);
             case ParameterType.FilterType f -> checkFilter(value, at);
+            case ParameterType.CredentialTypeType c -> require(value instanceof String, at, "must be text");
         }
     }
 

@@ -119,6 +119,7 @@ final class PropertySchemas {
             case OptionsType o -> o.dynamicOptions().isPresent();
             case JsonType j -> true;
             case ResourceLocatorType r -> true;
+            case ParameterType.CredentialTypeType c -> true;
             default -> false;
         };
     }
@@ -158,6 +159,7 @@ final class PropertySchemas {
             case ResourceLocatorType r ->
                 JsonTrees.object("anyOf", JsonTrees.array(locatorObject(r), JsonTrees.object("type", "string")));
             case ParameterType.FilterType f -> filter();
+            case ParameterType.CredentialTypeType c -> JsonTrees.object("type", "string");
         };
     }
 

@@ -69,6 +69,11 @@ final class UiHints {
             }
             case ResourceLocatorType r -> ui.put("modes", Wire.modes(r.modes()));
             case ParameterType.FilterType f -> ui.put("operators", Wire.filterOperators());
+            // the editor lists the installed credential types whose /credential-types entry has signsRequests
+            case ParameterType.CredentialTypeType c ->
+                ui.put(
+                        "credentialTypes",
+                        JsonTrees.object("signsRequests", true, "excluded", List.copyOf(c.excluded())));
             default -> {}
         }
     }
@@ -96,6 +101,7 @@ final class UiHints {
             case NoticeType n -> "notice";
             case ResourceLocatorType r -> "resourceLocator";
             case ParameterType.FilterType f -> "filter";
+            case ParameterType.CredentialTypeType c -> "credentialType";
         };
     }
 

@@ -352,6 +352,25 @@ class NodeSchemasTest {
     }
 
     @Test
+    void describesACredentialTypeChoiceAsTextTheEditorFillsFromSigningTypes() {
+        NodeDescription httpLike = NodeDescription.builder("hearth.test")
+                .credential(CredentialRequirement.anyRequestAuthentication(
+                        DisplayOptions.show("authentication", "predefinedCredentialType")))
+                .parameter(Parameter.requestCredentialType("nodeCredentialType", "httpBasicAuth")
+                        .displayName("Credential Type")
+                        .noDataExpression()
+                        .required())
+                .build();
+        assertJson(at(NodeSchemas.forNode(httpLike), "properties/nodeCredentialType"), """
+                {"title": "Credential Type", "type": "string", "default": "",
+                 "x-ui": {"widget": "credentialType", "order": 0, "required": true, "noDataExpression": true,
+                          "credentialTypes": {"signsRequests": true, "excluded": ["httpBasicAuth"]}}}""");
+        assertThat(new ParameterValidator().validate(httpLike, Map.of("nodeCredentialType", 12), 1))
+                .extracting(Violation::message)
+                .containsExactly("must be text");
+    }
+
+    @Test
     void hintsNumberPrecisionAndExistenceConditions() {
         NodeDescription d = NodeDescription.builder("hearth.test")
                 .parameter(Parameter.string("unit"))

@@ -104,6 +104,46 @@ class NodeTypeApiTest extends ApiTestSupport {
     }
 
     @Test
+    void httpRequestsCredentialTypeChoiceIsTheInstalledTypesThatSignRequests() {
+        // HTTP Request → Predefined Credential Type → Credential Type: the editor lists the credential types whose
+        // entry says signsRequests, except the generic ones the node offers under Generic Auth Type
+        api.get()
+                .uri("/api/v1/node-types/n8n-nodes-base.httpRequest")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.schema.properties.nodeCredentialType.x-ui.widget")
+                .isEqualTo("credentialType")
+                .jsonPath("$.schema.properties.nodeCredentialType.x-ui.credentialTypes.signsRequests")
+                .isEqualTo(true)
+                .jsonPath("$.schema.properties.nodeCredentialType.x-ui.credentialTypes.excluded")
+                .isEqualTo(java.util.List.of(
+                        "httpBasicAuth",
+                        "httpDigestAuth",
+                        "httpHeaderAuth",
+                        "httpQueryAuth",
+                        "httpBearerAuth",
+                        "oAuth2Api"))
+                .jsonPath("$.schema.properties.nodeCredentialType.x-ui.displayOptions.show.authentication[0]")
+                .isEqualTo("predefinedCredentialType");
+        api.get()
+                .uri("/api/v1/credential-types")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'homeAssistantApi')].signsRequests")
+                .isEqualTo(java.util.List.of(true))
+                .jsonPath("$[?(@.name == 'httpBearerAuth')].signsRequests")
+                .isEqualTo(java.util.List.of(true))
+                .jsonPath("$[?(@.name == 'smtp')].signsRequests")
+                .isEqualTo(java.util.List.of(false))
+                .jsonPath("$[?(@.name == 'oAuth2Api')].signsRequests")
+                .isEqualTo(java.util.List.of(false));
+    }
+
+    @Test
     void sendEmailAndItsSmtpCredentialAnswerToN8nsNames() {
         api.get()
                 .uri("/api/v1/node-types/n8n-nodes-base.emailSend")

@@ -13,8 +13,8 @@ import java.util.List;
 final class HttpRequestDescription {
 
     static final String NAME = "hearth.httpRequest";
-    static final List<String> GENERIC_TYPES =
-            List.of("httpBasicAuth", "httpDigestAuth", "httpHeaderAuth", "httpQueryAuth", "httpBearerAuth");
+    static final List<String> GENERIC_TYPES = List.of(
+            "httpBasicAuth", "httpDigestAuth", "httpHeaderAuth", "httpQueryAuth", "httpBearerAuth", "oAuth2Api");
 
     private HttpRequestDescription() {}
 
@@ -89,9 +89,9 @@ final class HttpRequestDescription {
                     .defaultValue("none")
                     .noDataExpression()
                     .show("@version", 3.0, 4.0, 4.1, 4.2, 4.3, 4.4))
-            .parameter(Parameter.string("nodeCredentialType")
+            // the installed types that declare how they sign requests; the generic ones are under Generic Auth Type
+            .parameter(Parameter.requestCredentialType("nodeCredentialType", GENERIC_TYPES.toArray(String[]::new))
                     .displayName("Credential Type")
-                    .placeholder("homeAssistantApi")
                     .noDataExpression()
                     .required()
                     .show("authentication", "predefinedCredentialType"))

@@ -131,6 +131,14 @@ public record Parameter(
         return new Builder(name, new MultiOptionsType(List.of(), Optional.of(source)));
     }
 
+    /**
+     * The name of a credential type that signs HTTP requests, offered from the installed types except
+     * {@code excluded} (HTTP Request's "Credential Type").
+     */
+    public static Builder requestCredentialType(String name, String... excluded) {
+        return new Builder(name, new ParameterType.CredentialTypeType(List.of(excluded)));
+    }
+
     public static Builder collection(String name, String addButtonText, Parameter... fields) {
         return new Builder(name, new CollectionType(List.of(fields), addButtonText));
     }

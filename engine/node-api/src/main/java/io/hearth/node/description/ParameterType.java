@@ -75,6 +75,18 @@ public sealed interface ParameterType {
      */
     record FilterType() implements ParameterType {}
 
+    /**
+     * The name of a credential type (n8n's {@code credentialsSelect}), chosen in the editor out of the installed
+     * types that declare how they sign HTTP requests ({@link
+     * io.hearth.node.credential.CredentialType#requestAuthentication()}), except {@code excluded} (types the node
+     * offers elsewhere, e.g. HTTP Request's generic ones).
+     */
+    record CredentialTypeType(List<String> excluded) implements ParameterType {
+        public CredentialTypeType {
+            excluded = List.copyOf(excluded);
+        }
+    }
+
     /** The name used in n8n's node descriptions and in the generated UI schema. */
     default String wireName() {
         return switch (this) {
@@ -91,6 +103,7 @@ public sealed interface ParameterType {
             case NoticeType n -> "notice";
             case ResourceLocatorType r -> "resourceLocator";
             case FilterType f -> "filter";
+            case CredentialTypeType c -> "credentialsSelect";
         };
     }
 }

@@ -226,6 +226,8 @@ public class NodeTypeController {
         m.put("icon", d.icon());
         m.put("documentationUrl", d.documentationUrl().orElse(null));
         m.put("schema", NodeSchemas.forCredential(d));
+        // offered in a node's credential-type choice (HTTP Request's "Predefined Credential Type")
+        m.put("signsRequests", t.requestAuthentication().isPresent());
         // a browser sign-in fills this field: the editor shows the button instead of it
         t.browserSignIn()
                 .ifPresent(s -> m.put("signIn", Map.of("tokenField", s.tokenField(), "buttonText", s.buttonText())));
