@@ -148,7 +148,8 @@ public final class TestHttpServer implements AutoCloseable {
         byte[] body = ex.getRequestBody().readAllBytes();
         try {
             switch (path) {
-                case "/echo" -> echo(ex, body);
+                // ?status=403: the echo comes with that status, as an API that quotes the refused request
+                case "/echo" -> echo(ex, body, Integer.parseInt(query.getOrDefault("status", "200")));
                 case "/array" -> send(ex, 200, "application/json", "[{\"id\":1},{\"id\":2}]");
                 case "/padded" ->
                     send(
@@ -200,7 +201,7 @@ public final class TestHttpServer implements AutoCloseable {
         }
     }
 
-    private void echo(HttpExchange ex, byte[] body) throws IOException {
+    private void echo(HttpExchange ex, byte[] body, int status) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("method", ex.getRequestMethod());
         out.put("path", ex.getRequestURI().getPath());
@@ -210,7 +211,7 @@ public final class TestHttpServer implements AutoCloseable {
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
         out.put("headers", headers);
         out.put("body", new String(body, StandardCharsets.ISO_8859_1));
-        send(ex, 200, "application/json", Json.write(out));
+        send(ex, status, "application/json", Json.write(out));
     }
 
     private void users(HttpExchange ex, Map<String, String> query) throws IOException {

@@ -253,6 +253,24 @@ class SecretsLeakIT extends ApiTestSupport {
                         http("httpQueryAuth", "http://127.0.0.1:9/closed", ids)),
                 connect("Start", "httpQueryAuth"));
         assertThat(runWorkflow(answers, failing).get("status")).isEqualTo("error");
+        // refusals (401, 403) whose body quotes the request back, credential included: the node fails with the
+        // status, an excerpt of that body and the URL, and none of them may carry the credential
+        List<String> refused = new ArrayList<>(List.of(failing));
+        for (String type : List.of("httpQueryAuth", "httpBearerAuth")) {
+            String id = workflow(
+                    answers,
+                    "Refused with " + type,
+                    List.of(
+                            node("Start", "hearth.manualTrigger", 1, Map.of()),
+                            http(type, echo.url("/echo?status=" + (type.equals("httpQueryAuth") ? 403 : 401)), ids)),
+                    connect("Start", type));
+            Map<String, Object> refusal = runWorkflow(answers, id);
+            assertThat(refusal.get("status")).isEqualTo("error");
+            assertThat(String.valueOf(refusal.get("error")))
+                    .contains(type.equals("httpQueryAuth") ? "403 - {" : "401 - {")
+                    .contains(echo.url("/echo?status="));
+            refused.add(id);
+        }
 
         // every answer a user can ask for
         answers.add(get("/api/v1/credentials"));
@@ -270,7 +288,7 @@ class SecretsLeakIT extends ApiTestSupport {
         for (Map<String, Object> e : (List<Map<String, Object>>) page.get("data")) {
             answers.add(get("/api/v1/executions/" + e.get("id")));
         }
-        for (String id : List.of(everyType, failing)) {
+        for (String id : append(refused, everyType)) {
             answers.add(get("/api/v1/workflows/" + id));
             answers.add(get("/api/v1/workflows/" + id + "/export"));
         }

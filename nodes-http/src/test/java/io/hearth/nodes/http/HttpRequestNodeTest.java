@@ -337,6 +337,39 @@ class HttpRequestNodeTest {
         assertThat(r.runData().toString()).doesNotContain(token);
     }
 
+    /** An API that refuses the request and quotes it back (query, headers) in its error body, as many do. */
+    @Test
+    void refusalQuotingTheCredentialFailsWithStatusExcerptAndUrlWithoutIt() {
+        String key = "qk-3d9a61f0c2b7e845";
+        var query = new HttpRuns()
+                .credential("httpQueryAuth", Map.of("name", "api_key", "value", key))
+                .run(Map.of(
+                        "url", server.url("/echo?status=403&page=2"),
+                        "authentication", "genericCredentialType",
+                        "genericAuthType", "httpQueryAuth"));
+        var error = query.error().orElseThrow();
+        assertThat(error.httpStatus()).isEqualTo(403);
+        assertThat(error.message()).isEqualTo("Forbidden - perhaps check your credentials?");
+        assertThat(error.description())
+                .startsWith("403 - {\"method\":\"GET\"")
+                .contains(server.url("/echo?status=403&page=2"))
+                .doesNotContain(key);
+        assertThat(error.message() + error.description() + query.runData()).doesNotContain(key);
+
+        String token = "bt-58c0e27fa91d4b36";
+        var bearer = new HttpRuns()
+                .credential("httpBearerAuth", Map.of("token", token))
+                .run(Map.of(
+                        "url", server.url("/echo?status=401"),
+                        "authentication", "genericCredentialType",
+                        "genericAuthType", "httpBearerAuth"));
+        assertThat(bearer.error().orElseThrow().httpStatus()).isEqualTo(401);
+        assertThat(HttpRuns.error(bearer))
+                .contains("401 - {\"method\":\"GET\"")
+                .contains(server.url("/echo?status=401"));
+        assertThat(HttpRuns.error(bearer) + bearer.runData()).doesNotContain(token);
+    }
+
     @Test
     void paginatesByUpdatingAParameter() {
         var r = new HttpRuns()
