@@ -37,6 +37,8 @@ final class FieldChecker {
     // what the user sees for each path checked so far (a field's title, a collection entry's ordinal)
     private final Map<String, String> labels = new java.util.HashMap<>();
     private final boolean expressions;
+    // node parameters: a key the node does not declare is refused (credential data is checked leniently)
+    private final boolean refuseUndeclared;
     private final Predicate<Parameter> mayBeOmitted;
 
     private final java.util.function.Function<String, Optional<String>> expressionProblem;
@@ -46,6 +48,7 @@ final class FieldChecker {
             Predicate<Parameter> mayBeOmitted,
             java.util.function.Function<String, Optional<String>> expressionProblem) {
         this.expressions = expressions;
+        this.refuseUndeclared = expressions;
         this.mayBeOmitted = mayBeOmitted;
         this.expressionProblem = expressionProblem;
     }
@@ -75,10 +78,14 @@ final class FieldChecker {
      * fields of a collection are only there when the user added them.
      */
     void checkLevel(Scope scope, String path, boolean optionalFields) {
-        checkLevel(scope, path, "", optionalFields);
+        checkLevel(scope, path, "", optionalFields, "parameter");
     }
 
-    private void checkLevel(Scope scope, String path, String label, boolean optionalFields) {
+    /** @param kind what a key at this level is to the user ("parameter", "option", "field"), for unknown keys */
+    private void checkLevel(Scope scope, String path, String label, boolean optionalFields, String kind) {
+        if (refuseUndeclared && optionalFields) {
+            refuseUndeclared(scope, path, label, kind);
+        }
         for (Parameter p : scope.fields()) {
             if (!p.holdsValue() || !scope.isVisible(p)) {
                 continue;
@@ -95,7 +102,34 @@ final class FieldChecker {
                     add(at, "is required");
                 }
             } else if (set != null) {
+                if (p.unsupported().isPresent()) {
+                    if (!Values.same(set, p.defaultValue())) {
+                        add(
+                                at,
+                                Violation.STATEMENT + "not supported by Hearth: "
+                                        + p.unsupported().get());
+                    }
+                    continue;
+                }
                 checkValue(p, set, at, scope);
+            }
+        }
+    }
+
+    /**
+     * In a collection ("Options", "Additional Fields": the user adds each field from a list), a key no
+     * field declares in any version or visibility is refused: n8n would use it (an option of a newer
+     * n8n, one Hearth lacks) and Hearth would silently not. Declared but hidden fields (another
+     * version's, another mode's) are ignored, as n8n ignores them. Top-level parameters and
+     * fixed-collection entries are not judged this way: n8n writes keys of its own there (an
+     * assignment's {@code id}), and version migrations read and add keys beside the declared ones.
+     */
+    private void refuseUndeclared(Scope scope, String path, String label, String kind) {
+        for (String key : scope.values().keySet()) {
+            if (scope.fields().stream().noneMatch(f -> f.name().equals(key))) {
+                String at = path + "." + key;
+                labels.put(at, label.isEmpty() ? key : label + ARROW + key);
+                add(at, Violation.STATEMENT + "not supported by Hearth (no such " + kind + ")");
             }
         }
     }
@@ -112,7 +146,14 @@ final class FieldChecker {
             return;
         }
         switch (p.type()) {
-            case StringType s -> require(Values.isScalar(value), at, "must be text");
+            case StringType s ->
+                require(
+                        Values.isScalar(value)
+                                || s.fieldNames()
+                                        && value instanceof List<?> l
+                                        && l.stream().allMatch(Values::isScalar),
+                        at,
+                        "must be text");
             case NumberType n -> checkNumber(n, value, at);
             case BooleanType b -> require(Values.isBoolean(value), at, "must be true or false");
             case OptionsType o -> checkChoice(o.options(), o.dynamicOptions().isPresent(), value, at);
@@ -192,7 +233,7 @@ final class FieldChecker {
             return;
         }
         Scope inner = scope.child(map, type.fields());
-        checkLevel(inner, at, labelOf(at), true);
+        checkLevel(inner, at, labelOf(at), true, "option");
     }
 
     private void checkFixedCollection(FixedCollectionType type, Object value, String at, Scope scope) {
@@ -235,7 +276,7 @@ final class FieldChecker {
             return;
         }
         Scope inner = scope.child(map, group.fields());
-        checkLevel(inner, at, labelOf(at), false);
+        checkLevel(inner, at, labelOf(at), false, "field");
     }
 
     private String labelOf(String path) {

@@ -12,10 +12,11 @@ import java.util.OptionalDouble;
  * Only parameters shown for the given values and type version are checked. An absent parameter
  * takes its default; a visible required parameter whose value is null, blank or empty is reported.
  * Expressions ({@code "=..."}) skip type checks, except where the parameter forbids them.
- * Parameters the description does not declare are ignored: n8n workflows may carry parameters of
- * other type versions. Fields of collections and fixed collections are checked recursively; keys
- * they do not declare are ignored too (n8n adds its own, such as an assignment's {@code id} or a
- * filter's {@code combinator}).
+ * Top-level parameters the description does not declare are ignored: n8n workflows carry parameters
+ * of other type versions, which version migrations read. In a collection ("Options"), a key no field
+ * declares is refused as not supported by Hearth, and a field marked unsupported is refused when set
+ * other than its default: never ignored at run time. Fixed-collection entries may hold keys they do
+ * not declare (n8n adds its own, such as an assignment's {@code id} or a filter's {@code combinator}).
  */
 public final class ParameterValidator {
 

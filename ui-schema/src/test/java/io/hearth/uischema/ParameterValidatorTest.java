@@ -92,7 +92,7 @@ class ParameterValidatorTest {
 
     @Test
     void ignoresUnknownTopLevelParameters() {
-        assertThat(problems("{\"entityId\": \"sun.sun\", \"options\": {\"legacy\": true}}"))
+        assertThat(problems("{\"entityId\": \"sun.sun\", \"legacy\": {\"anything\": true}}"))
                 .isEmpty();
     }
 
@@ -180,15 +180,75 @@ class ParameterValidatorTest {
     }
 
     @Test
-    void ignoresCollectionFieldsItDoesNotDeclareButChecksKnownOnes() {
-        assertThat(
-                        problems(
-                                "{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"2024-05-01T10:00:00Z\", \"colour\": \"red\"}}"))
+    void refusesCollectionFieldsItDoesNotDeclareNamingThemAndChecksKnownOnes() {
+        List<Violation> violations = validator.validate(
+                homeAssistant,
+                Map.of("entityId", "a.b", "additionalFields", Map.of("since", "yesterday", "colour", "red")),
+                2);
+        assertThat(violations)
+                .extracting(Violation::toString)
+                .containsExactly(
+                        "parameters.additionalFields.colour: not supported by Hearth (no such option)",
+                        "parameters.additionalFields.since: must be an ISO-8601 date-time");
+        assertThat(violations.getFirst().sentence())
+                .isEqualTo("Additional Fields \u2192 colour: not supported by Hearth (no such option)");
+        assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"2024-05-01T10:00:00Z\"}}"))
                 .isEmpty();
-        assertThat(
-                        problems(
-                                "{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"yesterday\", \"colour\": \"red\"}}"))
-                .containsExactly("parameters.additionalFields.since: must be an ISO-8601 date-time");
+    }
+
+    @Test
+    void ignoresCollectionFieldsDeclaredForAnotherVersionOrMode() {
+        NodeDescription webhookLike = NodeDescription.builder("test.webhook")
+                .versions(1, 2)
+                .parameter(io.hearth.node.description.Parameter.collection(
+                                "options",
+                                "Add Option",
+                                io.hearth.node.description.Parameter.bool("rawBody")
+                                        .displayName("Raw Body")
+                                        .show("@version", 2)
+                                        .build())
+                        .displayName("Options"))
+                .build();
+        assertThat(problems(webhookLike, "{\"options\": {\"rawBody\": \"not a boolean\"}}", 1))
+                .isEmpty();
+        assertThat(problems(webhookLike, "{\"options\": {\"rawBody\": \"not a boolean\"}}", 2))
+                .containsExactly("parameters.options.rawBody: must be true or false");
+    }
+
+    @Test
+    void refusesAParameterHearthDoesNotImplementWhenSetOtherThanItsDefault() {
+        NodeDescription webhookLike = NodeDescription.builder("test.webhook")
+                .parameter(io.hearth.node.description.Parameter.collection(
+                                "options",
+                                "Add Option",
+                                io.hearth.node.description.Parameter.bool("binaryData")
+                                        .displayName("Binary File")
+                                        .unsupported("Hearth cannot do that")
+                                        .build())
+                        .displayName("Options"))
+                .build();
+        List<Violation> violations = validator.validate(webhookLike, Map.of("options", Map.of("binaryData", true)), 1);
+        assertThat(violations)
+                .extracting(Violation::sentence)
+                .containsExactly("Options \u2192 Binary File: not supported by Hearth: Hearth cannot do that");
+        assertThat(validator.validate(webhookLike, Map.of("options", Map.of("binaryData", false)), 1))
+                .isEmpty();
+    }
+
+    @Test
+    void acceptsFieldNamesAsTextOrAsAList() {
+        NodeDescription aggregate = NodeDescription.builder("test.aggregate")
+                .parameter(io.hearth.node.description.Parameter.string("fieldsToInclude")
+                        .displayName("Fields To Include")
+                        .fieldNames())
+                .parameter(io.hearth.node.description.Parameter.string("name").displayName("Name"))
+                .build();
+        assertThat(problems(aggregate, "{\"fieldsToInclude\": [\"id\", \"name\"]}", 1))
+                .isEmpty();
+        assertThat(problems(aggregate, "{\"fieldsToInclude\": \"id, name\"}", 1))
+                .isEmpty();
+        assertThat(problems(aggregate, "{\"fieldsToInclude\": [{\"a\": 1}], \"name\": [\"x\"]}", 1))
+                .containsExactly("parameters.fieldsToInclude: must be text", "parameters.name: must be text");
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.TreeSet;
  *   "pinned":       {"Merge/test/node/x.json": {"Customer Datastore": {"reason": "why", "items": [{"json": {...}}]}}},
  *   "knownFailing": {"If/test/v1/IF.number.json": "what Hearth still does differently"}
  * }</pre>
+ * (The file may hold more sections for the conformance test itself, such as {@code refusedWhenSaved}:
+ * the issues the server reports when a fixture is saved, with why.)
  * Fixtures whose node types Hearth does not have are excluded without being listed (the reason names
  * the types); n8n's test-only data node is always replaced by pinned data of its output.
  */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -36,15 +37,28 @@ class N8nConformanceTest {
                 ConformanceList.fromResource("/n8n-conformance.json"),
                 ConformanceSuite.selectedNodeType());
         // n8n's fixtures expect n8n's default workflow zone (GENERIC_TIMEZONE America/New_York)
-        ConformanceReport report = suite.run(NodeTestKit.builder()
+        NodeTestKit kit = NodeTestKit.builder()
                 .timezone(java.time.ZoneId.of("America/New_York"))
-                .build());
+                .build();
+        io.hearth.runtime.registry.NodeRegistry registry = kit.registry();
+        ConformanceReport report = suite.run(kit);
         String text = report.render();
         System.out.println(report.render(false));
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("n8n-conformance.txt"), text);
         }
+        Map<?, ?> refusedWhenSaved = JsonValues.parse(
+                                        new String(
+                                                N8nConformanceTest.class
+                                                        .getResourceAsStream("/n8n-conformance.json")
+                                                        .readAllBytes(),
+                                                java.nio.charset.StandardCharsets.UTF_8),
+                                        "n8n-conformance.json")
+                                instanceof Map<?, ?> root
+                        && root.get("refusedWhenSaved") instanceof Map<?, ?> refused
+                ? refused
+                : Map.of();
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest(
                 "the conformance list names only existing fixtures",
@@ -63,6 +77,21 @@ class N8nConformanceTest {
                 if (r.outcome() == FixtureResult.Outcome.FAILED) {
                     throw new AssertionError(r.fixture() + "\n" + String.join("\n", r.mismatches()));
                 }
+            }));
+            // what runs here is what the server lets run, but for the refusals the list states
+            List<Object> expectedIssues = refusedWhenSaved.get(r.fixture()) instanceof Map<?, ?> refused
+                            && refused.get("issues") instanceof List<?> issues
+                    ? List.copyOf(issues)
+                    : List.of();
+            tests.add(DynamicTest.dynamicTest(r.fixture() + " saves with the issues the list states (none)", () -> {
+                Map<?, ?> workflow = (Map<?, ?>)
+                        JsonValues.parse(Files.readString(directory.get().resolve(r.fixture())), r.fixture());
+                assertThat(SavedWorkflowIssues.of(registry, workflow).stream()
+                                .map(issue -> issue.substring(0, issue.indexOf("  [")))
+                                .toList())
+                        .as("issues the server refuses to run %s with", r.fixture())
+                        .containsExactlyElementsOf(
+                                expectedIssues.stream().map(String::valueOf).toList());
             }));
         }
         return tests.stream();

@@ -33,6 +33,9 @@ import java.util.OptionalDouble;
  * @param hint             a short note shown next to the field
  * @param displayOptions   when the parameter is shown (and therefore used and validated)
  * @param noDataExpression expressions are not allowed (resource/operation selectors)
+ * @param unsupported      why Hearth refuses this parameter, for one n8n has that Hearth does not implement:
+ *                         a value other than its default is saved with an issue naming the node and the
+ *                         parameter, and the workflow neither runs nor activates (never ignored at run time)
  */
 public record Parameter(
         String name,
@@ -44,7 +47,8 @@ public record Parameter(
         String placeholder,
         String hint,
         DisplayOptions displayOptions,
-        boolean noDataExpression) {
+        boolean noDataExpression,
+        Optional<String> unsupported) {
 
     public Parameter {
         Objects.requireNonNull(name, "name");
@@ -55,6 +59,33 @@ public record Parameter(
         placeholder = placeholder == null ? "" : placeholder;
         hint = hint == null ? "" : hint;
         displayOptions = displayOptions == null ? DisplayOptions.ALWAYS : displayOptions;
+        unsupported = unsupported == null ? Optional.empty() : unsupported;
+    }
+
+    /** A parameter Hearth implements. */
+    public Parameter(
+            String name,
+            String displayName,
+            ParameterType type,
+            Object defaultValue,
+            boolean required,
+            String description,
+            String placeholder,
+            String hint,
+            DisplayOptions displayOptions,
+            boolean noDataExpression) {
+        this(
+                name,
+                displayName,
+                type,
+                defaultValue,
+                required,
+                description,
+                placeholder,
+                hint,
+                displayOptions,
+                noDataExpression,
+                Optional.empty());
     }
 
     /** A secret credential field (a masked string). */
@@ -189,6 +220,7 @@ public record Parameter(
         private String hint;
         private DisplayOptions displayOptions = DisplayOptions.ALWAYS;
         private boolean noDataExpression;
+        private Optional<String> unsupported = Optional.empty();
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -230,6 +262,15 @@ public record Parameter(
             return this;
         }
 
+        /**
+         * A parameter n8n has that Hearth does not implement: any value but its default is refused
+         * with {@code reason} before the workflow runs or activates.
+         */
+        public Builder unsupported(String reason) {
+            this.unsupported = Optional.of(reason);
+            return this;
+        }
+
         /** Shown only when {@code parameter} has one of {@code values}; calls accumulate (AND). */
         public Builder show(String parameter, Object... values) {
             this.displayOptions = displayOptions.andShow(parameter, values);
@@ -267,10 +308,17 @@ public record Parameter(
 
         public Builder rows(int rows) {
             this.type = switch (type) {
-                case StringType s -> new StringType(rows, s.password());
+                case StringType s -> new StringType(rows, s.password(), s.fieldNames());
                 case JsonType j -> new JsonType(rows);
                 default -> throw new IllegalStateException("rows() applies to string and json parameters");
             };
+            return this;
+        }
+
+        /** A text of input field names that may also be stored as a list of names, as n8n stores them. */
+        public Builder fieldNames() {
+            StringType s = (StringType) type;
+            this.type = new StringType(s.rows(), s.password(), true);
             return this;
         }
 
@@ -296,7 +344,8 @@ public record Parameter(
                     placeholder,
                     hint,
                     displayOptions,
-                    noDataExpression);
+                    noDataExpression,
+                    unsupported);
         }
     }
 

@@ -8,7 +8,16 @@ import java.util.OptionalDouble;
 public sealed interface ParameterType {
 
     /** Free text. {@code password} masks it in forms; in a credential it marks a secret field. */
-    record StringType(int rows, boolean password) implements ParameterType {}
+    /**
+     * @param fieldNames names of input fields (n8n's {@code requiresDataPath: 'multiple'}): comma-separated
+     *                   text, or a list of names as n8n's own workflows also store it
+     */
+    record StringType(int rows, boolean password, boolean fieldNames) implements ParameterType {
+
+        public StringType(int rows, boolean password) {
+            this(rows, password, false);
+        }
+    }
 
     record NumberType(OptionalDouble minValue, OptionalDouble maxValue, int precision) implements ParameterType {}
 

@@ -95,11 +95,13 @@ public final class AggregateNode implements ActionNode {
                         .defaultValue("allFields")
                         .show("aggregate", ALL),
                 Parameter.string("fieldsToExclude")
+                        .fieldNames()
                         .displayName("Fields To Exclude")
                         .placeholder("e.g. email, name")
                         .show("aggregate", ALL)
                         .show("include", "allFieldsExcept"),
                 Parameter.string("fieldsToInclude")
+                        .fieldNames()
                         .displayName("Fields To Include")
                         .placeholder("e.g. email, name")
                         .show("aggregate", ALL)

@@ -44,7 +44,8 @@ final class Descriptions {
                 p.placeholder(),
                 p.hint(),
                 d,
-                p.noDataExpression());
+                p.noDataExpression(),
+                p.unsupported());
     }
 
     /** The "Disable Dot Notation" option most data nodes have. */

@@ -173,11 +173,13 @@ public final class RemoveDuplicatesNode implements ActionNode {
                                 .defaultValue("allFields")
                                 .description("The fields of the input items to compare to see if they are the same")),
                 Parameter.string("fieldsToExclude")
+                        .fieldNames()
                         .displayName("Fields To Exclude")
                         .placeholder("e.g. email, name")
                         .description("Fields in the input to exclude from the comparison")
                         .show("compare", "allFieldsExcept"),
                 Parameter.string("fieldsToCompare")
+                        .fieldNames()
                         .displayName("Fields To Compare")
                         .placeholder("e.g. email, name")
                         .description("Fields in the input to add to the comparison")

@@ -68,6 +68,7 @@ public final class SplitOutNode implements ActionNode {
                         .defaultValue("noOtherFields")
                         .description("Whether to copy any other fields into the new items"),
                 Parameter.string("fieldsToInclude")
+                        .fieldNames()
                         .displayName("Fields To Include")
                         .placeholder("e.g. email, name")
                         .description("Fields in the input items to aggregate together")
