@@ -78,13 +78,12 @@ final class FieldChecker {
      * fields of a collection are only there when the user added them.
      */
     void checkLevel(Scope scope, String path, boolean optionalFields) {
-        checkLevel(scope, path, "", optionalFields, "parameter");
+        checkLevel(scope, path, "", optionalFields);
     }
 
-    /** @param kind what a key at this level is to the user ("parameter", "option", "field"), for unknown keys */
-    private void checkLevel(Scope scope, String path, String label, boolean optionalFields, String kind) {
+    private void checkLevel(Scope scope, String path, String label, boolean optionalFields) {
         if (refuseUndeclared && optionalFields) {
-            refuseUndeclared(scope, path, label, kind);
+            refuseUndeclared(scope, path, label);
         }
         for (Parameter p : scope.fields()) {
             if (!p.holdsValue() || !scope.isVisible(p)) {
@@ -124,12 +123,12 @@ final class FieldChecker {
      * fixed-collection entries are not judged this way: n8n writes keys of its own there (an
      * assignment's {@code id}), and version migrations read and add keys beside the declared ones.
      */
-    private void refuseUndeclared(Scope scope, String path, String label, String kind) {
+    private void refuseUndeclared(Scope scope, String path, String label) {
         for (String key : scope.values().keySet()) {
             if (scope.fields().stream().noneMatch(f -> f.name().equals(key))) {
                 String at = path + "." + key;
                 labels.put(at, label.isEmpty() ? key : label + ARROW + key);
-                add(at, Violation.STATEMENT + "not supported by Hearth (no such " + kind + ")");
+                add(at, Violation.STATEMENT + "not supported by Hearth (an option Hearth does not know)");
             }
         }
     }
@@ -233,7 +232,7 @@ final class FieldChecker {
             return;
         }
         Scope inner = scope.child(map, type.fields());
-        checkLevel(inner, at, labelOf(at), true, "option");
+        checkLevel(inner, at, labelOf(at), true);
     }
 
     private void checkFixedCollection(FixedCollectionType type, Object value, String at, Scope scope) {
@@ -276,7 +275,7 @@ final class FieldChecker {
             return;
         }
         Scope inner = scope.child(map, group.fields());
-        checkLevel(inner, at, labelOf(at), false, "field");
+        checkLevel(inner, at, labelOf(at), false);
     }
 
     private String labelOf(String path) {

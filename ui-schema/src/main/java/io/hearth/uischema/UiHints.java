@@ -30,7 +30,13 @@ final class UiHints {
     static Map<String, Object> of(Parameter p, int order) {
         Map<String, Object> ui = JsonTrees.object("widget", widget(p.type()), "order", order);
         putIfNotEmpty(ui, "placeholder", p.placeholder());
-        putIfNotEmpty(ui, "hint", p.hint());
+        // the form says it before the save does: the field is there because n8n's workflows carry it
+        putIfNotEmpty(
+                ui,
+                "hint",
+                p.unsupported()
+                        .map(reason -> "Not supported by Hearth: " + reason)
+                        .orElse(p.hint()));
         switch (p.type()) {
             case StringType s when s.rows() > 1 -> ui.put("rows", s.rows());
             case JsonType j -> ui.put("rows", j.rows());

@@ -188,10 +188,10 @@ class ParameterValidatorTest {
         assertThat(violations)
                 .extracting(Violation::toString)
                 .containsExactly(
-                        "parameters.additionalFields.colour: not supported by Hearth (no such option)",
+                        "parameters.additionalFields.colour: not supported by Hearth (an option Hearth does not know)",
                         "parameters.additionalFields.since: must be an ISO-8601 date-time");
         assertThat(violations.getFirst().sentence())
-                .isEqualTo("Additional Fields \u2192 colour: not supported by Hearth (no such option)");
+                .isEqualTo("Additional Fields \u2192 colour: not supported by Hearth (an option Hearth does not know)");
         assertThat(problems("{\"entityId\": \"a.b\", \"additionalFields\": {\"since\": \"2024-05-01T10:00:00Z\"}}"))
                 .isEmpty();
     }

@@ -19,6 +19,14 @@ public interface NodeExecutionContext {
 
     WorkflowInfo workflow();
 
+    /**
+     * The nodes this node's input can come from, directly or further back (n8n's {@code getParentNodes}),
+     * each with its node type's own name ({@code hearth.webhook}, not an alias). Empty outside a workflow.
+     */
+    default List<NodeInfo> parentNodes() {
+        return List.of();
+    }
+
     ExecutionInfo execution();
 
     /** The items on the first input. */

@@ -31,7 +31,7 @@ final class SavedWorkflowIssues {
 
     private SavedWorkflowIssues() {}
 
-    /** "Node → Options → foo: not supported by Hearth (no such option)", one per issue; nodes of unknown types skipped. */
+    /** "Node → Options → foo: not supported by Hearth (an option Hearth does not know)", one per issue; nodes of unknown types skipped. */
     static List<String> of(NodeRegistry registry, Map<?, ?> workflow) {
         List<String> issues = new ArrayList<>();
         if (!(workflow.get("nodes") instanceof List<?> nodes)) {

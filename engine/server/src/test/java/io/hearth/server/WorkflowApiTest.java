@@ -186,6 +186,43 @@ class WorkflowApiTest extends ApiTestSupport {
     }
 
     @Test
+    void anOptionHearthDoesNotHaveOrImplementIsAnIssueNamedAsTheUserSeesItAndActivationIsRefused() {
+        Map<String, Object> options = Map.of(
+                "name",
+                "Unknown options",
+                "nodes",
+                List.of(node(
+                        "Webhook",
+                        "n8n-nodes-base.webhook",
+                        1,
+                        Map.of(
+                                "httpMethod",
+                                "POST",
+                                "path",
+                                "unknown-options",
+                                "options",
+                                Map.of("binaryData", true, "allowedOrigins", "*")))));
+        Map<String, Object> saved = create(options);
+        assertThat(((List<?>) saved.get("issues"))
+                        .stream()
+                                .map(issue -> String.valueOf(((Map<?, ?>) issue).get("text")))
+                                .toList())
+                .containsExactlyInAnyOrder(
+                        "Webhook \u2192 Options \u2192 allowedOrigins: not supported by Hearth (an option Hearth does not know)",
+                        "Webhook \u2192 Options \u2192 Binary File: not supported by Hearth: Hearth does not keep the"
+                                + " whole request body as one file; it keeps uploads and non-JSON bodies as files itself"
+                                + " (see Binary Property)");
+        api.post()
+                .uri("/api/v1/workflows/{id}/activate", saved.get("id"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(m -> assertThat((String) m).contains("Options \u2192 allowedOrigins: not supported by Hearth"));
+    }
+
+    @Test
     void aBadExpressionIsAnIssueBeforeTheWorkflowRuns() {
         Map<String, Object> bad = Map.of(
                 "name",

@@ -56,6 +56,19 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
     }
 
     @Override
+    public List<NodeInfo> parentNodes() {
+        var prepared = state.request().workflow();
+        return prepared.ancestors(input.node().name()).stream()
+                .flatMap(name -> prepared.node(name).stream())
+                .map(p -> new NodeInfo(
+                        p.node().id(),
+                        p.node().name(),
+                        p.type().description().name(),
+                        p.node().typeVersion()))
+                .toList();
+    }
+
+    @Override
     public WorkflowInfo workflow() {
         var w = state.request().workflow().workflow();
         return new WorkflowInfo(w.id().orElse(""), w.name(), w.active(), state.zone());

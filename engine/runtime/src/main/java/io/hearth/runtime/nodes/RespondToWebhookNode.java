@@ -148,11 +148,41 @@ public final class RespondToWebhookNode implements ActionNode {
         return DESCRIPTION;
     }
 
+    /**
+     * The node types that can answer a request through this node, as n8n lists them (Form and Chat
+     * Trigger are n8n's too; Hearth has neither).
+     */
+    static final java.util.Set<String> WEBHOOK_NODE_TYPES = java.util.Set.of(WebhookTriggerNode.TYPE, WaitNode.TYPE);
+
+    static final String NO_WEBHOOK = "No Webhook node found in the workflow";
+
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         List<Item> items = context.items();
         ParameterValues p = context.parameters();
-        WebhookResponse response = response(p, items);
+        WebhookResponse response;
+        try {
+            // as n8n from 1.1: a Respond to Webhook no webhook can reach is a mistake, even in a manual run
+            if (context.node().typeVersion() >= 1.1
+                    && context.parentNodes().stream().noneMatch(n -> WEBHOOK_NODE_TYPES.contains(n.type()))) {
+                throw new NodeException(
+                        NO_WEBHOOK,
+                        "Insert a Webhook node to your workflow and set the \u201cRespond\u201d parameter to"
+                                + " \u201cUsing Respond to Webhook Node\u201d",
+                        null);
+            }
+            response = response(p, items);
+        } catch (NodeException e) {
+            if (!context.continueOnFail()) {
+                throw e;
+            }
+            // n8n's node answers a failure itself when it continues: one item with the error, paired with all inputs
+            List<Item.PairedItem> paired = java.util.stream.IntStream.range(0, items.size())
+                    .mapToObj(i -> new Item.PairedItem(i, 0, java.util.OptionalInt.empty()))
+                    .toList();
+            return CompletableFuture.completedFuture(
+                    NodeOutput.of(List.of(new Item(Map.of("error", e.getMessage()), Map.of(), paired))));
+        }
         Optional<WebhookResponder> responder = context.webhookResponder();
         if (responder.isEmpty()) {
             context.log().info("No webhook request to answer (not started by a webhook); passing items on");

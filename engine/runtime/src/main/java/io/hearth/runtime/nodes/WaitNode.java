@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionStage;
  */
 public final class WaitNode implements ActionNode {
 
-    private static final NodeDescription DESCRIPTION = NodeDescription.builder("hearth.wait")
+    public static final String TYPE = "hearth.wait";
+
+    private static final NodeDescription DESCRIPTION = NodeDescription.builder(TYPE)
             .alias("n8n-nodes-base.wait")
             .displayName("Wait")
             .versions(1, 1.1)

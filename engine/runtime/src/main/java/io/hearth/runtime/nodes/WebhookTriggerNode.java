@@ -138,10 +138,11 @@ public final class WebhookTriggerNode implements WebhookNode {
                             "Add Option",
                             Parameter.bool("binaryData")
                                     .displayName("Binary File")
-                                    .description("Version 1's switch to keep the whole body as a file; not supported"
-                                            + " by Hearth, which keeps uploads and non-JSON bodies as files itself")
+                                    .description("Whether the webhook will receive binary data")
                                     .show("/httpMethod", "PATCH", "PUT", "POST")
                                     .show("@version", 1)
+                                    .unsupported("Hearth does not keep the whole request body as one file; it keeps"
+                                            + " uploads and non-JSON bodies as files itself (see Binary Property)")
                                     .build(),
                             Parameter.string("binaryPropertyName")
                                     .displayName("Binary Property")

@@ -27,6 +27,8 @@ class RespondToWebhookNodeTest {
 
     private static final String MANUAL = "hearth.manualTrigger";
     private static final String RESPOND = "n8n-nodes-base.respondToWebhook";
+    private static final String WEBHOOK = "n8n-nodes-base.webhook";
+    private static final Map<String, Object> HOOK = Map.of("path", "answer", "responseMode", "responseNode");
 
     /** Keeps the answers it is given, as the server's webhook handler would send them. */
     private static final class Answers implements WebhookResponder {
@@ -67,7 +69,7 @@ class RespondToWebhookNodeTest {
     void version13SendsTheResponseOnItsSecondOutput() {
         Answers answers = new Answers();
         ExecutionResult r = run(
-                flow().node("Start", MANUAL, Map.of())
+                flow().node("Start", WEBHOOK, HOOK)
                         .node(
                                 "Respond",
                                 RESPOND,
@@ -100,16 +102,14 @@ class RespondToWebhookNodeTest {
 
     @Test
     void fromVersion14TheResponseOutputIsASwitchOffByDefault() {
-        var off = flow().node("Start", MANUAL, Map.of())
+        var off = run(flow().node("Start", WEBHOOK, HOOK)
                 .node("Respond", RESPOND, 1.5, Map.of("respondWith", "noData"))
-                .connect("Start", "Respond")
-                .run();
+                .connect("Start", "Respond"));
         assertThat(off.runData().get("Respond").getLast().output()).hasSize(1);
 
-        var on = flow().node("Start", MANUAL, Map.of())
+        var on = run(flow().node("Start", WEBHOOK, HOOK)
                 .node("Respond", RESPOND, 1.4, Map.of("respondWith", "noData", "enableResponseOutput", true))
-                .connect("Start", "Respond")
-                .run();
+                .connect("Start", "Respond"));
         assertThat(output(on, "Respond", 1))
                 .containsExactly(Map.of("response", Map.of("headers", Map.of(), "statusCode", 200)));
     }
@@ -122,7 +122,7 @@ class RespondToWebhookNodeTest {
         Map<String, Object> automatic = Map.of("respondWith", "binary");
         Answers first = new Answers();
         run(
-                flow().node("Start", MANUAL, Map.of())
+                flow().node("Start", WEBHOOK, HOOK)
                         .node("Respond", RESPOND, 1.5, automatic)
                         .connect("Start", "Respond"),
                 List.of(item),
@@ -131,7 +131,7 @@ class RespondToWebhookNodeTest {
 
         Answers named = new Answers();
         ExecutionResult r = run(
-                flow().node("Start", MANUAL, Map.of())
+                flow().node("Start", WEBHOOK, HOOK)
                         .node(
                                 "Respond",
                                 RESPOND,
@@ -163,12 +163,76 @@ class RespondToWebhookNodeTest {
 
     @Test
     void aBinaryAnswerWithoutFilesFailsAsN8nDoes() {
-        var r = flow().node("Start", MANUAL, Map.of())
+        var r = run(flow().node("Start", WEBHOOK, HOOK)
                 .node("Respond", RESPOND, 1.5, Map.of("respondWith", "binary"))
+                .connect("Start", "Respond"));
+        assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
+        assertThat(r.error().orElseThrow().message()).contains("No binary data exists on the first item!");
+    }
+
+    @Test
+    void fromVersion11ARespondNoWebhookLeadsToFailsAsN8nDoes() {
+        Answers answers = new Answers();
+        ExecutionResult r = flow().node("Start", MANUAL, Map.of())
+                .node("Respond", RESPOND, 1.1, Map.of("respondWith", "noData"))
                 .connect("Start", "Respond")
                 .run();
         assertThat(r.status()).isEqualTo(ExecutionStatus.ERROR);
-        assertThat(r.error().orElseThrow().message()).contains("No binary data exists on the first item!");
+        assertThat(r.error().orElseThrow().message()).isEqualTo("No Webhook node found in the workflow");
+        assertThat(r.error().orElseThrow().node()).hasValue("Respond");
+        assertThat(r.error().orElseThrow().description())
+                .isEqualTo("Insert a Webhook node to your workflow and set the \u201cRespond\u201d parameter to"
+                        + " \u201cUsing Respond to Webhook Node\u201d");
+        assertThat(answers.sent).isEmpty();
+    }
+
+    @Test
+    void aWebhookAnyNumberOfNodesBackIsFound() {
+        Answers answers = new Answers();
+        ExecutionResult r = run(
+                flow().node("Start", WEBHOOK, HOOK)
+                        .node("Pass", "n8n-nodes-base.noOp", Map.of())
+                        .node("Respond", RESPOND, 1.5, Map.of("respondWith", "firstIncomingItem"))
+                        .connect("Start", "Pass")
+                        .connect("Pass", "Respond"),
+                List.of(Item.of(Map.of("n", 1))),
+                answers);
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(answers.sent)
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.body()).isEqualTo(new WebhookResponse.JsonBody(Map.of("n", 1))));
+    }
+
+    @Test
+    void version1DoesNotLookForAWebhookAndPassesItsItemsOn() {
+        ExecutionResult r = flow().node("Start", MANUAL, Map.of())
+                .node("Respond", RESPOND, 1, Map.of("respondWith", "noData"))
+                .connect("Start", "Respond")
+                .run(List.of(Item.of(Map.of("n", 1))));
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(output(r, "Respond", 0)).containsExactly(Map.of("n", 1));
+    }
+
+    @Test
+    void continuingOnFailTheNodeOutputsTheErrorAsN8nsDoes() {
+        ExecutionResult r = flow().node("Start", MANUAL, Map.of())
+                .node(
+                        "Respond",
+                        RESPOND,
+                        Map.of("respondWith", "noData"),
+                        n -> n.withOnError(io.hearth.runtime.workflow.OnError.CONTINUE_REGULAR_OUTPUT))
+                .connect("Start", "Respond")
+                .run(List.of(Item.of(Map.of("n", 1)), Item.of(Map.of("n", 2))));
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCESS);
+        assertThat(output(r, "Respond", 0)).containsExactly(Map.of("error", "No Webhook node found in the workflow"));
+        assertThat(r.runData()
+                        .get("Respond")
+                        .getLast()
+                        .output()
+                        .getFirst()
+                        .getFirst()
+                        .pairedItems())
+                .hasSize(2);
     }
 
     @Test
@@ -189,9 +253,16 @@ class RespondToWebhookNodeTest {
         return ParameterMigrations.toCurrent(new RespondToWebhookNode(), version, Map.of("respondWith", "noData"));
     }
 
+    private static ExecutionResult run(Flows flow) {
+        return run(flow, List.of(Item.empty()), new Answers());
+    }
+
+    /** A run started by the webhook node "Start" with the items it received. */
     private static ExecutionResult run(Flows flow, List<Item> input, WebhookResponder responder) {
         WorkflowExecutor executor = Flows.executor();
         return executor.start(ExecutionRequest.manual(executor.prepare(flow.build()), "exec-1", input)
+                        .withStartNode("Start")
+                        .withMode(io.hearth.node.ExecutionMode.WEBHOOK)
                         .withResponder(responder))
                 .result()
                 .orTimeout(30, TimeUnit.SECONDS)
