@@ -36,6 +36,17 @@ say "   the executions finished in it; PostgreSQL = the postmaster and all its b
 
 # CPU ticks (user + system) of a process; for the postmaster also those of its children, live and exited.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# thread_ticks PID: "name<TAB>ticks" per thread group of a live process (the kernel's 15-character thread name with
+# digits folded to #: "C# CompilerThre" is the JIT, "reactor-http-ep" the HTTP event loops, ...)
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' "$t/stat" 2>/dev/null || true; done \
+    | awk -F'\t' '{ split($2, f, " "); n = $1; gsub(/[0-9]+/, "#", n); s[n] += f[12] + f[13] } END { for (n in s) print n "\t" s[n] }' \
+    | LC_ALL=C sort
+}
+# thread_delta BEFORE AFTER: "ticks<TAB>name" of the thread groups that used CPU between two thread_ticks, busiest first
+thread_delta() { { LC_ALL=C join -t $'\t' "$1" "$2" || true; } | awk -F'\t' '$3 - $2 > 0 { print $3 - $2 "\t" $1 }' | sort -rn; }
+jit_of() { awk -F'\t' '$2 ~ /CompilerThre/ { s += $1 } END { print s + 0 }' "$1"; }
 pg_ticks() {
   local total own kids
   own=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PID/stat")
@@ -119,7 +130,7 @@ scenario() {
   local done0 ticks0=() t names=("$main") pg0 xact0
   for i in $(seq 1 "$workers"); do names+=("$key-worker$i"); done
   done0=$(q_count "= 'success'")
-  for t in "${names[@]}"; do local v="${t//-/_}_PID"; ticks0+=("$(cpu_ticks "${!v}")"); done
+  for t in "${names[@]}"; do local v="${t//-/_}_PID"; ticks0+=("$(cpu_ticks "${!v}")"); thread_ticks "${!v}" > "$TMP/threads0-$t"; done
   psql_do "SELECT pg_stat_statements_reset()" >/dev/null
   pg0=$(pg_ticks)
   xact0=$(psql_do "SELECT xact_commit FROM pg_stat_database WHERE datname = '$QDB'")
@@ -134,17 +145,21 @@ scenario() {
   done1=$(q_count "= 'success'")
   n=$(( done1 - done0 ))
   [ "$n" -gt 0 ] || die "no execution finished ($label)"
-  local cpu_main cpu_workers=0 idx=0
+  local cpu_main cpu_workers=0 idx=0 jit=0
   for t in "${names[@]}"; do
     local v="${t//-/_}_PID" d
     d=$(( $(cpu_ticks "${!v}") - ticks0[idx] ))
+    thread_ticks "${!v}" > "$TMP/threads1-$t"
+    thread_delta "$TMP/threads0-$t" "$TMP/threads1-$t" > "$TMP/threads-$t.txt"
+    jit=$(( jit + $(jit_of "$TMP/threads-$t.txt") ))
     if [ "$idx" = 0 ]; then cpu_main=$d; else cpu_workers=$(( cpu_workers + d )); fi
     idx=$(( idx + 1 ))
   done
   local per="1000 / $CLK_TCK / $n"
   local stmts; stmts=$(psql_do "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '$QDB'")
-  psql_do "SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-           WHERE d.datname = '$QDB' ORDER BY calls DESC LIMIT 8" > "$TMP/statements-$key.txt"
+  psql_do "SELECT calls, round((total_exec_time * 1000 / $n)::numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 90)
+           FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+           WHERE d.datname = '$QDB' ORDER BY total_exec_time DESC LIMIT 8" > "$TMP/statements-$key.txt"
   local run_p99; run_p99=$(psql_do "SELECT COALESCE(ROUND(percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM stopped_at - started_at) * 1000)::numeric, 1), 0)
            FROM executions WHERE workflow_id = '$QWF' AND status = 'success' AND started_at >= to_timestamp($w0 / 1000.0)" "$QDB")
   local rate="q_${key}_rate" p99="q_${key}_p99_us" errs="q_${key}_errors"
@@ -156,6 +171,10 @@ scenario() {
   printf -v "QS_${key}_workers" '%s' "$(calc "$cpu_workers * $per")"
   printf -v "QS_${key}_pg" '%s' "$(calc "($pg1 - $pg0) * $per")"
   printf -v "QS_${key}_total" '%s' "$(calc "($cpu_main + $cpu_workers + $pg1 - $pg0) * $per")"
+  printf -v "QS_${key}_jit" '%s' "$(calc "$jit * $per")"
+  printf -v "QS_${key}_nojit" '%s' "$(calc "($cpu_main + $cpu_workers + $pg1 - $pg0 - $jit) * $per")"
+  printf -v "QS_${key}_threads" '%s' "$(for t in "${names[@]}"; do
+    echo "${t#"$key-"}: $(head -6 "$TMP/threads-$t.txt" | awk -F'\t' -v k="$(calc "$per")" '{ printf "%s%s %.3f", (NR > 1 ? ", " : ""), $2, $1 * k }')"; done)"
   printf -v "QS_${key}_stmts" '%s' "$(calc "$stmts / $n")"
   printf -v "QS_${key}_xacts" '%s' "$(calc "($xact1 - $xact0) / $n")"
   printf -v "QS_${key}_errors" '%s' "${!errs}"
@@ -184,21 +203,27 @@ for w in "${WORKER_COUNTS[@]}"; do
 done
 
 say ""
-printf '  %-20s %10s %11s %8s %9s %10s %10s %9s %8s %8s %6s %6s\n' scenario "accepted/s" "completed/s" "p99 ms" "run p99" \
-  "CPU main" "workers" "PG" "total" "stmts" "xacts" load
+printf '  %-20s %10s %11s %8s %9s %10s %10s %9s %8s %8s %8s %8s %6s %6s\n' scenario "accepted/s" "completed/s" "p99 ms" "run p99" \
+  "CPU main" "workers" "PG" "total" "JIT" "no JIT" "stmts" "xacts" load
 for k in "${QUEUE_KEYS[@]}"; do
   label="single instance"; [ "$k" != single ] && label="main + ${k#w} worker(s)"
   a="QS_${k}_accepted"; c="QS_${k}_completed"; p="QS_${k}_p99"; r="QS_${k}_runp99"; m="QS_${k}_main"; wk="QS_${k}_workers"
   g="QS_${k}_pg"; t="QS_${k}_total"; s="QS_${k}_stmts"; x="QS_${k}_xacts"; l="QS_${k}_load"
-  printf '  %-20s %10.1f %11.1f %8.2f %9.1f %10.3f %10.3f %9.3f %8.3f %8.2f %6.2f %6s\n' "$label" "${!a}" "${!c}" "${!p}" "${!r}" \
-    "${!m}" "${!wk}" "${!g}" "${!t}" "${!s}" "${!x}" "${!l}"
+  j="QS_${k}_jit"; nj="QS_${k}_nojit"
+  printf '  %-20s %10.1f %11.1f %8.2f %9.1f %10.3f %10.3f %9.3f %8.3f %8.3f %8.3f %8.2f %6.2f %6s\n' "$label" "${!a}" "${!c}" "${!p}" "${!r}" \
+    "${!m}" "${!wk}" "${!g}" "${!t}" "${!j}" "${!nj}" "${!s}" "${!x}" "${!l}"
 done
 say "   (CPU: ms per execution of the main (or the single instance), of all workers together, of PostgreSQL and in total;"
+say "    JIT: of that total, the Hearth processes' JIT compiler threads; no JIT: the total without them;"
 say "    stmts, xacts: PostgreSQL statements and commits per execution; p99: the webhook's answer; run p99: accepted ->"
 say "    finished record, ms; load: 1-minute load average after the scenario)"
 for k in "${QUEUE_KEYS[@]}"; do
   e="QS_${k}_errors"; n="QS_${k}_n"; d="QS_${k}_drain"
-  say "   $k: $((${!n})) executions finished in the window + drain (drain $(( ${!d} )) ms), wrk errors ${!e}; busiest statements:"
+  th="QS_${k}_threads"
+  say "   $k: $((${!n})) executions finished in the window + drain (drain $(( ${!d} )) ms), wrk errors ${!e}"
+  say "      CPU ms per execution of each process's busiest threads (C# CompilerThre: the JIT):"
+  echo "${!th}" | sed 's/^/        /'
+  say "      busiest statements (calls | execution time, us per execution | statement):"
   sed 's/^/      /' "$TMP/statements-$k.txt"
 done
 
@@ -214,6 +239,7 @@ if [ -n "${QS_w1_accepted:-}" ]; then
     "accepted $(fmt '%.0f' "$(calc "$ratio * 100")")%, completed $(fmt '%.0f' "$(calc "$cratio * 100")")%" "$ratio >= 0.5 && $cratio >= 0.5"
   qcheck "queue mode, 1 worker: CPU per execution <= 2x the single instance's" \
     "$(fmt '%.3f' "$QS_w1_total") / $(fmt '%.3f' "$QS_single_total") ms = $(fmt '%.2f' "$cpu")x" "$cpu <= 2"
+  say "   (without the JIT compiler threads, which a loaded machine keeps busy long after the warm-up: $(fmt '%.3f' "$QS_w1_nojit") / $(fmt '%.3f' "$QS_single_nojit") ms = $(fmt '%.2fx' "$(calc "$QS_w1_nojit / $QS_single_nojit")"))"
 else
   say "   SKIP  the targets compare 1 worker with the single instance (--workers without 1)"
 fi

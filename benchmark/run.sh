@@ -28,7 +28,8 @@
 #
 # Environment: SERVER_JAVA_OPTS (server JVM options; default below), BARE_JAVA_OPTS (default: the
 # server's), WRK_THREADS (default 2), HEARTH_BENCH_TMP (parent of the temp dir, default /tmp).
-# HEARTH_AOT_CACHE=off starts the server without the JDK 25 AOT cache (see scripts/aot-cache.sh).
+# HEARTH_BENCH_SERVER_JAR measures another build's server jar (a copy kept from before a change: before/after in
+# the same conditions). HEARTH_AOT_CACHE=off starts the server without the JDK 25 AOT cache (see scripts/aot-cache.sh).
 # The load generator is wrk (installed with apt-get when missing and running as root), a separate process
 # on the same machine: the server and wrk share the CPUs, as do the bare endpoint and wrk.
 set -euo pipefail
@@ -111,7 +112,7 @@ SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_JAVA_OPTS}"
 BARE_JAVA_OPTS="${BARE_JAVA_OPTS:-$SERVER_JAVA_OPTS}"
 WRK_THREADS="${WRK_THREADS:-2}"
 
-SERVER_JAR=engine/server/target/hearth-server.jar
+SERVER_JAR="${HEARTH_BENCH_SERVER_JAR:-engine/server/target/hearth-server.jar}"
 BARE_JAR=benchmark/target/hearth-benchmark-bare.jar
 JMH_JAR=benchmark/target/hearth-jmh.jar
 OWNER_EMAIL=bench@hearth.local
