@@ -52,26 +52,20 @@ async function save() {
   return page.url().split('/').pop();
 }
 
-/** Connects an output handle to an input handle by dragging, retrying while React Flow measures. */
+/**
+ * Connects an output handle to an input handle by one drag, as a person does; the connection must be
+ * drawn. (No second try: a drag that a person sees fail is the bug this pins, issue 20 problem 7.)
+ */
 async function connectByDrag(from, to) {
-  const before = await page.locator('.react-flow__edge').count();
-  let attempts = 0;
+  await mouseDrag(page, page.locator(tid(`handle-out-${from}-0`)), page.locator(tid(`handle-in-${to}-0`)));
+  // React Flow renders a connection only once it knows where both ends are: rendered is drawn (a straight
+  // line has no height, so Playwright would not call it "visible")
+  const edge = page.locator(`[data-testid="rf__edge-${from}:0->${to}:0"] path.react-flow__edge-path`).first();
   try {
-    await until(`a connection ${from} → ${to}`, async () => {
-      if (attempts++ > 0) {
-        // as a person would after a drag that did not take: let go of whatever is held, click the empty canvas
-        await page.keyboard.press('Escape');
-        const canvas = await page.locator(tid('canvas')).boundingBox();
-        if (canvas) await page.mouse.click(canvas.x + 30, canvas.y + 30);
-      }
-      await mouseDrag(page, page.locator(tid(`handle-out-${from}-0`)), page.locator(tid(`handle-in-${to}-0`)));
-      await page.waitForTimeout(200);
-      return (await page.locator('.react-flow__edge').count()) > before;
-    }, 30_000, 300);
-  } catch (e) {
-    const handles = await page.locator(tid(`handle-out-${from}-0`)).count();
-    const inputs = await page.locator(tid(`handle-in-${to}-0`)).count();
-    throw new Error(`${e.message} (after ${attempts} drags; ${handles} output handle(s) of ${from}, ${inputs} input handle(s) of ${to}, ${await page.locator('.react-flow__edge').count()} edge(s))`);
+    await edge.waitFor({ state: 'attached', timeout: 5_000 });
+  } catch {
+    const drawn = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    throw new Error(`one drag from ${from} to ${to} drew no connection (drawn: ${JSON.stringify(drawn)})`);
   }
 }
 
@@ -475,6 +469,57 @@ const scenarios = {
       const mapped = await editor.inputValue();
       await closePanel();
       return { mapped };
+    });
+    await s.step('8c. Autocomplete while typing: "{{ $json." offers the input item\'s fields, "$(\'" the node names; picked with the keyboard', async () => {
+      await openNode(second);
+      await page.click(tid('add-entry-assignments'));
+      const field = 'param-assignments.assignments[3].value';
+      const value = page.locator(tid(field));
+      const suggestions = page.locator(tid(`${field}-suggestions`));
+      const active = async () => suggestions.locator('[aria-selected="true"] .label').textContent();
+      await value.click();
+      await typeLikeAPerson(page, '{{ $json.', 150);
+      await suggestions.waitFor();
+      const offered = await suggestions.locator('[role="option"] .label').allTextContents();
+      check(['entity_id', 'state', 'attributes'].every((f) => offered.includes(f)), `"{{ $json." offers ${JSON.stringify(offered)}`);
+      check(await active() === 'entity_id', `the first suggestion is not active: ${await active()}`);
+      // in sight, not below the panel's edge: what is at the middle of the chosen suggestion is that suggestion
+      const inSight = () => suggestions.locator('[aria-selected="true"]').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      });
+      await until('the suggestions in sight', inSight, 5_000);
+      // down twice to "attributes", Enter takes it; then ".br" narrows the nested fields, Tab takes "brightness"
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(150);
+      await page.keyboard.press('ArrowDown');
+      check(await active() === 'attributes', `after two ArrowDown the active suggestion is ${await active()}`);
+      await until('the chosen suggestion in sight', inSight, 5_000);
+      await s.docShot('expression-autocomplete');
+      await page.keyboard.press('Enter');
+      await typeLikeAPerson(page, '.br', 150);
+      await until('"brightness" offered', async () => (await active()) === 'brightness', 5_000);
+      await page.keyboard.press('Tab');
+      const picked = await value.evaluate((el) => [el.value, el.selectionStart]);
+      check(picked[0] === '{{ $json.attributes.brightness }}' && picked[1] === '{{ $json.attributes.brightness'.length,
+        `after picking, the field is ${JSON.stringify(picked)}`);
+      check(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')) === field, 'focus left the field');
+      await until('its preview', async () => (await page.locator(tid(`expr-preview-assignments.assignments[3].value`)).textContent()).includes('180'), 10_000);
+      // node names: "$('Ed" offers the other nodes by name; Enter completes the reference
+      await page.click(tid('add-entry-assignments'));
+      const byName = page.locator(tid('param-assignments.assignments[4].value'));
+      await byName.click();
+      await typeLikeAPerson(page, "{{ $('Ed", 150);
+      const names = page.locator(tid('param-assignments.assignments[4].value-suggestions'));
+      await names.waitFor();
+      const nodes = await names.locator('[role="option"] .label').allTextContents();
+      check(JSON.stringify(nodes) === JSON.stringify([first]), `"$('Ed" offers ${JSON.stringify(nodes)}`);
+      await page.keyboard.press('Enter');
+      await typeLikeAPerson(page, '.item.json.state', 150);
+      check(await byName.inputValue() === `{{ $('${first}').item.json.state }}`, `the node reference is "${await byName.inputValue()}"`);
+      await until('the preview of the node reference', async () => (await page.locator(tid('expr-preview-assignments.assignments[4].value')).textContent()).includes('on'), 10_000);
+      await closePanel();
+      return { offered: offered.slice(0, 5), picked: picked[0], nodes };
     });
     await s.step('14. Pin a node\'s output: the input of the next node shows it before any run; Unpin removes it', async () => {
       await openNode(first);

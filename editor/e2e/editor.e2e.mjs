@@ -121,12 +121,11 @@ async function main() {
     });
 
     await step('Connect Webhook to Home Assistant', async () => {
-      // React Flow measures nodes and handles after they render: retry until the drag connects
-      await until('the connection', async () => {
-        await mouseDrag(page.locator(tid('handle-out-Webhook-0')), page.locator(tid('handle-in-Home Assistant-0')));
-        await page.waitForTimeout(300);
-        return (await page.locator('.react-flow__edge').count()) === 1;
-      }, 10_000, 300);
+      // one drag, as a person: the connection is drawn (no second try)
+      await mouseDrag(page.locator(tid('handle-out-Webhook-0')), page.locator(tid('handle-in-Home Assistant-0')));
+      // rendered is drawn: React Flow renders a connection once it knows where both ends are
+      await page.locator('[data-testid="rf__edge-Webhook:0->Home Assistant:0"] path.react-flow__edge-path').first()
+        .waitFor({ state: 'attached', timeout: 5_000 });
     });
 
     await step('Configure the Webhook node', async () => {

@@ -125,13 +125,18 @@ export async function typeLikeAPerson(page, text, delay = 150) {
   }
 }
 
-/** Drags with real mouse events from one element's centre (or a point) to another's, in steps. */
+/**
+ * Drags as a person does, with real mouse events: aims at what is on screen once it stopped moving
+ * (a view still panning or a node still being laid out moves the target), comes to the source, rests,
+ * presses, moves in small steps, rests on the target and releases. `from`/`to` are locators (their
+ * centres) or points.
+ */
 export async function mouseDrag(page, from, to, { steps = 12 } = {}) {
-  const a = 'x' in from ? { x: from.x, y: from.y } : center(await box(from));
-  const b = 'x' in to ? { x: to.x, y: to.y } : center(await box(to));
-  // a person's pace: hover, press, move, settle, release (a loaded machine needs the pauses too)
-  await page.mouse.move(a.x, a.y);
-  await page.waitForTimeout(80);
+  const a = 'x' in from ? { x: from.x, y: from.y } : center(await settledBox(page, from));
+  const b = 'x' in to ? { x: to.x, y: to.y } : center(await settledBox(page, to));
+  await page.mouse.move(a.x - 40, a.y - 30);
+  await page.mouse.move(a.x, a.y, { steps: 6 });
+  await page.waitForTimeout(120);
   await page.mouse.down();
   await page.waitForTimeout(80);
   await page.mouse.move((a.x + b.x) / 2 + 10, (a.y + b.y) / 2 + 10, { steps });
@@ -140,7 +145,20 @@ export async function mouseDrag(page, from, to, { steps = 12 } = {}) {
   await page.mouse.up();
 }
 
+/** The element's box once it is the same in two looks a moment apart (what a person's eye waits for). */
+async function settledBox(page, locator) {
+  let last = await box(locator);
+  return until('the drag source/target to stop moving', async () => {
+    await page.waitForTimeout(100);
+    const now = await box(locator);
+    const same = ['x', 'y', 'width', 'height'].every((k) => Math.abs(now[k] - last[k]) < 0.5);
+    last = now;
+    return same ? now : null;
+  }, 10_000, 0);
+}
+
 async function box(locator) {
+  await locator.waitFor();
   const b = await locator.boundingBox();
   if (!b) throw new Error('drag source or target not visible');
   return b;

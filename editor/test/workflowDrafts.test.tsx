@@ -82,6 +82,16 @@ describe('unsaved work survives a reload or a crash (local draft)', () => {
     expect(readDraft(undefined)?.workflow.name).toBe('New one');
   });
 
+  it('keeps nothing after Leave without saving, even from a draft write due before the editor goes away', async () => {
+    serverWith(stored);
+    const view = await open(null);
+    act(() => view.result.current.hist.commit({ ...view.result.current.wf, name: 'Thrown away', nodes: stored.nodes }));
+    act(() => view.result.current.dropLocalDraft());
+    // the editor unmounts only when the address change arrives; a write due meanwhile runs first
+    window.dispatchEvent(new Event('pagehide'));
+    expect(readDraft(undefined)).toBeNull();
+  });
+
   it('leaves no draft behind when nothing changed', async () => {
     serverWith(stored);
     const view = await open('wf-1');

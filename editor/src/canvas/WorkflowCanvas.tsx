@@ -1,6 +1,6 @@
 import {
   applyNodeChanges, Background, BackgroundVariant, type Connection as FlowConnection, Controls, type FinalConnectionState, MiniMap, type NodeChange,
-  type EdgeChange, ReactFlow, useReactFlow, MarkerType,
+  type EdgeChange, ReactFlow, useReactFlow, useUpdateNodeInternals, MarkerType,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Execution, NodeType, TriggerInfo, Workflow } from '../api/types';
@@ -16,6 +16,7 @@ import { DRAG_TYPE } from './Palette';
 
 const nodeTypes = { hearth: CanvasNode };
 const edgeTypes = { hearth: CanvasEdge };
+const FIT_VIEW = { padding: 0.3, maxZoom: 1.2 };
 
 export interface CanvasApi {
   /** where a node added from the palette goes: right of the selected node, else the middle of the view */
@@ -80,6 +81,10 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const [rfNodes, setRfNodes] = useState<CanvasFlowNode[]>([]);
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
+  // A workflow opened with nodes is fitted into view as soon as React Flow has measured them, before the
+  // first paint, not later with an animation: a view that moves while a person (or a test) is already
+  // clicking or dragging makes the pointer land where the node was.
+  const [fitOnOpen] = useState(() => workflow.nodes.length > 0);
   const dragStart = useRef<Workflow | null>(null);
   const workflowRef = useRef(workflow);
   workflowRef.current = workflow;
@@ -118,6 +123,21 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       });
     });
   }, [workflow, execution, triggers, issues, nodeType]);
+
+  /*
+   * React Flow keeps a node's handle positions only while the node objects it is given carry their
+   * `measured` size. A node just added is measured once, when it first renders; if new node objects
+   * built before that measurement reach React Flow after it (a commit, a selection, new issues in the
+   * same moment), React Flow drops the handle positions and, the size being unchanged, never measures
+   * again: no connection can be dragged from that node and connections to it are not drawn (the drag
+   * "that created no edge" of issue 20). So after each change, a node that React Flow has lost the
+   * handles of is measured again.
+   */
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    const lost = rfNodes.filter((n) => n.measured && !rf.getInternalNode(n.id)?.internals.handleBounds).map((n) => n.id);
+    if (lost.length) updateNodeInternals(lost);
+  }, [rfNodes, rf, updateNodeInternals]);
 
   const deleteEdge = useCallback((id: string) => {
     const e = edgesOf(workflowRef.current).find((x) => x.id === id);
@@ -205,7 +225,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
 
   props.apiRef.current = {
     select,
-    fitView: () => rf.fitView({ padding: 0.3, maxZoom: 1.2, duration: 200 }),
+    fitView: () => rf.fitView({ ...FIT_VIEW, duration: 200 }),
     reveal: ([x, y]) => {
       const rect = wrapper.current?.getBoundingClientRect();
       if (!rect) return;
@@ -278,7 +298,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         e.preventDefault();
         onOpenNode(names[0]);
       } else if (!mod && e.key === '1') {
-        rf.fitView({ padding: 0.3, maxZoom: 1.2, duration: 200 });
+        rf.fitView({ ...FIT_VIEW, duration: 200 });
       } else if (!mod && (e.key === '+' || e.key === '=')) {
         rf.zoomIn({ duration: 150 });
       } else if (!mod && e.key === '-') {
@@ -355,6 +375,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
         snapToGrid
         snapGrid={[20, 20]}
         defaultViewport={{ x: 120, y: 120, zoom: 1 }}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#c8ccd4" />

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type Completion, type CompletionContext, complete, type Suggestion, syntaxError, tokenize } from './expressionSyntax';
 
 /** Where the caret goes after "{{" is typed: between "{{ " and " }}". */
@@ -62,6 +62,16 @@ export function ExpressionEditor({ value, onChange, testId, initialCaret, comple
       el.setSelectionRange(c, c);
     }
   });
+
+  // the suggestions open below the field, which may be the last one a panel shows: they (and the one
+  // chosen with the arrows) are scrolled into view, or the person typing would not see them
+  const list = useRef<HTMLUListElement>(null);
+  const shownActive = suggest ? suggest.active : -1;
+  useEffect(() => {
+    if (shownActive < 0 || !list.current) return;
+    list.current.scrollIntoView?.({ block: 'nearest' });
+    (list.current.children[shownActive] as HTMLElement | undefined)?.scrollIntoView?.({ block: 'nearest' });
+  }, [shownActive]);
 
   const refreshSuggestions = (text: string, caret: number) => {
     const c = complete(text.substring(0, caret), completion);
@@ -137,7 +147,7 @@ export function ExpressionEditor({ value, onChange, testId, initialCaret, comple
         }}
       />
       {suggest && (
-        <ul className="expr-suggestions" role="listbox" data-testid={`${testId}-suggestions`}>
+        <ul ref={list} className="expr-suggestions" role="listbox" data-testid={`${testId}-suggestions`}>
           {suggest.options.slice(0, 40).map((s, i) => (
             <li key={`${s.label}-${i}`} role="option" aria-selected={i === suggest.active} className={i === suggest.active ? 'active' : ''}
               data-testid={`suggestion-${s.label}`}

@@ -141,7 +141,6 @@ function ExecutionDetail({ id }: { id: string }) {
     const load = x.workflowVersionId ? api.workflowVersion(x.workflowId, x.workflowVersionId) : api.getWorkflow(x.workflowId);
     load.then((w) => {
       setWf({ ...w, nodes: w.nodes ?? [], connections: w.connections ?? {} });
-      setTimeout(() => canvasApi.current?.fitView(), 50);
     }, () => setWf(null));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [versionKey]);
@@ -189,7 +188,7 @@ function ExecutionDetail({ id }: { id: string }) {
       {x.error && <div className="run-error" data-testid="execution-error"><strong>{x.error.node ? `${x.error.node}: ` : ''}</strong>{x.error.message}</div>}
       {wf && (
         <div className="execution-canvas" data-testid="execution-canvas">
-          <WorkflowCanvas workflow={wf} nodeType={catalog.nodeType} execution={x} triggers={[]} issues={issues}
+          <WorkflowCanvas key={`${wf.id}/${wf.versionId ?? ''}`} workflow={wf} nodeType={catalog.nodeType} execution={x} triggers={[]} issues={issues}
             commit={() => undefined} recordFrom={() => undefined} replace={() => undefined}
             onOpenNode={setNode} onRename={() => undefined} onDropType={() => undefined} onSave={() => undefined}
             onUndo={() => undefined} onRedo={() => undefined} keyboardEnabled={false} apiRef={canvasApi} readOnly />

@@ -34,7 +34,6 @@ function Editor({ routeId }: { routeId: string | null }) {
   const runRef = useRef<ReturnType<typeof useManualRun> | null>(null);
   const doc = useWorkflowDocument(routeId, (last) => {
     if (last) runRef.current?.setExecution((cur) => cur ?? last);
-    setTimeout(() => canvasApi.current?.fitView(), 50);
   });
   const { wf, hist } = doc;
   const status = useWorkflowStatus(doc.id, !!wf.active);

@@ -40,6 +40,8 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
   const [restored, setRestored] = useState<RestoredDraft | null>(null);
   const wfRef = useRef(wf);
   wfRef.current = wf;
+  /** "Leave without saving" was chosen: no draft is written any more, even by a write already scheduled. */
+  const discarded = useRef(false);
   const onLoadedRef = useRef(onLoaded);
   onLoadedRef.current = onLoaded;
 
@@ -64,6 +66,7 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
   }, [hist]);
 
   useEffect(() => {
+    discarded.current = false;
     if (!routeId) {
       hist.reset({ ...EMPTY_WORKFLOW });
       setSaved(snapshot(EMPTY_WORKFLOW));
@@ -113,7 +116,9 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
       return undefined;
     }
     wasDirty.current = true;
-    const write = () => writeDraft(id, toWire(wfRef.current), wfRef.current.versionId);
+    const write = () => {
+      if (!discarded.current) writeDraft(id, toWire(wfRef.current), wfRef.current.versionId);
+    };
     const t = setTimeout(write, 300);
     window.addEventListener('pagehide', write);
     return () => {
@@ -130,8 +135,14 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
     setRestored(null);
   }, [restored, hist, id]);
 
-  /** Leaving without saving: the changes are not kept for later either. */
-  const dropLocalDraft = useCallback(() => dropDraft(id), [id]);
+  /**
+   * Leaving without saving: the changes are not kept for later either. The editor goes away only when the
+   * address change arrives (a later task), so a draft write due by then must not bring them back.
+   */
+  const dropLocalDraft = useCallback(() => {
+    discarded.current = true;
+    dropDraft(id);
+  }, [id]);
 
   /** Problems the server named (a refused run or activation): shown on the nodes they name. */
   const showServerProblems = useCallback((e: unknown, sent: Workflow) => {
