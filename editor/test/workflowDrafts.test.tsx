@@ -92,6 +92,15 @@ describe('unsaved work survives a reload or a crash (local draft)', () => {
     expect(readDraft(undefined)).toBeNull();
   });
 
+  it('does not offer a saved workflow as new work', async () => {
+    serverWith(stored);
+    writeDraft(undefined, { ...stored, name: 'Lights, saved since' }, 'v1');
+    const view = await open(null);
+    expect(view.result.current.restored).toBeNull();
+    expect(view.result.current.wf.nodes).toEqual([]);
+    expect(readDraft(undefined)).toBeNull();
+  });
+
   it('leaves no draft behind when nothing changed', async () => {
     serverWith(stored);
     const view = await open('wf-1');

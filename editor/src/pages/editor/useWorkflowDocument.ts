@@ -46,13 +46,18 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
   onLoadedRef.current = onLoaded;
 
   const dirty = snapshot(wf) !== saved || (!id && wf.nodes.length > 0);
+  // read by a draft write when it runs: React renders a save's answer before it runs the effects that
+  // cancel the write scheduled for the changes, so the write may find them saved meanwhile
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
 
   /** Puts back the draft of `draftId` over the saved workflow (one undo step away from it), if it differs. */
   const restoreDraft = useCallback((draftId: string | undefined, savedWf: Workflow) => {
     const draft = readDraft(draftId);
     setRestored(null);
     if (!draft) return;
-    if (snapshot(draft.workflow) === snapshot(savedWf)) {
+    // a copy of a saved workflow under "new" (written by an older editor as the first save answered) is not new work
+    if (snapshot(draft.workflow) === snapshot(savedWf) || (!draftId && draft.workflow.id)) {
       dropDraft(draftId);
       return;
     }
@@ -117,7 +122,8 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
     }
     wasDirty.current = true;
     const write = () => {
-      if (!discarded.current) writeDraft(id, toWire(wfRef.current), wfRef.current.versionId);
+      // a new workflow saved meanwhile has its id: its draft is never the one of "new"
+      if (dirtyRef.current && !discarded.current) writeDraft(wfRef.current.id ?? id, toWire(wfRef.current), wfRef.current.versionId);
     };
     const t = setTimeout(write, 300);
     window.addEventListener('pagehide', write);
