@@ -121,7 +121,7 @@ const scenarios = {
   async stopAndLoops() {
     const loopNode = 'No Operation, do nothing';
     let id;
-    await s.step('2a. A loop is drawn visibly and warned about on save (not through Loop Over Items)', async () => {
+    await s.step('2a. A loop is drawn visibly, warned about on save (not through Loop Over Items), and its run shows Stop and ends', async () => {
       await newWorkflow(`Loop ${stamp}`);
       await dropNode('hearth.manualTrigger', 250, 300);
       await dropNode('hearth.set', 520, 300);
@@ -139,7 +139,28 @@ const scenarios = {
       const text = await warning.textContent();
       check(text.includes(`Edit Fields (Set) → ${loopNode} → Edit Fields (Set)`), `the warning does not name the loop: ${text}`);
       await s.docShot('loop-warning');
-      return { warning: text };
+      // run it: it shows running with a Stop button, and ends (stopped by the person, or by the runtime's bound on
+      // node runs with a message naming the loop), never "Executing…" forever
+      const t0 = Date.now();
+      const times = {};
+      await page.click(tid('execute-workflow'));
+      const ended = await until('the loop run ended', async () => {
+        const status = await page.locator(tid('last-execution-status')).textContent().catch(() => '');
+        if (status === 'canceled' || status === 'error') return status;
+        const stop = page.locator(tid('stop-execution'));
+        if (!times.stopClicked && await stop.isVisible().catch(() => false)) {
+          await stop.click().catch(() => undefined);
+          times.stopClicked = Date.now() - t0;
+        }
+        return null;
+      }, 60_000, 200);
+      times.ended = Date.now() - t0;
+      if (ended === 'error') {
+        const bound = await page.locator(tid('toast-error')).filter({ hasText: 'node runs' }).textContent();
+        check(bound.includes(`Edit Fields (Set) → ${loopNode}`), `the run's end does not name the loop: ${bound}`);
+      }
+      await page.locator(tid('execute-workflow')).waitFor();
+      return { warning: text, run: ended, ms: times };
     });
     await s.step('2b. Stop ends a running manual execution from the editor; the run shows live on the canvas', async () => {
       // a run that takes long without eating memory: Manual Trigger → Wait 10 minutes
@@ -192,11 +213,13 @@ const scenarios = {
   async unfinishedWork() {
     const setNode = 'Edit Fields (Set)';
     let id;
-    await s.step('3a. A workflow with issues saves; its issues show on the nodes; activation is refused naming each as the user sees it', async () => {
+    await s.step('3a. A workflow with issues (bad JSON, an empty required field) saves; its issues show on the nodes; activation is refused naming each as the user sees it', async () => {
       await newWorkflow(`Unfinished ${stamp}`);
       await dropNode('hearth.webhook', 300, 300);
       await dropNode('hearth.set', 600, 300);
+      await dropNode('hearth.httpRequest', 900, 300);
       await connectByDrag('Webhook', setNode);
+      await connectByDrag(setNode, 'HTTP Request'); // its URL, required, stays empty
       await openNode('Webhook');
       const path = await page.locator(tid('param-path')).inputValue();
       check(/^[0-9a-f-]{36}$/.test(path), `the new Webhook's path is not generated: "${path}"`);
@@ -220,6 +243,9 @@ const scenarios = {
       await refused.waitFor();
       const text = await refused.textContent();
       check(text.includes(`${setNode} → JSON Output is not valid JSON`), `activation refusal does not name the issue as the user sees it: ${text}`);
+      check(text.includes('HTTP Request → URL is required'), `activation refusal does not name the empty required field: ${text}`);
+      check(await page.locator(tid('node-issues-HTTP Request')).getAttribute('title').then((t) => t.includes('URL is required')),
+        'the HTTP Request node does not show its empty required field');
       check(!/nodes\[\d+\]|parameters\./.test(text), `the message names internal paths: ${text}`);
       check((await page.locator(tid('active-label')).textContent()) === 'Inactive', 'the workflow is active');
       await s.docShot('unfinished-work-saved');
@@ -405,6 +431,18 @@ const scenarios = {
       await mouseDrag(page, page.locator(tid('handle-out-No Operation, do nothing-0')), page.locator(tid('node-Respond to Webhook')).locator('.canvas-node'));
       await until('connected by dropping on the node', async () => (await edges()).includes('No Operation, do nothing:0->Respond to Webhook:0'), 5_000);
       await s.docShot('connect-after-fit-view');
+      return { zoom: z, edges: await edges() };
+    });
+    await s.step('7c. Two nodes after Fit view (zoomed in to about 2.4, as in the issue): one drag onto the input connects them', async () => {
+      await newWorkflow(`Zoomed ${stamp}`);
+      await dropNode('hearth.webhook', 300, 300);
+      await dropNode('hearth.set', 600, 300);
+      await page.locator('.react-flow__controls-fitview').click();
+      const z = await until('the view zoomed in', async () => {
+        const v = await zoom();
+        return v > 2 ? v : null;
+      }, 5_000);
+      await connectByDrag('Webhook', 'Edit Fields (Set)');
       return { zoom: z, edges: await edges() };
     });
   },

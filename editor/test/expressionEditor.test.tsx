@@ -41,6 +41,12 @@ describe('typing in an expression', () => {
     expect(complete('no braces $json.', ctx)).toBeNull();
   });
 
+  it("completes a field whose name is not an identifier as $json['name']", () => {
+    const ctx = { item: { 'friendly name': 'Bed', "it's": 1 }, nodeNames: [] };
+    expect(complete('{{ $json.fri', ctx)!.options[0]).toMatchObject({ label: 'friendly name', insert: "['friendly name']", replace: 4 });
+    expect(complete('{{ $json.', ctx)!.options[1]).toMatchObject({ insert: "['it\\'s']", replace: 1 });
+  });
+
   it('keeps focus and puts the caret where it was asked to', () => {
     function Host() {
       const [v, setV] = useState('Hello {{  }}');

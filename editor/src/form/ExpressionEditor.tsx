@@ -82,7 +82,7 @@ export function ExpressionEditor({ value, onChange, testId, initialCaret, comple
     const el = input.current;
     if (!el || !suggest) return;
     const caret = el.selectionStart;
-    const start = caret - suggest.replace;
+    const start = caret - (s.replace ?? suggest.replace);
     const text = el.value.substring(0, start) + s.insert + el.value.substring(caret);
     pendingCaret.current = start + s.insert.length;
     onChange(text);

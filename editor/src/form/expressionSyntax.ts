@@ -150,6 +150,8 @@ export interface Suggestion {
   insert: string;
   label: string;
   detail?: string;
+  /** replaces this many characters instead of the completion's `replace` (a field named "a b" becomes `['a b']`, dot included) */
+  replace?: number;
 }
 
 export interface CompletionContext {
@@ -221,7 +223,11 @@ export function complete(before: string, ctx: CompletionContext): Completion | n
     const typed = m[2] ?? '';
     if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
       const options = Object.keys(parent as object).filter((k) => k.toLowerCase().startsWith(typed.toLowerCase()))
-        .map((k) => ({ insert: /^[A-Za-z_$][\w$]*$/.test(k) ? k : k, label: k, detail: typeName((parent as Record<string, unknown>)[k]) }));
+        .map((k) => ({
+          label: k,
+          detail: typeName((parent as Record<string, unknown>)[k]),
+          ...(/^[A-Za-z_$][\w$]*$/.test(k) ? { insert: k } : { insert: `['${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`, replace: typed.length + 1 }),
+        }));
       const ext = extensionOptions(typeOf(parent), typed);
       return options.length + ext.length ? { replace: typed.length, options: [...options, ...ext] } : null;
     }

@@ -23,10 +23,11 @@ final class BrowserE2e {
         if (first.passed()) {
             return first.output();
         }
-        // Now and then a pointer gesture on the canvas does not take in headless Chromium (a drag from a Webhook's
-        // output that connects nothing, a click on a node that opens nothing: about one run in five, in different
-        // steps, not yet explained). The whole test runs once more, into out/retry, and must pass then; the failed
-        // attempt's log and screenshots stay in out.
+        // A safety net, not a pass: the drags that connected nothing (React Flow losing a new node's handles) and the
+        // clicks that missed (an animated fit of the view moving the nodes) were found and fixed in the editor, and
+        // editor/e2e/drag-stress.mjs reproduces the former; what still makes a run fail now and then is a request
+        // the loaded test server answers late (a page left "Loading nodes…"). The whole test runs once more, into
+        // out/retry, and must pass then; the failed attempt's log and screenshots stay in out, and its log is printed.
         System.err.printf("The browser test %s failed; running it once more. Its log:%n%s%n", script, first.output());
         Attempt second = attempt(script, out.resolve("retry"), minutes, args);
         assertThat(second.finished())
