@@ -1,5 +1,5 @@
 import type {
-  AuthStatus, Credential, CredentialSummary, CredentialType, Execution, ExecutionSummary, JsonObject, LoadedOption, NodeRun,
+  AuthStatus, Credential, CredentialSummary, CredentialType, Execution, ExecutionSummary, JsonObject, LoadedOption, MigratedParameters, NodeRun,
   NodeType, Page, Settings, TriggerInfo, User, WebhookInfo, Workflow, WorkflowSummary,
 } from './types';
 
@@ -125,6 +125,9 @@ export const api = {
     request<{ ok: boolean; text: string; type?: string }>('POST', `${V1}/expressions/preview`, body),
 
   nodeTypes: () => request<NodeType[]>('GET', `${V1}/node-types`),
+  /** the node's parameters as Hearth reads them (its version migrations applied) */
+  migrateParameters: (type: string, body: { typeVersion: number; parameters: JsonObject }) =>
+    request<MigratedParameters>('POST', `${V1}/node-types/${enc(type)}/migrate`, body),
   loadOptions: (type: string, body: { method: string; parameters: JsonObject; credentials?: Record<string, { id: string }>; search?: string }) =>
     request<LoadedOption[]>('POST', `${V1}/node-types/${enc(type)}/load-options`, body),
   nodeIconUrl: (type: string) => `${V1}/node-types/${enc(type)}/icon`,

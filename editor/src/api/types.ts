@@ -132,6 +132,15 @@ export interface Credential extends CredentialSummary { data: JsonObject; secret
 
 export interface LoadedOption { name: string; value: Json; description?: string }
 
+/** A node's parameters as Hearth reads them: the form of `typeVersion`, reached by `steps`. */
+export interface MigratedParameters {
+  typeVersion: number;
+  parameters: JsonObject;
+  steps: string[];
+  /** the migrated form may be saved under the node's own version (reading it again changes nothing) */
+  editable: boolean;
+}
+
 export interface WebhookInfo { node: string; method: string; path: string; productionUrl: string; testUrl: string; responseMode?: string }
 export interface TriggerInfo { node: string; type: string; state: string; message?: string; since?: string }
 export interface Settings { version?: string; webhookUrl?: string; webhookTestUrl?: string; timezone?: string }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type {
-  CredentialSummary, Execution, Item, JsonObject, NodeRun, NodeType, OnError, Settings, WebhookInfo, Workflow, WorkflowNode,
+  CredentialSummary, Execution, Item, JsonObject, MigratedParameters, NodeRun, NodeType, OnError, Settings, WebhookInfo, Workflow,
+  WorkflowNode,
 } from '../api/types';
 import { NodeIcon } from '../canvas/NodeIcon';
 import { CredentialModal } from '../credentials/CredentialEditor';
@@ -90,11 +91,34 @@ export function NodePanel(props: NodePanelProps) {
     });
   }, [execution, workflow, name, props.workflowId]);
 
+  // A node of an older type version is shown as Hearth reads it: its parameters after the version
+  // migrations (the server's, the one implementation the runtime uses), with that form's fields.
+  const [migrated, setMigrated] = useState<MigratedParameters | null>(null);
+  const [editedMigrated, setEditedMigrated] = useState(false);
+  const nodeType = node?.type;
+  const nodeVersion = node?.typeVersion;
+  useEffect(() => {
+    setMigrated(null);
+    setEditedMigrated(false);
+    if (!nodeType || nodeVersion === undefined || !type || nodeVersion >= Math.max(...type.versions)) return;
+    let live = true;
+    const current = workflow.nodes.find((n) => n.name === name);
+    api.migrateParameters(nodeType, { typeVersion: nodeVersion, parameters: current?.parameters ?? {} })
+      .then((m) => { if (live && m.typeVersion > nodeVersion) setMigrated(m); })
+      .catch(() => undefined);
+    return () => { live = false; };
+    // asked again only when another node or version opens: edits to the migrated form stay in the document
+  }, [name, nodeType, nodeVersion, type]);
   if (!node) return null;
   const fields = schemaFields(type?.schema);
   const isTrigger = isTriggerType(type);
-  const setParams = (v: JsonObject) =>
-    onChange(name, (n) => ({ ...n, parameters: prune(fields, v, n.typeVersion) }), `params:${name}`);
+  const formVersion = migrated ? migrated.typeVersion : node?.typeVersion;
+  const formValues = migrated && !editedMigrated ? migrated.parameters : node?.parameters;
+  const setParams = (v: JsonObject) => {
+    if (migrated && !migrated.editable) return;
+    if (migrated) setEditedMigrated(true);
+    onChange(name, (n) => ({ ...n, parameters: prune(fields, v, formVersion ?? n.typeVersion) }), `params:${name}`);
+  };
   const commitName = () => {
     const final = props.onRename(name, nameDraft);
     setNameDraft(final);
@@ -150,13 +174,23 @@ export function NodePanel(props: NodePanelProps) {
                     else delete creds[credType];
                     return { ...n, credentials: creds };
                   }, `creds:${name}`)} />
+                {migrated && (
+                  <div className={migrated.editable ? 'hint migrated-notice' : 'form-error migrated-notice'} data-testid="migrated-notice">
+                    {type.displayName} version {node.typeVersion} (n8n’s), shown as Hearth reads it: version {migrated.typeVersion}’s
+                    parameters ({migrated.steps.join('; ')}).
+                    {migrated.editable
+                      ? ' Changes are saved in this form; the node keeps its version.'
+                      : ` This version’s parameters cannot be edited here: add a new ${type.displayName} node to change them.`}
+                  </div>
+                )}
+                <fieldset className="migrated-form" disabled={!!migrated && !migrated.editable} data-testid="parameter-fieldset">
                 <ParameterForm
                   fields={fields}
-                  values={node.parameters}
+                  values={formValues}
                   onChange={setParams}
                   env={{
                     expressions: true,
-                    version: node.typeVersion,
+                    version: formVersion ?? node.typeVersion,
                     issues: { ...(props.issues?.parameters ?? {}), ...props.serverIssues },
                     previewItem,
                     evaluate,
@@ -169,6 +203,7 @@ export function NodePanel(props: NodePanelProps) {
                     }),
                   }}
                 />
+                </fieldset>
                 {fields.length === 0 && <div className="muted">This node has no parameters.</div>}
               </>
             )}

@@ -2,6 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -59,6 +60,56 @@ class NodeTypeApiTest extends ApiTestSupport {
                 .exchange()
                 .expectStatus()
                 .isNotFound();
+    }
+
+    @Test
+    void migratesAnOlderNodesParametersToTheFormHearthReads() {
+        api.post()
+                .uri("/api/v1/node-types/n8n-nodes-base.if/migrate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "typeVersion",
+                        1,
+                        "parameters",
+                        Map.of(
+                                "conditions",
+                                Map.of("number", List.of(Map.of("value1", "={{ $json.n }}", "value2", 5))))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.typeVersion")
+                .isEqualTo(2.1)
+                .jsonPath("$.parameters.conditions.conditions[0].leftValue")
+                .isEqualTo("={{ $json.n }}")
+                .jsonPath("$.parameters.conditions.conditions[0].operator.operation")
+                .isEqualTo("lt")
+                .jsonPath("$.steps[0]")
+                .value(s -> assertThat((String) s).contains("one filter"))
+                .jsonPath("$.editable")
+                .isEqualTo(false);
+        api.post()
+                .uri("/api/v1/node-types/n8n-nodes-base.if/migrate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        Map.of("typeVersion", 2, "parameters", Map.of("options", Map.of("looseTypeValidation", true))))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.typeVersion")
+                .isEqualTo(2.1)
+                .jsonPath("$.parameters.looseTypeValidation")
+                .isEqualTo(true)
+                .jsonPath("$.editable")
+                .isEqualTo(true);
+        api.post()
+                .uri("/api/v1/node-types/n8n-nodes-base.if/migrate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("parameters", Map.of()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 
     @Test

@@ -126,6 +126,52 @@ public class NodeTypeController {
                 : type.getClass().getClassLoader().getResourceAsStream(file.startsWith("/") ? file.substring(1) : file);
     }
 
+    public record MigrateBody(Double typeVersion, Map<String, Object> parameters) {}
+
+    /**
+     * A node's parameters as Hearth reads them: brought by the type's version migrations (the one Java
+     * implementation the runtime and validation use) to the form its description declares, with the
+     * version of that form, what each applied step did, and whether that form may be saved under the node's
+     * own version (reading it again changes nothing). The editor shows an older node this way.
+     */
+    @PostMapping("/node-types/{name}/migrate")
+    public Map<String, Object> migrate(@PathVariable String name, @RequestBody MigrateBody body) {
+        NodeType type = find(name);
+        if (body.typeVersion() == null) {
+            throw ApiException.badRequest("typeVersion: required");
+        }
+        double version = body.typeVersion();
+        if (!type.description().versions().contains(version)) {
+            throw ApiException.badRequest(
+                    "typeVersion: must be one of " + type.description().versions());
+        }
+        Map<String, Object> parameters = body.parameters() == null ? Map.of() : body.parameters();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("typeVersion", io.hearth.runtime.registry.ParameterMigrations.formVersion(type, version));
+        try {
+            Map<String, Object> current =
+                    io.hearth.runtime.registry.ParameterMigrations.toCurrent(type, version, parameters);
+            out.put("parameters", current);
+            // the editor may save the migrated form under the node's own version only if reading it again
+            // changes nothing (If v1's typed lists, read again, would lose the filter the form wrote)
+            out.put(
+                    "editable",
+                    io.hearth.runtime.registry.ParameterMigrations.toCurrent(type, version, current)
+                            .equals(current));
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("parameters: cannot be read as version " + version + " parameters ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+        out.put(
+                "steps",
+                type.migrations().stream()
+                        .filter(step -> version < step.upTo())
+                        .sorted(java.util.Comparator.comparingDouble(io.hearth.node.description.VersionMigration::upTo))
+                        .map(io.hearth.node.description.VersionMigration::summary)
+                        .toList());
+        return out;
+    }
+
     public record LoadOptionsBody(
             String method,
             Map<String, Object> parameters,
