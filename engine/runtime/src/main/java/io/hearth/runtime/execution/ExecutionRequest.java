@@ -50,213 +50,151 @@ public record ExecutionRequest(
         reused = reused == null ? ReusedRuns.NONE : reused;
     }
 
-    /** A request that runs every node (not a retry from the failed node). */
-    public ExecutionRequest(
-            PreparedWorkflow workflow,
-            String executionId,
-            ExecutionMode mode,
-            Optional<String> startNode,
-            List<Item> startItems,
-            Optional<WebhookResponder> responder,
-            Map<String, Object> variables,
-            Optional<Map<String, String>> environment,
-            CredentialProvider credentials,
-            ExecutionListener listener,
-            Set<String> secrets,
-            ExecutionServices services) {
-        this(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                services,
-                ReusedRuns.NONE);
-    }
-
-    /** A request without server services. */
-    public ExecutionRequest(
-            PreparedWorkflow workflow,
-            String executionId,
-            ExecutionMode mode,
-            Optional<String> startNode,
-            List<Item> startItems,
-            Optional<WebhookResponder> responder,
-            Map<String, Object> variables,
-            Optional<Map<String, String>> environment,
-            CredentialProvider credentials,
-            ExecutionListener listener,
-            Set<String> secrets) {
-        this(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                ExecutionServices.NONE);
+    /** A request to run {@code workflow} under {@code executionId}; everything else starts empty or none. */
+    public static Builder builder(PreparedWorkflow workflow, String executionId, ExecutionMode mode) {
+        return new Builder(workflow, executionId, mode);
     }
 
     public static ExecutionRequest manual(PreparedWorkflow workflow, String executionId, List<Item> startItems) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                ExecutionMode.MANUAL,
-                Optional.empty(),
-                startItems,
-                Optional.empty(),
-                Map.of(),
-                Optional.empty(),
-                CredentialProvider.NONE,
-                ExecutionListener.NONE,
-                Set.of(),
-                ExecutionServices.NONE);
+        return builder(workflow, executionId, ExecutionMode.MANUAL)
+                .startItems(startItems)
+                .build();
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(workflow, executionId, mode)
+                .startNode(startNode)
+                .startItems(startItems)
+                .responder(responder)
+                .variables(variables, environment)
+                .credentials(credentials)
+                .listener(listener)
+                .secrets(secrets)
+                .services(services)
+                .reused(reused);
     }
 
     public ExecutionRequest withStartNode(String node) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                Optional.of(node),
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                services,
-                reused);
+        return toBuilder().startNode(Optional.of(node)).build();
     }
 
     public ExecutionRequest withCredentials(CredentialProvider provider) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                provider,
-                listener,
-                secrets,
-                services,
-                reused);
+        return toBuilder().credentials(provider).build();
     }
 
     public ExecutionRequest withResponder(WebhookResponder value) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                Optional.of(value),
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                services,
-                reused);
+        return toBuilder().responder(Optional.of(value)).build();
     }
 
     public ExecutionRequest withMode(ExecutionMode value) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                value,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                services,
-                reused);
+        return toBuilder().mode(value).build();
     }
 
     public ExecutionRequest withListener(ExecutionListener value) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                value,
-                secrets,
-                services,
-                reused);
+        return toBuilder().listener(value).build();
     }
 
     public ExecutionRequest withVariables(Map<String, Object> vars, Optional<Map<String, String>> env) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                vars,
-                env,
-                credentials,
-                listener,
-                secrets,
-                services,
-                reused);
+        return toBuilder().variables(vars, env).build();
     }
 
     public ExecutionRequest withServices(ExecutionServices value) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                value,
-                reused);
+        return toBuilder().services(value).build();
     }
 
     public ExecutionRequest withReused(ReusedRuns value) {
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                variables,
-                environment,
-                credentials,
-                listener,
-                secrets,
-                services,
-                value);
+        return toBuilder().reused(value).build();
+    }
+
+    /** Assembles an {@link ExecutionRequest}; see the record's components for what each value means. */
+    public static final class Builder {
+        private final PreparedWorkflow workflow;
+        private final String executionId;
+        private ExecutionMode mode;
+        private Optional<String> startNode = Optional.empty();
+        private List<Item> startItems = List.of();
+        private Optional<WebhookResponder> responder = Optional.empty();
+        private Map<String, Object> variables = Map.of();
+        private Optional<Map<String, String>> environment = Optional.empty();
+        private CredentialProvider credentials = CredentialProvider.NONE;
+        private ExecutionListener listener = ExecutionListener.NONE;
+        private Set<String> secrets = Set.of();
+        private ExecutionServices services = ExecutionServices.NONE;
+        private ReusedRuns reused = ReusedRuns.NONE;
+
+        private Builder(PreparedWorkflow workflow, String executionId, ExecutionMode mode) {
+            this.workflow = workflow;
+            this.executionId = executionId;
+            this.mode = mode;
+        }
+
+        public Builder mode(ExecutionMode value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder startNode(Optional<String> value) {
+            startNode = value;
+            return this;
+        }
+
+        public Builder startItems(List<Item> value) {
+            startItems = value;
+            return this;
+        }
+
+        public Builder responder(Optional<WebhookResponder> value) {
+            responder = value;
+            return this;
+        }
+
+        public Builder variables(Map<String, Object> vars, Optional<Map<String, String>> env) {
+            variables = vars;
+            environment = env;
+            return this;
+        }
+
+        public Builder credentials(CredentialProvider value) {
+            credentials = value;
+            return this;
+        }
+
+        public Builder listener(ExecutionListener value) {
+            listener = value;
+            return this;
+        }
+
+        public Builder secrets(Set<String> value) {
+            secrets = value;
+            return this;
+        }
+
+        public Builder services(ExecutionServices value) {
+            services = value;
+            return this;
+        }
+
+        public Builder reused(ReusedRuns value) {
+            reused = value;
+            return this;
+        }
+
+        public ExecutionRequest build() {
+            return new ExecutionRequest(
+                    workflow,
+                    executionId,
+                    mode,
+                    startNode,
+                    startItems,
+                    responder,
+                    variables,
+                    environment,
+                    credentials,
+                    listener,
+                    secrets,
+                    services,
+                    reused);
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.nodes.ExecuteWorkflowTriggerNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How a sub-workflow starts, wherever it is run: at its "When Executed by Another Workflow"
@@ -43,20 +42,12 @@ public final class SubWorkflowStart {
             CredentialProvider credentials,
             ExecutionServices services) {
         PreparedNode trigger = trigger(workflow);
-        List<Item> start = startItems(trigger, items);
-        return new ExecutionRequest(
-                workflow,
-                executionId,
-                ExecutionMode.INTEGRATED,
-                Optional.of(trigger.name()),
-                start,
-                Optional.empty(),
-                java.util.Map.of(),
-                Optional.empty(),
-                credentials,
-                ExecutionListener.NONE,
-                Set.of(),
-                services);
+        return ExecutionRequest.builder(workflow, executionId, ExecutionMode.INTEGRATED)
+                .startNode(Optional.of(trigger.name()))
+                .startItems(startItems(trigger, items))
+                .credentials(credentials)
+                .services(services)
+                .build();
     }
 
     /** The items the child's trigger starts with: the caller's, through the trigger's input schema. */

@@ -205,24 +205,22 @@ public class ExecutionService {
         CompletableFuture<Void> started =
                 request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
         CompletableFuture<ExecutionResult> finished = new CompletableFuture<>();
-        ExecutionRequest runtimeRequest = new ExecutionRequest(
-                request.prepared(),
-                id,
-                request.mode(),
-                request.startNode(),
-                request.startItems(),
-                request.responder(),
-                Map.of(),
-                environment(),
-                request.parent().filter(p -> !p.storedCredentials()).isPresent()
-                        ? io.hearth.runtime.execution.CredentialProvider.NONE
-                        : credentials,
-                progressListener(state),
-                request.secrets(),
-                request.parent()
+        ExecutionRequest runtimeRequest = ExecutionRequest.builder(request.prepared(), id, request.mode())
+                .startNode(request.startNode())
+                .startItems(request.startItems())
+                .responder(request.responder())
+                .variables(Map.of(), environment())
+                .credentials(
+                        request.parent().filter(p -> !p.storedCredentials()).isPresent()
+                                ? io.hearth.runtime.execution.CredentialProvider.NONE
+                                : credentials)
+                .listener(progressListener(state))
+                .secrets(request.secrets())
+                .services(request.parent()
                         .map(StartRequest.ParentExecution::childServices)
-                        .orElse(services),
-                request.reused());
+                        .orElse(services))
+                .reused(request.reused())
+                .build();
         CompletableFuture<ExecutionResult> runtimeResult = new CompletableFuture<>();
         RunningExecution handle = new RunningExecution() {
             @Override
