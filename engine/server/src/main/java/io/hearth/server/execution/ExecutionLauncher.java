@@ -34,18 +34,8 @@ public interface ExecutionLauncher {
             }
 
             private StartedExecution start(StartRequest request) {
-                return executions.start(new StartRequest(
-                        request.workflowId(),
-                        request.versionId(),
-                        request.prepared(),
-                        request.mode(),
-                        request.startNode(),
-                        request.startItems(),
-                        request.responder(),
-                        request.retryOf(),
-                        true,
-                        request.executionId(),
-                        request.secrets()));
+                return executions.start(
+                        request.toBuilder().persistStartFirst(true).build());
             }
         };
     }

@@ -284,18 +284,13 @@ public final class QueueWorker implements SmartLifecycle {
                 return;
             }
             Map<String, Object> data = ExecutionCodec.parse(c.data());
-            StartRequest request = new StartRequest(
-                    r.workflowId(),
-                    r.workflowVersionId(),
-                    workflow.get(),
-                    r.mode(),
-                    ExecutionService.startNode(data),
-                    ExecutionService.startItems(data),
-                    Optional.empty(),
-                    r.retryOf(),
-                    false,
-                    Optional.of(r.id()),
-                    java.util.Set.of());
+            StartRequest request = StartRequest.builder(r.workflowId(), r.workflowVersionId(), workflow.get(), r.mode())
+                    .startNode(ExecutionService.startNode(data))
+                    .startItems(ExecutionService.startItems(data))
+                    .retryOf(r.retryOf())
+                    .persistStartFirst(false)
+                    .executionId(Optional.of(r.id()))
+                    .build();
             StartedExecution started = executions.startQueued(request);
             started.running().result().whenComplete((result, error) -> ran());
             started.finished().whenComplete((result, error) -> {

@@ -4,8 +4,10 @@ import io.hearth.common.SecretRedactor;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.trigger.WebhookResponder;
+import io.hearth.runtime.execution.ExecutionServices;
 import io.hearth.runtime.execution.PreparedWorkflow;
 import io.hearth.runtime.execution.RedactedRun;
+import io.hearth.runtime.execution.ReusedRuns;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,13 +39,13 @@ public record StartRequest(
         Optional<String> executionId,
         Set<String> secrets,
         Optional<ParentExecution> parent,
-        io.hearth.runtime.execution.ReusedRuns reused) {
+        ReusedRuns reused) {
 
     public StartRequest {
         startItems = List.copyOf(startItems);
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
         parent = parent == null ? Optional.empty() : parent;
-        reused = reused == null ? io.hearth.runtime.execution.ReusedRuns.NONE : reused;
+        reused = reused == null ? ReusedRuns.NONE : reused;
     }
 
     /**
@@ -54,38 +56,15 @@ public record StartRequest(
      *                           references); a workflow given as JSON gets none
      */
     public record ParentExecution(
-            String executionId,
-            String workflowId,
-            io.hearth.runtime.execution.ExecutionServices childServices,
-            boolean storedCredentials) {}
+            String executionId, String workflowId, ExecutionServices childServices, boolean storedCredentials) {}
 
-    /** A request that is not a sub-workflow's. */
-    public StartRequest(
-            String workflowId,
-            Optional<String> versionId,
-            PreparedWorkflow prepared,
-            ExecutionMode mode,
-            Optional<String> startNode,
-            List<Item> startItems,
-            Optional<WebhookResponder> responder,
-            Optional<String> retryOf,
-            boolean persistStartFirst,
-            Optional<String> executionId,
-            Set<String> secrets) {
-        this(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                retryOf,
-                persistStartFirst,
-                executionId,
-                secrets,
-                Optional.empty(),
-                io.hearth.runtime.execution.ReusedRuns.NONE);
+    /**
+     * A request to run {@code prepared}; everything else starts empty or none, and the start row is written first
+     * unless a webhook starts it.
+     */
+    public static Builder builder(
+            String workflowId, Optional<String> versionId, PreparedWorkflow prepared, ExecutionMode mode) {
+        return new Builder(workflowId, versionId, prepared, mode);
     }
 
     public static StartRequest of(
@@ -95,86 +74,47 @@ public record StartRequest(
             ExecutionMode mode,
             Optional<String> startNode,
             List<Item> startItems) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                Optional.empty(),
-                Optional.empty(),
-                mode != ExecutionMode.WEBHOOK,
-                Optional.empty(),
-                Set.of());
+        return builder(workflowId, versionId, prepared, mode)
+                .startNode(startNode)
+                .startItems(startItems)
+                .build();
     }
 
-    public StartRequest withResponder(WebhookResponder responder, boolean persistStartFirst) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                Optional.of(responder),
-                retryOf,
-                persistStartFirst,
-                executionId,
-                secrets,
-                parent,
-                reused);
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(workflowId, versionId, prepared, mode)
+                .startNode(startNode)
+                .startItems(startItems)
+                .responder(responder)
+                .retryOf(retryOf)
+                .persistStartFirst(persistStartFirst)
+                .executionId(executionId)
+                .secrets(secrets)
+                .parent(parent)
+                .reused(reused);
+    }
+
+    public StartRequest withResponder(WebhookResponder value, boolean persistFirst) {
+        return toBuilder()
+                .responder(Optional.of(value))
+                .persistStartFirst(persistFirst)
+                .build();
     }
 
     public StartRequest withRetryOf(String original) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                ExecutionMode.RETRY,
-                startNode,
-                startItems,
-                responder,
-                Optional.of(original),
-                true,
-                executionId,
-                secrets,
-                parent,
-                reused);
+        return toBuilder()
+                .mode(ExecutionMode.RETRY)
+                .retryOf(Optional.of(original))
+                .persistStartFirst(true)
+                .build();
     }
 
     public StartRequest withExecutionId(String id) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                retryOf,
-                persistStartFirst,
-                Optional.of(id),
-                secrets,
-                parent,
-                reused);
+        return toBuilder().executionId(Optional.of(id)).build();
     }
 
     public StartRequest withSecrets(Set<String> values) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                retryOf,
-                persistStartFirst,
-                executionId,
-                values,
-                parent,
-                reused);
+        return toBuilder().secrets(values).build();
     }
 
     /** The start items as they may be stored: with {@link #secrets} masked. */
@@ -183,37 +123,103 @@ public record StartRequest(
     }
 
     public StartRequest withParent(ParentExecution value) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                retryOf,
-                persistStartFirst,
-                executionId,
-                secrets,
-                Optional.of(value),
-                reused);
+        return toBuilder().parent(Optional.of(value)).build();
     }
 
     /** A retry from the failed node: the retried execution's runs that are not run again. */
-    public StartRequest withReused(io.hearth.runtime.execution.ReusedRuns value) {
-        return new StartRequest(
-                workflowId,
-                versionId,
-                prepared,
-                mode,
-                startNode,
-                startItems,
-                responder,
-                retryOf,
-                persistStartFirst,
-                executionId,
-                secrets,
-                parent,
-                value);
+    public StartRequest withReused(ReusedRuns value) {
+        return toBuilder().reused(value).build();
+    }
+
+    /** Assembles a {@link StartRequest}; see the record's components for what each value means. */
+    public static final class Builder {
+        private final String workflowId;
+        private final Optional<String> versionId;
+        private final PreparedWorkflow prepared;
+        private ExecutionMode mode;
+        private Optional<String> startNode = Optional.empty();
+        private List<Item> startItems = List.of();
+        private Optional<WebhookResponder> responder = Optional.empty();
+        private Optional<String> retryOf = Optional.empty();
+        private boolean persistStartFirst;
+        private Optional<String> executionId = Optional.empty();
+        private Set<String> secrets = Set.of();
+        private Optional<ParentExecution> parent = Optional.empty();
+        private ReusedRuns reused = ReusedRuns.NONE;
+
+        private Builder(String workflowId, Optional<String> versionId, PreparedWorkflow prepared, ExecutionMode mode) {
+            this.workflowId = workflowId;
+            this.versionId = versionId;
+            this.prepared = prepared;
+            this.mode = mode;
+            this.persistStartFirst = mode != ExecutionMode.WEBHOOK;
+        }
+
+        public Builder mode(ExecutionMode value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder startNode(Optional<String> value) {
+            startNode = value;
+            return this;
+        }
+
+        public Builder startItems(List<Item> value) {
+            startItems = value;
+            return this;
+        }
+
+        public Builder responder(Optional<WebhookResponder> value) {
+            responder = value;
+            return this;
+        }
+
+        public Builder retryOf(Optional<String> value) {
+            retryOf = value;
+            return this;
+        }
+
+        public Builder persistStartFirst(boolean value) {
+            persistStartFirst = value;
+            return this;
+        }
+
+        public Builder executionId(Optional<String> value) {
+            executionId = value;
+            return this;
+        }
+
+        public Builder secrets(Set<String> value) {
+            secrets = value;
+            return this;
+        }
+
+        public Builder parent(Optional<ParentExecution> value) {
+            parent = value;
+            return this;
+        }
+
+        public Builder reused(ReusedRuns value) {
+            reused = value;
+            return this;
+        }
+
+        public StartRequest build() {
+            return new StartRequest(
+                    workflowId,
+                    versionId,
+                    prepared,
+                    mode,
+                    startNode,
+                    startItems,
+                    responder,
+                    retryOf,
+                    persistStartFirst,
+                    executionId,
+                    secrets,
+                    parent,
+                    reused);
+        }
     }
 }

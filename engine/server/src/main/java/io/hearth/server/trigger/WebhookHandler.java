@@ -281,33 +281,17 @@ public final class WebhookHandler {
     private Mono<ServerResponse> run(WebhookRegistration r, List<Item> items, boolean test, Set<String> secrets) {
         WebhookSpec spec = r.spec();
         ExecutionMode mode = test ? ExecutionMode.MANUAL : ExecutionMode.WEBHOOK;
-        StartRequest base = new StartRequest(
-                r.workflowId(),
-                r.versionId(),
-                r.prepared(),
-                mode,
-                Optional.of(r.nodeName()),
-                items,
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                Optional.empty(),
-                secrets);
+        StartRequest base = StartRequest.builder(r.workflowId(), r.versionId(), r.prepared(), mode)
+                .startNode(Optional.of(r.nodeName()))
+                .startItems(items)
+                .persistStartFirst(false)
+                .secrets(secrets)
+                .build();
         return switch (spec.responseMode()) {
             case ON_RECEIVED -> {
                 if (test) {
-                    StartedExecution started = executions.start(new StartRequest(
-                            base.workflowId(),
-                            base.versionId(),
-                            base.prepared(),
-                            mode,
-                            base.startNode(),
-                            items,
-                            Optional.empty(),
-                            Optional.empty(),
-                            true,
-                            Optional.empty(),
-                            secrets));
+                    StartedExecution started = executions.start(
+                            base.toBuilder().persistStartFirst(true).build());
                     noteTest(r, true, started);
                     yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
                 }
