@@ -285,8 +285,7 @@ public final class QueueWorker implements SmartLifecycle {
             }
             Map<String, Object> data = ExecutionCodec.parse(c.data());
             StartRequest request = StartRequest.builder(r.workflowId(), r.workflowVersionId(), workflow.get(), r.mode())
-                    .startNode(ExecutionService.startNode(data))
-                    .startItems(ExecutionService.startItems(data))
+                    .start(ExecutionService.startNode(data), ExecutionService.startItems(data))
                     .retryOf(r.retryOf())
                     .persistStartFirst(false)
                     .executionId(Optional.of(r.id()))

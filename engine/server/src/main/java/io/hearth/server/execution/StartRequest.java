@@ -75,16 +75,14 @@ public record StartRequest(
             Optional<String> startNode,
             List<Item> startItems) {
         return builder(workflowId, versionId, prepared, mode)
-                .startNode(startNode)
-                .startItems(startItems)
+                .start(startNode, startItems)
                 .build();
     }
 
     /** A builder holding this request's values, to change some of them. */
     public Builder toBuilder() {
         return new Builder(workflowId, versionId, prepared, mode)
-                .startNode(startNode)
-                .startItems(startItems)
+                .start(startNode, startItems)
                 .responder(responder)
                 .retryOf(retryOf)
                 .persistStartFirst(persistStartFirst)
@@ -160,13 +158,10 @@ public record StartRequest(
             return this;
         }
 
-        public Builder startNode(Optional<String> value) {
-            startNode = value;
-            return this;
-        }
-
-        public Builder startItems(List<Item> value) {
-            startItems = value;
+        /** Where the run starts (empty: the workflow's trigger) and the items it starts with. */
+        public Builder start(Optional<String> node, List<Item> items) {
+            startNode = node;
+            startItems = items;
             return this;
         }
 

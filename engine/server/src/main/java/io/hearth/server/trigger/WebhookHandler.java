@@ -282,8 +282,7 @@ public final class WebhookHandler {
         WebhookSpec spec = r.spec();
         ExecutionMode mode = test ? ExecutionMode.MANUAL : ExecutionMode.WEBHOOK;
         StartRequest base = StartRequest.builder(r.workflowId(), r.versionId(), r.prepared(), mode)
-                .startNode(Optional.of(r.nodeName()))
-                .startItems(items)
+                .start(Optional.of(r.nodeName()), items)
                 .persistStartFirst(false)
                 .secrets(secrets)
                 .build();
