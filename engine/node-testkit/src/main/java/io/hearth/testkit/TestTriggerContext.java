@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
@@ -31,6 +33,9 @@ import org.slf4j.helpers.MessageFormatter;
  */
 public final class TestTriggerContext implements TriggerContext {
 
+    /** Mirrors the trigger's log lines and statuses into the test's log, for reading a failed run. */
+    private static final Logger LOG = LoggerFactory.getLogger(TestTriggerContext.class);
+
     /** One emit call: its items and whether the trigger waited for the execution's end. */
     public record Emit(List<Item> items, boolean awaitsEnd) {
         public Map<String, Object> json() {
@@ -44,6 +49,7 @@ public final class TestTriggerContext implements TriggerContext {
     private final List<Emit> emits = new CopyOnWriteArrayList<>();
     private final List<TriggerStatus> statuses = new CopyOnWriteArrayList<>();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private volatile boolean recordEmits = true;
     private volatile Function<Emit, CompletionStage<Void>> answer = e -> CompletableFuture.completedFuture(null);
 
     private TestTriggerContext(String nodeName, Optional<CredentialData> credential, Map<String, Object> parameters) {
@@ -56,12 +62,26 @@ public final class TestTriggerContext implements TriggerContext {
         return new TestTriggerContext(nodeName, Optional.of(credential), parameters);
     }
 
+    /** A context whose node has no credential (a trigger that must refuse, or one that needs none). */
+    public static TestTriggerContext withoutCredential(String nodeName, Map<String, Object> parameters) {
+        return new TestTriggerContext(nodeName, Optional.empty(), parameters);
+    }
+
     /**
      * How each emit is answered (default: accepted at once). A failed stage is an execution the server could not
      * start; a stage completed later is an execution that takes its time.
      */
     public TestTriggerContext answerEmits(Function<Emit, CompletionStage<Void>> value) {
         this.answer = value;
+        return this;
+    }
+
+    /**
+     * Keeps no record of emits: only {@link #answerEmits} sees them (a benchmark that emits hundreds of thousands of
+     * times, where the record would cost more than the trigger under test).
+     */
+    public TestTriggerContext withoutRecordingEmits() {
+        this.recordEmits = false;
         return this;
     }
 
@@ -139,25 +159,31 @@ public final class TestTriggerContext implements TriggerContext {
     }
 
     private void record(String level, String message, Object... args) {
-        logLines.add(level + " " + MessageFormatter.arrayFormat(message, args).getMessage());
+        String line = level + " " + MessageFormatter.arrayFormat(message, args).getMessage();
+        logLines.add(line);
+        LOG.info("[{}] {}", nodeName, line);
     }
 
     @Override
     public CompletionStage<Void> emit(List<Item> items) {
-        Emit e = new Emit(List.copyOf(items), false);
-        emits.add(e);
-        return answer.apply(e);
+        return emitted(new Emit(List.copyOf(items), false));
     }
 
     @Override
     public CompletionStage<Void> emitAndAwaitEnd(List<Item> items) {
-        Emit e = new Emit(List.copyOf(items), true);
-        emits.add(e);
+        return emitted(new Emit(List.copyOf(items), true));
+    }
+
+    private CompletionStage<Void> emitted(Emit e) {
+        if (recordEmits) {
+            emits.add(e);
+        }
         return answer.apply(e);
     }
 
     @Override
     public void reportStatus(TriggerStatus status) {
         statuses.add(status);
+        LOG.info("[{}] status {}: {}", nodeName, status.state(), status.message());
     }
 }

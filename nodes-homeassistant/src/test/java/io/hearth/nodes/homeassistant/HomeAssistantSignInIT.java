@@ -21,6 +21,7 @@ import io.hearth.nodes.homeassistant.credential.HomeAssistantSignInCredentialTyp
 import io.hearth.nodes.homeassistant.trigger.ConnectionOptions;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
 import io.hearth.runtime.execution.ExecutionError;
+import io.hearth.testkit.TestTriggerContext;
 import io.hearth.testsupport.RealHomeAssistant;
 import io.hearth.testsupport.RealHomeAssistantExtension;
 import java.net.URI;
@@ -78,7 +79,7 @@ class HomeAssistantSignInIT {
     /** Signs in as the user would: Home Assistant's login, then Hearth's code exchange. */
     private CredentialData signedIn() throws Exception {
         CredentialData data = unsigned();
-        String code = rest.signInCode(PUBLIC_URL.toString(), CALLBACK.toString());
+        String code = ha.loginFlowCode(PUBLIC_URL.toString(), CALLBACK.toString());
         Map<String, Object> stored = signIn.exchange(data, PUBLIC_URL, CALLBACK, code)
                 .toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
@@ -262,7 +263,7 @@ class HomeAssistantSignInIT {
                 Map.of("authentication", "signIn", "event", "stateChanged", "entityIds", List.of("sun.sun"));
         HaEventConnections connections = new HaEventConnections(ConnectionOptions.DEFAULT);
         HomeAssistantTriggerNode trigger = new HomeAssistantTriggerNode(connections);
-        TestTriggerContext context = TestTriggerContext.of(stale, parameters);
+        TestTriggerContext context = TestTriggerContext.of("HA Trigger", stale, parameters);
         TriggerHandle handle = trigger.activate(context).toCompletableFuture().get(60, TimeUnit.SECONDS);
         try {
             assertThat(context.lastStatus())
@@ -273,7 +274,7 @@ class HomeAssistantSignInIT {
 
         signIn.revoke(credential).toCompletableFuture().get(60, TimeUnit.SECONDS);
         HaEventConnections fresh = new HaEventConnections(ConnectionOptions.DEFAULT);
-        TestTriggerContext revoked = TestTriggerContext.of(stale, parameters);
+        TestTriggerContext revoked = TestTriggerContext.of("HA Trigger", stale, parameters);
         assertThatThrownBy(() -> new HomeAssistantTriggerNode(fresh)
                         .activate(revoked)
                         .toCompletableFuture()
@@ -291,6 +292,7 @@ class HomeAssistantSignInIT {
         HaEventConnections connections = new HaEventConnections(ConnectionOptions.DEFAULT);
         HomeAssistantTriggerNode trigger = new HomeAssistantTriggerNode(connections);
         TestTriggerContext context = TestTriggerContext.of(
+                "HA Trigger",
                 credential,
                 Map.of(
                         "authentication",
@@ -304,9 +306,9 @@ class HomeAssistantSignInIT {
             assertThat(context.lastStatus())
                     .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(TriggerStatus.State.CONNECTED));
             rest.callService("input_boolean", "turn_on", Map.of("entity_id", "input_boolean.hearth_relay"));
-            TestTriggerContext.Emitted e = context.emitted().poll(30, TimeUnit.SECONDS);
-            assertThat(e).as("an item within 30 s").isNotNull();
-            assertThat(e.json()).containsEntry("entity_id", "input_boolean.hearth_relay");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !context.items().isEmpty());
+            Map<String, Object> json = context.items().getFirst();
+            assertThat(json).containsEntry("entity_id", "input_boolean.hearth_relay");
         } finally {
             handle.close();
         }

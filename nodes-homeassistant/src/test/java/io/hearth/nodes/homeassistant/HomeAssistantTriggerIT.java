@@ -13,6 +13,7 @@ import io.hearth.nodes.homeassistant.trigger.ActiveTrigger;
 import io.hearth.nodes.homeassistant.trigger.ConnectionOptions;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnection;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
+import io.hearth.testkit.TestTriggerContext;
 import io.hearth.testsupport.RealHomeAssistant;
 import io.hearth.testsupport.RealHomeAssistantExtension;
 import java.time.Duration;
@@ -94,7 +95,9 @@ class HomeAssistantTriggerIT {
         rest.callService("light", "turn_off", Map.of("entity_id", "light.ceiling_lights"));
         await().atMost(WAIT).until(() -> rest.state("light.ceiling_lights").equals("off"));
         TestTriggerContext context = TestTriggerContext.of(
-                credential, Map.of("event", "stateChanged", "entityIds", List.of("light.ceiling_lights")));
+                "HA Trigger",
+                credential,
+                Map.of("event", "stateChanged", "entityIds", List.of("light.ceiling_lights")));
         activate(context);
         assertThat(context.lastStatus()).hasValueSatisfying(s -> {
             assertThat(s.state()).isEqualTo(TriggerStatus.State.CONNECTED);
@@ -105,25 +108,28 @@ class HomeAssistantTriggerIT {
 
         rest.callService("light", "turn_on", Map.of("entity_id", "light.ceiling_lights", "brightness", 200));
 
-        TestTriggerContext.Emitted e = context.emitted().poll(30, TimeUnit.SECONDS);
-        assertThat(e).as("an item within 30 s").isNotNull();
-        assertThat(e.json()).containsEntry("entity_id", "light.ceiling_lights").containsKeys("time", "context");
-        assertThat(obj(e.json().get("from_state")))
+        await().atMost(Duration.ofSeconds(30)).until(() -> !context.items().isEmpty());
+        Map<String, Object> json = context.items().getFirst();
+        assertThat(json).containsEntry("entity_id", "light.ceiling_lights").containsKeys("time", "context");
+        assertThat(obj(json.get("from_state")))
                 .containsEntry("state", "off")
                 .containsKeys("attributes", "last_changed", "last_updated");
-        assertThat(obj(e.json().get("to_state"))).containsEntry("state", "on");
-        assertThat(obj(obj(e.json().get("to_state")).get("attributes"))).containsEntry("brightness", 200);
-        assertThat(e.json().get("time").toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(obj(json.get("to_state"))).containsEntry("state", "on");
+        assertThat(obj(obj(json.get("to_state")).get("attributes"))).containsEntry("brightness", 200);
+        assertThat(json.get("time").toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     @Test
     void fromAndToFiltersSkipOtherChanges() throws Throwable {
         setBoolean("input_boolean.hearth_relay", false);
         TestTriggerContext toOff = TestTriggerContext.of(
+                "HA Trigger",
                 credential,
                 Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "from", "on", "to", "off"));
         TestTriggerContext toOn = TestTriggerContext.of(
-                credential, Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "to", "on"));
+                "HA Trigger",
+                credential,
+                Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_relay", "to", "on"));
         activate(toOff);
         activate(toOn);
 
@@ -144,6 +150,7 @@ class HomeAssistantTriggerIT {
     void forDurationEmitsAfterHoldingAndIsCancelledByAChangeBack() throws Throwable {
         setBoolean("input_boolean.hearth_flag", false);
         TestTriggerContext context = TestTriggerContext.of(
+                "HA Trigger",
                 credential,
                 Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_flag", "to", "on", "forSeconds", 2));
         ActiveTrigger trigger = activate(context);
@@ -167,6 +174,7 @@ class HomeAssistantTriggerIT {
     @Test
     void aCustomEventWithMatchingDataStartsTheTrigger() throws Throwable {
         TestTriggerContext context = TestTriggerContext.of(
+                "HA Trigger",
                 credential,
                 Map.of(
                         "event",
@@ -176,7 +184,7 @@ class HomeAssistantTriggerIT {
                         "eventData",
                         "{\"room\": \"kitchen\", \"level\": 3}"));
         TestTriggerContext pong =
-                TestTriggerContext.of(credential, Map.of("event", "event", "eventType", "hearth_pong"));
+                TestTriggerContext.of("HA Trigger", credential, Map.of("event", "event", "eventType", "hearth_pong"));
         activate(context);
         activate(pong);
 
@@ -201,12 +209,13 @@ class HomeAssistantTriggerIT {
     void aHomeAssistantTriggerConfigFires() throws Throwable {
         setNumber(20);
         TestTriggerContext numeric =
-                TestTriggerContext.of(credential, Map.of("event", "trigger", "triggerConfig", """
+                TestTriggerContext.of("HA Trigger", credential, Map.of("event", "trigger", "triggerConfig", """
                 platform: numeric_state
                 entity_id: input_number.hearth_target
                 above: 50
                 """));
         TestTriggerContext template = TestTriggerContext.of(
+                "HA Trigger",
                 credential,
                 Map.of(
                         "event",
@@ -235,6 +244,7 @@ class HomeAssistantTriggerIT {
     void triggerConfigNeedsAnAdministratorAndAValidTrigger() {
         Assumptions.assumeTrue(ha.userToken().isPresent(), "no non-admin token");
         TestTriggerContext user = TestTriggerContext.of(
+                "HA Trigger",
                 credential(ha, ha.userToken().get()),
                 Map.of("event", "trigger", "triggerConfig", "platform: state\nentity_id: input_boolean.hearth_flag"));
         assertThatThrownBy(() -> activate(user))
@@ -242,7 +252,7 @@ class HomeAssistantTriggerIT {
                 .hasMessageContaining("administrators only");
 
         TestTriggerContext invalid = TestTriggerContext.of(
-                credential, Map.of("event", "trigger", "triggerConfig", "platform: no_such_platform"));
+                "HA Trigger", credential, Map.of("event", "trigger", "triggerConfig", "platform: no_such_platform"));
         assertThatThrownBy(() -> activate(invalid))
                 .isInstanceOf(NodeException.class)
                 .hasMessageStartingWith("Home Assistant rejected the trigger config");
@@ -251,6 +261,7 @@ class HomeAssistantTriggerIT {
     @Test
     void aBadTokenFailsTheActivationWithAuthInvalid() {
         TestTriggerContext context = TestTriggerContext.of(
+                "HA Trigger",
                 credential(ha, "not-a-valid-token"),
                 Map.of("event", "stateChanged", "entityIds", "input_boolean.hearth_flag"));
         assertThatThrownBy(() -> activate(context))
@@ -267,6 +278,7 @@ class HomeAssistantTriggerIT {
             closedPort = s.getLocalPort();
         }
         TestTriggerContext context = TestTriggerContext.of(
+                "HA Trigger",
                 HaTestSupport.credential(Map.of("host", "127.0.0.1", "port", closedPort, "accessToken", "x")),
                 Map.of("entityIds", "light.kitchen_lights"));
         assertThatThrownBy(() -> activate(context))
@@ -286,7 +298,7 @@ class HomeAssistantTriggerIT {
                             "stateChanged",
                             "entityIds",
                             List.of("input_number.hearth_target", "light.bed_light"));
-            TestTriggerContext c = new TestTriggerContext("trigger " + i, credential, params);
+            TestTriggerContext c = TestTriggerContext.of("trigger " + i, credential, params);
             contexts.add(c);
             activate(c);
         }

@@ -10,6 +10,7 @@ import io.hearth.node.trigger.TriggerStatus.State;
 import io.hearth.nodes.homeassistant.trigger.ConnectionOptions;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnection;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
+import io.hearth.testkit.TestTriggerContext;
 import io.hearth.testsupport.RealHomeAssistant;
 import java.time.Duration;
 import java.util.List;
@@ -43,11 +44,11 @@ class HomeAssistantTriggerRestartIT {
                 .withHeartbeat(Duration.ofSeconds(5))
                 .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2)));
         HomeAssistantTriggerNode node = new HomeAssistantTriggerNode(connections);
-        TestTriggerContext missed = new TestTriggerContext("missed on", credential, Map.of("entityIds", flag));
+        TestTriggerContext missed = TestTriggerContext.of("missed on", credential, Map.of("entityIds", flag));
         TestTriggerContext notMissed =
-                new TestTriggerContext("missed off", credential, Map.of("entityIds", flag, "emitMissed", false));
+                TestTriggerContext.of("missed off", credential, Map.of("entityIds", flag, "emitMissed", false));
         TestTriggerContext events =
-                new TestTriggerContext("events", credential, Map.of("event", "event", "eventType", "hearth_custom"));
+                TestTriggerContext.of("events", credential, Map.of("event", "event", "eventType", "hearth_custom"));
         List<TriggerHandle> handles = List.of(
                 node.activate(missed).toCompletableFuture().get(60, TimeUnit.SECONDS),
                 node.activate(notMissed).toCompletableFuture().get(60, TimeUnit.SECONDS),

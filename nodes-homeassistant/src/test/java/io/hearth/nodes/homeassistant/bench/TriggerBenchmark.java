@@ -3,10 +3,10 @@ package io.hearth.nodes.homeassistant.bench;
 import io.hearth.node.credential.CredentialData;
 import io.hearth.node.trigger.TriggerHandle;
 import io.hearth.nodes.homeassistant.HomeAssistantTriggerNode;
-import io.hearth.nodes.homeassistant.TestTriggerContext;
 import io.hearth.nodes.homeassistant.client.Json;
 import io.hearth.nodes.homeassistant.trigger.HaEventConnections;
 import io.hearth.nodes.homeassistant.trigger.TriggerItems;
+import io.hearth.testkit.TestTriggerContext;
 import io.hearth.testsupport.RealHomeAssistant;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,18 +91,21 @@ public final class TriggerBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         List<TriggerHandle> handles = new ArrayList<>();
         for (int i = 0; i < triggers; i++) {
-            TestTriggerContext context = new TestTriggerContext(
+            TestTriggerContext context = TestTriggerContext.of(
                             "bench " + i, credential, Map.of("event", "event", "eventType", "hearth_bench"))
-                    .onEmit((json, at) -> {
+                    .withoutRecordingEmits()
+                    .answerEmits(emit -> {
+                        Instant at = Instant.now();
                         long n = count.getAndIncrement();
                         if (n < expected) {
-                            Instant fired = TriggerItems.instant(json.get("time_fired"));
+                            Instant fired = TriggerItems.instant(emit.json().get("time_fired"));
                             latencyMicros[(int) n] = Duration.between(fired, at).toNanos() / 1000;
                         }
                         if (n + 1 == expected) {
                             lastEmitNanos.set(System.nanoTime());
                             done.countDown();
                         }
+                        return CompletableFuture.completedFuture(null);
                     });
             handles.add(node.activate(context).toCompletableFuture().get(60, TimeUnit.SECONDS));
         }

@@ -4,8 +4,8 @@ import static io.hearth.nodes.homeassistant.trigger.StateTriggerTest.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.node.trigger.TriggerStatus;
-import io.hearth.nodes.homeassistant.TestTriggerContext;
 import io.hearth.nodes.homeassistant.trigger.TriggerSpec.StateTrigger;
+import io.hearth.testkit.TestTriggerContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 class ActiveTriggerTest {
 
     private final VirtualTimeScheduler clock = VirtualTimeScheduler.create();
-    private final TestTriggerContext context = TestTriggerContext.of(null, Map.of());
+    private final TestTriggerContext context = TestTriggerContext.withoutCredential("HA Trigger", Map.of());
 
     private static Map<String, Object> stateChanged(String entity, String from, String to) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ class ActiveTriggerTest {
                 .singleElement()
                 .satisfies(json -> assertThat(json).containsEntry("missed_while_disconnected", true));
 
-        TestTriggerContext quiet = TestTriggerContext.of(null, Map.of());
+        TestTriggerContext quiet = TestTriggerContext.withoutCredential("HA Trigger", Map.of());
         ActiveTrigger off = new ActiveTrigger(
                 quiet,
                 new StateTrigger(
@@ -142,7 +142,7 @@ class ActiveTriggerTest {
 
     @Test
     void eventAndTriggerItemsHaveTheirShape() {
-        TestTriggerContext ctx = TestTriggerContext.of(null, Map.of());
+        TestTriggerContext ctx = TestTriggerContext.withoutCredential("HA Trigger", Map.of());
         new ActiveTrigger(ctx, new TriggerSpec.EventTrigger("hearth_x", Map.of("a", 1)), clock)
                 .onEvent(
                         Map.of(
@@ -167,7 +167,7 @@ class ActiveTriggerTest {
                         .containsEntry("time", "2024-03-20T10:00:00Z")
                         .containsEntry("context", Map.of("id", "c")));
 
-        TestTriggerContext ha = TestTriggerContext.of(null, Map.of());
+        TestTriggerContext ha = TestTriggerContext.withoutCredential("HA Trigger", Map.of());
         Map<String, Object> trigger = Map.of(
                 "platform",
                 "numeric_state",
