@@ -238,7 +238,6 @@ public final class RealHomeAssistant {
                 .map(Path::of);
     }
 
-    /** Every {@code HEARTH_HA_*} value of the running instance (ha.env); contains tokens: do not log. */
     /**
      * What Home Assistant's login page does once its owner has signed in (its login flow API): the authorization code
      * the page would send to {@code redirectUri}.
@@ -289,6 +288,7 @@ public final class RealHomeAssistant {
         }
     }
 
+    /** Every {@code HEARTH_HA_*} value of the running instance (ha.env); contains tokens: do not log. */
     public Map<String, String> environment() {
         return env;
     }

@@ -53,38 +53,6 @@ final class HaRest {
         }
     }
 
-    /**
-     * Signs a user in as Home Assistant's login page would, through its login flow API: the authorization
-     * code {@code /auth/authorize} would send to {@code redirectUri}. The owner's username and password come
-     * from the test environment.
-     */
-    String signInCode(String clientId, String redirectUri) {
-        Map<String, Object> flow = Json.asObject(Json.parse(request(HttpRequest.newBuilder(uri("/auth/login_flow"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of(
-                        "client_id",
-                        clientId,
-                        "handler",
-                        java.util.Arrays.asList("homeassistant", null),
-                        "redirect_uri",
-                        redirectUri)))))));
-        Map<String, Object> done =
-                Json.asObject(Json.parse(request(HttpRequest.newBuilder(uri("/auth/login_flow/" + flow.get("flow_id")))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of(
-                                "client_id",
-                                clientId,
-                                "username",
-                                ha.environment().get("HEARTH_HA_OWNER_USERNAME"),
-                                "password",
-                                ha.environment().get("HEARTH_HA_OWNER_PASSWORD"))))))));
-        if (!"create_entry".equals(done.get("type"))) {
-            throw new IllegalStateException(
-                    "the login flow did not finish: " + done.get("type") + " " + done.get("errors"));
-        }
-        return Json.asString(done.get("result"));
-    }
-
     void post(String path, Map<String, Object> body) {
         request(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
