@@ -178,6 +178,18 @@ public final class MqttCredentialType implements CredentialType {
         return errors;
     }
 
+    /**
+     * The credential a node (action or trigger) connects with: the one selected on it, which must be usable.
+     *
+     * @param selected the node's credential of this type, as its context gives it
+     */
+    static CredentialData selectedAndUsable(Optional<CredentialData> selected) {
+        CredentialData credential = selected.orElseThrow(() -> new NodeException(
+                "No MQTT credential selected", "Select or create an 'MQTT' credential on the node.", null));
+        requireUsable(credential);
+        return credential;
+    }
+
     /** Throws the first validation problem, for nodes about to use the credential. */
     static void requireUsable(CredentialData credential) {
         List<FieldError> problems = new MqttCredentialType().validate(credential);

@@ -99,10 +99,7 @@ public final class MqttNode implements ActionNode {
         CredentialData credential;
         MqttConnection.Lease lease;
         try {
-            credential = context.credential(MqttCredentialType.NAME)
-                    .orElseThrow(() -> new NodeException(
-                            "No MQTT credential selected", "Select or create an 'MQTT' credential on the node.", null));
-            MqttCredentialType.requireUsable(credential);
+            credential = MqttCredentialType.selectedAndUsable(context.credential(MqttCredentialType.NAME));
             lease = connections.lease(credential);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

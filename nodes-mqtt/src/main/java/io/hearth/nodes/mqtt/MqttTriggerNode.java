@@ -90,10 +90,8 @@ public final class MqttTriggerNode implements TriggerNode {
         ActiveMqttTrigger trigger;
         MqttConnection.Registration registration;
         try {
-            CredentialData credential = context.credential(MqttCredentialType.NAME)
-                    .orElseThrow(() -> new NodeException(
-                            "No MQTT credential selected", "Select or create an 'MQTT' credential on the node.", null));
-            MqttCredentialType.requireUsable(credential);
+            CredentialData credential =
+                    MqttCredentialType.selectedAndUsable(context.credential(MqttCredentialType.NAME));
             ParameterValues p = context.parameters();
             List<TopicFilter> filters = TopicFilter.parseTopics(p.string("topics"));
             ActiveMqttTrigger.Options options = new ActiveMqttTrigger.Options(
