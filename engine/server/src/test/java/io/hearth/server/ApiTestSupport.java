@@ -159,9 +159,14 @@ public abstract class ApiTestSupport {
     }
 
     /** Creates a credential of {@code type} with {@code data} (a unique name); returns its id. */
-    @SuppressWarnings("unchecked")
     protected String credential(String type, Map<String, Object> data) {
-        return (String) api.post()
+        return (String) createCredential(type, data).get("id");
+    }
+
+    /** Creates a credential of {@code type} with {@code data} (a unique name); returns the API's whole answer. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> createCredential(String type, Map<String, Object> data) {
+        return api.post()
                 .uri("/api/v1/credentials")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", type + " " + UUID.randomUUID(), "type", type, "data", data))
@@ -170,8 +175,31 @@ public abstract class ApiTestSupport {
                 .isCreated()
                 .expectBody(Map.class)
                 .returnResult()
-                .getResponseBody()
-                .get("id");
+                .getResponseBody();
+    }
+
+    /** The body of a GET with the API key, which must answer 200. */
+    protected String getOk(String uri) {
+        return api.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    /** The body of a POST of {@code body} as JSON with the API key, whatever its status. */
+    protected String postAnyStatus(String uri, Map<String, Object> body) {
+        return api.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     // ---- small workflow builders (n8n JSON)

@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.MediaType;
 
 /**
  * What a webhook's caller authenticates with (Basic credentials, a Header Auth value, a bearer token, cookies)
@@ -47,11 +45,12 @@ class WebhookSecretsTest extends ApiTestSupport {
     @Test
     void theHeaderAuthValueIsMaskedInExecutionData(CapturedOutput log) {
         String value = "hdr-" + System.nanoTime();
-        String credential = credential("httpHeaderAuth", Map.of("name", "X-Hook-Token", "value", value));
+        String credential =
+                credential("httpHeaderAuth", Map.of("name", HeaderCopyWorkflow.TOKEN_HEADER, "value", value));
         String path = "header-" + System.nanoTime();
         String id = workflow(path, Map.of("authentication", "headerAuth"), Map.of("httpHeaderAuth", credential));
 
-        assertThat(call(path, Map.of("X-Hook-Token", value), 200))
+        assertThat(call(path, Map.of(HeaderCopyWorkflow.TOKEN_HEADER, value), 200))
                 .contains("\"tokenLength\":" + value.length())
                 .doesNotContain(value);
 
@@ -87,84 +86,15 @@ class WebhookSecretsTest extends ApiTestSupport {
         return workflow(path, auth, credentials, "string");
     }
 
-    /** Webhook (answers with the last node) -> Set node copying the Authorization and Cookie headers. */
     private String workflow(String path, Map<String, Object> auth, Map<String, String> credentials, String type) {
-        Map<String, Object> parameters =
-                new LinkedHashMap<>(Map.of("httpMethod", "POST", "path", path, "responseMode", "lastNode"));
-        parameters.putAll(auth);
-        Map<String, Object> webhook = new LinkedHashMap<>(node("Webhook", "n8n-nodes-base.webhook", 2, parameters));
-        Map<String, Object> refs = new LinkedHashMap<>();
-        credentials.forEach((t, id) -> refs.put(t, Map.of("id", id, "name", t)));
-        webhook.put("credentials", refs);
-        Map<String, Object> set = node(
-                "Copy",
-                "n8n-nodes-base.set",
-                3.4,
-                Map.of(
-                        "assignments",
-                        Map.of(
-                                "assignments",
-                                List.of(
-                                        Map.of(
-                                                "name",
-                                                "auth",
-                                                "type",
-                                                type,
-                                                "value",
-                                                "={{ $json.headers.authorization }}"),
-                                        Map.of(
-                                                "name",
-                                                "authLength",
-                                                "type",
-                                                "number",
-                                                "value",
-                                                "={{ ($json.headers.authorization || '').length }}"),
-                                        Map.of(
-                                                "name",
-                                                "tokenLength",
-                                                "type",
-                                                "number",
-                                                "value",
-                                                "={{ ($json.headers['x-hook-token'] || '').length }}"),
-                                        Map.of(
-                                                "name",
-                                                "token",
-                                                "type",
-                                                "string",
-                                                "value",
-                                                "={{ $json.headers['x-hook-token'] }}"),
-                                        Map.of(
-                                                "name",
-                                                "cookie",
-                                                "type",
-                                                "string",
-                                                "value",
-                                                "={{ $json.headers.cookie }}")))));
-        String id = (String) create(Map.of(
-                        "name",
-                        "Secrets " + path,
-                        "nodes",
-                        List.of(webhook, set),
-                        "connections",
-                        connect("Webhook", "Copy")))
+        String id = (String) create(HeaderCopyWorkflow.of("Secrets " + path, path, auth, credentials, type))
                 .get("id");
         activate(id);
         return id;
     }
 
     private String call(String path, Map<String, String> headers, int status) {
-        return anonymous
-                .post()
-                .uri("/webhook/" + path)
-                .headers(h -> headers.forEach(h::add))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("n", 1))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        return HeaderCopyWorkflow.call(anonymous, path, headers, status);
     }
 
     @SuppressWarnings("unchecked")
