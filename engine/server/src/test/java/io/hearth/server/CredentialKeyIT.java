@@ -10,31 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The master key at server level: generated once, a wrong key stops start-up untouched, rotation through the API. */
 class CredentialKeyIT {
 
     private static String createCredential(ServerProcess s, String token) {
-        return (String) s.api()
-                .post()
-                .uri("/api/v1/credentials")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "name",
-                        "Key test",
-                        "type",
-                        "homeAssistantApi",
-                        "data",
-                        Map.of("host", "ha.local", "accessToken", token)))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+        return s.createCredential("Key test", "homeAssistantApi", Map.of("host", "ha.local", "accessToken", token));
     }
 
     @Test

@@ -30,44 +30,15 @@ class ExecutionPruningIT {
                     "name",
                     "Prune me",
                     "nodes",
-                    List.of(Map.of(
-                            "name",
+                    List.of(ApiTestSupport.node(
                             "Webhook",
-                            "type",
                             "n8n-nodes-base.webhook",
-                            "typeVersion",
                             2,
-                            "position",
-                            List.of(0, 0),
-                            "parameters",
                             Map.of("httpMethod", "POST", "path", "prune-me", "responseMode", "lastNode"))));
-            String id = (String) s.api()
-                    .post()
-                    .uri("/api/v1/workflows")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(wf)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id");
-            s.api()
-                    .post()
-                    .uri("/api/v1/workflows/{id}/activate", id)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            String id = s.createWorkflow(wf);
+            s.activate(id);
             for (int i = 0; i < 7; i++) {
-                s.anonymous
-                        .post()
-                        .uri("/webhook/prune-me")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("i", i))
-                        .exchange()
-                        .expectStatus()
-                        .isOk();
+                s.callWebhook("prune-me", Map.of("i", i));
             }
             s.bean(ExecutionWriter.class).flush();
             JdbcClient jdbc = s.bean(JdbcClient.class);
@@ -109,16 +80,10 @@ class ExecutionPruningIT {
                     "name",
                     "Pruned under load",
                     "nodes",
-                    List.of(Map.of(
-                            "name",
+                    List.of(ApiTestSupport.node(
                             "Webhook",
-                            "type",
                             "n8n-nodes-base.webhook",
-                            "typeVersion",
                             2,
-                            "position",
-                            List.of(0, 0),
-                            "parameters",
                             Map.of("httpMethod", "POST", "path", "pruned-under-load"))),
                     "connections",
                     Map.of());
@@ -132,23 +97,11 @@ class ExecutionPruningIT {
                     .returnResult()
                     .getResponseBody()
                     .get("id");
-            s.api()
-                    .post()
-                    .uri("/api/v1/workflows/{id}/activate", id)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            s.activate(id);
             var meters = s.bean(io.micrometer.core.instrument.MeterRegistry.class);
             JdbcClient jdbc = s.bean(JdbcClient.class);
             for (int i = 0; i < 40; i++) {
-                s.anonymous
-                        .post()
-                        .uri("/webhook/pruned-under-load")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("i", i))
-                        .exchange()
-                        .expectStatus()
-                        .isOk();
+                s.callWebhook("pruned-under-load", Map.of("i", i));
             }
             // The background pruner caught up without being asked.
             org.awaitility.Awaitility.await()

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Executions cut off by a stop are marked crashed on the next start, and accepted requests run again. */
@@ -26,58 +25,19 @@ class ExecutionRecoveryIT {
                     "Slow receiver",
                     "nodes",
                     List.of(
-                            Map.of(
-                                    "name",
+                            ApiTestSupport.node(
                                     "Webhook",
-                                    "type",
                                     "n8n-nodes-base.webhook",
-                                    "typeVersion",
                                     2,
-                                    "position",
-                                    List.of(0, 0),
-                                    "parameters",
                                     Map.of("httpMethod", "POST", "path", "slow-in", "responseMode", "onReceived")),
-                            Map.of(
-                                    "name",
-                                    "Wait",
-                                    "type",
-                                    "hearth.wait",
-                                    "typeVersion",
-                                    1.1,
-                                    "position",
-                                    List.of(200, 0),
-                                    "parameters",
-                                    Map.of("amount", 1, "unit", "hours"))),
+                            ApiTestSupport.node("Wait", "hearth.wait", 1.1, Map.of("amount", 1, "unit", "hours"))),
                     "connections",
                     Map.of(
                             "Webhook",
                             Map.of("main", List.of(List.of(Map.of("node", "Wait", "type", "main", "index", 0))))));
-            workflowId = (String) s.api()
-                    .post()
-                    .uri("/api/v1/workflows")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(wf)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id");
-            s.api()
-                    .post()
-                    .uri("/api/v1/workflows/{id}/activate", workflowId)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-            s.anonymous
-                    .post()
-                    .uri("/webhook/slow-in")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("order", 17))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            workflowId = s.createWorkflow(wf);
+            s.activate(workflowId);
+            s.callWebhook("slow-in", Map.of("order", 17));
             // Answered "received": the row is already durable.
             accepted = s.bean(JdbcClient.class)
                     .sql("SELECT id FROM executions WHERE workflow_id = ?")

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,27 +22,15 @@ class LegacyH2ImportIT {
             "Made on H2",
             "nodes",
             List.of(
-                    Map.of(
-                            "name",
+                    ApiTestSupport.node(
                             "Webhook",
-                            "type",
                             "n8n-nodes-base.webhook",
-                            "typeVersion",
                             2,
-                            "position",
-                            List.of(0, 0),
-                            "parameters",
                             Map.of("httpMethod", "POST", "path", "made-on-h2", "responseMode", "lastNode")),
-                    Map.of(
-                            "name",
+                    ApiTestSupport.node(
                             "Every hour",
-                            "type",
                             "n8n-nodes-base.scheduleTrigger",
-                            "typeVersion",
                             1.2,
-                            "position",
-                            List.of(0, 200),
-                            "parameters",
                             Map.of("rule", Map.of("interval", List.of(Map.of("field", "hours")))))),
             "connections",
             Map.of());
@@ -67,50 +54,11 @@ class LegacyH2ImportIT {
                             .single())
                     .isEqualTo(1);
             apiKey = old.apiKey();
-            workflowId = (String) old.api()
-                    .post()
-                    .uri("/api/v1/workflows")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(WORKFLOW)
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id");
-            old.api()
-                    .post()
-                    .uri("/api/v1/workflows/{id}/activate", workflowId)
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-            credentialId = (String) old.api()
-                    .post()
-                    .uri("/api/v1/credentials")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of(
-                            "name",
-                            "Home",
-                            "type",
-                            "homeAssistantApi",
-                            "data",
-                            Map.of("host", "ha.local", "accessToken", "token-from-h2-days")))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id");
-            old.anonymous
-                    .post()
-                    .uri("/webhook/made-on-h2")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("greeting", "from H2"))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            workflowId = old.createWorkflow(WORKFLOW);
+            old.activate(workflowId);
+            credentialId = old.createCredential(
+                    "Home", "homeAssistantApi", Map.of("host", "ha.local", "accessToken", "token-from-h2-days"));
+            old.callWebhook("made-on-h2", Map.of("greeting", "from H2"));
             old.bean(io.hearth.server.execution.ExecutionWriter.class).flush();
             JdbcClient jdbc = old.bean(JdbcClient.class);
             executionId = jdbc.sql("SELECT id FROM executions WHERE workflow_id = ?")
@@ -144,14 +92,7 @@ class LegacyH2ImportIT {
                     .jsonPath("$.active")
                     .isEqualTo(true);
             // Still active: its webhook answers.
-            upgraded.anonymous
-                    .post()
-                    .uri("/webhook/made-on-h2")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("greeting", "from SQLite"))
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            upgraded.callWebhook("made-on-h2", Map.of("greeting", "from SQLite"));
             upgraded.api()
                     .get()
                     .uri("/api/v1/executions/{id}", executionId)

@@ -73,6 +73,58 @@ final class ServerProcess implements AutoCloseable {
                 .get("key");
     }
 
+    /** Saves {@code workflow} (n8n JSON) through the API; returns its id. */
+    String createWorkflow(Map<String, Object> workflow) {
+        return created("/api/v1/workflows", workflow);
+    }
+
+    /** Saves a credential through the API; returns its id. */
+    String createCredential(String name, String type, Map<String, Object> data) {
+        return created("/api/v1/credentials", Map.of("name", name, "type", type, "data", data));
+    }
+
+    private String created(String uri, Map<String, Object> body) {
+        return (String) api().post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    }
+
+    void activate(String workflowId) {
+        api().post()
+                .uri("/api/v1/workflows/{id}/activate", workflowId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    void deactivate(String workflowId) {
+        api().post()
+                .uri("/api/v1/workflows/{id}/deactivate", workflowId)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    /** POSTs {@code body} as JSON to the production webhook at {@code path}, which must answer 200. */
+    void callWebhook(String path, Map<String, Object> body) {
+        anonymous
+                .post()
+                .uri("/webhook/" + path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
