@@ -379,6 +379,101 @@ class WebhookTest extends ApiTestSupport {
     }
 
     @Test
+    void jsonAndFormBodiesOverTheLimitAre413WithTheLimitNamed() {
+        activeWorkflow(
+                "Big structured",
+                Map.of("httpMethod", "POST", "path", "big-structured", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        String big = "x".repeat(100_000);
+        anonymous
+                .post()
+                .uri("/webhook/big-structured")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"a\":\"" + big + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.message")
+                .value(m -> assertThat((String) m).contains("larger than the limit of 65536 bytes"));
+        anonymous
+                .post()
+                .uri("/webhook/big-structured")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("a=" + big)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
+    }
+
+    @Test
+    void aContentTypeThatIsNoMediaTypeIs415NamingTheHeader() {
+        activeWorkflow(
+                "Odd type",
+                Map.of("httpMethod", "POST", "path", "odd-type", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        // a raw request: HTTP clients refuse to send a Content-Type that is no media type, callers' scripts do not
+        RawHttp.Response answer =
+                RawHttp.send(port, "POST", "/webhook/odd-type", Map.of("Content-Type", "json please"), "{}");
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.body()).contains("Content-Type").contains("json please");
+    }
+
+    @Test
+    void aMultipartBodyWithoutItsBoundaryIs400() {
+        activeWorkflow(
+                "No boundary",
+                Map.of("httpMethod", "POST", "path", "no-boundary", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/no-boundary")
+                .header("Content-Type", "multipart/form-data")
+                .bodyValue("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(m -> assertThat((String) m).contains("multipart/form-data"));
+    }
+
+    @Test
+    void formFieldsWithoutAValueAreEmptyAndAnEmptyJsonBodyIsNoBody() {
+        activeWorkflow(
+                "Edge bodies",
+                Map.of("httpMethod", "POST", "path", "edge-bodies", "responseMode", "lastNode"),
+                List.of(),
+                Map.of());
+        anonymous
+                .post()
+                .uri("/webhook/edge-bodies")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("flag&name=a+b%21")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.body.flag")
+                .isEqualTo("")
+                .jsonPath("$.body.name")
+                .isEqualTo("a b!");
+        anonymous
+                .post()
+                .uri("/webhook/edge-bodies")
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.body")
+                .isEmpty();
+    }
+
+    @Test
     void pathParametersAreCaptured() {
         activeWorkflow(
                 "Params",

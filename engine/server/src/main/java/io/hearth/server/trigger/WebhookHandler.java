@@ -29,10 +29,7 @@ import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.StartRequest;
 import io.hearth.server.execution.StartedExecution;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,24 +40,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.FilePart;
-import org.springframework.http.codec.multipart.FormFieldPart;
-import org.springframework.http.codec.multipart.Part;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves {@code /webhook/<path>} (active workflows) and {@code /webhook-test/<path>} (the editor's
- * test listener): parses the request, lets the webhook node accept or reject it, starts the
+ * test listener): reads the request (its body through {@link WebhookBodies}), lets the webhook node accept or reject it, starts the
  * execution and answers per the node's response mode.
  * <ul>
  * <li>Immediately: the execution row (with the request) is durable before the answer is sent.</li>
@@ -71,14 +60,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WebhookHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
-    private static final JsonMapper JSON = Json.mapper();
 
     private final WebhookRegistry registry;
     private final TestWebhooks tests;
     private final ExecutionService executions;
     private final ExecutionLauncher launcher;
     private final CredentialProvider credentials;
-    private final int maxBodyBytes;
+    private final WebhookBodies bodies;
     private final ZoneId defaultZone;
     private final AuthThrottle throttle;
 
@@ -96,7 +84,7 @@ public final class WebhookHandler {
         this.executions = executions;
         this.launcher = launcher;
         this.credentials = credentials;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = new WebhookBodies(maxBodyBytes);
         this.defaultZone = defaultZone;
         this.throttle = throttle;
     }
@@ -122,16 +110,11 @@ public final class WebhookHandler {
             return notRegistered(method, path, test);
         }
         WebhookRegistry.Match m = match.get();
-        return readBody(request)
+        return bodies.read(request)
                 .flatMap(body -> receive(request, m, body, test))
                 .onErrorResume(
-                        DataBufferLimitException.class,
-                        e -> json(
-                                HttpStatus.PAYLOAD_TOO_LARGE,
-                                Map.of(
-                                        "message",
-                                        "The request body is larger than the limit of " + maxBodyBytes + " bytes")))
-                .onErrorResume(BadBody.class, e -> json(HttpStatus.BAD_REQUEST, Map.of("message", e.getMessage())));
+                        WebhookBodies.BadBody.class,
+                        e -> json(HttpStatus.valueOf(e.status()), Map.of("message", e.getMessage())));
     }
 
     private Mono<ServerResponse> notRegistered(String method, String path, boolean test) {
@@ -148,89 +131,6 @@ public final class WebhookHandler {
                             + String.join(" or ", others) + " request?";
         }
         return json(HttpStatus.NOT_FOUND, Map.of("message", message));
-    }
-
-    private static final class BadBody extends RuntimeException {
-        BadBody(String message) {
-            super(message);
-        }
-    }
-
-    private Mono<WebhookRequest.Body> readBody(ServerRequest request) {
-        MediaType type = request.headers().contentType().orElse(null);
-        if (type != null && type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
-            return request.multipartData().flatMap(parts -> {
-                Map<String, List<String>> fields = new LinkedHashMap<>();
-                List<Mono<Map.Entry<String, BinaryData>>> files = new ArrayList<>();
-                for (Map.Entry<String, List<Part>> e : parts.entrySet()) {
-                    for (Part p : e.getValue()) {
-                        if (p instanceof FilePart f) {
-                            MediaType ft = f.headers().getContentType();
-                            files.add(DataBufferUtils.join(f.content(), maxBodyBytes)
-                                    .map(buf -> Map.entry(
-                                            e.getKey(),
-                                            BinaryData.of(
-                                                    bytes(buf),
-                                                    ft == null ? "application/octet-stream" : ft.toString(),
-                                                    f.filename()))));
-                        } else if (p instanceof FormFieldPart ff) {
-                            fields.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                                    .add(ff.value());
-                        }
-                    }
-                }
-                return reactor.core.publisher.Flux.concat(files).collectList().map(list -> {
-                    Map<String, BinaryData> byName = new LinkedHashMap<>();
-                    list.forEach(en -> byName.put(en.getKey(), en.getValue()));
-                    return (WebhookRequest.Body) new WebhookRequest.MultipartBody(fields, byName);
-                });
-            });
-        }
-        return DataBufferUtils.join(request.bodyToFlux(DataBuffer.class), maxBodyBytes)
-                .map(buf -> parse(type, bytes(buf)))
-                .defaultIfEmpty(new WebhookRequest.NoBody());
-    }
-
-    private static byte[] bytes(DataBuffer buf) {
-        try {
-            byte[] b = new byte[buf.readableByteCount()];
-            buf.read(b);
-            return b;
-        } finally {
-            DataBufferUtils.release(buf);
-        }
-    }
-
-    private static WebhookRequest.Body parse(MediaType type, byte[] body) {
-        if (body.length == 0) {
-            return new WebhookRequest.NoBody();
-        }
-        if (type == null
-                || type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                || type.getSubtype().endsWith("+json")) {
-            try {
-                return new WebhookRequest.JsonBody(JSON.readValue(body, Object.class));
-            } catch (JacksonException e) {
-                if (type != null) {
-                    throw new BadBody("The request body is not valid JSON: " + e.getOriginalMessage());
-                }
-                return new WebhookRequest.RawBody(body, "application/octet-stream");
-            }
-        }
-        if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                fields.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-            }
-            return new WebhookRequest.FormBody(fields);
-        }
-        return new WebhookRequest.RawBody(body, type.toString());
     }
 
     private Mono<ServerResponse> receive(
