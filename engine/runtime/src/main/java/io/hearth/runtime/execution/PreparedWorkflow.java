@@ -223,6 +223,12 @@ public final class PreparedWorkflow {
             return node.name();
         }
 
+        /** The node as the nodes' SPI describes it to a node or trigger run. */
+        public io.hearth.node.NodeInfo info() {
+            return new io.hearth.node.NodeInfo(
+                    node.id(), node.name(), type.description().name(), node.typeVersion());
+        }
+
         public boolean waitsForSeveralInputs() {
             return connectedInputs.size() > 1;
         }

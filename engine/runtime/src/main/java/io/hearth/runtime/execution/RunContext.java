@@ -51,8 +51,7 @@ final class RunContext implements NodeExecutionContext, WorkflowDataScope {
 
     @Override
     public NodeInfo node() {
-        var n = input.node().node();
-        return new NodeInfo(n.id(), n.name(), input.node().type().description().name(), n.typeVersion());
+        return input.node().info();
     }
 
     @Override

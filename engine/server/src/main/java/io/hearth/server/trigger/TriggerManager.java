@@ -157,11 +157,7 @@ public final class TriggerManager {
         }
 
         public NodeInfo node() {
-            return new NodeInfo(
-                    node.node().id(),
-                    node.name(),
-                    node.type().description().name(),
-                    node.node().typeVersion());
+            return node.info();
         }
 
         public WorkflowInfo workflow() {

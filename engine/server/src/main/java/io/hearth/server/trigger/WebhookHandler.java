@@ -409,11 +409,7 @@ public final class WebhookHandler {
         }
 
         public NodeInfo node() {
-            return new NodeInfo(
-                    node.node().id(),
-                    node.name(),
-                    node.type().description().name(),
-                    node.node().typeVersion());
+            return node.info();
         }
 
         public WorkflowInfo workflow() {
