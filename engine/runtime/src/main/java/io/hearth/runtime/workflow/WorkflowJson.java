@@ -240,22 +240,21 @@ public final class WorkflowJson {
         if (problems.size() > before) {
             return null;
         }
-        return new WorkflowNode(
-                id,
-                name,
-                type,
-                typeVersion,
-                position,
-                parameters,
-                credentials,
-                disabled,
-                notes,
-                retry,
-                alwaysOutputData,
-                executeOnce,
-                onError,
-                webhookId,
-                extra);
+        return WorkflowNode.builder(name, type)
+                .id(id)
+                .typeVersion(typeVersion)
+                .position(position)
+                .parameters(parameters)
+                .credentials(credentials)
+                .disabled(disabled)
+                .notes(notes)
+                .retry(retry)
+                .alwaysOutputData(alwaysOutputData)
+                .executeOnce(executeOnce)
+                .onError(onError)
+                .webhookId(webhookId)
+                .extra(extra)
+                .build();
     }
 
     private static RetryPolicy readRetry(Map<String, Object> m, String path, List<FieldProblem> problems) {
