@@ -5,10 +5,8 @@ import io.hearth.node.Item;
 import io.hearth.node.NodeException;
 import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
-import io.hearth.node.description.Condition;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
-import io.hearth.node.description.Parameter;
 import io.hearth.node.description.Port;
 import io.hearth.node.description.VersionMigration;
 import java.time.ZoneId;
@@ -36,21 +34,7 @@ public final class FilterNode implements ActionNode {
             .icon("fa:filter")
             .description("Keep only items matching a condition")
             .outputs(new Port("Kept"))
-            .parameter(Parameter.filter("conditions").displayName("Conditions").placeholder("Add Condition"))
-            .parameter(Parameter.bool("looseTypeValidation")
-                    .displayName("Convert types where required")
-                    .description("If the type of an expression doesn't match the type of the comparison, convert it"
-                            + " where possible: for booleans \"false\" or 0 become false")
-                    .show("@version", Condition.of(Condition.Operator.GTE, 2.1)))
-            .parameter(Parameter.collection(
-                            "options",
-                            "Add option",
-                            Parameter.bool("ignoreCase")
-                                    .displayName("Ignore Case")
-                                    .description("Whether to ignore letter case when evaluating conditions")
-                                    .defaultValue(true)
-                                    .build())
-                    .displayName("Options"))
+            .parameters(ConditionParameters.ALL)
             .build();
 
     /**
