@@ -38,6 +38,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 
 /**
  * One execution of a workflow, n8n "v1" order:
@@ -603,21 +604,22 @@ final class ExecutionRun implements RunningExecution {
         PreparedNode node = task.node();
         long took = (System.nanoTime() - nanoStart) / 1_000_000;
         int runIndex = state.runCount(node.name());
+        BiFunction<List<List<Item>>, Optional<ExecutionError>, NodeRun> ranRun = (outputs, failure) -> new NodeRun(
+                node.name(),
+                node.node().type(),
+                runIndex,
+                nodeStart,
+                took,
+                attempted.attempts(),
+                task.sources(),
+                task.inputs(),
+                outputs,
+                failure,
+                state.takeConsole(node.name()),
+                state.takeMetadata(node.name()));
         if (attempted.failure() == null) {
             List<List<Item>> outputs = normalizeOutputs(node, attempted.output(), task.inputs());
-            NodeRun run = new NodeRun(
-                    node.name(),
-                    node.node().type(),
-                    runIndex,
-                    nodeStart,
-                    took,
-                    attempted.attempts(),
-                    task.sources(),
-                    task.inputs(),
-                    outputs,
-                    Optional.empty(),
-                    state.takeConsole(node.name()),
-                    state.takeMetadata(node.name()));
+            NodeRun run = ranRun.apply(outputs, Optional.empty());
             Optional<NodeRun> kept = withinLimits(node, run);
             if (kept.isEmpty()) {
                 return;
@@ -631,19 +633,7 @@ final class ExecutionRun implements RunningExecution {
         if (mode == OnError.STOP_WORKFLOW
                 || cancellation.isCancelled()
                 || unwrap(attempted.failure()) instanceof ExecutionLimitException) {
-            NodeRun run = new NodeRun(
-                    node.name(),
-                    node.node().type(),
-                    runIndex,
-                    nodeStart,
-                    took,
-                    attempted.attempts(),
-                    task.sources(),
-                    task.inputs(),
-                    List.of(),
-                    Optional.of(err),
-                    state.takeConsole(node.name()),
-                    state.takeMetadata(node.name()));
+            NodeRun run = ranRun.apply(List.of(), Optional.of(err));
             record(run);
             error = Optional.of(err);
             finish(cancellation.isCancelled() ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, error);
@@ -667,19 +657,7 @@ final class ExecutionRun implements RunningExecution {
         if (!outputs.isEmpty()) { // a node without outputs (Stop and Error) has nowhere to continue
             outputs.set(mode == OnError.CONTINUE_ERROR_OUTPUT ? node.outputCount() - 1 : 0, onward);
         }
-        NodeRun run = new NodeRun(
-                node.name(),
-                node.node().type(),
-                runIndex,
-                nodeStart,
-                took,
-                attempted.attempts(),
-                task.sources(),
-                task.inputs(),
-                outputs,
-                Optional.of(err),
-                state.takeConsole(node.name()),
-                state.takeMetadata(node.name()));
+        NodeRun run = ranRun.apply(outputs, Optional.of(err));
         record(run);
         propagate(node, outputs, runIndex);
     }
