@@ -40,6 +40,16 @@ public final class TestWebhooks {
         public Optional<String> executionId() {
             return Optional.ofNullable(executionId);
         }
+
+        /**
+         * Still waiting for its execution: no call yet, or a call taken whose execution is being started (its id
+         * comes a moment later). The editor stops listening when this turns false, so it must not turn false before
+         * the id is there.
+         */
+        public boolean awaitingExecution() {
+            String id = executionId;
+            return id == null || id.isEmpty();
+        }
     }
 
     public Listening listen(String workflowId, List<WebhookRegistration> registrations, Duration timeout) {

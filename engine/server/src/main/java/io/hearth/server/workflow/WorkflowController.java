@@ -322,7 +322,7 @@ public class WorkflowController {
         return Mono.fromSupplier(() -> {
             var state = tests.state(id);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("listening", state.isPresent() && state.get().executionId().isEmpty());
+            m.put("listening", state.isPresent() && state.get().awaitingExecution());
             m.put(
                     "executionId",
                     state.flatMap(TestWebhooks.Listening::executionId)
