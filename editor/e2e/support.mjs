@@ -125,6 +125,18 @@ export async function typeLikeAPerson(page, text, delay = 150) {
   }
 }
 
+/** Opens a node's panel by double-clicking it on the canvas. */
+export async function openNode(page, name) {
+  await page.locator(tid(`node-${name}`)).dblclick();
+  await page.locator(tid('node-panel')).waitFor();
+}
+
+/** Back to the canvas from a node's panel. */
+export async function closePanel(page) {
+  await page.locator(tid('close-panel')).click();
+  await page.locator(tid('node-panel')).waitFor({ state: 'detached' });
+}
+
 /**
  * Drags as a person does, with real mouse events: aims at what is on screen once it stopped moving
  * (a view still panning or a node still being laid out moves the target), comes to the source, rests,
