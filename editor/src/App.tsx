@@ -46,7 +46,7 @@ function Shell({ user, onLogout }: { user: AuthStatus['user']; onLogout: () => v
   let page: ReactNode;
   let section = 'workflows';
   let m: Record<string, string> | null;
-  if ((m = match('/workflow/new', path))) {
+  if (match('/workflow/new', path)) {
     page = <WorkflowEditorPage key="new" id={null} />;
   } else if ((m = match('/workflow/:id/executions', path))) {
     page = <ExecutionsPage key={`wx-${m.id}`} workflowId={m.id} />;

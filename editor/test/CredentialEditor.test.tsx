@@ -14,11 +14,11 @@ const stored: Credential = {
 describe('credential form', () => {
   it('renders secrets as password inputs and never shows a stored secret', () => {
     render(<CredentialEditor type={haCredentialType} credential={stored} onSaved={() => undefined} />);
-    const token = screen.getByTestId('cred-accessToken') as HTMLInputElement;
+    const token = screen.getByTestId<HTMLInputElement>('cred-accessToken');
     expect(token.type).toBe('password');
     expect(token.value).toBe('');
     expect(token.placeholder).toBe('******');
-    expect((screen.getByTestId('cred-host') as HTMLInputElement).value).toBe('ha.local');
+    expect((screen.getByTestId<HTMLInputElement>('cred-host')).value).toBe('ha.local');
   });
 
   it('leaves a stored secret out of the update when it was not retyped, so the server keeps it', async () => {
@@ -51,8 +51,8 @@ describe('credential form', () => {
     fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'h' } });
     fireEvent.change(screen.getByTestId('cred-accessToken'), { target: { value: 'secret-token' } });
     fireEvent.click(screen.getByTestId('credential-save'));
-    await waitFor(() => expect((screen.getByTestId('cred-accessToken') as HTMLInputElement).placeholder).toBe('******'));
-    expect((screen.getByTestId('cred-accessToken') as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect((screen.getByTestId<HTMLInputElement>('cred-accessToken')).placeholder).toBe('******'));
+    expect((screen.getByTestId<HTMLInputElement>('cred-accessToken')).value).toBe('');
     expect(stub.calls[0].body).toEqual({ name: 'Home Assistant API account', type: 'homeAssistantApi',
       data: { host: 'h', port: 8123, ssl: false, accessToken: 'secret-token' } });
   });

@@ -24,11 +24,11 @@ describe('input / output viewer', () => {
   it('switches to the JSON view and between outputs', () => {
     render(<RunDataPane runs={[run]} side="output" labels={['true', 'false']} testId="output" emptyText="none" />);
     fireEvent.click(screen.getByTestId('output-items-view-json'));
-    expect(JSON.parse(screen.getByTestId('output-items-json').textContent!)).toEqual([
+    expect(JSON.parse(screen.getByTestId('output-items-json').textContent)).toEqual([
       { entity_id: 'sun.sun', state: 'above_horizon', attributes: { elevation: 17 } },
     ]);
     fireEvent.click(screen.getByTestId('output-port-1'));
-    expect(JSON.parse(screen.getByTestId('output-items-json').textContent!)[0].entity_id).toBe('light.x');
+    expect((JSON.parse(screen.getByTestId('output-items-json').textContent ?? '') as Array<{ entity_id: string }>)[0].entity_id).toBe('light.x');
   });
 
   it('previews binary images through their url', () => {

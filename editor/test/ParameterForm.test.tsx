@@ -45,7 +45,7 @@ describe('parameter form generated from x-ui', () => {
     expect(q('field-domain')).not.toBeNull();
     expect(q('field-target')).not.toBeNull();
     // the service variant of "operation" offers its own options
-    const op = screen.getByTestId('param-operation') as HTMLSelectElement;
+    const op = screen.getByTestId<HTMLSelectElement>('param-operation');
     expect([...op.options].map((o) => o.text)).toEqual(['Call', 'Get Many']);
   });
 
@@ -81,14 +81,14 @@ describe('parameter form generated from x-ui', () => {
 
   it('adds and removes optional fields of a collection', () => {
     const { last } = renderForm({ resource: 'state', operation: 'get', entityId: 'sun.sun' });
-    const add = screen.getByTestId('add-option-additionalFields') as HTMLSelectElement;
+    const add = screen.getByTestId<HTMLSelectElement>('add-option-additionalFields');
     expect([...add.options].map((o) => o.text)).toEqual(['Add Field', 'Since', 'Include Attributes', 'Highlight Color', 'Decimals']);
     fireEvent.change(add, { target: { value: 'includeAttributes' } });
     expect(last().additionalFields).toEqual({ includeAttributes: false });
     fireEvent.click(screen.getByTestId('param-additionalFields.includeAttributes'));
     expect(last().additionalFields).toEqual({ includeAttributes: true });
     // attributeNames (show includeAttributes=true and /resource=state) can now be added
-    const add2 = screen.getByTestId('add-option-additionalFields') as HTMLSelectElement;
+    const add2 = screen.getByTestId<HTMLSelectElement>('add-option-additionalFields');
     expect([...add2.options].map((o) => o.value)).toContain('attributeNames');
     fireEvent.change(add2, { target: { value: 'decimals' } });
     expect(last().additionalFields).toEqual({ includeAttributes: true, decimals: 2 });
@@ -189,7 +189,7 @@ describe('dynamic dropdowns', () => {
     await waitFor(() => expect(q('option-light')).not.toBeNull());
     fireEvent.mouseDown(screen.getByTestId('option-light'));
     expect(last().domain).toBe('light');
-    expect((screen.getByTestId('param-domain') as HTMLInputElement).value).toBe('Light');
+    expect((screen.getByTestId<HTMLInputElement>('param-domain')).value).toBe('Light');
   });
 
   it('loads again when a dependsOn parameter changes', async () => {
@@ -258,7 +258,7 @@ describe('dynamic dropdowns', () => {
     vi.stubGlobal('fetch', stub.fn);
     const { last } = renderForm({ resource: 'service', operation: 'call', domain: 'light', service: 'turn_on' },
       { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' });
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
     fireEvent.focus(screen.getByTestId('param-target'));
     await waitFor(() => expect(q('option-light.kitchen')).not.toBeNull());
     fireEvent.mouseDown(screen.getByTestId('option-light.kitchen'));

@@ -53,7 +53,7 @@ describe('typing in an expression', () => {
       return <ExpressionEditor value={v} onChange={setV} testId="e" initialCaret={9} completion={{ nodeNames: [] }} />;
     }
     render(<Host />);
-    const el = screen.getByTestId('e') as HTMLTextAreaElement;
+    const el = screen.getByTestId<HTMLTextAreaElement>('e');
     expect(document.activeElement).toBe(el);
     expect(el.selectionStart).toBe(9);
     fireEvent.change(el, { target: { value: 'Hello {{ x }}' } });

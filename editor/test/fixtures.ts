@@ -17,9 +17,10 @@ export const haCredentialType: CredentialType = {
 /** A fetch stub answering by "METHOD path" and recording every request. */
 export function fetchStub(routes: Record<string, (body: unknown) => unknown>) {
   const calls: { method: string; url: string; body: unknown }[] = [];
-  const fn = async (url: string, init?: RequestInit) => {
+  const fn = async (url: string, init?: RequestInit): Promise<Response> => {
+    await Promise.resolve(); // answers asynchronously, as fetch does
     const method = init?.method ?? 'GET';
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, url, body });
     const key = `${method} ${url.split('?')[0]}`;
     const handler = routes[key];

@@ -136,7 +136,7 @@ describe('workflow model (n8n JSON)', () => {
             ] },
           },
         },
-      } as NodeType['schema'],
+      },
     });
     const node = { name: 'Merge', type: 'hearth.merge', typeVersion: 3.2, position: [0, 0] as [number, number], parameters: { mode: 'combineBySql' } };
     expect(nodeIssues(node, merge, () => '').all).toEqual(["Parameter \"Mode\": 'SQL Query' is not supported by Hearth: Hearth has no AlaSQL"]);

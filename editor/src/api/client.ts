@@ -28,7 +28,7 @@ export function onUnauthorized(listener: Listener): () => void {
 }
 
 async function readError(res: Response): Promise<ApiError> {
-  let body: unknown = null;
+  let body: unknown;
   const text = await res.text().catch(() => '');
   try {
     body = text ? JSON.parse(text) : null;

@@ -26,7 +26,7 @@ export function sectionOf(t: NodeType): string {
 /** What a search matches: the name shown, the type name and its n8n aliases, the description, n8n's keywords. */
 function searchText(t: NodeType): string {
   const x = t.schema?.['x-node'];
-  return [t.displayName, t.name, t.description ?? '', ...(t.categories ?? []), ...(x?.aliases ?? []), ...((x?.keywords as string[] | undefined) ?? [])]
+  return [t.displayName, t.name, t.description ?? '', ...(t.categories ?? []), ...(x?.aliases ?? []), ...((x?.keywords) ?? [])]
     .join(' ').toLowerCase().replace(/[-_.]/g, ' ');
 }
 

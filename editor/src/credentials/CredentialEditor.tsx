@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Credential, CredentialSummary, CredentialType, Json, JsonObject } from '../api/types';
+import type { Credential, CredentialSummary, CredentialType, JsonObject } from '../api/types';
 import { isVisible, rootScope } from '../form/displayOptions';
 import { type Issues, validate, visibleFields } from '../form/model';
 import { ParameterForm } from '../form/ParameterForm';
@@ -42,7 +42,7 @@ export function dataToSend(fields: FieldDef[], values: JsonObject, secretsSet: s
     const v = values[f.name];
     if (isSecret(f) && secretsSet.includes(f.name) && (v === undefined || v === '' || v === MASK)) continue;
     const value = v === undefined || v === null ? f.default : v;
-    if (value !== undefined) out[f.name] = value as Json;
+    if (value !== undefined) out[f.name] = value;
   }
   return out;
 }
@@ -223,6 +223,7 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the listener lives while a sign-in window is open; reload is a fresh closure each render
   }, [signIn, id]);
 
   return (

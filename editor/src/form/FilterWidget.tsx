@@ -47,7 +47,7 @@ export function FilterWidget({ value, operators, testId, set }: Props) {
   const filter: JsonObject = isObject(value) ? value : {};
   const conditions: JsonObject[] = Array.isArray(filter.conditions) ? filter.conditions.filter(isObject) : [];
   const combinator = filter.combinator === 'or' ? 'or' : 'and';
-  const update = (next: Partial<JsonObject>) => set({ options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 1 }, ...filter, combinator, conditions, ...next } as Json);
+  const update = (next: Partial<JsonObject>) => set({ options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 1 }, ...filter, combinator, conditions, ...next });
   const setCondition = (i: number, c: JsonObject) => update({ conditions: conditions.map((x, j) => (j === i ? c : x)) });
   return (
     <div className="filter" data-testid={testId}>

@@ -92,7 +92,7 @@ function FieldRow(props: FieldProps) {
     if (at !== undefined) setCaret(at);
     if (f.widget === 'resourceLocator') {
       const base = isLocator(value) ? value : { __rl: true, mode: f.ui.modes?.find((m) => m.name === 'id')?.name ?? f.ui.modes?.[0]?.name ?? 'id', value: '' };
-      set({ ...base, value: text } as Json);
+      set({ ...base, value: text });
     } else {
       set(text);
     }

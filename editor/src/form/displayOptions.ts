@@ -37,10 +37,11 @@ function root(scope: Scope): Scope {
 }
 
 const ABSENT = Symbol('absent');
-type Lookup = (key: string) => unknown | typeof ABSENT;
+/** a value, or ABSENT (`unknown` includes the symbol; the name says what callers check for) */
+type Lookup = (key: string) => unknown;
 
 /** The value display options compare against ("@version", "/root", or a sibling). */
-export function valueOf(scope: Scope, key: string, resolving: Set<string> = new Set()): unknown | typeof ABSENT {
+export function valueOf(scope: Scope, key: string, resolving: Set<string> = new Set()): unknown /* or ABSENT */ {
   if (key === '@version') {
     return scope.version === undefined ? ABSENT : scope.version;
   }

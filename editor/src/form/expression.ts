@@ -47,7 +47,7 @@ function resolveJsonPath(code: string, item: JsonObject | undefined): Resolution
       current = undefined;
       break;
     }
-    current = (current as Record<string | number, unknown>)[key as string];
+    current = (current as Record<string | number, unknown>)[key];
   }
   return { kind: 'value', value: current };
 }
@@ -105,7 +105,7 @@ function term(t: string, param: (name: string) => unknown): string {
   if (m) {
     const v = param(m[1]);
     if (v === undefined || v === null) return '';
-    return typeof v === 'object' ? ('value' in (v as object) ? String((v as { value: unknown }).value) : '') : String(v);
+    return typeof v === 'object' ? ('value' in (v) ? String((v).value) : '') : String(v);
   }
   throw new Error('unsupported subtitle');
 }

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../api/types';
+import type { JsonObject } from '../api/types';
 import { childScope, isVisible, rootScope, type Scope, visibilityDependsOnExpression } from './displayOptions';
 import { syntaxError } from './expressionSyntax';
 import { type FieldDef, staticOptions } from './schema';
@@ -188,7 +188,7 @@ function pruneLevel(scope: Scope, fields: FieldDef[], values: JsonObject): JsonO
       }
       out[key] = fc;
     } else {
-      out[key] = value as Json;
+      out[key] = value;
     }
   }
   return out;

@@ -16,7 +16,7 @@ export function CredentialsPage() {
   }, [ui]);
   useEffect(load, [load]);
   const remove = async (c: CredentialSummary) => {
-    let users: Array<{ id: string; name: string; active: boolean }> = [];
+    let users: Array<{ id: string; name: string; active: boolean }>;
     try {
       users = await api.credentialUsage(c.id);
     } catch {

@@ -128,9 +128,9 @@ function ExecutionDetail({ id }: { id: string }) {
       if (stop) return;
       setX(e);
       setNode((n) => n ?? e.error?.node ?? e.lastNodeExecuted ?? Object.keys(e.nodes ?? {})[0] ?? null);
-      if (e.status === 'running' || e.status === 'new' || e.status === 'waiting') setTimeout(load, 1000);
+      if (e.status === 'running' || e.status === 'new' || e.status === 'waiting') setTimeout(() => void load(), 1000);
     }, (e: Error) => setError(e.message));
-    load();
+    void load();
     return () => {
       stop = true;
     };

@@ -39,7 +39,7 @@ export function WorkflowListPage() {
   };
   const importFile = async (file: File) => {
     try {
-      const json = JSON.parse(await file.text());
+      const json: unknown = JSON.parse(await file.text());
       const w = await api.importWorkflow(json);
       navigate(`/workflow/${w.id}`);
     } catch (e) {

@@ -32,7 +32,7 @@ interface UiApi {
   confirm: (message: string, confirmLabel?: string) => Promise<boolean>;
 }
 
-const UiContext = createContext<UiApi>({ toast: () => undefined, confirm: async () => false });
+const UiContext = createContext<UiApi>({ toast: () => undefined, confirm: () => Promise.resolve(false) });
 
 export function useUi(): UiApi {
   return useContext(UiContext);

@@ -18,7 +18,7 @@ export function credentialRequirements(node: WorkflowNode, type: NodeType | unde
   if (!type) return [];
   const fields = schemaFields(type.schema);
   // x-node has the requirements with their display options; the list entry may only name the types
-  const listed = (type.credentials ?? []) as Array<CredentialRequirement | string>;
+  const listed = (type.credentials ?? []);
   const reqs: CredentialRequirement[] = type.schema?.['x-node']?.credentials
     ?? listed.map((c) => (typeof c === 'string' ? { type: c, required: true } : c));
   const scope = rootScope(node.parameters, fields, node.typeVersion);

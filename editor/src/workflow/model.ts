@@ -1,4 +1,4 @@
-import type { Connection, Connections, Json, JsonObject, NodeType, OnError, Workflow, WorkflowNode } from '../api/types';
+import type { Connection, Connections, Json, JsonObject, NodeType, Workflow, WorkflowNode } from '../api/types';
 import { getPath, isObject } from '../form/values';
 
 export const EMPTY_WORKFLOW: Workflow = { name: 'My workflow', nodes: [], connections: {}, settings: { executionOrder: 'v1' } };
@@ -113,7 +113,7 @@ export function duplicateNodes(wf: Workflow, names: string[]): { workflow: Workf
   for (const n of wf.nodes.filter((x) => names.includes(x.name))) {
     const name = uniqueName(n.name, [...taken, ...renamed.values()]);
     renamed.set(n.name, name);
-    const copy: WorkflowNode = JSON.parse(JSON.stringify(n));
+    const copy = JSON.parse(JSON.stringify(n)) as WorkflowNode;
     copies.push({ ...copy, id: newId(), name, position: [n.position[0] + 40, n.position[1] + 60], ...(n.webhookId ? { webhookId: newId() } : {}) });
   }
   const connections: Connections = { ...wf.connections };
@@ -223,12 +223,12 @@ export function outputsOf(node: WorkflowNode, type: NodeType | undefined): strin
       if (v !== undefined && String(v) === String(dyn.extraWhenValue)) outputs = [...outputs, dyn.extraOutputName ?? 'Fallback'];
     }
   }
-  if ((node.onError as OnError | undefined) === 'continueErrorOutput') outputs = [...outputs, 'error'];
+  if ((node.onError) === 'continueErrorOutput') outputs = [...outputs, 'error'];
   return outputs;
 }
 
 /** The draft as the API stores it (without what the server computes, such as `issues`). */
 export function toWire(wf: Workflow): Workflow {
   const { issues: _computed, ...rest } = wf;
-  return JSON.parse(JSON.stringify(rest));
+  return JSON.parse(JSON.stringify(rest)) as Workflow;
 }

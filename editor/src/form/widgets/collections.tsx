@@ -64,7 +64,7 @@ export function FixedCollectionWidget(p: WidgetProps) {
         const gv = values[g.name];
         const groupPath = joinPath(p.path, g.name);
         if (g.multiple) {
-          const entries = Array.isArray(gv) ? (gv as Json[]) : [];
+          const entries = Array.isArray(gv) ? (gv) : [];
           const setEntries = (list: Json[]) => setGroup(g.name, list.length ? list : undefined);
           return (
             <div className="fc-group" key={g.name}>

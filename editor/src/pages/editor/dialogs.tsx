@@ -30,7 +30,7 @@ export function RunInputDialog({ onRun, onClose, onInvalid }: {
         <button type="button" className="btn secondary" onClick={onClose}>Cancel</button>
         <button type="button" className="btn primary" data-testid="run-input-submit" onClick={() => {
           try {
-            const parsed = JSON.parse(text);
+            const parsed: unknown = JSON.parse(text);
             onClose();
             onRun((Array.isArray(parsed) ? parsed : [parsed]) as JsonObject[]);
           } catch (e) {

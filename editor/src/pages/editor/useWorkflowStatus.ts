@@ -18,8 +18,8 @@ export function useWorkflowStatus(id: string | undefined, active: boolean) {
     }
     let stop = false;
     const poll = () => api.triggers(id).then((t) => !stop && setTriggers(t), () => undefined);
-    poll();
-    const timer = setInterval(poll, 5000);
+    void poll();
+    const timer = setInterval(() => void poll(), 5000);
     return () => {
       stop = true;
       clearInterval(timer);
