@@ -44,12 +44,15 @@ async function main() {
       await page.fill(tid('credential-name'), name);
       await page.fill(tid('cred-host'), cfg.haHost);
       await page.fill(tid('cred-port'), String(cfg.haPort));
-      check(await page.locator(tid('cred-oauthTokenData')).count() === 0, 'the token field is shown');
-      check((await page.locator(tid('credential-sign-in-status')).textContent()) === 'Not signed in', 'not "Not signed in"');
+      check((await page.locator(tid('cred-oauthTokenData')).count()) === 0, 'the token field is shown');
+      check(
+        (await page.locator(tid('credential-sign-in-status')).textContent()) === 'Not signed in',
+        'not "Not signed in"',
+      );
     });
 
     let popup;
-    await step('The button saves the credential and opens Home Assistant\'s login page', async () => {
+    await step("The button saves the credential and opens Home Assistant's login page", async () => {
       [popup] = await Promise.all([page.waitForEvent('popup'), page.click(tid('credential-sign-in'))]);
       await popup.waitForURL(/\/auth\/authorize\?/);
       await popup.locator('input[name="username"]').waitFor();
@@ -58,7 +61,7 @@ async function main() {
       await popup.screenshot({ path: `${cfg.out}/ha-login-page.png` });
     });
 
-    await step('Sign in on Home Assistant\'s page; it sends the browser back to Hearth', async () => {
+    await step("Sign in on Home Assistant's page; it sends the browser back to Hearth", async () => {
       await popup.locator('input[name="username"]').fill(cfg.haUsername);
       await popup.locator('input[name="password"]').fill(cfg.haPassword);
       await popup.locator('input[name="password"]').press('Enter');
@@ -69,7 +72,10 @@ async function main() {
 
     await step('The form shows the credential signed in', async () => {
       await page.locator(`${tid('credential-sign-in-status')}[data-signed-in="true"]`).waitFor({ timeout: 30_000 });
-      check((await page.locator(tid('credential-sign-in')).textContent()) === 'Sign in again', 'the button still offers the first sign-in');
+      check(
+        (await page.locator(tid('credential-sign-in')).textContent()) === 'Sign in again',
+        'the button still offers the first sign-in',
+      );
     });
 
     await step('Test refreshes the token at Home Assistant', async () => {
@@ -85,7 +91,9 @@ async function main() {
       await page.click(tid('credential-sign-out'));
       await page.locator(`${tid('credential-sign-in-status')}[data-signed-in="false"]`).waitFor({ timeout: 30_000 });
       const message = page.locator(tid('credential-sign-in-message'));
-      await message.filter({ hasText: 'revoked' }).waitFor({ timeout: 30_000 })
+      await message
+        .filter({ hasText: 'revoked' })
+        .waitFor({ timeout: 30_000 })
         .catch(async () => check(false, `after Disconnect: ${await message.textContent()}`));
     });
   } catch (e) {

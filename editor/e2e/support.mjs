@@ -65,7 +65,11 @@ export async function session({ out, docs, chromiumPath = '/usr/bin/chromium', h
   page.on('pageerror', (e) => report.console.push(`pageerror: ${e.message}`));
   let shot = 0;
   const writeReport = () => writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
-  const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   const screenshot = async (name) => {
     const file = join(out, `${String(++shot).padStart(2, '0')}-${slug(name)}.png`);
     await page.screenshot({ path: file, fullPage: false }).catch(() => undefined);
@@ -73,7 +77,10 @@ export async function session({ out, docs, chromiumPath = '/usr/bin/chromium', h
     return file;
   };
   return {
-    browser, page, report, screenshot,
+    browser,
+    page,
+    report,
+    screenshot,
     async docShot(name) {
       const file = await screenshot(name);
       if (docs) copyFileSync(file, join(docs, `${name}.png`));
@@ -184,9 +191,18 @@ function center(b) {
 export async function signIn(page, baseUrl, email, password) {
   await page.goto(`${baseUrl}/`);
   const which = await Promise.race([
-    page.locator(tid('setup-form')).waitFor().then(() => 'setup'),
-    page.locator(tid('login-form')).waitFor().then(() => 'login'),
-    page.locator('.shell').waitFor().then(() => 'in'),
+    page
+      .locator(tid('setup-form'))
+      .waitFor()
+      .then(() => 'setup'),
+    page
+      .locator(tid('login-form'))
+      .waitFor()
+      .then(() => 'login'),
+    page
+      .locator('.shell')
+      .waitFor()
+      .then(() => 'in'),
   ]);
   if (which === 'setup') {
     await page.fill(tid('setup-email'), email);
@@ -204,15 +220,19 @@ export async function signIn(page, baseUrl, email, password) {
 
 /** Calls the API with the browser's session (for checks a person would do by reloading). */
 export async function apiCall(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const r = await fetch(path, {
-      method, credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  }, { method, path, body });
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, path, body },
+  );
 }
 
 export function outDir(a, fallback) {

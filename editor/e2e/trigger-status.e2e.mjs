@@ -26,7 +26,10 @@ for (const k of ['workflow', 'node', 'state']) {
     process.exit(2);
   }
 }
-const s = await session({ out: outDir(a, 'target/e2e-trigger-status'), chromiumPath: a.chromium ?? process.env.CHROMIUM_PATH });
+const s = await session({
+  out: outDir(a, 'target/e2e-trigger-status'),
+  chromiumPath: a.chromium ?? process.env.CHROMIUM_PATH,
+});
 const { page } = s;
 
 let error = null;
@@ -36,9 +39,16 @@ try {
     await page.goto(`${cfg.baseUrl}/#/workflow/${cfg.workflow}`);
     const badge = page.locator(tid(`trigger-status-${cfg.node}`));
     // the editor polls the statuses every few seconds
-    await until(`the badge of ${cfg.node} to show ${cfg.state}`, async () => (await badge.textContent()) === cfg.state, 60_000);
+    await until(
+      `the badge of ${cfg.node} to show ${cfg.state}`,
+      async () => (await badge.textContent()) === cfg.state,
+      60_000,
+    );
     const title = (await badge.getAttribute('title')) ?? '';
-    check(new RegExp(cfg.message).test(title), `the badge's tooltip is '${title}', expected it to match /${cfg.message}/`);
+    check(
+      new RegExp(cfg.message).test(title),
+      `the badge's tooltip is '${title}', expected it to match /${cfg.message}/`,
+    );
     return { state: cfg.state, title };
   });
 } catch (e) {

@@ -15,22 +15,35 @@ export function App() {
   const [status, setStatus] = useState<AuthStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    api.authStatus().then((s) => {
-      setStatus(s);
-      setError(null);
-    }, (e: Error) => setError(e.message));
+    api.authStatus().then(
+      (s) => {
+        setStatus(s);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
   useEffect(refresh, [refresh]);
   useEffect(() => onUnauthorized(() => setStatus((s) => (s ? { ...s, authenticated: false, user: null } : s))), []);
 
   if (error) {
-    return <div className="page-loading">Cannot reach the Hearth server: {error} <button type="button" className="btn secondary" onClick={refresh}>Retry</button></div>;
+    return (
+      <div className="page-loading">
+        Cannot reach the Hearth server: {error}{' '}
+        <button type="button" className="btn secondary" onClick={refresh}>
+          Retry
+        </button>
+      </div>
+    );
   }
   if (!status) return <div className="page-loading">Loading…</div>;
   return (
     <UiProvider>
       {status.setupRequired || !status.authenticated ? (
-        <AuthPage setup={status.setupRequired} onDone={(user) => setStatus({ setupRequired: false, authenticated: true, user })} />
+        <AuthPage
+          setup={status.setupRequired}
+          onDone={(user) => setStatus({ setupRequired: false, authenticated: true, user })}
+        />
       ) : (
         <CatalogProvider>
           <Shell user={status.user} onLogout={() => api.logout().finally(refresh)} />
@@ -68,14 +81,36 @@ function Shell({ user, onLogout }: { user: AuthStatus['user']; onLogout: () => v
   return (
     <div className="shell">
       <nav className="sidebar">
-        <a className="brand" href="#/workflows"><span className="brand-mark">◆</span><span className="brand-text">Hearth</span></a>
-        <a href="#/workflows" className={section === 'workflows' ? 'on' : ''} data-testid="nav-workflows"><span className="nav-icon"><Icon name="workflows" /></span><span>Workflows</span></a>
-        <a href="#/credentials" className={section === 'credentials' ? 'on' : ''} data-testid="nav-credentials"><span className="nav-icon"><Icon name="key" /></span><span>Credentials</span></a>
-        <a href="#/executions" className={section === 'executions' ? 'on' : ''} data-testid="nav-executions"><span className="nav-icon"><Icon name="list" /></span><span>Executions</span></a>
+        <a className="brand" href="#/workflows">
+          <span className="brand-mark">◆</span>
+          <span className="brand-text">Hearth</span>
+        </a>
+        <a href="#/workflows" className={section === 'workflows' ? 'on' : ''} data-testid="nav-workflows">
+          <span className="nav-icon">
+            <Icon name="workflows" />
+          </span>
+          <span>Workflows</span>
+        </a>
+        <a href="#/credentials" className={section === 'credentials' ? 'on' : ''} data-testid="nav-credentials">
+          <span className="nav-icon">
+            <Icon name="key" />
+          </span>
+          <span>Credentials</span>
+        </a>
+        <a href="#/executions" className={section === 'executions' ? 'on' : ''} data-testid="nav-executions">
+          <span className="nav-icon">
+            <Icon name="list" />
+          </span>
+          <span>Executions</span>
+        </a>
         <span className="spacer" />
         {catalog.settings?.version && <div className="version muted">v{catalog.settings.version}</div>}
-        <div className="user" title={user?.email}>{user?.name ?? user?.email}</div>
-        <button type="button" className="btn link" data-testid="logout" onClick={onLogout}>Sign out</button>
+        <div className="user" title={user?.email}>
+          {user?.name ?? user?.email}
+        </div>
+        <button type="button" className="btn link" data-testid="logout" onClick={onLogout}>
+          Sign out
+        </button>
       </nav>
       <main className="main">
         {catalog.error && <div className="form-error">Could not load node types: {catalog.error}</div>}

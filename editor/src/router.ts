@@ -26,19 +26,23 @@ if (typeof window !== 'undefined') {
     listeners.forEach((l) => l(to));
   });
   // A link asks before the address changes, so a refused navigation leaves no history entry behind.
-  document.addEventListener('click', (e) => {
-    if (!blocker || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const link = (e.target as Element | null)?.closest?.('a[href^="#"]');
-    if (!link || link.getAttribute('target')) return;
-    const to = (link.getAttribute('href') ?? '#').replace(/^#/, '') || '/';
-    if (to === accepted) return;
-    e.preventDefault();
-    if (blocker(to)) {
-      accepted = to;
-      window.location.hash = to;
-      listeners.forEach((l) => l(to));
-    }
-  }, true);
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (!blocker || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = (e.target as Element | null)?.closest?.('a[href^="#"]');
+      if (!link || link.getAttribute('target')) return;
+      const to = (link.getAttribute('href') ?? '#').replace(/^#/, '') || '/';
+      if (to === accepted) return;
+      e.preventDefault();
+      if (blocker(to)) {
+        accepted = to;
+        window.location.hash = to;
+        listeners.forEach((l) => l(to));
+      }
+    },
+    true,
+  );
 }
 
 /** While set, every navigation away asks it first (unsaved changes in the editor). */

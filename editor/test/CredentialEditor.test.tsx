@@ -7,8 +7,11 @@ import { fetchStub, haCredentialSchema, haCredentialType } from './fixtures';
 
 const fields = fieldsOf(haCredentialSchema);
 const stored: Credential = {
-  id: 'c1', name: 'Home', type: 'homeAssistantApi',
-  data: { host: 'ha.local', port: 8123, ssl: false, accessToken: '******' }, secretsSet: ['accessToken'],
+  id: 'c1',
+  name: 'Home',
+  type: 'homeAssistantApi',
+  data: { host: 'ha.local', port: 8123, ssl: false, accessToken: '******' },
+  secretsSet: ['accessToken'],
 };
 
 describe('credential form', () => {
@@ -18,7 +21,7 @@ describe('credential form', () => {
     expect(token.type).toBe('password');
     expect(token.value).toBe('');
     expect(token.placeholder).toBe('******');
-    expect((screen.getByTestId<HTMLInputElement>('cred-host')).value).toBe('ha.local');
+    expect(screen.getByTestId<HTMLInputElement>('cred-host').value).toBe('ha.local');
   });
 
   it('leaves a stored secret out of the update when it was not retyped, so the server keeps it', async () => {
@@ -44,17 +47,25 @@ describe('credential form', () => {
 
   it('masks the secret again after a new credential is saved', async () => {
     const stub = fetchStub({
-      'POST /api/v1/credentials': (b) => ({ id: 'c9', ...(b as object), data: { host: 'h', port: 8123, ssl: false, accessToken: '******' }, secretsSet: ['accessToken'] }),
+      'POST /api/v1/credentials': (b) => ({
+        id: 'c9',
+        ...(b as object),
+        data: { host: 'h', port: 8123, ssl: false, accessToken: '******' },
+        secretsSet: ['accessToken'],
+      }),
     });
     vi.stubGlobal('fetch', stub.fn);
     render(<CredentialEditor type={haCredentialType} onSaved={() => undefined} />);
     fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'h' } });
     fireEvent.change(screen.getByTestId('cred-accessToken'), { target: { value: 'secret-token' } });
     fireEvent.click(screen.getByTestId('credential-save'));
-    await waitFor(() => expect((screen.getByTestId<HTMLInputElement>('cred-accessToken')).placeholder).toBe('******'));
-    expect((screen.getByTestId<HTMLInputElement>('cred-accessToken')).value).toBe('');
-    expect(stub.calls[0].body).toEqual({ name: 'Home Assistant API account', type: 'homeAssistantApi',
-      data: { host: 'h', port: 8123, ssl: false, accessToken: 'secret-token' } });
+    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('cred-accessToken').placeholder).toBe('******'));
+    expect(screen.getByTestId<HTMLInputElement>('cred-accessToken').value).toBe('');
+    expect(stub.calls[0].body).toEqual({
+      name: 'Home Assistant API account',
+      type: 'homeAssistantApi',
+      data: { host: 'h', port: 8123, ssl: false, accessToken: 'secret-token' },
+    });
   });
 
   it('requires the required fields before saving a new credential', () => {
@@ -80,13 +91,24 @@ describe('credential form', () => {
   });
 
   it('tests with the stored secret and shows the precise failure message', async () => {
-    const stub = fetchStub({ 'POST /api/v1/credentials/test': () => ({ status: 'FAILED', message: 'Home Assistant rejected the access token (401)' }) });
+    const stub = fetchStub({
+      'POST /api/v1/credentials/test': () => ({
+        status: 'FAILED',
+        message: 'Home Assistant rejected the access token (401)',
+      }),
+    });
     vi.stubGlobal('fetch', stub.fn);
     render(<CredentialEditor type={haCredentialType} credential={stored} onSaved={() => undefined} />);
     fireEvent.click(screen.getByTestId('credential-test'));
-    await waitFor(() => expect(screen.getByTestId('credential-test-result').textContent).toContain('rejected the access token (401)'));
+    await waitFor(() =>
+      expect(screen.getByTestId('credential-test-result').textContent).toContain('rejected the access token (401)'),
+    );
     expect(screen.getByTestId('credential-test-result').getAttribute('data-status')).toBe('FAILED');
-    expect(stub.calls[0].body).toEqual({ type: 'homeAssistantApi', id: 'c1', data: { host: 'ha.local', port: 8123, ssl: false } });
+    expect(stub.calls[0].body).toEqual({
+      type: 'homeAssistantApi',
+      id: 'c1',
+      data: { host: 'ha.local', port: 8123, ssl: false },
+    });
   });
 
   it('reports OK from the test button', async () => {
@@ -100,7 +122,11 @@ describe('credential form', () => {
   it('shows server validation errors next to the field', async () => {
     const stub = fetchStub({
       'POST /api/v1/credentials': () => {
-        throw { status: 400, detail: 'data.host: must not contain a scheme', errors: [{ path: 'data.host', message: 'must not contain a scheme' }] };
+        throw {
+          status: 400,
+          detail: 'data.host: must not contain a scheme',
+          errors: [{ path: 'data.host', message: 'must not contain a scheme' }],
+        };
       },
     });
     vi.stubGlobal('fetch', stub.fn);
@@ -114,31 +140,54 @@ describe('credential form', () => {
   });
 
   it('reads masked values from the stored credential as set secrets', () => {
-    expect(formStateOf(stored, fields)).toEqual({ values: { host: 'ha.local', port: 8123, ssl: false }, secretsSet: ['accessToken'] });
-    expect(dataToSend(fields, { host: 'x', ssl: true, caCertificate: 'PEM' }, ['accessToken']))
-      .toEqual({ host: 'x', port: 8123, ssl: true, caCertificate: 'PEM' });
+    expect(formStateOf(stored, fields)).toEqual({
+      values: { host: 'ha.local', port: 8123, ssl: false },
+      secretsSet: ['accessToken'],
+    });
+    expect(dataToSend(fields, { host: 'x', ssl: true, caCertificate: 'PEM' }, ['accessToken'])).toEqual({
+      host: 'x',
+      port: 8123,
+      ssl: true,
+      caCertificate: 'PEM',
+    });
   });
 });
 
 describe('sign-in credential form', () => {
   const signInType = {
-    name: 'homeAssistantOAuth2Api', displayName: 'Home Assistant (Sign in)',
+    name: 'homeAssistantOAuth2Api',
+    displayName: 'Home Assistant (Sign in)',
     schema: {
       ...haCredentialSchema,
       properties: {
-        ...Object.fromEntries(Object.entries(haCredentialSchema.properties as object).filter(([k]) => k !== 'accessToken')),
+        ...Object.fromEntries(
+          Object.entries(haCredentialSchema.properties as object).filter(([k]) => k !== 'accessToken'),
+        ),
         oauthTokenData: { type: 'string', writeOnly: true, title: 'Sign-in' },
       },
       required: ['host'],
     },
     signIn: { tokenField: 'oauthTokenData', buttonText: 'Sign in with Home Assistant' },
   } as typeof haCredentialType;
-  const unsigned: Credential = { id: 'c2', name: 'Home', type: signInType.name, data: { host: 'ha.local', port: 8123, ssl: false }, secretsSet: [] };
-  const signed: Credential = { ...unsigned, data: { ...unsigned.data, oauthTokenData: '******' }, secretsSet: ['oauthTokenData'] };
+  const unsigned: Credential = {
+    id: 'c2',
+    name: 'Home',
+    type: signInType.name,
+    data: { host: 'ha.local', port: 8123, ssl: false },
+    secretsSet: [],
+  };
+  const signed: Credential = {
+    ...unsigned,
+    data: { ...unsigned.data, oauthTokenData: '******' },
+    secretsSet: ['oauthTokenData'],
+  };
 
   it('shows the sign-in button instead of the token field, opens the provider page and hears back from it', async () => {
     const stub = fetchStub({
-      'POST /api/v1/credentials/c2/sign-in': () => ({ url: 'http://ha.local:8123/auth/authorize?state=s', redirectUri: 'x' }),
+      'POST /api/v1/credentials/c2/sign-in': () => ({
+        url: 'http://ha.local:8123/auth/authorize?state=s',
+        redirectUri: 'x',
+      }),
       'GET /api/v1/credentials/c2': () => signed,
     });
     vi.stubGlobal('fetch', stub.fn);
@@ -149,10 +198,17 @@ describe('sign-in credential form', () => {
     expect(screen.queryByTestId('cred-oauthTokenData')).toBeNull();
     expect(screen.getByTestId('credential-sign-in-status').textContent).toBe('Not signed in');
     fireEvent.click(screen.getByTestId('credential-sign-in'));
-    await waitFor(() => expect(popup.location.replace).toHaveBeenCalledWith('http://ha.local:8123/auth/authorize?state=s'));
+    await waitFor(() =>
+      expect(popup.location.replace).toHaveBeenCalledWith('http://ha.local:8123/auth/authorize?state=s'),
+    );
     expect(open).toHaveBeenCalledWith('', 'hearth-sign-in', expect.any(String));
     expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/credentials/c2/sign-in']);
-    window.dispatchEvent(new MessageEvent('message', { origin: window.location.origin, data: { type: 'hearth-sign-in', credentialId: 'c2', ok: true } }));
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        origin: window.location.origin,
+        data: { type: 'hearth-sign-in', credentialId: 'c2', ok: true },
+      }),
+    );
     await waitFor(() => expect(screen.getByTestId('credential-sign-in-status').textContent).toBe('Signed in'));
     expect(screen.getByTestId('credential-sign-in').textContent).toBe('Sign in again');
     expect(screen.getByTestId('credential-sign-out')).toBeTruthy();
@@ -166,12 +222,19 @@ describe('sign-in credential form', () => {
       'GET /api/v1/credentials/c2': () => unsigned,
     });
     vi.stubGlobal('fetch', stub.fn);
-    vi.stubGlobal('open', vi.fn(() => ({ location: { replace: vi.fn() }, close: vi.fn() }) as unknown as Window));
+    vi.stubGlobal(
+      'open',
+      vi.fn(() => ({ location: { replace: vi.fn() }, close: vi.fn() }) as unknown as Window),
+    );
     const { unmount } = render(<CredentialEditor type={signInType} onSaved={() => undefined} />);
     fireEvent.change(screen.getByTestId('cred-host'), { target: { value: 'ha.local' } });
     fireEvent.click(screen.getByTestId('credential-sign-in'));
-    await waitFor(() => expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual(
-      ['POST /api/v1/credentials', 'POST /api/v1/credentials/c3/sign-in']));
+    await waitFor(() =>
+      expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+        'POST /api/v1/credentials',
+        'POST /api/v1/credentials/c3/sign-in',
+      ]),
+    );
     unmount();
 
     render(<CredentialEditor type={signInType} credential={signed} onSaved={() => undefined} />);
@@ -182,22 +245,51 @@ describe('sign-in credential form', () => {
 
   it('offers Connect for the OAuth2 authorization code grant, not for client credentials', () => {
     const oauth2Type = {
-      name: 'oAuth2Api', displayName: 'OAuth2 API',
+      name: 'oAuth2Api',
+      displayName: 'OAuth2 API',
       schema: {
         type: 'object',
         properties: {
-          grantType: { title: 'Grant Type', type: 'string', default: 'authorizationCode', enum: ['authorizationCode', 'clientCredentials', 'pkce'], 'x-ui': { widget: 'select', order: 0 } },
-          oauthTokenData: { title: 'Connection', type: 'string', default: '', writeOnly: true,
-            'x-ui': { widget: 'password', order: 1, secret: true, displayOptions: { hide: { grantType: ['clientCredentials'] } } } },
+          grantType: {
+            title: 'Grant Type',
+            type: 'string',
+            default: 'authorizationCode',
+            enum: ['authorizationCode', 'clientCredentials', 'pkce'],
+            'x-ui': { widget: 'select', order: 0 },
+          },
+          oauthTokenData: {
+            title: 'Connection',
+            type: 'string',
+            default: '',
+            writeOnly: true,
+            'x-ui': {
+              widget: 'password',
+              order: 1,
+              secret: true,
+              displayOptions: { hide: { grantType: ['clientCredentials'] } },
+            },
+          },
         },
       },
       signIn: { tokenField: 'oauthTokenData', buttonText: 'Connect my account' },
     } as unknown as typeof haCredentialType;
-    const code: Credential = { id: 'o1', name: 'API', type: 'oAuth2Api', data: { grantType: 'authorizationCode' }, secretsSet: [] };
+    const code: Credential = {
+      id: 'o1',
+      name: 'API',
+      type: 'oAuth2Api',
+      data: { grantType: 'authorizationCode' },
+      secretsSet: [],
+    };
     const { unmount } = render(<CredentialEditor type={oauth2Type} credential={code} onSaved={() => undefined} />);
     expect(screen.getByTestId('credential-sign-in').textContent).toBe('Connect my account');
     unmount();
-    render(<CredentialEditor type={oauth2Type} credential={{ ...code, data: { grantType: 'clientCredentials' } }} onSaved={() => undefined} />);
+    render(
+      <CredentialEditor
+        type={oauth2Type}
+        credential={{ ...code, data: { grantType: 'clientCredentials' } }}
+        onSaved={() => undefined}
+      />,
+    );
     expect(screen.queryByTestId('credential-sign-in-panel')).toBeNull();
   });
 });

@@ -4,11 +4,21 @@ import type { NodeRun } from '../src/api/types';
 import { RunDataPane } from '../src/panels/DataView';
 
 const run: NodeRun = {
-  runIndex: 0, status: 'success', error: null, executionTimeMs: 12,
+  runIndex: 0,
+  status: 'success',
+  error: null,
+  executionTimeMs: 12,
   input: [[{ json: { body: { entity: 'sun.sun' } } }]],
   output: [
     [{ json: { entity_id: 'sun.sun', state: 'above_horizon', attributes: { elevation: 17 } } }],
-    [{ json: { entity_id: 'light.x', state: 'off' }, binary: { data: { mimeType: 'image/png', fileName: 'cam.png', url: '/api/v1/executions/1/binary/HA/0/1/0/data' } } }],
+    [
+      {
+        json: { entity_id: 'light.x', state: 'off' },
+        binary: {
+          data: { mimeType: 'image/png', fileName: 'cam.png', url: '/api/v1/executions/1/binary/HA/0/1/0/data' },
+        },
+      },
+    ],
   ],
 };
 
@@ -28,7 +38,10 @@ describe('input / output viewer', () => {
       { entity_id: 'sun.sun', state: 'above_horizon', attributes: { elevation: 17 } },
     ]);
     fireEvent.click(screen.getByTestId('output-port-1'));
-    expect((JSON.parse(screen.getByTestId('output-items-json').textContent ?? '') as Array<{ entity_id: string }>)[0].entity_id).toBe('light.x');
+    expect(
+      (JSON.parse(screen.getByTestId('output-items-json').textContent ?? '') as Array<{ entity_id: string }>)[0]
+        .entity_id,
+    ).toBe('light.x');
   });
 
   it('previews binary images through their url', () => {
@@ -47,16 +60,32 @@ describe('input / output viewer', () => {
   });
 
   it('shows the error of a failed run', () => {
-    render(<RunDataPane runs={[{ ...run, status: 'error', error: { message: 'Entity not found (404)' }, output: [] }]} side="output"
-      labels={[]} testId="output" emptyText="none" />);
+    render(
+      <RunDataPane
+        runs={[{ ...run, status: 'error', error: { message: 'Entity not found (404)' }, output: [] }]}
+        side="output"
+        labels={[]}
+        testId="output"
+        emptyText="none"
+      />,
+    );
     expect(screen.getByTestId('output-error').textContent).toContain('Entity not found (404)');
   });
 
   it('shows what the code printed with the run', () => {
-    const { unmount } = render(<RunDataPane runs={[{ ...run, console: ['hello {"a":1}', '[warn] careful'] }]} side="output"
-      labels={[]} testId="output" emptyText="none" />);
+    const { unmount } = render(
+      <RunDataPane
+        runs={[{ ...run, console: ['hello {"a":1}', '[warn] careful'] }]}
+        side="output"
+        labels={[]}
+        testId="output"
+        emptyText="none"
+      />,
+    );
     expect(screen.getByTestId('output-console').textContent).toContain('Console (2)');
-    expect(screen.getByTestId('output-console').querySelector('pre')!.textContent).toBe('hello {"a":1}\n[warn] careful');
+    expect(screen.getByTestId('output-console').querySelector('pre')!.textContent).toBe(
+      'hello {"a":1}\n[warn] careful',
+    );
     unmount();
     render(<RunDataPane runs={[run]} side="output" labels={[]} testId="output" emptyText="none" />);
     expect(screen.queryByTestId('output-console')).toBeNull();

@@ -15,23 +15,38 @@ function renderFilter(initial: Json) {
   const seen: Json[] = [];
   function Harness() {
     const [value, setValue] = useState<Json>(initial);
-    return <FilterWidget value={value} operators={operators} testId="f" set={(v) => { seen.push(v); setValue(v); }} />;
+    return (
+      <FilterWidget
+        value={value}
+        operators={operators}
+        testId="f"
+        set={(v) => {
+          seen.push(v);
+          setValue(v);
+        }}
+      />
+    );
   }
   render(<Harness />);
   return () => seen[seen.length - 1] as Record<string, unknown>;
 }
 
 describe('filter widget (n8n filter parameter)', () => {
-  it('stores operators in n8n\'s object form and keeps the filter\'s other keys', () => {
+  it("stores operators in n8n's object form and keeps the filter's other keys", () => {
     const last = renderFilter({
-      conditions: [{ id: 'c1', leftValue: '={{ $json.n }}', rightValue: 5, operator: { type: 'number', operation: 'gt' } }],
+      conditions: [
+        { id: 'c1', leftValue: '={{ $json.n }}', rightValue: 5, operator: { type: 'number', operation: 'gt' } },
+      ],
       options: { caseSensitive: false, typeValidation: 'loose', version: 2 },
     });
     fireEvent.change(screen.getByTestId('f-operator-0'), { target: { value: 'array:contains' } });
     const v = last();
     expect(v.options).toEqual({ caseSensitive: false, typeValidation: 'loose', version: 2 });
     expect((v.conditions as Record<string, unknown>[])[0]).toEqual({
-      id: 'c1', leftValue: '={{ $json.n }}', rightValue: 5, operator: { type: 'array', operation: 'contains', rightType: 'any' },
+      id: 'c1',
+      leftValue: '={{ $json.n }}',
+      rightValue: 5,
+      operator: { type: 'array', operation: 'contains', rightType: 'any' },
     });
   });
 
@@ -47,7 +62,7 @@ describe('filter widget (n8n filter parameter)', () => {
     expect((v.conditions as unknown[]).length).toBe(2);
   });
 
-  it('reads Hearth\'s earlier text form of an operator', () => {
+  it("reads Hearth's earlier text form of an operator", () => {
     expect(operatorId('number:gt')).toBe('number:gt');
     expect(operatorId({ type: 'string', operation: 'equals' })).toBe('string:equals');
   });

@@ -19,13 +19,16 @@ function renderForm(initial: JsonObject, env: Partial<FormEnv> = {}, fields = ha
     const [values, setValues] = useState<JsonObject>(initial);
     const issues = validate(fields, values, { expressions: true, version });
     return (
-      <ParameterForm fields={fields} values={values}
+      <ParameterForm
+        fields={fields}
+        values={values}
         onChange={(v) => {
           const next = prune(fields, v, version);
           seen.push(next);
           setValues(next);
         }}
-        env={{ expressions: true, version, issues, ...env }} />
+        env={{ expressions: true, version, issues, ...env }}
+      />
     );
   }
   const r = render(<Harness />);
@@ -82,7 +85,13 @@ describe('parameter form generated from x-ui', () => {
   it('adds and removes optional fields of a collection', () => {
     const { last } = renderForm({ resource: 'state', operation: 'get', entityId: 'sun.sun' });
     const add = screen.getByTestId<HTMLSelectElement>('add-option-additionalFields');
-    expect([...add.options].map((o) => o.text)).toEqual(['Add Field', 'Since', 'Include Attributes', 'Highlight Color', 'Decimals']);
+    expect([...add.options].map((o) => o.text)).toEqual([
+      'Add Field',
+      'Since',
+      'Include Attributes',
+      'Highlight Color',
+      'Decimals',
+    ]);
     fireEvent.change(add, { target: { value: 'includeAttributes' } });
     expect(last().additionalFields).toEqual({ includeAttributes: false });
     fireEvent.click(screen.getByTestId('param-additionalFields.includeAttributes'));
@@ -102,12 +111,20 @@ describe('parameter form generated from x-ui', () => {
     expect(add.textContent).toBe('Add Attribute');
     fireEvent.click(add);
     fireEvent.click(add);
-    expect(last().stateAttributes).toEqual({ attributes: [{ name: '', value: '' }, { name: '', value: '' }] });
+    expect(last().stateAttributes).toEqual({
+      attributes: [
+        { name: '', value: '' },
+        { name: '', value: '' },
+      ],
+    });
     expect(screen.getByTestId('error-stateAttributes.attributes[0].name').textContent).toBe('Name is required');
     fireEvent.change(screen.getByTestId('param-stateAttributes.attributes[0].name'), { target: { value: 'a' } });
     fireEvent.change(screen.getByTestId('param-stateAttributes.attributes[1].name'), { target: { value: 'b' } });
     fireEvent.click(screen.getByTestId('move-down-stateAttributes.attributes[0]'));
-    expect((last().stateAttributes as JsonObject).attributes).toEqual([{ name: 'b', value: '' }, { name: 'a', value: '' }]);
+    expect((last().stateAttributes as JsonObject).attributes).toEqual([
+      { name: 'b', value: '' },
+      { name: 'a', value: '' },
+    ]);
     fireEvent.click(screen.getByTestId('remove-entry-stateAttributes.attributes[0]'));
     expect((last().stateAttributes as JsonObject).attributes).toEqual([{ name: 'a', value: '' }]);
   });
@@ -122,7 +139,10 @@ describe('parameter form generated from x-ui', () => {
   });
 
   it('turns a value into an expression with the toggle and previews $json paths from the input item', () => {
-    const { last } = renderForm({ resource: 'state', operation: 'get', entityId: 'sun.sun' }, { previewItem: { entity: { id: 'light.kitchen' } } });
+    const { last } = renderForm(
+      { resource: 'state', operation: 'get', entityId: 'sun.sun' },
+      { previewItem: { entity: { id: 'light.kitchen' } } },
+    );
     fireEvent.click(screen.getByTestId('expr-toggle-entityId'));
     expect(last().entityId).toBe('=sun.sun');
     fireEvent.change(screen.getByTestId('param-entityId'), { target: { value: '{{ $json.entity.id }}' } });
@@ -156,40 +176,65 @@ describe('parameter form generated from x-ui', () => {
   });
 
   it('validates colors and date-times', () => {
-    renderForm({ resource: 'state', operation: 'get', additionalFields: { highlightColor: 'red', since: 'yesterday' } });
-    expect(screen.getByTestId('error-additionalFields.highlightColor').textContent).toBe('Highlight Color must be a color like #rgb or #rrggbb');
+    renderForm({
+      resource: 'state',
+      operation: 'get',
+      additionalFields: { highlightColor: 'red', since: 'yesterday' },
+    });
+    expect(screen.getByTestId('error-additionalFields.highlightColor').textContent).toBe(
+      'Highlight Color must be a color like #rgb or #rrggbb',
+    );
     expect(screen.getByTestId('error-additionalFields.since').textContent).toBe('Since must be an ISO-8601 date-time');
   });
 
   it('shows server errors next to the field whose path they name', () => {
-    renderForm({ resource: 'state', operation: 'get', entityId: 'sun.sun' }, { issues: { entityId: 'entity not found' } });
+    renderForm(
+      { resource: 'state', operation: 'get', entityId: 'sun.sun' },
+      { issues: { entityId: 'entity not found' } },
+    );
     expect(screen.getByTestId('error-entityId').textContent).toBe('Entity ID entity not found');
   });
 });
 
 describe('dynamic dropdowns', () => {
   const loadOptionsFor = (credentialId: string) => (method: string, parameters: JsonObject) =>
-    api.loadOptions('hearth.homeAssistant', { method, parameters, credentials: { homeAssistantApi: { id: credentialId } } });
+    api.loadOptions('hearth.homeAssistant', {
+      method,
+      parameters,
+      credentials: { homeAssistantApi: { id: credentialId } },
+    });
 
   it('loads choices from the server with the current parameters and the selected credential', async () => {
     const stub = fetchStub({
       'POST /api/v1/node-types/hearth.homeAssistant/load-options': (body) => {
         const b = body as { method: string };
         return b.method === 'getDomains'
-          ? [{ name: 'Light', value: 'light' }, { name: 'Switch', value: 'switch' }]
+          ? [
+              { name: 'Light', value: 'light' },
+              { name: 'Switch', value: 'switch' },
+            ]
           : [{ name: 'Turn On', value: 'turn_on', description: 'Turns it on' }];
       },
     });
     vi.stubGlobal('fetch', stub.fn);
-    const { last } = renderForm({ resource: 'service', operation: 'call' }, { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' });
-    await waitFor(() => expect(stub.calls.filter((c) => c.body && (c.body as JsonObject).method === 'getDomains')).toHaveLength(1));
+    const { last } = renderForm(
+      { resource: 'service', operation: 'call' },
+      { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' },
+    );
+    await waitFor(() =>
+      expect(stub.calls.filter((c) => c.body && (c.body as JsonObject).method === 'getDomains')).toHaveLength(1),
+    );
     const first = stub.calls.find((c) => (c.body as JsonObject).method === 'getDomains')!;
-    expect(first.body).toEqual({ method: 'getDomains', parameters: { resource: 'service', operation: 'call' }, credentials: { homeAssistantApi: { id: 'c1' } } });
+    expect(first.body).toEqual({
+      method: 'getDomains',
+      parameters: { resource: 'service', operation: 'call' },
+      credentials: { homeAssistantApi: { id: 'c1' } },
+    });
     fireEvent.focus(screen.getByTestId('param-domain'));
     await waitFor(() => expect(q('option-light')).not.toBeNull());
     fireEvent.mouseDown(screen.getByTestId('option-light'));
     expect(last().domain).toBe('light');
-    expect((screen.getByTestId<HTMLInputElement>('param-domain')).value).toBe('Light');
+    expect(screen.getByTestId<HTMLInputElement>('param-domain').value).toBe('Light');
   });
 
   it('loads again when a dependsOn parameter changes', async () => {
@@ -220,9 +265,15 @@ describe('dynamic dropdowns', () => {
       const [cred, setCred] = useState('c1');
       return (
         <>
-          <button type="button" data-testid="other" onClick={() => setCred('c2')}>other</button>
-          <ParameterForm fields={fields} values={{ resource: 'service', operation: 'call' }} onChange={() => undefined}
-            env={{ expressions: true, version: 2, loadOptions: loadOptionsFor(cred), optionsKey: cred }} />
+          <button type="button" data-testid="other" onClick={() => setCred('c2')}>
+            other
+          </button>
+          <ParameterForm
+            fields={fields}
+            values={{ resource: 'service', operation: 'call' }}
+            onChange={() => undefined}
+            env={{ expressions: true, version: 2, loadOptions: loadOptionsFor(cred), optionsKey: cred }}
+          />
         </>
       );
     }
@@ -231,7 +282,9 @@ describe('dynamic dropdowns', () => {
     await waitFor(() => expect(domainCalls()).toHaveLength(1));
     fireEvent.click(screen.getByTestId('other'));
     await waitFor(() => expect(domainCalls()).toHaveLength(2));
-    expect((domainCalls()[1].body as { credentials: JsonObject }).credentials).toEqual({ homeAssistantApi: { id: 'c2' } });
+    expect((domainCalls()[1].body as { credentials: JsonObject }).credentials).toEqual({
+      homeAssistantApi: { id: 'c2' },
+    });
   });
 
   it('lets the user type a value when the choices cannot be loaded', async () => {
@@ -241,7 +294,10 @@ describe('dynamic dropdowns', () => {
       },
     });
     vi.stubGlobal('fetch', stub.fn);
-    const { last } = renderForm({ resource: 'service', operation: 'call' }, { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' });
+    const { last } = renderForm(
+      { resource: 'service', operation: 'call' },
+      { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' },
+    );
     await waitFor(() => expect(q('param-domain-load-error')).not.toBeNull());
     expect(screen.getByTestId('param-domain-load-error').textContent).toContain('Home Assistant rejected the token');
     const input = screen.getByTestId('param-domain');
@@ -256,8 +312,10 @@ describe('dynamic dropdowns', () => {
       'POST /api/v1/node-types/hearth.homeAssistant/load-options': () => [{ name: 'Kitchen', value: 'light.kitchen' }],
     });
     vi.stubGlobal('fetch', stub.fn);
-    const { last } = renderForm({ resource: 'service', operation: 'call', domain: 'light', service: 'turn_on' },
-      { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' });
+    const { last } = renderForm(
+      { resource: 'service', operation: 'call', domain: 'light', service: 'turn_on' },
+      { loadOptions: loadOptionsFor('c1'), optionsKey: 'c1' },
+    );
     await act(() => Promise.resolve());
     fireEvent.focus(screen.getByTestId('param-target'));
     await waitFor(() => expect(q('option-light.kitchen')).not.toBeNull());

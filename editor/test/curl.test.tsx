@@ -3,7 +3,14 @@ import { importCurl, shellWords } from '../src/workflow/curl';
 
 describe('Import cURL', () => {
   it('splits shell words with quotes, escapes and line continuations', () => {
-    expect(shellWords(`curl -H 'A: b c' "x\\"y" $'l1\\nl2' \\\n  z\\ w`)).toEqual(['curl', '-H', 'A: b c', 'x"y', 'l1\nl2', 'z w']);
+    expect(shellWords(`curl -H 'A: b c' "x\\"y" $'l1\\nl2' \\\n  z\\ w`)).toEqual([
+      'curl',
+      '-H',
+      'A: b c',
+      'x"y',
+      'l1\nl2',
+      'z w',
+    ]);
   });
 
   it('reads a JSON POST with headers and query parameters', () => {
@@ -13,7 +20,12 @@ describe('Import cURL', () => {
       method: 'POST',
       url: 'https://api.example.com/v1/items',
       sendQuery: true,
-      queryParameters: { parameters: [{ name: 'limit', value: '2' }, { name: 'tag', value: 'a' }] },
+      queryParameters: {
+        parameters: [
+          { name: 'limit', value: '2' },
+          { name: 'tag', value: 'a' },
+        ],
+      },
       sendBody: true,
       contentType: 'json',
       specifyBody: 'json',
@@ -28,23 +40,39 @@ describe('Import cURL', () => {
     const form = importCurl('curl https://x.test/form -d a=1 -d b=two%20words -u ada:pw -k -L --max-redirs 3 -m 2.5');
     expect(form.parameters.method).toBe('POST');
     expect(form.parameters.contentType).toBe('form-urlencoded');
-    expect(form.parameters.bodyParameters).toEqual({ parameters: [{ name: 'a', value: '1' }, { name: 'b', value: 'two words' }] });
-    expect(form.parameters.headerParameters).toEqual({ parameters: [{ name: 'Authorization', value: 'Basic YWRhOnB3' }] });
-    expect(form.parameters.options).toEqual({ allowUnauthorizedCerts: true, timeout: 2500, redirect: { redirect: { followRedirects: true, maxRedirects: 3 } } });
+    expect(form.parameters.bodyParameters).toEqual({
+      parameters: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: 'two words' },
+      ],
+    });
+    expect(form.parameters.headerParameters).toEqual({
+      parameters: [{ name: 'Authorization', value: 'Basic YWRhOnB3' }],
+    });
+    expect(form.parameters.options).toEqual({
+      allowUnauthorizedCerts: true,
+      timeout: 2500,
+      redirect: { redirect: { followRedirects: true, maxRedirects: 3 } },
+    });
     const multi = importCurl('curl -F "file=@photo.jpg" -F note=hi https://x.test/upload');
     expect(multi.parameters.contentType).toBe('multipart-form-data');
-    expect(multi.parameters.bodyParameters).toEqual({ parameters: [
-      { parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' },
-      { parameterType: 'formData', name: 'note', value: 'hi' },
-    ] });
+    expect(multi.parameters.bodyParameters).toEqual({
+      parameters: [
+        { parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' },
+        { parameterType: 'formData', name: 'note', value: 'hi' },
+      ],
+    });
   });
 
   it('moves data to the query with -G and keeps raw bodies with their type', () => {
     expect(importCurl('curl -G https://x.test/s -d q=hearth').parameters).toMatchObject({
-      method: 'GET', sendQuery: true, queryParameters: { parameters: [{ name: 'q', value: 'hearth' }] },
+      method: 'GET',
+      sendQuery: true,
+      queryParameters: { parameters: [{ name: 'q', value: 'hearth' }] },
     });
-    expect(importCurl(`curl -X PUT https://x.test/csv -H 'Content-Type: text/csv' --data-binary 'a,b'`).parameters)
-      .toMatchObject({ contentType: 'raw', rawContentType: 'text/csv', body: 'a,b' });
+    expect(
+      importCurl(`curl -X PUT https://x.test/csv -H 'Content-Type: text/csv' --data-binary 'a,b'`).parameters,
+    ).toMatchObject({ contentType: 'raw', rawContentType: 'text/csv', body: 'a,b' });
   });
 
   it('refuses what is not a curl command', () => {

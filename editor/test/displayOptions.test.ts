@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayOptionsWire, Json } from '../src/api/types';
-import { childScope, isVisible, rootScope, testCondition, visibilityDependsOnExpression } from '../src/form/displayOptions';
+import {
+  childScope,
+  isVisible,
+  rootScope,
+  testCondition,
+  visibilityDependsOnExpression,
+} from '../src/form/displayOptions';
 import { prune, validate, visibleFields } from '../src/form/model';
 import { fieldsOf, type FieldDef } from '../src/form/schema';
 import { homeAssistantSchema, switchSchema } from './fixtures';
@@ -10,7 +16,9 @@ const shown = (values: Record<string, Json>, version = 2) =>
   visibleFields(ha, rootScope(values, ha, version)).map((f) => f.name);
 
 function field(name: string, displayOptions?: DisplayOptionsWire, def: Json = ''): FieldDef {
-  return fieldsOf({ properties: { [name]: { type: 'string', default: def, 'x-ui': { widget: 'text', order: 0, displayOptions } } } })[0];
+  return fieldsOf({
+    properties: { [name]: { type: 'string', default: def, 'x-ui': { widget: 'text', order: 0, displayOptions } } },
+  })[0];
 }
 
 describe('display options (mirror of DisplayOptions.java)', () => {
@@ -48,7 +56,9 @@ describe('display options (mirror of DisplayOptions.java)', () => {
     expect(service.ui.options!.map((o) => o.value)).toEqual(['call', 'getAll']);
     expect(service.default).toBe('call');
     // the service variant's default operation (call) shows the call fields
-    expect(shown({ resource: 'service' })).toEqual(expect.arrayContaining(['domain', 'service', 'target', 'serviceData']));
+    expect(shown({ resource: 'service' })).toEqual(
+      expect.arrayContaining(['domain', 'service', 'target', 'serviceData']),
+    );
   });
 
   it('keeps a field shown when the controlling value is an expression, but does not require it', () => {
@@ -57,7 +67,10 @@ describe('display options (mirror of DisplayOptions.java)', () => {
     const entityId = ha.find((f) => f.name === 'entityId')!;
     expect(visibilityDependsOnExpression(entityId, rootScope(values, ha, 2))).toBe(true);
     expect(validate(ha, values, { expressions: true, version: 2 })).not.toHaveProperty('entityId');
-    expect(validate(ha, { resource: 'state', operation: 'get' }, { expressions: true, version: 2 })).toHaveProperty('entityId', 'is required');
+    expect(validate(ha, { resource: 'state', operation: 'get' }, { expressions: true, version: 2 })).toHaveProperty(
+      'entityId',
+      'is required',
+    );
   });
 
   it('reads /name keys from the top level inside a collection', () => {
@@ -75,7 +88,9 @@ describe('display options (mirror of DisplayOptions.java)', () => {
     const options = sw.find((f) => f.name === 'options')!;
     const settings = options.groups!.find((g) => g.name === 'settings')!;
     const renameFallback = settings.fields.find((f) => f.name === 'renameFallback')!;
-    expect(isVisible(renameFallback, childScope(rootScope({ fallbackOutput: 'extra' }, sw, 3), {}, settings.fields))).toBe(true);
+    expect(
+      isVisible(renameFallback, childScope(rootScope({ fallbackOutput: 'extra' }, sw, 3), {}, settings.fields)),
+    ).toBe(true);
     expect(isVisible(renameFallback, childScope(rootScope({}, sw, 3), {}, settings.fields))).toBe(false);
   });
 
@@ -117,11 +132,20 @@ describe('display options (mirror of DisplayOptions.java)', () => {
   });
 
   it('reports server-like messages for out-of-range numbers and invalid JSON', () => {
-    const issues = validate(ha, { resource: 'state', operation: 'getAll', limit: 500 }, { expressions: true, version: 2 });
+    const issues = validate(
+      ha,
+      { resource: 'state', operation: 'getAll', limit: 500 },
+      { expressions: true, version: 2 },
+    );
     expect(issues.limit).toBe('must be at most 100');
-    const json = validate(ha, { resource: 'service', operation: 'call', domain: 'light', service: 'turn_on', serviceData: '{oops' },
-      { expressions: true, version: 2 });
+    const json = validate(
+      ha,
+      { resource: 'service', operation: 'call', domain: 'light', service: 'turn_on', serviceData: '{oops' },
+      { expressions: true, version: 2 },
+    );
     expect(json.serviceData).toMatch(/^is not valid JSON/);
-    expect(validate(ha, { resource: 'state', operation: 'getAll', limit: '={{ 5 }}' }, { expressions: true, version: 2 })).toEqual({});
+    expect(
+      validate(ha, { resource: 'state', operation: 'getAll', limit: '={{ 5 }}' }, { expressions: true, version: 2 }),
+    ).toEqual({});
   });
 });

@@ -25,15 +25,29 @@ describe('typing in an expression', () => {
   });
 
   it('highlights the code segments and reports an unclosed one while typing', () => {
-    expect(tokenize('Hi {{ $json.name }}').map((t) => t.kind)).toEqual(['text', 'brace', 'space', 'variable', 'punctuation', 'property', 'space', 'brace']);
+    expect(tokenize('Hi {{ $json.name }}').map((t) => t.kind)).toEqual([
+      'text',
+      'brace',
+      'space',
+      'variable',
+      'punctuation',
+      'property',
+      'space',
+      'brace',
+    ]);
     expect(syntaxError('=Hi {{ $json.name')).toBe('The expression is missing its closing "}}"');
     expect(syntaxError('={{ $json.a( }}')).toBe('Missing ")" in the expression');
     expect(syntaxError('={{ "}}" }}')).toBeNull();
   });
 
   it('suggests $json fields of the input item, node names and extension functions', () => {
-    const ctx = { item: { entity_id: 'light.bed', attributes: { brightness: 10 } }, nodeNames: ['Home Assistant', 'Webhook'] };
-    expect(complete('{{ $json.', ctx)!.options.map((o) => o.label)).toEqual(expect.arrayContaining(['entity_id', 'attributes']));
+    const ctx = {
+      item: { entity_id: 'light.bed', attributes: { brightness: 10 } },
+      nodeNames: ['Home Assistant', 'Webhook'],
+    };
+    expect(complete('{{ $json.', ctx)!.options.map((o) => o.label)).toEqual(
+      expect.arrayContaining(['entity_id', 'attributes']),
+    );
     expect(complete('{{ $json.attributes.br', ctx)!.options[0].label).toBe('brightness');
     expect(complete("{{ $('Hom", ctx)!.options.map((o) => o.insert)).toEqual(["Home Assistant')"]);
     expect(complete('{{ $json.entity_id.toUp', ctx)!.options[0].label).toBe('toUpperCase()');

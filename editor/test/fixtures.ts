@@ -25,15 +25,24 @@ export function fetchStub(routes: Record<string, (body: unknown) => unknown>) {
     const key = `${method} ${url.split('?')[0]}`;
     const handler = routes[key];
     if (!handler) {
-      return new Response(JSON.stringify({ title: 'Not Found', status: 404, detail: `no stub for ${key}` }), { status: 404 });
+      return new Response(JSON.stringify({ title: 'Not Found', status: 404, detail: `no stub for ${key}` }), {
+        status: 404,
+      });
     }
     try {
       const out = handler(body);
       return new Response(JSON.stringify(out), { status: 200, headers: { 'Content-Type': 'application/json' } });
     } catch (e) {
       const err = e as { status?: number; detail?: string; errors?: unknown };
-      return new Response(JSON.stringify({ title: 'Error', status: err.status ?? 500, detail: err.detail ?? String(e), errors: err.errors ?? [] }),
-        { status: err.status ?? 500, headers: { 'Content-Type': 'application/problem+json' } });
+      return new Response(
+        JSON.stringify({
+          title: 'Error',
+          status: err.status ?? 500,
+          detail: err.detail ?? String(e),
+          errors: err.errors ?? [],
+        }),
+        { status: err.status ?? 500, headers: { 'Content-Type': 'application/problem+json' } },
+      );
     }
   };
   return { fn, calls };

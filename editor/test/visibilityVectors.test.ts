@@ -8,13 +8,24 @@ import { isVisible, rootScope, type Declared } from '../src/form/displayOptions'
 // vitest runs from editor/ (npm test, and the Maven build)
 const file = resolve(process.cwd(), '../ui-schema/src/test/resources/visibility-vectors.json');
 const { vectors } = JSON.parse(readFileSync(file, 'utf8')) as {
-  vectors: { name: string; fields: { name: string; default: Json; displayOptions?: DisplayOptionsWire }[]; values: Record<string, Json>; version?: number; visible: string[] }[];
+  vectors: {
+    name: string;
+    fields: { name: string; default: Json; displayOptions?: DisplayOptionsWire }[];
+    values: Record<string, Json>;
+    version?: number;
+    visible: string[];
+  }[];
 };
 
 describe('visibility vectors shared with the Java rules', () => {
   for (const v of vectors) {
     it(v.name, () => {
-      const fields: Declared[] = v.fields.map((f) => ({ name: f.name, holdsValue: true, default: f.default, displayOptions: f.displayOptions }));
+      const fields: Declared[] = v.fields.map((f) => ({
+        name: f.name,
+        holdsValue: true,
+        default: f.default,
+        displayOptions: f.displayOptions,
+      }));
       const scope = rootScope(v.values, fields, v.version);
       const visible: string[] = [];
       for (const f of fields) {

@@ -8,7 +8,10 @@ import { dropDraft, readDraft, writeDraft } from '../src/workflow/drafts';
 import { fetchStub } from './fixtures';
 
 const stored: Workflow = {
-  id: 'wf-1', versionId: 'v1', name: 'Lights', active: false,
+  id: 'wf-1',
+  versionId: 'v1',
+  name: 'Lights',
+  active: false,
   nodes: [{ id: '1', name: 'Start', type: 'hearth.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
   connections: {},
 };
@@ -124,7 +127,10 @@ describe('local drafts of unsaved work', () => {
 
   it('ignores what is not a draft', () => {
     window.localStorage.setItem('hearth.draft.wf-2', '{not json');
-    window.localStorage.setItem('hearth.draft.wf-3', JSON.stringify({ savedAt: 'now', workflow: { name: 'no nodes' } }));
+    window.localStorage.setItem(
+      'hearth.draft.wf-3',
+      JSON.stringify({ savedAt: 'now', workflow: { name: 'no nodes' } }),
+    );
     expect(readDraft('wf-2')).toBeNull();
     expect(readDraft('wf-3')).toBeNull();
   });

@@ -4,24 +4,54 @@ import { groupNodeTypes } from '../src/canvas/Palette';
 import { issuesByNode } from '../src/pages/editor/serverIssues';
 import { credentialRequirements, nodeIssues } from '../src/workflow/issues';
 import {
-  addNode, connect, deleteNodes, disconnect, duplicateNodes, edgesOf, inputsOf, outputsOf, renameNode, uniqueName,
+  addNode,
+  connect,
+  deleteNodes,
+  disconnect,
+  duplicateNodes,
+  edgesOf,
+  inputsOf,
+  outputsOf,
+  renameNode,
+  uniqueName,
   upstreamOf,
 } from '../src/workflow/model';
 import { homeAssistantSchema, switchSchema } from './fixtures';
 
 function type(name: string, displayName: string, extra: Partial<NodeType> = {}): NodeType {
   return {
-    name, displayName, group: 'transform', categories: ['Flow'], icon: 'fa:arrow-right', description: '', versions: [1],
-    defaultVersion: 1, inputs: [''], outputs: [''], credentials: [], schema: { properties: {} }, ...extra,
+    name,
+    displayName,
+    group: 'transform',
+    categories: ['Flow'],
+    icon: 'fa:arrow-right',
+    description: '',
+    versions: [1],
+    defaultVersion: 1,
+    inputs: [''],
+    outputs: [''],
+    credentials: [],
+    schema: { properties: {} },
+    ...extra,
   };
 }
 
 const noop = type('hearth.noOp', 'No Operation');
 const ha = type('hearth.homeAssistant', 'Home Assistant', {
-  group: 'action', categories: ['Home Assistant'], defaultVersion: 2, versions: [1, 2], credentials: ['homeAssistantApi'], schema: homeAssistantSchema,
+  group: 'action',
+  categories: ['Home Assistant'],
+  defaultVersion: 2,
+  versions: [1, 2],
+  credentials: ['homeAssistantApi'],
+  schema: homeAssistantSchema,
 });
 const sw = type('hearth.switch', 'Switch', { schema: switchSchema, defaultVersion: 3 });
-const webhook = type('hearth.webhook', 'Webhook', { group: 'trigger', categories: ['Triggers'], inputs: [], schema: { properties: { path: { type: 'string' } } } });
+const webhook = type('hearth.webhook', 'Webhook', {
+  group: 'trigger',
+  categories: ['Triggers'],
+  inputs: [],
+  schema: { properties: { path: { type: 'string' } } },
+});
 
 function build(): Workflow {
   let wf: Workflow = { name: 'w', nodes: [], connections: {} };
@@ -55,14 +85,21 @@ describe('workflow model (n8n JSON)', () => {
 
   it('rewrites connections and expression references when a node is renamed', () => {
     let wf = build();
-    wf = { ...wf, nodes: wf.nodes.map((n) => (n.name === 'No Operation' ? { ...n, parameters: { x: "={{ $('Home Assistant').item.json.state }}" } } : n)) };
+    wf = {
+      ...wf,
+      nodes: wf.nodes.map((n) =>
+        n.name === 'No Operation' ? { ...n, parameters: { x: "={{ $('Home Assistant').item.json.state }}" } } : n,
+      ),
+    };
     const r = renameNode(wf, 'Home Assistant', 'Kitchen');
     expect(r.name).toBe('Kitchen');
     expect(r.workflow.connections).toEqual({
       Webhook: { main: [[{ node: 'Kitchen', type: 'main', index: 0 }]] },
       Kitchen: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] },
     });
-    expect(r.workflow.nodes.find((n) => n.name === 'No Operation')!.parameters.x).toBe("={{ $('Kitchen').item.json.state }}");
+    expect(r.workflow.nodes.find((n) => n.name === 'No Operation')!.parameters.x).toBe(
+      "={{ $('Kitchen').item.json.state }}",
+    );
     expect(renameNode(wf, 'Home Assistant', 'Webhook').name).toBe('Webhook1');
   });
 
@@ -75,7 +112,9 @@ describe('workflow model (n8n JSON)', () => {
   it('duplicates nodes with new names, keeping the connections between the copies', () => {
     const r = duplicateNodes(build(), ['Home Assistant', 'No Operation']);
     expect(r.names).toEqual(['Home Assistant1', 'No Operation1']);
-    expect(r.workflow.connections['Home Assistant1']).toEqual({ main: [[{ node: 'No Operation1', type: 'main', index: 0 }]] });
+    expect(r.workflow.connections['Home Assistant1']).toEqual({
+      main: [[{ node: 'No Operation1', type: 'main', index: 0 }]],
+    });
     expect(edgesOf(r.workflow)).toHaveLength(3);
   });
 
@@ -88,25 +127,64 @@ describe('workflow model (n8n JSON)', () => {
   });
 
   it('derives Switch outputs from its rules and the fallback option', () => {
-    const node = { name: 'Switch', type: 'hearth.switch', typeVersion: 3, position: [0, 0] as [number, number],
-      parameters: { rules: { values: [{ outputKey: 'hot' }, { outputKey: '' }] } } };
+    const node = {
+      name: 'Switch',
+      type: 'hearth.switch',
+      typeVersion: 3,
+      position: [0, 0] as [number, number],
+      parameters: { rules: { values: [{ outputKey: 'hot' }, { outputKey: '' }] } },
+    };
     expect(outputsOf(node, sw)).toEqual(['hot', '1']);
     const withFallback = { ...node, parameters: { ...node.parameters, options: { fallbackOutput: 'extra' } } };
-    const swExtra = { ...sw, schema: { ...switchSchema, 'x-node': { ...switchSchema['x-node']!, dynamicOutputs: { ...switchSchema['x-node']!.dynamicOutputs!, extraWhenParameter: 'options.fallbackOutput' } } } };
+    const swExtra = {
+      ...sw,
+      schema: {
+        ...switchSchema,
+        'x-node': {
+          ...switchSchema['x-node']!,
+          dynamicOutputs: { ...switchSchema['x-node']!.dynamicOutputs!, extraWhenParameter: 'options.fallbackOutput' },
+        },
+      },
+    };
     expect(outputsOf(withFallback, swExtra)).toEqual(['hot', '1', 'Fallback']);
   });
 
-  it('adds Respond to Webhook\'s response output to its declared one when the branch is enabled', () => {
+  it("adds Respond to Webhook's response output to its declared one when the branch is enabled", () => {
     const respond = type('hearth.respondToWebhook', 'Respond to Webhook', {
-      schema: { properties: {}, 'x-node': { ...switchSchema['x-node']!, dynamicOutputs: { groupPath: '', labelField: '', extraWhenParameter: 'enableResponseOutput', extraWhenValue: true, extraOutputName: 'Response' } } },
+      schema: {
+        properties: {},
+        'x-node': {
+          ...switchSchema['x-node']!,
+          dynamicOutputs: {
+            groupPath: '',
+            labelField: '',
+            extraWhenParameter: 'enableResponseOutput',
+            extraWhenValue: true,
+            extraOutputName: 'Response',
+          },
+        },
+      },
     });
-    const node = { name: 'Respond', type: 'hearth.respondToWebhook', typeVersion: 1.5, position: [0, 0] as [number, number], parameters: {} };
+    const node = {
+      name: 'Respond',
+      type: 'hearth.respondToWebhook',
+      typeVersion: 1.5,
+      position: [0, 0] as [number, number],
+      parameters: {},
+    };
     expect(outputsOf(node, respond)).toEqual(['']);
     expect(outputsOf({ ...node, parameters: { enableResponseOutput: true } }, respond)).toEqual(['', 'Response']);
   });
 
   it('adds an error output when the node continues using the error output', () => {
-    const node = { name: 'HA', type: 'hearth.homeAssistant', typeVersion: 2, position: [0, 0] as [number, number], parameters: {}, onError: 'continueErrorOutput' as const };
+    const node = {
+      name: 'HA',
+      type: 'hearth.homeAssistant',
+      typeVersion: 2,
+      position: [0, 0] as [number, number],
+      parameters: {},
+      onError: 'continueErrorOutput' as const,
+    };
     expect(outputsOf(node, ha)).toEqual(['', 'error']);
     expect(inputsOf(webhook)).toEqual([]);
     expect(inputsOf(type('hearth.merge', 'Merge', { inputs: ['Input 1', 'Input 2'] }))).toEqual(['Input 1', 'Input 2']);
@@ -115,11 +193,25 @@ describe('workflow model (n8n JSON)', () => {
   it('draws as many inputs as Merge\'s "Number of Inputs" says', () => {
     const merge = type('hearth.merge', 'Merge', {
       inputs: ['Input 1', 'Input 2'],
-      schema: { properties: {}, 'x-node': { dynamicInputs: { countParameter: 'numberInputs', labelPrefix: 'Input' } } } as NodeType['schema'],
+      schema: {
+        properties: {},
+        'x-node': { dynamicInputs: { countParameter: 'numberInputs', labelPrefix: 'Input' } },
+      } as NodeType['schema'],
     });
     const node = (parameters: Record<string, unknown>) =>
-      ({ name: 'Merge', type: 'hearth.merge', typeVersion: 3.2, position: [0, 0] as [number, number], parameters }) as never;
-    expect(inputsOf(merge, node({ mode: 'append', numberInputs: 4 }))).toEqual(['Input 1', 'Input 2', 'Input 3', 'Input 4']);
+      ({
+        name: 'Merge',
+        type: 'hearth.merge',
+        typeVersion: 3.2,
+        position: [0, 0] as [number, number],
+        parameters,
+      }) as never;
+    expect(inputsOf(merge, node({ mode: 'append', numberInputs: 4 }))).toEqual([
+      'Input 1',
+      'Input 2',
+      'Input 3',
+      'Input 4',
+    ]);
     expect(inputsOf(merge, node({ mode: 'append' }))).toEqual(['Input 1', 'Input 2']);
     expect(inputsOf(merge)).toEqual(['Input 1', 'Input 2']);
   });
@@ -129,29 +221,51 @@ describe('workflow model (n8n JSON)', () => {
       schema: {
         properties: {
           mode: {
-            type: 'string', enum: ['append', 'combineBySql'], title: 'Mode',
-            'x-ui': { widget: 'select', options: [
-              { name: 'Append', value: 'append' },
-              { name: 'SQL Query', value: 'combineBySql', unsupported: 'Hearth has no AlaSQL' },
-            ] },
+            type: 'string',
+            enum: ['append', 'combineBySql'],
+            title: 'Mode',
+            'x-ui': {
+              widget: 'select',
+              options: [
+                { name: 'Append', value: 'append' },
+                { name: 'SQL Query', value: 'combineBySql', unsupported: 'Hearth has no AlaSQL' },
+              ],
+            },
           },
         },
       },
     });
-    const node = { name: 'Merge', type: 'hearth.merge', typeVersion: 3.2, position: [0, 0] as [number, number], parameters: { mode: 'combineBySql' } };
-    expect(nodeIssues(node, merge, () => '').all).toEqual(["Parameter \"Mode\": 'SQL Query' is not supported by Hearth: Hearth has no AlaSQL"]);
+    const node = {
+      name: 'Merge',
+      type: 'hearth.merge',
+      typeVersion: 3.2,
+      position: [0, 0] as [number, number],
+      parameters: { mode: 'combineBySql' },
+    };
+    expect(nodeIssues(node, merge, () => '').all).toEqual([
+      'Parameter "Mode": \'SQL Query\' is not supported by Hearth: Hearth has no AlaSQL',
+    ]);
   });
 
   it('reports missing parameters and credentials as node issues', () => {
-    const node = { name: 'HA', type: 'hearth.homeAssistant', typeVersion: 2, position: [0, 0] as [number, number], parameters: {} };
+    const node = {
+      name: 'HA',
+      type: 'hearth.homeAssistant',
+      typeVersion: 2,
+      position: [0, 0] as [number, number],
+      parameters: {},
+    };
     const issues = nodeIssues(node, ha, () => 'Home Assistant API');
-    expect(issues.all).toEqual(['Parameter "Entity ID" is required', 'Credentials for "Home Assistant API" are not set']);
+    expect(issues.all).toEqual([
+      'Parameter "Entity ID" is required',
+      'Credentials for "Home Assistant API" are not set',
+    ]);
     expect(credentialRequirements(node, ha)).toEqual([{ type: 'homeAssistantApi', required: true }]);
     const ok = { ...node, parameters: { entityId: 'sun.sun' }, credentials: { homeAssistantApi: { id: 'c1' } } };
     expect(nodeIssues(ok, ha, () => '').all).toEqual([]);
   });
 
-  it('maps the server\'s issues to the node and parameter they name, keeping the text the user reads', () => {
+  it("maps the server's issues to the node and parameter they name, keeping the text the user reads", () => {
     const wf = build();
     const issues = [
       { path: 'nodes[1].parameters.entityId', message: 'is required', text: 'Home Assistant → Entity is required' },
@@ -167,7 +281,10 @@ describe('workflow model (n8n JSON)', () => {
     const set = type('hearth.set', 'Edit Fields (Set)', { categories: ['Data'] });
     const loop = type('hearth.splitInBatches', 'Loop Over Items (Split in Batches)', {
       categories: ['Flow', 'Core Nodes'],
-      schema: { properties: {}, 'x-node': { aliases: ['n8n-nodes-base.splitInBatches'], keywords: ['Loop', 'Split In Batches'] } as never },
+      schema: {
+        properties: {},
+        'x-node': { aliases: ['n8n-nodes-base.splitInBatches'], keywords: ['Loop', 'Split In Batches'] } as never,
+      },
     });
     const lists = type('hearth.itemLists', 'Item Lists', { categories: ['Data Transformation', 'Core Nodes'] });
     const http = type('hearth.httpRequest', 'HTTP Request', { categories: ['Core', 'Development'] });
@@ -175,7 +292,11 @@ describe('workflow model (n8n JSON)', () => {
     const groups = groupNodeTypes(all, '');
     expect(groups.map((g) => g.section)).toEqual(['Triggers', 'Home Assistant', 'Data transformation', 'Flow', 'Core']);
     expect(groups[2].types.map((t) => t.displayName)).toEqual(['Edit Fields (Set)', 'Item Lists']);
-    expect(groups[3].types.map((t) => t.displayName)).toEqual(['Loop Over Items (Split in Batches)', 'No Operation', 'Switch']);
+    expect(groups[3].types.map((t) => t.displayName)).toEqual([
+      'Loop Over Items (Split in Batches)',
+      'No Operation',
+      'Switch',
+    ]);
     const names = (q: string) => groupNodeTypes(all, q).flatMap((g) => g.types.map((t) => t.displayName));
     expect(names('Set')).toContain('Edit Fields (Set)');
     expect(names('Item Lists')).toEqual(['Item Lists']);
@@ -188,7 +309,8 @@ describe('workflow model (n8n JSON)', () => {
 describe('upstreamOf', () => {
   it('is the node and every node it gets data from', () => {
     const graph: Workflow = {
-      name: 'g', nodes: [],
+      name: 'g',
+      nodes: [],
       connections: {
         A: { main: [[{ node: 'B', type: 'main', index: 0 }]] },
         B: { main: [[{ node: 'D', type: 'main', index: 0 }]] },

@@ -36,20 +36,48 @@ export function CanvasEdge(props: EdgeProps<CanvasFlowEdge>) {
   return (
     <>
       <g onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)}>
-        <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={24}
+        <BaseEdge
+          id={id}
+          path={path}
+          markerEnd={markerEnd}
+          interactionWidth={24}
           style={{
-            stroke: selected ? '#ff6d5a' : ran && data.items! > 0 ? '#29a568' : data?.error ? '#e05555' : data?.loop ? '#d97706' : '#9aa0ab',
+            stroke: selected
+              ? '#ff6d5a'
+              : ran && data.items! > 0
+                ? '#29a568'
+                : data?.error
+                  ? '#e05555'
+                  : data?.loop
+                    ? '#d97706'
+                    : '#9aa0ab',
             strokeWidth: selected ? 3 : 2,
             strokeDasharray: data?.loop ? '6 4' : undefined,
-          }} />
+          }}
+        />
       </g>
       <EdgeLabelRenderer>
-        <div className="edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px,${labelY}px)` }}
-          onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)}>
-          {ran && <span className="edge-items">{data.items} {data.items === 1 ? 'item' : 'items'}</span>}
+        <div
+          className="edge-label nodrag nopan"
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px,${labelY}px)` }}
+          onMouseEnter={() => setHover(true)}
+          onMouseLeave={() => setHover(false)}
+        >
+          {ran && (
+            <span className="edge-items">
+              {data.items} {data.items === 1 ? 'item' : 'items'}
+            </span>
+          )}
           {(hover || selected) && (
-            <button type="button" className="edge-delete" title="Delete connection" data-testid={`delete-edge-${id}`}
-              onClick={() => data?.onDelete(id)}><Icon name="trash" size={13} /></button>
+            <button
+              type="button"
+              className="edge-delete"
+              title="Delete connection"
+              data-testid={`delete-edge-${id}`}
+              onClick={() => data?.onDelete(id)}
+            >
+              <Icon name="trash" size={13} />
+            </button>
           )}
         </div>
       </EdgeLabelRenderer>

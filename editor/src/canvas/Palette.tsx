@@ -26,8 +26,17 @@ export function sectionOf(t: NodeType): string {
 /** What a search matches: the name shown, the type name and its n8n aliases, the description, n8n's keywords. */
 function searchText(t: NodeType): string {
   const x = t.schema?.['x-node'];
-  return [t.displayName, t.name, t.description ?? '', ...(t.categories ?? []), ...(x?.aliases ?? []), ...((x?.keywords) ?? [])]
-    .join(' ').toLowerCase().replace(/[-_.]/g, ' ');
+  return [
+    t.displayName,
+    t.name,
+    t.description ?? '',
+    ...(t.categories ?? []),
+    ...(x?.aliases ?? []),
+    ...(x?.keywords ?? []),
+  ]
+    .join(' ')
+    .toLowerCase()
+    .replace(/[-_.]/g, ' ');
 }
 
 export function groupNodeTypes(types: NodeType[], search: string): Array<{ section: string; types: NodeType[] }> {
@@ -44,17 +53,28 @@ export function groupNodeTypes(types: NodeType[], search: string): Array<{ secti
     bySection.set(s, [...(bySection.get(s) ?? []), t]);
   }
   const order = [...SECTIONS, ...[...bySection.keys()].filter((s) => !SECTIONS.includes(s)).sort()];
-  return order.filter((s) => bySection.has(s)).map((s) => ({
-    section: s,
-    types: bySection.get(s)!.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-  }));
+  return order
+    .filter((s) => bySection.has(s))
+    .map((s) => ({
+      section: s,
+      types: bySection.get(s)!.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    }));
 }
 
 /** The searchable node palette: drag a node onto the canvas, or click to add it. */
-export function Palette({ types, onAdd, onClose, connectHint, onCancelHint }: {
-  types: NodeType[]; onAdd: (t: NodeType) => void; onClose?: () => void;
+export function Palette({
+  types,
+  onAdd,
+  onClose,
+  connectHint,
+  onCancelHint,
+}: {
+  types: NodeType[];
+  onAdd: (t: NodeType) => void;
+  onClose?: () => void;
   /** the node the next one connects from (the "+" of an output), shown above the list */
-  connectHint?: string; onCancelHint?: () => void;
+  connectHint?: string;
+  onCancelHint?: () => void;
 }) {
   const [search, setSearch] = useState('');
   const searchInput = useRef<HTMLInputElement>(null);
@@ -65,17 +85,31 @@ export function Palette({ types, onAdd, onClose, connectHint, onCancelHint }: {
   return (
     <aside className="palette" data-testid="palette">
       <div className="palette-header">
-        <input ref={searchInput} data-testid="palette-search" placeholder="Search nodes…" value={search} onChange={(e) => setSearch(e.target.value)}
+        <input
+          ref={searchInput}
+          data-testid="palette-search"
+          placeholder="Search nodes…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && groups[0]?.types[0]) onAdd(groups[0].types[0]);
-          }} />
-        {onClose && <button type="button" className="icon-btn" onClick={onClose} title="Hide nodes panel">«</button>}
+          }}
+        />
+        {onClose && (
+          <button type="button" className="icon-btn" onClick={onClose} title="Hide nodes panel">
+            «
+          </button>
+        )}
       </div>
       {connectHint && (
         <div className="palette-connect-hint" data-testid="palette-connect-hint">
-          <span>Add a node after <strong>{connectHint}</strong></span>
+          <span>
+            Add a node after <strong>{connectHint}</strong>
+          </span>
           <span className="spacer" />
-          <button type="button" className="icon-btn" title="Cancel" onClick={onCancelHint}>×</button>
+          <button type="button" className="icon-btn" title="Cancel" onClick={onCancelHint}>
+            ×
+          </button>
         </div>
       )}
       <div className="palette-list">
@@ -84,14 +118,19 @@ export function Palette({ types, onAdd, onClose, connectHint, onCancelHint }: {
           <div key={g.section} className="palette-section" data-testid={`palette-section-${g.section}`}>
             <div className="palette-section-title">{g.section}</div>
             {g.types.map((t) => (
-              <div key={t.name} className="palette-item" data-testid={`palette-item-${t.name}`} draggable
+              <div
+                key={t.name}
+                className="palette-item"
+                data-testid={`palette-item-${t.name}`}
+                draggable
                 title={t.description}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(DRAG_TYPE, t.name);
                   e.dataTransfer.setData('text/plain', t.name);
                   e.dataTransfer.effectAllowed = 'move';
                 }}
-                onClick={() => onAdd(t)}>
+                onClick={() => onAdd(t)}
+              >
                 <NodeIcon icon={t.icon} type={t.name} size={28} name={t.displayName} />
                 <div className="palette-item-text">
                   <div className="palette-item-name">{t.displayName}</div>

@@ -17,7 +17,10 @@ function isSecret(f: FieldDef): boolean {
 }
 
 /** The stored credential as the form holds it: masked secrets become empty inputs, remembered as set. */
-export function formStateOf(credential: Credential | undefined, fields: FieldDef[]): { values: JsonObject; secretsSet: string[] } {
+export function formStateOf(
+  credential: Credential | undefined,
+  fields: FieldDef[],
+): { values: JsonObject; secretsSet: string[] } {
   const values: JsonObject = {};
   const secretsSet = new Set(credential?.secretsSet ?? []);
   for (const [k, v] of Object.entries(credential?.data ?? {})) {
@@ -73,7 +76,10 @@ export interface CredentialEditorProps {
 export function CredentialEditor({ type, credential, onSaved, onCancel }: CredentialEditorProps) {
   const schema = schemaFields(type.schema);
   const signIn = type.signIn;
-  const fields = useMemo(() => (signIn ? schema.filter((f) => f.name !== signIn.tokenField) : schema), [schema, signIn]);
+  const fields = useMemo(
+    () => (signIn ? schema.filter((f) => f.name !== signIn.tokenField) : schema),
+    [schema, signIn],
+  );
   const tokenField = signIn ? schema.find((f) => f.name === signIn.tokenField) : undefined;
   const initial = useMemo(() => formStateOf(credential, fields), [credential, fields]);
   const [values, setValues] = useState<JsonObject>(initial.values);
@@ -108,7 +114,11 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
     setTest(null);
     setError(null);
     try {
-      const r = await api.testCredential({ type: type.name, data: dataToSend(fields, values, secretsSet), ...(id ? { id } : {}) });
+      const r = await api.testCredential({
+        type: type.name,
+        data: dataToSend(fields, values, secretsSet),
+        ...(id ? { id } : {}),
+      });
       setTest({ status: r.status, message: r.message });
     } catch (e) {
       setServerIssues(issuesFromError(e));
@@ -124,7 +134,11 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
   /** whether the values need a sign-in (OAuth2's Client Credentials grant does not: the field it fills is hidden) */
   const signInShown = !!signIn && (!tokenField || isVisible(tokenField, rootScope(values, fields)));
   /** a sign-in belongs to the address it was made for: changing the address clears it */
-  const addressChanged = fields.some((f) => !isSecret(f) && JSON.stringify(values[f.name] ?? f.default) !== JSON.stringify(initial.values[f.name] ?? f.default));
+  const addressChanged = fields.some(
+    (f) =>
+      !isSecret(f) &&
+      JSON.stringify(values[f.name] ?? f.default) !== JSON.stringify(initial.values[f.name] ?? f.default),
+  );
 
   /** Saves the form; the saved credential, or undefined when it could not be saved (the form says why). */
   const save = async (): Promise<Credential | undefined> => {
@@ -137,7 +151,9 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
     try {
       const data = dataToSend(fields, values, secretsSet);
       if (signIn && signedIn && addressChanged) data[signIn.tokenField] = '';
-      const saved = id ? await api.updateCredential(id, { name, data }) : await api.createCredential({ name, type: type.name, data });
+      const saved = id
+        ? await api.updateCredential(id, { name, data })
+        : await api.createCredential({ name, type: type.name, data });
       setId(saved.id);
       const after = formStateOf(saved, fields);
       setValues(after.values);
@@ -172,7 +188,10 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
     // opened now, while the click still counts as the user's: a window opened after the awaits below is blocked
     const popup = window.open('', 'hearth-sign-in', 'width=560,height=760');
     if (!popup) {
-      setSignInMessage({ ok: false, text: 'The browser blocked the sign-in window: allow pop-ups for Hearth and try again' });
+      setSignInMessage({
+        ok: false,
+        text: 'The browser blocked the sign-in window: allow pop-ups for Hearth and try again',
+      });
       return;
     }
     setBusy('sign-in');
@@ -200,7 +219,11 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
       const r = await api.credentialSignOut(id);
       // status and message change together (one render): the form never shows "Not signed in" beside "Signed in"
       setTest(null);
-      setSignInMessage(r.revoked ? { ok: true, text: 'Disconnected: the sign-in was revoked' } : { ok: false, text: r.message ?? 'Disconnected' });
+      setSignInMessage(
+        r.revoked
+          ? { ok: true, text: 'Disconnected: the sign-in was revoked' }
+          : { ok: false, text: r.message ?? 'Disconnected' },
+      );
       setSignInSeen(false);
       await reload(id);
     } catch (e) {
@@ -218,7 +241,9 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
       if (e.origin !== window.location.origin || m?.type !== 'hearth-sign-in' || m.credentialId !== id) return;
       setTest(null);
       if (m.ok) setSignInSeen(true);
-      setSignInMessage(m.ok ? { ok: true, text: 'Signed in' } : { ok: false, text: m.message || 'You were not signed in' });
+      setSignInMessage(
+        m.ok ? { ok: true, text: 'Signed in' } : { ok: false, text: m.message || 'You were not signed in' },
+      );
       void reload(id);
     };
     window.addEventListener('message', onMessage);
@@ -229,11 +254,23 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
   return (
     <div className="credential-editor" data-testid="credential-editor">
       <div className="field">
-        <div className="field-label"><label htmlFor="credential-name">Credential name</label></div>
-        <input id="credential-name" data-testid="credential-name" value={name} onChange={(e) => setName(e.target.value)} />
+        <div className="field-label">
+          <label htmlFor="credential-name">Credential name</label>
+        </div>
+        <input
+          id="credential-name"
+          data-testid="credential-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       {type.documentationUrl && (
-        <div className="hint">Need help? <a href={type.documentationUrl} target="_blank" rel="noreferrer">Open the docs</a></div>
+        <div className="hint">
+          Need help?{' '}
+          <a href={type.documentationUrl} target="_blank" rel="noreferrer">
+            Open the docs
+          </a>
+        </div>
       )}
       <ParameterForm
         fields={fields}
@@ -246,26 +283,62 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
         env={{ expressions: false, issues, secretsSet, testIdPrefix: 'cred-' }}
       />
       {signIn && signInShown && (
-        <SignInPanel buttonText={signIn.buttonText} signedIn={signedIn}
+        <SignInPanel
+          buttonText={signIn.buttonText}
+          signedIn={signedIn}
           refused={test?.status === 'FAILED' && (test.message ?? '').startsWith('Sign in again')}
-          busy={busy !== null} message={signInMessage} onSignIn={onSignIn} onDisconnect={onDisconnect} />
+          busy={busy !== null}
+          message={signInMessage}
+          onSignIn={onSignIn}
+          onDisconnect={onDisconnect}
+        />
       )}
-      {signIn && signedIn && addressChanged && <div className="hint">Saving a new address removes the sign-in: sign in again after saving.</div>}
-      {secretsSet.some((s) => s !== signIn?.tokenField) && <div className="hint">Saved secrets are never shown again; leave them empty to keep them.</div>}
+      {signIn && signedIn && addressChanged && (
+        <div className="hint">Saving a new address removes the sign-in: sign in again after saving.</div>
+      )}
+      {secretsSet.some((s) => s !== signIn?.tokenField) && (
+        <div className="hint">Saved secrets are never shown again; leave them empty to keep them.</div>
+      )}
       {test && (
-        <div className={`test-result ${test.status === 'OK' ? 'ok' : test.status === 'UNSUPPORTED' ? 'muted' : 'failed'}`}
-          data-testid="credential-test-result" data-status={test.status}>
-          {test.status === 'OK' ? `Connection tested successfully${test.message ? `: ${test.message}` : ''}`
-            : test.status === 'UNSUPPORTED' ? 'This credential type cannot be tested' : `Couldn't connect: ${test.message ?? 'unknown error'}`}
+        <div
+          className={`test-result ${test.status === 'OK' ? 'ok' : test.status === 'UNSUPPORTED' ? 'muted' : 'failed'}`}
+          data-testid="credential-test-result"
+          data-status={test.status}
+        >
+          {test.status === 'OK'
+            ? `Connection tested successfully${test.message ? `: ${test.message}` : ''}`
+            : test.status === 'UNSUPPORTED'
+              ? 'This credential type cannot be tested'
+              : `Couldn't connect: ${test.message ?? 'unknown error'}`}
         </div>
       )}
-      {error && <div className="form-error" data-testid="credential-error">{error}</div>}
+      {error && (
+        <div className="form-error" data-testid="credential-error">
+          {error}
+        </div>
+      )}
       <div className="actions">
-        {onCancel && <button type="button" className="btn secondary" onClick={onCancel}>Cancel</button>}
-        <button type="button" className="btn secondary" data-testid="credential-test" disabled={busy !== null} onClick={onTest}>
+        {onCancel && (
+          <button type="button" className="btn secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn secondary"
+          data-testid="credential-test"
+          disabled={busy !== null}
+          onClick={onTest}
+        >
           {busy === 'test' ? 'Testing…' : 'Test'}
         </button>
-        <button type="button" className="btn primary" data-testid="credential-save" disabled={busy !== null} onClick={onSave}>
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="credential-save"
+          disabled={busy !== null}
+          onClick={onSave}
+        >
           {busy === 'save' ? 'Saving…' : 'Save'}
         </button>
       </div>
@@ -274,7 +347,13 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
 }
 
 /** Create (optionally of a given type) or edit a credential in a modal. */
-export function CredentialModal({ credentialId, types, fixedType, onClose, onSaved }: {
+export function CredentialModal({
+  credentialId,
+  types,
+  fixedType,
+  onClose,
+  onSaved,
+}: {
   credentialId?: string;
   types: CredentialType[];
   fixedType?: string;
@@ -286,29 +365,52 @@ export function CredentialModal({ credentialId, types, fixedType, onClose, onSav
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!credentialId) return;
-    api.getCredential(credentialId).then((c) => {
-      setCredential(c);
-      setTypeName(c.type);
-    }, (e: Error) => setError(e.message));
+    api.getCredential(credentialId).then(
+      (c) => {
+        setCredential(c);
+        setTypeName(c.type);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, [credentialId]);
   const type = types.find((t) => t.name === typeName);
   const loading = credentialId && !credential && !error;
   return (
-    <Modal title={credentialId ? `Edit credential` : type ? `New ${type.displayName} credential` : 'Add credential'} onClose={onClose} testId="credential-modal">
+    <Modal
+      title={credentialId ? `Edit credential` : type ? `New ${type.displayName} credential` : 'Add credential'}
+      onClose={onClose}
+      testId="credential-modal"
+    >
       {error && <div className="form-error">{error}</div>}
       {loading && <div className="muted">Loading…</div>}
       {!credentialId && !fixedType && (
         <div className="field">
-          <div className="field-label"><label htmlFor="credential-type-select">Credential type</label></div>
-          <select id="credential-type-select" data-testid="credential-type-select" value={typeName} onChange={(e) => setTypeName(e.target.value)}>
+          <div className="field-label">
+            <label htmlFor="credential-type-select">Credential type</label>
+          </div>
+          <select
+            id="credential-type-select"
+            data-testid="credential-type-select"
+            value={typeName}
+            onChange={(e) => setTypeName(e.target.value)}
+          >
             <option value="">Select a type…</option>
-            {types.map((t) => <option key={t.name} value={t.name}>{t.displayName}</option>)}
+            {types.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.displayName}
+              </option>
+            ))}
           </select>
         </div>
       )}
       {type && !loading && (
-        <CredentialEditor key={`${typeName}-${credential?.id ?? 'new'}`} type={type} credential={credential} onCancel={onClose}
-          onSaved={(c) => onSaved(c)} />
+        <CredentialEditor
+          key={`${typeName}-${credential?.id ?? 'new'}`}
+          type={type}
+          credential={credential}
+          onCancel={onClose}
+          onSaved={(c) => onSaved(c)}
+        />
       )}
     </Modal>
   );

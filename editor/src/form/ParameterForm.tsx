@@ -21,7 +21,12 @@ export interface ParameterFormProps {
 /** A form generated from the `x-ui` hints of a node or credential schema: nothing in it is per node type. */
 export function ParameterForm({ fields, values, onChange, env }: ParameterFormProps) {
   const scope = rootScope(values, fields, env.version);
-  const full: Env = { ...env, rootValues: values, testIdPrefix: env.testIdPrefix ?? 'param-', issues: env.issues ?? {} };
+  const full: Env = {
+    ...env,
+    rootValues: values,
+    testIdPrefix: env.testIdPrefix ?? 'param-',
+    issues: env.issues ?? {},
+  };
   return (
     <EnvContext.Provider value={full}>
       <div className="parameter-form">
@@ -81,17 +86,30 @@ function FieldRow(props: FieldProps) {
   const [dropping, setDropping] = useState(false);
   const testId = env.testIdPrefix + path;
   if (f.widget === 'notice') {
-    return <div className="notice" data-testid={testId}>{f.title}{f.description ? <div className="hint">{f.description}</div> : null}</div>;
+    return (
+      <div className="notice" data-testid={testId}>
+        {f.title}
+        {f.description ? <div className="hint">{f.description}</div> : null}
+      </div>
+    );
   }
   const exprAllowed = env.expressions && f.acceptsExpression;
   const exprValue = expressionOf(f, value);
   const inExpression = exprAllowed && isExpression(exprValue);
-  const issue = env.issues[path] ?? (f.widget === 'resourceLocator' ? env.issues[`${path}.value`] ?? env.issues[`${path}.mode`] : undefined);
+  const issue =
+    env.issues[path] ??
+    (f.widget === 'resourceLocator' ? (env.issues[`${path}.value`] ?? env.issues[`${path}.mode`]) : undefined);
 
   const setExpression = (text: string, at?: number) => {
     if (at !== undefined) setCaret(at);
     if (f.widget === 'resourceLocator') {
-      const base = isLocator(value) ? value : { __rl: true, mode: f.ui.modes?.find((m) => m.name === 'id')?.name ?? f.ui.modes?.[0]?.name ?? 'id', value: '' };
+      const base = isLocator(value)
+        ? value
+        : {
+            __rl: true,
+            mode: f.ui.modes?.find((m) => m.name === 'id')?.name ?? f.ui.modes?.[0]?.name ?? 'id',
+            value: '',
+          };
       set({ ...base, value: text });
     } else {
       set(text);
@@ -112,56 +130,99 @@ function FieldRow(props: FieldProps) {
 
   const isCollection = f.widget === 'collection' || f.widget === 'fixedCollection';
   // a field dragged from the input's schema view: the parameter becomes (or gets) `{{ $json.field }}`, as n8n maps
-  const dropField = exprAllowed ? {
-    onDragOver: (e: React.DragEvent) => {
-      if (!e.dataTransfer.types.includes(FIELD_DRAG_TYPE)) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-      setDropping(true);
-    },
-    onDragLeave: () => setDropping(false),
-    onDrop: (e: React.DragEvent) => {
-      const expr = e.dataTransfer.getData(FIELD_DRAG_TYPE);
-      setDropping(false);
-      if (!expr) return;
-      e.preventDefault();
-      e.stopPropagation();
-      const text = inExpression ? `${String(exprValue).substring(1)}${expr}` : expr;
-      setExpression(`=${text}`, text.length);
-    },
-  } : {};
+  const dropField = exprAllowed
+    ? {
+        onDragOver: (e: React.DragEvent) => {
+          if (!e.dataTransfer.types.includes(FIELD_DRAG_TYPE)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setDropping(true);
+        },
+        onDragLeave: () => setDropping(false),
+        onDrop: (e: React.DragEvent) => {
+          const expr = e.dataTransfer.getData(FIELD_DRAG_TYPE);
+          setDropping(false);
+          if (!expr) return;
+          e.preventDefault();
+          e.stopPropagation();
+          const text = inExpression ? `${String(exprValue).substring(1)}${expr}` : expr;
+          setExpression(`=${text}`, text.length);
+        },
+      }
+    : {};
   return (
-    <div className={`field field-${f.widget}${issue ? ' has-issue' : ''}${dropping ? ' drop-target' : ''}`} data-testid={`field-${path}`} {...dropField}>
+    <div
+      className={`field field-${f.widget}${issue ? ' has-issue' : ''}${dropping ? ' drop-target' : ''}`}
+      data-testid={`field-${path}`}
+      {...dropField}
+    >
       <div className="field-label">
         <label title={f.description} htmlFor={testId}>
           {f.title}
-          {f.ui.required ? <span className="required-mark" title="Required">*</span> : null}
+          {f.ui.required ? (
+            <span className="required-mark" title="Required">
+              *
+            </span>
+          ) : null}
         </label>
-        {f.description && !isCollection ? <span className="info" title={f.description}>?</span> : null}
+        {f.description && !isCollection ? (
+          <span className="info" title={f.description}>
+            ?
+          </span>
+        ) : null}
         <span className="spacer" />
         {exprAllowed && (
           <div className="expr-switch" role="group">
-            <button type="button" className={!inExpression ? 'on' : ''} data-testid={`fixed-toggle-${path}`}
-              onClick={() => inExpression && toggleExpression()}>Fixed</button>
-            <button type="button" className={inExpression ? 'on' : ''} data-testid={`expr-toggle-${path}`}
-              onClick={() => !inExpression && toggleExpression()}>Expression</button>
+            <button
+              type="button"
+              className={!inExpression ? 'on' : ''}
+              data-testid={`fixed-toggle-${path}`}
+              onClick={() => inExpression && toggleExpression()}
+            >
+              Fixed
+            </button>
+            <button
+              type="button"
+              className={inExpression ? 'on' : ''}
+              data-testid={`expr-toggle-${path}`}
+              onClick={() => !inExpression && toggleExpression()}
+            >
+              Expression
+            </button>
           </div>
         )}
         {onRemove && (
-          <button type="button" className="icon-btn remove" title="Remove" data-testid={`remove-${path}`} onClick={onRemove}>×</button>
+          <button
+            type="button"
+            className="icon-btn remove"
+            title="Remove"
+            data-testid={`remove-${path}`}
+            onClick={onRemove}
+          >
+            ×
+          </button>
         )}
       </div>
       {inExpression ? (
         <>
-          <ExpressionEditor value={String(exprValue).substring(1)} onChange={(t) => setExpression(`=${t}`)} testId={testId}
-            initialCaret={caret} completion={{ item: env.previewItem, nodeNames: env.nodeNames ?? [] }}
-            rows={f.widget === 'textarea' || f.widget === 'json' ? 3 : 1} />
+          <ExpressionEditor
+            value={String(exprValue).substring(1)}
+            onChange={(t) => setExpression(`=${t}`)}
+            testId={testId}
+            initialCaret={caret}
+            completion={{ item: env.previewItem, nodeNames: env.nodeNames ?? [] }}
+            rows={f.widget === 'textarea' || f.widget === 'json' ? 3 : 1}
+          />
           <ExpressionPreview expression={String(exprValue)} path={path} />
         </>
       ) : (
         <Widget {...props} testId={testId} invalid={!!issue} onExpression={exprAllowed ? setExpression : undefined} />
       )}
-      {issue ? <div className="field-error" data-testid={`error-${path}`}>{capitalize(`${f.title} ${issue}`)}</div> : null}
+      {issue ? (
+        <div className="field-error" data-testid={`error-${path}`}>
+          {capitalize(`${f.title} ${issue}`)}
+        </div>
+      ) : null}
       {f.ui.hint ? <div className="hint">{f.ui.hint}</div> : null}
     </div>
   );
@@ -176,4 +237,3 @@ function coerceLiteral(f: FieldDef, text: string): Json {
   if (f.widget === 'toggle') return text === 'true';
   return text;
 }
-

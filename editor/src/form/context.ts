@@ -34,8 +34,12 @@ export interface Env extends FormEnv {
   issues: Issues;
 }
 
-export const EnvContext = createContext<Env>({ expressions: false, rootValues: {}, testIdPrefix: 'param-', issues: {} });
-
+export const EnvContext = createContext<Env>({
+  expressions: false,
+  rootValues: {},
+  testIdPrefix: 'param-',
+  issues: {},
+});
 
 export function useFormEnv(): Env {
   return useContext(EnvContext);

@@ -142,23 +142,34 @@ function compare(actual: unknown, operand: unknown): number | null {
 export function testCondition(op: string, operand: Json, actual: unknown): boolean {
   const c = compare(actual, operand);
   switch (op) {
-    case 'eq': return sameValue(actual, operand);
-    case 'not': return !sameValue(actual, operand);
-    case 'gt': return c !== null && c > 0;
-    case 'gte': return c !== null && c >= 0;
-    case 'lt': return c !== null && c < 0;
-    case 'lte': return c !== null && c <= 0;
-    case 'startsWith': return typeof actual === 'string' && actual.startsWith(String(operand));
-    case 'endsWith': return typeof actual === 'string' && actual.endsWith(String(operand));
-    case 'includes': return typeof actual === 'string' && actual.includes(String(operand));
+    case 'eq':
+      return sameValue(actual, operand);
+    case 'not':
+      return !sameValue(actual, operand);
+    case 'gt':
+      return c !== null && c > 0;
+    case 'gte':
+      return c !== null && c >= 0;
+    case 'lt':
+      return c !== null && c < 0;
+    case 'lte':
+      return c !== null && c <= 0;
+    case 'startsWith':
+      return typeof actual === 'string' && actual.startsWith(String(operand));
+    case 'endsWith':
+      return typeof actual === 'string' && actual.endsWith(String(operand));
+    case 'includes':
+      return typeof actual === 'string' && actual.includes(String(operand));
     case 'regex':
       try {
         return actual !== null && actual !== undefined && new RegExp(String(operand)).test(String(actual));
       } catch {
         return false;
       }
-    case 'exists': return actual !== null && actual !== undefined && actual !== '';
-    default: return false;
+    case 'exists':
+      return actual !== null && actual !== undefined && actual !== '';
+    default:
+      return false;
   }
 }
 

@@ -42,7 +42,7 @@ function resolveJsonPath(code: string, item: JsonObject | undefined): Resolution
   const re = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\["([^"]*)"\]|\['([^']*)'\]/g;
   let p: RegExpExecArray | null;
   while ((p = re.exec(m[1])) !== null) {
-    const key = p[1] ?? (p[2] !== undefined ? Number(p[2]) : p[3] ?? p[4]);
+    const key = p[1] ?? (p[2] !== undefined ? Number(p[2]) : (p[3] ?? p[4]));
     if (current === null || current === undefined || typeof current !== 'object') {
       current = undefined;
       break;
@@ -105,7 +105,7 @@ function term(t: string, param: (name: string) => unknown): string {
   if (m) {
     const v = param(m[1]);
     if (v === undefined || v === null) return '';
-    return typeof v === 'object' ? ('value' in (v) ? String((v).value) : '') : String(v);
+    return typeof v === 'object' ? ('value' in v ? String(v.value) : '') : String(v);
   }
   throw new Error('unsupported subtitle');
 }

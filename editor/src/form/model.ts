@@ -35,7 +35,14 @@ export function validate(fields: FieldDef[], values: JsonObject | undefined, opt
   return issues;
 }
 
-function checkLevel(scope: Scope, fields: FieldDef[], path: string, optionalFields: boolean, opts: ValidateOptions, issues: Issues) {
+function checkLevel(
+  scope: Scope,
+  fields: FieldDef[],
+  path: string,
+  optionalFields: boolean,
+  opts: ValidateOptions,
+  issues: Issues,
+) {
   for (const f of visibleFields(fields, scope)) {
     if (!f.holdsValue) continue;
     const at = joinPath(path, f.name);
@@ -64,7 +71,8 @@ function checkValue(f: FieldDef, value: unknown, at: string, scope: Scope, opts:
   const s = f.valueSchema;
   switch (f.widget) {
     case 'number': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       if (!Number.isFinite(n)) issues[at] = 'must be a number';
       else if (s.minimum !== undefined && n < s.minimum) issues[at] = `must be at least ${s.minimum}`;
       else if (s.maximum !== undefined && n > s.maximum) issues[at] = `must be at most ${s.maximum}`;
@@ -98,7 +106,10 @@ function checkValue(f: FieldDef, value: unknown, at: string, scope: Scope, opts:
       }
       break;
     case 'datetime':
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?(\[[^\]]+\])?$/.test(value.trim())) {
+      if (
+        typeof value !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?(\[[^\]]+\])?$/.test(value.trim())
+      ) {
         issues[at] = 'must be an ISO-8601 date-time';
       }
       break;
@@ -108,7 +119,8 @@ function checkValue(f: FieldDef, value: unknown, at: string, scope: Scope, opts:
         const v = value.value;
         if (mode?.pattern && typeof v === 'string' && v !== '' && !isExpression(v)) {
           try {
-            if (!new RegExp(`^(?:${mode.pattern})$`).test(v)) issues[joinPath(at, 'value')] = `must match ${mode.pattern}`;
+            if (!new RegExp(`^(?:${mode.pattern})$`).test(v))
+              issues[joinPath(at, 'value')] = `must match ${mode.pattern}`;
           } catch {
             /* a pattern JS cannot read is checked by the server */
           }
@@ -127,7 +139,15 @@ function checkValue(f: FieldDef, value: unknown, at: string, scope: Scope, opts:
           const gv = value[g.name];
           if (g.multiple && Array.isArray(gv)) {
             gv.forEach((entry, i) => {
-              if (isObject(entry)) checkLevel(childScope(scope, entry, g.fields), g.fields, `${joinPath(at, g.name)}[${i}]`, false, opts, issues);
+              if (isObject(entry))
+                checkLevel(
+                  childScope(scope, entry, g.fields),
+                  g.fields,
+                  `${joinPath(at, g.name)}[${i}]`,
+                  false,
+                  opts,
+                  issues,
+                );
             });
           } else if (!g.multiple && isObject(gv)) {
             checkLevel(childScope(scope, gv, g.fields), g.fields, joinPath(at, g.name), false, opts, issues);
@@ -179,7 +199,9 @@ function pruneLevel(scope: Scope, fields: FieldDef[], values: JsonObject): JsonO
         if (!g) {
           fc[gk] = gv;
         } else if (Array.isArray(gv)) {
-          fc[gk] = gv.map((entry) => (isObject(entry) ? pruneLevel(childScope(scope, entry, g.fields), g.fields, entry) : entry));
+          fc[gk] = gv.map((entry) =>
+            isObject(entry) ? pruneLevel(childScope(scope, entry, g.fields), g.fields, entry) : entry,
+          );
         } else if (isObject(gv)) {
           fc[gk] = pruneLevel(childScope(scope, gv, g.fields), g.fields, gv);
         } else {

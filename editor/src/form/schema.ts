@@ -80,7 +80,8 @@ export function fieldOf(name: string, prop: JsonSchema): FieldDef {
   }
   if (widget === 'fixedCollection') {
     const groupProps = valueSchema.properties ?? {};
-    const groups = ui.groups ?? Object.keys(groupProps).map((g) => ({ name: g, displayName: groupProps[g].title ?? g }));
+    const groups =
+      ui.groups ?? Object.keys(groupProps).map((g) => ({ name: g, displayName: groupProps[g].title ?? g }));
     def.groups = groups.map((g) => {
       const gs = groupProps[g.name] ?? {};
       const multiple = gs.type === 'array' || (ui.multipleValues ?? false);
@@ -93,11 +94,17 @@ export function fieldOf(name: string, prop: JsonSchema): FieldDef {
 
 function guessWidget(s: JsonSchema): string {
   switch (s.type) {
-    case 'boolean': return 'toggle';
-    case 'number': case 'integer': return 'number';
-    case 'object': return 'collection';
-    case 'array': return 'multiselect';
-    default: return s.enum ? 'select' : 'text';
+    case 'boolean':
+      return 'toggle';
+    case 'number':
+    case 'integer':
+      return 'number';
+    case 'object':
+      return 'collection';
+    case 'array':
+      return 'multiselect';
+    default:
+      return s.enum ? 'select' : 'text';
   }
 }
 
@@ -114,11 +121,18 @@ export function initialValue(f: FieldDef): Json {
     return JSON.parse(JSON.stringify(f.default)) as Json;
   }
   switch (f.widget) {
-    case 'toggle': return false;
-    case 'number': return 0;
-    case 'multiselect': return [];
-    case 'collection': case 'fixedCollection': return {};
-    case 'resourceLocator': return { __rl: true, mode: f.ui.modes?.[0]?.name ?? 'id', value: '' };
-    default: return '';
+    case 'toggle':
+      return false;
+    case 'number':
+      return 0;
+    case 'multiselect':
+      return [];
+    case 'collection':
+    case 'fixedCollection':
+      return {};
+    case 'resourceLocator':
+      return { __rl: true, mode: f.ui.modes?.[0]?.name ?? 'id', value: '' };
+    default:
+      return '';
   }
 }

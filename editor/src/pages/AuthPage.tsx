@@ -30,16 +30,50 @@ export function AuthPage({ setup, onDone }: { setup: boolean; onDone: (u: User) 
   return (
     <div className="auth-page">
       <form className="auth-card" onSubmit={submit} data-testid={`${p}-form`}>
-        <div className="brand"><span className="brand-mark">◆</span> Hearth</div>
+        <div className="brand">
+          <span className="brand-mark">◆</span> Hearth
+        </div>
         <h1>{setup ? 'Set up owner account' : 'Sign in'}</h1>
-        {setup && <p className="muted">This account owns the Hearth instance: workflows, credentials and executions.</p>}
-        <label>Email<input type="email" required autoComplete="username" data-testid={`${p}-email`} value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-        {setup && <label>Name<input required data-testid="setup-name" value={name} onChange={(e) => setName(e.target.value)} /></label>}
-        <label>Password<input type="password" required autoComplete={setup ? 'new-password' : 'current-password'} data-testid={`${p}-password`}
-          value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        {setup && (
+          <p className="muted">This account owns the Hearth instance: workflows, credentials and executions.</p>
+        )}
+        <label>
+          Email
+          <input
+            type="email"
+            required
+            autoComplete="username"
+            data-testid={`${p}-email`}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        {setup && (
+          <label>
+            Name
+            <input required data-testid="setup-name" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+        )}
+        <label>
+          Password
+          <input
+            type="password"
+            required
+            autoComplete={setup ? 'new-password' : 'current-password'}
+            data-testid={`${p}-password`}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
         {setup && <div className="hint">At least 8 characters</div>}
-        {error && <div className="form-error" data-testid="auth-error">{error}</div>}
-        <button type="submit" className="btn primary block" data-testid={`${p}-submit`} disabled={busy}>{setup ? 'Next' : 'Sign in'}</button>
+        {error && (
+          <div className="form-error" data-testid="auth-error">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="btn primary block" data-testid={`${p}-submit`} disabled={busy}>
+          {setup ? 'Next' : 'Sign in'}
+        </button>
       </form>
     </div>
   );

@@ -4,12 +4,19 @@ import { FIELD_DRAG_TYPE } from '../form/context';
 
 type Mode = 'table' | 'json' | 'schema' | 'binary';
 
-
 /**
  * Items of one node input or output, as a table, as JSON, as the schema of their fields (draggable
  * onto parameters as `{{ $json.field }}`), or their binary files (images previewed).
  */
-export function ItemsView({ items, testId, initialMode = 'table' }: { items: Item[]; testId: string; initialMode?: Mode }) {
+export function ItemsView({
+  items,
+  testId,
+  initialMode = 'table',
+}: {
+  items: Item[];
+  testId: string;
+  initialMode?: Mode;
+}) {
   const hasBinary = items.some((i) => i.binary && Object.keys(i.binary).length > 0);
   const [mode, setMode] = useState<Mode>(initialMode);
   useEffect(() => {
@@ -18,14 +25,44 @@ export function ItemsView({ items, testId, initialMode = 'table' }: { items: Ite
   return (
     <div className="items-view" data-testid={testId}>
       <div className="items-toolbar">
-        <span className="count" data-testid={`${testId}-count`}>{items.length} {items.length === 1 ? 'item' : 'items'}</span>
+        <span className="count" data-testid={`${testId}-count`}>
+          {items.length} {items.length === 1 ? 'item' : 'items'}
+        </span>
         <span className="spacer" />
         <div className="segmented">
-          <button type="button" className={mode === 'table' ? 'on' : ''} data-testid={`${testId}-view-table`} onClick={() => setMode('table')}>Table</button>
-          <button type="button" className={mode === 'json' ? 'on' : ''} data-testid={`${testId}-view-json`} onClick={() => setMode('json')}>JSON</button>
-          <button type="button" className={mode === 'schema' ? 'on' : ''} data-testid={`${testId}-view-schema`} onClick={() => setMode('schema')}>Schema</button>
+          <button
+            type="button"
+            className={mode === 'table' ? 'on' : ''}
+            data-testid={`${testId}-view-table`}
+            onClick={() => setMode('table')}
+          >
+            Table
+          </button>
+          <button
+            type="button"
+            className={mode === 'json' ? 'on' : ''}
+            data-testid={`${testId}-view-json`}
+            onClick={() => setMode('json')}
+          >
+            JSON
+          </button>
+          <button
+            type="button"
+            className={mode === 'schema' ? 'on' : ''}
+            data-testid={`${testId}-view-schema`}
+            onClick={() => setMode('schema')}
+          >
+            Schema
+          </button>
           {hasBinary && (
-            <button type="button" className={mode === 'binary' ? 'on' : ''} data-testid={`${testId}-view-binary`} onClick={() => setMode('binary')}>Binary</button>
+            <button
+              type="button"
+              className={mode === 'binary' ? 'on' : ''}
+              data-testid={`${testId}-view-binary`}
+              onClick={() => setMode('binary')}
+            >
+              Binary
+            </button>
           )}
         </div>
       </div>
@@ -34,7 +71,13 @@ export function ItemsView({ items, testId, initialMode = 'table' }: { items: Ite
       ) : mode === 'table' ? (
         <ItemsTable items={items} testId={`${testId}-table`} />
       ) : mode === 'json' ? (
-        <pre className="json-view" data-testid={`${testId}-json`}>{JSON.stringify(items.map((i) => i.json), null, 2)}</pre>
+        <pre className="json-view" data-testid={`${testId}-json`}>
+          {JSON.stringify(
+            items.map((i) => i.json),
+            null,
+            2,
+          )}
+        </pre>
       ) : mode === 'schema' ? (
         <SchemaView items={items} testId={`${testId}-schema`} />
       ) : (
@@ -56,20 +99,30 @@ function ItemsTable({ items, testId }: { items: Item[]; testId: string }) {
       <table className="data-table" data-testid={testId}>
         <thead>
           <tr>
-            {columns.map((c) => <th key={c}>{c}</th>)}
+            {columns.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
             {hasBinary && <th>binary</th>}
           </tr>
         </thead>
         <tbody>
           {shown.map((item, r) => (
             <tr key={r}>
-              {columns.map((c) => <td key={c} data-column={c}><Cell value={(item.json ?? {})[c]} /></td>)}
+              {columns.map((c) => (
+                <td key={c} data-column={c}>
+                  <Cell value={(item.json ?? {})[c]} />
+                </td>
+              ))}
               {hasBinary && <td>{Object.keys(item.binary ?? {}).join(', ')}</td>}
             </tr>
           ))}
         </tbody>
       </table>
-      {items.length > shown.length && <div className="hint">Showing {shown.length} of {items.length} items</div>}
+      {items.length > shown.length && (
+        <div className="hint">
+          Showing {shown.length} of {items.length} items
+        </div>
+      )}
     </div>
   );
 }
@@ -83,7 +136,10 @@ function Cell({ value }: { value: unknown }) {
     const small = text.length <= 600;
     return (
       <details className="cell-object" open={small}>
-        <summary>{Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`}{small ? '' : ` ${truncate(JSON.stringify(value), 60)}`}</summary>
+        <summary>
+          {Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`}
+          {small ? '' : ` ${truncate(JSON.stringify(value), 60)}`}
+        </summary>
         <pre>{text}</pre>
       </details>
     );
@@ -92,7 +148,13 @@ function Cell({ value }: { value: unknown }) {
   return <>{truncate(String(value), 300)}</>;
 }
 
-interface SchemaField { path: string; key: string; type: string; sample: string; depth: number }
+interface SchemaField {
+  path: string;
+  key: string;
+  type: string;
+  sample: string;
+  depth: number;
+}
 
 /** Every field of the items (the union, in first-seen order) with its type and first value, nested by path. */
 export function schemaOf(items: Item[]): SchemaField[] {
@@ -105,7 +167,8 @@ export function schemaOf(items: Item[]): SchemaField[] {
       out.push({ path, key, type, sample: type === 'object' || type === 'array' ? '' : String(v), depth });
     }
     if (v && typeof v === 'object' && !Array.isArray(v) && depth < 6) {
-      for (const [k, child] of Object.entries(v)) walk(child, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}['${k}']`, k, depth + 1);
+      for (const [k, child] of Object.entries(v))
+        walk(child, /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}['${k}']`, k, depth + 1);
     }
   };
   for (const item of items.slice(0, 50)) walk(item.json ?? {}, '', '', 0);
@@ -117,15 +180,31 @@ function SchemaView({ items, testId }: { items: Item[]; testId: string }) {
   return (
     <ul className="schema-view" data-testid={testId}>
       {fields.map((f) => (
-        <li key={f.path} style={{ paddingLeft: 8 + (f.depth - 1) * 16 }} className="schema-field" draggable
-          data-testid={`${testId}-field-${f.path.replace(/^\./, '')}`} title={`Drag onto a parameter: {{ $json${f.path} }}`}
+        <li
+          key={f.path}
+          style={{ paddingLeft: 8 + (f.depth - 1) * 16 }}
+          className="schema-field"
+          draggable
+          data-testid={`${testId}-field-${f.path.replace(/^\./, '')}`}
+          title={`Drag onto a parameter: {{ $json${f.path} }}`}
           onDragStart={(e) => {
             const expr = `{{ $json${f.path} }}`;
             e.dataTransfer.setData(FIELD_DRAG_TYPE, expr);
             e.dataTransfer.setData('text/plain', expr);
             e.dataTransfer.effectAllowed = 'copy';
-          }}>
-          <span className={`schema-type t-${f.type}`}>{f.type === 'object' ? '{}' : f.type === 'array' ? '[]' : f.type === 'number' ? '#' : f.type === 'boolean' ? '◐' : 'T'}</span>
+          }}
+        >
+          <span className={`schema-type t-${f.type}`}>
+            {f.type === 'object'
+              ? '{}'
+              : f.type === 'array'
+                ? '[]'
+                : f.type === 'number'
+                  ? '#'
+                  : f.type === 'boolean'
+                    ? '◐'
+                    : 'T'}
+          </span>
           <span className="schema-key">{f.key}</span>
           {f.sample && <span className="schema-sample">{truncate(f.sample, 80)}</span>}
         </li>
@@ -142,7 +221,9 @@ function BinaryList({ items, testId }: { items: Item[]; testId: string }) {
   return (
     <div className="binary-list" data-testid={testId}>
       {items.map((item, i) =>
-        Object.entries(item.binary ?? {}).map(([prop, b]) => <BinaryCard key={`${i}-${prop}`} prop={prop} b={b} index={i} />),
+        Object.entries(item.binary ?? {}).map(([prop, b]) => (
+          <BinaryCard key={`${i}-${prop}`} prop={prop} b={b} index={i} />
+        )),
       )}
     </div>
   );
@@ -154,38 +235,72 @@ function BinaryCard({ prop, b, index }: { prop: string; b: BinaryRef; index: num
     <div className="binary-card">
       <div className="binary-meta">
         <strong>{prop}</strong> <span className="muted">item {index}</span>
-        <div>{b.fileName ?? '(no name)'} · {b.mimeType ?? 'unknown type'}{b.fileSize !== undefined ? ` · ${b.fileSize}` : ''}</div>
-        {b.url && <a href={b.url} target="_blank" rel="noreferrer">Open</a>}
+        <div>
+          {b.fileName ?? '(no name)'} · {b.mimeType ?? 'unknown type'}
+          {b.fileSize !== undefined ? ` · ${b.fileSize}` : ''}
+        </div>
+        {b.url && (
+          <a href={b.url} target="_blank" rel="noreferrer">
+            Open
+          </a>
+        )}
       </div>
-      {isImage && b.url && <img src={b.url} alt={b.fileName ?? prop} className="binary-preview" data-testid="binary-image" />}
+      {isImage && b.url && (
+        <img src={b.url} alt={b.fileName ?? prop} className="binary-preview" data-testid="binary-image" />
+      )}
     </div>
   );
 }
 
 /** One side (input or output) of a node's run, with a tab per port and a run selector. */
-export function RunDataPane({ runs, side, labels, testId, emptyText }: {
-  runs: NodeRun[] | undefined; side: 'input' | 'output'; labels: string[]; testId: string; emptyText: string;
+export function RunDataPane({
+  runs,
+  side,
+  labels,
+  testId,
+  emptyText,
+}: {
+  runs: NodeRun[] | undefined;
+  side: 'input' | 'output';
+  labels: string[];
+  testId: string;
+  emptyText: string;
 }) {
   const [runIndex, setRunIndex] = useState<number | null>(null);
   const [port, setPort] = useState(0);
-  const run = runs && runs.length ? runs[runIndex !== null && runIndex < runs.length ? runIndex : runs.length - 1] : undefined;
-  const ports = run ? (side === 'input' ? run.input : run.output) ?? [] : [];
+  const run =
+    runs && runs.length ? runs[runIndex !== null && runIndex < runs.length ? runIndex : runs.length - 1] : undefined;
+  const ports = run ? ((side === 'input' ? run.input : run.output) ?? []) : [];
   useEffect(() => {
     if (port >= Math.max(ports.length, 1)) setPort(0);
   }, [ports.length, port]);
   if (!run) {
-    return <div className="pane-empty" data-testid={`${testId}-empty`}>{emptyText}</div>;
+    return (
+      <div className="pane-empty" data-testid={`${testId}-empty`}>
+        {emptyText}
+      </div>
+    );
   }
   const items = ports[port] ?? [];
   return (
     <div className="run-pane" data-testid={testId}>
       <div className="run-header">
         {runs && runs.length > 1 && (
-          <select data-testid={`${testId}-run`} value={runIndex ?? runs.length - 1} onChange={(e) => setRunIndex(Number(e.target.value))}>
-            {runs.map((r, i) => <option key={i} value={i}>Run {i + 1} ({r.status})</option>)}
+          <select
+            data-testid={`${testId}-run`}
+            value={runIndex ?? runs.length - 1}
+            onChange={(e) => setRunIndex(Number(e.target.value))}
+          >
+            {runs.map((r, i) => (
+              <option key={i} value={i}>
+                Run {i + 1} ({r.status})
+              </option>
+            ))}
           </select>
         )}
-        <span className={`status-pill ${run.status}`} data-testid={`${testId}-status`}>{run.status}</span>
+        <span className={`status-pill ${run.status}`} data-testid={`${testId}-status`}>
+          {run.status}
+        </span>
         {run.executionTimeMs !== undefined && <span className="muted">{run.executionTimeMs} ms</span>}
         {run.attempts !== undefined && run.attempts > 1 && <span className="muted">{run.attempts} attempts</span>}
       </div>
@@ -204,7 +319,13 @@ export function RunDataPane({ runs, side, labels, testId, emptyText }: {
       {ports.length > 1 && (
         <div className="port-tabs">
           {ports.map((p, i) => (
-            <button type="button" key={i} className={i === port ? 'on' : ''} data-testid={`${testId}-port-${i}`} onClick={() => setPort(i)}>
+            <button
+              type="button"
+              key={i}
+              className={i === port ? 'on' : ''}
+              data-testid={`${testId}-port-${i}`}
+              onClick={() => setPort(i)}
+            >
               {labels[i] || (side === 'input' ? `Input ${i + 1}` : `Output ${i}`)} ({(p ?? []).length})
             </button>
           ))}

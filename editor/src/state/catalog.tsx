@@ -16,8 +16,14 @@ export interface Catalog {
 }
 
 const CatalogContext = createContext<Catalog>({
-  loaded: false, error: null, nodeTypes: [], credentialTypes: [], settings: null,
-  nodeType: () => undefined, credentialType: () => undefined, reload: () => undefined,
+  loaded: false,
+  error: null,
+  nodeTypes: [],
+  credentialTypes: [],
+  settings: null,
+  nodeType: () => undefined,
+  credentialType: () => undefined,
+  reload: () => undefined,
 });
 
 export function useCatalog(): Catalog {
@@ -38,9 +44,13 @@ export function schemaFields(schema: JsonSchema | undefined): FieldDef[] {
 }
 
 export function CatalogProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ loaded: boolean; error: string | null; nodeTypes: NodeType[]; credentialTypes: CredentialType[]; settings: Settings | null }>(
-    { loaded: false, error: null, nodeTypes: [], credentialTypes: [], settings: null },
-  );
+  const [state, setState] = useState<{
+    loaded: boolean;
+    error: string | null;
+    nodeTypes: NodeType[];
+    credentialTypes: CredentialType[];
+    settings: Settings | null;
+  }>({ loaded: false, error: null, nodeTypes: [], credentialTypes: [], settings: null });
   const [nonce, setNonce] = useState(0);
   useEffect(() => {
     let cancelled = false;
@@ -54,10 +64,19 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
       cancelled = true;
     };
   }, [nonce]);
-  const nodeType = useCallback((name: string) => {
-    return state.nodeTypes.find((t) => t.name === name) ?? state.nodeTypes.find((t) => t.schema?.['x-node']?.aliases?.includes(name));
-  }, [state.nodeTypes]);
-  const credentialType = useCallback((name: string) => state.credentialTypes.find((t) => t.name === name), [state.credentialTypes]);
+  const nodeType = useCallback(
+    (name: string) => {
+      return (
+        state.nodeTypes.find((t) => t.name === name) ??
+        state.nodeTypes.find((t) => t.schema?.['x-node']?.aliases?.includes(name))
+      );
+    },
+    [state.nodeTypes],
+  );
+  const credentialType = useCallback(
+    (name: string) => state.credentialTypes.find((t) => t.name === name),
+    [state.credentialTypes],
+  );
   return (
     <CatalogContext.Provider value={{ ...state, nodeType, credentialType, reload: () => setNonce((n) => n + 1) }}>
       {children}

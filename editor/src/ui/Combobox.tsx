@@ -53,7 +53,9 @@ export function Combobox(props: ComboboxProps) {
           role="combobox"
           aria-expanded={open}
           value={typed ? text : label}
-          placeholder={loading ? 'Loading options…' : placeholder ?? (allowFree ? 'Select or type a value' : 'Select…')}
+          placeholder={
+            loading ? 'Loading options…' : (placeholder ?? (allowFree ? 'Select or type a value' : 'Select…'))
+          }
           onFocus={() => setOpen(true)}
           onClick={() => setOpen(true)}
           onChange={(e) => {
@@ -87,8 +89,16 @@ export function Combobox(props: ComboboxProps) {
           }}
         />
         {onReload && (
-          <button type="button" className="icon-btn" title="Reload options" data-testid={`${testId}-reload`}
-            onMouseDown={(e) => e.preventDefault()} onClick={onReload}><Icon name="refresh" size={14} /></button>
+          <button
+            type="button"
+            className="icon-btn"
+            title="Reload options"
+            data-testid={`${testId}-reload`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onReload}
+          >
+            <Icon name="refresh" size={14} />
+          </button>
         )}
       </div>
       {open && (
@@ -116,7 +126,11 @@ export function Combobox(props: ComboboxProps) {
           ))}
         </div>
       )}
-      {error && <div className="field-warning" data-testid={`${testId}-load-error`}>Could not load options: {error}. Type a value or an expression instead.</div>}
+      {error && (
+        <div className="field-warning" data-testid={`${testId}-load-error`}>
+          Could not load options: {error}. Type a value or an expression instead.
+        </div>
+      )}
     </div>
   );
 }

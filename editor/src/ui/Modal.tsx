@@ -1,7 +1,19 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 
-export function Modal({ title, onClose, children, footer, testId, wide }: {
-  title: ReactNode; onClose: () => void; children: ReactNode; footer?: ReactNode; testId?: string; wide?: boolean;
+export function Modal({
+  title,
+  onClose,
+  children,
+  footer,
+  testId,
+  wide,
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  testId?: string;
+  wide?: boolean;
 }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -15,7 +27,9 @@ export function Modal({ title, onClose, children, footer, testId, wide }: {
       <div className={`modal${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" data-testid={testId}>
         <div className="modal-header">
           <h2>{title}</h2>
-          <button type="button" className="icon-btn" onClick={onClose} data-testid="modal-close" title="Close">×</button>
+          <button type="button" className="icon-btn" onClick={onClose} data-testid="modal-close" title="Close">
+            ×
+          </button>
         </div>
         <div className="modal-body">{children}</div>
         {footer ? <div className="modal-footer">{footer}</div> : null}
@@ -49,8 +63,11 @@ export function UiProvider({ children }: { children: ReactNode }) {
     setToasts((t) => [...t.slice(-4), { id, kind, title, message }]);
     setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), kind === 'error' ? 12000 : 5000);
   }, []);
-  const confirm = useCallback((message: string, confirmLabel = 'Delete') =>
-    new Promise<boolean>((resolve) => setConfirmReq({ message, confirmLabel, resolve })), []);
+  const confirm = useCallback(
+    (message: string, confirmLabel = 'Delete') =>
+      new Promise<boolean>((resolve) => setConfirmReq({ message, confirmLabel, resolve })),
+    [],
+  );
   const close = (ok: boolean) => {
     confirmReq?.resolve(ok);
     setConfirmReq(null);
@@ -63,16 +80,28 @@ export function UiProvider({ children }: { children: ReactNode }) {
           <div key={t.id} className={`toast ${t.kind}`} data-testid={`toast-${t.kind}`} role="status">
             <div className="toast-title">{t.title}</div>
             {t.message ? <div className="toast-message">{t.message}</div> : null}
-            <button type="button" className="icon-btn" onClick={() => setToasts((x) => x.filter((y) => y.id !== t.id))}>×</button>
+            <button type="button" className="icon-btn" onClick={() => setToasts((x) => x.filter((y) => y.id !== t.id))}>
+              ×
+            </button>
           </div>
         ))}
       </div>
       {confirmReq && (
-        <Modal title="Are you sure?" onClose={() => close(false)} testId="confirm-dialog"
-          footer={<>
-            <button type="button" className="btn secondary" onClick={() => close(false)} data-testid="confirm-cancel">Cancel</button>
-            <button type="button" className="btn danger" onClick={() => close(true)} data-testid="confirm-ok">{confirmReq.confirmLabel}</button>
-          </>}>
+        <Modal
+          title="Are you sure?"
+          onClose={() => close(false)}
+          testId="confirm-dialog"
+          footer={
+            <>
+              <button type="button" className="btn secondary" onClick={() => close(false)} data-testid="confirm-cancel">
+                Cancel
+              </button>
+              <button type="button" className="btn danger" onClick={() => close(true)} data-testid="confirm-ok">
+                {confirmReq.confirmLabel}
+              </button>
+            </>
+          }
+        >
           <p>{confirmReq.message}</p>
         </Modal>
       )}

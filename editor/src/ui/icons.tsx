@@ -38,13 +38,36 @@ export function hasIcon(name: string): boolean {
   return name in PATHS;
 }
 
-export function Icon({ name, size = 16, className, title }: { name: string; size?: number; className?: string; title?: string }) {
+export function Icon({
+  name,
+  size = 16,
+  className,
+  title,
+}: {
+  name: string;
+  size?: number;
+  className?: string;
+  title?: string;
+}) {
   const d = PATHS[name] ?? PATHS.code;
   return (
-    <svg className={`icon ${className ?? ''}`} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor"
-      strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden={title ? undefined : true} role={title ? 'img' : undefined}>
+    <svg
+      className={`icon ${className ?? ''}`}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden={title ? undefined : true}
+      role={title ? 'img' : undefined}
+    >
       {title ? <title>{title}</title> : null}
-      {d.split(' M').map((seg, i) => <path key={i} d={i === 0 ? seg : `M${seg}`} />)}
+      {d.split(' M').map((seg, i) => (
+        <path key={i} d={i === 0 ? seg : `M${seg}`} />
+      ))}
     </svg>
   );
 }

@@ -68,9 +68,39 @@ export function shellWords(line: string): string[] {
 }
 
 const WITH_VALUE = new Set([
-  '-X', '--request', '-H', '--header', '-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--data-urlencode',
-  '--json', '-F', '--form', '--form-string', '-u', '--user', '--url', '-A', '--user-agent', '-b', '--cookie', '-e', '--referer',
-  '-x', '--proxy', '-m', '--max-time', '--connect-timeout', '--max-redirs', '-o', '--output', '-w', '--write-out',
+  '-X',
+  '--request',
+  '-H',
+  '--header',
+  '-d',
+  '--data',
+  '--data-raw',
+  '--data-binary',
+  '--data-ascii',
+  '--data-urlencode',
+  '--json',
+  '-F',
+  '--form',
+  '--form-string',
+  '-u',
+  '--user',
+  '--url',
+  '-A',
+  '--user-agent',
+  '-b',
+  '--cookie',
+  '-e',
+  '--referer',
+  '-x',
+  '--proxy',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '--max-redirs',
+  '-o',
+  '--output',
+  '-w',
+  '--write-out',
 ]);
 
 /** The HTTP Request parameters (typeVersion 4.2) for a curl command line. */
@@ -107,35 +137,97 @@ export function importCurl(command: string): CurlImport {
     }
     const v = value ?? '';
     switch (w) {
-      case '-X': case '--request': method = v.toUpperCase(); break;
-      case '-H': case '--header': {
+      case '-X':
+      case '--request':
+        method = v.toUpperCase();
+        break;
+      case '-H':
+      case '--header': {
         const colon = v.indexOf(':');
         if (colon > 0) headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()]);
         break;
       }
-      case '-d': case '--data': case '--data-raw': case '--data-binary': case '--data-ascii': data.push(v); break;
-      case '--data-urlencode': urlencoded.push(v); break;
-      case '--json': json = true; data.push(v); break;
-      case '-F': case '--form': case '--form-string': {
+      case '-d':
+      case '--data':
+      case '--data-raw':
+      case '--data-binary':
+      case '--data-ascii':
+        data.push(v);
+        break;
+      case '--data-urlencode':
+        urlencoded.push(v);
+        break;
+      case '--json':
+        json = true;
+        data.push(v);
+        break;
+      case '-F':
+      case '--form':
+      case '--form-string': {
         const eq = v.indexOf('=');
         const name = eq < 0 ? v : v.slice(0, eq);
         const val = eq < 0 ? '' : v.slice(eq + 1);
-        form.push({ name, value: val.startsWith('@') && w !== '--form-string' ? val.slice(1) : val, file: val.startsWith('@') && w !== '--form-string' });
+        form.push({
+          name,
+          value: val.startsWith('@') && w !== '--form-string' ? val.slice(1) : val,
+          file: val.startsWith('@') && w !== '--form-string',
+        });
         break;
       }
-      case '-u': case '--user': headers.push(['Authorization', 'Basic ' + btoa(v)]); break;
-      case '--url': url = v; break;
-      case '-A': case '--user-agent': headers.push(['User-Agent', v]); break;
-      case '-b': case '--cookie': headers.push(['Cookie', v]); break;
-      case '-e': case '--referer': headers.push(['Referer', v]); break;
-      case '-x': case '--proxy': proxy = v; break;
-      case '-m': case '--max-time': timeout = Math.round(Number(v) * 1000); break;
-      case '--max-redirs': maxRedirects = Number(v); break;
-      case '-G': case '--get': get = true; break;
-      case '-k': case '--insecure': insecure = true; break;
-      case '-L': case '--location': follow = true; break;
-      case '--compressed': case '-s': case '--silent': case '-S': case '--show-error': case '-v': case '--verbose':
-      case '-i': case '--include': case '-f': case '--fail': break;
+      case '-u':
+      case '--user':
+        headers.push(['Authorization', 'Basic ' + btoa(v)]);
+        break;
+      case '--url':
+        url = v;
+        break;
+      case '-A':
+      case '--user-agent':
+        headers.push(['User-Agent', v]);
+        break;
+      case '-b':
+      case '--cookie':
+        headers.push(['Cookie', v]);
+        break;
+      case '-e':
+      case '--referer':
+        headers.push(['Referer', v]);
+        break;
+      case '-x':
+      case '--proxy':
+        proxy = v;
+        break;
+      case '-m':
+      case '--max-time':
+        timeout = Math.round(Number(v) * 1000);
+        break;
+      case '--max-redirs':
+        maxRedirects = Number(v);
+        break;
+      case '-G':
+      case '--get':
+        get = true;
+        break;
+      case '-k':
+      case '--insecure':
+        insecure = true;
+        break;
+      case '-L':
+      case '--location':
+        follow = true;
+        break;
+      case '--compressed':
+      case '-s':
+      case '--silent':
+      case '-S':
+      case '--show-error':
+      case '-v':
+      case '--verbose':
+      case '-i':
+      case '--include':
+      case '-f':
+      case '--fail':
+        break;
       default:
         if (w.startsWith('-')) ignored.push(w);
         else if (!url) url = w;
@@ -151,7 +243,8 @@ export function importCurl(command: string): CurlImport {
   u.searchParams.forEach((value, name) => query.push({ name, value }));
   u.search = '';
   if (get) {
-    for (const d of [...data, ...urlencoded]) for (const [name, value] of new URLSearchParams(d)) query.push({ name, value });
+    for (const d of [...data, ...urlencoded])
+      for (const [name, value] of new URLSearchParams(d)) query.push({ name, value });
     data.length = 0;
     urlencoded.length = 0;
   }
@@ -169,9 +262,11 @@ export function importCurl(command: string): CurlImport {
     if (form.length) {
       p.contentType = 'multipart-form-data';
       p.bodyParameters = {
-        parameters: form.map((f) => (f.file
-          ? { parameterType: 'formBinaryData', name: f.name, inputDataFieldName: 'data' }
-          : { parameterType: 'formData', name: f.name, value: f.value })),
+        parameters: form.map((f) =>
+          f.file
+            ? { parameterType: 'formBinaryData', name: f.name, inputDataFieldName: 'data' }
+            : { parameterType: 'formData', name: f.name, value: f.value },
+        ),
       };
     } else {
       const text = data.join('&');

@@ -60,5 +60,7 @@ export function loopsOf(wf: Workflow): Array<{ nodes: string[]; edges: string[] 
 /** Loops that do not go through Loop Over Items: they run until stopped (or the execution limits end them). */
 export function unboundedLoops(wf: Workflow): string[][] {
   const typeOf = new Map(wf.nodes.map((n) => [n.name, n.type]));
-  return loopsOf(wf).filter((l) => !l.nodes.some((n) => isLoopNodeType(typeOf.get(n) ?? ''))).map((l) => l.nodes);
+  return loopsOf(wf)
+    .filter((l) => !l.nodes.some((n) => isLoopNodeType(typeOf.get(n) ?? '')))
+    .map((l) => l.nodes);
 }

@@ -46,17 +46,39 @@ export function useHistory<T>(initial: T) {
 
   const undo = useCallback(() => {
     last.current = { at: 0 };
-    setH((cur) => (cur.past.length === 0 ? cur : {
-      past: cur.past.slice(0, -1), present: cur.past[cur.past.length - 1], future: [cur.present, ...cur.future],
-    }));
+    setH((cur) =>
+      cur.past.length === 0
+        ? cur
+        : {
+            past: cur.past.slice(0, -1),
+            present: cur.past[cur.past.length - 1],
+            future: [cur.present, ...cur.future],
+          },
+    );
   }, []);
 
   const redo = useCallback(() => {
     last.current = { at: 0 };
-    setH((cur) => (cur.future.length === 0 ? cur : {
-      past: [...cur.past, cur.present], present: cur.future[0], future: cur.future.slice(1),
-    }));
+    setH((cur) =>
+      cur.future.length === 0
+        ? cur
+        : {
+            past: [...cur.past, cur.present],
+            present: cur.future[0],
+            future: cur.future.slice(1),
+          },
+    );
   }, []);
 
-  return { present: h.present, canUndo: h.past.length > 0, canRedo: h.future.length > 0, commit, replace, reset, recordFrom, undo, redo };
+  return {
+    present: h.present,
+    canUndo: h.past.length > 0,
+    canRedo: h.future.length > 0,
+    commit,
+    replace,
+    reset,
+    recordFrom,
+    undo,
+    redo,
+  };
 }

@@ -18,9 +18,10 @@ export function credentialRequirements(node: WorkflowNode, type: NodeType | unde
   if (!type) return [];
   const fields = schemaFields(type.schema);
   // x-node has the requirements with their display options; the list entry may only name the types
-  const listed = (type.credentials ?? []);
-  const reqs: CredentialRequirement[] = type.schema?.['x-node']?.credentials
-    ?? listed.map((c) => (typeof c === 'string' ? { type: c, required: true } : c));
+  const listed = type.credentials ?? [];
+  const reqs: CredentialRequirement[] =
+    type.schema?.['x-node']?.credentials ??
+    listed.map((c) => (typeof c === 'string' ? { type: c, required: true } : c));
   const scope = rootScope(node.parameters, fields, node.typeVersion);
   return reqs
     .filter((r) => matchesDisplayOptions(r.displayOptions, scope))
@@ -40,7 +41,11 @@ function titleOf(fields: FieldDef[], path: string): string {
   return fields.find((f) => f.name === first)?.title ?? first;
 }
 
-export function nodeIssues(node: WorkflowNode, type: NodeType | undefined, credentialTypeName: (t: string) => string): NodeIssues {
+export function nodeIssues(
+  node: WorkflowNode,
+  type: NodeType | undefined,
+  credentialTypeName: (t: string) => string,
+): NodeIssues {
   if (!type) {
     return { parameters: {}, credentials: {}, all: [`Unknown node type "${node.type}"`] };
   }
@@ -54,7 +59,9 @@ export function nodeIssues(node: WorkflowNode, type: NodeType | undefined, crede
   }
   const all = [
     // a statement about the value ("'SQL Query' is not supported…") follows a colon, a predicate ("is required") a space
-    ...Object.entries(parameters).map(([p, m]) => `Parameter "${titleOf(fields, p)}"${m.startsWith("'") ? ': ' : ' '}${m}`),
+    ...Object.entries(parameters).map(
+      ([p, m]) => `Parameter "${titleOf(fields, p)}"${m.startsWith("'") ? ': ' : ' '}${m}`,
+    ),
     ...Object.values(credentials),
   ];
   return { parameters, credentials, all };

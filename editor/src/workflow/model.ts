@@ -1,7 +1,12 @@
 import type { Connection, Connections, Json, JsonObject, NodeType, Workflow, WorkflowNode } from '../api/types';
 import { getPath, isObject } from '../form/values';
 
-export const EMPTY_WORKFLOW: Workflow = { name: 'My workflow', nodes: [], connections: {}, settings: { executionOrder: 'v1' } };
+export const EMPTY_WORKFLOW: Workflow = {
+  name: 'My workflow',
+  nodes: [],
+  connections: {},
+  settings: { executionOrder: 'v1' },
+};
 
 export function newId(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
@@ -29,8 +34,15 @@ export function isTriggerType(t: Pick<NodeType, 'group'> | undefined): boolean {
   return groups.some((g) => String(g).toLowerCase() === 'trigger');
 }
 
-export function addNode(wf: Workflow, type: NodeType, position: [number, number]): { workflow: Workflow; name: string } {
-  const name = uniqueName(type.displayName, wf.nodes.map((n) => n.name));
+export function addNode(
+  wf: Workflow,
+  type: NodeType,
+  position: [number, number],
+): { workflow: Workflow; name: string } {
+  const name = uniqueName(
+    type.displayName,
+    wf.nodes.map((n) => n.name),
+  );
   const node: WorkflowNode = {
     id: newId(),
     name,
@@ -55,7 +67,11 @@ export function updateNode(wf: Workflow, name: string, patch: Partial<WorkflowNo
 export function renameNode(wf: Workflow, oldName: string, wanted: string): { workflow: Workflow; name: string } {
   const trimmed = wanted.trim();
   if (!trimmed || trimmed === oldName) return { workflow: wf, name: oldName };
-  const name = uniqueName(trimmed, wf.nodes.map((n) => n.name), oldName);
+  const name = uniqueName(
+    trimmed,
+    wf.nodes.map((n) => n.name),
+    oldName,
+  );
   const nodes = wf.nodes.map((n) => {
     const parameters = replaceReferences(n.parameters, oldName, name) as JsonObject;
     return n.name === oldName ? { ...n, name, parameters } : { ...n, parameters };
@@ -114,7 +130,13 @@ export function duplicateNodes(wf: Workflow, names: string[]): { workflow: Workf
     const name = uniqueName(n.name, [...taken, ...renamed.values()]);
     renamed.set(n.name, name);
     const copy = JSON.parse(JSON.stringify(n)) as WorkflowNode;
-    copies.push({ ...copy, id: newId(), name, position: [n.position[0] + 40, n.position[1] + 60], ...(n.webhookId ? { webhookId: newId() } : {}) });
+    copies.push({
+      ...copy,
+      id: newId(),
+      name,
+      position: [n.position[0] + 40, n.position[1] + 60],
+      ...(n.webhookId ? { webhookId: newId() } : {}),
+    });
   }
   const connections: Connections = { ...wf.connections };
   for (const [source, copyName] of renamed) {
@@ -123,7 +145,10 @@ export function duplicateNodes(wf: Workflow, names: string[]): { workflow: Workf
     const inner = mapTargets(byType, (c) => (renamed.has(c.node) ? { ...c, node: renamed.get(c.node)! } : null));
     connections[copyName] = inner;
   }
-  return { workflow: { ...wf, nodes: [...wf.nodes, ...copies], connections: tidy(connections) }, names: [...renamed.values()] };
+  return {
+    workflow: { ...wf, nodes: [...wf.nodes, ...copies], connections: tidy(connections) },
+    names: [...renamed.values()],
+  };
 }
 
 export function connect(wf: Workflow, source: string, output: number, target: string, input: number): Workflow {
@@ -142,7 +167,9 @@ export function connect(wf: Workflow, source: string, output: number, target: st
 export function disconnect(wf: Workflow, source: string, output: number, target: string, input: number): Workflow {
   const byType = wf.connections[source];
   if (!byType?.main?.[output]) return wf;
-  const main = byType.main.map((list, i) => (i === output && list ? list.filter((c) => !(c.node === target && c.index === input)) : list));
+  const main = byType.main.map((list, i) =>
+    i === output && list ? list.filter((c) => !(c.node === target && c.index === input)) : list,
+  );
   return { ...wf, connections: tidy({ ...wf.connections, [source]: { ...byType, main } }) };
 }
 
@@ -156,7 +183,13 @@ function tidy(connections: Connections): Connections {
   return out;
 }
 
-export interface Edge { id: string; source: string; output: number; target: string; input: number }
+export interface Edge {
+  id: string;
+  source: string;
+  output: number;
+  target: string;
+  input: number;
+}
 
 export function edgesOf(wf: Workflow): Edge[] {
   const edges: Edge[] = [];
@@ -220,10 +253,11 @@ export function outputsOf(node: WorkflowNode, type: NodeType | undefined): strin
     }
     if (dyn.extraWhenParameter) {
       const v = getPath(node.parameters, dyn.extraWhenParameter);
-      if (v !== undefined && String(v) === String(dyn.extraWhenValue)) outputs = [...outputs, dyn.extraOutputName ?? 'Fallback'];
+      if (v !== undefined && String(v) === String(dyn.extraWhenValue))
+        outputs = [...outputs, dyn.extraOutputName ?? 'Fallback'];
     }
   }
-  if ((node.onError) === 'continueErrorOutput') outputs = [...outputs, 'error'];
+  if (node.onError === 'continueErrorOutput') outputs = [...outputs, 'error'];
   return outputs;
 }
 

@@ -1,5 +1,13 @@
 import { type WidgetProps } from '../context';
-import { ColorWidget, DateTimeWidget, JsonWidget, NumberWidget, TextAreaWidget, TextWidget, ToggleWidget } from './basic';
+import {
+  ColorWidget,
+  DateTimeWidget,
+  JsonWidget,
+  NumberWidget,
+  TextAreaWidget,
+  TextWidget,
+  ToggleWidget,
+} from './basic';
 import { CredentialTypeWidget, DynamicSelectWidget, LocatorWidget, MultiSelectWidget, SelectWidget } from './choices';
 import { CollectionWidget, FixedCollectionWidget } from './collections';
 import { FilterWidget } from '../FilterWidget';
@@ -40,4 +48,3 @@ export function Widget(p: WidgetProps) {
       return <TextWidget {...p} />;
   }
 }
-

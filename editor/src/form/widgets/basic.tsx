@@ -91,14 +91,25 @@ export function ToggleWidget(p: WidgetProps) {
   const checked = p.value === true || p.value === 'true';
   return (
     <label className="switch">
-      <input id={p.testId} data-testid={p.testId} type="checkbox" checked={checked} onChange={(e) => p.set(e.target.checked)} />
+      <input
+        id={p.testId}
+        data-testid={p.testId}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => p.set(e.target.checked)}
+      />
       <span className="slider" />
     </label>
   );
 }
 
 export function JsonWidget(p: WidgetProps) {
-  const text = typeof p.value === 'string' ? p.value : p.value === undefined || p.value === null ? '' : JSON.stringify(p.value, null, 2);
+  const text =
+    typeof p.value === 'string'
+      ? p.value
+      : p.value === undefined || p.value === null
+        ? ''
+        : JSON.stringify(p.value, null, 2);
   return (
     <textarea
       id={p.testId}
@@ -120,13 +131,26 @@ export function DateTimeWidget(p: WidgetProps) {
   const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text) ? text : '';
   return (
     <div className="inline">
-      <input id={p.testId} data-testid={p.testId} className={p.invalid ? 'invalid' : ''} type="text" value={text}
+      <input
+        id={p.testId}
+        data-testid={p.testId}
+        className={p.invalid ? 'invalid' : ''}
+        type="text"
+        value={text}
         placeholder={p.f.ui.placeholder ?? 'YYYY-MM-DDTHH:mm:ss'}
         onChange={(e) => {
           if (!maybeExpression(p, e.target.value, e.target.selectionStart)) p.set(e.target.value);
-        }} />
-      <input type="datetime-local" className="picker" data-testid={`${p.testId}-picker`} value={local} step={1}
-        onChange={(e) => p.set(e.target.value)} title="Pick a date and time" />
+        }}
+      />
+      <input
+        type="datetime-local"
+        className="picker"
+        data-testid={`${p.testId}-picker`}
+        value={local}
+        step={1}
+        onChange={(e) => p.set(e.target.value)}
+        title="Pick a date and time"
+      />
     </div>
   );
 }
@@ -135,12 +159,22 @@ export function ColorWidget(p: WidgetProps) {
   const text = asText(p.value);
   return (
     <div className="inline">
-      <input type="color" data-testid={`${p.testId}-picker`} value={/^#[0-9a-fA-F]{6}$/.test(text) ? text : expandColor(text)}
-        onChange={(e) => p.set(e.target.value)} />
-      <input id={p.testId} data-testid={p.testId} className={p.invalid ? 'invalid' : ''} type="text" value={text}
+      <input
+        type="color"
+        data-testid={`${p.testId}-picker`}
+        value={/^#[0-9a-fA-F]{6}$/.test(text) ? text : expandColor(text)}
+        onChange={(e) => p.set(e.target.value)}
+      />
+      <input
+        id={p.testId}
+        data-testid={p.testId}
+        className={p.invalid ? 'invalid' : ''}
+        type="text"
+        value={text}
         onChange={(e) => {
           if (!maybeExpression(p, e.target.value, e.target.selectionStart)) p.set(e.target.value);
-        }} />
+        }}
+      />
     </div>
   );
 }
@@ -149,4 +183,3 @@ function expandColor(c: string): string {
   const m = /^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(c);
   return m ? `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}` : '#000000';
 }
-

@@ -22,9 +22,16 @@ export function SelectWidget(p: WidgetProps) {
         if (!Number.isNaN(i) && options[i]) p.set(options[i].value);
       }}
     >
-      {index < 0 && <option value="__current">{p.value === undefined || p.value === '' ? 'Select…' : asText(p.value)}</option>}
+      {index < 0 && (
+        <option value="__current">{p.value === undefined || p.value === '' ? 'Select…' : asText(p.value)}</option>
+      )}
       {options.map((o, i) => (
-        <option key={i} value={String(i)} title={o.unsupported ?? (o.description || undefined)} disabled={!!o.unsupported && i !== index}>
+        <option
+          key={i}
+          value={String(i)}
+          title={o.unsupported ?? (o.description || undefined)}
+          disabled={!!o.unsupported && i !== index}
+        >
           {o.unsupported ? `${o.name} (not supported by Hearth)` : o.name}
         </option>
       ))}
@@ -57,7 +64,9 @@ export function useDynamicOptions(d: DynamicOptionsWire | undefined, scope: Scop
   const key = d ? JSON.stringify([d.method, deps, env.optionsKey ?? '']) : '';
   const [nonce, setNonce] = useState(0);
   const [state, setState] = useState<{ options: LoadedOption[]; loading: boolean; error: string | null }>({
-    options: [], loading: !!d, error: null,
+    options: [],
+    loading: !!d,
+    error: null,
   });
   useEffect(() => {
     if (!d) return;
@@ -69,8 +78,10 @@ export function useDynamicOptions(d: DynamicOptionsWire | undefined, scope: Scop
     let cancelled = false;
     setState((s) => ({ ...s, loading: true, error: null }));
     load(d.method, envRef.current.rootValues).then(
-      (options) => !cancelled && setState({ options: Array.isArray(options) ? options : [], loading: false, error: null }),
-      (e: unknown) => !cancelled && setState({ options: [], loading: false, error: e instanceof Error ? e.message : String(e) }),
+      (options) =>
+        !cancelled && setState({ options: Array.isArray(options) ? options : [], loading: false, error: null }),
+      (e: unknown) =>
+        !cancelled && setState({ options: [], loading: false, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       cancelled = true;
@@ -114,20 +125,44 @@ export function MultiSelectWidget(p: WidgetProps) {
         {list.map((v) => (
           <span className="chip" key={String(v)}>
             {labelOf(v)}
-            <button type="button" data-testid={`remove-${p.path}-${String(v)}`} onClick={() => p.set(list.filter((x) => x !== v))}>×</button>
+            <button
+              type="button"
+              data-testid={`remove-${p.path}-${String(v)}`}
+              onClick={() => p.set(list.filter((x) => x !== v))}
+            >
+              ×
+            </button>
           </span>
         ))}
       </div>
       {dynamic ? (
-        <Combobox testId={p.testId} value={null} options={remaining} loading={o.loading} error={o.error} onReload={o.reload} allowFree
-          onChange={(v) => v !== '' && v !== null && add(v)} placeholder="Add…" />
+        <Combobox
+          testId={p.testId}
+          value={null}
+          options={remaining}
+          loading={o.loading}
+          error={o.error}
+          onReload={o.reload}
+          allowFree
+          onChange={(v) => v !== '' && v !== null && add(v)}
+          placeholder="Add…"
+        />
       ) : (
-        <select id={p.testId} data-testid={p.testId} value="" onChange={(e) => {
-          const i = Number(e.target.value);
-          if (!Number.isNaN(i) && remaining[i]) add(remaining[i].value);
-        }}>
+        <select
+          id={p.testId}
+          data-testid={p.testId}
+          value=""
+          onChange={(e) => {
+            const i = Number(e.target.value);
+            if (!Number.isNaN(i) && remaining[i]) add(remaining[i].value);
+          }}
+        >
           <option value="">{remaining.length ? 'Add…' : 'All chosen'}</option>
-          {remaining.map((x, i) => <option key={i} value={String(i)} title={x.description || undefined}>{x.name}</option>)}
+          {remaining.map((x, i) => (
+            <option key={i} value={String(i)} title={x.description || undefined}>
+              {x.name}
+            </option>
+          ))}
         </select>
       )}
     </div>
@@ -138,7 +173,11 @@ export function LocatorWidget(p: WidgetProps) {
   const modes = p.f.ui.modes ?? [];
   const value = isLocator(p.value)
     ? p.value
-    : { __rl: true as const, mode: modes.find((m) => m.name === 'id')?.name ?? modes[0]?.name ?? 'id', value: (p.value ?? '') as Json };
+    : {
+        __rl: true as const,
+        mode: modes.find((m) => m.name === 'id')?.name ?? modes[0]?.name ?? 'id',
+        value: (p.value ?? '') as Json,
+      };
   const mode = modes.find((m) => m.name === value.mode) ?? modes[0];
   const o = useDynamicOptions(mode?.dynamicOptions, p.scope);
   const setValue = (v: Json) => {
@@ -147,20 +186,44 @@ export function LocatorWidget(p: WidgetProps) {
   };
   return (
     <div className="locator">
-      <select className="locator-mode" data-testid={`${p.testId}-mode`} value={value.mode}
-        onChange={(e) => p.set({ __rl: true, mode: e.target.value, value: value.value })}>
-        {modes.map((m) => <option key={m.name} value={m.name}>{m.displayName}</option>)}
+      <select
+        className="locator-mode"
+        data-testid={`${p.testId}-mode`}
+        value={value.mode}
+        onChange={(e) => p.set({ __rl: true, mode: e.target.value, value: value.value })}
+      >
+        {modes.map((m) => (
+          <option key={m.name} value={m.name}>
+            {m.displayName}
+          </option>
+        ))}
       </select>
       <div className="locator-value">
         {mode?.dynamicOptions ? (
-          <Combobox testId={p.testId} value={value.value} options={o.options} loading={o.loading} error={o.error} allowFree
-            onReload={o.reload} onChange={setValue} placeholder={mode.placeholder} invalid={p.invalid} />
+          <Combobox
+            testId={p.testId}
+            value={value.value}
+            options={o.options}
+            loading={o.loading}
+            error={o.error}
+            allowFree
+            onReload={o.reload}
+            onChange={setValue}
+            placeholder={mode.placeholder}
+            invalid={p.invalid}
+          />
         ) : (
-          <input id={p.testId} data-testid={p.testId} className={p.invalid ? 'invalid' : ''} type="text"
-            value={asText(value.value)} placeholder={mode?.placeholder} onChange={(e) => setValue(e.target.value)} />
+          <input
+            id={p.testId}
+            data-testid={p.testId}
+            className={p.invalid ? 'invalid' : ''}
+            type="text"
+            value={asText(value.value)}
+            placeholder={mode?.placeholder}
+            onChange={(e) => setValue(e.target.value)}
+          />
         )}
       </div>
     </div>
   );
 }
-

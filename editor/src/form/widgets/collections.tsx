@@ -15,15 +15,31 @@ export function CollectionWidget(p: WidgetProps) {
     <div className="collection" data-testid={p.testId}>
       {Object.keys(values).length === 0 && <div className="empty">No properties</div>}
       <div className="nested">
-        <Level fields={fields} values={values} onChange={(v) => p.set(v)} scope={scope} path={p.path} kind="collection" />
+        <Level
+          fields={fields}
+          values={values}
+          onChange={(v) => p.set(v)}
+          scope={scope}
+          path={p.path}
+          kind="collection"
+        />
       </div>
       {addable.length > 0 && (
-        <select className="add-select" data-testid={`add-option-${p.path}`} value="" onChange={(e) => {
-          const f = addable.find((x) => x.name === e.target.value);
-          if (f) p.set({ ...values, [f.name]: initialValue(f) });
-        }}>
+        <select
+          className="add-select"
+          data-testid={`add-option-${p.path}`}
+          value=""
+          onChange={(e) => {
+            const f = addable.find((x) => x.name === e.target.value);
+            if (f) p.set({ ...values, [f.name]: initialValue(f) });
+          }}
+        >
           <option value="">{p.f.ui.addButtonText ?? 'Add option'}</option>
-          {addable.map((f) => <option key={f.name} value={f.name}>{f.title}</option>)}
+          {addable.map((f) => (
+            <option key={f.name} value={f.name}>
+              {f.title}
+            </option>
+          ))}
         </select>
       )}
     </div>
@@ -60,59 +76,119 @@ export function FixedCollectionWidget(p: WidgetProps) {
   const addLabel = p.f.ui.addButtonText ?? 'Add';
   return (
     <div className="fixed-collection" data-testid={p.testId}>
-      {groups.filter((g) => values[g.name] !== undefined).map((g) => {
-        const gv = values[g.name];
-        const groupPath = joinPath(p.path, g.name);
-        if (g.multiple) {
-          const entries = Array.isArray(gv) ? (gv) : [];
-          const setEntries = (list: Json[]) => setGroup(g.name, list.length ? list : undefined);
-          return (
-            <div className="fc-group" key={g.name}>
-              {groups.length > 1 && <div className="fc-group-title">{g.displayName}</div>}
-              {entries.map((entry, i) => {
-                const ev: JsonObject = isObject(entry) ? entry : {};
-                const entryPath = `${groupPath}[${i}]`;
-                return (
-                  <div className="fc-entry" key={i} data-testid={`entry-${entryPath}`}>
-                    <div className="fc-entry-tools">
-                      <button type="button" className="icon-btn" title="Move up" disabled={i === 0} data-testid={`move-up-${entryPath}`}
-                        onClick={() => setEntries(move(entries, i, i - 1))}>↑</button>
-                      <button type="button" className="icon-btn" title="Move down" disabled={i === entries.length - 1}
-                        data-testid={`move-down-${entryPath}`} onClick={() => setEntries(move(entries, i, i + 1))}>↓</button>
-                      <button type="button" className="icon-btn remove" title="Remove" data-testid={`remove-entry-${entryPath}`}
-                        onClick={() => setEntries(entries.filter((_, j) => j !== i))}>×</button>
+      {groups
+        .filter((g) => values[g.name] !== undefined)
+        .map((g) => {
+          const gv = values[g.name];
+          const groupPath = joinPath(p.path, g.name);
+          if (g.multiple) {
+            const entries = Array.isArray(gv) ? gv : [];
+            const setEntries = (list: Json[]) => setGroup(g.name, list.length ? list : undefined);
+            return (
+              <div className="fc-group" key={g.name}>
+                {groups.length > 1 && <div className="fc-group-title">{g.displayName}</div>}
+                {entries.map((entry, i) => {
+                  const ev: JsonObject = isObject(entry) ? entry : {};
+                  const entryPath = `${groupPath}[${i}]`;
+                  return (
+                    <div className="fc-entry" key={i} data-testid={`entry-${entryPath}`}>
+                      <div className="fc-entry-tools">
+                        <button
+                          type="button"
+                          className="icon-btn"
+                          title="Move up"
+                          disabled={i === 0}
+                          data-testid={`move-up-${entryPath}`}
+                          onClick={() => setEntries(move(entries, i, i - 1))}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          className="icon-btn"
+                          title="Move down"
+                          disabled={i === entries.length - 1}
+                          data-testid={`move-down-${entryPath}`}
+                          onClick={() => setEntries(move(entries, i, i + 1))}
+                        >
+                          ↓
+                        </button>
+                        <button
+                          type="button"
+                          className="icon-btn remove"
+                          title="Remove"
+                          data-testid={`remove-entry-${entryPath}`}
+                          onClick={() => setEntries(entries.filter((_, j) => j !== i))}
+                        >
+                          ×
+                        </button>
+                      </div>
+                      <Level
+                        fields={g.fields}
+                        values={ev}
+                        scope={childScope(p.scope, ev, g.fields)}
+                        path={entryPath}
+                        kind="entry"
+                        onChange={(v) => setEntries(entries.map((x, j) => (j === i ? v : x)))}
+                      />
                     </div>
-                    <Level fields={g.fields} values={ev} scope={childScope(p.scope, ev, g.fields)} path={entryPath} kind="entry"
-                      onChange={(v) => setEntries(entries.map((x, j) => (j === i ? v : x)))} />
-                  </div>
-                );
-              })}
+                  );
+                })}
+              </div>
+            );
+          }
+          const ev: JsonObject = isObject(gv) ? gv : {};
+          return (
+            <div className="fc-entry" key={g.name} data-testid={`entry-${groupPath}`}>
+              <div className="fc-entry-tools">
+                <span className="fc-group-title">{g.displayName}</span>
+                <button
+                  type="button"
+                  className="icon-btn remove"
+                  title="Remove"
+                  data-testid={`remove-entry-${groupPath}`}
+                  onClick={() => setGroup(g.name, undefined)}
+                >
+                  ×
+                </button>
+              </div>
+              <Level
+                fields={g.fields}
+                values={ev}
+                scope={childScope(p.scope, ev, g.fields)}
+                path={groupPath}
+                kind="entry"
+                onChange={(v) => setGroup(g.name, v)}
+              />
             </div>
           );
-        }
-        const ev: JsonObject = isObject(gv) ? gv : {};
-        return (
-          <div className="fc-entry" key={g.name} data-testid={`entry-${groupPath}`}>
-            <div className="fc-entry-tools">
-              <span className="fc-group-title">{g.displayName}</span>
-              <button type="button" className="icon-btn remove" title="Remove" data-testid={`remove-entry-${groupPath}`}
-                onClick={() => setGroup(g.name, undefined)}>×</button>
-            </div>
-            <Level fields={g.fields} values={ev} scope={childScope(p.scope, ev, g.fields)} path={groupPath} kind="entry"
-              onChange={(v) => setGroup(g.name, v)} />
-          </div>
-        );
-      })}
+        })}
       {addable.length === 1 && (
-        <button type="button" className="btn secondary small" data-testid={`add-entry-${p.path}`} onClick={() => add(addable[0])}>{addLabel}</button>
+        <button
+          type="button"
+          className="btn secondary small"
+          data-testid={`add-entry-${p.path}`}
+          onClick={() => add(addable[0])}
+        >
+          {addLabel}
+        </button>
       )}
       {addable.length > 1 && (
-        <select className="add-select" data-testid={`add-entry-${p.path}`} value="" onChange={(e) => {
-          const g = addable.find((x) => x.name === e.target.value);
-          if (g) add(g);
-        }}>
+        <select
+          className="add-select"
+          data-testid={`add-entry-${p.path}`}
+          value=""
+          onChange={(e) => {
+            const g = addable.find((x) => x.name === e.target.value);
+            if (g) add(g);
+          }}
+        >
           <option value="">{addLabel}</option>
-          {addable.map((g) => <option key={g.name} value={g.name}>{g.displayName}</option>)}
+          {addable.map((g) => (
+            <option key={g.name} value={g.name}>
+              {g.displayName}
+            </option>
+          ))}
         </select>
       )}
     </div>

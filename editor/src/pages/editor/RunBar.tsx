@@ -24,28 +24,50 @@ export function RunBar(p: RunBarProps) {
       <div className="run-bar" data-testid="run-bar">
         {p.running ? (
           <>
-            <span className="btn run running" data-testid="executing"><span className="spinner small" /> Executing…</span>
-            <button type="button" className="btn danger" data-testid="stop-execution" disabled={!p.canStop || p.stopping} onClick={p.onStop}
-              title="Stop the execution">
+            <span className="btn run running" data-testid="executing">
+              <span className="spinner small" /> Executing…
+            </span>
+            <button
+              type="button"
+              className="btn danger"
+              data-testid="stop-execution"
+              disabled={!p.canStop || p.stopping}
+              onClick={p.onStop}
+              title="Stop the execution"
+            >
               <Icon name="stop" size={14} /> {p.stopping ? 'Stopping…' : 'Stop'}
             </button>
           </>
         ) : (
-          <button type="button" className="btn run" data-testid="execute-workflow" disabled={!!p.listening || !p.hasNodes} onClick={p.onExecute}>
+          <button
+            type="button"
+            className="btn run"
+            data-testid="execute-workflow"
+            disabled={!!p.listening || !p.hasNodes}
+            onClick={p.onExecute}
+          >
             <Icon name="play" size={14} />
             {p.listensForWebhook ? 'Execute workflow (listen for test event)' : 'Execute workflow'}
           </button>
         )}
         {p.hasWebhook && !p.running && (
-          <button type="button" className="btn secondary" data-testid="execute-with-input" onClick={p.onRunWithInput}>Run with input item…</button>
+          <button type="button" className="btn secondary" data-testid="execute-with-input" onClick={p.onRunWithInput}>
+            Run with input item…
+          </button>
         )}
         {p.execution && (
-          <span className={`status-pill ${p.execution.status}`} data-testid="last-execution-status" title={p.execution.error?.message ?? ''}>
+          <span
+            className={`status-pill ${p.execution.status}`}
+            data-testid="last-execution-status"
+            title={p.execution.error?.message ?? ''}
+          >
             {p.execution.status}
           </span>
         )}
         {p.execution && !p.running && (
-          <button type="button" className="btn link" data-testid="clear-execution" onClick={p.onClear}>Clear run data</button>
+          <button type="button" className="btn link" data-testid="clear-execution" onClick={p.onClear}>
+            Clear run data
+          </button>
         )}
       </div>
       {p.listening && (
@@ -64,7 +86,14 @@ export function RunBar(p: RunBarProps) {
               );
             })}
           </div>
-          <button type="button" className="btn secondary small" data-testid="stop-listening" onClick={p.onStopListening}>Stop listening</button>
+          <button
+            type="button"
+            className="btn secondary small"
+            data-testid="stop-listening"
+            onClick={p.onStopListening}
+          >
+            Stop listening
+          </button>
         </div>
       )}
     </>

@@ -26,45 +26,58 @@ export function useManualRun(doc: WorkflowDocument, opts: { listenForWebhook: bo
   const [stopping, setStopping] = useState(false);
   const [listening, setListening] = useState<{ testUrls: string[]; expiresAt: string } | null>(null);
   const token = useRef(0);
-  useEffect(() => () => {
-    token.current++;
-  }, []);
+  useEffect(
+    () => () => {
+      token.current++;
+    },
+    [],
+  );
 
-  const finish = useCallback((x: Execution) => {
-    setExecution(x);
-    setRunningId(null);
-    setStopping(false);
-    if (x.status === 'success') ui.toast('success', 'Workflow executed successfully');
-    else if (x.status === 'error' || x.status === 'crashed') {
-      ui.toast('error', 'Problem in node', `${x.error?.node ? `${x.error.node}: ` : ''}${x.error?.message ?? 'The workflow failed'}`);
-    } else if (x.status === 'canceled') ui.toast('info', 'Execution stopped');
-    else ui.toast('info', `Execution ${x.status}`);
-  }, [ui]);
+  const finish = useCallback(
+    (x: Execution) => {
+      setExecution(x);
+      setRunningId(null);
+      setStopping(false);
+      if (x.status === 'success') ui.toast('success', 'Workflow executed successfully');
+      else if (x.status === 'error' || x.status === 'crashed') {
+        ui.toast(
+          'error',
+          'Problem in node',
+          `${x.error?.node ? `${x.error.node}: ` : ''}${x.error?.message ?? 'The workflow failed'}`,
+        );
+      } else if (x.status === 'canceled') ui.toast('info', 'Execution stopped');
+      else ui.toast('info', `Execution ${x.status}`);
+    },
+    [ui],
+  );
 
   /** Follows an execution until it finishes, showing its progress. */
-  const follow = useCallback(async (executionId: string, mine: number) => {
-    setRunningId(executionId);
-    for (;;) {
-      if (token.current !== mine) return;
-      let x: Execution;
-      try {
-        x = await api.getExecution(executionId);
-      } catch (e) {
-        if (token.current === mine) {
-          setRunningId(null);
-          ui.toast('error', 'Lost track of the execution', e instanceof Error ? e.message : String(e));
+  const follow = useCallback(
+    async (executionId: string, mine: number) => {
+      setRunningId(executionId);
+      for (;;) {
+        if (token.current !== mine) return;
+        let x: Execution;
+        try {
+          x = await api.getExecution(executionId);
+        } catch (e) {
+          if (token.current === mine) {
+            setRunningId(null);
+            ui.toast('error', 'Lost track of the execution', e instanceof Error ? e.message : String(e));
+          }
+          return;
         }
-        return;
+        if (token.current !== mine) return;
+        if (FINISHED.has(x.status)) {
+          finish(x);
+          return;
+        }
+        setExecution(x);
+        await sleep(POLL_MS);
       }
-      if (token.current !== mine) return;
-      if (FINISHED.has(x.status)) {
-        finish(x);
-        return;
-      }
-      setExecution(x);
-      await sleep(POLL_MS);
-    }
-  }, [finish, ui]);
+    },
+    [finish, ui],
+  );
 
   const stopListening = useCallback(() => {
     token.current++;
@@ -102,27 +115,37 @@ export function useManualRun(doc: WorkflowDocument, opts: { listenForWebhook: bo
     }
   }, [doc, follow, ui]);
 
-  const execute = useCallback(async (input?: JsonObject[]) => {
-    if (opts.listenForWebhook && !input) {
-      await listen();
-      return;
-    }
-    const mine = ++token.current;
-    const draft = toWire(doc.wfRef.current);
-    setStarting(true);
-    try {
-      const body = input ? { input } : {};
-      const started = await api.startRun(doc.id, doc.id && !doc.dirty ? body : { ...body, workflow: draft });
-      setStarting(false);
-      setExecution({ id: started.executionId, workflowId: doc.id ?? '', status: 'running', mode: 'manual', startedAt: new Date().toISOString(), nodes: {} });
-      await follow(started.executionId, mine);
-    } catch (e) {
-      doc.showServerProblems(e, draft);
-      ui.toast('error', 'Problem running workflow', e instanceof Error ? e.message : String(e));
-    } finally {
-      setStarting(false);
-    }
-  }, [opts.listenForWebhook, listen, doc, follow, ui]);
+  const execute = useCallback(
+    async (input?: JsonObject[]) => {
+      if (opts.listenForWebhook && !input) {
+        await listen();
+        return;
+      }
+      const mine = ++token.current;
+      const draft = toWire(doc.wfRef.current);
+      setStarting(true);
+      try {
+        const body = input ? { input } : {};
+        const started = await api.startRun(doc.id, doc.id && !doc.dirty ? body : { ...body, workflow: draft });
+        setStarting(false);
+        setExecution({
+          id: started.executionId,
+          workflowId: doc.id ?? '',
+          status: 'running',
+          mode: 'manual',
+          startedAt: new Date().toISOString(),
+          nodes: {},
+        });
+        await follow(started.executionId, mine);
+      } catch (e) {
+        doc.showServerProblems(e, draft);
+        ui.toast('error', 'Problem running workflow', e instanceof Error ? e.message : String(e));
+      } finally {
+        setStarting(false);
+      }
+    },
+    [opts.listenForWebhook, listen, doc, follow, ui],
+  );
 
   /** Stops the manual execution in progress (the server cancels it; the run ends as canceled). */
   const stop = useCallback(async () => {
@@ -137,6 +160,15 @@ export function useManualRun(doc: WorkflowDocument, opts: { listenForWebhook: bo
   }, [runningId, ui]);
 
   return {
-    execution, setExecution, running: starting || runningId !== null, runningId, stopping, listening, execute, listen, stopListening, stop,
+    execution,
+    setExecution,
+    running: starting || runningId !== null,
+    runningId,
+    stopping,
+    listening,
+    execute,
+    listen,
+    stopListening,
+    stop,
   };
 }

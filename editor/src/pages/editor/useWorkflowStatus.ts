@@ -17,7 +17,11 @@ export function useWorkflowStatus(id: string | undefined, active: boolean) {
       return;
     }
     let stop = false;
-    const poll = () => api.triggers(id).then((t) => !stop && setTriggers(t), () => undefined);
+    const poll = () =>
+      api.triggers(id).then(
+        (t) => !stop && setTriggers(t),
+        () => undefined,
+      );
     void poll();
     const timer = setInterval(() => void poll(), 5000);
     return () => {
