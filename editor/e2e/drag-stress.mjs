@@ -15,30 +15,52 @@ const n = Number(a.n ?? 10);
 const s = await session({ out: outDir(a, 'target/e2e-drag-stress') });
 const { page } = s;
 const stamp = Date.now().toString(36);
-const probe = async (x, y) => page.evaluate(({ x, y }) => {
-  const el = document.elementFromPoint(x, y);
-  return el ? `${el.tagName}.${[...el.classList].join('.')}[${el.getAttribute('data-testid') ?? ''}]` : 'none';
-}, { x, y });
+const probe = async (x, y) =>
+  page.evaluate(
+    ({ x, y }) => {
+      const el = document.elementFromPoint(x, y);
+      return el ? `${el.tagName}.${[...el.classList].join('.')}[${el.getAttribute('data-testid') ?? ''}]` : 'none';
+    },
+    { x, y },
+  );
 // React Flow's store, found through React's fiber of the .react-flow element
-const rfState = async () => page.evaluate(() => {
-  const el = document.querySelector('.react-flow');
-  const key = Object.keys(el).find((k) => k.startsWith('__reactFiber$'));
-  let f = el[key];
-  let store = null;
-  while (f && !store) {
-    const v = f.memoizedProps?.value;
-    if (v && typeof v.getState === 'function' && v.getState().nodeLookup) store = v;
-    f = f.return;
-  }
-  if (!store) return 'no store';
-  const st = store.getState();
-  const nodes = {};
-  for (const [id, node] of st.nodeLookup) {
-    nodes[id] = { pos: node.internals.positionAbsolute, measured: node.measured, dragging: node.dragging, selected: node.selected,
-      hb: node.internals.handleBounds ? { s: node.internals.handleBounds.source?.map((h) => `${h.id}@${h.x},${h.y}`), t: node.internals.handleBounds.target?.map((h) => `${h.id}@${h.x},${h.y}`) } : null };
-  }
-  return { transform: st.transform, connection: st.connection?.inProgress, nodesSelectionActive: st.nodesSelectionActive, userSelectionActive: st.userSelectionActive, paneDragging: st.paneDragging, nodes };
-});
+const rfState = async () =>
+  page.evaluate(() => {
+    const el = document.querySelector('.react-flow');
+    const key = Object.keys(el).find((k) => k.startsWith('__reactFiber$'));
+    let f = el[key];
+    let store = null;
+    while (f && !store) {
+      const v = f.memoizedProps?.value;
+      if (v && typeof v.getState === 'function' && v.getState().nodeLookup) store = v;
+      f = f.return;
+    }
+    if (!store) return 'no store';
+    const st = store.getState();
+    const nodes = {};
+    for (const [id, node] of st.nodeLookup) {
+      nodes[id] = {
+        pos: node.internals.positionAbsolute,
+        measured: node.measured,
+        dragging: node.dragging,
+        selected: node.selected,
+        hb: node.internals.handleBounds
+          ? {
+              s: node.internals.handleBounds.source?.map((h) => `${h.id}@${h.x},${h.y}`),
+              t: node.internals.handleBounds.target?.map((h) => `${h.id}@${h.x},${h.y}`),
+            }
+          : null,
+      };
+    }
+    return {
+      transform: st.transform,
+      connection: st.connection?.inProgress,
+      nodesSelectionActive: st.nodesSelectionActive,
+      userSelectionActive: st.userSelectionActive,
+      paneDragging: st.paneDragging,
+      nodes,
+    };
+  });
 
 async function humanDrag(from, to) {
   const fa = await page.locator(from).boundingBox();
@@ -56,8 +78,11 @@ async function humanDrag(from, to) {
   return info;
 }
 
-const pairs = [['hearth.webhook', 'Webhook', 'hearth.set', 'Edit Fields (Set)'], ['hearth.manualTrigger', 'Manual Trigger', 'hearth.set', 'Edit Fields (Set)'],
-  ['hearth.manualTrigger', 'Manual Trigger', 'hearth.wait', 'Wait']];
+const pairs = [
+  ['hearth.webhook', 'Webhook', 'hearth.set', 'Edit Fields (Set)'],
+  ['hearth.manualTrigger', 'Manual Trigger', 'hearth.set', 'Edit Fields (Set)'],
+  ['hearth.manualTrigger', 'Manual Trigger', 'hearth.wait', 'Wait'],
+];
 let error = null;
 const results = { ok: 0, fail: [] };
 try {
@@ -67,14 +92,26 @@ try {
       const [t1, n1, t2, n2] = pairs[i % pairs.length];
       await page.click(tid('nav-workflows'));
       const which = await Promise.race([
-        page.locator(tid('new-workflow')).waitFor().then(() => 'list'),
-        page.locator(tid('leave-dialog')).waitFor().then(() => 'ask'),
+        page
+          .locator(tid('new-workflow'))
+          .waitFor()
+          .then(() => 'list'),
+        page
+          .locator(tid('leave-dialog'))
+          .waitFor()
+          .then(() => 'ask'),
       ]);
       if (which === 'ask') await page.click(tid('leave-discard'));
       await page.click(tid('new-workflow'));
       const state = await Promise.race([
-        page.locator(tid('canvas-empty')).waitFor().then(() => 'empty'),
-        page.locator(tid('draft-restored')).waitFor().then(() => 'draft'),
+        page
+          .locator(tid('canvas-empty'))
+          .waitFor()
+          .then(() => 'empty'),
+        page
+          .locator(tid('draft-restored'))
+          .waitFor()
+          .then(() => 'draft'),
       ]);
       if (state === 'draft') {
         console.log('DRAFT-RESTORED', i);
@@ -83,14 +120,26 @@ try {
         await page.locator(tid('canvas-empty')).waitFor();
       }
       await page.fill(tid('workflow-name'), `Drag ${stamp} ${i}`);
-      await page.locator(tid(`palette-item-${t1}`)).dragTo(page.locator(tid('canvas')), { targetPosition: { x: 300, y: 300 } });
-      await page.locator(tid(`palette-item-${t2}`)).dragTo(page.locator(tid('canvas')), { targetPosition: { x: 600, y: 300 } });
+      await page
+        .locator(tid(`palette-item-${t1}`))
+        .dragTo(page.locator(tid('canvas')), { targetPosition: { x: 300, y: 300 } });
+      await page
+        .locator(tid(`palette-item-${t2}`))
+        .dragTo(page.locator(tid('canvas')), { targetPosition: { x: 600, y: 300 } });
       const before = await rfState();
       const info = await humanDrag(tid(`handle-out-${n1}-0`), tid(`handle-in-${n2}-0`));
       const edges = async () => page.locator('.react-flow__edge').count();
       let ok = false;
-      try { await until('edge', async () => (await edges()) === 1, 3000, 100); ok = true; } catch {}
-      if (ok) { results.ok++; continue; }
+      try {
+        await until('edge', async () => (await edges()) === 1, 3000, 100);
+        ok = true;
+      } catch {
+        /* not drawn: counted below */
+      }
+      if (ok) {
+        results.ok++;
+        continue;
+      }
       info.before = before;
       info.after = await rfState();
       info.hint = await page.locator(tid('palette-connect-hint')).count();
@@ -108,6 +157,12 @@ try {
     }
     return results;
   });
-} catch (e) { error = e; }
+} catch (e) {
+  error = e;
+}
 console.log(JSON.stringify({ ok: results.ok, fails: results.fail.length, drafts: results.drafts ?? 0 }));
-process.exit(await s.finish(error ?? (results.fail.length ? new Error(`${results.fail.length} of ${n} drags drew no connection`) : null)));
+process.exit(
+  await s.finish(
+    error ?? (results.fail.length ? new Error(`${results.fail.length} of ${n} drags drew no connection`) : null),
+  ),
+);

@@ -77,7 +77,8 @@ async function main() {
         const find = (re) => list.find((t) => re.test(t.name) || re.test(t.displayName))?.name;
         return { webhook: find(/^Webhook$|\.webhook$/i), homeAssistant: find(/^Home Assistant$|\.homeAssistant$/i) };
       });
-      if (!nodeTypes.webhook || !nodeTypes.homeAssistant) throw new Error(`node types not found: ${JSON.stringify(nodeTypes)}`);
+      if (!nodeTypes.webhook || !nodeTypes.homeAssistant)
+        throw new Error(`node types not found: ${JSON.stringify(nodeTypes)}`);
       return { mode: which, nodeTypes };
     });
 
@@ -124,7 +125,9 @@ async function main() {
       // one drag, as a person: the connection is drawn (no second try)
       await mouseDrag(page.locator(tid('handle-out-Webhook-0')), page.locator(tid('handle-in-Home Assistant-0')));
       // rendered is drawn: React Flow renders a connection once it knows where both ends are
-      await page.locator('[data-testid="rf__edge-Webhook:0->Home Assistant:0"] path.react-flow__edge-path').first()
+      await page
+        .locator('[data-testid="rf__edge-Webhook:0->Home Assistant:0"] path.react-flow__edge-path')
+        .first()
         .waitFor({ state: 'attached', timeout: 5_000 });
     });
 
@@ -170,7 +173,12 @@ async function main() {
 
     await step('Save the workflow', async () => {
       await page.click(tid('save-workflow'));
-      await until('saved state', async () => (await page.locator(tid('save-state')).textContent()) === 'Saved', 15_000, 200);
+      await until(
+        'saved state',
+        async () => (await page.locator(tid('save-state')).textContent()) === 'Saved',
+        15_000,
+        200,
+      );
       const url = page.url();
       if (!/#\/workflow\/[^/]+$/.test(url) || url.endsWith('/new')) throw new Error(`address after save: ${url}`);
       return { url };
@@ -182,9 +190,21 @@ async function main() {
       await banner.waitFor({ timeout: 15_000 });
       const testUrl = (await banner.textContent())?.trim();
       await screenshot('listening-for-test-event');
-      const res = await fetch(testUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hello: 'world' }) });
+      const res = await fetch(testUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ hello: 'world' }),
+      });
       if (res.status >= 400) throw new Error(`test webhook answered ${res.status}: ${await res.text()}`);
-      await until('a successful run', async () => (await page.locator(tid('last-execution-status')).textContent().catch(() => '')) === 'success', 60_000);
+      await until(
+        'a successful run',
+        async () =>
+          (await page
+            .locator(tid('last-execution-status'))
+            .textContent()
+            .catch(() => '')) === 'success',
+        60_000,
+      );
       const items = await page.locator(tid('node-items-Home Assistant')).textContent();
       return { testUrl, status: res.status, haItems: items };
     });
@@ -201,7 +221,10 @@ async function main() {
       if (!first || first.entity_id !== cfg.entity || first.state === undefined) {
         throw new Error(`the output is not the state of ${cfg.entity}: ${json?.substring(0, 400)}`);
       }
-      const input = await page.locator(tid('input-items-count')).textContent().catch(() => null);
+      const input = await page
+        .locator(tid('input-items-count'))
+        .textContent()
+        .catch(() => null);
       await screenshot('output-json');
       await closePanel();
       return { entity_id: first.entity_id, state: first.state, input };
@@ -210,7 +233,12 @@ async function main() {
     let productionUrl;
     await step('Activate the workflow', async () => {
       await page.locator(tid('activate-toggle')).click();
-      await until('active', async () => (await page.locator(tid('active-label')).textContent()) === 'Active', 15_000, 200);
+      await until(
+        'active',
+        async () => (await page.locator(tid('active-label')).textContent()) === 'Active',
+        15_000,
+        200,
+      );
       await page.locator(tid('toast-success')).filter({ hasText: 'activated' }).first().waitFor();
       await page.locator(tid('node-Webhook')).dblclick();
       await page.click(tid('webhook-tab-production'));
@@ -222,7 +250,11 @@ async function main() {
     });
 
     await step('Call the production webhook', async () => {
-      const res = await fetch(productionUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: 'e2e' }) });
+      const res = await fetch(productionUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ from: 'e2e' }),
+      });
       const body = await res.text();
       if (res.status !== 200) throw new Error(`production webhook answered ${res.status}: ${body}`);
       return { status: res.status, body: body.substring(0, 300) };
@@ -231,23 +263,33 @@ async function main() {
     await step('See the new execution in the executions list', async () => {
       await page.click(tid('tab-executions'));
       await page.locator(tid('executions-page')).waitFor();
-      const row = await until('a webhook execution', async () => {
-        await page.click(tid('refresh-executions'));
-        await page.waitForTimeout(300);
-        const modes = page.locator('[data-testid^="execution-mode-"]');
-        const n = await modes.count();
-        for (let i = 0; i < n; i++) {
-          if (/webhook|trigger/i.test((await modes.nth(i).textContent()) ?? '')) {
-            return (await modes.nth(i).getAttribute('data-testid')).replace('execution-mode-', '');
+      const row = await until(
+        'a webhook execution',
+        async () => {
+          await page.click(tid('refresh-executions'));
+          await page.waitForTimeout(300);
+          const modes = page.locator('[data-testid^="execution-mode-"]');
+          const n = await modes.count();
+          for (let i = 0; i < n; i++) {
+            if (/webhook|trigger/i.test((await modes.nth(i).textContent()) ?? '')) {
+              return (await modes.nth(i).getAttribute('data-testid')).replace('execution-mode-', '');
+            }
           }
-        }
-        return null;
-      }, 30_000, 1000);
-      await until('it finished', async () => {
-        await page.click(tid('refresh-executions'));
-        await page.waitForTimeout(300);
-        return (await page.locator(tid(`execution-status-${row}`)).textContent()) === 'success';
-      }, 30_000, 1000);
+          return null;
+        },
+        30_000,
+        1000,
+      );
+      await until(
+        'it finished',
+        async () => {
+          await page.click(tid('refresh-executions'));
+          await page.waitForTimeout(300);
+          return (await page.locator(tid(`execution-status-${row}`)).textContent()) === 'success';
+        },
+        30_000,
+        1000,
+      );
       await screenshot('executions-list');
       await page.click(tid(`open-execution-${row}`));
       await page.locator(tid('execution-detail')).waitFor();
@@ -259,7 +301,6 @@ async function main() {
       if (!json?.includes(cfg.entity)) throw new Error('the execution output lacks the entity state');
       return { execution: row };
     });
-
   } catch (e) {
     error = e;
   }

@@ -167,13 +167,18 @@ export async function mouseDrag(page, from, to, { steps = 12 } = {}) {
 /** The element's box once it is the same in two looks a moment apart (what a person's eye waits for). */
 async function settledBox(page, locator) {
   let last = await box(locator);
-  return until('the drag source/target to stop moving', async () => {
-    await page.waitForTimeout(100);
-    const now = await box(locator);
-    const same = ['x', 'y', 'width', 'height'].every((k) => Math.abs(now[k] - last[k]) < 0.5);
-    last = now;
-    return same ? now : null;
-  }, 10_000, 0);
+  return until(
+    'the drag source/target to stop moving',
+    async () => {
+      await page.waitForTimeout(100);
+      const now = await box(locator);
+      const same = ['x', 'y', 'width', 'height'].every((k) => Math.abs(now[k] - last[k]) < 0.5);
+      last = now;
+      return same ? now : null;
+    },
+    10_000,
+    0,
+  );
 }
 
 async function box(locator) {

@@ -57,7 +57,11 @@ describe('typing in an expression', () => {
 
   it("completes a field whose name is not an identifier as $json['name']", () => {
     const ctx = { item: { 'friendly name': 'Bed', "it's": 1 }, nodeNames: [] };
-    expect(complete('{{ $json.fri', ctx)!.options[0]).toMatchObject({ label: 'friendly name', insert: "['friendly name']", replace: 4 });
+    expect(complete('{{ $json.fri', ctx)!.options[0]).toMatchObject({
+      label: 'friendly name',
+      insert: "['friendly name']",
+      replace: 4,
+    });
     expect(complete('{{ $json.', ctx)!.options[1]).toMatchObject({ insert: "['it\\'s']", replace: 1 });
   });
 

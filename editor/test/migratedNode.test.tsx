@@ -6,16 +6,32 @@ import { CatalogProvider } from '../src/state/catalog';
 import { fetchStub, switchSchema } from './fixtures';
 
 const switchType = {
-  name: 'hearth.switch', displayName: 'Switch', group: 'transform', categories: ['Flow'], icon: 'fa:map-signs',
-  description: 'Route items to different outputs', versions: [1, 2, 3], defaultVersion: 3, inputs: [''], outputs: [''],
-  credentials: [], schema: switchSchema,
+  name: 'hearth.switch',
+  displayName: 'Switch',
+  group: 'transform',
+  categories: ['Flow'],
+  icon: 'fa:map-signs',
+  description: 'Route items to different outputs',
+  versions: [1, 2, 3],
+  defaultVersion: 3,
+  inputs: [''],
+  outputs: [''],
+  credentials: [],
+  schema: switchSchema,
 } as unknown as NodeType;
 
-const v2Parameters = { dataType: 'string', value1: '={{ $json.kind }}', rules: { rules: [{ value2: 'a', output: 0 }] } };
+const v2Parameters = {
+  dataType: 'string',
+  value1: '={{ $json.kind }}',
+  rules: { rules: [{ value2: 'a', output: 0 }] },
+};
 
 function workflow(): Workflow {
   return {
-    name: 'Old switch', nodes: [{ name: 'Switch', type: 'n8n-nodes-base.switch', typeVersion: 2, position: [0, 0], parameters: v2Parameters }],
+    name: 'Old switch',
+    nodes: [
+      { name: 'Switch', type: 'n8n-nodes-base.switch', typeVersion: 2, position: [0, 0], parameters: v2Parameters },
+    ],
     connections: {},
   } as unknown as Workflow;
 }
@@ -31,9 +47,22 @@ function open(migrated: MigratedParameters) {
   const onChange = vi.fn();
   render(
     <CatalogProvider>
-      <NodePanel workflow={workflow()} name="Switch" execution={null} issues={undefined} serverIssues={{}} webhooks={[]} settings={null}
-        listening={false} onChange={onChange} onRename={(_, w) => w} onClose={() => undefined} onListen={() => undefined}
-        onExecute={() => undefined} onPin={() => undefined} />
+      <NodePanel
+        workflow={workflow()}
+        name="Switch"
+        execution={null}
+        issues={undefined}
+        serverIssues={{}}
+        webhooks={[]}
+        settings={null}
+        listening={false}
+        onChange={onChange}
+        onRename={(_, w) => w}
+        onClose={() => undefined}
+        onListen={() => undefined}
+        onExecute={() => undefined}
+        onPin={() => undefined}
+      />
     </CatalogProvider>,
   );
   return { stub, onChange };
@@ -45,7 +74,10 @@ describe('a node of an older type version', () => {
   it('shows the parameters as the server migrated them, read-only when that form cannot be saved under its version', async () => {
     const { stub } = open({
       typeVersion: 3,
-      parameters: { mode: 'rules', rules: { values: [{ conditions: { conditions: [], combinator: 'and' }, outputKey: '0' }] } },
+      parameters: {
+        mode: 'rules',
+        rules: { values: [{ conditions: { conditions: [], combinator: 'and' }, outputKey: '0' }] },
+      },
       steps: ['value1/dataType rules become one filter per rule'],
       editable: false,
     });
@@ -53,17 +85,22 @@ describe('a node of an older type version', () => {
     expect(notice.textContent).toContain('Switch version 2');
     expect(notice.textContent).toContain('version 3’s parameters (value1/dataType rules become one filter per rule)');
     expect(notice.textContent).toContain('cannot be edited here');
-    expect((screen.getByTestId('parameter-fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLFieldSetElement>('parameter-fieldset').disabled).toBe(true);
     const asked = stub.calls.find((c) => c.method === 'POST');
     expect(asked?.body).toEqual({ typeVersion: 2, parameters: v2Parameters });
   });
 
   it('lets the migrated form be edited when reading it again changes nothing', async () => {
-    const { onChange } = open({ typeVersion: 3, parameters: { mode: 'rules', options: {} }, steps: ['a step'], editable: true });
+    const { onChange } = open({
+      typeVersion: 3,
+      parameters: { mode: 'rules', options: {} },
+      steps: ['a step'],
+      editable: true,
+    });
     const notice = await screen.findByTestId('migrated-notice');
     expect(notice.textContent).toContain('Changes are saved in this form; the node keeps its version.');
-    await waitFor(() => expect((screen.getByTestId('parameter-fieldset') as HTMLFieldSetElement).disabled).toBe(false));
-    const mode = within(screen.getByTestId('field-mode')).getByRole('combobox') as HTMLSelectElement;
+    await waitFor(() => expect(screen.getByTestId<HTMLFieldSetElement>('parameter-fieldset').disabled).toBe(false));
+    const mode = within(screen.getByTestId('field-mode')).getByRole<HTMLSelectElement>('combobox');
     const expression = [...mode.options].find((o) => o.textContent === 'Expression');
     fireEvent.change(mode, { target: { value: expression?.value } });
     expect(onChange).toHaveBeenCalled();

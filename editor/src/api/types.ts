@@ -3,10 +3,21 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-export interface User { email: string; name: string }
-export interface AuthStatus { setupRequired: boolean; authenticated: boolean; user: User | null }
+export interface User {
+  email: string;
+  name: string;
+}
+export interface AuthStatus {
+  setupRequired: boolean;
+  authenticated: boolean;
+  user: User | null;
+}
 
-export interface Connection { node: string; type: string; index: number }
+export interface Connection {
+  node: string;
+  type: string;
+  index: number;
+}
 /** n8n connections: keyed by source node NAME, then type ("main"), then output index. */
 export type Connections = Record<string, Record<string, Array<Connection[] | null>>>;
 
@@ -50,13 +61,33 @@ export interface Workflow {
 }
 
 export interface WorkflowSummary {
-  id: string; name: string; active: boolean; versionId?: string; nodeCount: number; createdAt: string; updatedAt: string;
+  id: string;
+  name: string;
+  active: boolean;
+  versionId?: string;
+  nodeCount: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
-export interface Page<T> { data: T[]; total: number; limit: number; offset: number }
+export interface Page<T> {
+  data: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
 
-export interface Item { json: JsonObject; binary?: Record<string, BinaryRef>; [k: string]: unknown }
-export interface BinaryRef { mimeType?: string; fileName?: string; fileSize?: number | string; url?: string }
+export interface Item {
+  json: JsonObject;
+  binary?: Record<string, BinaryRef>;
+  [k: string]: unknown;
+}
+export interface BinaryRef {
+  mimeType?: string;
+  fileName?: string;
+  fileSize?: number | string;
+  url?: string;
+}
 
 export interface NodeRun {
   runIndex: number;
@@ -86,7 +117,12 @@ export interface ExecutionSummary {
   error?: { message: string; node?: string } | null;
 }
 
-export interface NodeProgress { runs: number; items: number; running: boolean; failed: boolean }
+export interface NodeProgress {
+  runs: number;
+  items: number;
+  running: boolean;
+  failed: boolean;
+}
 
 export interface Execution extends ExecutionSummary {
   lastNodeExecuted?: string | null;
@@ -95,12 +131,23 @@ export interface Execution extends ExecutionSummary {
   progress?: Record<string, NodeProgress>;
 }
 
-export interface CredentialRequirement { type: string; required: boolean; displayOptions?: DisplayOptionsWire }
+export interface CredentialRequirement {
+  type: string;
+  required: boolean;
+  displayOptions?: DisplayOptionsWire;
+}
 
-export interface DisplayOptionsWire { show?: Record<string, Json[]>; hide?: Record<string, Json[]> }
+export interface DisplayOptionsWire {
+  show?: Record<string, Json[]>;
+  hide?: Record<string, Json[]>;
+}
 
 export interface DynamicOutputsWire {
-  groupPath: string; labelField: string; extraWhenParameter?: string; extraWhenValue?: Json; extraOutputName?: string;
+  groupPath: string;
+  labelField: string;
+  extraWhenParameter?: string;
+  extraWhenValue?: Json;
+  extraOutputName?: string;
 }
 
 export interface NodeType {
@@ -120,17 +167,34 @@ export interface NodeType {
 }
 
 export interface CredentialType {
-  name: string; displayName: string; icon?: string; documentationUrl?: string; schema: JsonSchema;
+  name: string;
+  displayName: string;
+  icon?: string;
+  documentationUrl?: string;
+  schema: JsonSchema;
   /** a browser sign-in fills `tokenField`: the form shows `buttonText` instead of that field */
   signIn?: { tokenField: string; buttonText: string };
   /** declares how it signs HTTP requests: offered in HTTP Request's "Predefined Credential Type" */
   signsRequests?: boolean;
 }
 
-export interface CredentialSummary { id: string; name: string; type: string; createdAt?: string; updatedAt?: string }
-export interface Credential extends CredentialSummary { data: JsonObject; secretsSet?: string[] }
+export interface CredentialSummary {
+  id: string;
+  name: string;
+  type: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+export interface Credential extends CredentialSummary {
+  data: JsonObject;
+  secretsSet?: string[];
+}
 
-export interface LoadedOption { name: string; value: Json; description?: string }
+export interface LoadedOption {
+  name: string;
+  value: Json;
+  description?: string;
+}
 
 /** A node's parameters as Hearth reads them: the form of `typeVersion`, reached by `steps`. */
 export interface MigratedParameters {
@@ -141,9 +205,27 @@ export interface MigratedParameters {
   editable: boolean;
 }
 
-export interface WebhookInfo { node: string; method: string; path: string; productionUrl: string; testUrl: string; responseMode?: string }
-export interface TriggerInfo { node: string; type: string; state: string; message?: string; since?: string }
-export interface Settings { version?: string; webhookUrl?: string; webhookTestUrl?: string; timezone?: string }
+export interface WebhookInfo {
+  node: string;
+  method: string;
+  path: string;
+  productionUrl: string;
+  testUrl: string;
+  responseMode?: string;
+}
+export interface TriggerInfo {
+  node: string;
+  type: string;
+  state: string;
+  message?: string;
+  since?: string;
+}
+export interface Settings {
+  version?: string;
+  webhookUrl?: string;
+  webhookTestUrl?: string;
+  timezone?: string;
+}
 
 /** A JSON Schema property as the ui-schema module writes it. */
 export interface JsonSchema {
@@ -164,20 +246,46 @@ export interface JsonSchema {
   format?: string;
   'x-ui'?: UiHints;
   'x-node'?: {
-    name: string; displayName: string; versions: number[]; defaultVersion: number; group: string;
-    categories: string[]; icon: string; description: string; subtitle?: string; inputs: string[]; outputs: string[];
-    dynamicOutputs?: DynamicOutputsWire; dynamicInputs?: { countParameter: string; labelPrefix: string }; credentials: CredentialRequirement[]; aliases?: string[]; keywords?: string[]; documentationUrl?: string;
+    name: string;
+    displayName: string;
+    versions: number[];
+    defaultVersion: number;
+    group: string;
+    categories: string[];
+    icon: string;
+    description: string;
+    subtitle?: string;
+    inputs: string[];
+    outputs: string[];
+    dynamicOutputs?: DynamicOutputsWire;
+    dynamicInputs?: { countParameter: string; labelPrefix: string };
+    credentials: CredentialRequirement[];
+    aliases?: string[];
+    keywords?: string[];
+    documentationUrl?: string;
   };
   'x-credential'?: { name: string; displayName: string; icon?: string; documentationUrl?: string };
   [k: string]: unknown;
 }
 
 /** A choice; `unsupported` says why Hearth refuses it (an n8n value Hearth does not implement). */
-export interface UiOption { name: string; value: Json; description?: string; unsupported?: string }
-export interface LocatorModeWire {
-  name: string; displayName: string; placeholder?: string; pattern?: string; dynamicOptions?: DynamicOptionsWire;
+export interface UiOption {
+  name: string;
+  value: Json;
+  description?: string;
+  unsupported?: string;
 }
-export interface DynamicOptionsWire { method: string; dependsOn: string[] }
+export interface LocatorModeWire {
+  name: string;
+  displayName: string;
+  placeholder?: string;
+  pattern?: string;
+  dynamicOptions?: DynamicOptionsWire;
+}
+export interface DynamicOptionsWire {
+  method: string;
+  dependsOn: string[];
+}
 
 export interface UiHints {
   widget?: string;

@@ -1,5 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { type Completion, type CompletionContext, complete, type Suggestion, syntaxError, tokenize } from './expressionSyntax';
+import {
+  type Completion,
+  type CompletionContext,
+  complete,
+  type Suggestion,
+  syntaxError,
+  tokenize,
+} from './expressionSyntax';
 
 /** Where the caret goes after "{{" is typed: between "{{ " and " }}". */
 export function closeBraces(text: string, caret: number): { text: string; caret: number } | null {
@@ -94,7 +101,11 @@ export function ExpressionEditor({ value, onChange, testId, initialCaret, comple
   return (
     <div className={`expression-editor${focused ? ' focused' : ''}${error ? ' has-syntax-error' : ''}`}>
       <pre ref={mirror} className="expr-highlight" aria-hidden="true">
-        {tokenize(value).map((t, i) => <span key={i} className={`tok-${t.kind}`}>{t.text}</span>)}
+        {tokenize(value).map((t, i) => (
+          <span key={i} className={`tok-${t.kind}`}>
+            {t.text}
+          </span>
+        ))}
         {'\n'}
       </pre>
       <textarea
@@ -149,19 +160,28 @@ export function ExpressionEditor({ value, onChange, testId, initialCaret, comple
       {suggest && (
         <ul ref={list} className="expr-suggestions" role="listbox" data-testid={`${testId}-suggestions`}>
           {suggest.options.slice(0, 40).map((s, i) => (
-            <li key={`${s.label}-${i}`} role="option" aria-selected={i === suggest.active} className={i === suggest.active ? 'active' : ''}
+            <li
+              key={`${s.label}-${i}`}
+              role="option"
+              aria-selected={i === suggest.active}
+              className={i === suggest.active ? 'active' : ''}
               data-testid={`suggestion-${s.label}`}
               onMouseDown={(e) => {
                 e.preventDefault();
                 apply(s);
-              }}>
+              }}
+            >
               <span className="label">{s.label}</span>
               {s.detail && <span className="detail">{s.detail}</span>}
             </li>
           ))}
         </ul>
       )}
-      {error && <div className="field-error expr-syntax-error" data-testid={`${testId}-syntax-error`}>{error}</div>}
+      {error && (
+        <div className="field-error expr-syntax-error" data-testid={`${testId}-syntax-error`}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

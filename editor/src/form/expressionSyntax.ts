@@ -94,7 +94,13 @@ function tokenizeCode(code: string): Token[] {
     const ident = /^[A-Za-z_$][\w$]*/.exec(code.substring(i));
     if (ident) {
       const w = ident[0];
-      const kind: TokenKind = afterDot ? 'property' : w.startsWith('$') ? 'variable' : KEYWORDS.has(w) ? 'keyword' : 'property';
+      const kind: TokenKind = afterDot
+        ? 'property'
+        : w.startsWith('$')
+          ? 'variable'
+          : KEYWORDS.has(w)
+            ? 'keyword'
+            : 'property';
       out.push({ kind, text: w });
       i += w.length;
       afterDot = false;
@@ -187,20 +193,111 @@ const ROOTS: Suggestion[] = [
 /** n8n's extension functions by the type of value they apply to (names as in n8n's docs). */
 const EXTENSIONS: Record<string, string[]> = {
   string: [
-    'toUpperCase()', 'toLowerCase()', 'trim()', 'length', 'includes()', 'startsWith()', 'endsWith()', 'replace()',
-    'replaceAll()', 'split()', 'slice()', 'substring()', 'indexOf()', 'isEmpty()', 'isNotEmpty()', 'toNumber()',
-    'toDateTime()', 'toTitleCase()', 'toSentenceCase()', 'toSnakeCase()', 'extractEmail()', 'extractUrl()',
-    'extractDomain()', 'isEmail()', 'isUrl()', 'isNumeric()', 'hash()', 'base64Encode()', 'base64Decode()',
-    'urlEncode()', 'urlDecode()', 'removeTags()', 'quote()', 'parseJson()', 'toBoolean()',
+    'toUpperCase()',
+    'toLowerCase()',
+    'trim()',
+    'length',
+    'includes()',
+    'startsWith()',
+    'endsWith()',
+    'replace()',
+    'replaceAll()',
+    'split()',
+    'slice()',
+    'substring()',
+    'indexOf()',
+    'isEmpty()',
+    'isNotEmpty()',
+    'toNumber()',
+    'toDateTime()',
+    'toTitleCase()',
+    'toSentenceCase()',
+    'toSnakeCase()',
+    'extractEmail()',
+    'extractUrl()',
+    'extractDomain()',
+    'isEmail()',
+    'isUrl()',
+    'isNumeric()',
+    'hash()',
+    'base64Encode()',
+    'base64Decode()',
+    'urlEncode()',
+    'urlDecode()',
+    'removeTags()',
+    'quote()',
+    'parseJson()',
+    'toBoolean()',
   ],
-  number: ['toFixed()', 'round()', 'floor()', 'ceil()', 'abs()', 'isEven()', 'isOdd()', 'toString()', 'format()', 'toBoolean()', 'toDateTime()'],
+  number: [
+    'toFixed()',
+    'round()',
+    'floor()',
+    'ceil()',
+    'abs()',
+    'isEven()',
+    'isOdd()',
+    'toString()',
+    'format()',
+    'toBoolean()',
+    'toDateTime()',
+  ],
   array: [
-    'length', 'first()', 'last()', 'join()', 'map()', 'filter()', 'find()', 'includes()', 'sum()', 'min()', 'max()',
-    'average()', 'unique()', 'compact()', 'chunk()', 'pluck()', 'isEmpty()', 'isNotEmpty()', 'randomItem()', 'slice()',
-    'sort()', 'reverse()', 'toJsonString()', 'union()', 'intersection()', 'difference()',
+    'length',
+    'first()',
+    'last()',
+    'join()',
+    'map()',
+    'filter()',
+    'find()',
+    'includes()',
+    'sum()',
+    'min()',
+    'max()',
+    'average()',
+    'unique()',
+    'compact()',
+    'chunk()',
+    'pluck()',
+    'isEmpty()',
+    'isNotEmpty()',
+    'randomItem()',
+    'slice()',
+    'sort()',
+    'reverse()',
+    'toJsonString()',
+    'union()',
+    'intersection()',
+    'difference()',
   ],
-  object: ['keys()', 'values()', 'isEmpty()', 'isNotEmpty()', 'hasField()', 'removeField()', 'keepFieldsContaining()', 'compact()', 'toJsonString()', 'urlEncode()'],
-  date: ['toFormat()', 'plus()', 'minus()', 'startOf()', 'endOf()', 'toISO()', 'toMillis()', 'diffTo()', 'isBetween()', 'weekday', 'year', 'month', 'day', 'hour'],
+  object: [
+    'keys()',
+    'values()',
+    'isEmpty()',
+    'isNotEmpty()',
+    'hasField()',
+    'removeField()',
+    'keepFieldsContaining()',
+    'compact()',
+    'toJsonString()',
+    'urlEncode()',
+  ],
+  date: [
+    'toFormat()',
+    'plus()',
+    'minus()',
+    'startOf()',
+    'endOf()',
+    'toISO()',
+    'toMillis()',
+    'diffTo()',
+    'isBetween()',
+    'weekday',
+    'year',
+    'month',
+    'day',
+    'hour',
+  ],
 };
 
 /** What to suggest for the text before the caret, or null when nothing fits. */
@@ -213,7 +310,8 @@ export function complete(before: string, ctx: CompletionContext): Completion | n
   if (m) {
     const typed = m[2].toLowerCase();
     const q = m[1];
-    const options = ctx.nodeNames.filter((n) => n.toLowerCase().includes(typed))
+    const options = ctx.nodeNames
+      .filter((n) => n.toLowerCase().includes(typed))
       .map((n) => ({ insert: `${n}${q})`, label: n, detail: 'node' }));
     return options.length ? { replace: m[2].length, options } : null;
   }
@@ -222,11 +320,14 @@ export function complete(before: string, ctx: CompletionContext): Completion | n
     const parent = walk(ctx.item, m[1]);
     const typed = m[2] ?? '';
     if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
-      const options = Object.keys(parent as object).filter((k) => k.toLowerCase().startsWith(typed.toLowerCase()))
+      const options = Object.keys(parent)
+        .filter((k) => k.toLowerCase().startsWith(typed.toLowerCase()))
         .map((k) => ({
           label: k,
           detail: typeName((parent as Record<string, unknown>)[k]),
-          ...(/^[A-Za-z_$][\w$]*$/.test(k) ? { insert: k } : { insert: `['${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`, replace: typed.length + 1 }),
+          ...(/^[A-Za-z_$][\w$]*$/.test(k)
+            ? { insert: k }
+            : { insert: `['${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`, replace: typed.length + 1 }),
         }));
       const ext = extensionOptions(typeOf(parent), typed);
       return options.length + ext.length ? { replace: typed.length, options: [...options, ...ext] } : null;
@@ -250,11 +351,14 @@ export function complete(before: string, ctx: CompletionContext): Completion | n
 }
 
 function extensionOptions(type: string, typed: string): Suggestion[] {
-  const names = type === 'any'
-    ? [...new Set(Object.values(EXTENSIONS).flat())]
-    : EXTENSIONS[type] ?? [];
-  return names.filter((n) => n.toLowerCase().startsWith(typed.toLowerCase()) && n !== typed)
-    .map((n) => ({ insert: n.endsWith('()') ? n.substring(0, n.length - 1) : n, label: n, detail: type === 'any' ? 'function' : `${type} function` }));
+  const names = type === 'any' ? [...new Set(Object.values(EXTENSIONS).flat())] : (EXTENSIONS[type] ?? []);
+  return names
+    .filter((n) => n.toLowerCase().startsWith(typed.toLowerCase()) && n !== typed)
+    .map((n) => ({
+      insert: n.endsWith('()') ? n.substring(0, n.length - 1) : n,
+      label: n,
+      detail: type === 'any' ? 'function' : `${type} function`,
+    }));
 }
 
 function walk(item: Record<string, unknown> | undefined, path: string): unknown {

@@ -10,7 +10,13 @@ import { EMPTY_WORKFLOW, toWire } from '../../workflow/model';
 import { issuesByNode, type ServerNodeIssues } from './serverIssues';
 
 function snapshot(wf: Workflow): string {
-  return JSON.stringify({ name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings ?? null, pinData: wf.pinData ?? null });
+  return JSON.stringify({
+    name: wf.name,
+    nodes: wf.nodes,
+    connections: wf.connections,
+    settings: wf.settings ?? null,
+    pinData: wf.pinData ?? null,
+  });
 }
 
 /** Unsaved changes found in this browser's draft when the workflow opened, and put back. */
@@ -52,23 +58,26 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
   dirtyRef.current = dirty;
 
   /** Puts back the draft of `draftId` over the saved workflow (one undo step away from it), if it differs. */
-  const restoreDraft = useCallback((draftId: string | undefined, savedWf: Workflow) => {
-    const draft = readDraft(draftId);
-    setRestored(null);
-    if (!draft) return;
-    // a copy of a saved workflow under "new" (written by an older editor as the first save answered) is not new work
-    if (snapshot(draft.workflow) === snapshot(savedWf) || (!draftId && draft.workflow.id)) {
-      dropDraft(draftId);
-      return;
-    }
-    const { issues: _computed, ...changes } = draft.workflow;
-    hist.commit({ ...savedWf, ...changes, id: savedWf.id, versionId: savedWf.versionId, active: savedWf.active });
-    setRestored({
-      savedAt: draft.savedAt,
-      savedElsewhere: !!draft.baseVersionId && draft.baseVersionId !== savedWf.versionId,
-      saved: savedWf,
-    });
-  }, [hist]);
+  const restoreDraft = useCallback(
+    (draftId: string | undefined, savedWf: Workflow) => {
+      const draft = readDraft(draftId);
+      setRestored(null);
+      if (!draft) return;
+      // a copy of a saved workflow under "new" (written by an older editor as the first save answered) is not new work
+      if (snapshot(draft.workflow) === snapshot(savedWf) || (!draftId && draft.workflow.id)) {
+        dropDraft(draftId);
+        return;
+      }
+      const { issues: _computed, ...changes } = draft.workflow;
+      hist.commit({ ...savedWf, ...changes, id: savedWf.id, versionId: savedWf.versionId, active: savedWf.active });
+      setRestored({
+        savedAt: draft.savedAt,
+        savedElsewhere: !!draft.baseVersionId && draft.baseVersionId !== savedWf.versionId,
+        saved: savedWf,
+      });
+    },
+    [hist],
+  );
 
   useEffect(() => {
     discarded.current = false;
@@ -81,28 +90,38 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
     }
     let cancelled = false;
     setLoading(true);
-    api.getWorkflow(routeId).then((w) => {
-      if (cancelled) return;
-      const { issues, ...rest } = w;
-      const normalized: Workflow = { ...rest, nodes: w.nodes ?? [], connections: w.connections ?? {} };
-      hist.reset(normalized);
-      setSaved(snapshot(normalized));
-      setServerIssues(issuesByNode(issues ?? [], normalized));
-      setId(w.id ?? routeId);
-      setLoading(false);
-      restoreDraft(routeId, normalized);
-      // the last execution of this workflow, so the canvas shows what ran
-      api.listExecutions({ workflowId: routeId, limit: 1 }).then((page) => {
-        const last = page.data[0];
-        if (last && !cancelled) api.getExecution(last.id).then((x) => !cancelled && onLoadedRef.current(x), () => undefined);
-        else if (!cancelled) onLoadedRef.current(null);
-      }, () => undefined);
-    }, (e: Error) => {
-      if (!cancelled) {
-        setLoadError(e.message);
+    api.getWorkflow(routeId).then(
+      (w) => {
+        if (cancelled) return;
+        const { issues, ...rest } = w;
+        const normalized: Workflow = { ...rest, nodes: w.nodes ?? [], connections: w.connections ?? {} };
+        hist.reset(normalized);
+        setSaved(snapshot(normalized));
+        setServerIssues(issuesByNode(issues ?? [], normalized));
+        setId(w.id ?? routeId);
         setLoading(false);
-      }
-    });
+        restoreDraft(routeId, normalized);
+        // the last execution of this workflow, so the canvas shows what ran
+        api.listExecutions({ workflowId: routeId, limit: 1 }).then(
+          (page) => {
+            const last = page.data[0];
+            if (last && !cancelled)
+              api.getExecution(last.id).then(
+                (x) => !cancelled && onLoadedRef.current(x),
+                () => undefined,
+              );
+            else if (!cancelled) onLoadedRef.current(null);
+          },
+          () => undefined,
+        );
+      },
+      (e: Error) => {
+        if (!cancelled) {
+          setLoadError(e.message);
+          setLoading(false);
+        }
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -123,7 +142,8 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
     wasDirty.current = true;
     const write = () => {
       // a new workflow saved meanwhile has its id: its draft is never the one of "new"
-      if (dirtyRef.current && !discarded.current) writeDraft(wfRef.current.id ?? id, toWire(wfRef.current), wfRef.current.versionId);
+      if (dirtyRef.current && !discarded.current)
+        writeDraft(wfRef.current.id ?? id, toWire(wfRef.current), wfRef.current.versionId);
     };
     const t = setTimeout(write, 300);
     window.addEventListener('pagehide', write);
@@ -155,46 +175,68 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
     if (e instanceof ApiError && e.errors.length) setServerIssues(issuesByNode(e.errors, sent));
   }, []);
 
-  const save = useCallback(async (quiet = false): Promise<string | undefined> => {
-    const current = wfRef.current;
-    const body = toWire(current);
-    setSaving(true);
-    const wasActive = !!current.active;
-    try {
-      const result = id ? await api.updateWorkflow(id, body) : await api.createWorkflow(body);
-      const { issues, ...stored } = result;
-      const merged: Workflow = { ...current, ...stored, nodes: result.nodes ?? current.nodes, connections: result.connections ?? current.connections };
-      // keep what was edited meanwhile; take the server's metadata
-      hist.replace((now) => (now === current ? merged : { ...now, id: result.id, versionId: result.versionId, active: result.active }));
-      setSaved(snapshot(merged));
-      setServerIssues(issuesByNode(issues ?? [], merged));
-      setRestored(null);
-      if (!id) dropDraft(undefined);
-      if (!id && result.id) {
-        setId(result.id);
-        replacePath(`/workflow/${result.id}`);
+  const save = useCallback(
+    async (quiet = false): Promise<string | undefined> => {
+      const current = wfRef.current;
+      const body = toWire(current);
+      setSaving(true);
+      const wasActive = !!current.active;
+      try {
+        const result = id ? await api.updateWorkflow(id, body) : await api.createWorkflow(body);
+        const { issues, ...stored } = result;
+        const merged: Workflow = {
+          ...current,
+          ...stored,
+          nodes: result.nodes ?? current.nodes,
+          connections: result.connections ?? current.connections,
+        };
+        // keep what was edited meanwhile; take the server's metadata
+        hist.replace((now) =>
+          now === current ? merged : { ...now, id: result.id, versionId: result.versionId, active: result.active },
+        );
+        setSaved(snapshot(merged));
+        setServerIssues(issuesByNode(issues ?? [], merged));
+        setRestored(null);
+        if (!id) dropDraft(undefined);
+        if (!id && result.id) {
+          setId(result.id);
+          replacePath(`/workflow/${result.id}`);
+        }
+        const count = issues?.length ?? 0;
+        const loops = unboundedLoops(merged);
+        if (loops.length) {
+          ui.toast(
+            'warning',
+            'This workflow has a loop',
+            `${loops.map((l) => [...l, l[0]].join(' → ')).join('; ')}: it runs until stopped. Loop with “Loop Over Items” to go through items in batches.`,
+          );
+        }
+        if (wasActive && result.active === false) {
+          ui.toast(
+            'info',
+            'Workflow saved and deactivated',
+            `Fix its issues to activate it again: ${(issues ?? []).map((i) => i.text).join('; ')}`,
+          );
+        } else if (count && !quiet) {
+          ui.toast(
+            'info',
+            'Workflow saved with issues',
+            `${count === 1 ? 'One issue' : `${count} issues`} to fix before it can run or be activated.`,
+          );
+        } else if (!quiet) {
+          ui.toast('success', 'Workflow saved');
+        }
+        return result.id ?? id;
+      } catch (e) {
+        showServerProblems(e, body);
+        ui.toast('error', 'Problem saving workflow', e instanceof Error ? e.message : String(e));
+        return undefined;
+      } finally {
+        setSaving(false);
       }
-      const count = issues?.length ?? 0;
-      const loops = unboundedLoops(merged);
-      if (loops.length) {
-        ui.toast('warning', 'This workflow has a loop', `${loops.map((l) => [...l, l[0]].join(' → ')).join('; ')}: it runs until stopped. Loop with “Loop Over Items” to go through items in batches.`);
-      }
-      if (wasActive && result.active === false) {
-        ui.toast('info', 'Workflow saved and deactivated', `Fix its issues to activate it again: ${(issues ?? []).map((i) => i.text).join('; ')}`);
-      } else if (count && !quiet) {
-        ui.toast('info', 'Workflow saved with issues', `${count === 1 ? 'One issue' : `${count} issues`} to fix before it can run or be activated.`);
-      } else if (!quiet) {
-        ui.toast('success', 'Workflow saved');
-      }
-      return result.id ?? id;
-    } catch (e) {
-      showServerProblems(e, body);
-      ui.toast('error', 'Problem saving workflow', e instanceof Error ? e.message : String(e));
-      return undefined;
-    } finally {
-      setSaving(false);
-    }
-  }, [id, hist, ui, showServerProblems]);
+    },
+    [id, hist, ui, showServerProblems],
+  );
 
   /** After an edit of a node: the server's word on it is stale. */
   const clearServerIssues = useCallback((name: string) => {
@@ -214,8 +256,22 @@ export function useWorkflowDocument(routeId: string | null, onLoaded: (lastExecu
   }, []);
 
   return {
-    hist, wf, wfRef, id, loading, loadError, dirty, saving, save, serverIssues, showServerProblems, clearServerIssues, renameServerIssues,
-    restored, discardRestored, dropLocalDraft,
+    hist,
+    wf,
+    wfRef,
+    id,
+    loading,
+    loadError,
+    dirty,
+    saving,
+    save,
+    serverIssues,
+    showServerProblems,
+    clearServerIssues,
+    renameServerIssues,
+    restored,
+    discardRestored,
+    dropLocalDraft,
   };
 }
 
