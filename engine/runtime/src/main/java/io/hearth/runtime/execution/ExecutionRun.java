@@ -266,7 +266,9 @@ final class ExecutionRun implements RunningExecution {
                         List.of(),
                         List.of(),
                         outputsWith(start, items),
-                        Optional.empty());
+                        Optional.empty(),
+                        List.of(),
+                        Map.of());
                 Optional<NodeRun> kept = withinLimits(start, run);
                 if (kept.isEmpty()) {
                     return;
@@ -849,7 +851,9 @@ final class ExecutionRun implements RunningExecution {
                 run.sources(),
                 run.input().stream().map(DroppedItems::of).toList(),
                 run.output().stream().map(DroppedItems::of).toList(),
-                run.error()));
+                run.error(),
+                List.of(),
+                Map.of()));
     }
 
     /** Records the run that went past a limit without its output, and ends the execution with the error. */
@@ -864,7 +868,9 @@ final class ExecutionRun implements RunningExecution {
                 run.sources(),
                 run.input(),
                 List.of(),
-                Optional.of(err)));
+                Optional.of(err),
+                List.of(),
+                Map.of()));
         error = Optional.of(err);
         finish(ExecutionStatus.ERROR, error);
     }

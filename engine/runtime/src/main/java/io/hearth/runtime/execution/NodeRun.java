@@ -47,49 +47,6 @@ public record NodeRun(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
-    /** A run without metadata. */
-    public NodeRun(
-            String node,
-            String type,
-            int runIndex,
-            Instant startedAt,
-            long executionTime,
-            int attempts,
-            List<Optional<InputSource>> sources,
-            List<List<Item>> input,
-            List<List<Item>> output,
-            Optional<ExecutionError> error,
-            List<String> console) {
-        this(
-                node,
-                type,
-                runIndex,
-                startedAt,
-                executionTime,
-                attempts,
-                sources,
-                input,
-                output,
-                error,
-                console,
-                Map.of());
-    }
-
-    /** A run that printed nothing. */
-    public NodeRun(
-            String node,
-            String type,
-            int runIndex,
-            Instant startedAt,
-            long executionTime,
-            int attempts,
-            List<Optional<InputSource>> sources,
-            List<List<Item>> input,
-            List<List<Item>> output,
-            Optional<ExecutionError> error) {
-        this(node, type, runIndex, startedAt, executionTime, attempts, sources, input, output, error, List.of());
-    }
-
     public boolean failed() {
         return error.isPresent();
     }

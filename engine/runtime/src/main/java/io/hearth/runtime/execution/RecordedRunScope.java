@@ -41,7 +41,18 @@ final class RecordedRunScope {
         List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(Math.max(1, n.outputCount()), List.of()));
         outputs.set(0, items);
         return new NodeRun(
-                n.name(), n.node().type(), 0, Instant.EPOCH, 0, 1, List.of(), List.of(), outputs, Optional.empty());
+                n.name(),
+                n.node().type(),
+                0,
+                Instant.EPOCH,
+                0,
+                1,
+                List.of(),
+                List.of(),
+                outputs,
+                Optional.empty(),
+                List.of(),
+                Map.of());
     }
 
     /** The node's input: what its last run received, else what the nodes connected to it put out last. */

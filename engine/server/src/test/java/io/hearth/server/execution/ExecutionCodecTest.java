@@ -46,7 +46,9 @@ class ExecutionCodecTest {
                         List.of(),
                         List.of(),
                         List.of(webhookOut),
-                        Optional.empty())));
+                        Optional.empty(),
+                        List.of(),
+                        Map.of())));
         runs.put(
                 "Edit Fields",
                 List.of(new NodeRun(
@@ -59,7 +61,9 @@ class ExecutionCodecTest {
                         List.of(Optional.of(new InputSource("Webhook", 0, 0)), Optional.empty()),
                         List.of(webhookOut, unrelated),
                         List.of(setOut),
-                        error)));
+                        error,
+                        List.of(),
+                        Map.of())));
         return new ExecutionResult(
                 "ex1",
                 "wf1",
@@ -160,7 +164,9 @@ class ExecutionCodecTest {
                         List.of(Optional.of(new InputSource("Edit Fields", 0, 0))),
                         List.of(DroppedItems.of(setOut)),
                         List.of(DroppedItems.of(List.of(Item.empty(), Item.empty()))),
-                        Optional.empty())));
+                        Optional.empty(),
+                        List.of(),
+                        Map.of())));
         var r = result(Optional.empty());
         var truncated = new ExecutionResult(
                 r.executionId(),
