@@ -80,6 +80,7 @@ describe('a node of an older type version', () => {
       },
       steps: ['value1/dataType rules become one filter per rule'],
       editable: false,
+      unshown: [],
     });
     const notice = await screen.findByTestId('migrated-notice');
     expect(notice.textContent).toContain('Switch version 2');
@@ -90,12 +91,19 @@ describe('a node of an older type version', () => {
     expect(asked?.body).toEqual({ typeVersion: 2, parameters: v2Parameters });
   });
 
+  it('names what the node reads that no form shows', async () => {
+    open({ typeVersion: 3, parameters: {}, steps: ['a step'], editable: false, unshown: ['values', 'keepOnlySet'] });
+    const notice = await screen.findByTestId('migrated-notice');
+    expect(notice.textContent).toContain('The node also reads values, keepOnlySet, which this form cannot show.');
+  });
+
   it('lets the migrated form be edited when reading it again changes nothing', async () => {
     const { onChange } = open({
       typeVersion: 3,
       parameters: { mode: 'rules', options: {} },
       steps: ['a step'],
       editable: true,
+      unshown: [],
     });
     const notice = await screen.findByTestId('migrated-notice');
     expect(notice.textContent).toContain('Changes are saved in this form; the node keeps its version.');

@@ -203,6 +203,8 @@ export interface MigratedParameters {
   steps: string[];
   /** the migrated form may be saved under the node's own version (reading it again changes nothing) */
   editable: boolean;
+  /** parameters the node reads that no form shows (Edit Fields 1's `values`) */
+  unshown: string[];
 }
 
 export interface WebhookInfo {

@@ -271,6 +271,8 @@ export function NodePanel(props: NodePanelProps) {
                   >
                     {type.displayName} version {node.typeVersion} (n8n’s), shown as Hearth reads it: version{' '}
                     {migrated.typeVersion}’s parameters ({migrated.steps.join('; ')}).
+                    {migrated.unshown.length > 0 &&
+                      ` The node also reads ${migrated.unshown.join(', ')}, which this form cannot show.`}
                     {migrated.editable
                       ? ' Changes are saved in this form; the node keeps its version.'
                       : ` This version’s parameters cannot be edited here: add a new ${type.displayName} node to change them.`}

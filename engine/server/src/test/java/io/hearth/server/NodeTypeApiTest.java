@@ -103,6 +103,35 @@ class NodeTypeApiTest extends ApiTestSupport {
                 .isEqualTo(true)
                 .jsonPath("$.editable")
                 .isEqualTo(true);
+        // Edit Fields 1's values are read by the node itself; no form shows them, so it is not edited in one
+        Map<String, Object> setV1 = Map.of("values", Map.of("string", List.of(Map.of("name", "a", "value", "x"))));
+        api.post()
+                .uri("/api/v1/node-types/n8n-nodes-base.set/migrate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("typeVersion", 1, "parameters", setV1))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.parameters.values.string[0].name")
+                .isEqualTo("a")
+                .jsonPath("$.unshown[0]")
+                .isEqualTo("values")
+                .jsonPath("$.editable")
+                .isEqualTo(false);
+        // Respond to Webhook 1.3: the step adds only a switch 1.3's form hides, so the node opens as it is
+        api.post()
+                .uri("/api/v1/node-types/n8n-nodes-base.respondToWebhook/migrate")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("typeVersion", 1.3, "parameters", Map.of("respondWith", "noData")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.typeVersion")
+                .isEqualTo(1.3)
+                .jsonPath("$.steps")
+                .isEmpty();
         api.post()
                 .uri("/api/v1/node-types/n8n-nodes-base.if/migrate")
                 .contentType(MediaType.APPLICATION_JSON)

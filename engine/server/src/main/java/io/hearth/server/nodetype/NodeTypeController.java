@@ -146,22 +146,37 @@ public class NodeTypeController {
                     "typeVersion: must be one of " + type.description().versions());
         }
         Map<String, Object> parameters = body.parameters() == null ? Map.of() : body.parameters();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("typeVersion", io.hearth.runtime.registry.ParameterMigrations.formVersion(type, version));
+        Map<String, Object> current;
         try {
-            Map<String, Object> current =
-                    io.hearth.runtime.registry.ParameterMigrations.toCurrent(type, version, parameters);
-            out.put("parameters", current);
-            // the editor may save the migrated form under the node's own version only if reading it again
-            // changes nothing (If v1's typed lists, read again, would lose the filter the form wrote)
-            out.put(
-                    "editable",
-                    io.hearth.runtime.registry.ParameterMigrations.toCurrent(type, version, current)
-                            .equals(current));
+            current = io.hearth.runtime.registry.ParameterMigrations.toCurrent(type, version, parameters);
         } catch (RuntimeException e) {
             throw ApiException.badRequest("parameters: cannot be read as version " + version + " parameters ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
+        Map<String, Object> out = new LinkedHashMap<>();
+        // parameters the node reads that its description does not declare (Edit Fields 1's values): no form shows them
+        List<String> unshown = current.keySet().stream()
+                .filter(key -> type.description().parameter(key).isEmpty())
+                .toList();
+        if (unshown.isEmpty() && !rewritesShownValues(type.description(), version, parameters, current)) {
+            // the version's own form shows these parameters (a step only added one that form hides)
+            out.put("typeVersion", version);
+            out.put("parameters", parameters);
+            out.put("steps", List.of());
+            out.put("editable", true);
+            out.put("unshown", List.of());
+            return out;
+        }
+        out.put("typeVersion", io.hearth.runtime.registry.ParameterMigrations.formVersion(type, version));
+        out.put("parameters", current);
+        // the editor may save the migrated form under the node's own version only if reading it again
+        // changes nothing (If 1's typed lists, read again, would drop the filter the form wrote)
+        out.put(
+                "editable",
+                unshown.isEmpty()
+                        && io.hearth.runtime.registry.ParameterMigrations.toCurrent(type, version, current)
+                                .equals(current));
+        out.put("unshown", unshown);
         out.put(
                 "steps",
                 type.migrations().stream()
@@ -170,6 +185,22 @@ public class NodeTypeController {
                         .map(io.hearth.node.description.VersionMigration::summary)
                         .toList());
         return out;
+    }
+
+    /** Whether the migrations changed the value of a parameter the version's own form shows. */
+    private static boolean rewritesShownValues(
+            NodeDescription d, double version, Map<String, Object> original, Map<String, Object> current) {
+        java.util.function.Function<String, Optional<Object>> valueOf = key -> {
+            if (key.equals("@version")) {
+                return Optional.of(version);
+            }
+            String name = key.startsWith("/") ? key.substring(1) : key;
+            return Optional.ofNullable(original.get(name))
+                    .or(() -> d.parameter(name).map(io.hearth.node.description.Parameter::defaultValue));
+        };
+        return d.parameters().stream()
+                .filter(p -> p.holdsValue() && p.displayOptions().isVisible(valueOf))
+                .anyMatch(p -> !java.util.Objects.equals(original.get(p.name()), current.get(p.name())));
     }
 
     public record LoadOptionsBody(
