@@ -63,6 +63,31 @@ class WebhookTest extends ApiTestSupport {
                 .isEqualTo("7");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private java.util.concurrent.ScheduledExecutorService engineTimer;
+
+    @Test
+    void finishedExecutionsLeaveNoTimeoutQueued() {
+        activate((String)
+                create(webhookDoubleWorkflow("Timeouts", "timeouts-leave")).get("id"));
+        var queue = ((java.util.concurrent.ScheduledThreadPoolExecutor) engineTimer).getQueue();
+        int before = queue.size();
+
+        for (int i = 0; i < 50; i++) {
+            anonymous
+                    .post()
+                    .uri("/webhook/timeouts-leave")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("n", i, "name", "Ada"))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+
+        // Each execution armed its (1 h) timeout and cancelled it when it ended: none may stay queued for the hour.
+        assertThat(queue.size()).isLessThan(before + 50);
+    }
+
     @Test
     void answersWithTheLastNodesOutput() {
         activeWorkflow(

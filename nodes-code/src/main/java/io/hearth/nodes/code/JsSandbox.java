@@ -1,5 +1,6 @@
 package io.hearth.nodes.code;
 
+import io.hearth.common.Timers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -63,11 +63,8 @@ public final class JsSandbox implements AutoCloseable {
         this.bootstrap = Source.newBuilder("js", BOOTSTRAP, "hearth-sandbox.js")
                 .cached(true)
                 .buildLiteral();
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hearth-code-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        // Every run arms its deadline here and cancels it when it returns.
+        this.watchdog = Timers.daemon("hearth-code-watchdog");
         this.heapGuard = new HeapGuard(settings.heapFraction(), this::onHeapPressure);
     }
 

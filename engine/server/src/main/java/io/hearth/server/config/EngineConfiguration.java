@@ -1,6 +1,7 @@
 package io.hearth.server.config;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.hearth.common.Timers;
 import io.hearth.credentials.CredentialService;
 import io.hearth.credentials.CredentialStore;
 import io.hearth.credentials.MasterKey;
@@ -96,8 +97,8 @@ public class EngineConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService engineTimer() {
-        return Executors.newScheduledThreadPool(
-                1, Thread.ofPlatform().name("hearth-timer").daemon(true).factory());
+        // Every execution arms its timeout here and cancels it when it ends.
+        return Timers.daemon("hearth-timer");
     }
 
     @Bean
