@@ -23,7 +23,7 @@ class ScheduleTriggerIT {
                 .list()
                 .stream()
                 .map(data -> (String) io.hearth.server.execution.ExecutionService.startItems(
-                                io.hearth.server.execution.ExecutionCodec.parse(data))
+                                io.hearth.server.execution.StoredExecutionData.parse(data))
                         .getFirst()
                         .json()
                         .get("timestamp"))

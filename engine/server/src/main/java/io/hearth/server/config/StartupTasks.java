@@ -6,13 +6,13 @@ import io.hearth.server.auth.AuthService;
 import io.hearth.server.cluster.InstanceIdentity;
 import io.hearth.server.cluster.QueueMode;
 import io.hearth.server.cluster.SchedulerRunner;
-import io.hearth.server.execution.ExecutionCodec;
 import io.hearth.server.execution.ExecutionQueue;
 import io.hearth.server.execution.ExecutionRecord;
 import io.hearth.server.execution.ExecutionRepository;
 import io.hearth.server.execution.ExecutionService;
 import io.hearth.server.execution.QueueWorker;
 import io.hearth.server.execution.StartRequest;
+import io.hearth.server.execution.StoredExecutionData;
 import io.hearth.server.trigger.ActivationService;
 import io.hearth.server.workflow.PreparedWorkflows;
 import io.hearth.server.workflow.StoredWorkflow;
@@ -128,7 +128,7 @@ public class StartupTasks implements ApplicationRunner {
                     runAgain && w.isPresent() ? ", running it again" : "");
             if (runAgain && w.isPresent()) {
                 Map<String, Object> data =
-                        ExecutionCodec.parse(executions.data(r.id()).orElse("{}"));
+                        StoredExecutionData.parse(executions.data(r.id()).orElse("{}"));
                 // Linked to the cut-off execution (retryOf) so the history shows what happened.
                 executionService.start(StartRequest.of(
                                 r.workflowId(),

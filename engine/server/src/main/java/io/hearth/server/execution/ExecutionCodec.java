@@ -8,15 +8,12 @@ import io.hearth.runtime.execution.ExecutionError;
 import io.hearth.runtime.execution.ExecutionResult;
 import io.hearth.runtime.execution.InputSource;
 import io.hearth.runtime.execution.NodeRun;
-import io.hearth.runtime.execution.RecordedSize;
 import io.hearth.runtime.execution.RedactedRun;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A record is kept within a byte budget (the workflow's {@code maxExecutionDataMb}): item lists
  * that no longer fit are written empty, their run says how many items each dropped list held
  * ({@code "truncated": {"input": [0], "output": [100]}}) and the record says {@code "truncated": true}.
+ * <p>
+ * This class writes that form; {@link StoredExecutionData} reads it back and {@link ExecutionViews#apiView} turns
+ * it into the API's view. Kept in one file beyond 400 lines: one writer of one format (start, runs, errors, node
+ * states and items, all under one byte budget).
  */
 public final class ExecutionCodec {
 
@@ -94,7 +95,7 @@ public final class ExecutionCodec {
             ExecutionResult result,
             long maxBytes,
             Optional<StartRequest.ParentExecution> parent) {
-        Budget budget = new Budget(maxBytes);
+        RecordBudget budget = new RecordBudget(maxBytes);
         Map<List<Item>, String> outputs = new IdentityHashMap<>();
         result.runData().forEach((node, runs) -> {
             for (NodeRun r : runs) {
@@ -136,7 +137,7 @@ public final class ExecutionCodec {
             }
             g.writeEndObject();
             writeContext(g, result.nodeStates(), budget);
-            if (budget.truncated) {
+            if (budget.truncated()) {
                 g.writeName("truncated");
                 g.writeBoolean(true);
             }
@@ -149,7 +150,7 @@ public final class ExecutionCodec {
      * {@code "context": {"Loop": {"json": {...}, "items": {"key": [items]}}}}. Left out whole when its items do not
      * fit the budget (the retry then runs every node again).
      */
-    private static void writeContext(JsonGenerator g, Map<String, Map<String, Object>> states, Budget budget) {
+    private static void writeContext(JsonGenerator g, Map<String, Map<String, Object>> states, RecordBudget budget) {
         if (states.isEmpty()) {
             return;
         }
@@ -194,34 +195,6 @@ public final class ExecutionCodec {
     @SuppressWarnings("unchecked")
     private static List<Item> items(Object v) {
         return (List<Item>) v;
-    }
-
-    /** What is left of a record's byte budget. */
-    private static final class Budget {
-        private long remaining;
-        private boolean truncated;
-
-        Budget(long bytes) {
-            this.remaining = bytes;
-        }
-
-        /** False (and the record marked truncated) for items the runtime or this budget leaves out. */
-        boolean fits(List<Item> items) {
-            if (items instanceof DroppedItems) {
-                truncated = true;
-                return false;
-            }
-            if (items.isEmpty() || remaining == Long.MAX_VALUE) {
-                return true;
-            }
-            long size = RecordedSize.of(items, remaining);
-            if (size <= remaining) {
-                remaining -= size;
-                return true;
-            }
-            truncated = true;
-            return false;
-        }
     }
 
     private interface Body {
@@ -277,7 +250,7 @@ public final class ExecutionCodec {
         g.writeEndObject();
     }
 
-    private static void writeRun(JsonGenerator g, NodeRun r, ExecutionResult result, Budget budget) {
+    private static void writeRun(JsonGenerator g, NodeRun r, ExecutionResult result, RecordBudget budget) {
         g.writeStartObject();
         g.writeName("runIndex");
         g.writeNumber(r.runIndex());
@@ -461,174 +434,5 @@ public final class ExecutionCodec {
             case BigInteger n -> g.writeNumber(n);
             default -> g.writePOJO(value);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> parse(String json) {
-        return (Map<String, Object>) MAPPER.readValue(json, Map.class);
-    }
-
-    /** Items back from their stored form (for retries and crash recovery). */
-    @SuppressWarnings("unchecked")
-    public static List<Item> readItems(Object stored) {
-        List<Item> out = new ArrayList<>();
-        if (!(stored instanceof List<?> list)) {
-            return out;
-        }
-        for (Object o : list) {
-            if (!(o instanceof Map<?, ?> m)) {
-                continue;
-            }
-            Map<String, Object> json = m.get("json") instanceof Map<?, ?> j ? (Map<String, Object>) j : Map.of();
-            Map<String, BinaryData> binary = new LinkedHashMap<>();
-            if (m.get("binary") instanceof Map<?, ?> bm) {
-                bm.forEach((k, v) -> {
-                    if (v instanceof Map<?, ?> b) {
-                        byte[] data = b.get("data") instanceof String s
-                                ? Base64.getDecoder().decode(s)
-                                : new byte[0];
-                        binary.put(
-                                String.valueOf(k),
-                                BinaryData.of(
-                                        data,
-                                        String.valueOf(b.get("mimeType")),
-                                        b.get("fileName") == null ? null : String.valueOf(b.get("fileName"))));
-                    }
-                });
-            }
-            out.add(new Item(json, binary, pairedItems(m.get("pairedItem"))));
-        }
-        return out;
-    }
-
-    private static List<Item.PairedItem> pairedItems(Object stored) {
-        List<Item.PairedItem> out = new ArrayList<>();
-        if (stored instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> p && p.get("item") instanceof Number item) {
-                    int input = p.get("input") instanceof Number n ? n.intValue() : 0;
-                    out.add(
-                            p.get("run") instanceof Number run
-                                    ? Item.PairedItem.ofRun(item.intValue(), input, run.intValue())
-                                    : new Item.PairedItem(item.intValue(), input));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The API view of stored data: binary bytes replaced by a download URL.
-     */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> apiView(String executionId, Map<String, Object> stored) {
-        Object nodes = stored.get("nodes");
-        if (nodes instanceof Map<?, ?> nm) {
-            nm.forEach((node, runs) -> {
-                if (runs instanceof List<?> rl) {
-                    for (Object run : rl) {
-                        if (run instanceof Map<?, ?> rm) {
-                            int runIndex = rm.get("runIndex") instanceof Number n ? n.intValue() : 0;
-                            stripBinary(executionId, String.valueOf(node), runIndex, "input", rm.get("input"));
-                            stripBinary(executionId, String.valueOf(node), runIndex, "output", rm.get("output"));
-                        }
-                    }
-                }
-            });
-        }
-        fillReferences(stored);
-        stored.remove(CONTEXT);
-        if (stored.get("start") instanceof Map<?, ?> s && s.get("items") instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> im && im.get("binary") instanceof Map<?, ?> bm) {
-                    bm.values().forEach(b -> {
-                        if (b instanceof Map<?, ?> bmap) {
-                            ((Map<String, Object>) bmap).remove("data");
-                        }
-                    });
-                }
-            }
-        }
-        return stored;
-    }
-
-    /** Puts back what was stored by reference: inputs equal to a source's output, start items equal to a node's output. */
-    @SuppressWarnings("unchecked")
-    static void fillReferences(Map<String, Object> stored) {
-        if (!(stored.get("nodes") instanceof Map<?, ?> nodes)) {
-            return;
-        }
-        for (Object runs : nodes.values()) {
-            if (!(runs instanceof List<?> rl)) {
-                continue;
-            }
-            for (Object run : rl) {
-                if (!(run instanceof Map<?, ?> rm) || !(rm.get("input") instanceof List<?> input)) {
-                    continue;
-                }
-                List<Object> filled = new ArrayList<>(input);
-                for (int i = 0; i < filled.size(); i++) {
-                    if (filled.get(i) == null
-                            && rm.get("sources") instanceof List<?> sources
-                            && i < sources.size()
-                            && sources.get(i) instanceof List<?> srcList
-                            && !srcList.isEmpty()
-                            && srcList.getFirst() instanceof Map<?, ?> src) {
-                        filled.set(
-                                i, outputOf(nodes, String.valueOf(src.get("node")), src.get("run"), src.get("output")));
-                    }
-                }
-                ((Map<String, Object>) rm).put("input", filled);
-            }
-        }
-        if (stored.get("start") instanceof Map<?, ?> s && s.get("itemsFromNode") instanceof String from) {
-            Map<String, Object> start = (Map<String, Object>) s;
-            start.put("items", outputOf(nodes, from, 0, 0));
-            start.remove("itemsFromNode");
-        }
-    }
-
-    private static Object outputOf(Map<?, ?> nodes, String node, Object run, Object output) {
-        if (nodes.get(node) instanceof List<?> runs
-                && run instanceof Number r
-                && r.intValue() < runs.size()
-                && runs.get(r.intValue()) instanceof Map<?, ?> rm
-                && rm.get("output") instanceof List<?> outs
-                && output instanceof Number o
-                && o.intValue() < outs.size()) {
-            return outs.get(o.intValue());
-        }
-        return List.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void stripBinary(String executionId, String node, int run, String side, Object lists) {
-        if (!(lists instanceof List<?> ll)) {
-            return;
-        }
-        for (int o = 0; o < ll.size(); o++) {
-            if (!(ll.get(o) instanceof List<?> items)) {
-                continue;
-            }
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i) instanceof Map<?, ?> im && im.get("binary") instanceof Map<?, ?> bm) {
-                    for (Map.Entry<?, ?> e : bm.entrySet()) {
-                        if (e.getValue() instanceof Map<?, ?> b) {
-                            Map<String, Object> bmap = (Map<String, Object>) b;
-                            bmap.remove("data");
-                            bmap.put(
-                                    "url",
-                                    "/api/v1/executions/" + executionId + "/binary/" + encode(node) + "/" + run + "/"
-                                            + side + "/" + o + "/" + i + "/" + encode(String.valueOf(e.getKey())));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
     }
 }

@@ -75,7 +75,8 @@ public class ExecutionController {
             Optional<ExecutionRecord> running = executions.running(id);
             if (running.isPresent()) {
                 Map<String, Object> m = ExecutionViews.detail(
-                        running.get(), ExecutionCodec.parse(repository.data(id).orElse("{}")));
+                        running.get(),
+                        StoredExecutionData.parse(repository.data(id).orElse("{}")));
                 m.put("progress", ExecutionViews.progress(executions.progress(id)));
                 return m;
             }
@@ -85,7 +86,7 @@ public class ExecutionController {
                 return runs.unsaved(id).orElseThrow(() -> ApiException.notFound("Execution", id));
             }
             return ExecutionViews.detail(
-                    stored.get(), ExecutionCodec.parse(repository.data(id).orElse("{}")));
+                    stored.get(), StoredExecutionData.parse(repository.data(id).orElse("{}")));
         });
     }
 
@@ -99,8 +100,8 @@ public class ExecutionController {
             @PathVariable int item,
             @PathVariable String property) {
         return blocking.call(() -> {
-            Map<String, Object> data =
-                    ExecutionCodec.parse(repository.data(id).orElseThrow(() -> ApiException.notFound("Execution", id)));
+            Map<String, Object> data = StoredExecutionData.parse(
+                    repository.data(id).orElseThrow(() -> ApiException.notFound("Execution", id)));
             Object b = dig(data, "nodes", node, run, side, output, item, "binary", property);
             if (!(b instanceof Map<?, ?> bin) || !(bin.get("data") instanceof String base64)) {
                 throw ApiException.notFound(

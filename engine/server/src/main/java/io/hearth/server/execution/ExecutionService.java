@@ -441,9 +441,11 @@ public class ExecutionService {
     /** Items a start row recorded, to retry or recover an execution. */
     public static List<Item> startItems(Map<String, Object> storedData) {
         if (storedData.get("start") instanceof Map<?, ?> s && s.get("itemsFromNode") != null) {
-            ExecutionCodec.fillReferences(storedData);
+            StoredExecutionData.fillReferences(storedData);
         }
-        return storedData.get("start") instanceof Map<?, ?> s ? ExecutionCodec.readItems(s.get("items")) : List.of();
+        return storedData.get("start") instanceof Map<?, ?> s
+                ? StoredExecutionData.readItems(s.get("items"))
+                : List.of();
     }
 
     public static Optional<String> startNode(Map<String, Object> storedData) {

@@ -1,6 +1,7 @@
 package io.hearth.server.execution;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JSON shapes of executions in API answers. */
@@ -34,7 +35,7 @@ public final class ExecutionViews {
     /** Summary plus the stored data (start, per-node runs), binary bytes replaced by URLs. */
     public static Map<String, Object> detail(ExecutionRecord r, Map<String, Object> storedData) {
         Map<String, Object> m = summary(r);
-        Map<String, Object> data = ExecutionCodec.apiView(r.id(), storedData);
+        Map<String, Object> data = apiView(r.id(), storedData);
         m.put("lastNodeExecuted", data.get("lastNodeExecuted"));
         if (data.get("error") != null) {
             m.put("error", data.get("error"));
@@ -61,5 +62,71 @@ public final class ExecutionViews {
             m.put(node, v);
         });
         return m;
+    }
+
+    /**
+     * The API view of stored data: binary bytes replaced by a download URL.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> apiView(String executionId, Map<String, Object> stored) {
+        Object nodes = stored.get("nodes");
+        if (nodes instanceof Map<?, ?> nm) {
+            nm.forEach((node, runs) -> {
+                if (runs instanceof List<?> rl) {
+                    for (Object run : rl) {
+                        if (run instanceof Map<?, ?> rm) {
+                            int runIndex = rm.get("runIndex") instanceof Number n ? n.intValue() : 0;
+                            stripBinary(executionId, String.valueOf(node), runIndex, "input", rm.get("input"));
+                            stripBinary(executionId, String.valueOf(node), runIndex, "output", rm.get("output"));
+                        }
+                    }
+                }
+            });
+        }
+        StoredExecutionData.fillReferences(stored);
+        stored.remove(ExecutionCodec.CONTEXT);
+        if (stored.get("start") instanceof Map<?, ?> s && s.get("items") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> im && im.get("binary") instanceof Map<?, ?> bm) {
+                    bm.values().forEach(b -> {
+                        if (b instanceof Map<?, ?> bmap) {
+                            ((Map<String, Object>) bmap).remove("data");
+                        }
+                    });
+                }
+            }
+        }
+        return stored;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void stripBinary(String executionId, String node, int run, String side, Object lists) {
+        if (!(lists instanceof List<?> ll)) {
+            return;
+        }
+        for (int o = 0; o < ll.size(); o++) {
+            if (!(ll.get(o) instanceof List<?> items)) {
+                continue;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Map<?, ?> im && im.get("binary") instanceof Map<?, ?> bm) {
+                    for (Map.Entry<?, ?> e : bm.entrySet()) {
+                        if (e.getValue() instanceof Map<?, ?> b) {
+                            Map<String, Object> bmap = (Map<String, Object>) b;
+                            bmap.remove("data");
+                            bmap.put(
+                                    "url",
+                                    "/api/v1/executions/" + executionId + "/binary/" + encode(node) + "/" + run + "/"
+                                            + side + "/" + o + "/" + i + "/" + encode(String.valueOf(e.getKey())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

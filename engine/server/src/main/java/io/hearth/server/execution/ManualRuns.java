@@ -153,7 +153,7 @@ public class ManualRuns {
             throw ApiException.conflict("The execution succeeded, so it cannot be retried.");
         }
         Map<String, Object> data =
-                ExecutionCodec.parse(repository.data(executionId).orElse("{}"));
+                StoredExecutionData.parse(repository.data(executionId).orElse("{}"));
         Optional<StoredWorkflow> saved = workflows.find(original.workflowId());
         Optional<Workflow> current = saved.map(StoredWorkflow::workflow);
         Workflow workflow = (withCurrentWorkflow
@@ -198,6 +198,6 @@ public class ManualRuns {
                 request.retryOf(),
                 result.error().map(e -> e.message()),
                 result.error().flatMap(e -> e.node()));
-        return ExecutionViews.detail(record, ExecutionCodec.parse(executions.recordedData(request, result)));
+        return ExecutionViews.detail(record, StoredExecutionData.parse(executions.recordedData(request, result)));
     }
 }

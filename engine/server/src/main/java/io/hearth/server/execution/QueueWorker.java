@@ -283,7 +283,7 @@ public final class QueueWorker implements SmartLifecycle {
                 ranAndRecorded();
                 return;
             }
-            Map<String, Object> data = ExecutionCodec.parse(c.data());
+            Map<String, Object> data = StoredExecutionData.parse(c.data());
             StartRequest request = StartRequest.builder(r.workflowId(), r.workflowVersionId(), workflow.get(), r.mode())
                     .start(ExecutionService.startNode(data), ExecutionService.startItems(data))
                     .retryOf(r.retryOf())

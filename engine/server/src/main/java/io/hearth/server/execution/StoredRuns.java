@@ -21,7 +21,7 @@ public final class StoredRuns {
 
     /** The runs by node name, inputs stored by reference put back; runs whose data was truncated are marked so. */
     public static Map<String, List<NodeRun>> of(Map<String, Object> stored) {
-        ExecutionCodec.fillReferences(stored);
+        StoredExecutionData.fillReferences(stored);
         Map<String, List<NodeRun>> out = new LinkedHashMap<>();
         if (!(stored.get("nodes") instanceof Map<?, ?> nodes)) {
             return out;
@@ -60,7 +60,7 @@ public final class StoredRuns {
                         json.forEach((k, v) -> kept.put(String.valueOf(k), v));
                     }
                     if (s.get("items") instanceof Map<?, ?> items) {
-                        items.forEach((k, v) -> kept.put(String.valueOf(k), ExecutionCodec.readItems(v)));
+                        items.forEach((k, v) -> kept.put(String.valueOf(k), StoredExecutionData.readItems(v)));
                     }
                 }
                 out.put(String.valueOf(node), kept);
@@ -107,7 +107,7 @@ public final class StoredRuns {
         List<List<Item>> out = new ArrayList<>();
         if (stored instanceof List<?> lists) {
             for (Object items : lists) {
-                out.add(ExecutionCodec.readItems(items));
+                out.add(StoredExecutionData.readItems(items));
             }
         }
         return out;

@@ -94,7 +94,7 @@ class ExecutionCodecTest {
                 failed.error(),
                 states);
         Map<String, Object> stored =
-                ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, withStates));
+                StoredExecutionData.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, withStates));
 
         Map<String, List<NodeRun>> runs = StoredRuns.of(stored);
         NodeRun edit = runs.get("Edit Fields").getFirst();
@@ -110,12 +110,12 @@ class ExecutionCodecTest {
         assertThat(StoredRuns.nodeStates(stored).get("Loop"))
                 .containsEntry("done", false)
                 .containsEntry("items", remaining);
-        assertThat(ExecutionCodec.apiView("ex1", stored)).doesNotContainKey(ExecutionCodec.CONTEXT);
+        assertThat(ExecutionViews.apiView("ex1", stored)).doesNotContainKey(ExecutionCodec.CONTEXT);
     }
 
     @Test
     void storesAnInputThatIsItsSourcesOutputByReferenceAndTheApiViewPutsItBack() {
-        Map<String, Object> stored = ExecutionCodec.parse(
+        Map<String, Object> stored = StoredExecutionData.parse(
                 ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty())));
 
         Map<String, Object> edit = run(stored, "Edit Fields");
@@ -123,7 +123,7 @@ class ExecutionCodecTest {
                 .containsExactly(null, List.of(Map.of("json", Map.of("other", 1L))));
         assertThat(stored.get("start")).isEqualTo(Map.of("node", "Webhook", "itemsFromNode", "Webhook"));
 
-        Map<String, Object> view = ExecutionCodec.apiView("ex1", stored);
+        Map<String, Object> view = ExecutionViews.apiView("ex1", stored);
         Map<String, Object> webhookItem = Map.of(
                 "json",
                 Map.of("body", json("n", 21L, "price", 9.95, "tags", List.of("a", true, 1.5), "none", nullValue())));
@@ -136,7 +136,7 @@ class ExecutionCodecTest {
     @Test
     void keepsARecordWithinItsByteBudgetAndSaysWhatWasLeftOut() {
         // Room for the webhook's item and the small unrelated input, not for the output with binary data.
-        Map<String, Object> stored = ExecutionCodec.parse(
+        Map<String, Object> stored = StoredExecutionData.parse(
                 ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty()), 150));
 
         assertThat(stored).containsEntry("truncated", true);
@@ -179,7 +179,7 @@ class ExecutionCodecTest {
                 Optional.of("Big"),
                 Optional.empty());
         Map<String, Object> stored =
-                ExecutionCodec.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, truncated));
+                StoredExecutionData.parse(ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, truncated));
 
         assertThat(stored).containsEntry("truncated", true);
         Map<String, Object> big = run(stored, "Big");
@@ -189,7 +189,7 @@ class ExecutionCodecTest {
 
     @Test
     void writesRunMetadataSourcesPairedItemsAndBinaryMetadata() {
-        Map<String, Object> stored = ExecutionCodec.parse(
+        Map<String, Object> stored = StoredExecutionData.parse(
                 ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty())));
 
         assertThat(stored).containsEntry("lastNodeExecuted", "Edit Fields").containsEntry("error", null);
@@ -214,9 +214,9 @@ class ExecutionCodecTest {
 
     @Test
     void theApiViewReplacesBinaryBytesWithADownloadUrl() {
-        Map<String, Object> view = ExecutionCodec.apiView(
+        Map<String, Object> view = ExecutionViews.apiView(
                 "ex1",
-                ExecutionCodec.parse(
+                StoredExecutionData.parse(
                         ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.empty()))));
 
         Map<String, Object> binary = (Map<String, Object>)
@@ -229,7 +229,7 @@ class ExecutionCodecTest {
     @Test
     void writesTheErrorOfTheExecutionAndOfTheFailedRun() {
         ExecutionError error = new ExecutionError("boom", "it broke", Optional.of("Edit Fields"), 502, "node");
-        Map<String, Object> stored = ExecutionCodec.parse(
+        Map<String, Object> stored = StoredExecutionData.parse(
                 ExecutionCodec.fullData(Optional.of("Webhook"), webhookOut, result(Optional.of(error))));
 
         Map<String, Object> expected = new LinkedHashMap<>(Map.of(
@@ -249,13 +249,13 @@ class ExecutionCodecTest {
 
     @Test
     void startItemsThatNoNodeOutputAreStoredInFull() {
-        Map<String, Object> stored = ExecutionCodec.parse(ExecutionCodec.startData(Optional.empty(), unrelated));
+        Map<String, Object> stored = StoredExecutionData.parse(ExecutionCodec.startData(Optional.empty(), unrelated));
 
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("node", null);
         start.put("items", List.of(Map.of("json", Map.of("other", 1L))));
         assertThat(stored).isEqualTo(Map.of("start", start));
-        assertThat(ExecutionCodec.readItems(start.get("items"))).containsExactly(Item.of(Map.of("other", 1L)));
+        assertThat(StoredExecutionData.readItems(start.get("items"))).containsExactly(Item.of(Map.of("other", 1L)));
     }
 
     @SuppressWarnings("unchecked")
