@@ -4,7 +4,6 @@ import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
 import io.hearth.node.ParameterException;
 import io.hearth.node.ParameterValues;
-import io.hearth.node.credential.CredentialData;
 import io.hearth.node.description.Condition;
 import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.DisplayOptions;
@@ -22,8 +21,6 @@ import io.hearth.node.trigger.WebhookSpec;
 import io.hearth.node.trigger.WebhookSpec.ResponseData;
 import io.hearth.node.trigger.WebhookSpec.ResponseMode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 /**
  * Starts an execution for each HTTP request to {@code /webhook/<path>}. Parameters follow n8n's
@@ -42,8 +38,6 @@ import java.util.regex.Pattern;
 public final class WebhookTriggerNode implements WebhookNode {
 
     public static final String TYPE = "hearth.webhook";
-    private static final Pattern BOTS = Pattern.compile(
-            "(?i)bot|crawler|spider|slurp|facebookexternalhit|embedly|whatsapp|preview|discord|telegram|slack");
 
     private static final Option[] RESPONSE_CODES = {
         Option.of("200", 200, "OK - Request has succeeded"),
@@ -308,7 +302,7 @@ public final class WebhookTriggerNode implements WebhookNode {
     public CompletionStage<WebhookReceipt> receive(WebhookContext context) {
         ParameterValues p = context.parameters();
         WebhookRequest request = context.request();
-        WebhookReceipt.Rejected rejected = checkAccess(context, p, request);
+        WebhookReceipt.Rejected rejected = WebhookAccess.check(context, p, request);
         if (rejected != null) {
             return CompletableFuture.completedFuture(rejected);
         }
@@ -355,80 +349,6 @@ public final class WebhookTriggerNode implements WebhookNode {
         }
         return CompletableFuture.completedFuture(
                 new WebhookReceipt.Accepted(List.of(new Item(json, binary, List.of()))));
-    }
-
-    private static WebhookReceipt.Rejected checkAccess(
-            WebhookContext context, ParameterValues p, WebhookRequest request) {
-        String whitelist = p.string("options.ipWhitelist");
-        if (!whitelist.isBlank()) {
-            String ip = request.remoteAddress().orElse("");
-            boolean allowed = false;
-            for (String entry : whitelist.split(",")) {
-                if (IpRange.matches(entry.strip(), ip)) {
-                    allowed = true;
-                    break;
-                }
-            }
-            if (!allowed) {
-                return new WebhookReceipt.Rejected(403, "IP is not whitelisted to access the webhook!", Map.of());
-            }
-        }
-        if (p.bool("options.ignoreBots")
-                && request.header("user-agent")
-                        .map(ua -> BOTS.matcher(ua).find())
-                        .orElse(false)) {
-            return new WebhookReceipt.Rejected(403, "Bots are not allowed to access this webhook", Map.of());
-        }
-        switch (p.string("authentication")) {
-            case "basicAuth" -> {
-                CredentialData cred =
-                        context.credential(HttpBasicAuthCredential.NAME).orElse(null);
-                if (cred == null) {
-                    return new WebhookReceipt.Rejected(500, "No authentication data defined on node!", Map.of());
-                }
-                String header = request.header("authorization").orElse("");
-                if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                    return new WebhookReceipt.Rejected(
-                            401, "Authorization is required!", Map.of("WWW-Authenticate", "Basic realm=\"Webhook\""));
-                }
-                String decoded;
-                try {
-                    decoded = new String(
-                            Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
-                }
-                String expected =
-                        cred.string("user") + ":" + cred.secret("password").reveal();
-                if (!constantTimeEquals(decoded, expected)) {
-                    return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
-                }
-            }
-            case "headerAuth" -> {
-                CredentialData cred =
-                        context.credential(HttpHeaderAuthCredential.NAME).orElse(null);
-                if (cred == null) {
-                    return new WebhookReceipt.Rejected(500, "No authentication data defined on node!", Map.of());
-                }
-                String given = request.header(cred.string("name")).orElse("");
-                if (!constantTimeEquals(given, cred.secret("value").reveal())) {
-                    return new WebhookReceipt.Rejected(403, "Authorization data is wrong!", Map.of());
-                }
-            }
-            case "none", "" -> {}
-            // fail closed: an authentication Hearth does not implement (n8n's JWT Auth) never lets a request in
-            default -> {
-                return new WebhookReceipt.Rejected(
-                        500,
-                        "Authentication '" + p.string("authentication") + "' is not supported by Hearth",
-                        Map.of());
-            }
-        }
-        return null;
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> flatten(Map<String, List<String>> multi) {

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionStage;
  * format a date (with from/to time zones) and calculate (add/subtract). Both read dates as n8n does:
  * numbers as Unix seconds (under 12 digits) or milliseconds, ISO 8601, RFC 2822 and the formats
  * JavaScript's {@code Date} accepts; text without an offset is UTC (n8n: the server's zone).
+ * <p>Kept in one file beyond 400 lines: it is the node's one declarative description (both versions' parameters,
+ * as n8n declares them); what each version does lives in {@link DateTimeV1} and {@link DateTimeV2}.
  */
 public final class DateTimeNode implements ActionNode {
 

@@ -75,7 +75,7 @@ final class DateTimeV1 {
         if (zones) {
             date = date.withZoneSameInstant(zone(toZone.isEmpty() ? workflowZone.getId() : toZone));
         }
-        return MomentDates.format(date, toFormat);
+        return MomentFormat.format(date, toFormat);
     }
 
     private static String calculate(ParameterValues p) {

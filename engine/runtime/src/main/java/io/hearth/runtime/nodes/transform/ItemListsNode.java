@@ -175,7 +175,7 @@ public final class ItemListsNode implements ActionNode {
             case "removeDuplicates" -> RemoveDuplicatesNode.withinInput(items, removeDuplicates(first, version));
             case "sort" -> SortNode.sort(items, first, context.node().name());
             case "limit" -> LimitNode.limit(items, first);
-            case "summarize" -> SummarizeNode.summarize(items, summarize(first, version));
+            case "summarize" -> PivotTable.summarize(items, summarize(first, version));
             default -> throw new NodeException("Operation '" + operation + "' is not recognized");
         };
         return CompletableFuture.completedFuture(NodeOutput.of(out));
