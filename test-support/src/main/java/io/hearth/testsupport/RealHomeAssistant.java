@@ -1,20 +1,14 @@
 package io.hearth.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class RealHomeAssistant {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealHomeAssistant.class);
-    private static final String SCRIPT = "scripts/ha/ha-test-env.sh";
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(20);
 
     private static final Object LOCK = new Object();
     private static RealHomeAssistant shared;
@@ -98,7 +90,7 @@ public final class RealHomeAssistant {
                             env.put(k, v);
                         }
                     });
-                    fillFromUrl(env);
+                    HaTestEnvScript.fillFromUrl(env);
                     Optional<Path> dir = Optional.ofNullable(env.get("HEARTH_HA_STATE_DIR"))
                             .filter(RealHomeAssistant::notBlank)
                             .map(Path::of);
@@ -133,7 +125,7 @@ public final class RealHomeAssistant {
                     env.put("HEARTH_HA_URL", sys.get("HEARTH_HA_TLS_URL"));
                     env.put("HEARTH_HA_TOKEN", sys.get("HEARTH_HA_TLS_TOKEN"));
                     env.put("HEARTH_HA_CA_CERT", sys.get("HEARTH_HA_TLS_CA_CERT"));
-                    fillFromUrl(env);
+                    HaTestEnvScript.fillFromUrl(env);
                     tls = new RealHomeAssistant("tls-environment", Optional.empty(), false, Map.of(), env);
                 } else {
                     tls = startManaged("tls", Map.of("HA_TLS", "1"));
@@ -310,9 +302,10 @@ public final class RealHomeAssistant {
             Path dir = stateDir.orElseThrow(
                     () -> new UnsupportedOperationException(
                             "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be stopped from a test"));
-            ScriptResult r = runScript(List.of("stop", dir.toString()), extraEnv);
-            if (r.exitCode != 0) {
-                throw new IllegalStateException("ha-test-env.sh stop failed (exit " + r.exitCode + "):\n" + r.output);
+            HaTestEnvScript.Result r = HaTestEnvScript.run(List.of("stop", dir.toString()), extraEnv);
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException(
+                        "ha-test-env.sh stop failed (exit " + r.exitCode() + "):\n" + r.output());
             }
             running = false;
             LOG.info("Home Assistant '{}' stopped", name);
@@ -328,11 +321,11 @@ public final class RealHomeAssistant {
             Path dir = stateDir.orElseThrow(
                     () -> new UnsupportedOperationException(
                             "This Home Assistant was given by the environment without HEARTH_HA_STATE_DIR; it cannot be started from a test"));
-            ScriptResult r = runScript(List.of("start", dir.toString()), extraEnv);
-            if (r.exitCode != 0) {
-                throw failure("could not restart Home Assistant", r, dir);
+            HaTestEnvScript.Result r = HaTestEnvScript.run(List.of("start", dir.toString()), extraEnv);
+            if (r.exitCode() != 0) {
+                throw HaTestEnvScript.failure("could not restart Home Assistant", r, dir);
             }
-            env = Map.copyOf(readEnvFile(dir.resolve("ha.env")));
+            env = Map.copyOf(HaTestEnvScript.readEnvFile(dir.resolve("ha.env")));
             running = true;
             LOG.info("Home Assistant '{}' started again at {}", name, url());
         }
@@ -354,17 +347,17 @@ public final class RealHomeAssistant {
                 "Starting a real Home Assistant '{}' (state: {}); the first start installs it and takes minutes",
                 name,
                 dir);
-        ScriptResult r = runScript(List.of("start", dir.toString()), extraEnv);
-        if (r.exitCode != 0) {
-            throw failure("could not start Home Assistant", r, dir);
+        HaTestEnvScript.Result r = HaTestEnvScript.run(List.of("start", dir.toString()), extraEnv);
+        if (r.exitCode() != 0) {
+            throw HaTestEnvScript.failure("could not start Home Assistant", r, dir);
         }
-        Map<String, String> env = readEnvFile(dir.resolve("ha.env"));
+        Map<String, String> env = HaTestEnvScript.readEnvFile(dir.resolve("ha.env"));
         RealHomeAssistant ha = new RealHomeAssistant(name, Optional.of(dir), true, extraEnv, env);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             try {
-                                runScript(List.of("stop", dir.toString()), extraEnv);
+                                HaTestEnvScript.run(List.of("stop", dir.toString()), extraEnv);
                             } catch (RuntimeException e) {
                                 System.err.println("RealHomeAssistant: could not stop " + dir + ": " + e.getMessage());
                             }
@@ -383,63 +376,6 @@ public final class RealHomeAssistant {
                 .map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equals("oldest"))
                 .filter(v -> v.matches("[A-Za-z0-9.]+"));
-    }
-
-    private static RuntimeException failure(String what, ScriptResult r, Path dir) {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        String how = ci
-                ? "CI=true: a real Home Assistant is required for the integration tests."
-                : "Run it by hand to see why:\n  " + repoRoot().resolve(SCRIPT) + " start " + dir
-                        + "\nor start one yourself and export the variables of its ha.env (HEARTH_HA_URL, HEARTH_HA_TOKEN, ...)"
-                        + " before running the tests; -DskipITs skips integration tests.";
-        return new IllegalStateException(what + " (ha-test-env.sh exit " + r.exitCode + "). " + how
-                + "\n----- script output -----\n" + r.output);
-    }
-
-    private record ScriptResult(int exitCode, String output) {}
-
-    private static ScriptResult runScript(List<String> args, Map<String, String> extraEnv) {
-        Path script = repoRoot().resolve(SCRIPT);
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("Home Assistant test script not found: " + script);
-        }
-        List<String> command = new ArrayList<>();
-        command.add("bash");
-        command.add(script.toString());
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        // Do not let an outer HA's variables (ha.env) leak into the script; HEARTH_HA_VERSION selects a version.
-        pb.environment().keySet().removeIf(k -> k.startsWith("HEARTH_HA_") && !k.equals("HEARTH_HA_VERSION"));
-        pb.environment().putAll(extraEnv);
-        try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            if (!p.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroy();
-                p.waitFor(10, TimeUnit.SECONDS);
-                p.destroyForcibly();
-                return new ScriptResult(-1, "timed out after " + SCRIPT_TIMEOUT + "\n" + out.getNow(""));
-            }
-            String output = out.get(30, TimeUnit.SECONDS);
-            output.lines().forEach(l -> LOG.info("{}", l));
-            return new ScriptResult(p.exitValue(), output);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + script + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + script, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("failed to run " + script + ": " + e, e);
-        }
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(output unreadable: " + e.getMessage() + ")";
-        }
     }
 
     /** The repository root: {@code HEARTH_REPO_ROOT}, {@code -Dhearth.repo.root}, or the nearest parent with {@code .mvn}. */
@@ -462,54 +398,6 @@ public final class RealHomeAssistant {
                 "cannot find the repository root (no HEARTH_REPO_ROOT and no .mvn above " + dir + ")");
     }
 
-    static Map<String, String> readEnvFile(Path file) {
-        try {
-            return parseEnv(Files.readAllLines(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static Map<String, String> parseEnv(List<String> lines) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String line : lines) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            int eq = l.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String key = l.substring(0, eq).strip();
-            String value = l.substring(eq + 1).strip();
-            if (value.length() >= 2
-                    && (value.startsWith("\"") && value.endsWith("\"")
-                            || value.startsWith("'") && value.endsWith("'"))) {
-                value = value.substring(1, value.length() - 1);
-            }
-            env.put(key, value);
-        }
-        fillFromUrl(env);
-        return env;
-    }
-
-    /** Derives host and port from the URL when the environment does not give them. */
-    private static void fillFromUrl(Map<String, String> env) {
-        String url = env.get("HEARTH_HA_URL");
-        if (!notBlank(url)) {
-            return;
-        }
-        URI uri = URI.create(stripSlash(url));
-        if (!notBlank(env.get("HEARTH_HA_HOST")) && uri.getHost() != null) {
-            env.put("HEARTH_HA_HOST", uri.getHost());
-        }
-        if (!notBlank(env.get("HEARTH_HA_PORT"))) {
-            int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            env.put("HEARTH_HA_PORT", Integer.toString(port));
-        }
-    }
-
     private String require(String key) {
         String v = env.get(key);
         if (!notBlank(v)) {
@@ -518,7 +406,7 @@ public final class RealHomeAssistant {
         return v;
     }
 
-    private static String stripSlash(String s) {
+    static String stripSlash(String s) {
         String t = Objects.requireNonNull(s).strip();
         while (t.endsWith("/")) {
             t = t.substring(0, t.length() - 1);
@@ -526,7 +414,7 @@ public final class RealHomeAssistant {
         return t;
     }
 
-    private static boolean notBlank(String s) {
+    static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
 }

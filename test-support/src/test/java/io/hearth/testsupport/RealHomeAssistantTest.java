@@ -11,7 +11,7 @@ class RealHomeAssistantTest {
 
     @Test
     void parsesHaEnvLinesAndDerivesHostAndPortFromTheUrl() {
-        Map<String, String> env = RealHomeAssistant.parseEnv(List.of(
+        Map<String, String> env = HaTestEnvScript.parseEnv(List.of(
                 "# comment", "", "HEARTH_HA_URL=https://127.0.0.1:18443", "HEARTH_HA_TOKEN=\"abc.def\"", "garbage"));
         assertThat(env)
                 .containsEntry("HEARTH_HA_URL", "https://127.0.0.1:18443")
@@ -23,7 +23,7 @@ class RealHomeAssistantTest {
 
     @Test
     void keepsExplicitHostAndPort() {
-        Map<String, String> env = RealHomeAssistant.parseEnv(
+        Map<String, String> env = HaTestEnvScript.parseEnv(
                 List.of("HEARTH_HA_URL=http://localhost:8123/", "HEARTH_HA_HOST=127.0.0.1", "HEARTH_HA_PORT=9999"));
         assertThat(env).containsEntry("HEARTH_HA_HOST", "127.0.0.1").containsEntry("HEARTH_HA_PORT", "9999");
     }
