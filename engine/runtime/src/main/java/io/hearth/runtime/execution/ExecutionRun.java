@@ -1,16 +1,13 @@
 package io.hearth.runtime.execution;
 
 import io.hearth.common.SecretRedactor;
-import io.hearth.expression.ExpressionException;
 import io.hearth.node.ActionNode;
 import io.hearth.node.BlockingActionNode;
 import io.hearth.node.ExecutionLimitException;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
-import io.hearth.node.NodeApiException;
 import io.hearth.node.NodeException;
 import io.hearth.node.NodeOutput;
-import io.hearth.node.ParameterException;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.TriggerRole;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
@@ -61,6 +58,9 @@ import java.util.function.BiFunction;
  * Limits ({@link ExecutionLimits}): the node runs of one execution, the items of one output, the
  * recorded data and the run time. A stop (cancel, timeout) takes effect between two nodes, or at
  * once when no node holds the run's lock: the result never waits for a node that does not return.
+ * <p>Kept as one class beyond 400 lines: the scheduling, a node's attempts, the limits and the recording all
+ * change one run state under one lock, and their order is the execution's correctness; what needs neither
+ * lives apart ({@link NodeOutputs}, {@link NodeFailures}, {@link LegacyOrder}).
  */
 final class ExecutionRun implements RunningExecution {
 
@@ -529,8 +529,10 @@ final class ExecutionRun implements RunningExecution {
                     if (ex == null) {
                         return CompletableFuture.completedFuture(new Attempted(out, null, attemptNumber));
                     }
-                    Throwable cause = unwrap(ex);
-                    if (attemptNumber < policy.attempts() && !cancellation.isCancelled() && isRetryable(cause)) {
+                    Throwable cause = NodeFailures.unwrap(ex);
+                    if (attemptNumber < policy.attempts()
+                            && !cancellation.isCancelled()
+                            && NodeFailures.isRetryable(cause)) {
                         Duration wait = policy.waitBefore(attemptNumber + 1);
                         CompletableFuture<Void> delay = new CompletableFuture<>();
                         ScheduledFuture<?> f =
@@ -546,13 +548,6 @@ final class ExecutionRun implements RunningExecution {
                     return CompletableFuture.completedFuture(new Attempted(null, cause, attemptNumber));
                 })
                 .thenCompose(f -> f);
-    }
-
-    // A bad parameter or expression fails the same way every time; retrying it only delays the error.
-    private static boolean isRetryable(Throwable cause) {
-        return !(cause instanceof ParameterException)
-                && !(cause instanceof ExpressionException)
-                && !(cause instanceof ExecutionLimitException);
     }
 
     private CompletableFuture<NodeOutput> invoke(Task task) {
@@ -620,7 +615,7 @@ final class ExecutionRun implements RunningExecution {
                 state.takeConsole(node.name()),
                 state.takeMetadata(node.name()));
         if (attempted.failure() == null) {
-            List<List<Item>> outputs = normalizeOutputs(node, attempted.output(), task.inputs());
+            List<List<Item>> outputs = NodeOutputs.normalize(node, attempted.output(), task.inputs());
             NodeRun run = ranRun.apply(outputs, Optional.empty());
             Optional<NodeRun> kept = withinLimits(node, run);
             if (kept.isEmpty()) {
@@ -630,11 +625,11 @@ final class ExecutionRun implements RunningExecution {
             propagate(node, outputs, runIndex);
             return;
         }
-        ExecutionError err = toError(node, attempted.failure());
+        ExecutionError err = NodeFailures.of(node, attempted.failure(), state.redactor());
         OnError mode = node.node().onError();
         if (mode == OnError.STOP_WORKFLOW
                 || cancellation.isCancelled()
-                || unwrap(attempted.failure()) instanceof ExecutionLimitException) {
+                || NodeFailures.unwrap(attempted.failure()) instanceof ExecutionLimitException) {
             NodeRun run = ranRun.apply(List.of(), Optional.of(err));
             record(run);
             error = Optional.of(err);
@@ -649,11 +644,11 @@ final class ExecutionRun implements RunningExecution {
             // output instead when there is one, each with the error (n8n hands them to output 0 there too).
             onward.add(
                     mode == OnError.CONTINUE_ERROR_OUTPUT
-                            ? withError(in.get(i), err, i)
+                            ? NodeOutputs.withError(in.get(i), err, i)
                             : in.get(i).pairedWith(i));
         }
         if (onward.isEmpty() && mode == OnError.CONTINUE_ERROR_OUTPUT) {
-            onward.add(withError(Item.empty(), err, 0));
+            onward.add(NodeOutputs.withError(Item.empty(), err, 0));
         }
         List<List<Item>> outputs = new ArrayList<>(Collections.nCopies(node.outputCount(), List.of()));
         if (!outputs.isEmpty()) { // a node without outputs (Stop and Error) has nowhere to continue
@@ -662,62 +657,6 @@ final class ExecutionRun implements RunningExecution {
         NodeRun run = ranRun.apply(outputs, Optional.of(err));
         record(run);
         propagate(node, outputs, runIndex);
-    }
-
-    private static Item withError(Item item, ExecutionError err, int index) {
-        Map<String, Object> json = new LinkedHashMap<>(item.json());
-        json.put("error", err.message());
-        return new Item(json, item.binary(), List.of(new Item.PairedItem(index, 0)));
-    }
-
-    private List<List<Item>> normalizeOutputs(PreparedNode node, NodeOutput output, List<List<Item>> inputs) {
-        List<List<Item>> outs = new ArrayList<>(output == null ? List.of() : output.outputs());
-        while (outs.size() < node.outputCount()) {
-            outs.add(List.of());
-        }
-        if (node.node().onError() == OnError.CONTINUE_ERROR_OUTPUT && !outs.isEmpty()) {
-            // As n8n: error items a continue-on-fail node reported go to the error output, with the
-            // fields of the input item they stand for.
-            int errorOutput = node.outputCount() - 1;
-            List<Item> failed = new ArrayList<>(outs.get(errorOutput));
-            for (int o = 0; o < errorOutput; o++) {
-                List<Item> ok = new ArrayList<>();
-                for (Item item : outs.get(o)) {
-                    if (isErrorItem(item)) {
-                        failed.add(withInputFields(item, inputs));
-                    } else {
-                        ok.add(item);
-                    }
-                }
-                outs.set(o, ok);
-            }
-            outs.set(errorOutput, failed);
-        }
-        if (node.node().alwaysOutputData() && outs.stream().allMatch(List::isEmpty)) {
-            outs.set(0, List.of(Item.empty()));
-        }
-        return outs;
-    }
-
-    /** n8n's error item: {@code {"error": ...}}, optionally with a {@code message}, and nothing else. */
-    private static boolean isErrorItem(Item item) {
-        Map<String, Object> json = item.json();
-        return json.get("error") != null && (json.size() == 1 || (json.size() == 2 && json.containsKey("message")));
-    }
-
-    private static Item withInputFields(Item item, List<List<Item>> inputs) {
-        if (item.pairedItems().isEmpty()) {
-            return item;
-        }
-        Item.PairedItem from = item.pairedItems().getFirst();
-        if (from.input() >= inputs.size()
-                || from.item() >= inputs.get(from.input()).size()) {
-            return item;
-        }
-        Map<String, Object> json =
-                new LinkedHashMap<>(inputs.get(from.input()).get(from.item()).json());
-        json.putAll(item.json());
-        return item.withJson(json);
     }
 
     private void propagate(PreparedNode node, List<List<Item>> outputs, int runIndex) {
@@ -824,7 +763,10 @@ final class ExecutionRun implements RunningExecution {
             if (output.size() > limits.maxItemsPerOutput()) {
                 failAtLimit(
                         run,
-                        toError(node, ExecutionLimitException.tooManyItems(output.size(), limits.maxItemsPerOutput())));
+                        NodeFailures.of(
+                                node,
+                                ExecutionLimitException.tooManyItems(output.size(), limits.maxItemsPerOutput()),
+                                state.redactor()));
                 return Optional.empty();
             }
         }
@@ -838,7 +780,7 @@ final class ExecutionRun implements RunningExecution {
         }
         // One node's data past the limit is refused either way: the limit also bounds what an execution holds.
         if (limits.dataOverflow() == WorkflowLimits.DataOverflow.FAIL || size > limits.maxDataBytes()) {
-            failAtLimit(run, toError(node, limits.dataLimitExceeded()));
+            failAtLimit(run, NodeFailures.of(node, limits.dataLimitExceeded(), state.redactor()));
             return Optional.empty();
         }
         return Optional.of(new NodeRun(
@@ -886,34 +828,6 @@ final class ExecutionRun implements RunningExecution {
         state.record(stored);
         lastNode = run.node();
         request.listener().nodeFinished(request.executionId(), stored);
-    }
-
-    private ExecutionError toError(PreparedNode node, Throwable failure) {
-        Throwable t = unwrap(failure);
-        SecretRedactor r = state.redactor();
-        String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        String description = t instanceof NodeException ne ? ne.description().orElse("") : "";
-        int status = t instanceof NodeApiException api ? api.httpStatus().orElse(0) : 0;
-        String kind = switch (t) {
-            case ExecutionLimitException limit -> LIMIT_KIND;
-            case NodeApiException api -> "NodeApiError";
-            case ParameterException p -> "ParameterError";
-            case NodeException n -> "NodeOperationError";
-            case ExpressionException e -> "ExpressionError";
-            default -> "UnexpectedError";
-        };
-        if (kind.equals("UnexpectedError")) {
-            message = t.getClass().getSimpleName() + ": " + message;
-        }
-        return new ExecutionError(r.redact(message), r.redact(description), Optional.of(node.name()), status, kind);
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private void timeOut(Duration limit) {
