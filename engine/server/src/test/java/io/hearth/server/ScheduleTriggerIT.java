@@ -22,7 +22,7 @@ class ScheduleTriggerIT {
                 .query(io.hearth.server.execution.ExecutionRepository.DATA_COLUMN)
                 .list()
                 .stream()
-                .map(data -> (String) io.hearth.server.execution.ExecutionService.startItems(
+                .map(data -> (String) io.hearth.server.execution.StoredExecutionData.startItems(
                                 io.hearth.server.execution.StoredExecutionData.parse(data))
                         .getFirst()
                         .json()

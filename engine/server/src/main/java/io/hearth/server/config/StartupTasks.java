@@ -135,8 +135,8 @@ public class StartupTasks implements ApplicationRunner {
                                 Optional.of(w.get().versionId()),
                                 prepared.get(w.get()),
                                 ExecutionMode.RETRY,
-                                ExecutionService.startNode(data),
-                                ExecutionService.startItems(data))
+                                StoredExecutionData.startNode(data),
+                                StoredExecutionData.startItems(data))
                         .withRetryOf(r.id()));
             }
         }

@@ -1,7 +1,6 @@
 package io.hearth.server.execution;
 
 import io.hearth.node.ExecutionMode;
-import io.hearth.node.Item;
 import io.hearth.runtime.execution.CredentialProvider;
 import io.hearth.runtime.execution.ExecutionListener;
 import io.hearth.runtime.execution.ExecutionRequest;
@@ -14,7 +13,6 @@ import io.hearth.runtime.workflow.WorkflowSettings.SaveDataPolicy;
 import io.hearth.server.config.HearthProperties;
 import io.hearth.server.support.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,30 +42,12 @@ public class ExecutionService {
     private final WorkflowExecutor executor;
     private final ExecutionWriter writer;
     private final CredentialProvider credentials;
-    private final MeterRegistry meters;
     private final Clock clock;
     private final HearthProperties properties;
     private final ApplicationEventPublisher events;
     private final io.hearth.runtime.execution.ExecutionServices services;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
-    // Meters looked up once per tag combination: building ids and tags per execution shows in profiles.
-    private final Map<String, io.micrometer.core.instrument.Counter> executionCounters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> executionTimers = new ConcurrentHashMap<>();
-    private final Map<String, Timer> nodeTimers = new ConcurrentHashMap<>();
-    private final ExecutionListener metricsListener = new ExecutionListener() {
-        @Override
-        public void nodeFinished(String executionId, NodeRun run) {
-            String status = run.failed() ? "error" : "success";
-            nodeTimers
-                    .computeIfAbsent(
-                            run.type() + "/" + status,
-                            k -> Timer.builder("hearth.node.duration")
-                                    .tag("type", run.type())
-                                    .tag("status", status)
-                                    .register(meters))
-                    .record(run.executionTime(), TimeUnit.MILLISECONDS);
-        }
-    };
+    private final ExecutionMetrics metrics;
 
     public ExecutionService(
             WorkflowExecutor executor,
@@ -85,19 +64,12 @@ public class ExecutionService {
         this.executor = executor;
         this.writer = writer;
         this.credentials = credentials;
-        this.meters = meters;
         this.clock = clock;
         this.properties = properties;
         this.events = events;
         this.services = new io.hearth.runtime.execution.ExecutionServices(
                 processedValues, staticData, new SubWorkflowLauncher(this, workflows, preparedWorkflows), 0);
-        io.micrometer.core.instrument.Gauge.builder("hearth.executions.running", executor, WorkflowExecutor::running)
-                .description("Executions running now")
-                .register(meters);
-        io.micrometer.core.instrument.Gauge.builder("hearth.executions.waiting", executor, WorkflowExecutor::waiting)
-                .description(
-                        "Executions waiting for a free slot (hearth.executions.limits.max-running, maxConcurrency)")
-                .register(meters);
+        this.metrics = new ExecutionMetrics(meters, executor);
     }
 
     /** An execution in progress, with what is needed to record it. */
@@ -297,7 +269,7 @@ public class ExecutionService {
                 int items = run.output().stream().mapToInt(List::size).sum();
                 state.progress.compute(
                         run.node(), (k, p) -> (p == null ? NodeProgress.NONE : p).finished(items, run.failed()));
-                metricsListener.nodeFinished(executionId, run);
+                metrics.nodeFinished(run);
             }
         };
     }
@@ -340,20 +312,7 @@ public class ExecutionService {
                         e.message());
             }
         });
-        executionCounters
-                .computeIfAbsent(
-                        result.status().wireName() + "/" + result.mode().wireName(),
-                        k -> meters.counter(
-                                "hearth.executions",
-                                "status",
-                                result.status().wireName(),
-                                "mode",
-                                result.mode().wireName()))
-                .increment();
-        executionTimers
-                .computeIfAbsent(
-                        result.mode().wireName(), mode -> meters.timer("hearth.execution.duration", "mode", mode))
-                .record(result.durationMillis(), TimeUnit.MILLISECONDS);
+        metrics.executionFinished(result);
         StartRequest request = state.request;
         if (state.stoppedByShutdown && state.hasStartRow() && request.mode() != ExecutionMode.MANUAL) {
             log.info("Execution {} stopped by the shutdown; it runs again at the next start", result.executionId());
@@ -436,22 +395,6 @@ public class ExecutionService {
 
     public Collection<ExecutionRecord> runningRecords() {
         return live.values().stream().map(l -> l.startRecord).toList();
-    }
-
-    /** Items a start row recorded, to retry or recover an execution. */
-    public static List<Item> startItems(Map<String, Object> storedData) {
-        if (storedData.get("start") instanceof Map<?, ?> s && s.get("itemsFromNode") != null) {
-            StoredExecutionData.fillReferences(storedData);
-        }
-        return storedData.get("start") instanceof Map<?, ?> s
-                ? StoredExecutionData.readItems(s.get("items"))
-                : List.of();
-    }
-
-    public static Optional<String> startNode(Map<String, Object> storedData) {
-        return storedData.get("start") instanceof Map<?, ?> s && s.get("node") instanceof String n
-                ? Optional.of(n)
-                : Optional.empty();
     }
 
     public WorkflowExecutor executor() {

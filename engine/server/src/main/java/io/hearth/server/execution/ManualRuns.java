@@ -178,8 +178,8 @@ public class ManualRuns {
                         version,
                         prepared.draft(workflow),
                         ExecutionMode.RETRY,
-                        ExecutionService.startNode(data),
-                        ExecutionService.startItems(data))
+                        StoredExecutionData.startNode(data),
+                        StoredExecutionData.startItems(data))
                 .withRetryOf(executionId)
                 .withReused(reused);
         return run(request);

@@ -285,7 +285,7 @@ public final class QueueWorker implements SmartLifecycle {
             }
             Map<String, Object> data = StoredExecutionData.parse(c.data());
             StartRequest request = StartRequest.builder(r.workflowId(), r.workflowVersionId(), workflow.get(), r.mode())
-                    .start(ExecutionService.startNode(data), ExecutionService.startItems(data))
+                    .start(StoredExecutionData.startNode(data), StoredExecutionData.startItems(data))
                     .retryOf(r.retryOf())
                     .persistStartFirst(false)
                     .executionId(Optional.of(r.id()))

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -121,5 +122,19 @@ public final class StoredExecutionData {
             return outs.get(o.intValue());
         }
         return List.of();
+    }
+
+    /** Items a start row recorded, to retry or recover an execution. */
+    public static List<Item> startItems(Map<String, Object> storedData) {
+        if (storedData.get("start") instanceof Map<?, ?> s && s.get("itemsFromNode") != null) {
+            fillReferences(storedData);
+        }
+        return storedData.get("start") instanceof Map<?, ?> s ? readItems(s.get("items")) : List.of();
+    }
+
+    public static Optional<String> startNode(Map<String, Object> storedData) {
+        return storedData.get("start") instanceof Map<?, ?> s && s.get("node") instanceof String n
+                ? Optional.of(n)
+                : Optional.empty();
     }
 }

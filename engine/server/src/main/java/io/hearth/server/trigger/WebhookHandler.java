@@ -1,8 +1,6 @@
 package io.hearth.server.trigger;
 
-import io.hearth.common.Json;
 import io.hearth.common.SecretRedactor;
-import io.hearth.node.BinaryData;
 import io.hearth.node.ExecutionMode;
 import io.hearth.node.Item;
 import io.hearth.node.NodeInfo;
@@ -13,13 +11,8 @@ import io.hearth.node.credential.CredentialData;
 import io.hearth.node.trigger.WebhookContext;
 import io.hearth.node.trigger.WebhookReceipt;
 import io.hearth.node.trigger.WebhookRequest;
-import io.hearth.node.trigger.WebhookResponder;
-import io.hearth.node.trigger.WebhookResponse;
 import io.hearth.node.trigger.WebhookSpec;
 import io.hearth.runtime.execution.CredentialProvider;
-import io.hearth.runtime.execution.ExecutionError;
-import io.hearth.runtime.execution.ExecutionResult;
-import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.execution.RedactingNodeLogger;
 import io.hearth.runtime.nodes.WebhookTriggerNode;
@@ -36,11 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -114,7 +104,7 @@ public final class WebhookHandler {
                 .flatMap(body -> receive(request, m, body, test))
                 .onErrorResume(
                         WebhookBodies.BadBody.class,
-                        e -> json(HttpStatus.valueOf(e.status()), Map.of("message", e.getMessage())));
+                        e -> WebhookAnswers.json(HttpStatus.valueOf(e.status()), Map.of("message", e.getMessage())));
     }
 
     private Mono<ServerResponse> notRegistered(String method, String path, boolean test) {
@@ -130,7 +120,7 @@ public final class WebhookHandler {
                     : "This webhook is not registered for " + method + " requests. Did you mean to make a "
                             + String.join(" or ", others) + " request?";
         }
-        return json(HttpStatus.NOT_FOUND, Map.of("message", message));
+        return WebhookAnswers.json(HttpStatus.NOT_FOUND, Map.of("message", message));
     }
 
     private Mono<ServerResponse> receive(
@@ -192,22 +182,23 @@ public final class WebhookHandler {
                     StartedExecution started = executions.start(
                             base.toBuilder().persistStartFirst(true).build());
                     noteTest(r, true, started);
-                    yield Mono.fromFuture(started.started()).then(Mono.defer(() -> receivedAnswer(spec)));
+                    yield Mono.fromFuture(started.started()).then(Mono.defer(() -> WebhookAnswers.received(spec)));
                 }
                 // Durable (recorded, or queued for a worker) before the caller hears "received"; a caller that goes
                 // away before the answer cancels nothing (suppressCancel): the launch completes all the same.
-                yield Mono.fromFuture(launcher.launch(base), true).then(Mono.defer(() -> receivedAnswer(spec)));
+                yield Mono.fromFuture(launcher.launch(base), true)
+                        .then(Mono.defer(() -> WebhookAnswers.received(spec)));
             }
             case LAST_NODE -> {
                 StartedExecution started = executions.start(base);
                 noteTest(r, test, started);
-                yield Mono.fromFuture(started.finished()).flatMap(result -> lastNodeAnswer(spec, result));
+                yield Mono.fromFuture(started.finished()).flatMap(result -> WebhookAnswers.lastNode(spec, result));
             }
             case RESPOND_NODE -> {
-                Responder responder = new Responder();
+                WebhookAnswers.Responder responder = new WebhookAnswers.Responder();
                 StartedExecution started = executions.start(base.withResponder(responder, false));
                 noteTest(r, test, started);
-                yield respondNodeAnswer(responder, started);
+                yield WebhookAnswers.respondNode(responder, started);
             }
         };
     }
@@ -215,173 +206,6 @@ public final class WebhookHandler {
     private void noteTest(WebhookRegistration r, boolean test, StartedExecution started) {
         if (test) {
             tests.started(r.workflowId(), started.id());
-        }
-    }
-
-    private Mono<ServerResponse> receivedAnswer(WebhookSpec spec) {
-        return answer(new WebhookResponse(spec.responseCode(), spec.responseHeaders(), spec.receivedBody()));
-    }
-
-    /** 503 when the server refused to run the execution (too many running and waiting), else 500. */
-    private static HttpStatus failureStatus(ExecutionResult result) {
-        return result.error()
-                        .filter(e -> e.kind().equals(ExecutionError.TOO_MANY_EXECUTIONS))
-                        .isPresent()
-                ? HttpStatus.SERVICE_UNAVAILABLE
-                : HttpStatus.INTERNAL_SERVER_ERROR;
-    }
-
-    private Mono<ServerResponse> lastNodeAnswer(WebhookSpec spec, ExecutionResult result) {
-        if (result.status() != ExecutionStatus.SUCCESS) {
-            return json(
-                    failureStatus(result),
-                    Map.of(
-                            "message",
-                            "Error in workflow",
-                            "error",
-                            result.error()
-                                    .map(e -> e.message())
-                                    .orElse(result.status().wireName())));
-        }
-        List<Item> out = result.lastNodeOutput();
-        var builder = ServerResponse.status(spec.responseCode());
-        spec.responseHeaders().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
-        return switch (spec.responseData()) {
-            case NO_DATA -> builder.build();
-            case ALL_ENTRIES ->
-                builder.contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(out.stream().map(Item::json).toList());
-            case FIRST_ENTRY_BINARY -> {
-                // n8n's messages
-                if (out.isEmpty()) {
-                    yield json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "No item was found to return"));
-                }
-                if (out.getFirst().binary().isEmpty()) {
-                    yield json(
-                            HttpStatus.INTERNAL_SERVER_ERROR, Map.of("message", "No binary data was found to return"));
-                }
-                BinaryData data = out.getFirst().binary().get(spec.responseBinaryPropertyName());
-                yield data == null
-                        ? json(
-                                HttpStatus.INTERNAL_SERVER_ERROR,
-                                Map.of(
-                                        "message",
-                                        "The binary property '" + spec.responseBinaryPropertyName()
-                                                + "' which should be returned does not exist"))
-                        : binary(builder, data);
-            }
-            case FIRST_ENTRY_JSON -> {
-                Object body = out.isEmpty() ? Map.of() : out.getFirst().json();
-                if (spec.responsePropertyName().isPresent()) {
-                    body = propertyAt(body, spec.responsePropertyName().get());
-                }
-                // the "Response Content-Type" option (a header by now) replaces JSON's
-                if (hasContentType(spec.responseHeaders())) {
-                    yield body instanceof String text ? builder.bodyValue(text) : builder.bodyValue(Json.write(body));
-                }
-                yield body == null
-                        ? builder.build()
-                        : builder.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-            }
-        };
-    }
-
-    /** The value at a dotted path ({@code nested.value}), as lodash's get; null when absent. */
-    private static Object propertyAt(Object value, String path) {
-        Object current = value;
-        for (String key : path.split("\\.")) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(key);
-        }
-        return current;
-    }
-
-    private static boolean hasContentType(Map<String, List<String>> headers) {
-        return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Content-Type"));
-    }
-
-    private Mono<ServerResponse> respondNodeAnswer(Responder responder, StartedExecution started) {
-        CompletableFuture<Object> either =
-                CompletableFuture.anyOf(responder.sent, started.running().result());
-        return Mono.fromFuture(either).flatMap(x -> {
-            if (started.running().result().isDone()) {
-                // Finished (the usual case): answer once the single final record is durable.
-                return Mono.fromFuture(started.finished())
-                        .flatMap(result -> responder
-                                .response()
-                                .map(WebhookHandler::answer)
-                                .orElseGet(() -> json(
-                                        failureStatus(result),
-                                        Map.of(
-                                                "message",
-                                                result.status() == ExecutionStatus.SUCCESS
-                                                        ? "The workflow finished without reaching a Respond to Webhook node"
-                                                        : "Error in workflow: "
-                                                                + result.error()
-                                                                        .map(e -> e.message())
-                                                                        .orElse(result.status()
-                                                                                .wireName())))));
-            }
-            // Answered while still running: make the execution durable as running, then answer.
-            return Mono.fromFuture(started.persistence().ensureStartRow())
-                    .then(Mono.defer(() -> answer(responder.response().orElseThrow())));
-        });
-    }
-
-    static Mono<ServerResponse> answer(WebhookResponse response) {
-        var builder = ServerResponse.status(response.status());
-        response.headers().forEach((k, v) -> v.forEach(x -> builder.header(k, x)));
-        return switch (response.body()) {
-            case WebhookResponse.NoBody n -> builder.build();
-            case WebhookResponse.JsonBody j ->
-                builder.contentType(MediaType.APPLICATION_JSON).bodyValue(j.value() == null ? Map.of() : j.value());
-            // a Content-Type response header the user set wins over the body's default
-            case WebhookResponse.TextBody t ->
-                hasContentType(response.headers())
-                        ? builder.bodyValue(t.text())
-                        : builder.contentType(MediaType.parseMediaType(t.contentType()))
-                                .bodyValue(t.text());
-            case WebhookResponse.BinaryBody b -> binary(builder, b.data());
-        };
-    }
-
-    private static Mono<ServerResponse> binary(ServerResponse.BodyBuilder builder, BinaryData data) {
-        data.fileName()
-                .ifPresent(n -> builder.header(
-                        "Content-Disposition",
-                        ContentDisposition.inline().filename(n).build().toString()));
-        return builder.contentType(MediaType.parseMediaType(data.mimeType())).bodyValue(data.data());
-    }
-
-    private static Mono<ServerResponse> json(HttpStatus status, Map<String, Object> body) {
-        return ServerResponse.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body);
-    }
-
-    /** Holds the first response a Respond to Webhook node gives. */
-    private static final class Responder implements WebhookResponder {
-        final CompletableFuture<Object> sent = new CompletableFuture<>();
-        final AtomicReference<WebhookResponse> response = new AtomicReference<>();
-
-        @Override
-        public boolean respond(WebhookResponse r) {
-            if (response.compareAndSet(null, r)) {
-                sent.complete(r);
-                return true;
-            }
-            return false;
-        }
-
-        @Override
-        public boolean hasResponded() {
-            return response.get() != null;
-        }
-
-        Optional<WebhookResponse> response() {
-            return Optional.ofNullable(response.get());
         }
     }
 
