@@ -36,6 +36,8 @@ import reactor.core.publisher.Mono;
  * </ul>
  * HA 2024.x answers an unknown service with a bare "400: Bad Request"; the node then checks the service
  * list and says "unknown service 'x.y'".
+ * <p>Kept in one file beyond 400 lines: one resource's operations, fields, dropdowns and value coercion live
+ * together by design (issue 22; n8n's ServiceDescription.ts), like every other resource.
  */
 public final class ServiceResource {
 

@@ -43,6 +43,8 @@ import reactor.core.scheduler.Scheduler;
  * </ul>
  * Listeners are called outside the monitor. The token is never logged: the connection is named by host
  * and port only.
+ * <p>Kept in one file beyond 400 lines: it is the coordinator of the parts above, and what is left (the
+ * connection's state transitions on open, authentication, events and loss) must happen under its one monitor.
  */
 public final class HaEventConnection {
 
