@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * Checks values against parameter declarations, level by level, collecting violations.
- * <p>Kept in one file (just over 400 lines): one recursive walk over one declaration tree, whose cases call each
+ * <p>Kept in one file beyond 400 lines: one recursive walk over one declaration tree, whose cases call each
  * other.
  */
 final class FieldChecker {
