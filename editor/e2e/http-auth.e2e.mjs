@@ -15,7 +15,16 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  args, check, closePanel as closePanelOf, openNode as openNodeOf, outDir, session, signIn, tid, typeLikeAPerson, until,
+  args,
+  check,
+  closePanel as closePanelOf,
+  openNode as openNodeOf,
+  outDir,
+  session,
+  signIn,
+  tid,
+  typeLikeAPerson,
+  until,
 } from './support.mjs';
 
 const a = args();
@@ -47,10 +56,12 @@ writeFileSync(pages, '');
 const pending = [];
 page.context().on('response', (r) => {
   if (!r.url().startsWith(cfg.baseUrl)) return;
-  pending.push(r.text().then(
-    (body) => appendFileSync(responses, `=== ${r.status()} ${r.request().method()} ${r.url()}\n${body}\n`),
-    () => appendFileSync(responses, `=== ${r.status()} ${r.request().method()} ${r.url()} (no body)\n`),
-  ));
+  pending.push(
+    r.text().then(
+      (body) => appendFileSync(responses, `=== ${r.status()} ${r.request().method()} ${r.url()}\n${body}\n`),
+      () => appendFileSync(responses, `=== ${r.status()} ${r.request().method()} ${r.url()} (no body)\n`),
+    ),
+  );
 });
 async function keepPage(p, name) {
   appendFileSync(pages, `<!-- ${name}: ${p.url()} -->\n${await p.content()}\n`);
@@ -61,7 +72,10 @@ async function typeInto(selector, text) {
   await page.locator(selector).click();
   await page.keyboard.press('Control+A'); // replaces what the form suggests, as a person does
   await typeLikeAPerson(page, text, 60);
-  check(await page.locator(selector).inputValue() === text, `${selector} shows "${await page.locator(selector).inputValue()}"`);
+  check(
+    (await page.locator(selector).inputValue()) === text,
+    `${selector} shows "${await page.locator(selector).inputValue()}"`,
+  );
 }
 
 const openNode = (name) => openNodeOf(page, name);
@@ -75,10 +89,17 @@ async function execute() {
     await page.locator(tid('last-execution-status')).waitFor({ state: 'detached' });
   }
   await page.click(tid('execute-workflow'));
-  const status = await until('the run to finish', async () => {
-    const t = await page.locator(tid('last-execution-status')).textContent().catch(() => '');
-    return t === 'success' || t === 'error' ? t : null;
-  }, 60_000);
+  const status = await until(
+    'the run to finish',
+    async () => {
+      const t = await page
+        .locator(tid('last-execution-status'))
+        .textContent()
+        .catch(() => '');
+      return t === 'success' || t === 'error' ? t : null;
+    },
+    60_000,
+  );
   const error = await page.locator(tid('last-execution-status')).getAttribute('title');
   check(status === 'success', `the run ended with ${status}: ${error}`);
 }
@@ -109,7 +130,10 @@ try {
     // Home Assistant knows a client by a URL on the redirect URI's host: Hearth's own address
     await typeInto(tid('cred-clientId'), `${cfg.baseUrl}/`);
     await page.selectOption(tid('cred-authentication'), { label: 'Body' });
-    check(await page.locator(tid('cred-oauthTokenData')).count() === 0, 'the token field is shown instead of Connect');
+    check(
+      (await page.locator(tid('cred-oauthTokenData')).count()) === 0,
+      'the token field is shown instead of Connect',
+    );
     const status = await page.locator(tid('credential-sign-in-status')).textContent();
     check(status === 'Not signed in', `before Connect the form says "${status}"`);
     return { button: await page.locator(tid('credential-sign-in')).textContent() };
@@ -123,7 +147,10 @@ try {
     const q = new URL(popup.url()).searchParams;
     check(q.get('response_type') === 'code', `response_type ${q.get('response_type')}`);
     check(q.get('client_id') === `${cfg.baseUrl}/`, `client_id ${q.get('client_id')}`);
-    check(q.get('redirect_uri') === `${cfg.baseUrl}/rest/oauth2-credential/callback`, `redirect_uri ${q.get('redirect_uri')}`);
+    check(
+      q.get('redirect_uri') === `${cfg.baseUrl}/rest/oauth2-credential/callback`,
+      `redirect_uri ${q.get('redirect_uri')}`,
+    );
     check(!!q.get('state'), 'no state');
     await popup.screenshot({ path: join(out, 'authorization-page.png') });
     return { authorize: popup.url().split('?')[0] };
@@ -143,35 +170,44 @@ try {
 
   await step('The credential shows as connected', async () => {
     await page.locator(`${tid('credential-sign-in-status')}[data-signed-in="true"]`).waitFor({ timeout: 30_000 });
-    check(await page.locator(tid('credential-sign-out')).count() === 1, 'no Disconnect button');
+    check((await page.locator(tid('credential-sign-out')).count()) === 1, 'no Disconnect button');
     await keepPage(page, 'credential connected');
     await page.click(tid('modal-close'));
     await page.locator(tid('credentials-list')).getByText(cfg.oauthCredential).waitFor();
   });
 
-  await step('Predefined Credential Type offers the installed types that sign requests, not the generic ones', async () => {
-    await page.goto(`${cfg.baseUrl}/#/workflow/${cfg.workflowId}`);
-    await page.locator(tid('node-HTTP Request')).waitFor();
-    await openNode('HTTP Request');
-    await page.selectOption(tid('param-authentication'), { label: 'Predefined Credential Type' });
-    const choice = page.locator(tid('param-nodeCredentialType'));
-    await choice.waitFor();
-    const offered = (await choice.locator('option').allTextContents()).filter((t) => t !== 'Select…');
-    check(offered.includes('Home Assistant API'), `offered: ${offered.join(', ')}`);
-    for (const generic of ['Basic Auth', 'Bearer Auth', 'Header Auth', 'Query Auth', 'OAuth2 API', 'SMTP']) {
-      check(!offered.includes(generic), `"${generic}" is offered: ${offered.join(', ')}`);
-    }
-    check(await page.locator(tid('field-credential-homeAssistantApi')).count() === 0, 'a credential picker before a type is chosen');
-    await choice.selectOption({ label: 'Home Assistant API' });
-    const picker = page.locator(tid('credential-select-homeAssistantApi'));
-    await picker.waitFor();
-    await until('the Home Assistant API credentials in the picker',
-      async () => (await picker.locator('option').allTextContents()).includes(cfg.haCredential), 15_000);
-    await picker.selectOption({ label: cfg.haCredential });
-    return { offered };
-  });
+  await step(
+    'Predefined Credential Type offers the installed types that sign requests, not the generic ones',
+    async () => {
+      await page.goto(`${cfg.baseUrl}/#/workflow/${cfg.workflowId}`);
+      await page.locator(tid('node-HTTP Request')).waitFor();
+      await openNode('HTTP Request');
+      await page.selectOption(tid('param-authentication'), { label: 'Predefined Credential Type' });
+      const choice = page.locator(tid('param-nodeCredentialType'));
+      await choice.waitFor();
+      const offered = (await choice.locator('option').allTextContents()).filter((t) => t !== 'Select…');
+      check(offered.includes('Home Assistant API'), `offered: ${offered.join(', ')}`);
+      for (const generic of ['Basic Auth', 'Bearer Auth', 'Header Auth', 'Query Auth', 'OAuth2 API', 'SMTP']) {
+        check(!offered.includes(generic), `"${generic}" is offered: ${offered.join(', ')}`);
+      }
+      check(
+        (await page.locator(tid('field-credential-homeAssistantApi')).count()) === 0,
+        'a credential picker before a type is chosen',
+      );
+      await choice.selectOption({ label: 'Home Assistant API' });
+      const picker = page.locator(tid('credential-select-homeAssistantApi'));
+      await picker.waitFor();
+      await until(
+        'the Home Assistant API credentials in the picker',
+        async () => (await picker.locator('option').allTextContents()).includes(cfg.haCredential),
+        15_000,
+      );
+      await picker.selectOption({ label: cfg.haCredential });
+      return { offered };
+    },
+  );
 
-  await step('Run it: HTTP Request calls Home Assistant\'s API with the Home Assistant API credential', async () => {
+  await step("Run it: HTTP Request calls Home Assistant's API with the Home Assistant API credential", async () => {
     await closePanel();
     await execute();
     const lines = await codeConsole();
@@ -185,10 +221,16 @@ try {
     await page.selectOption(tid('param-genericAuthType'), { label: 'OAuth2 API' });
     const picker = page.locator(tid('credential-select-oAuth2Api'));
     await picker.waitFor();
-    await until('the OAuth2 credential in the picker',
-      async () => (await picker.locator('option').allTextContents()).includes(cfg.oauthCredential), 15_000);
+    await until(
+      'the OAuth2 credential in the picker',
+      async () => (await picker.locator('option').allTextContents()).includes(cfg.oauthCredential),
+      15_000,
+    );
     await picker.selectOption({ label: cfg.oauthCredential });
-    check(await page.locator(tid('field-credential-homeAssistantApi')).count() === 0, 'the Home Assistant picker is still shown');
+    check(
+      (await page.locator(tid('field-credential-homeAssistantApi')).count()) === 0,
+      'the Home Assistant picker is still shown',
+    );
     await closePanel();
   });
 
