@@ -227,10 +227,10 @@ final class Interpreter {
             case STRICT_NOT_EQUAL -> !JsOps.strictEquals(l, r);
             case EQUAL -> JsOps.looseEquals(ctx, l, r);
             case NOT_EQUAL -> !JsOps.looseEquals(ctx, l, r);
-            case LESS -> JsOps.lessThan(ctx, l, r) == Boolean.TRUE;
-            case GREATER -> JsOps.lessThan(ctx, r, l) == Boolean.TRUE;
-            case LESS_EQUAL -> JsOps.lessThan(ctx, r, l) == Boolean.FALSE;
-            case GREATER_EQUAL -> JsOps.lessThan(ctx, l, r) == Boolean.FALSE;
+            case LESS -> Boolean.TRUE.equals(JsOps.lessThan(ctx, l, r));
+            case GREATER -> Boolean.TRUE.equals(JsOps.lessThan(ctx, r, l));
+            case LESS_EQUAL -> Boolean.FALSE.equals(JsOps.lessThan(ctx, r, l));
+            case GREATER_EQUAL -> Boolean.FALSE.equals(JsOps.lessThan(ctx, l, r));
             default -> rarer(ctx, op, l, r);
         };
     }
