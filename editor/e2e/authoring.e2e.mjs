@@ -6,7 +6,21 @@
 //     [--email owner@x --password secret] [--docs ../docs/screenshots]
 //
 // --docs keeps the README's screenshots up to date. Exit code non-zero on failure.
-import { apiCall, args, check, mouseDrag, outDir, session, signIn, tid, typeLikeAPerson, until } from './support.mjs';
+import {
+  apiCall,
+  args,
+  check,
+  closePanel,
+  mouseDrag,
+  openNode,
+  outDir,
+  session,
+  signIn,
+  startNewWorkflow,
+  tid,
+  typeLikeAPerson,
+  until,
+} from './support.mjs';
 
 const a = args();
 const cfg = {
@@ -25,36 +39,13 @@ const { page } = s;
 const stamp = Date.now().toString(36);
 
 async function newWorkflow(name) {
-  await page.click(tid('nav-workflows'));
-  // the previous scenario may leave unsaved work behind: the editor asks, and we leave it
-  const which = await Promise.race([
-    page
-      .locator(tid('new-workflow'))
-      .waitFor()
-      .then(() => 'list'),
-    page
-      .locator(tid('leave-dialog'))
-      .waitFor()
-      .then(() => 'ask'),
-  ]);
-  if (which === 'ask') await page.click(tid('leave-discard'));
-  await page.click(tid('new-workflow'));
+  await startNewWorkflow(page);
   await page.locator(tid('canvas-empty')).waitFor();
   await page.fill(tid('workflow-name'), name);
 }
 
 async function dropNode(typeName, x, y) {
   await page.locator(tid(`palette-item-${typeName}`)).dragTo(page.locator(tid('canvas')), { targetPosition: { x, y } });
-}
-
-async function openNode(name) {
-  await page.locator(tid(`node-${name}`)).dblclick();
-  await page.locator(tid('node-panel')).waitFor();
-}
-
-async function closePanel() {
-  await page.locator(tid('close-panel')).click();
-  await page.locator(tid('node-panel')).waitFor({ state: 'detached' });
 }
 
 async function save() {
@@ -96,7 +87,7 @@ const scenarios = {
         await dropNode('hearth.manualTrigger', 300, 300);
         await dropNode('hearth.set', 600, 300);
         await connectByDrag('Manual Trigger', 'Edit Fields (Set)');
-        await openNode('Edit Fields (Set)');
+        await openNode(page, 'Edit Fields (Set)');
         const results = [];
         const speeds = [120, 150, 200];
         for (let i = 0; i < speeds.length; i++) {
@@ -126,7 +117,7 @@ const scenarios = {
         await typeLikeAPerson(page, '$json.name', 150);
         check((await value.inputValue()) === 'Hi {{ $json.name }}', `got "${await value.inputValue()}"`);
         await s.docShot('expression-typing');
-        await closePanel();
+        await closePanel(page);
         const id = await save();
         const wf = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
         const stored = wf.nodes
@@ -208,12 +199,12 @@ const scenarios = {
         await dropNode('hearth.manualTrigger', 300, 300);
         await dropNode('hearth.wait', 600, 300);
         await connectByDrag('Manual Trigger', 'Wait');
-        await openNode('Wait');
+        await openNode(page, 'Wait');
         await page.selectOption(tid('param-unit'), { label: 'Minutes' });
         await page.locator(tid('param-amount')).click();
         await page.keyboard.press('Control+A');
         await typeLikeAPerson(page, '10', 120);
-        await closePanel();
+        await closePanel(page);
         await save();
         await page.click(tid('execute-workflow'));
         const stop = page.locator(tid('stop-execution'));
@@ -297,16 +288,16 @@ const scenarios = {
         await dropNode('hearth.httpRequest', 900, 300);
         await connectByDrag('Webhook', setNode);
         await connectByDrag(setNode, 'HTTP Request'); // its URL, required, stays empty
-        await openNode('Webhook');
+        await openNode(page, 'Webhook');
         const path = await page.locator(tid('param-path')).inputValue();
         check(/^[0-9a-f-]{36}$/.test(path), `the new Webhook's path is not generated: "${path}"`);
-        await closePanel();
-        await openNode(setNode);
+        await closePanel(page);
+        await openNode(page, setNode);
         await page.selectOption(tid('param-mode'), { label: 'JSON' });
         await page.locator(tid('param-jsonOutput')).click();
         await page.keyboard.press('Control+A');
         await typeLikeAPerson(page, '{ "a": ', 120);
-        await closePanel();
+        await closePanel(page);
         await page.click(tid('save-workflow'));
         await page.locator(tid('toast-info')).filter({ hasText: 'Workflow saved with issues' }).waitFor();
         await until('saved', async () => (await page.locator(tid('save-state')).textContent()) === 'Saved', 15_000);
@@ -396,11 +387,11 @@ const scenarios = {
         await page.click(tid('add-after-Manual Trigger-0'));
         await page.click(tid(`palette-item-hearth.set`));
         const id = await save();
-        await openNode(setNode);
+        await openNode(page, setNode);
         await page.click(tid('add-entry-assignments'));
         await page.locator(tid('param-assignments.assignments[0].name')).click();
         await typeLikeAPerson(page, 'kept', 120);
-        await closePanel();
+        await closePanel(page);
         check(
           (await page.locator(tid('save-state')).textContent()) === 'Unsaved changes',
           'the change does not show as unsaved',
@@ -416,10 +407,10 @@ const scenarios = {
           'the restored change does not show as unsaved',
         );
         await s.docShot('draft-restored');
-        await openNode(setNode);
+        await openNode(page, setNode);
         const name = await page.locator(tid('param-assignments.assignments[0].name')).inputValue();
         check(name === 'kept', `after the reload the field shows "${name}"`);
-        await closePanel();
+        await closePanel(page);
         const stored = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
         check(!JSON.stringify(stored.nodes).includes('"kept"'), 'the draft went to the server without Save');
         await page.click(tid('draft-discard'));
@@ -458,14 +449,14 @@ const scenarios = {
       credId = (await apiCall(page, 'GET', `/api/v1/credentials?type=${type}`)).body[0].id;
       await newWorkflow(wfName);
       await dropNode('hearth.webhook', 400, 300);
-      await openNode('Webhook');
+      await openNode(page, 'Webhook');
       await page.selectOption(tid('param-authentication'), { label: 'Header Auth' });
       await until(
         'the credential pre-selected',
         async () => (await page.locator(tid(`credential-select-${type}`)).inputValue()) === credId,
         10_000,
       );
-      await closePanel();
+      await closePanel(page);
       await save();
       await page.locator(tid('activate-toggle')).click({ force: true });
       await until('active', async () => (await page.locator(tid('active-label')).textContent()) === 'Active', 15_000);
@@ -493,7 +484,7 @@ const scenarios = {
           `the canvas warning: ${issue}`,
         );
         check(!issue.includes(credId), `4. the warning names the credential's id: ${issue}`);
-        await openNode('Webhook');
+        await openNode(page, 'Webhook');
         await until(
           'no credential selected (the deleted one is not shown as selected)',
           async () => (await page.locator(tid(`credential-select-${type}`)).inputValue()) === '',
@@ -502,7 +493,7 @@ const scenarios = {
         const warning = await page.locator(tid(`error-credential-${type}`)).textContent();
         check(warning.includes('no longer exists'), `the node panel does not warn: ${warning}`);
         await s.docShot('deleted-credential-warning');
-        await closePanel();
+        await closePanel(page);
         return { canvas: issue, panel: warning };
       },
     );
@@ -656,7 +647,7 @@ const scenarios = {
       await page.click(tid('palette-item-hearth.set'));
       await page.click(tid(`add-after-${first}-0`));
       await page.click(tid('palette-item-hearth.set'));
-      await openNode(first);
+      await openNode(page, first);
       await page.selectOption(tid('param-mode'), { label: 'JSON' });
       await page.locator(tid('param-jsonOutput')).click();
       await page.keyboard.press('Control+A');
@@ -700,8 +691,8 @@ const scenarios = {
     await s.step(
       "8b. The input schema shows the previous node's fields; dragging one onto a parameter makes {{ $json.field }}",
       async () => {
-        await closePanel();
-        await openNode(second);
+        await closePanel(page);
+        await openNode(page, second);
         const field = page.locator(tid('input-items-schema-field-entity_id'));
         await field.waitFor();
         await page.click(tid('add-entry-assignments'));
@@ -745,14 +736,14 @@ const scenarios = {
         );
         await s.docShot('drag-field-to-parameter');
         const mapped = await editor.inputValue();
-        await closePanel();
+        await closePanel(page);
         return { mapped };
       },
     );
     await s.step(
       '8c. Autocomplete while typing: "{{ $json." offers the input item\'s fields, "$(\'" the node names; picked with the keyboard',
       async () => {
-        await openNode(second);
+        await openNode(page, second);
         await page.click(tid('add-entry-assignments'));
         const field = 'param-assignments.assignments[3].value';
         const value = page.locator(tid(field));
@@ -821,22 +812,22 @@ const scenarios = {
             (await page.locator(tid('expr-preview-assignments.assignments[4].value')).textContent()).includes('on'),
           10_000,
         );
-        await closePanel();
+        await closePanel(page);
         return { offered: offered.slice(0, 5), picked: picked[0], nodes };
       },
     );
     await s.step(
       "14. Pin a node's output: the input of the next node shows it before any run; Unpin removes it",
       async () => {
-        await openNode(first);
+        await openNode(page, first);
         await page.click(tid('pin-output'));
         await page.locator(tid('output-pinned')).waitFor();
-        await closePanel();
+        await closePanel(page);
         await page.locator(tid(`node-pinned-${first}`)).waitFor();
         await page.click(tid('clear-execution'));
-        await openNode(second);
+        await openNode(page, second);
         await page.locator(tid('input-items-schema-field-attributes.friendly_name')).waitFor();
-        await closePanel();
+        await closePanel(page);
         const id = await save();
         const stored = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
         check(
@@ -844,9 +835,9 @@ const scenarios = {
           `the pinned data was not saved: ${JSON.stringify(stored.pinData)}`,
         );
         await s.docShot('pinned-output');
-        await openNode(first);
+        await openNode(page, first);
         await page.click(tid('unpin-output'));
-        await closePanel();
+        await closePanel(page);
         check((await page.locator(tid(`node-pinned-${first}`)).count()) === 0, 'still pinned');
         await save();
         const after = (await apiCall(page, 'GET', `/api/v1/workflows/${id}`)).body;
@@ -866,10 +857,10 @@ const scenarios = {
       await page.click(tid('palette-item-hearth.set'));
       await page.click(tid('add-after-Edit Fields (Set)-0'));
       await page.click(tid('palette-item-hearth.stopAndError'));
-      await openNode('Stop and Error');
+      await openNode(page, 'Stop and Error');
       await page.locator(tid('param-errorMessage')).click();
       await typeLikeAPerson(page, 'boom', 120);
-      await closePanel();
+      await closePanel(page);
       id = await save();
       await page.click(tid('execute-workflow'));
       const toast = page.locator(tid('toast-error')).filter({ hasText: 'boom' });
@@ -932,10 +923,10 @@ const scenarios = {
         // fix the workflow: deactivate the failing node, save
         await page.goto(`${cfg.baseUrl}/#/workflow/${id}`);
         await page.locator(tid('node-Stop and Error')).click();
-        await openNode('Stop and Error');
+        await openNode(page, 'Stop and Error');
         await page.click(tid('tab-settings'));
         await page.locator(tid('setting-disabled')).check({ force: true });
-        await closePanel();
+        await closePanel(page);
         await save();
         await page.goto(`${cfg.baseUrl}/#/execution/${execId}`);
         await page.click(tid('retry-current'));
@@ -957,7 +948,7 @@ const scenarios = {
         await dropNode('hearth.webhook', 250, 300);
         await page.click(tid('add-after-Webhook-0'));
         await page.click(tid('palette-item-hearth.set'));
-        await openNode('Edit Fields (Set)');
+        await openNode(page, 'Edit Fields (Set)');
         await page.click(tid('add-entry-assignments'));
         await page.locator(tid('param-assignments.assignments[0].name')).click();
         await typeLikeAPerson(page, 'greeting', 120);
@@ -965,7 +956,7 @@ const scenarios = {
         await typeLikeAPerson(page, 'Hi {{ $json.name(', 120);
         const shown = await page.locator(tid('param-assignments.assignments[0].value-syntax-error')).textContent();
         check(shown.includes('Missing ")"'), `no syntax error while typing: ${shown}`);
-        await closePanel();
+        await closePanel(page);
         const marker = page.locator(tid('node-issues-Edit Fields (Set)'));
         await marker.waitFor();
         const before = await marker.getAttribute('title');

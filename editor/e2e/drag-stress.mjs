@@ -7,7 +7,7 @@
 //
 // Before the fix in WorkflowCanvas (handles lost by React Flow after a node was re-created while being
 // measured), 9 of 69 drags failed here on a loaded machine, each time persistently, with "hb": null.
-import { args, outDir, session, signIn, tid, until } from './support.mjs';
+import { args, outDir, session, signIn, startNewWorkflow, tid, until } from './support.mjs';
 
 const a = args();
 const baseUrl = a['base-url'];
@@ -90,19 +90,7 @@ try {
   await s.step('loop', async () => {
     for (let i = 0; i < n; i++) {
       const [t1, n1, t2, n2] = pairs[i % pairs.length];
-      await page.click(tid('nav-workflows'));
-      const which = await Promise.race([
-        page
-          .locator(tid('new-workflow'))
-          .waitFor()
-          .then(() => 'list'),
-        page
-          .locator(tid('leave-dialog'))
-          .waitFor()
-          .then(() => 'ask'),
-      ]);
-      if (which === 'ask') await page.click(tid('leave-discard'));
-      await page.click(tid('new-workflow'));
+      await startNewWorkflow(page);
       const state = await Promise.race([
         page
           .locator(tid('canvas-empty'))

@@ -10,7 +10,7 @@
 // non-zero when a step fails. Uses playwright-core with the machine's Chromium (no browser download).
 
 import { resolve } from 'node:path';
-import { args, mouseDrag as drag, session, signIn, tid, until } from './support.mjs';
+import { args, closePanel, mouseDrag as drag, session, signIn, tid, until } from './support.mjs';
 
 const a = args(process.argv);
 const env = process.env;
@@ -52,11 +52,6 @@ async function mouseDrag(from, to) {
 async function dropOnCanvas(typeName, x, y) {
   const canvas = page.locator(tid('canvas'));
   await page.locator(tid(`palette-item-${typeName}`)).dragTo(canvas, { targetPosition: { x, y } });
-}
-
-async function closePanel() {
-  await page.locator(tid('close-panel')).click();
-  await page.locator(tid('node-panel')).waitFor({ state: 'detached' });
 }
 
 async function main() {
@@ -140,7 +135,7 @@ async function main() {
       const url = await page.locator(tid('webhook-test-url')).first().textContent();
       if (!url?.includes(webhookPath)) throw new Error(`test URL ${url} lacks the path`);
       await screenshot('webhook-node-panel');
-      await closePanel();
+      await closePanel(page);
       return { testUrl: url };
     });
 
@@ -167,7 +162,7 @@ async function main() {
       if (!shown) throw new Error('no entity selected');
       const issues = await page.locator('.field-error').allTextContents();
       if (issues.length) throw new Error(`the form still reports: ${issues.join('; ')}`);
-      await closePanel();
+      await closePanel(page);
       return { optionsShown: loaded, entity: cfg.entity, label: entityLabel };
     });
 
@@ -226,7 +221,7 @@ async function main() {
         .textContent()
         .catch(() => null);
       await screenshot('output-json');
-      await closePanel();
+      await closePanel(page);
       return { entity_id: first.entity_id, state: first.state, input };
     });
 
@@ -244,7 +239,7 @@ async function main() {
       await page.click(tid('webhook-tab-production'));
       productionUrl = (await page.locator(tid('webhook-production-url')).first().textContent())?.trim();
       await screenshot('production-url');
-      await closePanel();
+      await closePanel(page);
       if (!productionUrl?.includes(webhookPath)) throw new Error(`production URL ${productionUrl}`);
       return { productionUrl };
     });

@@ -132,6 +132,26 @@ export async function typeLikeAPerson(page, text, delay = 150) {
   }
 }
 
+/**
+ * From anywhere in the editor to an empty new workflow: through the sidebar's Workflows, leaving unsaved work
+ * behind when the editor asks (a previous scenario may leave some).
+ */
+export async function startNewWorkflow(page) {
+  await page.click(tid('nav-workflows'));
+  const which = await Promise.race([
+    page
+      .locator(tid('new-workflow'))
+      .waitFor()
+      .then(() => 'list'),
+    page
+      .locator(tid('leave-dialog'))
+      .waitFor()
+      .then(() => 'ask'),
+  ]);
+  if (which === 'ask') await page.click(tid('leave-discard'));
+  await page.click(tid('new-workflow'));
+}
+
 /** Opens a node's panel by double-clicking it on the canvas. */
 export async function openNode(page, name) {
   await page.locator(tid(`node-${name}`)).dblclick();
