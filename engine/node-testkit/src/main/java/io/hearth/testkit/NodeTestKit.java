@@ -63,7 +63,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NodeTestKit {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(1, NodeTestKit::daemon);
+    // The engine's own timer kind: an execution's cancelled timeout leaves the queue at once, as in the server.
+    private static final ScheduledExecutorService TIMER = io.hearth.common.Timers.daemon("hearth-testkit-timer");
     private static final ExecutorService BLOCKING = Executors.newFixedThreadPool(4, NodeTestKit::daemon);
 
     private final NodeRegistry registry;
