@@ -1,18 +1,11 @@
 package io.hearth.server.execution;
 
 import io.hearth.common.Json;
-import io.hearth.node.BinaryData;
 import io.hearth.node.Item;
-import io.hearth.runtime.execution.DroppedItems;
-import io.hearth.runtime.execution.ExecutionError;
 import io.hearth.runtime.execution.ExecutionResult;
-import io.hearth.runtime.execution.InputSource;
 import io.hearth.runtime.execution.NodeRun;
 import io.hearth.runtime.execution.RedactedRun;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that no longer fit are written empty, their run says how many items each dropped list held
  * ({@code "truncated": {"input": [0], "output": [100]}}) and the record says {@code "truncated": true}.
  * <p>
- * This class writes that form; {@link StoredExecutionData} reads it back and {@link ExecutionViews#apiView} turns
- * it into the API's view. Kept in one file beyond 400 lines: one writer of one format (start, runs, errors, node
- * states and items, all under one byte budget).
+ * This class writes the record (start, runs, node states) under one {@link RecordBudget}; {@link StoredRunWriter}
+ * writes one run and {@link StoredItemWriter} items and JSON values. {@link StoredExecutionData} reads the form back
+ * and {@link ExecutionViews#apiView} turns it into the API's view.
  */
 public final class ExecutionCodec {
 
@@ -122,16 +115,16 @@ public final class ExecutionCodec {
             }
             writeParent(g, parent);
             g.writeName("lastNodeExecuted");
-            writeNullable(g, result.lastNodeExecuted());
+            StoredItemWriter.nullable(g, result.lastNodeExecuted());
             g.writeName("error");
-            writeError(g, result.error());
+            StoredRunWriter.error(g, result.error());
             g.writeName("nodes");
             g.writeStartObject();
             for (Map.Entry<String, List<NodeRun>> e : result.runData().entrySet()) {
                 g.writeName(e.getKey());
                 g.writeStartArray();
                 for (NodeRun r : e.getValue()) {
-                    writeRun(g, r, result, budget);
+                    StoredRunWriter.run(g, r, result, budget);
                 }
                 g.writeEndArray();
             }
@@ -171,7 +164,7 @@ public final class ExecutionCodec {
             e.getValue().forEach((k, v) -> {
                 if (!RedactedRun.isItems(v)) {
                     g.writeName(k);
-                    writeJson(g, v);
+                    StoredItemWriter.json(g, v);
                 }
             });
             g.writeEndObject();
@@ -180,7 +173,7 @@ public final class ExecutionCodec {
             e.getValue().forEach((k, v) -> {
                 if (RedactedRun.isItems(v)) {
                     g.writeName(k);
-                    writeItems(g, items(v));
+                    StoredItemWriter.items(g, items(v));
                 }
             });
             g.writeEndObject();
@@ -212,227 +205,9 @@ public final class ExecutionCodec {
     private static void writeStart(JsonGenerator g, Optional<String> startNode, List<Item> items) {
         g.writeStartObject();
         g.writeName("node");
-        writeNullable(g, startNode);
+        StoredItemWriter.nullable(g, startNode);
         g.writeName("items");
-        writeItems(g, items);
+        StoredItemWriter.items(g, items);
         g.writeEndObject();
-    }
-
-    private static void writeNullable(JsonGenerator g, Optional<String> value) {
-        if (value.isPresent()) {
-            g.writeString(value.get());
-        } else {
-            g.writeNull();
-        }
-    }
-
-    private static void writeError(JsonGenerator g, Optional<ExecutionError> error) {
-        if (error.isEmpty()) {
-            g.writeNull();
-            return;
-        }
-        ExecutionError e = error.get();
-        g.writeStartObject();
-        g.writeName("message");
-        g.writeString(e.message());
-        g.writeName("description");
-        g.writeString(e.description());
-        g.writeName("node");
-        writeNullable(g, e.node());
-        g.writeName("httpStatus");
-        if (e.httpStatus() == 0) {
-            g.writeNull();
-        } else {
-            g.writeNumber(e.httpStatus());
-        }
-        g.writeName("kind");
-        g.writeString(e.kind());
-        g.writeEndObject();
-    }
-
-    private static void writeRun(JsonGenerator g, NodeRun r, ExecutionResult result, RecordBudget budget) {
-        g.writeStartObject();
-        g.writeName("runIndex");
-        g.writeNumber(r.runIndex());
-        g.writeName("type");
-        g.writeString(r.type());
-        g.writeName("startedAt");
-        g.writeString(r.startedAt().toString());
-        g.writeName("executionTimeMs");
-        g.writeNumber(r.executionTime());
-        g.writeName("attempts");
-        g.writeNumber(r.attempts());
-        g.writeName("status");
-        g.writeString(r.failed() ? "error" : "success");
-        g.writeName("error");
-        writeError(g, r.error());
-        if (!r.console().isEmpty()) {
-            g.writeName("console");
-            g.writeStartArray();
-            for (String line : r.console()) {
-                g.writeString(line);
-            }
-            g.writeEndArray();
-        }
-        if (!r.metadata().isEmpty()) {
-            g.writeName("metadata");
-            writeJson(g, r.metadata());
-        }
-        g.writeName("sources");
-        g.writeStartArray();
-        for (Optional<InputSource> s : r.sources()) {
-            g.writeStartArray();
-            if (s.isPresent()) {
-                InputSource src = s.get();
-                g.writeStartObject();
-                g.writeName("node");
-                g.writeString(src.previousNode());
-                g.writeName("output");
-                g.writeNumber(src.previousNodeOutput());
-                g.writeName("run");
-                g.writeNumber(src.previousNodeRun());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeEndArray();
-        int[] droppedInputs = new int[r.input().size()];
-        int[] droppedOutputs = new int[r.output().size()];
-        boolean dropped = false;
-        g.writeName("input");
-        g.writeStartArray();
-        for (int i = 0; i < r.input().size(); i++) {
-            List<Item> items = r.input().get(i);
-            boolean byReference = i < r.sources().size()
-                    && r.sources()
-                            .get(i)
-                            .map(src -> sourceOutput(result, src) == items)
-                            .orElse(false);
-            if (byReference) {
-                g.writeNull();
-            } else if (budget.fits(items)) {
-                writeItems(g, items);
-            } else {
-                writeItems(g, List.of());
-                droppedInputs[i] = count(items);
-                dropped = true;
-            }
-        }
-        g.writeEndArray();
-        g.writeName("output");
-        g.writeStartArray();
-        for (int o = 0; o < r.output().size(); o++) {
-            List<Item> items = r.output().get(o);
-            if (budget.fits(items)) {
-                writeItems(g, items);
-            } else {
-                writeItems(g, List.of());
-                droppedOutputs[o] = count(items);
-                dropped = true;
-            }
-        }
-        g.writeEndArray();
-        if (dropped) {
-            g.writeName("truncated");
-            g.writeStartObject();
-            g.writeName("input");
-            g.writeArray(droppedInputs, 0, droppedInputs.length);
-            g.writeName("output");
-            g.writeArray(droppedOutputs, 0, droppedOutputs.length);
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private static int count(List<Item> items) {
-        return items instanceof DroppedItems d ? d.count() : items.size();
-    }
-
-    private static List<Item> sourceOutput(ExecutionResult result, InputSource src) {
-        List<NodeRun> runs = result.runData().get(src.previousNode());
-        if (runs == null || src.previousNodeRun() >= runs.size()) {
-            return null;
-        }
-        List<List<Item>> out = runs.get(src.previousNodeRun()).output();
-        return src.previousNodeOutput() < out.size() ? out.get(src.previousNodeOutput()) : null;
-    }
-
-    private static void writeItems(JsonGenerator g, List<Item> items) {
-        g.writeStartArray();
-        for (Item i : items) {
-            g.writeStartObject();
-            g.writeName("json");
-            writeJson(g, i.json());
-            if (!i.binary().isEmpty()) {
-                g.writeName("binary");
-                g.writeStartObject();
-                for (Map.Entry<String, BinaryData> e : i.binary().entrySet()) {
-                    BinaryData b = e.getValue();
-                    g.writeName(e.getKey());
-                    g.writeStartObject();
-                    g.writeName("mimeType");
-                    g.writeString(b.mimeType());
-                    if (b.fileName().isPresent()) {
-                        g.writeName("fileName");
-                        g.writeString(b.fileName().get());
-                    }
-                    g.writeName("fileSize");
-                    g.writeNumber(b.size());
-                    g.writeName("data");
-                    g.writeString(Base64.getEncoder().encodeToString(b.data()));
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
-            }
-            if (!i.pairedItems().isEmpty()) {
-                g.writeName("pairedItem");
-                g.writeStartArray();
-                for (var p : i.pairedItems()) {
-                    g.writeStartObject();
-                    g.writeName("item");
-                    g.writeNumber(p.item());
-                    g.writeName("input");
-                    g.writeNumber(p.input());
-                    if (p.run().isPresent()) {
-                        g.writeName("run");
-                        g.writeNumber(p.run().getAsInt());
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    /** Item JSON is plain maps, lists, strings, numbers and booleans; anything else goes through Jackson. */
-    private static void writeJson(JsonGenerator g, Object value) {
-        switch (value) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Map<?, ?> m -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    g.writeName(String.valueOf(e.getKey()));
-                    writeJson(g, e.getValue());
-                }
-                g.writeEndObject();
-            }
-            case List<?> l -> {
-                g.writeStartArray();
-                for (Object o : l) {
-                    writeJson(g, o);
-                }
-                g.writeEndArray();
-            }
-            case Boolean b -> g.writeBoolean(b);
-            case Integer n -> g.writeNumber(n);
-            case Long n -> g.writeNumber(n);
-            case Double n -> g.writeNumber(n);
-            case BigDecimal n -> g.writeNumber(n);
-            case BigInteger n -> g.writeNumber(n);
-            default -> g.writePOJO(value);
-        }
     }
 }
