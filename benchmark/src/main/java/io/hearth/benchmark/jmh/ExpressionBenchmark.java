@@ -61,7 +61,7 @@ public class ExpressionBenchmark {
     }
 
     private static void check(Object actual, Object expected) {
-        boolean same = actual instanceof Number a && expected instanceof Number e
+        boolean same = (actual instanceof Number a && expected instanceof Number e)
                 ? a.doubleValue() == e.doubleValue()
                 : expected.equals(actual);
         if (!same) {

@@ -138,7 +138,7 @@ final class ArrayMethods {
                         yield name.equals("find") ? e : (Object) (long) i;
                     }
                 }
-                yield name.equals("find") ? Undefined.INSTANCE : (Object) (-1L);
+                yield name.equals("find") ? Undefined.INSTANCE : Long.valueOf(-1L);
             }
             case "findLast", "findLastIndex" -> {
                 Object fn = Members.requireFunction(a0, name);
@@ -148,7 +148,7 @@ final class ArrayMethods {
                         yield name.equals("findLast") ? e : (Object) (long) i;
                     }
                 }
-                yield name.equals("findLast") ? Undefined.INSTANCE : (Object) (-1L);
+                yield name.equals("findLast") ? Undefined.INSTANCE : Long.valueOf(-1L);
             }
             case "forEach" -> {
                 Object fn = Members.requireFunction(a0, "forEach");

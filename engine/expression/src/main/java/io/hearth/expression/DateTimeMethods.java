@@ -237,8 +237,8 @@ final class DateTimeMethods {
             case "toISOString" -> LuxonFormat.iso(t.withZoneSameInstant(ZoneOffset.UTC));
             case "toDateString" -> LuxonFormat.format(t, "ccc LLL dd yyyy");
             case "toTimeString" -> LuxonFormat.format(t, "HH:mm:ss 'GMT'ZZZ");
-            case "plus" -> d.with(add(ctx, z, a, 1));
-            case "minus" -> d.with(add(ctx, z, a, -1));
+            case "plus" -> d.with(add(z, a, 1));
+            case "minus" -> d.with(add(z, a, -1));
             case "startOf" -> d.with(startOf(z, unit(a0)));
             case "beginningOf" -> d.with(startOf(z, unit(a0 == Undefined.INSTANCE ? "week" : a0)));
             case "endOf" -> d.with(endOf(z, unit(a0)));
@@ -442,7 +442,7 @@ final class DateTimeMethods {
         throw JsThrow.error("expected a DateTime but got " + JsOps.describe(v));
     }
 
-    private static ZonedDateTime add(EvalContext ctx, ZonedDateTime t, Object[] a, int sign) {
+    private static ZonedDateTime add(ZonedDateTime t, Object[] a, int sign) {
         Object a0 = JsOps.arg(a, 0);
         if (a0 instanceof Number n) {
             if (JsOps.arg(a, 1) == Undefined.INSTANCE) {
@@ -614,8 +614,8 @@ final class DateTimeMethods {
         if (!fractional) {
             return whole;
         }
-        ZonedDateTime base = plusUnit(from, unit, whole);
-        ZonedDateTime next = plusUnit(from, unit, whole + 1);
+        ZonedDateTime base = plusUnit(from, unit, (double) whole);
+        ZonedDateTime next = plusUnit(from, unit, (double) (whole + 1));
         double span = Duration.between(base, next).toMillis();
         return whole + (span == 0 ? 0 : Duration.between(base, to).toMillis() / span);
     }

@@ -572,10 +572,10 @@ final class Interpreter {
     /** Runs a statement; null when it completes normally, else how it ended (break, continue, return). */
     static Stmt.Completion exec(Stmt stmt, EvalContext ctx, Env env) {
         ctx.step();
-        switch (stmt) {
+        return switch (stmt) {
             case Stmt.Expression e -> {
                 eval(e.expression(), ctx, env);
-                return null;
+                yield null;
             }
             case Stmt.Declaration d -> {
                 for (Stmt.Declarator decl : d.declarators()) {
@@ -585,27 +585,21 @@ final class Interpreter {
                         bindPattern(decl.target(), Undefined.INSTANCE, ctx, env, true);
                     }
                 }
-                return null;
+                yield null;
             }
-            case Stmt.Block b -> {
-                return block(b.body(), b.scope(), b.functions(), ctx, env);
-            }
+            case Stmt.Block b -> block(b.body(), b.scope(), b.functions(), ctx, env);
             case Stmt.If i -> {
                 if (JsOps.truthy(eval(i.test(), ctx, env))) {
-                    return exec(i.then(), ctx, env);
+                    yield exec(i.then(), ctx, env);
                 }
-                return i.otherwise() == null ? null : exec(i.otherwise(), ctx, env);
+                yield i.otherwise() == null ? null : exec(i.otherwise(), ctx, env);
             }
             case Stmt.Return r -> {
                 ctx.returnValue = r.value() == null ? Undefined.INSTANCE : eval(r.value(), ctx, env);
-                return Stmt.Completion.RETURN;
+                yield Stmt.Completion.RETURN;
             }
-            case Stmt.For f -> {
-                return forLoop(f, ctx, env);
-            }
-            case Stmt.ForEach f -> {
-                return forEach(f, ctx, env);
-            }
+            case Stmt.For f -> forLoop(f, ctx, env);
+            case Stmt.ForEach f -> forEach(f, ctx, env);
             case Stmt.While w -> {
                 while (JsOps.truthy(eval(w.test(), ctx, env))) {
                     Stmt.Completion c = exec(w.body(), ctx, env);
@@ -615,11 +609,11 @@ final class Interpreter {
                             break;
                         }
                         if (control == PROPAGATE) {
-                            return c;
+                            yield c;
                         }
                     }
                 }
-                return null;
+                yield null;
             }
             case Stmt.DoWhile w -> {
                 do {
@@ -630,33 +624,23 @@ final class Interpreter {
                             break;
                         }
                         if (control == PROPAGATE) {
-                            return c;
+                            yield c;
                         }
                     }
                 } while (JsOps.truthy(eval(w.test(), ctx, env)));
-                return null;
+                yield null;
             }
-            case Stmt.Jump j -> {
-                return j.completion();
-            }
+            case Stmt.Jump j -> j.completion();
             case Stmt.Throw t -> throw JsThrow.of(eval(t.value(), ctx, env));
-            case Stmt.Try t -> {
-                return tryStatement(t, ctx, env);
-            }
-            case Stmt.Switch s -> {
-                return switchStatement(s, ctx, env);
-            }
+            case Stmt.Try t -> tryStatement(t, ctx, env);
+            case Stmt.Switch s -> switchStatement(s, ctx, env);
             case Stmt.Labeled l -> {
                 Stmt.Completion c = exec(l.body(), ctx, env);
-                return c != null && c.isBreak && l.label().equals(c.label) ? null : c;
+                yield c != null && c.isBreak && l.label().equals(c.label) ? null : c;
             }
-            case Stmt.FunctionDecl f -> {
-                return null; // hoisted: created when its block was entered
-            }
-            case Stmt.Empty e -> {
-                return null;
-            }
-        }
+            case Stmt.FunctionDecl f -> null; // hoisted: created when its block was entered
+            case Stmt.Empty e -> null;
+        };
     }
 
     private static Stmt.Completion block(

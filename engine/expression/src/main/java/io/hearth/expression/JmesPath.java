@@ -234,27 +234,23 @@ final class JmesPath {
     }
 
     private static Object compare(String op, Object a, Object b) {
-        switch (op) {
-            case "eq" -> {
-                return equal(a, b);
-            }
-            case "ne" -> {
-                return !equal(a, b);
-            }
+        return switch (op) {
+            case "eq" -> equal(a, b);
+            case "ne" -> !equal(a, b);
             default -> {
                 if (!(a instanceof Number x) || !(b instanceof Number y)) {
-                    return null;
+                    yield null;
                 }
                 double p = x.doubleValue();
                 double q = y.doubleValue();
-                return switch (op) {
+                yield switch (op) {
                     case "gt" -> p > q;
                     case "gte" -> p >= q;
                     case "lt" -> p < q;
                     default -> p <= q;
                 };
             }
-        }
+        };
     }
 
     static boolean equal(Object a, Object b) {

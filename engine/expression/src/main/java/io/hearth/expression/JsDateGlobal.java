@@ -23,7 +23,7 @@ final class JsDateGlobal {
                         "now", fn("now", (ctx, a) -> ctx.now().toInstant().toEpochMilli()),
                         "parse",
                                 fn("parse", (ctx, a) -> {
-                                    DateTimeValue d = parseJsDate(ctx, JsOps.toStr(ctx, JsOps.arg(a, 0)));
+                                    DateTimeValue d = parseJsDate(JsOps.toStr(ctx, JsOps.arg(a, 0)));
                                     return d.isValid()
                                             ? (Object) d.time().toInstant().toEpochMilli()
                                             : (Object) Double.NaN;
@@ -52,7 +52,7 @@ final class JsDateGlobal {
                 return d.isValid() ? DateTimeValue.jsDate(d.time()) : DateTimeValue.invalidJsDate();
             }
             if (v instanceof String s) {
-                return parseJsDate(ctx, s);
+                return parseJsDate(s);
             }
             double ms = JsOps.toNumber(v);
             if (Double.isNaN(ms) || Math.abs(ms) > 8.64e15) {
@@ -63,7 +63,7 @@ final class JsDateGlobal {
         return fromComponents(a);
     }
 
-    private static DateTimeValue parseJsDate(EvalContext ctx, String s) {
+    private static DateTimeValue parseJsDate(String s) {
         ZonedDateTime t = JsDateParser.parse(s);
         return t == null ? DateTimeValue.invalidJsDate() : DateTimeValue.jsDate(t);
     }

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
 /** JavaScript number semantics: boxing, printing (Number::toString) and parsing (StringToNumber). */
 final class JsNumbers {
 
-    private static final double TWO_63 = 9.223372036854775807E18;
+    private static final double TWO_63 = 9.223372036854776E+18;
 
     private JsNumbers() {}
 

@@ -135,7 +135,7 @@ final class JsOps {
         if (v instanceof JsError) {
             return v.toString();
         }
-        if (v instanceof Map<?, ?> || v instanceof ExpressionObject && !(v instanceof Namespace)) {
+        if (v instanceof Map<?, ?> || (v instanceof ExpressionObject && !(v instanceof Namespace))) {
             return "[object Object]";
         }
         if (v instanceof DateTimeValue
@@ -232,9 +232,9 @@ final class JsOps {
             return isNullish(a) && isNullish(b);
         }
         if (isPrimitive(a) && isPrimitive(b)) {
-            if (a instanceof String && b instanceof String
-                    || a instanceof Number && b instanceof Number
-                    || a instanceof Boolean && b instanceof Boolean) {
+            if ((a instanceof String && b instanceof String)
+                    || (a instanceof Number && b instanceof Number)
+                    || (a instanceof Boolean && b instanceof Boolean)) {
                 return strictEquals(a, b);
             }
             return toNumber(a) == toNumber(b);

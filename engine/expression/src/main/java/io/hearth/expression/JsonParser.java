@@ -55,13 +55,13 @@ final class JsonParser {
                 throw unexpected();
             }
             char c = s.charAt(pos);
-            switch (c) {
+            return switch (c) {
                 case '{' -> {
                     pos++;
                     LinkedHashMap<String, Object> map = new JsObject(ctx);
                     blanks();
                     if (peek('}')) {
-                        return map;
+                        yield map;
                     }
                     do {
                         blanks();
@@ -81,14 +81,14 @@ final class JsonParser {
                     if (!peek('}')) {
                         throw unexpected();
                     }
-                    return map;
+                    yield map;
                 }
                 case '[' -> {
                     pos++;
                     ArrayList<Object> list = new JsArray(ctx);
                     blanks();
                     if (peek(']')) {
-                        return list;
+                        yield list;
                     }
                     do {
                         blanks();
@@ -99,24 +99,14 @@ final class JsonParser {
                     if (!peek(']')) {
                         throw unexpected();
                     }
-                    return list;
+                    yield list;
                 }
-                case '"' -> {
-                    return string();
-                }
-                case 't' -> {
-                    return literal("true", Boolean.TRUE);
-                }
-                case 'f' -> {
-                    return literal("false", Boolean.FALSE);
-                }
-                case 'n' -> {
-                    return literal("null", null);
-                }
-                default -> {
-                    return number();
-                }
-            }
+                case '"' -> string();
+                case 't' -> literal("true", Boolean.TRUE);
+                case 'f' -> literal("false", Boolean.FALSE);
+                case 'n' -> literal("null", null);
+                default -> number();
+            };
         }
 
         private boolean peek(char c) {

@@ -146,7 +146,7 @@ final class LuxonDuration implements ExpressionObject {
                 new Builtin(
                         property, (ctx, a) -> JsOps.arg(a, 0) instanceof LuxonDuration d && d.values.equals(values));
             case "reconfigure", "mapUnits" -> new Builtin(property, (ctx, a) -> this);
-            case "isValid" -> Boolean.TRUE;
+            case "isValid" -> true;
             case "invalidReason" -> null;
             default -> Undefined.INSTANCE;
         };

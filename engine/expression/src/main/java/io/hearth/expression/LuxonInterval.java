@@ -118,7 +118,7 @@ final class LuxonInterval implements ExpressionObject {
                     if (!isValid()) {
                         return Double.NaN;
                     }
-                    return toDuration(ctx, JsOps.arg(a, 0) == Undefined.INSTANCE ? "milliseconds" : JsOps.arg(a, 0));
+                    return toDuration(JsOps.arg(a, 0) == Undefined.INSTANCE ? "milliseconds" : JsOps.arg(a, 0));
                 });
             case "toDuration" ->
                 method(property, (ctx, a) -> {
@@ -302,7 +302,7 @@ final class LuxonInterval implements ExpressionObject {
         };
     }
 
-    private Object toDuration(EvalContext ctx, Object unit) {
+    private Object toDuration(Object unit) {
         LuxonDuration d = (LuxonDuration) DateTimeMethods.diff(end.time(), start.time(), unit);
         return d.get(DateTimeMethods.unit(unit));
     }

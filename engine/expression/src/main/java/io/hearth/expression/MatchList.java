@@ -14,6 +14,7 @@ final class MatchList extends JsArray {
         this.groups = groups;
     }
 
+    @Override
     Object property(String name) {
         return switch (name) {
             case "index" -> index;

@@ -628,8 +628,7 @@ final class Parser {
                     "$if requires at least 2 parameters: test, value_if_true[, and value_if_false]"
                             + ExpressionSyntaxException.location(src, at.start()));
         }
-        return new Node.Conditional(
-                args.get(0), args.get(1), args.size() == 3 ? args.get(2) : new Node.Literal(Boolean.FALSE));
+        return new Node.Conditional(args.get(0), args.get(1), args.size() == 3 ? args.get(2) : new Node.Literal(false));
     }
 
     private String text(int fromToken, int toToken) {
@@ -681,25 +680,23 @@ final class Parser {
 
     private Node parsePrimary() {
         Token t = cur();
-        switch (t.type()) {
+        return switch (t.type()) {
             case NUMBER -> {
                 p++;
-                return new Node.Literal(JsNumbers.box((Double) t.value()));
+                yield new Node.Literal(JsNumbers.box((Double) t.value()));
             }
             case STRING, TEMPLATE_FULL -> {
                 p++;
-                return new Node.Literal(t.value());
+                yield new Node.Literal(t.value());
             }
-            case TEMPLATE_HEAD -> {
-                return templateLiteral();
-            }
+            case TEMPLATE_HEAD -> templateLiteral();
             case REGEX -> {
                 p++;
-                return new Node.RegexLiteral((JsRegExp) t.value());
+                yield new Node.RegexLiteral((JsRegExp) t.value());
             }
             case LPAREN -> {
                 if (arrowAhead()) {
-                    return parseArrow();
+                    yield parseArrow();
                 }
                 p++;
                 if (at(RPAREN)) {
@@ -710,47 +707,35 @@ final class Parser {
                 Node e = parseExpression();
                 noIn = outerNoIn;
                 expect(RPAREN);
-                return e;
+                yield e;
             }
-            case LBRACKET -> {
-                return arrayLiteral();
-            }
-            case LBRACE -> {
-                return objectLiteral();
-            }
+            case LBRACKET -> arrayLiteral();
+            case LBRACE -> objectLiteral();
             case IDENT -> {
                 if (t.isIdent("new")) {
-                    return parseNew();
+                    yield parseNew();
                 }
                 if (t.isIdent("function")) {
-                    return parseFunction(false);
+                    yield parseFunction(false);
                 }
                 if (peek(1).type() == ARROW) {
-                    return parseArrow();
+                    yield parseArrow();
                 }
                 p++;
-                return identifier(t);
+                yield identifier(t);
             }
             default -> throw unexpected(t);
-        }
+        };
     }
 
     /** An identifier used as a value: keywords, sandboxed names, then a variable or a global. */
     private Node identifier(Token t) {
         String name = t.text();
-        switch (name) {
-            case "true" -> {
-                return new Node.Literal(Boolean.TRUE);
-            }
-            case "false" -> {
-                return new Node.Literal(Boolean.FALSE);
-            }
-            case "null" -> {
-                return new Node.Literal(null);
-            }
-            case "undefined" -> {
-                return new Node.Literal(Undefined.INSTANCE);
-            }
+        return switch (name) {
+            case "true" -> new Node.Literal(Boolean.TRUE);
+            case "false" -> new Node.Literal(Boolean.FALSE);
+            case "null" -> new Node.Literal(null);
+            case "undefined" -> new Node.Literal(Undefined.INSTANCE);
             case "this" -> throw sandbox(t, "'this' is not available in expressions");
             case "import" -> throw sandbox(t, "import is not allowed in expressions");
             case "super" -> throw sandbox(t, "'super' is not available in expressions");
@@ -789,10 +774,8 @@ final class Parser {
                         t,
                         "'" + name + "' is not allowed here: a {{ }} holds a single expression;"
                                 + " statements go in a function body, e.g. {{ (() => { ... })() }}");
-            default -> {
-                return reference(name);
-            }
-        }
+            default -> reference(name);
+        };
     }
 
     private Node parseNew() {
@@ -1372,7 +1355,7 @@ final class Parser {
 
     /** The body of if/else/loops: a function declaration there gets a block of its own. */
     private Stmt substatement() {
-        if (atIdent("function") || atIdent("let") && peek(1).type() == IDENT || atIdent("const")) {
+        if (atIdent("function") || (atIdent("let") && peek(1).type() == IDENT) || atIdent("const")) {
             Token t = cur();
             pushScope(scope.block());
             List<Stmt.FunctionDecl> functions = new ArrayList<>();

@@ -180,7 +180,7 @@ final class ValueGlobals {
             Interpreter.spreadInto(ctx, out, source);
         } else if (source instanceof Map<?, ?> m) {
             double len = JsOps.toInteger(m.containsKey("length") ? m.get("length") : 0L);
-            int size = ctx.allocate((long) Math.max(0, Math.min(len, Long.MAX_VALUE / 2)));
+            int size = ctx.allocate((long) Math.max(0, Math.min(len, (double) (Long.MAX_VALUE / 2))));
             out = new JsArray(ctx, size);
             for (int i = 0; i < size; i++) {
                 Object v = m.get(Integer.toString(i));

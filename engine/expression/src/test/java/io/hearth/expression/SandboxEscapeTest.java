@@ -28,7 +28,6 @@ class SandboxEscapeTest {
     private static final Class<ExpressionSandboxException> SANDBOX = ExpressionSandboxException.class;
     private static final Class<ExpressionSyntaxException> SYNTAX = ExpressionSyntaxException.class;
     private static final Class<ExpressionLimitException> LIMIT = ExpressionLimitException.class;
-    private static final Class<ExpressionException> RUNTIME = ExpressionException.class;
 
     /**
      * A deadline far above what any bomb below needs, so that on a loaded machine the limit each

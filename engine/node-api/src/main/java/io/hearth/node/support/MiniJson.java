@@ -115,8 +115,8 @@ public final class MiniJson {
             case '{' -> readObject(depth);
             case '[' -> readArray(depth);
             case '"' -> readString();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
+            case 't' -> literal("true", true);
+            case 'f' -> literal("false", false);
             case 'n' -> literal("null", null);
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
