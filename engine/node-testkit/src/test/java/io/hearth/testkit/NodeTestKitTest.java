@@ -17,6 +17,7 @@ import io.hearth.node.description.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,7 @@ class NodeTestKitTest {
                 Map<String, Object> json =
                         new LinkedHashMap<>(ctx.items().get(i).json());
                 String field = p.requiredString("field");
-                json.put(field, String.valueOf(json.get(field)).toUpperCase() + suffix);
+                json.put(field, String.valueOf(json.get(field)).toUpperCase(Locale.ROOT) + suffix);
                 out.add(ctx.items().get(i).withJson(json).pairedWith(i));
             }
             return CompletableFuture.completedFuture(NodeOutput.of(out));

@@ -50,12 +50,13 @@ final class Comparisons {
         Object r = right.valid() ? right.value() : null;
         boolean exists = l != null && !(l instanceof Double d && d.isNaN());
         switch (c.operation()) {
-            case "exists":
+            case "exists" -> {
                 return exists;
-            case "notExists":
+            }
+            case "notExists" -> {
                 return !exists;
-            default:
-                break;
+            }
+            default -> {}
         }
         return switch (c.type()) {
             case "string" -> strings(c.operation(), l, r, !options.caseSensitive());

@@ -135,6 +135,7 @@ public final class ParameterResolver {
     }
 
     private record Constant(Object value) implements Plan {
+        @Override
         public Object resolve(Scope scope, LongConsumer produced) {
             return value;
         }
@@ -144,6 +145,7 @@ public final class ParameterResolver {
     private static final long COUNT_UP_TO = Integer.MAX_VALUE;
 
     private record Expression(Template template, String path) implements Plan {
+        @Override
         public Object resolve(Scope scope, LongConsumer produced) {
             Object v = evaluate(scope);
             if (v instanceof String s) {
@@ -172,12 +174,14 @@ public final class ParameterResolver {
     }
 
     private record Broken(String source, String path, String problem) implements Plan {
+        @Override
         public Object resolve(Scope scope, LongConsumer produced) {
             throw new ParameterException(path, "has an invalid expression '" + abbreviate(source) + "': " + problem);
         }
     }
 
     private record MapPlan(Map<String, Plan> entries) implements Plan {
+        @Override
         public Object resolve(Scope scope, LongConsumer produced) {
             Map<String, Object> out = new LinkedHashMap<>(entries.size() * 2);
             entries.forEach((k, p) -> out.put(k, p.resolve(scope, produced)));
@@ -186,6 +190,7 @@ public final class ParameterResolver {
     }
 
     private record ListPlan(List<Plan> elements) implements Plan {
+        @Override
         public Object resolve(Scope scope, LongConsumer produced) {
             List<Object> out = new ArrayList<>(elements.size());
             for (Plan p : elements) {

@@ -160,7 +160,7 @@ public final class EditFieldsNode implements ActionNode {
     private static Map<String, Object> setV3(Item item, ParameterValues p, double version) {
         boolean dots = !p.get("options.dotNotation").isPresent() || p.bool("options.dotNotation");
         boolean lenient = p.bool("options.ignoreConversionErrors");
-        Map<String, Object> json = base(item, p, version);
+        Map<String, Object> json = base(item, p);
         if ("raw".equals(p.string("mode"))) {
             p.map("jsonOutput").forEach((k, v) -> put(json, k, v, dots));
             return json;
@@ -195,7 +195,7 @@ public final class EditFieldsNode implements ActionNode {
         return json;
     }
 
-    private static Map<String, Object> base(Item item, ParameterValues p, double version) {
+    private static Map<String, Object> base(Item item, ParameterValues p) {
         boolean include = p.bool("includeOtherFields"); // v3.0-3.2's include is migrated to this
         String mode = p.string("include").isBlank() ? "all" : p.string("include");
         if (!include) {

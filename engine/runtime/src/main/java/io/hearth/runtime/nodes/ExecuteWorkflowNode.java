@@ -126,7 +126,7 @@ public final class ExecuteWorkflowNode implements ActionNode {
         }
         ParameterValues p = context.parameters();
         boolean wait = waits(p);
-        SubWorkflows.Call call = new SubWorkflows.Call(source(p, version, context), items, wait);
+        SubWorkflows.Call call = new SubWorkflows.Call(source(p, context), items, wait);
         return context.subWorkflows().run(call).thenApply(result -> {
             if (!wait) {
                 return NodeOutput.of(paired(items));
@@ -160,7 +160,7 @@ public final class ExecuteWorkflowNode implements ActionNode {
                 CompletionStage<SubWorkflows.Result> run;
                 try {
                     run = context.subWorkflows()
-                            .run(new SubWorkflows.Call(source(p, version, context), List.of(items.get(index)), wait));
+                            .run(new SubWorkflows.Call(source(p, context), List.of(items.get(index)), wait));
                 } catch (RuntimeException e) {
                     run = CompletableFuture.failedFuture(e);
                 }
@@ -204,7 +204,7 @@ public final class ExecuteWorkflowNode implements ActionNode {
         return p.get("options.waitForSubWorkflow").isEmpty() || p.bool("options.waitForSubWorkflow");
     }
 
-    private static SubWorkflows.Source source(ParameterValues p, double version, NodeExecutionContext context) {
+    private static SubWorkflows.Source source(ParameterValues p, NodeExecutionContext context) {
         String source = p.string("source").isEmpty() ? "database" : p.string("source");
         return switch (source) {
             case "database" -> {

@@ -100,10 +100,10 @@ public final class WorkflowJson {
         Map<String, Object> extra = new LinkedHashMap<>();
         root.forEach((k, v) -> {
             boolean emptyData = (k.equals("staticData") || k.equals("pinData"))
-                    && (v == null || v instanceof Map<?, ?> m && m.isEmpty());
+                    && (v == null || (v instanceof Map<?, ?> m && m.isEmpty()));
             boolean writtenDefault = (k.equals("active") && Boolean.FALSE.equals(v))
                     || (k.equals("settings")
-                            && v instanceof Map<?, ?> sm
+                            && v instanceof Map<?, ?>
                             && WorkflowSettingsJson.settingsTree(settings).isEmpty());
             if (!WORKFLOW_FIELDS.contains(k) || emptyData || writtenDefault) {
                 // unknown fields, and n8n's empty "pinData": {} / "staticData": null, go back out as they came

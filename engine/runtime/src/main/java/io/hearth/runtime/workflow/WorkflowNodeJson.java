@@ -114,7 +114,7 @@ final class WorkflowNodeJson {
         Optional<String> webhookId = optionalString(m, "webhookId", path + ".webhookId", problems);
         Map<String, Object> extra = new LinkedHashMap<>();
         m.forEach((k, v) -> {
-            if (!NODE_FIELDS.contains(k) || WRITTEN_DEFAULTS.contains(k) && isDefault(v)) {
+            if (!NODE_FIELDS.contains(k) || (WRITTEN_DEFAULTS.contains(k) && isDefault(v))) {
                 extra.put(k, v);
             }
         });

@@ -32,26 +32,34 @@ class WebhookTriggerNodeTest {
 
     private record Ctx(WebhookRequest request, ParameterValues parameters, Optional<CredentialData> basic)
             implements WebhookContext {
+        @Override
         public NodeInfo node() {
             return new NodeInfo("1", "Webhook", WebhookTriggerNode.TYPE, 2);
         }
 
+        @Override
         public WorkflowInfo workflow() {
             return new WorkflowInfo("w", "w", true, ZoneOffset.UTC);
         }
 
+        @Override
         public Optional<CredentialData> credential(String type) {
             return type.equals(HttpBasicAuthCredential.NAME) ? basic : Optional.empty();
         }
 
+        @Override
         public NodeLogger log() {
             return new NodeLogger() {
+                @Override
                 public void debug(String m, Object... a) {}
 
+                @Override
                 public void info(String m, Object... a) {}
 
+                @Override
                 public void warn(String m, Object... a) {}
 
+                @Override
                 public void error(String m, Object... a) {}
             };
         }

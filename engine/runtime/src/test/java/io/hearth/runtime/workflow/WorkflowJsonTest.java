@@ -43,7 +43,7 @@ class WorkflowJsonTest {
                 .containsExactly("Edit Fields", "Home Assistant");
         assertThat(w.settings().timezone()).contains(ZoneId.of("Europe/Amsterdam"));
         assertThat(w.settings().saveData()).isEqualTo(WorkflowSettings.SaveDataPolicy.ERRORS_ONLY);
-        assertThat(w.settings().executionTimeout()).contains(Duration.ofSeconds(120));
+        assertThat(w.settings().executionTimeout()).contains(Duration.ofMinutes(2));
     }
 
     @Test

@@ -34,7 +34,7 @@ final class MergeModes {
         if (!"waitForAll".equals(p.string("chooseBranchMode"))) {
             throw new NodeException("Merge → Output Type: unknown value '" + p.string("chooseBranchMode") + "'");
         }
-        switch (p.string("output")) {
+        return switch (p.string("output")) {
             case "specifiedInput" -> {
                 long input = p.integer("useDataOfInput");
                 if (input < 1 || input > inputs.size()) {
@@ -44,16 +44,16 @@ final class MergeModes {
                                     + " is not possible.",
                             null);
                 }
-                return inputs.get((int) input - 1);
+                yield inputs.get((int) input - 1);
             }
             case "empty" -> {
                 List<Item.PairedItem> from = new ArrayList<>();
                 inputs.get(0).forEach(e -> from.addAll(e.from()));
                 inputs.get(1).forEach(e -> from.addAll(e.from()));
-                return List.of(new Entry(Map.of(), Map.of(), from));
+                yield List.of(new Entry(Map.of(), Map.of(), from));
             }
             default -> throw new NodeException("Merge → Output: unknown value '" + p.string("output") + "'");
-        }
+        };
     }
 
     static List<Entry> combine(NodeExecutionContext context, ParameterValues p) {

@@ -53,10 +53,12 @@ final class PivotTable {
     }
 
     private record Leaf(Map<String, Object> values, List<Integer> indexes) implements Group {
+        @Override
         public Map<String, Object> toObject() {
             return values;
         }
 
+        @Override
         public void flatten(List<Map.Entry<String, Object>> splitValues, List<Item> out) {
             Map<String, Object> json = new LinkedHashMap<>(values);
             // innermost split field first, as n8n builds the item
@@ -68,6 +70,7 @@ final class PivotTable {
     }
 
     private record Split(String field, Map<Object, Group> groups) implements Group {
+        @Override
         public Map<String, Object> toObject() {
             Map<String, Object> out = new LinkedHashMap<>();
             groups.forEach((k, v) ->
@@ -75,6 +78,7 @@ final class PivotTable {
             return out;
         }
 
+        @Override
         public void flatten(List<Map.Entry<String, Object>> splitValues, List<Item> out) {
             groups.forEach((k, v) -> {
                 List<Map.Entry<String, Object>> deeper = new ArrayList<>(splitValues);

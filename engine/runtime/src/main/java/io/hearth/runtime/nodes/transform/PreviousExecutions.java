@@ -33,7 +33,7 @@ final class PreviousExecutions {
             default ->
                 throw new NodeException(context.node().name() + " → Keep Items Where: '" + logic + "' is not known");
         };
-        ProcessedValues.Scope scope = scope(context, first);
+        ProcessedValues.Scope scope = scope(first);
         Map<String, List<Item>> byValue = new LinkedHashMap<>();
         List<Item> items = context.items();
         for (int i = 0; i < items.size(); i++) {
@@ -67,10 +67,10 @@ final class PreviousExecutions {
         for (int i = 0; i < items.size(); i++) {
             out.add(items.get(i).pairedWith(i));
         }
-        return context.processedValues().clear(scope(context, p)).thenApply(v -> NodeOutput.of(out));
+        return context.processedValues().clear(scope(p)).thenApply(v -> NodeOutput.of(out));
     }
 
-    private static ProcessedValues.Scope scope(NodeExecutionContext context, ParameterValues p) {
+    private static ProcessedValues.Scope scope(ParameterValues p) {
         String scope = p.string("options.scope").isEmpty() ? "node" : p.string("options.scope");
         return switch (scope) {
             case "node" -> ProcessedValues.Scope.NODE;

@@ -3,7 +3,6 @@ package io.hearth.runtime.nodes.transform;
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.items;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ class AggregateNodeTest {
 
     @Test
     void collectsNestedFieldsSkippingMissingAndNullUnlessKept() {
-        var input = of(
+        var input = OneNode.of(
                 Map.of("user", Map.of("name", "ada", "tags", List.of("a"))),
                 Map.of("user", Map.of("tags", Arrays.asList("b", null))),
                 Map.of("user", java.util.Collections.singletonMap("name", null)));
@@ -42,7 +41,7 @@ class AggregateNodeTest {
         var p = fields(
                 Map.of("fieldToAggregate", "a"),
                 Map.of("fieldToAggregate", "b", "renameField", true, "outputFieldName", "a"));
-        assertThat(error(run("hearth.aggregate", 1, p, of(Map.of("a", 1)))))
+        assertThat(error(run("hearth.aggregate", 1, p, OneNode.of(Map.of("a", 1)))))
                 .contains("The 'a' output field is used more than once");
     }
 
@@ -50,7 +49,8 @@ class AggregateNodeTest {
     void allItemDataKeepsOnlyIncludedFieldsAndPairsEveryItem() {
         var p = Map.<String, Object>of(
                 "aggregate", "aggregateAllItemData", "include", "specifiedFields", "fieldsToInclude", "id");
-        var out = items(run("hearth.aggregate", 1, p, of(Map.of("id", 1, "x", 2), Map.of("x", 3), Map.of("id", 4))));
+        var out = items(
+                run("hearth.aggregate", 1, p, OneNode.of(Map.of("id", 1, "x", 2), Map.of("x", 3), Map.of("id", 4))));
         assertThat(out).singleElement().satisfies(i -> {
             assertThat(i.json()).isEqualTo(Map.of("data", List.of(Map.of("id", 1), Map.of("id", 4))));
             assertThat(i.pairedItems()).extracting(Item.PairedItem::item).containsExactly(0, 2);

@@ -24,10 +24,12 @@ class CompareDatasetsNodeTest {
 
     /** Emits the items given in its "items" parameter. */
     static final class Items implements ActionNode {
+        @Override
         public NodeDescription description() {
             return NodeDescription.builder("test.items").build();
         }
 
+        @Override
         @SuppressWarnings("unchecked")
         public CompletionStage<NodeOutput> execute(NodeExecutionContext c) {
             return CompletableFuture.completedFuture(NodeOutput.of(

@@ -3,7 +3,6 @@ package io.hearth.runtime.nodes.transform;
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.items;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +22,18 @@ class CryptoNodeTest {
 
     @Test
     void hashesTextWithTheVersionsDefaultAlgorithm() {
-        assertThat(json(run("n8n-nodes-base.crypto", 1, Map.of("value", "test"), of(Map.of("keep", 1)))))
+        assertThat(json(run("n8n-nodes-base.crypto", 1, Map.of("value", "test"), OneNode.of(Map.of("keep", 1)))))
                 .containsExactly(Map.of("keep", 1, "data", "098f6bcd4621d373cade4e832627b4f6"));
         assertThat(json(run(
-                        "n8n-nodes-base.crypto", 2, Map.of("value", "test", "dataPropertyName", "a.b"), of(Map.of()))))
+                        "n8n-nodes-base.crypto",
+                        2,
+                        Map.of("value", "test", "dataPropertyName", "a.b"),
+                        OneNode.of(Map.of()))))
                 .containsExactly(Map.of("a.b", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
         var sha3 = Map.<String, Object>of("value", "test", "type", "SHA3-256", "encoding", "base64");
-        assertThat(json(run("hearth.crypto", 2, sha3, of(Map.of()))).getFirst().get("data"))
+        assertThat(json(run("hearth.crypto", 2, sha3, OneNode.of(Map.of())))
+                        .getFirst()
+                        .get("data"))
                 .isEqualTo("NvAoWAuwLMgnKpoCD0IA40bidq5mTkXugHRVdOL1q4A=");
     }
 
@@ -50,7 +54,7 @@ class CryptoNodeTest {
     @Test
     void namesTheMissingBinaryProperty() {
         var p = Map.<String, Object>of("binaryData", true, "binaryPropertyName", "file");
-        assertThat(error(run("hearth.crypto", 2, p, of(Map.of())))).contains("binary file 'file'");
+        assertThat(error(run("hearth.crypto", 2, p, OneNode.of(Map.of())))).contains("binary file 'file'");
     }
 
     @Test
@@ -63,8 +67,9 @@ class CryptoNodeTest {
                 + "\n-----END PRIVATE KEY-----";
         var p = Map.<String, Object>of(
                 "action", "sign", "value", "hello", "algorithm", "RSA-SHA256", "encoding", "base64", "privateKey", pem);
-        String signature = (String)
-                json(run("hearth.crypto", 1, p, of(Map.of()))).getFirst().get("data");
+        String signature = (String) json(run("hearth.crypto", 1, p, OneNode.of(Map.of())))
+                .getFirst()
+                .get("data");
         Signature verify = Signature.getInstance("SHA256withRSA");
         verify.initVerify(rsaPair.getPublic());
         verify.update("hello".getBytes(StandardCharsets.UTF_8));
@@ -78,8 +83,9 @@ class CryptoNodeTest {
                 + " -----END PRIVATE KEY-----";
         var ecParams = Map.<String, Object>of(
                 "action", "sign", "value", "hello", "algorithm", "sha384", "encoding", "hex", "privateKey", ecPem);
-        String ecSignature = (String)
-                json(run("hearth.crypto", 1, ecParams, of(Map.of()))).getFirst().get("data");
+        String ecSignature = (String) json(run("hearth.crypto", 1, ecParams, OneNode.of(Map.of())))
+                .getFirst()
+                .get("data");
         Signature ecVerify = Signature.getInstance("SHA384withECDSA");
         ecVerify.initVerify(ecPair.getPublic());
         ecVerify.update("hello".getBytes(StandardCharsets.UTF_8));
@@ -89,19 +95,19 @@ class CryptoNodeTest {
     @Test
     void versionTwoTakesItsSecretsFromACredentialAndSaysWhenThereIsNone() {
         var p = Map.<String, Object>of("action", "hmac", "value", "x");
-        assertThat(error(run("hearth.crypto", 2, p, of(Map.of())))).contains("No Crypto credential selected");
+        assertThat(error(run("hearth.crypto", 2, p, OneNode.of(Map.of())))).contains("No Crypto credential selected");
     }
 
     @Test
     void generatesRandomStringsOfTheAskedLengthAndUuids() {
         for (String type : List.of("hex", "base64", "ascii")) {
             var p = Map.<String, Object>of("action", "generate", "encodingType", type, "stringLength", 17);
-            assertThat((String) json(run("hearth.crypto", 2, p, of(Map.of())))
+            assertThat((String) json(run("hearth.crypto", 2, p, OneNode.of(Map.of())))
                             .getFirst()
                             .get("data"))
                     .hasSize(17);
         }
-        assertThat((String) json(run("hearth.crypto", 2, Map.of("action", "generate"), of(Map.of())))
+        assertThat((String) json(run("hearth.crypto", 2, Map.of("action", "generate"), OneNode.of(Map.of())))
                         .getFirst()
                         .get("data"))
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");

@@ -2,7 +2,6 @@ package io.hearth.runtime.nodes.transform;
 
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,7 @@ class DateTimeNodeTest {
     private static final String TYPE = "n8n-nodes-base.dateTime";
 
     private static Object v2(Map<String, Object> parameters, Map<String, Object> item) {
-        return json(run(TYPE, 2, parameters, of(item)))
+        return json(run(TYPE, 2, parameters, OneNode.of(item)))
                 .getFirst()
                 .values()
                 .iterator()
@@ -103,7 +102,7 @@ class DateTimeNodeTest {
                         "week",
                         "options",
                         Map.of("includeInputFields", true)),
-                of(Map.of("at", "2024-01-01T00:00:00Z"))));
+                OneNode.of(Map.of("at", "2024-01-01T00:00:00Z"))));
         assertThat(out).containsExactly(Map.of("at", "2024-01-01T00:00:00Z", "datePart", 1));
     }
 
@@ -111,15 +110,15 @@ class DateTimeNodeTest {
     void currentDateWithoutTimeIsMidnightInTheChosenZone() {
         Object now = v2(Map.of("includeTime", false, "options", Map.of("timezone", "Asia/Kolkata")), Map.of());
         assertThat((String) now).matches("\\d{4}-\\d{2}-\\d{2}T00:00:00\\.000\\+05:30");
-        assertThat(error(run(TYPE, 2, Map.of("options", Map.of("timezone", "Mars/Base")), of(Map.of()))))
+        assertThat(error(run(TYPE, 2, Map.of("options", Map.of("timezone", "Mars/Base")), OneNode.of(Map.of()))))
                 .contains("The timezone Mars/Base is not valid");
     }
 
     @Test
     void anUnreadableDateFailsOrBecomesAnErrorItem() {
         var p = Map.<String, Object>of("operation", "roundDate", "date", "not a date");
-        assertThat(error(run(TYPE, 2, p, of(Map.of())))).contains("Invalid date format");
-        var cont = run(TYPE, 2, p, of(Map.of()), n -> n.withOnError(OnError.CONTINUE_REGULAR_OUTPUT));
+        assertThat(error(run(TYPE, 2, p, OneNode.of(Map.of())))).contains("Invalid date format");
+        var cont = run(TYPE, 2, p, OneNode.of(Map.of()), n -> n.withOnError(OnError.CONTINUE_REGULAR_OUTPUT));
         assertThat(json(cont)).containsExactly(Map.of("error", "Invalid date format"));
     }
 
@@ -134,11 +133,11 @@ class DateTimeNodeTest {
                 "dddd, MMMM Do YYYY, h:mm a [in] z",
                 "options",
                 Map.of("fromTimezone", "Europe/Amsterdam", "toTimezone", "America/New_York"));
-        assertThat(json(run(TYPE, 1, p, of(Map.of("id", 1)))))
+        assertThat(json(run(TYPE, 1, p, OneNode.of(Map.of("id", 1)))))
                 .containsExactly(Map.of("id", 1, "data", "Monday, August 1st 2022, 6:00 am in EDT"));
-        assertThat(json(run(TYPE, 1, Map.of("value", "08/01/2022", "toFormat", "YYYY-MM-DD"), of(Map.of()))))
+        assertThat(json(run(TYPE, 1, Map.of("value", "08/01/2022", "toFormat", "YYYY-MM-DD"), OneNode.of(Map.of()))))
                 .containsExactly(Map.of("data", "2022-08-01"));
-        assertThat(error(run(TYPE, 1, Map.of("value", "someday"), of(Map.of()))))
+        assertThat(error(run(TYPE, 1, Map.of("value", "someday"), OneNode.of(Map.of()))))
                 .contains("The date input format could not be recognized");
     }
 
@@ -151,9 +150,10 @@ class DateTimeNodeTest {
                 "duration", 1,
                 "timeUnit", "months",
                 "options", Map.of("fromFormat", "DD/MM/YYYY"));
-        assertThat(json(run(TYPE, 1, p, of(Map.of())))).containsExactly(Map.of("data", "2024-02-29T00:00:00.000Z"));
+        assertThat(json(run(TYPE, 1, p, OneNode.of(Map.of()))))
+                .containsExactly(Map.of("data", "2024-02-29T00:00:00.000Z"));
         var strict = Map.<String, Object>of(
                 "action", "calculate", "value", "31/01/2024 x", "options", Map.of("fromFormat", "DD/MM/YYYY"));
-        assertThat(error(run(TYPE, 1, strict, of(Map.of())))).contains("Date input cannot be parsed");
+        assertThat(error(run(TYPE, 1, strict, OneNode.of(Map.of())))).contains("Date input cannot be parsed");
     }
 }

@@ -2,7 +2,6 @@ package io.hearth.runtime.nodes.transform;
 
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +15,7 @@ class ItemListsNodeTest {
 
     @Test
     void splitOutIsStrictInVersionOneAndLenientFromTwoPointTwo() {
-        var input = of(Map.of("data", "plain"));
+        var input = OneNode.of(Map.of("data", "plain"));
         var p = Map.<String, Object>of("fieldToSplitOut", "data");
         assertThat(error(run(TYPE, 1, p, input))).contains("The provided field 'data' is not an array");
         assertThat(error(run(TYPE, 2.1, p, input))).contains("is not an array or object");
@@ -29,7 +28,7 @@ class ItemListsNodeTest {
 
     @Test
     void versionsBeforeThreeListFieldsAsAFixedCollection() {
-        var input = of(Map.of("id", 1, "x", "a", "tags", List.of("t1", "t2")));
+        var input = OneNode.of(Map.of("id", 1, "x", "a", "tags", List.of("t1", "t2")));
         var v2 = Map.<String, Object>of(
                 "fieldToSplitOut", "tags",
                 "include", "selectedOtherFields",
@@ -44,7 +43,7 @@ class ItemListsNodeTest {
 
     @Test
     void concatenateIsCalledAggregateItemsBeforeVersionThree() {
-        var input = of(Map.of("id", 1), Map.of("id", 2));
+        var input = OneNode.of(Map.of("id", 1), Map.of("id", 2));
         var fields = Map.<String, Object>of("fieldToAggregate", List.of(Map.of("fieldToAggregate", "id")));
         assertThat(json(run(TYPE, 2, Map.of("operation", "aggregateItems", "fieldsToAggregate", fields), input)))
                 .containsExactly(Map.of("id", List.of(1, 2)));
@@ -54,7 +53,7 @@ class ItemListsNodeTest {
 
     @Test
     void removeDuplicatesChecksTypesUntilThreePointOne() {
-        var input = of(Map.of("id", 1), Map.of("id", "1"), Map.of("id", 1));
+        var input = OneNode.of(Map.of("id", 1), Map.of("id", "1"), Map.of("id", 1));
         var p = Map.<String, Object>of("operation", "removeDuplicates");
         assertThat(error(run(TYPE, 3, p, input))).contains("'id' isn't always the same type");
         assertThat(json(run(TYPE, 3.1, p, input))).containsExactly(Map.of("id", 1), Map.of("id", "1"));
@@ -62,7 +61,7 @@ class ItemListsNodeTest {
 
     @Test
     void summarizeGroupsByTextWithIntegerKeysFirst() {
-        var input = of(
+        var input = OneNode.of(
                 Map.of("k", "b", "v", 1), Map.of("k", 10, "v", 2), Map.of("k", 2, "v", 3), Map.of("k", "10", "v", 4));
         var p = Map.<String, Object>of(
                 "operation", "summarize",

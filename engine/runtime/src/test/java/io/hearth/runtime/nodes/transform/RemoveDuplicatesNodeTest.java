@@ -3,7 +3,6 @@ package io.hearth.runtime.nodes.transform;
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.items;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ class RemoveDuplicatesNodeTest {
 
     @Test
     void keepsTheFirstOfEqualItemsInInputOrder() {
-        var input = of(
+        var input = OneNode.of(
                 Map.of("a", 1, "b", Map.of("c", List.of(1, 2))),
                 Map.of("a", 2, "b", Map.of("c", List.of(1, 2))),
                 Map.of("a", 1.0, "b", Map.of("c", List.of(1, 2))));
@@ -28,7 +27,7 @@ class RemoveDuplicatesNodeTest {
 
     @Test
     void comparesSelectedFieldsAndCanDropTheOthers() {
-        var input = of(Map.of("id", 1, "x", "a"), Map.of("id", 1, "x", "b"), Map.of("id", 2, "x", "c"));
+        var input = OneNode.of(Map.of("id", 1, "x", "a"), Map.of("id", 1, "x", "b"), Map.of("id", 2, "x", "c"));
         var p = Map.<String, Object>of(
                 "compare", "selectedFields", "fieldsToCompare", "id", "options", Map.of("removeOtherFields", true));
         assertThat(json(run("hearth.removeDuplicates", 2, p, input))).containsExactly(Map.of("id", 1), Map.of("id", 2));
@@ -36,7 +35,7 @@ class RemoveDuplicatesNodeTest {
 
     @Test
     void comparesAllFieldsExceptSome() {
-        var input = of(Map.of("id", 1, "seen", "mon"), Map.of("id", 1, "seen", "tue"));
+        var input = OneNode.of(Map.of("id", 1, "seen", "mon"), Map.of("id", 1, "seen", "tue"));
         var p = Map.<String, Object>of("compare", "allFieldsExcept", "fieldsToExclude", "seen");
         assertThat(json(run("hearth.removeDuplicates", 1.1, p, input))).containsExactly(Map.of("id", 1, "seen", "mon"));
     }
@@ -44,9 +43,9 @@ class RemoveDuplicatesNodeTest {
     @Test
     void aFieldMissingFromSomeItemsOrOfMixedTypesIsAnError() {
         var p = Map.<String, Object>of("compare", "selectedFields", "fieldsToCompare", "id");
-        assertThat(error(run("hearth.removeDuplicates", 2, p, of(Map.of("id", 1), Map.of("x", 1)))))
+        assertThat(error(run("hearth.removeDuplicates", 2, p, OneNode.of(Map.of("id", 1), Map.of("x", 1)))))
                 .contains("'id' field is missing from some input items");
-        assertThat(error(run("hearth.removeDuplicates", 2, p, of(Map.of("id", 1), Map.of("id", "1")))))
+        assertThat(error(run("hearth.removeDuplicates", 2, p, OneNode.of(Map.of("id", 1), Map.of("id", "1")))))
                 .contains("'id' isn't always the same type");
     }
 

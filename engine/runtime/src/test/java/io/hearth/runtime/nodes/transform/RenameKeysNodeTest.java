@@ -2,7 +2,6 @@ package io.hearth.runtime.nodes.transform;
 
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +20,7 @@ class RenameKeysNodeTest {
                         List.of(
                                 Map.of("currentKey", "attributes.temp", "newKey", "temperature"),
                                 Map.of("currentKey", "absent", "newKey", "x"))));
-        var input = of(Map.of("attributes", Map.of("temp", 21, "unit", "C")));
+        var input = OneNode.of(Map.of("attributes", Map.of("temp", 21, "unit", "C")));
         assertThat(json(run("n8n-nodes-base.renameKeys", 1, p, input)))
                 .containsExactly(Map.of("attributes", Map.of("unit", "C"), "temperature", 21));
         assertThat(input.getFirst().json()).isEqualTo(Map.of("attributes", Map.of("temp", 21, "unit", "C")));
@@ -33,7 +32,7 @@ class RenameKeysNodeTest {
                 "searchRegex", "^sensor_(\\w+)$", "replaceRegex", "$1", "options", Map.of("caseInsensitive", true));
         var p = Map.<String, Object>of(
                 "additionalOptions", Map.of("regexReplacement", Map.of("replacements", List.of(replacement))));
-        var input = of(Map.of("SENSOR_a", 1, "nested", Map.of("sensor_b", List.of(Map.of("sensor_c", 3)))));
+        var input = OneNode.of(Map.of("SENSOR_a", 1, "nested", Map.of("sensor_b", List.of(Map.of("sensor_c", 3)))));
         assertThat(json(run("hearth.renameKeys", 1, p, input)))
                 .containsExactly(Map.of("a", 1, "nested", Map.of("b", List.of(Map.of("c", 3)))));
 
@@ -47,7 +46,7 @@ class RenameKeysNodeTest {
                                         "searchRegex", "sensor_",
                                         "replaceRegex", "",
                                         "options", Map.of("depth", 0))))));
-        assertThat(json(run("hearth.renameKeys", 1, topOnly, of(Map.of("sensor_a", Map.of("sensor_b", 1))))))
+        assertThat(json(run("hearth.renameKeys", 1, topOnly, OneNode.of(Map.of("sensor_a", Map.of("sensor_b", 1))))))
                 .containsExactly(Map.of("a", Map.of("sensor_b", 1)));
     }
 
@@ -58,6 +57,7 @@ class RenameKeysNodeTest {
                 Map.of(
                         "regexReplacement",
                         Map.of("replacements", List.of(Map.of("searchRegex", "(", "replaceRegex", "x")))));
-        assertThat(error(run("hearth.renameKeys", 1, p, of(Map.of("a", 1))))).contains("Invalid regular expression");
+        assertThat(error(run("hearth.renameKeys", 1, p, OneNode.of(Map.of("a", 1)))))
+                .contains("Invalid regular expression");
     }
 }

@@ -3,7 +3,6 @@ package io.hearth.runtime.nodes.transform;
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.items;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +19,7 @@ class SortLimitNodeTest {
 
     @Test
     void sortsByFieldsCaseInsensitivelyThenByTheNextField() {
-        var input = of(
+        var input = OneNode.of(
                 Map.of("room", "kitchen", "t", 20),
                 Map.of("room", "Bath", "t", 18),
                 Map.of("room", "bath", "t", 21),
@@ -36,20 +35,20 @@ class SortLimitNodeTest {
 
     @Test
     void namesTheFieldNoItemHas() {
-        assertThat(error(run("hearth.sort", 1, sortBy(Map.of("fieldName", "nope")), of(Map.of("a", 1)))))
+        assertThat(error(run("hearth.sort", 1, sortBy(Map.of("fieldName", "nope")), OneNode.of(Map.of("a", 1)))))
                 .contains("Couldn't find the field 'nope' in the input data");
     }
 
     @Test
     void refusesCodeSortingByName() {
-        assertThat(error(run("hearth.sort", 1, Map.of("type", "code"), of(Map.of("a", 1)))))
+        assertThat(error(run("hearth.sort", 1, Map.of("type", "code"), OneNode.of(Map.of("a", 1)))))
                 .contains("Type: 'Code'")
                 .contains("not supported");
     }
 
     @Test
     void randomSortKeepsEveryItem() {
-        var input = of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3), Map.of("n", 4));
+        var input = OneNode.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3), Map.of("n", 4));
         assertThat(json(run("hearth.sort", 1, Map.of("type", "random"), input)))
                 .containsExactlyInAnyOrderElementsOf(
                         input.stream().map(Item::json).toList());
@@ -57,7 +56,7 @@ class SortLimitNodeTest {
 
     @Test
     void limitKeepsTheFirstOrLastItems() {
-        var input = of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3));
+        var input = OneNode.of(Map.of("n", 1), Map.of("n", 2), Map.of("n", 3));
         assertThat(json(run("n8n-nodes-base.limit", 1, Map.of("maxItems", 2), input)))
                 .containsExactly(Map.of("n", 1), Map.of("n", 2));
         var last = items(run("hearth.limit", 1, Map.of("maxItems", 2, "keep", "lastItems"), input));

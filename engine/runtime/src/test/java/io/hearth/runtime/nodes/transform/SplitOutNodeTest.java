@@ -3,7 +3,6 @@ package io.hearth.runtime.nodes.transform;
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.items;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,7 @@ class SplitOutNodeTest {
 
     @Test
     void splitsAListOfObjectsIntoItemsPairedWithTheirSource() {
-        var input = of(Map.of("rooms", List.of(Map.of("id", 1), Map.of("id", 2))), Map.of("rooms", List.of()));
+        var input = OneNode.of(Map.of("rooms", List.of(Map.of("id", 1), Map.of("id", 2))), Map.of("rooms", List.of()));
         var out = items(run("n8n-nodes-base.splitOut", 1, Map.of("fieldToSplitOut", "rooms"), input));
         assertThat(out).extracting(Item::json).containsExactly(Map.of("id", 1), Map.of("id", 2));
         assertThat(out).allSatisfy(i -> assertThat(i.pairedItems()).containsExactly(new Item.PairedItem(0, 0)));
@@ -25,7 +24,7 @@ class SplitOutNodeTest {
 
     @Test
     void keepsOtherFieldsWithoutTheSplitOneAndNamesTheDestination() {
-        var input = of(Map.of("home", "a", "sensor", Map.of("values", List.of(1, 2))));
+        var input = OneNode.of(Map.of("home", "a", "sensor", Map.of("values", List.of(1, 2))));
         var p = Map.<String, Object>of(
                 "fieldToSplitOut", "$json.sensor.values",
                 "include", "allOtherFields",
@@ -39,7 +38,7 @@ class SplitOutNodeTest {
 
     @Test
     void splitsSeveralFieldsSideBySideAndCopiesSelectedFields() {
-        var input = of(Map.of("a", List.of(1, 2), "b", List.of("x"), "keep", true, "drop", 0));
+        var input = OneNode.of(Map.of("a", List.of(1, 2), "b", List.of("x"), "keep", true, "drop", 0));
         var p = Map.<String, Object>of(
                 "fieldToSplitOut", "a, b", "include", "selectedOtherFields", "fieldsToInclude", "keep, missing");
         assertThat(json(run("hearth.splitOut", 1, p, input)))
@@ -48,7 +47,7 @@ class SplitOutNodeTest {
 
     @Test
     void objectValuesAndPlainValuesSplitToo() {
-        var input = of(Map.of("o", OneNode.ordered("x", 1, "y", 2)), Map.of("o", "single"));
+        var input = OneNode.of(Map.of("o", OneNode.ordered("x", 1, "y", 2)), Map.of("o", "single"));
         assertThat(json(run("hearth.splitOut", 1, Map.of("fieldToSplitOut", "o"), input)))
                 .containsExactly(Map.of("o", 1), Map.of("o", 2), Map.of("o", "single"));
     }
@@ -68,7 +67,7 @@ class SplitOutNodeTest {
     @Test
     void refusesMismatchedDestinationNames() {
         var p = Map.<String, Object>of("fieldToSplitOut", "a, b", "options", Map.of("destinationFieldName", "x"));
-        assertThat(error(run("hearth.splitOut", 1, p, of(Map.of("a", List.of(1))))))
+        assertThat(error(run("hearth.splitOut", 1, p, OneNode.of(Map.of("a", List.of(1))))))
                 .contains("the same number of destination fields");
     }
 }

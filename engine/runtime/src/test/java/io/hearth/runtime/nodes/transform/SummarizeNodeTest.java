@@ -3,7 +3,6 @@ package io.hearth.runtime.nodes.transform;
 import static io.hearth.runtime.nodes.transform.OneNode.error;
 import static io.hearth.runtime.nodes.transform.OneNode.items;
 import static io.hearth.runtime.nodes.transform.OneNode.json;
-import static io.hearth.runtime.nodes.transform.OneNode.of;
 import static io.hearth.runtime.nodes.transform.OneNode.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SummarizeNodeTest {
 
-    private static final List<Item> READINGS = of(
+    private static final List<Item> READINGS = OneNode.of(
             Map.of("room", "kitchen", "t", 20, "by", "a"),
             Map.of("room", "kitchen", "t", 22, "by", "b"),
             Map.of("room", "bath", "t", 18, "by", "a"),
@@ -91,7 +90,7 @@ class SummarizeNodeTest {
 
     @Test
     void versionOneGroupsNumbersAndTheirTextTogether() {
-        var input = of(Map.of("k", 1, "v", 1), Map.of("k", "1", "v", 2));
+        var input = OneNode.of(Map.of("k", 1, "v", 1), Map.of("k", "1", "v", 2));
         var p = summarize("k", Map.of("aggregation", "sum", "field", "v"));
         assertThat(json(run("hearth.summarize", 1, p, input))).containsExactly(Map.of("k", "1", "sum_v", 3L));
         assertThat(json(run("hearth.summarize", 1.1, p, input)))
