@@ -68,7 +68,7 @@ class ClusterIT {
         }
         for (Node n : nodes) {
             Awaitility.await()
-                    .atMost(Duration.ofSeconds(300)) // a loaded machine starts a server slowly
+                    .atMost(Duration.ofMinutes(5)) // a loaded machine starts a server slowly
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> get(n.url("/actuator/health/readiness"), null).statusCode() == 200);
@@ -437,7 +437,7 @@ class ClusterIT {
         Node a = launch("node-a", jar, url, "--hearth.cluster.role=main");
         nodes.set(0, a);
         Awaitility.await()
-                .atMost(Duration.ofSeconds(300))
+                .atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> get(a.url("/actuator/health/readiness"), null).statusCode() == 200);
@@ -449,7 +449,7 @@ class ClusterIT {
                     .isEqualTo(200);
         }
         Awaitility.await()
-                .atMost(Duration.ofSeconds(120))
+                .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(count(id, "success")).isEqualTo(50));
         assertThat(db.sql("SELECT DISTINCT instance_id FROM executions WHERE workflow_id = ?")

@@ -165,11 +165,11 @@ class CodeNodeServerTest extends ApiTestSupport {
 
         for (String id : List.of(loop, hog)) {
             Awaitility.await()
-                    .atMost(Duration.ofSeconds(120))
+                    .atMost(Duration.ofMinutes(2))
                     .until(() -> executions(id).stream().anyMatch(e -> "error".equals(e.get("status"))));
         }
         for (Mono<String> answer : runaway) {
-            assertThat(answer.block(Duration.ofSeconds(120))).isNotNull();
+            assertThat(answer.block(Duration.ofMinutes(2))).isNotNull();
         }
         api.get()
                 .uri("/api/v1/executions/{e}", executions(loop).getFirst().get("id"))

@@ -9,7 +9,6 @@ import io.hearth.nodes.homeassistant.client.HomeAssistantClient;
 import io.hearth.testsupport.RealHomeAssistant;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,8 +33,6 @@ import org.springframework.test.context.TestPropertySource;
 class HomeAssistantSignInServerIT extends ApiTestSupport {
 
     private static final String PUBLIC_URL = "http://hearth.proxy.test:8443/";
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private RealHomeAssistant ha;
 

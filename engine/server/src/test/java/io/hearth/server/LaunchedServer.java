@@ -103,7 +103,7 @@ final class LaunchedServer implements AutoCloseable {
             pb.environment().putAll(environment);
             LaunchedServer server = new LaunchedServer(pb.start(), port, dataDir, log);
             Awaitility.await()
-                    .atMost(Duration.ofSeconds(180))
+                    .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(250))
                     .ignoreExceptions()
                     .until(() -> {
@@ -148,7 +148,7 @@ final class LaunchedServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("X-Hearth-Api-Key", apiKey())
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(120))
+                .timeout(Duration.ofMinutes(2))
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 

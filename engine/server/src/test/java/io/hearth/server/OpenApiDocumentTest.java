@@ -2,6 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class OpenApiDocumentTest extends ApiTestSupport {
         SoftAssertions soft = new SoftAssertions();
         paths.forEach((path, operations) -> operations.forEach((method, op) -> {
             Map<String, Object> responses = (Map<String, Object>) op.get("responses");
-            String where = method.toUpperCase() + " " + path;
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
             soft.assertThat(responses).as(where).containsKey("400");
             if (!java.util.Set.of("/api/v1/auth/status", "/api/v1/auth/setup", "/api/v1/auth/login")
                     .contains(path)) {

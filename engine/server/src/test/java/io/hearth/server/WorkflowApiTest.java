@@ -1,5 +1,6 @@
 package io.hearth.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -331,7 +332,7 @@ class WorkflowApiTest extends ApiTestSupport {
     @Test
     void importsAnN8nExportAndExportsItBack() throws Exception {
         String n8n =
-                new String(getClass().getResourceAsStream("/n8n-export.json").readAllBytes());
+                new String(getClass().getResourceAsStream("/n8n-export.json").readAllBytes(), UTF_8);
         @SuppressWarnings("unchecked")
         Map<String, Object> imported = api.post()
                 .uri("/api/v1/workflows/import")

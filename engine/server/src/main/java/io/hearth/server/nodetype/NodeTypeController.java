@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,8 +38,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/v1")
 public class NodeTypeController {
-
-    private static final Logger log = LoggerFactory.getLogger(NodeTypeController.class);
 
     private final NodeRegistry registry;
     private final CredentialService credentials;
@@ -270,14 +266,17 @@ public class NodeTypeController {
             String searchText,
             String nodeType)
             implements LoadOptionsContext {
+        @Override
         public Optional<CredentialData> credential(String credentialType) {
             return Optional.ofNullable(creds.get(credentialType));
         }
 
+        @Override
         public Optional<String> search() {
             return Optional.ofNullable(searchText).filter(s -> !s.isBlank());
         }
 
+        @Override
         public NodeLogger log() {
             var redactor = io.hearth.common.SecretRedactor.forCredentials(creds.values());
             return new io.hearth.runtime.execution.RedactingNodeLogger(

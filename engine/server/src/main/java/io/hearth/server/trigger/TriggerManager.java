@@ -156,10 +156,12 @@ public final class TriggerManager {
             this.live = live;
         }
 
+        @Override
         public NodeInfo node() {
             return node.info();
         }
 
+        @Override
         public WorkflowInfo workflow() {
             return new WorkflowInfo(
                     stored.id(),
@@ -168,21 +170,25 @@ public final class TriggerManager {
                     stored.workflow().settings().timezone().orElse(defaultZone));
         }
 
+        @Override
         public ParameterValues parameters() {
             return node.resolver().constantValues();
         }
 
+        @Override
         public Optional<CredentialData> credential(String credentialType) {
             Optional<CredentialData> data = NodeCredentials.of(node, credentialType, credentials);
             data.ifPresent(d -> redactor = redactor.with(d.secretValues()));
             return data;
         }
 
+        @Override
         public NodeLogger log() {
             return new RedactingNodeLogger(
                     node.type().description().name(), "workflowId", stored.id(), node.name(), () -> redactor);
         }
 
+        @Override
         public CompletableFuture<Void> emit(List<Item> items) {
             return live ? executions.launch(request(items)) : CompletableFuture.completedFuture(null);
         }
@@ -202,6 +208,7 @@ public final class TriggerManager {
                     items);
         }
 
+        @Override
         public void reportStatus(TriggerStatus status) {
             if (!live) {
                 return;

@@ -29,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -48,8 +46,6 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 public final class WebhookHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final WebhookRegistry registry;
     private final TestWebhooks tests;
@@ -228,14 +224,17 @@ public final class WebhookHandler {
             return List.copyOf(checkedWith);
         }
 
+        @Override
         public WebhookRequest request() {
             return request;
         }
 
+        @Override
         public NodeInfo node() {
             return node.info();
         }
 
+        @Override
         public WorkflowInfo workflow() {
             return new WorkflowInfo(
                     registration.workflowId(),
@@ -244,10 +243,12 @@ public final class WebhookHandler {
                     registration.prepared().workflow().settings().timezone().orElse(defaultZone));
         }
 
+        @Override
         public ParameterValues parameters() {
             return node.resolver().constantValues();
         }
 
+        @Override
         public Optional<CredentialData> credential(String type) {
             Optional<CredentialData> data = NodeCredentials.of(node, type, credentials);
             data.ifPresent(d -> {
@@ -257,6 +258,7 @@ public final class WebhookHandler {
             return data;
         }
 
+        @Override
         public NodeLogger log() {
             return new RedactingNodeLogger(
                     node.type().description().name(),

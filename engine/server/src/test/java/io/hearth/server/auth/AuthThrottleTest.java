@@ -14,14 +14,17 @@ class AuthThrottleTest {
 
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final Clock clock = new Clock() {
+        @Override
         public ZoneOffset getZone() {
             return ZoneOffset.UTC;
         }
 
+        @Override
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
 
+        @Override
         public Instant instant() {
             return now;
         }
