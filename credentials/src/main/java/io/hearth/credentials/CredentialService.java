@@ -116,7 +116,8 @@ public final class CredentialService {
         return store.summaries(Optional.of(type));
     }
 
-    /** @return whether there was such a credential */
+    /** Returns whether there was such a credential.
+     */
     public boolean delete(String id) {
         return store.delete(id);
     }

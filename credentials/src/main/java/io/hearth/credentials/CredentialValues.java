@@ -181,9 +181,9 @@ final class CredentialValues {
 
     static boolean isEmpty(Object value) {
         return value == null
-                || value instanceof String s && s.isBlank()
-                || value instanceof Collection<?> c && c.isEmpty()
-                || value instanceof Map<?, ?> m && m.isEmpty();
+                || (value instanceof String s && s.isBlank())
+                || (value instanceof Collection<?> c && c.isEmpty())
+                || (value instanceof Map<?, ?> m && m.isEmpty());
     }
 
     private static String dataPath(String field) {

@@ -145,7 +145,7 @@ public final class MasterKeyProvider {
         Optional<String> currentId =
                 Files.exists(keyFile()) ? Optional.of(readKeyFile(keyFile()).keyId()) : Optional.empty();
         boolean currentInUse = currentId.isPresent() && keyIdsInUse.contains(currentId.get());
-        if (keyIdsInUse.contains(nextId) && !currentInUse || currentId.isEmpty()) {
+        if ((keyIdsInUse.contains(nextId) && !currentInUse) || currentId.isEmpty()) {
             Optional<Path> previous = promoteNextKey();
             log.warn(
                     "Completed an interrupted key rotation: the stored credentials use key id {}, so {} is now {}{}",
@@ -154,7 +154,7 @@ public final class MasterKeyProvider {
                     keyFile(),
                     previous.map(p -> " (the old key is kept as " + p.getFileName() + ")")
                             .orElse(""));
-        } else if (currentInUse && !keyIdsInUse.contains(nextId) || keyIdsInUse.isEmpty()) {
+        } else if ((currentInUse && !keyIdsInUse.contains(nextId)) || keyIdsInUse.isEmpty()) {
             Path aside = KeyFiles.timestampedSibling(keyFile(), "unused", clock);
             KeyFiles.moveAtomically(nextKeyFile(), aside);
             log.warn(

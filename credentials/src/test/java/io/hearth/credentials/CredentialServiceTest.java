@@ -1,7 +1,6 @@
 package io.hearth.credentials;
 
 import static io.hearth.credentials.TestApiCredential.TYPE;
-import static io.hearth.credentials.TestApiCredential.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,7 +92,7 @@ class CredentialServiceTest {
 
     @Test
     void validationMessagesNeverEchoASecret() {
-        assertThatThrownBy(() -> service.create("Home", TYPE, values("ha.local", "has a space")))
+        assertThatThrownBy(() -> service.create("Home", TYPE, TestApiCredential.values("ha.local", "has a space")))
                 .isInstanceOf(CredentialValidationException.class)
                 .hasMessageContaining("data.accessToken: must not contain spaces: '******'")
                 .hasMessageNotContaining("has a space");
@@ -101,14 +100,14 @@ class CredentialServiceTest {
 
     @Test
     void theMaskSentOnCreateIsNotStoredAsASecret() {
-        assertThatThrownBy(() -> service.create("Home", TYPE, values("ha.local", Secret.MASK)))
+        assertThatThrownBy(() -> service.create("Home", TYPE, TestApiCredential.values("ha.local", Secret.MASK)))
                 .isInstanceOf(CredentialValidationException.class)
                 .hasMessageContaining("data.accessToken: is required");
     }
 
     @Test
     void updateValidatesTheMergedValues() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         assertThatThrownBy(() -> service.update(created.id(), Map.of("host", "ha.local/x")))
                 .isInstanceOf(CredentialValidationException.class);
@@ -117,14 +116,14 @@ class CredentialServiceTest {
 
     @Test
     void aPluginWritesASecretBackOnlyWhileItStillHoldsWhatThePluginRead() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "token-1"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "token-1"));
         CredentialData read = service.decrypt(created.id());
 
         assertThat(read.writer().replace("accessToken", "token-1", "token-2")).isTrue();
         assertThat(service.decrypt(created.id()).secret("accessToken").reveal()).isEqualTo("token-2");
         assertThat(service.decrypt(created.id()).string("host")).isEqualTo("ha.local");
         // the user changed it meanwhile: the plugin's older view does not overwrite it
-        service.update(created.id(), values("ha.local", "typed-by-the-user"));
+        service.update(created.id(), TestApiCredential.values("ha.local", "typed-by-the-user"));
         assertThat(read.writer().replace("accessToken", "token-2", "token-3")).isFalse();
         assertThat(service.decrypt(created.id()).secret("accessToken").reveal()).isEqualTo("typed-by-the-user");
         // only secrets are written back, and only to a credential that exists
@@ -136,7 +135,7 @@ class CredentialServiceTest {
 
     @Test
     void testOfASavedCredentialTakesOmittedAndMaskedSecretsFromStorage() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "good-token"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "good-token"));
 
         CredentialTestResult omitted = join(service.test(
                 TYPE, Map.of("host", " ha.local ", "port", 8123.0, "ssl", false), Optional.of(created.id())));
@@ -151,8 +150,8 @@ class CredentialServiceTest {
     void aSavedSecretIsNeverTestedAgainstChangedConnectionValues() {
         RecordingType recording = new RecordingType();
         CredentialService service = new CredentialService(store, name -> Optional.of(recording));
-        String id =
-                service.create("Home", TYPE, values("ha.local", "good-token")).id();
+        String id = service.create("Home", TYPE, TestApiCredential.values("ha.local", "good-token"))
+                .id();
 
         for (Map<String, Object> attempt : java.util.List.<Map<String, Object>>of(
                 Map.of("host", "evil.example", "port", 80),
@@ -171,15 +170,15 @@ class CredentialServiceTest {
         }
         assertThat(recording.testedHosts).isEmpty();
 
-        CredentialTestResult reentered =
-                join(service.test(TYPE, values("other.example", "good-token-typed-again"), Optional.of(id)));
+        CredentialTestResult reentered = join(service.test(
+                TYPE, TestApiCredential.values("other.example", "good-token-typed-again"), Optional.of(id)));
         assertThat(reentered.isOk()).isTrue();
         assertThat(recording.testedHosts).containsExactly("other.example");
     }
 
     @Test
     void anUpdateThatMovesTheCredentialNeedsTheSecretAgain() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         assertThatThrownBy(() -> service.update(created.id(), Map.of("host", "evil.example")))
                 .isInstanceOf(CredentialValidationException.class)
@@ -199,19 +198,21 @@ class CredentialServiceTest {
 
     @Test
     void lineBreaksAndControlCharactersInSingleLineValuesAreRefusedOnTheirField() {
-        assertThatThrownBy(() -> service.create("Home", TYPE, values("ha.local", "token\r\nX-Injected: 1")))
+        assertThatThrownBy(() ->
+                        service.create("Home", TYPE, TestApiCredential.values("ha.local", "token\r\nX-Injected: 1")))
                 .isInstanceOf(CredentialValidationException.class)
                 .satisfies(e -> assertThat(((CredentialValidationException) e).errors())
                         .contains(new FieldError(
                                 "data.accessToken", "accessToken must not contain line breaks or control characters")))
                 .hasMessageNotContaining("X-Injected");
-        assertThatThrownBy(() -> service.create("Home", TYPE, values("ha.local\u0000", "token")))
+        assertThatThrownBy(() -> service.create("Home", TYPE, TestApiCredential.values("ha.local\u0000", "token")))
                 .isInstanceOf(CredentialValidationException.class)
                 .hasMessageContaining("data.host: host must not contain line breaks");
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "token"));
-        assertThatThrownBy(() -> service.update(created.id(), values("ha.local", "token\tx")))
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "token"));
+        assertThatThrownBy(() -> service.update(created.id(), TestApiCredential.values("ha.local", "token\tx")))
                 .isInstanceOf(CredentialValidationException.class);
-        assertThatThrownBy(() -> join(service.test(TYPE, values("ha.local", "good\nX: 1"), Optional.empty())))
+        assertThatThrownBy(() ->
+                        join(service.test(TYPE, TestApiCredential.values("ha.local", "good\nX: 1"), Optional.empty())))
                 .cause()
                 .isInstanceOf(CredentialValidationException.class);
     }
@@ -242,8 +243,10 @@ class CredentialServiceTest {
 
     @Test
     void testResultsAndFailuresHaveTheSecretRedacted() {
-        CredentialTestResult rejected = join(service.test(TYPE, values("ha.local", "bad-token-123"), Optional.empty()));
-        CredentialTestResult thrown = join(service.test(TYPE, values("ha.local", "throw-token-123"), Optional.empty()));
+        CredentialTestResult rejected =
+                join(service.test(TYPE, TestApiCredential.values("ha.local", "bad-token-123"), Optional.empty()));
+        CredentialTestResult thrown =
+                join(service.test(TYPE, TestApiCredential.values("ha.local", "throw-token-123"), Optional.empty()));
 
         assertThat(rejected.isOk()).isFalse();
         assertThat(rejected.message()).isEqualTo("Token ****** was rejected");
@@ -263,7 +266,7 @@ class CredentialServiceTest {
 
     @Test
     void testAgainstASavedCredentialOfAnotherTypeIsRefused() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "good-token"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "good-token"));
         CredentialService twoTypes = new CredentialService(store, name -> Optional.of(new TestApiCredential()));
 
         assertThatThrownBy(() -> join(twoTypes.test("otherApi", Map.of(), Optional.of(created.id()))))
@@ -274,7 +277,7 @@ class CredentialServiceTest {
 
     @Test
     void aCredentialWhoseTypeIsNoLongerInstalledShowsEveryValueMasked() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
         CredentialService withoutPlugin = new CredentialService(store, name -> Optional.empty());
 
         CredentialView view = withoutPlugin.get(created.id()).orElseThrow();
@@ -288,7 +291,7 @@ class CredentialServiceTest {
 
     @Test
     void decryptOfACredentialWhoseTypeIsNoLongerInstalledIsAClearError() {
-        CredentialView created = service.create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created = service.create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
         CredentialService withoutPlugin = new CredentialService(store, name -> Optional.empty());
 
         assertThatThrownBy(() -> withoutPlugin.decrypt(created.id()))
@@ -319,16 +322,18 @@ class CredentialServiceTest {
         };
         CredentialService withThrowing = new CredentialService(store, name -> Optional.of(throwing));
 
-        assertThatThrownBy(() -> withThrowing.create("Home", TYPE, values("ha.local", "secret-token-1")))
+        assertThatThrownBy(
+                        () -> withThrowing.create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1")))
                 .isInstanceOf(CredentialValidationException.class)
                 .hasMessageContaining("data: cannot be read: java.lang.IllegalArgumentException: cannot parse ******");
     }
 
     @Test
     void namesAreTrimmedAndLimited() {
-        assertThat(service.create("  Home  ", TYPE, values("ha.local", "t-123")).name())
+        assertThat(service.create("  Home  ", TYPE, TestApiCredential.values("ha.local", "t-123"))
+                        .name())
                 .isEqualTo("Home");
-        assertThatThrownBy(() -> service.create("x".repeat(256), TYPE, values("ha.local", "t-123")))
+        assertThatThrownBy(() -> service.create("x".repeat(256), TYPE, TestApiCredential.values("ha.local", "t-123")))
                 .isInstanceOf(CredentialValidationException.class)
                 .hasMessageContaining("name: must be at most 255");
     }

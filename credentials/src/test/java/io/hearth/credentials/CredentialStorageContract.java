@@ -57,7 +57,7 @@ abstract class CredentialStorageContract {
         String token = "tok" + UUID.randomUUID().toString().replace("-", "") + "Zq";
         String name = "marker-" + UUID.randomUUID();
         Started s = start(Map.of());
-        CredentialView created = s.service().create(name, TYPE, values("ha.local", token));
+        CredentialView created = s.service().create(name, TYPE, TestApiCredential.values("ha.local", token));
         s.service().update(created.id(), Map.of("host", "ha.local", "clientSecret", token + "-client"));
         s.service()
                 .test(TYPE, Map.of("host", "ha.local"), Optional.of(created.id()))
@@ -87,7 +87,7 @@ abstract class CredentialStorageContract {
     void storedRowHoldsJasyptCiphertextAndTheKeyId() throws Exception {
         Started s = start(Map.of());
         String token = "token-" + UUID.randomUUID();
-        CredentialView created = s.service().create("Home", TYPE, values("ha.local", token));
+        CredentialView created = s.service().create("Home", TYPE, TestApiCredential.values("ha.local", token));
 
         Map<String, String> row = TestSupport.tableContents(dataSource()).getFirst();
         assertThat(row.get("id")).isEqualTo(created.id());
@@ -134,7 +134,8 @@ abstract class CredentialStorageContract {
     @Test
     void readsMaskSecretsAndTellWhichAreSet() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created =
+                s.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         for (CredentialView view :
                 List.of(created, s.service().get(created.id()).orElseThrow())) {
@@ -152,8 +153,8 @@ abstract class CredentialStorageContract {
     @Test
     void listShowsNamesAndTypesButNoValues() {
         Started s = start(Map.of());
-        s.service().create("B home", TYPE, values("b.local", "secret-b"));
-        s.service().create("A office", TYPE, values("a.local", "secret-a"));
+        s.service().create("B home", TYPE, TestApiCredential.values("b.local", "secret-b"));
+        s.service().create("A office", TYPE, TestApiCredential.values("a.local", "secret-a"));
 
         assertThat(s.service().list()).extracting(CredentialSummary::name).containsExactly("A office", "B home");
         assertThat(s.service().list(TYPE)).hasSize(2);
@@ -184,7 +185,8 @@ abstract class CredentialStorageContract {
     @Test
     void updateSendingTheMaskKeepsTheStoredSecret() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created =
+                s.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         s.service().update(created.id(), created.values()); // what the editor sends back unchanged
 
@@ -214,7 +216,8 @@ abstract class CredentialStorageContract {
     @Test
     void renameChangesOnlyTheName() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created =
+                s.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         CredentialSummary renamed = s.service().rename(created.id(), "  Cabin  ");
 
@@ -228,7 +231,8 @@ abstract class CredentialStorageContract {
     @Test
     void deleteRemovesTheCredential() {
         Started s = start(Map.of());
-        CredentialView created = s.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
+        CredentialView created =
+                s.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         assertThat(s.service().delete(created.id())).isTrue();
         assertThat(s.service().delete(created.id())).isFalse();
@@ -243,8 +247,8 @@ abstract class CredentialStorageContract {
     @Test
     void theRightKeyPassesTheStartUpCheck() {
         Started first = start(Map.of());
-        first.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
-        first.service().create("Office", TYPE, values("office.local", "secret-token-2"));
+        first.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
+        first.service().create("Office", TYPE, TestApiCredential.values("office.local", "secret-token-2"));
 
         Started again = start(Map.of());
 
@@ -256,7 +260,7 @@ abstract class CredentialStorageContract {
     void wrongKeyRefusesStartUpWithoutTouchingData() throws Exception {
         Started first = start(Map.of());
         for (int i = 0; i < 3; i++) {
-            first.service().create("Cred " + i, TYPE, values("ha.local", "secret-token-" + i));
+            first.service().create("Cred " + i, TYPE, TestApiCredential.values("ha.local", "secret-token-" + i));
         }
         List<Map<String, String>> rowsBefore = TestSupport.tableContents(dataSource());
         Map<Path, byte[]> filesBefore = TestSupport.filesUnder(dataDir);
@@ -287,7 +291,7 @@ abstract class CredentialStorageContract {
     @Test
     void replacedKeyFileRefusesStartUpAndNamesTheFile() throws Exception {
         Started first = start(Map.of());
-        first.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
+        first.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
         Path keyFile = dataDir.resolve("encryption.key");
         Files.writeString(keyFile, OTHER_KEY);
 
@@ -305,7 +309,7 @@ abstract class CredentialStorageContract {
     void credentialsUnderAnotherKeyAreCountedInTheRefusal() throws Exception {
         Started first = start(Map.of());
         for (int i = 0; i < 3; i++) {
-            first.service().create("Cred " + i, TYPE, values("ha.local", "secret-token-" + i));
+            first.service().create("Cred " + i, TYPE, TestApiCredential.values("ha.local", "secret-token-" + i));
         }
         String foreignId = first.service().list().getFirst().id();
         TestSupport.execute(
@@ -324,7 +328,7 @@ abstract class CredentialStorageContract {
     @Test
     void missingKeyWithStoredCredentialsRefusesStartUpWithoutGeneratingOne() throws Exception {
         Started first = start(Map.of("HEARTH_ENCRYPTION_KEY", OTHER_KEY));
-        first.service().create("Home", TYPE, values("ha.local", "secret-token-1"));
+        first.service().create("Home", TYPE, TestApiCredential.values("ha.local", "secret-token-1"));
 
         assertThatThrownBy(() -> start(Map.of()))
                 .isInstanceOf(MasterKeyException.class)
@@ -358,7 +362,8 @@ abstract class CredentialStorageContract {
         assertOwnerOnly(previous);
         assertThat(s.store().keyId()).isEqualTo(result.newKeyId());
         assertDecryptsTo(s, saved);
-        CredentialView added = s.service().create("After", TYPE, values("after.local", "secret-after"));
+        CredentialView added =
+                s.service().create("After", TYPE, TestApiCredential.values("after.local", "secret-after"));
         assertThat(StoredKeyIds.in(dataSource()).keyIdsInUse()).containsExactly(result.newKeyId());
 
         Started restarted = start(Map.of());
@@ -602,7 +607,8 @@ abstract class CredentialStorageContract {
     private static Map<String, Map<String, Object>> createSome(Started s, int count) {
         Map<String, Map<String, Object>> saved = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> values = new HashMap<>(values("host" + i + ".local", "secret-token-" + i));
+            Map<String, Object> values =
+                    new HashMap<>(TestApiCredential.values("host" + i + ".local", "secret-token-" + i));
             values.put("clientSecret", "client-" + UUID.randomUUID());
             saved.put(s.service().create("Cred " + i, TYPE, values).id(), values);
         }

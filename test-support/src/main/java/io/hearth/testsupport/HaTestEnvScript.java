@@ -109,8 +109,8 @@ final class HaTestEnvScript {
             String key = l.substring(0, eq).strip();
             String value = l.substring(eq + 1).strip();
             if (value.length() >= 2
-                    && (value.startsWith("\"") && value.endsWith("\"")
-                            || value.startsWith("'") && value.endsWith("'"))) {
+                    && ((value.startsWith("\"") && value.endsWith("\""))
+                            || (value.startsWith("'") && value.endsWith("'")))) {
                 value = value.substring(1, value.length() - 1);
             }
             env.put(key, value);

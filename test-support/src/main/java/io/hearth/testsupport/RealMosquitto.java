@@ -224,7 +224,7 @@ public final class RealMosquitto {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot run mosquitto_sub: " + e.getMessage(), e);
             }
-            Thread.ofVirtual().name("mosquitto_sub " + filter).start(() -> read(ready));
+            Thread.ofVirtual().name("mosquitto_sub " + filter).start(() -> read());
             // publish to a topic of its own until the subscription has it: then it is in place
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (deliveries.stream().noneMatch(d -> d.message().topic().equals(ready))) {
@@ -237,7 +237,7 @@ public final class RealMosquitto {
             deliveries.removeIf(d -> d.message().topic().equals(ready));
         }
 
-        private void read(String ready) {
+        private void read() {
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

@@ -36,10 +36,11 @@ public record TestCertificates(
         try {
             Files.createDirectories(directory);
             Path ext = directory.resolve("server.ext");
-            Files.writeString(
-                    ext,
-                    "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n"
-                            + "basicConstraints=CA:FALSE\n");
+            Files.writeString(ext, """
+                    subjectAltName=DNS:localhost,IP:127.0.0.1
+                    extendedKeyUsage=serverAuth
+                    basicConstraints=CA:FALSE
+                    """);
             Path clientExt = directory.resolve("client.ext");
             Files.writeString(clientExt, "extendedKeyUsage=clientAuth\nbasicConstraints=CA:FALSE\n");
             Path caKey = directory.resolve("ca-key.pem");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -208,7 +209,7 @@ public final class TestHttpServer implements AutoCloseable {
         out.put("rawQuery", ex.getRequestURI().getRawQuery());
         out.put("query", query(ex.getRequestURI().getRawQuery()));
         Map<String, String> headers = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         out.put("headers", headers);
         out.put("body", new String(body, StandardCharsets.ISO_8859_1));
         send(ex, status, "application/json", Json.write(out));

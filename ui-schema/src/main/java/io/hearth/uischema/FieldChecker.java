@@ -152,9 +152,9 @@ final class FieldChecker {
             case StringType s ->
                 require(
                         Values.isScalar(value)
-                                || s.fieldNames()
+                                || (s.fieldNames()
                                         && value instanceof List<?> l
-                                        && l.stream().allMatch(Values::isScalar),
+                                        && l.stream().allMatch(Values::isScalar)),
                         at,
                         "must be text");
             case NumberType n -> checkNumber(n, value, at);
@@ -344,7 +344,7 @@ final class FieldChecker {
             return;
         }
         Object v = map.get("value");
-        if (Values.isEmpty(v) || expressions && Expressions.isExpression(v)) {
+        if (Values.isEmpty(v) || (expressions && Expressions.isExpression(v))) {
             return;
         }
         if (!(v instanceof String || v instanceof Number)) {

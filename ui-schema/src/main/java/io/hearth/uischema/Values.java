@@ -49,7 +49,7 @@ final class Values {
 
     static boolean isBoolean(Object value) {
         return value instanceof Boolean
-                || value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"));
+                || (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")));
     }
 
     static boolean isScalar(Object value) {

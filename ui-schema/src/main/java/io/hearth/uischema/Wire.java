@@ -39,9 +39,8 @@ final class Wire {
 
     private static Map<String, Object> condition(Condition c) {
         // n8n writes {"_cnd": {"exists": true}}; an EXISTS condition built without an operand means the same
-        Object operand = c.operand() == null && c.operator() == Condition.Operator.EXISTS
-                ? Boolean.TRUE
-                : JsonTrees.copy(c.operand());
+        Object operand =
+                c.operand() == null && c.operator() == Condition.Operator.EXISTS ? true : JsonTrees.copy(c.operand());
         return JsonTrees.object("_cnd", JsonTrees.object(c.operator().wireName(), operand));
     }
 

@@ -2,6 +2,7 @@ package io.hearth.nodes.code;
 
 import static io.hearth.nodes.code.CodeNode.ALL_ITEMS;
 import static io.hearth.nodes.code.CodeNode.EACH_ITEM;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.runtime.execution.ExecutionResult;
@@ -185,18 +186,18 @@ class CodeNodeTest {
                 List.of(Map.of()));
         assertThat(Runs.error(r)).isEmpty();
         var item = r.runData().get("Code").getLast().output().getFirst().getFirst();
-        assertThat(new String(item.binary().get("data").data())).isEqualTo("hi there");
+        assertThat(new String(item.binary().get("data").data(), UTF_8)).isEqualTo("hi there");
         assertThat(item.binary().get("data").fileName()).contains("a.txt");
     }
 
     @Test
     void workflowStaticDataIsSharedBetweenNodesOfARun() {
-        var r = all(
-                "const g = $getWorkflowStaticData('global');\n"
-                        + "g.count = (g.count || 0) + 1; g.seen = [...(g.seen || []), 'a'];\n"
-                        + "const n = $getWorkflowStaticData('node'); n.last = 'x';\n"
-                        + "return [{count: g.count, again: $getWorkflowStaticData('global') === g}]",
-                List.of(Map.of()));
+        var r = all("""
+                const g = $getWorkflowStaticData('global');
+                g.count = (g.count || 0) + 1; g.seen = [...(g.seen || []), 'a'];
+                const n = $getWorkflowStaticData('node'); n.last = 'x';
+                return [{count: g.count, again: $getWorkflowStaticData('global') === g}]\
+                """, List.of(Map.of()));
         assertThat(Runs.error(r)).isEmpty();
         assertThat(Runs.json(r, "Code").getFirst()).containsEntry("count", 1L).containsEntry("again", true);
         assertThat(Runs.error(all("$getWorkflowStaticData('other')", List.of(Map.of()))))

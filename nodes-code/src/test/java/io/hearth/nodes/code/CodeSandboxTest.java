@@ -104,11 +104,13 @@ class CodeSandboxTest {
 
     @Test
     void builtInsCannotBeChangedForLaterRuns() {
-        value("Object.prototype.polluted = 1; Array.prototype.map = () => 'hacked'; JSON.parse = () => 1;\n"
-                + "Math.random = () => 4; globalThis.leak = 'x'; implicitGlobal = 'y';\n"
-                + "Object.defineProperty(globalThis, 'pinned', {value: 1, configurable: false});\n"
-                + "try { Object.defineProperty(Object.prototype, 'x', {value: 1}) } catch (e) {}\n"
-                + "String.prototype.trim = null; return [{}]");
+        value("""
+              Object.prototype.polluted = 1; Array.prototype.map = () => 'hacked'; JSON.parse = () => 1;
+              Math.random = () => 4; globalThis.leak = 'x'; implicitGlobal = 'y';
+              Object.defineProperty(globalThis, 'pinned', {value: 1, configurable: false});
+              try { Object.defineProperty(Object.prototype, 'x', {value: 1}) } catch (e) {}
+              String.prototype.trim = null; return [{}]\
+              """);
         for (int run = 0; run < 3; run++) {
             assertThat(value("return [{p: typeof ({}).polluted, m: [1].map(x => x * 2)[0], j: JSON.parse('2'),"
                             + " r: Math.random() < 1, l: typeof leak, g: typeof implicitGlobal, pin: typeof pinned,"
@@ -134,9 +136,11 @@ class CodeSandboxTest {
 
     @Test
     void commonOverridesStillWork() {
-        assertThat(value("class E extends Error { constructor(m) { super(m); this.name = 'MyError'; } }\n"
-                        + "const o = {}; o.toString = () => 'mine';\n"
-                        + "return [{n: new E('x').name, s: String(o), k: Object.keys(o)}]"))
+        assertThat(value("""
+                         class E extends Error { constructor(m) { super(m); this.name = 'MyError'; } }
+                         const o = {}; o.toString = () => 'mine';
+                         return [{n: new E('x').name, s: String(o), k: Object.keys(o)}]\
+                         """))
                 .containsEntry("n", "MyError")
                 .containsEntry("s", "mine")
                 .containsEntry("k", List.of("toString"));
@@ -179,7 +183,7 @@ class CodeSandboxTest {
     void growingLiveDataIsStoppedBeforeTheHeapRunsOut() {
         // The test JVM has a 768 MB heap: the heap guard (80% after a collection) stops this run.
         JsSandbox roomy = new JsSandbox(
-                CodeSettings.DEFAULTS.withTimeout(Duration.ofSeconds(120)).withMaxStatements(1_000_000_000L));
+                CodeSettings.DEFAULTS.withTimeout(Duration.ofMinutes(2)).withMaxStatements(1_000_000_000L));
         try {
             Runs runs = new Runs(roomy);
             var r = runs.code(

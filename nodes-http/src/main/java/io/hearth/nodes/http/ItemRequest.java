@@ -118,12 +118,12 @@ final class ItemRequest {
     private static RequestDraft.Body body(Params p, Item item) {
         String contentType = p.string("contentType", "json");
         String specify = p.string("specifyBody", "keypair");
-        switch (contentType) {
+        return switch (contentType) {
             case "json" -> {
                 if (specify.equals("json")) {
                     Object value = p.raw().get("jsonBody");
                     Object parsed = value instanceof String s ? parseJson(s, "JSON Body") : value;
-                    return new RequestDraft.JsonBody(parsed == null ? Map.of() : parsed);
+                    yield new RequestDraft.JsonBody(parsed == null ? Map.of() : parsed);
                 }
                 Map<String, Object> fields = new LinkedHashMap<>();
                 for (Map<String, Object> e : p.list("bodyParameters", "parameters")) {
@@ -132,11 +132,11 @@ final class ItemRequest {
                         fields.put(name, e.get("value"));
                     }
                 }
-                return new RequestDraft.JsonBody(fields);
+                yield new RequestDraft.JsonBody(fields);
             }
             case "form-urlencoded" -> {
                 if (specify.equals("string")) {
-                    return new RequestDraft.RawBody(
+                    yield new RequestDraft.RawBody(
                             p.string("body", "").getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
                 }
                 List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -146,7 +146,7 @@ final class ItemRequest {
                         fields.add(Map.entry(name, RequestDraft.text(e.getOrDefault("value", ""))));
                     }
                 }
-                return new RequestDraft.FormBody(fields);
+                yield new RequestDraft.FormBody(fields);
             }
             case "multipart-form-data" -> {
                 List<RequestDraft.Part> parts = new ArrayList<>();
@@ -165,20 +165,19 @@ final class ItemRequest {
                                 null));
                     }
                 }
-                return new RequestDraft.MultipartBody(parts);
+                yield new RequestDraft.MultipartBody(parts);
             }
             case "binaryData" -> {
                 String field = p.string("inputDataFieldName", "data");
                 BinaryData b = binary(item, field, "Input Data Field Name");
-                return new RequestDraft.RawBody(b.data(), b.mimeType());
+                yield new RequestDraft.RawBody(b.data(), b.mimeType());
             }
-            case "raw" -> {
-                return new RequestDraft.RawBody(
+            case "raw" ->
+                new RequestDraft.RawBody(
                         p.string("body", "").getBytes(StandardCharsets.UTF_8),
                         p.string("rawContentType", "text/plain"));
-            }
             default -> throw new NodeException("Body Content Type: '" + contentType + "' is not supported");
-        }
+        };
     }
 
     private static BinaryData binary(Item item, String field, String parameter) {

@@ -81,8 +81,8 @@ public final class Values {
             return null;
         }
         if (JSON_NUMBER.matcher(t).matches()
-                || t.startsWith("{") && t.endsWith("}")
-                || t.startsWith("[") && t.endsWith("]")) {
+                || (t.startsWith("{") && t.endsWith("}"))
+                || (t.startsWith("[") && t.endsWith("]"))) {
             return Json.tryParse(t).orElse(s);
         }
         return s;
@@ -135,7 +135,7 @@ public final class Values {
      */
     public static Optional<String> dateTime(ParameterValues params, String name, ZoneId zone) {
         Object raw = params.get(name).orElse(null);
-        if (raw == null || raw instanceof String s && s.isBlank()) {
+        if (raw == null || (raw instanceof String s && s.isBlank())) {
             return Optional.empty();
         }
         OffsetDateTime t;

@@ -169,7 +169,7 @@ public sealed interface TriggerSpec {
             }
             boolean matches = newState != null
                     && !(ignoreUnavailable && (oldState == null || unavailable(oldState) || unavailable(newState)))
-                    && (from.isEmpty() || oldState != null && anyMatches(from, oldValue))
+                    && (from.isEmpty() || (oldState != null && anyMatches(from, oldValue)))
                     && (to.isEmpty() || anyMatches(to, newValue));
             return Optional.of(new Change(entityId, oldState, newState, oldValue, newValue, matches));
         }
@@ -211,7 +211,7 @@ public sealed interface TriggerSpec {
             if (a instanceof Number && b instanceof Number) {
                 BigDecimal x = EventDataFilter.number(a);
                 BigDecimal y = EventDataFilter.number(b);
-                return x != null && y != null ? x.compareTo(y) == 0 : a.equals(b);
+                return (x != null && y != null) ? x.compareTo(y) == 0 : a.equals(b);
             }
             return a.equals(b);
         }
