@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -44,7 +45,7 @@ final class ConcurrencyGate {
         synchronized (this) {
             if (!fits(workflow, cap)) {
                 if (waiting.size() >= maxWaiting) {
-                    run.refuse(running, waiting.size());
+                    run.refuse(tooMany(running, waiting.size()));
                     return;
                 }
                 waiting.add(w);
@@ -55,6 +56,15 @@ final class ConcurrencyGate {
             take(workflow);
         }
         start(w);
+    }
+
+    private static ExecutionError tooMany(int running, int waiting) {
+        return new ExecutionError(
+                "Too many executions: " + running + " running and " + waiting + " waiting for a free slot",
+                "Try again later; the server's limits are hearth.executions.limits.max-running and max-waiting",
+                Optional.empty(),
+                0,
+                ExecutionError.TOO_MANY_EXECUTIONS);
     }
 
     synchronized int running() {

@@ -75,4 +75,15 @@ public record ExecutionLimits(
                 "maxExecutionDataMb (or set executionDataOverflow to truncate: the record then leaves out the data"
                         + " of nodes past the limit, as long as each node's own data stays within it)");
     }
+
+    /** Why an execution that ran past its timeout stopped. */
+    static ExecutionError timedOut(Duration limit) {
+        String after = limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
+        return new ExecutionError(
+                "The execution timed out after " + after,
+                "Raise the workflow setting executionTimeout (seconds) or make the slow node faster",
+                Optional.empty(),
+                0,
+                "Timeout");
+    }
 }

@@ -47,6 +47,28 @@ public record NodeRun(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
+    /** This run (same node, index, timing and sources) with other items, error, console lines and metadata. */
+    public NodeRun withData(
+            List<List<Item>> input,
+            List<List<Item>> output,
+            Optional<ExecutionError> error,
+            List<String> console,
+            Map<String, Object> metadata) {
+        return new NodeRun(
+                node,
+                type,
+                runIndex,
+                startedAt,
+                executionTime,
+                attempts,
+                sources,
+                input,
+                output,
+                error,
+                console,
+                metadata);
+    }
+
     public boolean failed() {
         return error.isPresent();
     }

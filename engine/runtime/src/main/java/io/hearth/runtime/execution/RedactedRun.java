@@ -16,14 +16,7 @@ public final class RedactedRun {
     private RedactedRun() {}
 
     public static NodeRun of(NodeRun run, SecretRedactor redactor) {
-        return new NodeRun(
-                run.node(),
-                run.type(),
-                run.runIndex(),
-                run.startedAt(),
-                run.executionTime(),
-                run.attempts(),
-                run.sources(),
+        return run.withData(
                 lists(run.input(), redactor),
                 lists(run.output(), redactor),
                 run.error(),

@@ -12,6 +12,7 @@ import io.hearth.node.credential.SigningCredential;
 import io.hearth.runtime.execution.PreparedWorkflow.PreparedNode;
 import io.hearth.runtime.workflow.CredentialRef;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -103,6 +104,25 @@ final class RunState {
 
     Map<String, List<NodeRun>> runData() {
         return runData;
+    }
+
+    /** The execution's result from the runs so far; what nodes kept is part of it unless it succeeded. */
+    ExecutionResult result(
+            ExecutionStatus status, Instant startedAt, Optional<String> lastNode, Optional<ExecutionError> err) {
+        Map<String, List<NodeRun>> copy = new LinkedHashMap<>();
+        runData.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        var wf = request.workflow().workflow();
+        return new ExecutionResult(
+                request.executionId(),
+                wf.id().orElse(""),
+                status,
+                request.mode(),
+                startedAt,
+                clock.instant(),
+                java.util.Collections.unmodifiableMap(copy),
+                lastNode,
+                err,
+                status == ExecutionStatus.SUCCESS ? Map.of() : nodeStates());
     }
 
     int runCount(String node) {
