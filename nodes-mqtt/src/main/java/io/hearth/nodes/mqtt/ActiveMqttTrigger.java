@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * arrival order one after the other when "Parallel Processing" is off. Connection statuses go to the editor
  * (and the log) through {@link TriggerContext#reportStatus}.
  */
-final class ActiveMqttTrigger implements MqttConnection.Subscriber, TriggerHandle {
+final class ActiveMqttTrigger implements MqttSubscriber, TriggerHandle {
 
     /** The trigger's options (n8n's names). */
     record Options(boolean jsonParseBody, boolean onlyMessage, boolean parallelProcessing) {}
@@ -24,7 +24,7 @@ final class ActiveMqttTrigger implements MqttConnection.Subscriber, TriggerHandl
     private final Options options;
     private final AtomicLong emitted = new AtomicLong();
     private CompletableFuture<Void> inOrder = CompletableFuture.completedFuture(null); // guarded by this
-    private volatile MqttConnection.Registration registration;
+    private volatile MqttRegistration registration;
     private volatile boolean closed;
     private volatile TriggerStatus.State lastState = TriggerStatus.State.CONNECTING;
 
@@ -34,7 +34,7 @@ final class ActiveMqttTrigger implements MqttConnection.Subscriber, TriggerHandl
         this.options = options;
     }
 
-    void attach(MqttConnection.Registration value) {
+    void attach(MqttRegistration value) {
         this.registration = value;
     }
 
@@ -112,7 +112,7 @@ final class ActiveMqttTrigger implements MqttConnection.Subscriber, TriggerHandl
     /** Stops listening without a status (activation failed). */
     void abandon() {
         closed = true;
-        MqttConnection.Registration r = registration;
+        MqttRegistration r = registration;
         if (r != null) {
             r.close();
         }

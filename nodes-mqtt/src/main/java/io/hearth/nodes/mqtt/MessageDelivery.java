@@ -26,12 +26,12 @@ final class MessageDelivery {
         this.cleanSession = cleanSession;
     }
 
-    void deliver(String topic, MqttMessage message, List<MqttConnection.Registration> targets) {
+    void deliver(String topic, MqttMessage message, List<MqttRegistration> targets) {
         int qos = message.getQos();
         int id = message.getId();
         byte[] payload = message.getPayload();
         List<CompletableFuture<Void>> taken = new ArrayList<>();
-        for (MqttConnection.Registration r : targets) {
+        for (MqttRegistration r : targets) {
             try {
                 taken.add(r.subscriber()
                         .onMessage(topic, payload, qos, message.isRetained())

@@ -7,19 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,21 +33,14 @@ import org.slf4j.LoggerFactory;
  *   <li>closes when its last subscriber leaves, or after an idle time when only publishers used it.</li>
  * </ul>
  * The first connection attempt failing fails whoever waits for it with the reason; later losses are retried.
- * <p>Kept in one file beyond 400 lines: the connection's state machine (connect, reconnect, idle close) and the
- * subscribers' and publishers' holds on it share one monitor and one state; the parts that do not (subscription
- * bookkeeping, message delivery, Paho plumbing in {@link PahoClients}) live apart.
+ * <p>The connection's state machine (connect, reconnect, idle close) and the holds on it ({@link MqttRegistration},
+ * {@link MqttLease}) share this class's monitor; the parts that do not live apart: subscription bookkeeping
+ * ({@link MqttSubscriptions}), message delivery ({@link MessageDelivery}), failures in words ({@link MqttFailures})
+ * and Paho plumbing ({@link PahoClients}).
  */
 final class MqttConnection {
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
-
-    /** Who listens to messages (a trigger). */
-    interface Subscriber {
-        /** A message on one of its filters; completes when taken (QoS 1/2 are acknowledged after that). */
-        CompletionStage<Void> onMessage(String topic, byte[] payload, int qos, boolean retained);
-
-        void onStatus(TriggerStatus status);
-    }
 
     private enum State {
         CONNECTING,
@@ -76,7 +64,7 @@ final class MqttConnection {
     private final MessageDelivery delivery;
     private final List<CompletableFuture<Void>> connectedWaiters = new ArrayList<>();
     /** Why the first connect attempt failed: a publisher arriving after that learns it, not just "closed". */
-    private java.util.Optional<NodeException> firstFailure = java.util.Optional.empty();
+    private Optional<NodeException> firstFailure = Optional.empty();
 
     private int leases;
     private ScheduledFuture<?> pending;
@@ -89,14 +77,9 @@ final class MqttConnection {
         this.onClosed = onClosed;
         this.clientId = settings.clientId().isEmpty() ? PahoClients.randomClientId() : settings.clientId();
         this.backoff = new Backoff(timings.backoffInitial(), timings.backoffMax());
-        try {
-            this.client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new NodeException("The MQTT credential cannot be used: " + e.getMessage(), e);
-        }
-        client.setManualAcks(true);
+        this.client = PahoClients.client(settings, clientId);
         this.delivery = new MessageDelivery(client, settings.cleanSession());
-        client.setCallback(new Callback());
+        client.setCallback(PahoClients.callback(this::connectionLost, this::messageArrived));
         this.status = TriggerStatus.of(TriggerStatus.State.CONNECTING, "Connecting to " + settings.describe());
     }
 
@@ -125,63 +108,29 @@ final class MqttConnection {
         connect();
     }
 
-    // ------------------------------------------------------------------------------------------- subscribers
-
-    /** A subscriber's place on the connection. {@link #ready()} completes once its filters are subscribed. */
-    final class Registration implements AutoCloseable {
-        private final Subscriber subscriber;
-        private final List<TopicFilter> filters;
-        private final CompletableFuture<Void> ready = new CompletableFuture<>();
-
-        private Registration(Subscriber subscriber, List<TopicFilter> filters) {
-            this.subscriber = subscriber;
-            this.filters = List.copyOf(filters);
-        }
-
-        CompletableFuture<Void> ready() {
-            return ready;
-        }
-
-        Subscriber subscriber() {
-            return subscriber;
-        }
-
-        List<TopicFilter> filters() {
-            return filters;
-        }
-
-        boolean wants(String topic) {
-            return filters.stream().anyMatch(f -> f.matches(topic));
-        }
-
-        @Override
-        public void close() {
-            unregister(this);
-        }
-    }
-
     /** Adds a subscriber; empty when the connection closed meanwhile (the caller opens a new one). */
-    synchronized java.util.Optional<Registration> register(Subscriber subscriber, List<TopicFilter> filters) {
+    synchronized Optional<MqttRegistration> register(MqttSubscriber subscriber, List<TopicFilter> filters) {
         if (state == State.CLOSED) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         cancelPending(false);
-        Registration r = new Registration(subscriber, filters);
+        MqttRegistration r = new MqttRegistration(this, subscriber, filters);
         subscriptions.add(r);
         if (state == State.CONNECTED) {
             subscribeMissing();
         }
-        return java.util.Optional.of(r);
+        return Optional.of(r);
     }
 
-    private void unregister(Registration r) {
+    /** A subscriber leaves; the last one to leave (with no publisher left) closes the connection. */
+    void unregister(MqttRegistration r) {
         List<String> unneeded = new ArrayList<>();
         synchronized (this) {
             if (!subscriptions.remove(r)) {
                 return;
             }
-            if (!r.ready.isDone()) {
-                r.ready.completeExceptionally(new NodeException("Stopped before the subscription was confirmed"));
+            if (!r.ready().isDone()) {
+                r.ready().completeExceptionally(new NodeException("Stopped before the subscription was confirmed"));
             }
             // With a persistent session the broker keeps the subscriptions and queues messages for when the
             // trigger is back; with a clean one, topics nobody needs any more are unsubscribed.
@@ -197,11 +146,7 @@ final class MqttConnection {
             }
         }
         if (!unneeded.isEmpty()) {
-            try {
-                client.unsubscribe(unneeded.toArray(String[]::new));
-            } catch (MqttException e) {
-                log.debug("Unsubscribing {} from {} failed: {}", unneeded, settings.describe(), e.getMessage());
-            }
+            PahoClients.unsubscribeQuietly(client, unneeded, settings.describe());
         }
     }
 
@@ -216,36 +161,23 @@ final class MqttConnection {
         String[] filters = missing.keySet().toArray(String[]::new);
         int[] qos = missing.values().stream().mapToInt(Integer::intValue).toArray();
         try {
-            client.subscribe(filters, qos, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    subscribed(filters, token.getGrantedQos());
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    subscribeFailed(e);
-                }
-            });
+            client.subscribe(
+                    filters,
+                    qos,
+                    null,
+                    PahoClients.listener(token -> subscribed(filters, token.getGrantedQos()), this::subscribeFailed));
         } catch (MqttException e) {
             subscribeFailed(e);
         }
     }
 
     private synchronized void subscribed(String[] filters, int[] granted) {
-        subscriptions.granted(
-                filters,
-                granted,
-                refused -> new NodeException("The broker at " + settings.describe()
-                        + " refused the subscription to " + String.join(", ", refused)
-                        + " (SUBACK 0x80: not allowed for this user, or not a valid topic filter for it)"));
+        subscriptions.granted(filters, granted, refused -> MqttFailures.subscriptionRefused(settings, refused));
         reportConnected();
     }
 
     private synchronized void subscribeFailed(Throwable e) {
-        String message = "Subscribing at " + settings.describe() + " failed: "
-                + MqttFailures.of(settings, e).message();
-        subscriptions.failWaiting(() -> new NodeException(message, e));
+        subscriptions.failWaiting(() -> MqttFailures.subscribing(settings, e));
         // the connection is likely gone: connectionLost follows and resubscribes
     }
 
@@ -255,78 +187,34 @@ final class MqttConnection {
         }
     }
 
-    // ------------------------------------------------------------------------------------------- publishers
+    /** Publishes once connected; see {@link MqttLease#publish}. */
+    CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        return whenConnected().thenCompose(v -> PahoClients.publish(client, settings, topic, payload, qos, retain));
+    }
 
-    /** A publisher's hold on the connection (a node run); {@link #close()} releases it. */
-    final class Lease implements AutoCloseable {
-        private boolean closed;
-
-        /** Completes when the broker has the message (QoS 0: written; 1: PUBACK; 2: PUBCOMP). */
-        CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
-            return whenConnected().thenCompose(v -> {
-                CompletableFuture<Void> done = new CompletableFuture<>();
-                try {
-                    client.publish(topic, payload, qos, retain, null, new IMqttActionListener() {
-                        @Override
-                        public void onSuccess(IMqttToken token) {
-                            done.complete(null);
-                        }
-
-                        @Override
-                        public void onFailure(IMqttToken token, Throwable e) {
-                            done.completeExceptionally(publishFailure(topic, e));
-                        }
-                    });
-                } catch (MqttException | IllegalArgumentException e) {
-                    done.completeExceptionally(publishFailure(topic, e));
-                }
-                return done;
-            });
-        }
-
-        @Override
-        public void close() {
-            synchronized (MqttConnection.this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                leases--;
-                if (leases == 0 && subscriptions.isEmpty() && state != State.CLOSED) {
-                    cancelPending(false);
-                    if (state == State.CONNECTED) {
-                        pending = timer.schedule(
-                                MqttConnection.this::closeIfIdle,
-                                timings.idleClose().toMillis(),
-                                TimeUnit.MILLISECONDS);
-                    } else {
-                        close(); // not connected and nobody left: stop retrying
-                    }
-                }
+    /** A publisher's lease ended: with nobody left, the connection closes after the idle time (at once when not connected). */
+    synchronized void released() {
+        leases--;
+        if (leases == 0 && subscriptions.isEmpty() && state != State.CLOSED) {
+            cancelPending(false);
+            if (state == State.CONNECTED) {
+                pending = timer.schedule(this::closeIfIdle, timings.idleClose().toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                close(); // not connected and nobody left: stop retrying
             }
         }
     }
 
-    private NodeException publishFailure(String topic, Throwable e) {
-        if (e instanceof IllegalArgumentException) {
-            return new NodeException("Topic: '" + topic + "' cannot be published to (" + e.getMessage() + ")", e);
-        }
-        return new NodeException(
-                "Publishing to '" + topic + "' failed: "
-                        + MqttFailures.of(settings, e).message(),
-                e);
-    }
-
     /** Empty when the connection closed meanwhile. */
-    synchronized java.util.Optional<Lease> lease() {
+    synchronized Optional<MqttLease> lease() {
         if (state == State.CLOSED) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (leases == 0 && subscriptions.isEmpty()) {
             cancelPending(false);
         }
         leases++;
-        return java.util.Optional.of(new Lease());
+        return Optional.of(new MqttLease(this));
     }
 
     private synchronized void closeIfIdle() {
@@ -363,8 +251,6 @@ final class MqttConnection {
         return f;
     }
 
-    // ------------------------------------------------------------------------------------------- lifecycle
-
     private void connect() {
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -375,17 +261,9 @@ final class MqttConnection {
         }
         try {
             client.connect(
-                    PahoClients.options(settings, timings, settings.cleanSession()), null, new IMqttActionListener() {
-                        @Override
-                        public void onSuccess(IMqttToken token) {
-                            connected();
-                        }
-
-                        @Override
-                        public void onFailure(IMqttToken token, Throwable e) {
-                            connectFailed(e);
-                        }
-                    });
+                    PahoClients.options(settings, timings, settings.cleanSession()),
+                    null,
+                    PahoClients.listener(token -> connected(), this::connectFailed));
         } catch (MqttException | RuntimeException e) {
             connectFailed(e);
         }
@@ -423,10 +301,10 @@ final class MqttConnection {
                 broadcast(TriggerStatus.of(
                         failure.authentication() ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.ERROR,
                         failure.message()));
-                subscriptions.all().forEach(r -> failed.add(r.ready));
+                subscriptions.all().forEach(r -> failed.add(r.ready()));
                 failed.addAll(connectedWaiters);
                 connectedWaiters.clear();
-                firstFailure = java.util.Optional.of(new NodeException(failure.message(), e));
+                firstFailure = Optional.of(new NodeException(failure.message(), e));
                 close();
             }
         }
@@ -441,7 +319,7 @@ final class MqttConnection {
             Duration delay = failure.authentication() ? timings.refusedRetry() : backoff.next();
             broadcast(TriggerStatus.of(
                     failure.authentication() ? TriggerStatus.State.AUTH_FAILED : TriggerStatus.State.RECONNECTING,
-                    failure.message() + "; trying again in " + seconds(delay)));
+                    failure.message() + "; trying again in " + MqttFailures.delay(delay)));
             scheduleConnect(delay);
         }
     }
@@ -457,28 +335,15 @@ final class MqttConnection {
             log.warn("MQTT connection to {} lost: {}", settings.describe(), failure.message());
             broadcast(TriggerStatus.of(
                     TriggerStatus.State.RECONNECTING,
-                    "Connection to " + settings.describe() + " lost (" + rootReason(cause) + "); reconnecting in "
-                            + seconds(delay)));
+                    "Connection to " + settings.describe() + " lost (" + MqttFailures.rootReason(cause)
+                            + "); reconnecting in " + MqttFailures.delay(delay)));
             scheduleConnect(delay);
         }
-    }
-
-    private static String rootReason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private void scheduleConnect(Duration delay) {
         state = State.WAITING;
         pending = timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static String seconds(Duration d) {
-        long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private void cancelPending(boolean connectAttemptToo) {
@@ -509,42 +374,20 @@ final class MqttConnection {
 
     private synchronized void broadcast(TriggerStatus s) {
         status = s;
-        for (Registration r : subscriptions.all()) {
+        for (MqttRegistration r : subscriptions.all()) {
             try {
-                r.subscriber.onStatus(s);
+                r.subscriber().onStatus(s);
             } catch (RuntimeException e) {
                 log.warn("A trigger failed to take a status: {}", e.toString());
             }
         }
     }
 
-    // ------------------------------------------------------------------------------------------- messages
-
     private void messageArrived(String topic, MqttMessage message) {
-        List<Registration> targets;
+        List<MqttRegistration> targets;
         synchronized (this) {
             targets = subscriptions.matching(topic);
         }
         delivery.deliver(topic, message, targets);
-    }
-
-    private final class Callback implements MqttCallback {
-        @Override
-        public void connectionLost(Throwable cause) {
-            MqttConnection.this.connectionLost(cause);
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            try {
-                MqttConnection.this.messageArrived(topic, message);
-            } catch (RuntimeException e) {
-                // never let an exception reach Paho: it would drop the connection
-                log.warn("Handling a message on {} failed: {}", topic, e.toString());
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {}
     }
 }

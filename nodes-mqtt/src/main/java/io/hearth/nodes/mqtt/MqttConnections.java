@@ -40,13 +40,12 @@ public final class MqttConnections {
     }
 
     /** Registers with the connection of {@code credential}, opening it if needed. */
-    MqttConnection.Registration register(
-            CredentialData credential, MqttConnection.Subscriber subscriber, List<TopicFilter> filters) {
+    MqttRegistration register(CredentialData credential, MqttSubscriber subscriber, List<TopicFilter> filters) {
         return use(credential, c -> c.register(subscriber, filters));
     }
 
     /** A publisher's lease on the connection of {@code credential}, opening it if needed. */
-    MqttConnection.Lease lease(CredentialData credential) {
+    MqttLease lease(CredentialData credential) {
         return use(credential, MqttConnection::lease);
     }
 

@@ -1,8 +1,11 @@
 package io.hearth.nodes.mqtt;
 
+import io.hearth.node.NodeException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -118,5 +121,43 @@ final class MqttFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** Why a publish failed: a topic the client refuses, or the broker's or connection's failure. */
+    static NodeException publishing(MqttSettings settings, String topic, Throwable e) {
+        if (e instanceof IllegalArgumentException) {
+            return new NodeException("Topic: '" + topic + "' cannot be published to (" + e.getMessage() + ")", e);
+        }
+        return new NodeException(
+                "Publishing to '" + topic + "' failed: " + of(settings, e).message(), e);
+    }
+
+    /** The broker refused to subscribe {@code filters} (SUBACK 0x80). */
+    static NodeException subscriptionRefused(MqttSettings settings, List<String> filters) {
+        return new NodeException("The broker at " + settings.describe() + " refused the subscription to "
+                + String.join(", ", filters)
+                + " (SUBACK 0x80: not allowed for this user, or not a valid topic filter for it)");
+    }
+
+    static NodeException subscribing(MqttSettings settings, Throwable e) {
+        return new NodeException(
+                "Subscribing at " + settings.describe() + " failed: "
+                        + of(settings, e).message(),
+                e);
+    }
+
+    /** The innermost cause's message (its class when it has none): what a lost connection's status names. */
+    static String rootReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** A retry delay as a status tells it: "500 ms", "2.5 s". */
+    static String delay(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

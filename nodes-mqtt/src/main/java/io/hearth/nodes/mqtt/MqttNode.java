@@ -97,7 +97,7 @@ public final class MqttNode implements ActionNode {
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         CredentialData credential;
-        MqttConnection.Lease lease;
+        MqttLease lease;
         try {
             credential = MqttCredentialType.selectedAndUsable(context.credential(MqttCredentialType.NAME));
             lease = connections.lease(credential);

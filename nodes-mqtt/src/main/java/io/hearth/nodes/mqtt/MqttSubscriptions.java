@@ -17,16 +17,16 @@ import java.util.function.Supplier;
  */
 final class MqttSubscriptions {
 
-    private final List<MqttConnection.Registration> registrations = new ArrayList<>();
+    private final List<MqttRegistration> registrations = new ArrayList<>();
     /** Filter → the QoS the broker granted on the current connection. */
     private final Map<String, Integer> granted = new HashMap<>();
 
-    void add(MqttConnection.Registration r) {
+    void add(MqttRegistration r) {
         registrations.add(r);
     }
 
     /** Removes a registration; false when it was not there. */
-    boolean remove(MqttConnection.Registration r) {
+    boolean remove(MqttRegistration r) {
         return registrations.remove(r);
     }
 
@@ -35,17 +35,17 @@ final class MqttSubscriptions {
     }
 
     /** A copy of the registrations, to call their subscribers outside the bookkeeping. */
-    List<MqttConnection.Registration> all() {
+    List<MqttRegistration> all() {
         return List.copyOf(registrations);
     }
 
     /** The registrations that want a message on {@code topic}. */
-    List<MqttConnection.Registration> matching(String topic) {
+    List<MqttRegistration> matching(String topic) {
         return registrations.stream().filter(r -> r.wants(topic)).toList();
     }
 
     /** The filters of a removed registration that no other one uses, no longer counted as granted. */
-    List<String> releaseUnshared(MqttConnection.Registration removed) {
+    List<String> releaseUnshared(MqttRegistration removed) {
         List<String> unneeded = new ArrayList<>();
         for (TopicFilter f : removed.filters()) {
             if (registrations.stream()
@@ -66,7 +66,7 @@ final class MqttSubscriptions {
     /** The filters the registrations need beyond what the broker granted (or with a higher QoS), with that QoS. */
     Map<String, Integer> missing() {
         Map<String, Integer> wanted = new LinkedHashMap<>();
-        for (MqttConnection.Registration r : registrations) {
+        for (MqttRegistration r : registrations) {
             for (TopicFilter f : r.filters()) {
                 wanted.merge(f.filter(), f.qos(), Math::max);
             }
@@ -103,7 +103,7 @@ final class MqttSubscriptions {
                 granted.put(filters[i], g);
             }
         }
-        for (MqttConnection.Registration r : registrations) {
+        for (MqttRegistration r : registrations) {
             if (r.ready().isDone()) {
                 continue;
             }

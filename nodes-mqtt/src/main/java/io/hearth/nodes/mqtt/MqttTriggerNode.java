@@ -88,7 +88,7 @@ public final class MqttTriggerNode implements TriggerNode {
     @Override
     public CompletionStage<TriggerHandle> activate(TriggerContext context) {
         ActiveMqttTrigger trigger;
-        MqttConnection.Registration registration;
+        MqttRegistration registration;
         try {
             CredentialData credential =
                     MqttCredentialType.selectedAndUsable(context.credential(MqttCredentialType.NAME));

@@ -1,13 +1,27 @@
 package io.hearth.nodes.mqtt;
 
+import io.hearth.node.NodeException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Paho client plumbing shared by {@link MqttConnection} and the credential test: connect options, client ids, a quiet disconnect. */
+/**
+ * Paho client plumbing shared by {@link MqttConnection} and the credential test: connect options, client ids, a quiet
+ * disconnect, publishing as a future, and Paho's listener and callback interfaces from lambdas.
+ */
 final class PahoClients {
 
     private static final Logger log = LoggerFactory.getLogger(PahoClients.class);
@@ -22,6 +36,17 @@ final class PahoClients {
             sb.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
         }
         return sb.toString();
+    }
+
+    /** A client for {@code settings} that acknowledges messages only when told to (see {@link MessageDelivery}). */
+    static MqttAsyncClient client(MqttSettings settings, String clientId) {
+        try {
+            MqttAsyncClient client = new MqttAsyncClient(settings.serverUri(), clientId, new MemoryPersistence());
+            client.setManualAcks(true);
+            return client;
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new NodeException("The MQTT credential cannot be used: " + e.getMessage(), e);
+        }
     }
 
     /** Paho's options for {@code settings}: MQTT 3.1.1, the credential's session, sign-in and TLS. */
@@ -58,5 +83,72 @@ final class PahoClients {
         } catch (MqttException e) {
             log.debug("Closing the client for {}: {}", client.getServerURI(), e.getMessage());
         }
+    }
+
+    /** Publishes; completes when the broker has the message (QoS 0: written; 1: PUBACK; 2: PUBCOMP). */
+    static CompletableFuture<Void> publish(
+            MqttAsyncClient client, MqttSettings settings, String topic, byte[] payload, int qos, boolean retain) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            client.publish(
+                    topic,
+                    payload,
+                    qos,
+                    retain,
+                    null,
+                    listener(
+                            token -> done.complete(null),
+                            e -> done.completeExceptionally(MqttFailures.publishing(settings, topic, e))));
+        } catch (MqttException | IllegalArgumentException e) {
+            done.completeExceptionally(MqttFailures.publishing(settings, topic, e));
+        }
+        return done;
+    }
+
+    /** Unsubscribes {@code filters}; a failure is only logged (a clean session's subscriptions end with it anyway). */
+    static void unsubscribeQuietly(MqttAsyncClient client, List<String> filters, String where) {
+        try {
+            client.unsubscribe(filters.toArray(String[]::new));
+        } catch (MqttException e) {
+            log.debug("Unsubscribing {} from {} failed: {}", filters, where, e.getMessage());
+        }
+    }
+
+    /** Paho's listener of an asynchronous action. */
+    static IMqttActionListener listener(Consumer<IMqttToken> success, Consumer<Throwable> failure) {
+        return new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                success.accept(token);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                failure.accept(e);
+            }
+        };
+    }
+
+    /** Paho's connection callback; an exception handling a message is logged, never thrown back into Paho. */
+    static MqttCallback callback(Consumer<Throwable> connectionLost, BiConsumer<String, MqttMessage> messageArrived) {
+        return new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                connectionLost.accept(cause);
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                try {
+                    messageArrived.accept(topic, message);
+                } catch (RuntimeException e) {
+                    // never let an exception reach Paho: it would drop the connection
+                    log.warn("Handling a message on {} failed: {}", topic, e.toString());
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {}
+        };
     }
 }
