@@ -34,7 +34,7 @@ final class HaTestEnvScript {
         String how = ci
                 ? "CI=true: a real Home Assistant is required for the integration tests."
                 : "Run it by hand to see why:\n  "
-                        + RealHomeAssistant.repoRoot().resolve(SCRIPT) + " start " + dir
+                        + RepoRoot.path().resolve(SCRIPT) + " start " + dir
                         + "\nor start one yourself and export the variables of its ha.env (HEARTH_HA_URL, HEARTH_HA_TOKEN, ...)"
                         + " before running the tests; -DskipITs skips integration tests.";
         return new IllegalStateException(what + " (ha-test-env.sh exit " + r.exitCode + "). " + how
@@ -44,7 +44,7 @@ final class HaTestEnvScript {
     record Result(int exitCode, String output) {}
 
     static Result run(List<String> args, Map<String, String> extraEnv) {
-        Path script = RealHomeAssistant.repoRoot().resolve(SCRIPT);
+        Path script = RepoRoot.path().resolve(SCRIPT);
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("Home Assistant test script not found: " + script);
         }

@@ -1,7 +1,6 @@
 package io.hearth.testsupport;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,9 +29,7 @@ import org.slf4j.LoggerFactory;
  * ({@code HA_TLS=1}), for tests of TLS settings; it is always started by this class unless
  * {@code HEARTH_HA_TLS_URL}, {@code HEARTH_HA_TLS_TOKEN} and {@code HEARTH_HA_TLS_CA_CERT} are set.
  * <p>
- * The repository root (where the script lives) comes from {@code HEARTH_REPO_ROOT} (set by the parent
- * pom's failsafe configuration), the system property {@code hearth.repo.root}, or by walking up from the
- * working directory to the directory containing {@code .mvn}.
+ * The script is found under the {@link RepoRoot}.
  * <p>
  * When Home Assistant cannot be started the tests fail with the script's output and how to run it by
  * hand; with {@code CI=true} the message says so explicitly. The failure is remembered, so the other
@@ -235,49 +232,7 @@ public final class RealHomeAssistant {
      * the page would send to {@code redirectUri}.
      */
     public String loginFlowCode(String clientId, String redirectUri) {
-        Map<?, ?> flow = (Map<?, ?>) io.hearth.common.Json.parse(postJson(
-                "/auth/login_flow",
-                Map.of(
-                        "client_id",
-                        clientId,
-                        "handler",
-                        java.util.Arrays.asList("homeassistant", null),
-                        "redirect_uri",
-                        redirectUri)));
-        Map<?, ?> done = (Map<?, ?>) io.hearth.common.Json.parse(postJson(
-                "/auth/login_flow/" + flow.get("flow_id"),
-                Map.of(
-                        "client_id",
-                        clientId,
-                        "username",
-                        environment().get("HEARTH_HA_OWNER_USERNAME"),
-                        "password",
-                        environment().get("HEARTH_HA_OWNER_PASSWORD"))));
-        if (!"create_entry".equals(done.get("type"))) {
-            throw new IllegalStateException("Home Assistant's login flow did not sign in: " + done);
-        }
-        return (String) done.get("result");
-    }
-
-    private String postJson(String path, Map<String, Object> body) {
-        try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                // Home Assistant (aiohttp) closes a connection that asks to upgrade to HTTP/2
-                .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .build()) {
-            return http.send(
-                            java.net.http.HttpRequest.newBuilder(URI.create(url() + path))
-                                    .header("Content-Type", "application/json")
-                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                            io.hearth.common.Json.write(body)))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HaLoginFlow.code(url(), environment(), clientId, redirectUri);
     }
 
     /** Every {@code HEARTH_HA_*} value of the running instance (ha.env); contains tokens: do not log. */
@@ -376,26 +331,6 @@ public final class RealHomeAssistant {
                 .map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equals("oldest"))
                 .filter(v -> v.matches("[A-Za-z0-9.]+"));
-    }
-
-    /** The repository root: {@code HEARTH_REPO_ROOT}, {@code -Dhearth.repo.root}, or the nearest parent with {@code .mvn}. */
-    public static Path repoRoot() {
-        String fromEnv = System.getenv("HEARTH_REPO_ROOT");
-        if (notBlank(fromEnv) && Files.isDirectory(Path.of(fromEnv))) {
-            return Path.of(fromEnv).toAbsolutePath();
-        }
-        String fromProperty = System.getProperty("hearth.repo.root");
-        if (notBlank(fromProperty) && Files.isDirectory(Path.of(fromProperty))) {
-            return Path.of(fromProperty).toAbsolutePath();
-        }
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve(".mvn"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException(
-                "cannot find the repository root (no HEARTH_REPO_ROOT and no .mvn above " + dir + ")");
     }
 
     private String require(String key) {

@@ -49,7 +49,7 @@ public final class RealSmtpServer {
     private final LocalProcess process;
 
     private RealSmtpServer(Path dir) {
-        Path root = RealHomeAssistant.repoRoot();
+        Path root = RepoRoot.path();
         LocalProcess.Result python = LocalProcess.run(
                 List.of("bash", root.resolve("scripts/smtp/smtp-test-env.sh").toString(), "python"), root);
         if (python.exitCode() != 0) {

@@ -30,8 +30,8 @@ class RealHomeAssistantTest {
 
     @Test
     void findsTheRepositoryRootWithTheHaScript() {
-        assertThat(RealHomeAssistant.repoRoot().resolve(".mvn")).isDirectory();
-        assertThat(Files.isRegularFile(RealHomeAssistant.repoRoot().resolve("scripts/ha/ha-test-env.sh")))
+        assertThat(RepoRoot.path().resolve(".mvn")).isDirectory();
+        assertThat(Files.isRegularFile(RepoRoot.path().resolve("scripts/ha/ha-test-env.sh")))
                 .isTrue();
     }
 }

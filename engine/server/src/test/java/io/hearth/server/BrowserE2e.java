@@ -2,7 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.testsupport.RealHomeAssistant;
+import io.hearth.testsupport.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ final class BrowserE2e {
         assertThat(Path.of("/usr/bin/chromium"))
                 .as("Debian's chromium (.ci/run installs it: apt-get install chromium)")
                 .exists();
-        Path editor = RealHomeAssistant.repoRoot().resolve("editor");
+        Path editor = RepoRoot.path().resolve("editor");
         assertThat(editor.resolve("node_modules/playwright-core"))
                 .as("the editor build (npm ci) ran")
                 .exists();

@@ -2,7 +2,7 @@ package io.hearth.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.testsupport.RealHomeAssistant;
+import io.hearth.testsupport.RepoRoot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class SchemathesisIT extends ApiTestSupport {
 
     @Test
     void theApiAnswersGeneratedRequestsAsDocumentedAndNeverWith5xx() throws Exception {
-        Path root = RealHomeAssistant.repoRoot();
+        Path root = RepoRoot.path();
         Path out = root.resolve("engine/server/target/schemathesis");
         Files.createDirectories(out);
         String st = run(
