@@ -46,7 +46,7 @@ public class ExecutionService {
     private final HearthProperties properties;
     private final ApplicationEventPublisher events;
     private final io.hearth.runtime.execution.ExecutionServices services;
-    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Map<String, LiveExecution> live = new ConcurrentHashMap<>();
     private final ExecutionMetrics metrics;
 
     public ExecutionService(
@@ -70,61 +70,6 @@ public class ExecutionService {
         this.services = new io.hearth.runtime.execution.ExecutionServices(
                 processedValues, staticData, new SubWorkflowLauncher(this, workflows, preparedWorkflows), 0);
         this.metrics = new ExecutionMetrics(meters, executor);
-    }
-
-    /** An execution in progress, with what is needed to record it. */
-    private final class Live implements StartedExecution.Persistence {
-        final StartRequest request;
-        final ExecutionRecord startRecord;
-        private RunningExecution running;
-        private boolean cancelRequested;
-        CompletableFuture<Void> startRow;
-        final Map<String, NodeProgress> progress = new ConcurrentHashMap<>();
-        volatile boolean stoppedByShutdown;
-
-        Live(StartRequest request, ExecutionRecord startRecord) {
-            this.request = request;
-            this.startRecord = startRecord;
-        }
-
-        @Override
-        public synchronized CompletableFuture<Void> ensureStartRow() {
-            if (startRow == null) {
-                startRow = writer.insert(
-                        startRecord,
-                        ExecutionCodec.startData(
-                                request.startNode(), request.recordableStartItems(), request.parent()));
-            }
-            return startRow;
-        }
-
-        synchronized boolean hasStartRow() {
-            return startRow != null;
-        }
-
-        /** The runtime's handle, given before the first node runs; a cancel that came first applies now. */
-        void setRunning(RunningExecution run) {
-            boolean cancel;
-            synchronized (this) {
-                running = run;
-                cancel = cancelRequested;
-            }
-            if (cancel) {
-                run.cancel();
-            }
-        }
-
-        boolean cancel() {
-            RunningExecution run;
-            synchronized (this) {
-                run = running;
-                if (run == null) {
-                    cancelRequested = true;
-                    return true;
-                }
-            }
-            return run.cancel();
-        }
     }
 
     public StartedExecution start(StartRequest request) {
@@ -169,10 +114,7 @@ public class ExecutionService {
                 request.retryOf(),
                 Optional.empty(),
                 Optional.empty());
-        Live state = new Live(request, startRecord);
-        if (rowExists) {
-            state.startRow = CompletableFuture.completedFuture(null);
-        }
+        LiveExecution state = new LiveExecution(request, startRecord, writer, rowExists);
         live.put(id, state);
         CompletableFuture<Void> started =
                 request.persistStartFirst() ? state.ensureStartRow() : CompletableFuture.completedFuture(null);
@@ -257,64 +199,46 @@ public class ExecutionService {
     }
 
     /** Per-node progress of a running execution, for the editor's live view; then the metrics. */
-    private ExecutionListener progressListener(Live state) {
+    private ExecutionListener progressListener(LiveExecution state) {
         return new ExecutionListener() {
             @Override
             public void nodeStarted(String executionId, String nodeName, String nodeType) {
-                state.progress.compute(nodeName, (k, p) -> (p == null ? NodeProgress.NONE : p).started());
+                state.progress().compute(nodeName, (k, p) -> (p == null ? NodeProgress.NONE : p).started());
             }
 
             @Override
             public void nodeFinished(String executionId, NodeRun run) {
                 int items = run.output().stream().mapToInt(List::size).sum();
-                state.progress.compute(
-                        run.node(), (k, p) -> (p == null ? NodeProgress.NONE : p).finished(items, run.failed()));
+                state.progress()
+                        .compute(
+                                run.node(),
+                                (k, p) -> (p == null ? NodeProgress.NONE : p).finished(items, run.failed()));
                 metrics.nodeFinished(run);
             }
         };
     }
 
-    /**
-     * How far a node of a running execution got.
-     *
-     * @param runs    finished runs
-     * @param items   output items of the finished runs, all outputs
-     * @param running whether a run of it is in progress
-     * @param failed  whether its last finished run failed
-     */
-    public record NodeProgress(int runs, long items, boolean running, boolean failed) {
-        static final NodeProgress NONE = new NodeProgress(0, 0, false, false);
-
-        NodeProgress started() {
-            return new NodeProgress(runs, items, true, failed);
-        }
-
-        NodeProgress finished(int output, boolean error) {
-            return new NodeProgress(runs + 1, items + output, false, error);
-        }
-    }
-
     /** Progress by node name of an execution running on this instance; empty when it is not running here. */
     public Map<String, NodeProgress> progress(String id) {
-        Live state = live.get(id);
-        return state == null ? Map.of() : Map.copyOf(state.progress);
+        LiveExecution state = live.get(id);
+        return state == null ? Map.of() : Map.copyOf(state.progress());
     }
 
-    private CompletableFuture<Void> record(Live state, ExecutionResult result) {
+    private CompletableFuture<Void> record(LiveExecution state, ExecutionResult result) {
         result.error().ifPresent(e -> {
             try (var m = org.slf4j.MDC.putCloseable("executionId", result.executionId())) {
                 log.warn(
                         "Execution {} of workflow '{}' ({}) failed{}: {}",
                         result.executionId(),
-                        state.startRecord.workflowName(),
-                        state.request.workflowId(),
+                        state.startRecord().workflowName(),
+                        state.request().workflowId(),
                         e.node().map(n -> " at node '" + n + "'").orElse(""),
                         e.message());
             }
         });
         metrics.executionFinished(result);
-        StartRequest request = state.request;
-        if (state.stoppedByShutdown && state.hasStartRow() && request.mode() != ExecutionMode.MANUAL) {
+        StartRequest request = state.request();
+        if (state.stoppedByShutdown() && state.hasStartRow() && request.mode() != ExecutionMode.MANUAL) {
             log.info("Execution {} stopped by the shutdown; it runs again at the next start", result.executionId());
             return CompletableFuture.completedFuture(null);
         }
@@ -328,7 +252,7 @@ public class ExecutionService {
                 result.executionId(),
                 request.workflowId(),
                 request.versionId(),
-                state.startRecord.workflowName(),
+                state.startRecord().workflowName(),
                 result.status(),
                 request.mode(),
                 result.startedAt(),
@@ -373,9 +297,8 @@ public class ExecutionService {
      */
     public int stopAllForShutdown() {
         int n = 0;
-        for (Live state : List.copyOf(live.values())) {
-            state.stoppedByShutdown = true;
-            if (state.running != null && state.running.cancel()) {
+        for (LiveExecution state : List.copyOf(live.values())) {
+            if (state.stopForShutdown()) {
                 n++;
             }
         }
@@ -384,17 +307,17 @@ public class ExecutionService {
 
     /** Cancels a running execution of this instance; false when it is not running here. */
     public boolean cancel(String id) {
-        Live state = live.get(id);
+        LiveExecution state = live.get(id);
         return state != null && state.cancel();
     }
 
     public Optional<ExecutionRecord> running(String id) {
-        Live state = live.get(id);
-        return state == null ? Optional.empty() : Optional.of(state.startRecord);
+        LiveExecution state = live.get(id);
+        return state == null ? Optional.empty() : Optional.of(state.startRecord());
     }
 
     public Collection<ExecutionRecord> runningRecords() {
-        return live.values().stream().map(l -> l.startRecord).toList();
+        return live.values().stream().map(LiveExecution::startRecord).toList();
     }
 
     public WorkflowExecutor executor() {

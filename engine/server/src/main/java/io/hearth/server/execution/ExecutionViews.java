@@ -51,7 +51,7 @@ public final class ExecutionViews {
     }
 
     /** Live per-node progress of a running execution: {"Node": {"runs", "items", "running", "failed"}}. */
-    public static Map<String, Object> progress(Map<String, ExecutionService.NodeProgress> progress) {
+    public static Map<String, Object> progress(Map<String, NodeProgress> progress) {
         Map<String, Object> m = new LinkedHashMap<>();
         progress.forEach((node, p) -> {
             Map<String, Object> v = new LinkedHashMap<>();
