@@ -29,6 +29,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    WalCheckpointer walCheckpointer(DatabaseKind kind, DataSource dataSource) {
+        return new WalCheckpointer(new JdbcTemplate(dataSource), kind);
+    }
+
+    @Bean
     FlywayMigrationStrategy migrations(
             DatabaseKind kind, DatabaseHousekeeping housekeeping, DataSource dataSource, HearthProperties properties) {
         return flyway -> {

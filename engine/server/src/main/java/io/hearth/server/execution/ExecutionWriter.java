@@ -1,5 +1,6 @@
 package io.hearth.server.execution;
 
+import io.hearth.server.database.WalCheckpointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,7 @@ public class ExecutionWriter implements DisposableBean {
 
     private final ExecutionRepository repository;
     private final TransactionTemplate tx;
+    private final WalCheckpointer checkpoints;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     // Completing a future runs its continuations (the rest of the execution's bookkeeping, encoding and
@@ -48,15 +50,17 @@ public class ExecutionWriter implements DisposableBean {
     // this long after the first record for about as many to join its commit. One commit per record costs
     // a core at a few thousand per second; one per 16 costs little. A lone writer never waits.
     // (Measured on H2, the embedded database then: without the linger ~10% more executions/s at 16
-    // connections, but a chunk per commit kept on the heap. On SQLite every commit is a WAL append plus,
-    // each 1,000 pages, a checkpoint, and the write lock is held once per batch instead of per record.)
+    // connections, but a chunk per commit kept on the heap. On SQLite every commit is an append to the
+    // write-ahead log, and the write lock is held once per batch instead of per record; the log is copied
+    // into the database file by WalCheckpointer's thread, apart from the commits.)
     private static final long LINGER_NANOS = 1_000_000;
     private static final int LINGER_MAX = 64;
     private int lastBatchSize;
 
-    public ExecutionWriter(ExecutionRepository repository, TransactionTemplate tx) {
+    public ExecutionWriter(ExecutionRepository repository, TransactionTemplate tx, WalCheckpointer checkpoints) {
         this.repository = repository;
         this.tx = tx;
+        this.checkpoints = checkpoints;
         this.thread =
                 Thread.ofPlatform().name("hearth-execution-writer").daemon(true).start(this::loop);
     }
@@ -114,6 +118,7 @@ public class ExecutionWriter implements DisposableBean {
                 }
                 write(batch);
                 lastBatchSize = batch.size();
+                checkpoints.restartIfDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
