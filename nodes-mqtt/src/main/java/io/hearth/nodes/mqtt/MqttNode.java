@@ -7,7 +7,6 @@ import io.hearth.node.NodeExecutionContext;
 import io.hearth.node.NodeOutput;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.credential.CredentialData;
-import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Option;
@@ -25,21 +24,15 @@ import java.util.concurrent.CompletionStage;
  * ({@link MqttConnections}), not one per run; each item's message is confirmed by the broker (QoS 1: PUBACK, 2:
  * PUBCOMP) before the next is sent.
  */
-public final class MqttNode implements ActionNode {
+public final class MqttNode extends MqttNodeType implements ActionNode {
 
     static final String NAME = "hearth.mqtt";
 
-    private static final NodeDescription DESCRIPTION = NodeDescription.builder(NAME)
-            .alias("n8n-nodes-base.mqtt")
+    private static final NodeDescription DESCRIPTION = describe(NAME, "n8n-nodes-base.mqtt", NodeGroup.ACTION)
             .displayName("MQTT")
-            .versions(1)
-            .group(NodeGroup.ACTION)
-            .categories("Communication")
             .keywords("MQTT", "publish", "Zigbee2MQTT", "Tasmota")
-            .icon("file:mqtt.svg")
             .description("Push messages to MQTT")
             .subtitle("={{$parameter[\"topic\"]}}")
-            .credential(CredentialRequirement.required(MqttCredentialType.NAME))
             .parameter(Parameter.string("topic")
                     .displayName("Topic")
                     .required()
@@ -78,20 +71,13 @@ public final class MqttNode implements ActionNode {
             .documentationUrl("https://docs.n8n.io/integrations/builtin/app-nodes/n8n-nodes-base.mqtt/")
             .build();
 
-    private final MqttConnections connections;
-
     /** The node as loaded by {@link java.util.ServiceLoader}: the process-wide connections. */
     public MqttNode() {
         this(MqttConnections.shared());
     }
 
     MqttNode(MqttConnections connections) {
-        this.connections = connections;
-    }
-
-    @Override
-    public NodeDescription description() {
-        return DESCRIPTION;
+        super(connections, DESCRIPTION);
     }
 
     @Override

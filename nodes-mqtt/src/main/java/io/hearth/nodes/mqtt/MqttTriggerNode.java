@@ -3,7 +3,6 @@ package io.hearth.nodes.mqtt;
 import io.hearth.node.NodeException;
 import io.hearth.node.ParameterValues;
 import io.hearth.node.credential.CredentialData;
-import io.hearth.node.description.CredentialRequirement;
 import io.hearth.node.description.NodeDescription;
 import io.hearth.node.description.NodeGroup;
 import io.hearth.node.description.Parameter;
@@ -24,21 +23,15 @@ import java.util.concurrent.CompletionStage;
  * execution is durable. Activation completes when the broker confirmed the subscriptions, or fails with the reason:
  * connection refused, not authorized, TLS handshake failed, subscription refused.
  */
-public final class MqttTriggerNode implements TriggerNode {
+public final class MqttTriggerNode extends MqttNodeType implements TriggerNode {
 
     static final String NAME = "hearth.mqttTrigger";
 
-    private static final NodeDescription DESCRIPTION = NodeDescription.builder(NAME)
-            .alias("n8n-nodes-base.mqttTrigger")
+    private static final NodeDescription DESCRIPTION = describe(NAME, "n8n-nodes-base.mqttTrigger", NodeGroup.TRIGGER)
             .displayName("MQTT Trigger")
-            .versions(1)
-            .group(NodeGroup.TRIGGER)
-            .categories("Communication")
             .keywords("MQTT", "subscribe", "Zigbee2MQTT", "Tasmota", "ESPHome")
-            .icon("file:mqtt.svg")
             .description("Listens to MQTT events")
             .subtitle("={{$parameter[\"topics\"]}}")
-            .credential(CredentialRequirement.required(MqttCredentialType.NAME))
             .parameter(Parameter.string("topics")
                     .displayName("Topics")
                     .required()
@@ -69,20 +62,13 @@ public final class MqttTriggerNode implements TriggerNode {
             .documentationUrl("https://docs.n8n.io/integrations/builtin/core-nodes/n8n-nodes-base.mqtttrigger/")
             .build();
 
-    private final MqttConnections connections;
-
     /** The node as loaded by {@link java.util.ServiceLoader}: the process-wide connections. */
     public MqttTriggerNode() {
         this(MqttConnections.shared());
     }
 
     MqttTriggerNode(MqttConnections connections) {
-        this.connections = connections;
-    }
-
-    @Override
-    public NodeDescription description() {
-        return DESCRIPTION;
+        super(connections, DESCRIPTION);
     }
 
     @Override
