@@ -179,8 +179,19 @@ public final class MiniJson {
     }
 
     private String readString() {
-        pos++;
-        StringBuilder sb = new StringBuilder();
+        int start = ++pos;
+        // Most strings have no escapes: one scan and one substring.
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                return text.substring(start, pos++);
+            }
+            if (c == '\\') {
+                break;
+            }
+            pos++;
+        }
+        StringBuilder sb = new StringBuilder(pos - start + 16).append(text, start, pos);
         while (true) {
             if (pos >= text.length()) {
                 throw error("unterminated string");
@@ -216,18 +227,49 @@ public final class MiniJson {
     /** As the engine's Jackson configuration: whole numbers Long (BigInteger past its range), others Double. */
     private Number readNumber() {
         int start = pos;
-        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+        if (peek() == '-') {
             pos++;
         }
-        String n = text.substring(start, pos);
-        if (!n.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
-            throw error("bad number '" + n + "'");
+        int intStart = pos;
+        skipDigits();
+        int intDigits = pos - intStart;
+        boolean whole = true;
+        boolean valid = intDigits == 1 || (intDigits > 1 && text.charAt(intStart) != '0');
+        if (peek() == '.') {
+            pos++;
+            whole = false;
+            valid &= skipDigits() > 0;
         }
-        if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0) {
-            BigInteger whole = new BigInteger(n);
-            return whole.bitLength() < 64 ? (Number) whole.longValue() : whole;
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            whole = false;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            valid &= skipDigits() > 0;
         }
-        return Double.parseDouble(n);
+        if (!valid) {
+            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+            }
+            throw error("bad number '" + text.substring(start, pos) + "'");
+        }
+        if (!whole) {
+            return Double.parseDouble(text.substring(start, pos));
+        }
+        if (intDigits <= 18) {
+            return Long.parseLong(text, start, pos, 10);
+        }
+        BigInteger n = new BigInteger(text.substring(start, pos));
+        return n.bitLength() < 64 ? (Number) n.longValue() : n;
+    }
+
+    private int skipDigits() {
+        int from = pos;
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+            pos++;
+        }
+        return pos - from;
     }
 
     private Object literal(String word, Object value) {
