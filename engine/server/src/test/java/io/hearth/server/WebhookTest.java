@@ -229,6 +229,87 @@ class WebhookTest extends ApiTestSupport {
     }
 
     @Test
+    void aRespondNodeThatAnswersLastIsHeardOnceTheFinishedExecutionIsRecorded() {
+        // The Wait makes the run asynchronous: Respond to Webhook runs on the timer's thread, not the request's.
+        String id = activeWorkflow(
+                "Respond last",
+                Map.of("httpMethod", "POST", "path", "respond-last", "responseMode", "responseNode"),
+                List.of(
+                        node("Wait", "hearth.wait", 1.1, Map.of("amount", 0.05, "unit", "seconds")),
+                        node(
+                                "Respond",
+                                "n8n-nodes-base.respondToWebhook",
+                                1.1,
+                                Map.of("respondWith", "firstIncomingItem"))),
+                merge(connect("Webhook", "Wait"), connect("Wait", "Respond")));
+        anonymous
+                .post()
+                .uri("/webhook/respond-last")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 5))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.body.n")
+                .isEqualTo(5);
+        // One durable write, the final one, before the answer: the record is finished when the caller hears it.
+        api.get()
+                .uri("/api/v1/executions?workflowId={id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1)
+                .jsonPath("$.data[0].status")
+                .isEqualTo("success");
+    }
+
+    @Test
+    void aRespondNodeFollowedByMoreNodesAnswersWhileTheExecutionRuns() {
+        String id = activeWorkflow(
+                "Respond early",
+                Map.of("httpMethod", "POST", "path", "respond-early", "responseMode", "responseNode"),
+                List.of(
+                        node(
+                                "Respond",
+                                "n8n-nodes-base.respondToWebhook",
+                                1.1,
+                                Map.of("respondWith", "json", "responseBody", "={{ { early: $json.body.n } }}")),
+                        node("Wait", "hearth.wait", 1.1, Map.of("amount", 1, "unit", "hours"))),
+                merge(connect("Webhook", "Respond"), connect("Respond", "Wait")));
+        anonymous
+                .post()
+                .uri("/webhook/respond-early")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("n", 8))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.early")
+                .isEqualTo(8);
+        // Answered before the hour's wait: the execution was made durable as running first.
+        Map<String, Object> list = api.get()
+                .uri("/api/v1/executions?workflowId={id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> execution = ((List<Map<String, Object>>) list.get("data")).getFirst();
+        assertThat(execution).containsEntry("status", "running");
+        api.post()
+                .uri("/api/v1/executions/{e}/cancel", execution.get("id"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void acceptsFormBodies() {
         activeWorkflow(
                 "Form",

@@ -203,6 +203,7 @@ public class ExecutionService {
         return new ExecutionListener() {
             @Override
             public void nodeStarted(String executionId, String nodeName, String nodeType) {
+                state.nodeStarting();
                 state.progress().compute(nodeName, (k, p) -> (p == null ? NodeProgress.NONE : p).started());
             }
 
@@ -246,7 +247,8 @@ public class ExecutionService {
             events.publishEvent(new ExecutionFailed(request, result));
         }
         if (!keep(request, result)) {
-            return state.hasStartRow() ? writer.delete(result.executionId()) : CompletableFuture.completedFuture(null);
+            return state.writeEnd(
+                    hasRow -> hasRow ? writer.delete(result.executionId()) : CompletableFuture.completedFuture(null));
         }
         ExecutionRecord finalRecord = new ExecutionRecord(
                 result.executionId(),
@@ -261,7 +263,7 @@ public class ExecutionService {
                 result.error().map(e -> e.message()),
                 result.error().flatMap(e -> e.node()));
         String data = recordedData(request, result);
-        return state.hasStartRow() ? writer.update(finalRecord, data) : writer.insert(finalRecord, data);
+        return state.writeEnd(hasRow -> hasRow ? writer.update(finalRecord, data) : writer.insert(finalRecord, data));
     }
 
     /** The execution data as recorded: within the workflow's data limit (see {@link ExecutionCodec}). */

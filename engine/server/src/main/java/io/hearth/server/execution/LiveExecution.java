@@ -4,6 +4,7 @@ import io.hearth.runtime.execution.RunningExecution;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * An execution in progress on this instance, with what is needed to record it: its request, its start record (and
@@ -18,6 +19,8 @@ final class LiveExecution implements StartedExecution.Persistence {
     private RunningExecution running;
     private boolean cancelRequested;
     private CompletableFuture<Void> startRow;
+    private CompletableFuture<Void> endWrite;
+    private final CompletableFuture<Void> respondedWhileRunning = new CompletableFuture<>();
     private volatile boolean stoppedByShutdown;
 
     /** @param rowExists whether the start row is written already (a queue wrote it) */
@@ -44,11 +47,34 @@ final class LiveExecution implements StartedExecution.Persistence {
     @Override
     public synchronized CompletableFuture<Void> ensureStartRow() {
         if (startRow == null) {
-            startRow = writer.insert(
-                    startRecord,
-                    ExecutionCodec.startData(request.startNode(), request.recordableStartItems(), request.parent()));
+            // Asked for after the end's write was chosen (the run ended meanwhile): that write is the row.
+            startRow = endWrite != null
+                    ? endWrite
+                    : writer.insert(
+                            startRecord,
+                            ExecutionCodec.startData(
+                                    request.startNode(), request.recordableStartItems(), request.parent()));
         }
         return startRow;
+    }
+
+    /** Chooses and queues the end's write, given whether a start row was written, under the start row's lock. */
+    synchronized CompletableFuture<Void> writeEnd(Function<Boolean, CompletableFuture<Void>> write) {
+        endWrite = write.apply(startRow != null);
+        return endWrite;
+    }
+
+    @Override
+    public CompletableFuture<Void> respondedWhileRunning() {
+        return respondedWhileRunning;
+    }
+
+    /** A node starts: when the webhook was answered already, its answer is due now rather than at the end. */
+    void nodeStarting() {
+        if (!respondedWhileRunning.isDone()
+                && request.responder().map(r -> r.hasResponded()).orElse(false)) {
+            respondedWhileRunning.complete(null);
+        }
     }
 
     synchronized boolean hasStartRow() {

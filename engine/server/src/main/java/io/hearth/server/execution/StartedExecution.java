@@ -20,5 +20,12 @@ public record StartedExecution(
     /** Lets a webhook answer before the end: makes the execution durable now, as running. */
     public interface Persistence {
         CompletableFuture<Void> ensureStartRow();
+
+        /**
+         * Completes when a node starts after the webhook's response was given (Respond to Webhook): the execution
+         * goes on, so the answer cannot wait for its end. A response given by the last node never completes it:
+         * the execution ends first, and the answer follows its single final record.
+         */
+        CompletableFuture<Void> respondedWhileRunning();
     }
 }

@@ -116,11 +116,16 @@ final class WebhookAnswers {
         return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Content-Type"));
     }
 
-    /** Responding via Respond to Webhook: its response once the record is durable. */
+    /**
+     * Responding via Respond to Webhook: its response once the record is durable. The response is sent when the
+     * execution ends (after its single final record), or, when a node starts after the response was given, at once
+     * after a start row as running: a Respond node that answers last costs one write, not a start row and an update.
+     */
     static Mono<ServerResponse> respondNode(Responder responder, StartedExecution started) {
-        CompletableFuture<Object> either =
-                CompletableFuture.anyOf(responder.sent, started.running().result());
-        return Mono.fromFuture(either).flatMap(x -> {
+        CompletableFuture<Object> either = CompletableFuture.anyOf(
+                started.persistence().respondedWhileRunning(), started.running().result());
+        // anyOf completes with null (a Void future) and a Mono of null is empty: then(), not flatMap
+        return Mono.fromFuture(either).then(Mono.defer(() -> {
             if (started.running().result().isDone()) {
                 // Finished (the usual case): answer once the single final record is durable.
                 return Mono.fromFuture(started.finished())
@@ -142,7 +147,7 @@ final class WebhookAnswers {
             // Answered while still running: make the execution durable as running, then answer.
             return Mono.fromFuture(started.persistence().ensureStartRow())
                     .then(Mono.defer(() -> answer(responder.response().orElseThrow())));
-        });
+        }));
     }
 
     static Mono<ServerResponse> answer(WebhookResponse response) {
@@ -178,16 +183,11 @@ final class WebhookAnswers {
 
     /** Holds the first response a Respond to Webhook node gives. */
     static final class Responder implements WebhookResponder {
-        final CompletableFuture<Object> sent = new CompletableFuture<>();
         final AtomicReference<WebhookResponse> response = new AtomicReference<>();
 
         @Override
         public boolean respond(WebhookResponse r) {
-            if (response.compareAndSet(null, r)) {
-                sent.complete(r);
-                return true;
-            }
-            return false;
+            return response.compareAndSet(null, r);
         }
 
         @Override
