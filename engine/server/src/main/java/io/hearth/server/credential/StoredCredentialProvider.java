@@ -25,20 +25,32 @@ public final class StoredCredentialProvider implements CredentialProvider {
 
     @Override
     public Optional<CredentialData> credential(CredentialRef ref, String type) {
+        // The usual reference, by an id that exists here, is resolved by the store's row cache: no listing of the
+        // credentials (a database read) per execution on the node's thread. The rest as resolve() says.
+        if (ref.hasId()) {
+            try {
+                return ofType(credentials.decrypt(ref.id()), ref, type);
+            } catch (CredentialNotFoundException e) {
+                // an id from another instance: by name below
+            }
+        }
         Optional<String> id = resolve(credentials, ref, type);
         if (id.isEmpty()) {
             return Optional.empty();
         }
         try {
-            CredentialData data = credentials.decrypt(id.get());
-            if (!data.type().equals(type)) {
-                log.warn("Credential {} is of type {}, not {}", ref.id(), data.type(), type);
-                return Optional.empty();
-            }
-            return Optional.of(data);
+            return ofType(credentials.decrypt(id.get()), ref, type);
         } catch (CredentialNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<CredentialData> ofType(CredentialData data, CredentialRef ref, String type) {
+        if (!data.type().equals(type)) {
+            log.warn("Credential {} is of type {}, not {}", ref.id(), data.type(), type);
+            return Optional.empty();
+        }
+        return Optional.of(data);
     }
 
     /**
