@@ -10,6 +10,7 @@ import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 public class HearthApplication {
 
     public static void main(String[] args) {
+        loadOnlyWhatIsUsed();
         SpringApplication app = new SpringApplication(HearthApplication.class);
         if (Boolean.getBoolean("hearth.startup.jfr")) {
             // Start-up steps (configuration parsing, each bean's creation...) as JFR events, for profiling start-up
@@ -19,6 +20,23 @@ public class HearthApplication {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(HearthApplication::haltIfShutdownHangs, "hearth-shutdown-watchdog"));
         app.run(args);
+    }
+
+    /**
+     * Start-up defaults that keep classes an idle server never uses out of memory (each can be set back with -D):
+     * Spring Boot's background pre-initialisation would bootstrap Hibernate Validator (~450 classes; Hearth uses no
+     * Bean Validation, springdoc only reads its annotations), and Netty's JFR events (~110 classes) are only wanted
+     * while profiling Netty itself. benchmark/README.md, "What the idle RSS is made of", has the measurements.
+     */
+    private static void loadOnlyWhatIsUsed() {
+        setIfAbsent("spring.backgroundpreinitializer.ignore", "true");
+        setIfAbsent("io.netty.jfr.enabled", "false");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** The longest an orderly shutdown (SIGTERM) may take before the process halts anyway. */

@@ -30,7 +30,7 @@ public record ExecutionLimits(
 
     private static final long MB = 1024 * 1024;
 
-    /** The defaults of a server that configures none (also application.yml's). */
+    /** The defaults of a server that configures none (also application.properties's). */
     public static final ExecutionLimits DEFAULTS = new ExecutionLimits(
             10_000, 100_000, 8 * MB, DataOverflow.FAIL, Optional.of(Duration.ofHours(1)), Duration.ofHours(24), 16);
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings under {@code hearth.*} (see application.yml for defaults; every one can be set by
+ * Settings under {@code hearth.*} (see application.properties for defaults; every one can be set by
  * environment variable, e.g. {@code HEARTH_DATA_DIR}).
  */
 @ConfigurationProperties("hearth")
@@ -54,7 +54,7 @@ public record HearthProperties(
 
     /**
      * Defaults for workflows that set none of their own (their settings of the same names), and the
-     * server-wide concurrency. See application.yml.
+     * server-wide concurrency. See application.properties.
      */
     public record Limits(
             @DefaultValue("24h") Duration maxTimeout,

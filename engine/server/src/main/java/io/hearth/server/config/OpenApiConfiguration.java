@@ -36,6 +36,12 @@ class OpenApiConfiguration {
     private static final Set<PathItem.HttpMethod> CHANGES = Set.of(
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
+    /** The document is built on its first request, not at start-up (see {@link LazyApiDocs}). */
+    @Bean
+    static LazyApiDocs lazyApiDocs() {
+        return new LazyApiDocs();
+    }
+
     @Bean
     OpenApiCustomizer problemAnswers() {
         return api -> {
