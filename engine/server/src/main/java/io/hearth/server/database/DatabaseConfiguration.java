@@ -34,6 +34,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    WriteTurns writeTurns(DatabaseKind kind) {
+        return new WriteTurns(kind);
+    }
+
+    @Bean
     FlywayMigrationStrategy migrations(
             DatabaseKind kind, DatabaseHousekeeping housekeeping, DataSource dataSource, HearthProperties properties) {
         return flyway -> {

@@ -202,19 +202,42 @@ public class ExecutionRepository {
                 : byAge.isEmpty() || byCount.get().compareTo(byAge.get()) > 0 ? byCount : byAge;
     }
 
+    /** Finished executions up to {@code cutoff} (see {@link #pruneCutoff}): those retention has let go of, not pruned yet. */
+    public long pruneBacklog(Optional<String> cutoff) {
+        return cutoff.map(c -> jdbc.sql("SELECT COUNT(*) FROM executions WHERE id <= ? AND " + FINISHED)
+                        .param(c)
+                        .query(Long.class)
+                        .single())
+                .orElse(0L);
+    }
+
     /**
-     * Deletes at most {@code batch} finished executions (and their data) up to {@code cutoff}, oldest first, in one
-     * short transaction; returns how many. Executions still running are left wherever they are.
+     * The last id of the next batch of at most {@code batch} finished executions up to {@code cutoff}, oldest first
+     * ({@code cutoff} itself when fewer are left). Ids are time-ordered, so a batch is one range of the primary key.
      */
-    public int pruneBatch(String cutoff, int batch) {
-        List<String> ids = jdbc.sql("SELECT id FROM executions WHERE id <= ? AND " + FINISHED + " ORDER BY id LIMIT ?")
-                .params(cutoff, batch)
+    public String pruneBatchEnd(String cutoff, int batch) {
+        return jdbc.sql("SELECT id FROM executions WHERE id <= ? AND " + FINISHED + " ORDER BY id LIMIT 1 OFFSET ?")
+                .params(cutoff, batch - 1)
                 .query(String.class)
-                .list();
-        if (!ids.isEmpty()) {
-            tx.executeWithoutResult(s -> deleteBatch(ids));
-        }
-        return ids.size();
+                .optional()
+                .orElse(cutoff);
+    }
+
+    /**
+     * Deletes the finished executions (and their data) up to {@code end}, by range of the primary key, in one short
+     * transaction; returns how many. Executions still running (or waiting) are left wherever they are.
+     */
+    public int pruneUpTo(String end) {
+        Integer deleted = tx.execute(s -> {
+            jdbc.sql("DELETE FROM execution_data WHERE execution_id <= ? AND execution_id IN"
+                            + " (SELECT id FROM executions WHERE id <= ? AND " + FINISHED + ")")
+                    .params(end, end)
+                    .update();
+            return jdbc.sql("DELETE FROM executions WHERE id <= ? AND " + FINISHED)
+                    .param(end)
+                    .update();
+        });
+        return deleted == null ? 0 : deleted;
     }
 
     private static ExecutionRecord row(ResultSet rs, int n) throws SQLException {

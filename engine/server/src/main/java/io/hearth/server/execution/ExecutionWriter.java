@@ -1,6 +1,7 @@
 package io.hearth.server.execution;
 
 import io.hearth.server.database.WalCheckpointer;
+import io.hearth.server.database.WriteTurns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ public class ExecutionWriter implements DisposableBean {
     private final ExecutionRepository repository;
     private final TransactionTemplate tx;
     private final WalCheckpointer checkpoints;
+    private final WriteTurns turns;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     // Completing a future runs its continuations (the rest of the execution's bookkeeping, encoding and
@@ -57,10 +59,12 @@ public class ExecutionWriter implements DisposableBean {
     private static final int LINGER_MAX = 64;
     private int lastBatchSize;
 
-    public ExecutionWriter(ExecutionRepository repository, TransactionTemplate tx, WalCheckpointer checkpoints) {
+    public ExecutionWriter(
+            ExecutionRepository repository, TransactionTemplate tx, WalCheckpointer checkpoints, WriteTurns turns) {
         this.repository = repository;
         this.tx = tx;
         this.checkpoints = checkpoints;
+        this.turns = turns;
         this.thread =
                 Thread.ofPlatform().name("hearth-execution-writer").daemon(true).start(this::loop);
     }
@@ -141,7 +145,7 @@ public class ExecutionWriter implements DisposableBean {
         }
         try {
             // Inserts before updates before deletes: an execution's start row and its final update may share a batch.
-            tx.executeWithoutResult(s -> {
+            turns.run(() -> tx.executeWithoutResult(s -> {
                 if (!inserts.isEmpty()) {
                     repository.insertBatch(inserts);
                 }
@@ -151,7 +155,7 @@ public class ExecutionWriter implements DisposableBean {
                 if (!deletes.isEmpty()) {
                     repository.deleteBatch(deletes);
                 }
-            });
+            }));
             List<Op> written = List.copyOf(batch);
             completer.execute(() -> written.forEach(op -> op.done().complete(null)));
         } catch (RuntimeException e) {
