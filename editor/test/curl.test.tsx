@@ -87,7 +87,7 @@ describe('Import cURL', () => {
 describe('Import cURL button', () => {
   it('fills the parameters from a pasted command and says what it did not use', async () => {
     const { render, screen, fireEvent } = await import('@testing-library/react');
-    const { CurlImportButton } = await import('../src/panels/NodePanel');
+    const { CurlImportButton } = await import('../src/panels/CurlImportButton');
     const imported: unknown[] = [];
     render(<CurlImportButton onImport={(p) => imported.push(p)} />);
     fireEvent.click(screen.getByTestId('curl-import-open'));
