@@ -10,6 +10,8 @@ const stored: Credential = {
   id: 'c1',
   name: 'Home',
   type: 'homeAssistantApi',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
   data: { host: 'ha.local', port: 8123, ssl: false, accessToken: '******' },
   secretsSet: ['accessToken'],
 };
@@ -157,6 +159,7 @@ describe('sign-in credential form', () => {
   const signInType = {
     name: 'homeAssistantOAuth2Api',
     displayName: 'Home Assistant (Sign in)',
+    signsRequests: false,
     schema: {
       ...haCredentialSchema,
       properties: {
@@ -173,6 +176,8 @@ describe('sign-in credential form', () => {
     id: 'c2',
     name: 'Home',
     type: signInType.name,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
     data: { host: 'ha.local', port: 8123, ssl: false },
     secretsSet: [],
   };
@@ -277,6 +282,8 @@ describe('sign-in credential form', () => {
       id: 'o1',
       name: 'API',
       type: 'oAuth2Api',
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
       data: { grantType: 'authorizationCode' },
       secretsSet: [],
     };

@@ -12,6 +12,7 @@ export const haCredentialType: CredentialType = {
   name: 'homeAssistantApi',
   displayName: 'Home Assistant API',
   schema: haCredentialSchema,
+  signsRequests: false,
 };
 
 /** A fetch stub answering by "METHOD path" and recording every request. */

@@ -4,19 +4,18 @@ import type {
   CredentialSummary,
   CredentialType,
   Execution,
-  ExecutionSummary,
   JsonObject,
   LoadedOption,
   MigratedParameters,
   NodeRun,
   NodeType,
-  Page,
+  ExecutionPage,
   Settings,
   TriggerInfo,
   User,
   WebhookInfo,
   Workflow,
-  WorkflowSummary,
+  WorkflowPage,
 } from './types';
 
 /** One problem the server names: its path, what is wrong, and the same as the user sees it (`text`). */
@@ -119,7 +118,7 @@ export const api = {
   settings: () => request<Settings>('GET', `${V1}/settings`),
 
   listWorkflows: (p: { limit?: number; offset?: number; name?: string } = {}) =>
-    request<Page<WorkflowSummary>>(
+    request<WorkflowPage>(
       'GET',
       `${V1}/workflows${query({ limit: p.limit ?? 100, offset: p.offset ?? 0, name: p.name })}`,
     ),
@@ -153,10 +152,7 @@ export const api = {
     request<{ listening: boolean; executionId: string | null }>('GET', `${V1}/workflows/${enc(id)}/test-webhook`),
 
   listExecutions: (p: { workflowId?: string; status?: string; limit?: number; offset?: number } = {}) =>
-    request<Page<ExecutionSummary>>(
-      'GET',
-      `${V1}/executions${query({ ...p, limit: p.limit ?? 50, offset: p.offset ?? 0 })}`,
-    ),
+    request<ExecutionPage>('GET', `${V1}/executions${query({ ...p, limit: p.limit ?? 50, offset: p.offset ?? 0 })}`),
   getExecution: (id: string) => request<Execution>('GET', `${V1}/executions/${enc(id)}`),
   deleteExecution: (id: string) => request<void>('DELETE', `${V1}/executions/${enc(id)}`),
   /** n8n's two retry modes: the workflow version it ran ('original') or the workflow as saved now ('current') */

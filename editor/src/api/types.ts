@@ -1,135 +1,71 @@
-/** Wire types of Hearth's REST API (docs/api.md). */
+/**
+ * Wire types of Hearth's REST API (docs/api.md). The API's answers are generated from the server's OpenAPI document
+ * (openapi.json, kept equal to /v3/api-docs by the server's OpenApiSpecTest; `npm run generate:api` writes
+ * generated/schema.d.ts, which the build, tests and lint run first). Below them: the refinements the document cannot
+ * state (any JSON value is `unknown` there, `Json` here), then the hand-written types of what the API carries but
+ * does not describe field by field: the node and credential JSON Schemas of the ui-schema module.
+ */
+import type { components } from './generated/schema';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-export interface User {
-  email: string;
-  name: string;
-}
-export interface AuthStatus {
-  setupRequired: boolean;
-  authenticated: boolean;
-  user: User | null;
-}
+type Api = components['schemas'];
+/** `T` with the fields of `R` typed as `R` says; a field `R` names that `T` lacks fails the type check. */
+type Refine<T, R extends { [K in keyof R]: K extends keyof T ? unknown : never }> = Omit<T, keyof R> & R;
 
-export interface Connection {
-  node: string;
-  type: string;
-  index: number;
-}
+export type User = Api['User'];
+export type AuthStatus = Api['AuthStatus'];
+export type Settings = Api['Settings'];
+
+export type Connection = Api['Connection'];
 /** n8n connections: keyed by source node NAME, then type ("main"), then output index. */
 export type Connections = Record<string, Record<string, Array<Connection[] | null>>>;
 
-export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+export type OnError = NonNullable<Api['WorkflowNode']['onError']>;
 
-export interface WorkflowNode {
-  id?: string;
-  name: string;
-  type: string;
-  typeVersion: number;
-  position: [number, number];
-  parameters: JsonObject;
-  credentials?: Record<string, { id: string; name?: string }>;
-  disabled?: boolean;
-  notes?: string;
-  retryOnFail?: boolean;
-  maxTries?: number;
-  waitBetweenTries?: number;
-  alwaysOutputData?: boolean;
-  executeOnce?: boolean;
-  onError?: OnError;
-  webhookId?: string;
+export type WorkflowNode = Refine<Api['WorkflowNode'], { position: [number, number]; parameters: JsonObject }> & {
   [extra: string]: unknown;
-}
+};
 
-export interface Workflow {
-  id?: string;
-  name: string;
-  active?: boolean;
-  nodes: WorkflowNode[];
-  connections: Connections;
-  settings?: JsonObject;
-  versionId?: string;
-  createdAt?: string;
-  updatedAt?: string;
-  /** n8n's pinned data: a node's output used instead of running it in manual runs */
-  pinData?: Record<string, Item[]>;
-  /** what keeps it from running or activating (the server saves unfinished work) */
-  issues?: Array<{ path: string; message: string; text: string }>;
-  [extra: string]: unknown;
-}
+export type Workflow = Refine<
+  Api['Workflow'],
+  { nodes: WorkflowNode[]; connections: Connections; settings?: JsonObject; pinData?: Record<string, Item[]> }
+> & { [extra: string]: unknown };
 
-export interface WorkflowSummary {
-  id: string;
-  name: string;
-  active: boolean;
-  versionId?: string;
-  nodeCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WorkflowSummary = Api['WorkflowSummary'];
+export type WorkflowPage = Refine<Api['WorkflowPage'], { data: WorkflowSummary[] }>;
 
-export interface Page<T> {
-  data: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Item {
-  json: JsonObject;
-  binary?: Record<string, BinaryRef>;
+export type BinaryRef = Refine<Api['BinaryRef'], { fileSize?: number | string }>;
+export type Item = Refine<Api['Item'], { json: JsonObject; binary?: Record<string, BinaryRef> }> & {
   [k: string]: unknown;
-}
-export interface BinaryRef {
-  mimeType?: string;
-  fileName?: string;
-  fileSize?: number | string;
-  url?: string;
-}
+};
 
-export interface NodeRun {
-  runIndex: number;
-  startedAt?: string;
-  executionTimeMs?: number;
-  attempts?: number;
-  status: string;
-  error: { message?: string; description?: string; [k: string]: unknown } | null;
-  sources?: unknown;
-  input?: Item[][];
-  output?: Item[][];
-  /** what the node's code printed (Code node console.log), when anything */
-  console?: string[];
-}
+export type NodeRun = Refine<
+  Api['NodeRun'],
+  {
+    error: (Api['NodeError'] & { [k: string]: unknown }) | null;
+    input?: Item[][];
+    output?: Item[][];
+  }
+>;
 
-export interface ExecutionSummary {
-  id: string;
-  workflowId: string;
-  workflowName?: string;
-  workflowVersionId?: string | null;
-  status: string;
-  mode: string;
-  startedAt: string;
-  stoppedAt?: string | null;
-  durationMs?: number | null;
-  retryOf?: string | null;
-  error?: { message: string; node?: string } | null;
-}
+export type ExecutionSummary = Api['ExecutionSummary'];
+export type ExecutionPage = Refine<Api['ExecutionPage'], { data: ExecutionSummary[] }>;
+export type NodeProgress = Api['NodeProgress'];
+export type Execution = Refine<Api['Execution'], { nodes?: Record<string, NodeRun[]> }>;
 
-export interface NodeProgress {
-  runs: number;
-  items: number;
-  running: boolean;
-  failed: boolean;
-}
+export type NodeType = Refine<Api['NodeType'], { schema: JsonSchema }>;
+export type CredentialType = Refine<Api['CredentialType'], { schema: JsonSchema }>;
+export type CredentialSummary = Api['CredentialSummary'];
+export type Credential = Refine<Api['Credential'], { data: JsonObject }>;
+export type LoadedOption = Refine<Api['LoadedOption'], { value: Json }>;
+/** A node's parameters as Hearth reads them: the form of `typeVersion`, reached by `steps`. */
+export type MigratedParameters = Refine<Api['MigratedParameters'], { parameters: JsonObject }>;
+export type WebhookInfo = Api['WebhookInfo'];
+export type TriggerInfo = Api['TriggerInfo'];
 
-export interface Execution extends ExecutionSummary {
-  lastNodeExecuted?: string | null;
-  nodes?: Record<string, NodeRun[]>;
-  /** while it runs: how far each node got */
-  progress?: Record<string, NodeProgress>;
-}
+// Not API answers: parts of the node and credential JSON Schemas (NodeType.schema), written by the ui-schema module.
 
 export interface CredentialRequirement {
   type: string;
@@ -148,85 +84,6 @@ export interface DynamicOutputsWire {
   extraWhenParameter?: string;
   extraWhenValue?: Json;
   extraOutputName?: string;
-}
-
-export interface NodeType {
-  name: string;
-  displayName: string;
-  group: string | string[];
-  categories: string[];
-  icon: string;
-  description: string;
-  versions: number[];
-  defaultVersion: number;
-  inputs: string[];
-  outputs: string[];
-  /** the credential types (names, or requirements); `schema['x-node'].credentials` has their display options */
-  credentials: Array<CredentialRequirement | string>;
-  schema: JsonSchema;
-}
-
-export interface CredentialType {
-  name: string;
-  displayName: string;
-  icon?: string;
-  documentationUrl?: string;
-  schema: JsonSchema;
-  /** a browser sign-in fills `tokenField`: the form shows `buttonText` instead of that field */
-  signIn?: { tokenField: string; buttonText: string };
-  /** declares how it signs HTTP requests: offered in HTTP Request's "Predefined Credential Type" */
-  signsRequests?: boolean;
-}
-
-export interface CredentialSummary {
-  id: string;
-  name: string;
-  type: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-export interface Credential extends CredentialSummary {
-  data: JsonObject;
-  secretsSet?: string[];
-}
-
-export interface LoadedOption {
-  name: string;
-  value: Json;
-  description?: string;
-}
-
-/** A node's parameters as Hearth reads them: the form of `typeVersion`, reached by `steps`. */
-export interface MigratedParameters {
-  typeVersion: number;
-  parameters: JsonObject;
-  steps: string[];
-  /** the migrated form may be saved under the node's own version (reading it again changes nothing) */
-  editable: boolean;
-  /** parameters the node reads that no form shows (Edit Fields 1's `values`) */
-  unshown: string[];
-}
-
-export interface WebhookInfo {
-  node: string;
-  method: string;
-  path: string;
-  productionUrl: string;
-  testUrl: string;
-  responseMode?: string;
-}
-export interface TriggerInfo {
-  node: string;
-  type: string;
-  state: string;
-  message?: string;
-  since?: string;
-}
-export interface Settings {
-  version?: string;
-  webhookUrl?: string;
-  webhookTestUrl?: string;
-  timezone?: string;
 }
 
 /** A JSON Schema property as the ui-schema module writes it. */

@@ -2,6 +2,10 @@ package io.hearth.server.auth;
 
 import io.hearth.server.support.Blocking;
 import io.hearth.server.web.ApiException;
+import io.hearth.server.web.ApiShapes;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +42,10 @@ public class AuthController {
 
     public record Credentials(String email, String password, String name) {}
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.AuthStatus.class)))
     @GetMapping("/auth/status")
     public Mono<Map<String, Object>> status(ServerWebExchange exchange) {
         AuthService.Principal p = exchange.getAttribute(AuthFilter.PRINCIPAL);
@@ -51,6 +59,10 @@ public class AuthController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.User.class)))
     @PostMapping("/auth/setup")
     public Mono<ResponseEntity<Map<String, Object>>> setup(@RequestBody Credentials body) {
         return blocking.call(() -> {
@@ -59,6 +71,10 @@ public class AuthController {
         });
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.User.class)))
     @PostMapping("/auth/login")
     public Mono<ResponseEntity<Map<String, Object>>> login(@RequestBody Credentials body, ServerWebExchange exchange) {
         String account = body.email() == null ? "" : body.email().strip().toLowerCase(Locale.ROOT);

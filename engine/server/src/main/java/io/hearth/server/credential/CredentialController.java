@@ -13,6 +13,11 @@ import io.hearth.credentials.UnknownCredentialTypeException;
 import io.hearth.runtime.workflow.FieldProblem;
 import io.hearth.server.support.Blocking;
 import io.hearth.server.web.ApiException;
+import io.hearth.server.web.ApiShapes;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,12 @@ public class CredentialController {
 
     public record Body(String name, String type, Map<String, Object> data, String id) {}
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            array = @ArraySchema(schema = @Schema(implementation = ApiShapes.CredentialSummary.class))))
     @GetMapping("/credentials")
     public Mono<List<Map<String, Object>>> list(@RequestParam Optional<String> type) {
         return call(() -> (type.isPresent() ? credentials.list(type.get()) : credentials.list())
@@ -65,6 +76,10 @@ public class CredentialController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Credential.class)))
     @PostMapping("/credentials")
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody Body body) {
         return call(() -> {
@@ -80,11 +95,19 @@ public class CredentialController {
         });
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Credential.class)))
     @GetMapping("/credentials/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
         return call(() -> view(credentials.get(id).orElseThrow(() -> ApiException.notFound("Credential", id))));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Credential.class)))
     @PutMapping("/credentials/{id}")
     public Mono<Map<String, Object>> update(@PathVariable String id, @RequestBody Body body) {
         return call(() -> view(credentials.update(

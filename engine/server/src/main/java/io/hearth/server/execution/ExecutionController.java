@@ -3,6 +3,10 @@ package io.hearth.server.execution;
 import io.hearth.runtime.execution.ExecutionStatus;
 import io.hearth.server.support.Blocking;
 import io.hearth.server.web.ApiException;
+import io.hearth.server.web.ApiShapes;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +42,10 @@ public class ExecutionController {
         this.blocking = blocking;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.ExecutionPage.class)))
     @GetMapping
     public Mono<Map<String, Object>> list(
             @RequestParam Optional<String> workflowId,
@@ -69,6 +77,10 @@ public class ExecutionController {
         });
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Execution.class)))
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
         return blocking.call(() -> {
@@ -147,6 +159,10 @@ public class ExecutionController {
      * From the failed node: {@code workflow=original} (default) with the version it ran; {@code workflow=current}
      * with the workflow as saved now.
      */
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Execution.class)))
     @PostMapping("/{id}/retry")
     public Mono<Map<String, Object>> retry(
             @PathVariable String id, @RequestParam(defaultValue = "original") String workflow) {

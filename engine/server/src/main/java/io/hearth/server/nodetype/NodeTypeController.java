@@ -14,7 +14,12 @@ import io.hearth.node.description.Port;
 import io.hearth.runtime.registry.NodeRegistry;
 import io.hearth.server.support.Blocking;
 import io.hearth.server.web.ApiException;
+import io.hearth.server.web.ApiShapes;
 import io.hearth.uischema.NodeSchemas;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -51,6 +56,10 @@ public class NodeTypeController {
         this.blocking = blocking;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiShapes.NodeType.class))))
     @GetMapping("/node-types")
     public List<Map<String, Object>> nodeTypes() {
         if (nodeTypes == null) {
@@ -61,6 +70,10 @@ public class NodeTypeController {
         return nodeTypes;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.NodeType.class)))
     @GetMapping("/node-types/{name}")
     public Map<String, Object> nodeType(@PathVariable String name) {
         return view(find(name).description());
@@ -130,6 +143,10 @@ public class NodeTypeController {
      * version of that form, what each applied step did, and whether that form may be saved under the node's
      * own version (reading it again changes nothing). The editor shows an older node this way.
      */
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.MigratedParameters.class)))
     @PostMapping("/node-types/{name}/migrate")
     public Map<String, Object> migrate(@PathVariable String name, @RequestBody MigrateBody body) {
         NodeType type = find(name);
@@ -205,6 +222,10 @@ public class NodeTypeController {
             Map<String, Map<String, Object>> credentials,
             String search) {}
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiShapes.LoadedOption.class))))
     @PostMapping("/node-types/{name}/load-options")
     public Mono<List<Map<String, Object>>> loadOptions(@PathVariable String name, @RequestBody LoadOptionsBody body) {
         NodeType type = find(name);
@@ -284,6 +305,10 @@ public class NodeTypeController {
         }
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiShapes.CredentialType.class))))
     @GetMapping("/credential-types")
     public List<Map<String, Object>> credentialTypes() {
         if (credentialTypes == null) {

@@ -1,6 +1,9 @@
 package io.hearth.server.web;
 
 import io.hearth.server.config.HearthProperties;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -28,6 +31,10 @@ public class SettingsController {
         this.database = db;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Settings.class)))
     @GetMapping("/settings")
     public Map<String, Object> settings(ServerWebExchange exchange) {
         String base = PublicUrl.of(properties, exchange);

@@ -12,6 +12,11 @@ import io.hearth.server.trigger.TestWebhooks;
 import io.hearth.server.trigger.TriggerStatusBoard;
 import io.hearth.server.trigger.WebhookRegistration;
 import io.hearth.server.web.ApiException;
+import io.hearth.server.web.ApiShapes;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +71,10 @@ public class WorkflowController {
         this.properties = properties;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.WorkflowPage.class)))
     @GetMapping
     public Mono<Map<String, Object>> list(
             @RequestParam(defaultValue = "50") int limit,
@@ -90,6 +99,10 @@ public class WorkflowController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @PostMapping
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody Map<String, Object> body) {
         return blocking.call(() ->
@@ -97,11 +110,19 @@ public class WorkflowController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @PostMapping("/import")
     public Mono<ResponseEntity<Map<String, Object>>> importN8n(@RequestBody Map<String, Object> body) {
         return create(body);
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @GetMapping("/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
         return blocking.call(() -> full(workflows.get(id)));
@@ -131,18 +152,30 @@ public class WorkflowController {
         });
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @PutMapping("/{id}")
     public Mono<Map<String, Object>> update(@PathVariable String id, @RequestBody Map<String, Object> body) {
         return blocking.call(() -> full(workflows.update(id, workflows.parseToSave(body))));
     }
 
     /** Pins items to a node: the body is n8n's pinned form, {@code [{"json": {...}}]}, or {@code {"items": [...]}}. */
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @PutMapping("/{id}/pin-data/{node}")
     public Mono<Map<String, Object>> pin(@PathVariable String id, @PathVariable String node, @RequestBody Object body) {
         Object items = body instanceof Map<?, ?> m && m.containsKey("items") ? m.get("items") : body;
         return blocking.call(() -> full(workflows.pin(id, node, items)));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @DeleteMapping("/{id}/pin-data/{node}")
     public Mono<Map<String, Object>> unpin(@PathVariable String id, @PathVariable String node) {
         return blocking.call(() -> full(workflows.unpin(id, node)));
@@ -154,11 +187,19 @@ public class WorkflowController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @PostMapping("/{id}/activate")
     public Mono<Map<String, Object>> activate(@PathVariable String id) {
         return blocking.call(() -> full(workflows.activate(id)));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @PostMapping("/{id}/deactivate")
     public Mono<Map<String, Object>> deactivate(@PathVariable String id) {
         return blocking.call(() -> full(workflows.deactivate(id)));
@@ -178,6 +219,10 @@ public class WorkflowController {
                 .toList());
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Workflow.class)))
     @GetMapping("/{id}/versions/{versionId}")
     public Mono<Map<String, Object>> version(@PathVariable String id, @PathVariable String versionId) {
         return blocking.call(() -> {
@@ -187,6 +232,10 @@ public class WorkflowController {
         });
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiShapes.WebhookInfo.class))))
     @GetMapping("/{id}/webhooks")
     public Mono<List<Map<String, Object>>> webhooks(@PathVariable String id, ServerWebExchange exchange) {
         String base = baseUrl(exchange);
@@ -213,6 +262,10 @@ public class WorkflowController {
         return m;
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiShapes.TriggerInfo.class))))
     @GetMapping("/{id}/triggers")
     public Mono<List<Map<String, Object>>> triggerStatus(@PathVariable String id) {
         return blocking.call(() -> {
@@ -235,6 +288,10 @@ public class WorkflowController {
     public record RunBody(Map<String, Object> workflow, String startNode, List<Map<String, Object>> input) {}
 
     /** {@code wait=false}: answers 202 {@code {"executionId"}} at once; follow it with GET /executions/{id}. */
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Execution.class)))
     @PostMapping("/{id}/run")
     public Mono<ResponseEntity<Map<String, Object>>> run(
             @PathVariable String id,
@@ -255,6 +312,10 @@ public class WorkflowController {
                         .body(m));
     }
 
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiShapes.Execution.class)))
     @PostMapping("/run")
     public Mono<ResponseEntity<Map<String, Object>>> runDraft(
             @RequestBody RunBody body, @RequestParam(defaultValue = "true") boolean wait) {
