@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Credential } from '../src/api/types';
-import { CredentialEditor, dataToSend, formStateOf } from '../src/credentials/CredentialEditor';
+import { CredentialEditor } from '../src/credentials/CredentialEditor';
+import { dataToSend, formStateOf } from '../src/credentials/credentialFormState';
 import { fieldsOf } from '../src/form/schema';
 import { fetchStub, haCredentialSchema, haCredentialType } from './fixtures';
 

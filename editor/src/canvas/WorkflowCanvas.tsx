@@ -18,25 +18,18 @@ import type { Execution, NodeType, TriggerInfo, Workflow } from '../api/types';
 import { dependencyValue, rootScope } from '../form/displayOptions';
 import { evaluateSubtitle } from '../form/expression';
 import { schemaFields } from '../state/catalog';
-import {
-  connect,
-  deleteNodes,
-  disconnect,
-  duplicateNodes,
-  edgesOf,
-  inputsOf,
-  isTriggerType,
-  outputsOf,
-} from '../workflow/model';
+import { connect, disconnect, edgesOf, inputsOf, isTriggerType, outputsOf } from '../workflow/model';
 import { loopsOf } from '../workflow/cycles';
 import type { NodeIssues } from '../workflow/issues';
 import { CanvasEdge, type CanvasFlowEdge } from './CanvasEdge';
-import { CanvasNode, type CanvasFlowNode, type CanvasNodeData } from './CanvasNode';
+import { CanvasNode, type CanvasFlowNode } from './CanvasNode';
+import { FIT_VIEW } from './fitView';
 import { DRAG_TYPE } from './Palette';
+import { lastRun, runSummary } from './runSummary';
+import { useCanvasShortcuts } from './useCanvasShortcuts';
 
 const nodeTypes = { hearth: CanvasNode };
 const edgeTypes = { hearth: CanvasEdge };
-const FIT_VIEW = { padding: 0.3, maxZoom: 1.2 };
 
 export interface CanvasApi {
   /** where a node added from the palette goes: right of the selected node, else the middle of the view */
@@ -74,45 +67,10 @@ export interface WorkflowCanvasProps {
   readOnly?: boolean;
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
-}
-
-function lastRun(execution: Execution | null, name: string) {
-  const runs = execution?.nodes?.[name];
-  return runs && runs.length ? runs[runs.length - 1] : undefined;
-}
-
-/** What the canvas shows of a node's run: the last finished run, or the live progress of a running execution. */
-function runSummary(execution: Execution | null, name: string): CanvasNodeData['run'] {
-  const live = execution?.progress?.[name];
-  if (live) {
-    return { status: live.running ? 'running' : live.failed ? 'error' : 'success', items: live.items, runs: live.runs };
-  }
-  const run = lastRun(execution, name);
-  if (!run) return undefined;
-  const items = run.output ? run.output.reduce((sum, port) => sum + (port?.length ?? 0), 0) : 0;
-  return { status: run.status, items, error: run.error?.message, runs: execution?.nodes?.[name]?.length ?? 1 };
-}
-
 /** The workflow canvas (React Flow): nodes, connections, drag and drop, keyboard shortcuts. */
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
-  const {
-    workflow,
-    nodeType,
-    execution,
-    triggers,
-    issues,
-    commit,
-    recordFrom,
-    replace,
-    onOpenNode,
-    onRename,
-    onDropType,
-  } = props;
+  const { workflow, nodeType, execution, triggers, issues, commit, recordFrom, replace, onOpenNode, onDropType } =
+    props;
   const rf = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const [rfNodes, setRfNodes] = useState<CanvasFlowNode[]>([]);
@@ -323,65 +281,15 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     },
   };
 
-  // keyboard shortcuts, as n8n
-  useEffect(() => {
-    if (!props.keyboardEnabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        props.onSave();
-        return;
-      }
-      if (isEditable(e.target)) return;
-      const names = selectedNames();
-      if (e.key === 'Delete' || e.key === 'Backspace') {
-        const edges = edgesOf(workflowRef.current).filter((x) => selectedEdges.has(x.id));
-        if (names.length || edges.length) {
-          e.preventDefault();
-          commit((w) => {
-            let next = w;
-            for (const x of edges) next = disconnect(next, x.source, x.output, x.target, x.input);
-            return names.length ? deleteNodes(next, names) : next;
-          });
-          setSelectedEdges(new Set());
-        }
-      } else if (mod && e.key.toLowerCase() === 'd') {
-        e.preventDefault();
-        if (names.length) {
-          const r = duplicateNodes(workflowRef.current, names);
-          commit(r.workflow);
-          setTimeout(() => select(r.names), 0);
-        }
-      } else if (e.key === 'F2') {
-        e.preventDefault();
-        if (names.length === 1) onRename(names[0]);
-      } else if (mod && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) props.onRedo();
-        else props.onUndo();
-      } else if (mod && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        props.onRedo();
-      } else if (mod && e.key.toLowerCase() === 'a') {
-        e.preventDefault();
-        select(workflowRef.current.nodes.map((n) => n.name));
-      } else if (e.key === 'Enter' && names.length === 1) {
-        e.preventDefault();
-        onOpenNode(names[0]);
-      } else if (!mod && e.key === '1') {
-        void rf.fitView({ ...FIT_VIEW, duration: 200 });
-      } else if (!mod && (e.key === '+' || e.key === '=')) {
-        void rf.zoomIn({ duration: 150 });
-      } else if (!mod && e.key === '-') {
-        void rf.zoomOut({ duration: 150 });
-      } else if (!mod && e.key === '0') {
-        void rf.zoomTo(1, { duration: 150 });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props, selectedNames, selectedEdges, commit, select, onRename, onOpenNode, rf]);
+  useCanvasShortcuts({
+    props,
+    workflowRef,
+    selectedNames,
+    selectedEdges,
+    clearSelectedEdges: () => setSelectedEdges(new Set()),
+    select,
+    rf,
+  });
 
   return (
     <div

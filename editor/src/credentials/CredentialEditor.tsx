@@ -1,65 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Credential, CredentialSummary, CredentialType, JsonObject } from '../api/types';
 import { isVisible, rootScope } from '../form/displayOptions';
-import { type Issues, validate, visibleFields } from '../form/model';
+import { type Issues, validate } from '../form/model';
 import { ParameterForm } from '../form/ParameterForm';
-import type { FieldDef } from '../form/schema';
 import { isEmptyValue } from '../form/values';
 import { schemaFields } from '../state/catalog';
-import { Modal } from '../ui/Modal';
+import { dataToSend, formStateOf, isSecret, issuesFromError } from './credentialFormState';
 import { SignInPanel } from './SignInPanel';
-
-export const MASK = '******';
-
-function isSecret(f: FieldDef): boolean {
-  return !!f.ui.secret || f.widget === 'password' || !!f.valueSchema.writeOnly;
-}
-
-/** The stored credential as the form holds it: masked secrets become empty inputs, remembered as set. */
-export function formStateOf(
-  credential: Credential | undefined,
-  fields: FieldDef[],
-): { values: JsonObject; secretsSet: string[] } {
-  const values: JsonObject = {};
-  const secretsSet = new Set(credential?.secretsSet ?? []);
-  for (const [k, v] of Object.entries(credential?.data ?? {})) {
-    const f = fields.find((x) => x.name === k);
-    if (v === MASK && (!f || isSecret(f))) {
-      secretsSet.add(k);
-    } else {
-      values[k] = v;
-    }
-  }
-  return { values, secretsSet: [...secretsSet] };
-}
-
-/**
- * The data sent to the server: every shown field (its default when untouched); a stored secret
- * left empty is left out, so the server keeps it (it is never sent back to the browser).
- */
-export function dataToSend(fields: FieldDef[], values: JsonObject, secretsSet: string[]): JsonObject {
-  const out: JsonObject = {};
-  for (const f of visibleFields(fields, rootScope(values, fields))) {
-    if (!f.holdsValue) continue;
-    const v = values[f.name];
-    if (isSecret(f) && secretsSet.includes(f.name) && (v === undefined || v === '' || v === MASK)) continue;
-    const value = v === undefined || v === null ? f.default : v;
-    if (value !== undefined) out[f.name] = value;
-  }
-  return out;
-}
-
-function issuesFromError(e: unknown): Issues {
-  const out: Issues = {};
-  if (e instanceof ApiError) {
-    for (const err of e.errors) {
-      const m = /^data\.(.+)$/.exec(err.path);
-      if (m) out[m[1]] = err.message;
-    }
-  }
-  return out;
-}
 
 export interface CredentialEditorProps {
   type: CredentialType;
@@ -343,75 +291,5 @@ export function CredentialEditor({ type, credential, onSaved, onCancel }: Creden
         </button>
       </div>
     </div>
-  );
-}
-
-/** Create (optionally of a given type) or edit a credential in a modal. */
-export function CredentialModal({
-  credentialId,
-  types,
-  fixedType,
-  onClose,
-  onSaved,
-}: {
-  credentialId?: string;
-  types: CredentialType[];
-  fixedType?: string;
-  onClose: () => void;
-  onSaved: (c: CredentialSummary) => void;
-}) {
-  const [credential, setCredential] = useState<Credential | undefined>();
-  const [typeName, setTypeName] = useState<string>(fixedType ?? (types.length === 1 ? types[0].name : ''));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!credentialId) return;
-    api.getCredential(credentialId).then(
-      (c) => {
-        setCredential(c);
-        setTypeName(c.type);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [credentialId]);
-  const type = types.find((t) => t.name === typeName);
-  const loading = credentialId && !credential && !error;
-  return (
-    <Modal
-      title={credentialId ? `Edit credential` : type ? `New ${type.displayName} credential` : 'Add credential'}
-      onClose={onClose}
-      testId="credential-modal"
-    >
-      {error && <div className="form-error">{error}</div>}
-      {loading && <div className="muted">Loading…</div>}
-      {!credentialId && !fixedType && (
-        <div className="field">
-          <div className="field-label">
-            <label htmlFor="credential-type-select">Credential type</label>
-          </div>
-          <select
-            id="credential-type-select"
-            data-testid="credential-type-select"
-            value={typeName}
-            onChange={(e) => setTypeName(e.target.value)}
-          >
-            <option value="">Select a type…</option>
-            {types.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {type && !loading && (
-        <CredentialEditor
-          key={`${typeName}-${credential?.id ?? 'new'}`}
-          type={type}
-          credential={credential}
-          onCancel={onClose}
-          onSaved={(c) => onSaved(c)}
-        />
-      )}
-    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { CredentialSummary } from '../api/types';
-import { CredentialModal } from '../credentials/CredentialEditor';
+import { CredentialModal } from '../credentials/CredentialModal';
 import { useCatalog } from '../state/catalog';
 import { useUi } from '../ui/Modal';
 import { formatDate } from './format';

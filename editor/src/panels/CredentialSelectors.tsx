@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { CredentialSummary, NodeType, WorkflowNode } from '../api/types';
-import { CredentialModal } from '../credentials/CredentialEditor';
+import { CredentialModal } from '../credentials/CredentialModal';
 import { useCatalog } from '../state/catalog';
 import { Icon } from '../ui/icons';
 import { credentialRequirements } from '../workflow/issues';
