@@ -7,6 +7,7 @@ import org.springframework.aop.target.LazyInitTargetSource;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
@@ -30,6 +31,9 @@ final class LazyApiDocs implements BeanFactoryPostProcessor {
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         for (String name : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(name);
+            if (eagerByDeclaration(definition)) {
+                continue;
+            }
             if (declaringClass(beanFactory, definition)
                     .filter(LazyApiDocs::isApiDocs)
                     .isPresent()) {
@@ -58,6 +62,14 @@ final class LazyApiDocs implements BeanFactoryPostProcessor {
             source.setBeanFactory(beanFactory);
             return ProxyFactory.getProxy(SwaggerIndexTransformer.class, source);
         }));
+    }
+
+    /**
+     * springdoc marks the beans that must exist before the first document is built with {@code @Lazy(false)} (the
+     * WebFlux converter that reads {@code Mono<T>} as {@code T} registers itself when created): those stay eager.
+     */
+    private static boolean eagerByDeclaration(BeanDefinition definition) {
+        return definition instanceof AbstractBeanDefinition declared && Boolean.FALSE.equals(declared.getLazyInit());
     }
 
     private static boolean isApiDocs(String className) {
