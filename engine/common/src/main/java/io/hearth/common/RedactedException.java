@@ -18,6 +18,8 @@ public final class RedactedException extends RuntimeException {
         return originalType;
     }
 
+    // prints the original exception's type, as the exception it stands in for would
+    @SuppressWarnings("OverrideThrowableToString")
     @Override
     public String toString() {
         String message = getLocalizedMessage();

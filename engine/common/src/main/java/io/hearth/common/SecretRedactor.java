@@ -170,6 +170,8 @@ public final class SecretRedactor {
         return copy(t, new IdentityHashMap<>(), 0);
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private RedactedException copy(Throwable t, Map<Throwable, RedactedException> done, int depth) {
         RedactedException existing = done.get(t);
         if (existing != null) {

@@ -230,7 +230,7 @@ final class ArrayMethods {
             }
             case "toString" -> JsOps.toStr(ctx, list);
             case "reverse", "toReversed" -> {
-                ArrayList<Object> out = copy(ctx, list);
+                List<Object> out = copy(ctx, list);
                 java.util.Collections.reverse(out);
                 yield name.equals("reverse") ? inPlace(ctx, list, out) : out;
             }
@@ -260,7 +260,7 @@ final class ArrayMethods {
                 if (k < 0 || k >= n) {
                     throw JsThrow.rangeError("Invalid index : " + JsNumbers.toString(i));
                 }
-                ArrayList<Object> out = copy(ctx, list);
+                List<Object> out = copy(ctx, list);
                 out.set((int) k, JsOps.arg(a, 1));
                 yield out;
             }
@@ -355,7 +355,7 @@ final class ArrayMethods {
         return result;
     }
 
-    private static ArrayList<Object> copy(EvalContext ctx, List<?> list) {
+    private static List<Object> copy(EvalContext ctx, List<?> list) {
         ctx.steps(list.size());
         return new JsArray(ctx, list);
     }
@@ -401,7 +401,7 @@ final class ArrayMethods {
     }
 
     /** A stable merge sort: a comparator that is not a total order cannot make it throw. */
-    private static ArrayList<Object> sort(EvalContext ctx, List<?> list, Object comparator) {
+    private static List<Object> sort(EvalContext ctx, List<?> list, Object comparator) {
         if (comparator != Undefined.INSTANCE) {
             Members.requireFunction(comparator, "sort");
         }

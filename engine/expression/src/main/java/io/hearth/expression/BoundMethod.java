@@ -13,6 +13,8 @@ final class BoundMethod implements JsCallable, ExpressionFunction {
         this.name = name;
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     @Override
     public Object call(EvalContext ctx, Object[] args) {
         Object result = Members.callBuiltinMethod(ctx, receiver, name, args);

@@ -180,6 +180,8 @@ final class DateTimeMethods {
         };
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     static Object call(EvalContext ctx, DateTimeValue d, String name, Object[] a) {
         if (!NAMES.contains(name)) {
             return Members.NOT_FOUND;
@@ -404,6 +406,8 @@ final class DateTimeMethods {
     }
 
     /** n8n's extract(part): a date part as a number, 'week' by default; null for an unknown part. */
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object extract(ZonedDateTime t, Object partArg) {
         String part = partArg == Undefined.INSTANCE ? "week" : partArg instanceof String s ? s : "";
         if (part.equals("yearDayNumber")) {

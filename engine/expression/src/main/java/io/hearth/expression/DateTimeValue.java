@@ -50,7 +50,11 @@ public final class DateTimeValue {
         return jsDate ? jsDate(other) : of(other);
     }
 
-    /** @throws ExpressionException when this is an invalid DateTime */
+    /**
+     * This DateTime as Java's.
+     *
+     * @throws ExpressionException when this is an invalid DateTime
+     */
     public ZonedDateTime toZonedDateTime() {
         if (time == null) {
             throw new ExpressionException("Invalid DateTime: " + invalidReason);

@@ -48,6 +48,8 @@ final class EvalContext {
     }
 
     /** True when {@code marker} is this evaluation's: the object may be changed. */
+    // identity: the marker object is this evaluation's own
+    @SuppressWarnings("ReferenceEquality")
     boolean owns(Object marker) {
         return marker == owner && marker != null;
     }

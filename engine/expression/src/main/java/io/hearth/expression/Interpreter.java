@@ -16,6 +16,8 @@ final class Interpreter {
 
     private Interpreter() {}
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     static Object eval(Node node, EvalContext ctx, Env env) {
         ctx.step();
         return switch (node) {
@@ -62,6 +64,8 @@ final class Interpreter {
     }
 
     /** An identifier no variable declares: the expression's own globals, the Scope, the built-ins. */
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object global(String name, EvalContext ctx) {
         Object v = ctx.global(name);
         if (v != null) {
@@ -81,6 +85,8 @@ final class Interpreter {
         return Undefined.INSTANCE; // n8n: an unknown name is undefined, not a ReferenceError
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object member(Node.Member m, EvalContext ctx, Env env) {
         Object target = eval(m.object(), ctx, env);
         if (target == Members.SHORT_CIRCUIT) {
@@ -95,6 +101,8 @@ final class Interpreter {
         return Members.getNamed(ctx, target, m.name());
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object index(Node.Index ix, EvalContext ctx, Env env) {
         Object target = eval(ix.object(), ctx, env);
         if (target == Members.SHORT_CIRCUIT) {
@@ -106,6 +114,8 @@ final class Interpreter {
         return Members.get(ctx, target, eval(ix.key(), ctx, env));
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object call(Node.Call c, EvalContext ctx, Env env) {
         Node callee = c.callee();
         if (callee instanceof Node.Member m) {
@@ -261,6 +271,8 @@ final class Interpreter {
         };
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object unary(Node.Unary u, EvalContext ctx, Env env) {
         if (u.op() == Node.UnaryOp.TYPEOF && u.operand() instanceof Node.Ref r && r.isGlobal()) {
             Object g = ctx.global(r.name); // typeof never fails, not even for denied names
@@ -463,6 +475,8 @@ final class Interpreter {
         return u.prefix() ? value : JsNumbers.box(old);
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private static Object delete(Node.Delete d, EvalContext ctx, Env env) {
         Node node = d.target();
         if (node instanceof Node.OptionalChain o) {

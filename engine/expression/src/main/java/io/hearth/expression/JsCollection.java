@@ -23,6 +23,8 @@ final class JsCollection {
 
     /** Identity for objects: {@code new Map([[{}, 1]]).get({})} is undefined. */
     private record ObjectKey(Object value) {
+        // JavaScript's === compares objects by identity
+        @SuppressWarnings("ReferenceEquality")
         @Override
         public boolean equals(Object o) {
             return o instanceof ObjectKey k && k.value == value;

@@ -88,7 +88,7 @@ final class JsDateGlobal {
                     .plusHours((long) v[3])
                     .plusMinutes((long) v[4])
                     .plusSeconds((long) v[5])
-                    .plusNanos((long) v[6] * 1_000_000);
+                    .plusNanos(((long) v[6]) * 1_000_000);
             return DateTimeValue.jsDate(t);
         } catch (java.time.DateTimeException | ArithmeticException e) {
             return DateTimeValue.invalidJsDate();

@@ -208,6 +208,8 @@ final class JsOps {
         return d >= 0 && d <= Integer.MAX_VALUE && d == Math.floor(d) ? (int) d : -1;
     }
 
+    // JavaScript's === compares objects by identity
+    @SuppressWarnings("ReferenceEquality")
     static boolean strictEquals(Object a, Object b) {
         if (a == b) {
             return !(a instanceof Double d && d.isNaN());
@@ -227,6 +229,8 @@ final class JsOps {
         return false;
     }
 
+    // JavaScript's === compares objects by identity
+    @SuppressWarnings("ReferenceEquality")
     static boolean looseEquals(EvalContext ctx, Object a, Object b) {
         if (isNullish(a) || isNullish(b)) {
             return isNullish(a) && isNullish(b);
@@ -345,6 +349,8 @@ final class JsOps {
     }
 
     /** Structural equality (lodash isEqual), used by unique() and friends. */
+    // JavaScript's === compares objects by identity
+    @SuppressWarnings("ReferenceEquality")
     static boolean deepEquals(Object a, Object b, int depth) {
         if (depth > MAX_DATA_DEPTH) {
             throw tooDeep();

@@ -15,7 +15,7 @@ final class Lexer {
     private final String src;
     private int pos;
     private final List<Token> tokens = new ArrayList<>();
-    /** Open braces: TRUE for a template substitution {@code ${}, FALSE for a plain {@code {}. */
+    /** Open braces: TRUE for a template substitution <code>${</code>, FALSE for a plain <code>{</code>. */
     private final ArrayList<Boolean> braces = new ArrayList<>();
 
     private Lexer(String src, int start) {

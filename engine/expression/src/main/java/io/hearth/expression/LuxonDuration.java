@@ -31,6 +31,8 @@ final class LuxonDuration implements ExpressionObject {
 
     private final LinkedHashMap<String, Object> values;
 
+    // unit order matters (Luxon keeps insertion order), which only a LinkedHashMap promises
+    @SuppressWarnings("NonApiType")
     LuxonDuration(LinkedHashMap<String, Object> values) {
         this.values = values;
     }
@@ -237,7 +239,8 @@ final class LuxonDuration implements ExpressionObject {
     /** Luxon's Duration.toFormat: y, M, w, d, h, m, s, S tokens (doubled for padding), quoted text. */
     private String toFormat(String format) {
         List<String> used = new ArrayList<>();
-        for (char c : format.toCharArray()) {
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
             String u = switch (c) {
                 case 'y' -> "years";
                 case 'M' -> "months";

@@ -368,6 +368,8 @@ final class Parser {
     }
 
     /** An expression already parsed as a value, read again as an assignment target. */
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private Pattern toPattern(Node e, Token at) {
         if (e instanceof Node.Ref || e instanceof Node.Member || e instanceof Node.Index) {
             return simpleTarget(e, at);
@@ -732,8 +734,8 @@ final class Parser {
     private Node identifier(Token t) {
         String name = t.text();
         return switch (name) {
-            case "true" -> new Node.Literal(Boolean.TRUE);
-            case "false" -> new Node.Literal(Boolean.FALSE);
+            case "true" -> new Node.Literal(true);
+            case "false" -> new Node.Literal(false);
             case "null" -> new Node.Literal(null);
             case "undefined" -> new Node.Literal(Undefined.INSTANCE);
             case "this" -> throw sandbox(t, "'this' is not available in expressions");

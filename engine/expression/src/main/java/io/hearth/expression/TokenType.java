@@ -7,7 +7,7 @@ enum TokenType {
     REGEX,
     /** A template literal without substitutions. */
     TEMPLATE_FULL,
-    /** {@code `text${}: the cooked text before the first substitution. */
+    /** <code>`text${</code>: the cooked text before the first substitution. */
     TEMPLATE_HEAD,
     TEMPLATE_MIDDLE,
     TEMPLATE_TAIL,

@@ -96,7 +96,6 @@ final class ValueGlobals {
         return pair;
     }
 
-    /** Object.assign without mutation: a new object with the target's and sources' properties. */
     /** Object.assign: copies the sources' properties into the target and returns it. */
     private static Object assign(EvalContext ctx, Object[] a) {
         Object target = JsOps.arg(a, 0);
@@ -180,7 +179,7 @@ final class ValueGlobals {
             Interpreter.spreadInto(ctx, out, source);
         } else if (source instanceof Map<?, ?> m) {
             double len = JsOps.toInteger(m.containsKey("length") ? m.get("length") : 0L);
-            int size = ctx.allocate((long) Math.max(0, Math.min(len, (double) (Long.MAX_VALUE / 2))));
+            int size = ctx.allocate((long) Math.max(0, Math.min(len, Long.MAX_VALUE / 2.0)));
             out = new JsArray(ctx, size);
             for (int i = 0; i < size; i++) {
                 Object v = m.get(Integer.toString(i));

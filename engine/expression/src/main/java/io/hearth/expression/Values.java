@@ -23,6 +23,8 @@ final class Values {
         return plain(ctx, v, 0);
     }
 
+    // identity tells whether a value was replaced: copy only on change
+    @SuppressWarnings("ReferenceEquality")
     private static Object plain(EvalContext ctx, Object v, int depth) {
         if (v instanceof Double d && Double.doubleToRawLongBits(d) == Long.MIN_VALUE) {
             return 0L; // -0 prints as 0 in JSON

@@ -87,7 +87,7 @@ record N8nCorpus(ZonedDateTime now, List<Case> cases) {
             if (want instanceof Tag.Function f && f.name().equals("ExpressionExtensionError")) {
                 return Optional.empty(); // n8n's extension errors: any error Hearth reports (not syntax, not a limit)
             }
-            if (want instanceof Tag.Error err) {
+            if (want instanceof Tag.Thrown err) {
                 return Objects.equals(e.getMessage(), err.message())
                         ? Optional.empty()
                         : Optional.of("threw '" + e.getMessage() + "', expected '" + err.message() + "'");
@@ -117,7 +117,7 @@ record N8nCorpus(ZonedDateTime now, List<Case> cases) {
     sealed interface Tag {
         record Function(String name) implements Tag {}
 
-        record Error(String type, String message) implements Tag {}
+        record Thrown(String type, String message) implements Tag {}
 
         record ArrayContaining(List<Object> sample) implements Tag {}
 
@@ -186,7 +186,7 @@ record N8nCorpus(ZonedDateTime now, List<Case> cases) {
             return new Tag.Function((String) m.get("$function"));
         }
         if (m.containsKey("$error")) {
-            return new Tag.Error((String) m.get("$error"), (String) m.get("message"));
+            return new Tag.Thrown((String) m.get("$error"), (String) m.get("message"));
         }
         if (m.containsKey("$asymmetric")) {
             if (!"ArrayContaining".equals(m.get("$asymmetric"))) {
@@ -211,7 +211,7 @@ record N8nCorpus(ZonedDateTime now, List<Case> cases) {
             return ac.sample().stream().allMatch(s -> list.stream().anyMatch(g -> equal(s, g, false)));
         }
         if (want == Undefined.INSTANCE || want == null || got == null || got == Undefined.INSTANCE) {
-            return want == got;
+            return Objects.equals(want, got);
         }
         if (want instanceof Number w && got instanceof Number g) {
             double x = w.doubleValue();

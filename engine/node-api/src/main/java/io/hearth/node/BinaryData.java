@@ -8,6 +8,8 @@ import java.util.Optional;
  * A binary attachment of an {@link Item}: file content with its mime type and optional file name.
  * The runtime persists it with the execution (base64 in the execution data).
  */
+// a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+@SuppressWarnings("ArrayRecordComponent")
 public record BinaryData(byte[] data, String mimeType, Optional<String> fileName) {
 
     public BinaryData {

@@ -11,7 +11,7 @@ public final class ExecutionLimitException extends NodeException {
 
     /**
      * @param message what went past which limit, in the user's terms
-     * @param setting the workflow setting that raises the limit (as named in the workflow JSON's {@code settings})
+     * @param setting the workflow setting that raises the limit (as named in the workflow JSON's "settings" object)
      */
     public ExecutionLimitException(String message, String setting) {
         super(message, "If the workflow really needs more, raise the workflow setting " + setting, null);

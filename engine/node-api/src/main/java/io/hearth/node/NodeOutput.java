@@ -18,6 +18,7 @@ public record NodeOutput(List<List<Item>> outputs) {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it, a stream reads it), never kept
     public static NodeOutput ofOutputs(List<Item>... outputs) {
         return new NodeOutput(List.of(outputs));
     }

@@ -21,6 +21,8 @@ public interface SubWorkflows {
     }
 
     /**
+     * One call of a sub-workflow.
+     *
      * @param waitForEnd whether the parent waits for the child to end (and gets its last node's output)
      */
     record Call(Source source, List<Item> items, boolean waitForEnd) {
@@ -30,6 +32,8 @@ public interface SubWorkflows {
     }
 
     /**
+     * What a sub-workflow call gave back.
+     *
      * @param executionId the child execution's id
      * @param workflowId  the child workflow's id ("" for a JSON definition that has none)
      * @param outputs     the outputs of the child's last node; empty when the parent did not wait

@@ -7,8 +7,9 @@ import java.util.OptionalDouble;
 /** The closed set of parameter kinds, each with the settings that kind needs. */
 public sealed interface ParameterType {
 
-    /** Free text. {@code password} masks it in forms; in a credential it marks a secret field. */
     /**
+     * Free text. {@code password} masks it in forms; in a credential it marks a secret field.
+     *
      * @param fieldNames names of input fields (n8n's {@code requiresDataPath: 'multiple'}): comma-separated
      *                   text, or a list of names as n8n's own workflows also store it
      */

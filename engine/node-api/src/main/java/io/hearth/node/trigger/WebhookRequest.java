@@ -46,5 +46,7 @@ public record WebhookRequest(
     public record MultipartBody(Map<String, List<String>> fields, Map<String, BinaryData> files) implements Body {}
 
     /** Anything else, kept as bytes (text bodies too). */
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     public record RawBody(byte[] data, String contentType) implements Body {}
 }
