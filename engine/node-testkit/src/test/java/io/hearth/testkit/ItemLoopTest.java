@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ItemLoopTest {
 
     /** Doubles {@code n}; fails for items whose {@code n} is not a number. */
-    static final class Double implements ActionNode {
+    static final class Doubler implements ActionNode {
         @Override
         public NodeDescription description() {
             return NodeDescription.builder("test.double")
@@ -92,7 +92,7 @@ class ItemLoopTest {
 
     private final Slow slow = new Slow();
     private final NodeTestKit kit =
-            NodeTestKit.builder().nodeTypes(new Double(), new Parity(), slow).build();
+            NodeTestKit.builder().nodeTypes(new Doubler(), new Parity(), slow).build();
 
     private static String workflow(String type, String nodeExtras, String data) {
         return """

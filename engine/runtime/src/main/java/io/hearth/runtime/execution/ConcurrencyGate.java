@@ -40,6 +40,8 @@ final class ConcurrencyGate {
     }
 
     /** Starts {@code run} now (on this thread) or once a slot is free. */
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     void submit(String workflow, int cap, ExecutionRun run) {
         Waiting w = new Waiting(workflow, cap, run);
         synchronized (this) {
@@ -84,6 +86,8 @@ final class ConcurrencyGate {
         runningPerWorkflow.merge(workflow, 1, Integer::sum);
     }
 
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void start(Waiting w) {
         w.run().result().whenComplete((r, e) -> release(w.workflow()));
         w.run().start();

@@ -198,6 +198,8 @@ final class ExecutionRun implements RunningExecution {
     }
 
     /** Runs tasks until none is left, a node goes asynchronous or the thread has had its slice. */
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void drive() {
         long sliceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS);
         while (true) {

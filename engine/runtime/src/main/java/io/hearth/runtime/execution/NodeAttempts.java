@@ -56,6 +56,8 @@ final class NodeAttempts {
         return attempt(task, 1);
     }
 
+    // handle(..).thenCompose(f -> f) unwraps the nested future: it is not ignored
+    @SuppressWarnings("FutureReturnValueIgnored")
     private CompletableFuture<Attempted> attempt(NodeTask task, int attemptNumber) {
         CompletableFuture<NodeOutput> call;
         try {

@@ -54,6 +54,8 @@ public final class ParameterResolver {
     }
 
     /**
+     * A resolver for one node's parameters.
+     *
      * @param nodeEvaluated parameter paths (dotted, e.g. {@code options.pagination}) whose expressions the
      *                      node evaluates itself: left as they are
      */

@@ -64,12 +64,14 @@ public final class RecordedSize implements BiConsumer<Object, Object> {
      * under the execution's lock.
      */
     static final class Ledger {
-        private final Map<List<Item>, int[]> jsonSizes = new IdentityHashMap<>();
+        private final IdentityHashMap<List<Item>, int[]> jsonSizes = new IdentityHashMap<>();
 
         /**
          * A node run's outputs counted: their size, or some number above the bound when counting
          * stopped ({@code complete} false).
          */
+        // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+        @SuppressWarnings("ArrayRecordComponent")
         record Count(long bytes, boolean complete, List<List<Item>> outputs, int[][] jsonSizes) {}
 
         /** Counts {@code outputs}, looking up items that came unchanged from {@code inputs}. */
@@ -153,6 +155,8 @@ public final class RecordedSize implements BiConsumer<Object, Object> {
         return knownJson(item.json(), 0, position);
     }
 
+    // identity tells whether a value was replaced: copy only on change
+    @SuppressWarnings("ReferenceEquality")
     private long knownJson(Object json, int input, int index) {
         if (input >= inputSizes.length) {
             return -1;

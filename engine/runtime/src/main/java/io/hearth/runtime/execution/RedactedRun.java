@@ -46,6 +46,8 @@ public final class RedactedRun {
         return (List<Item>) v;
     }
 
+    // identity tells whether a value was replaced: copy only on change
+    @SuppressWarnings("ReferenceEquality")
     private static List<List<Item>> lists(List<List<Item>> lists, SecretRedactor redactor) {
         List<List<Item>> out = new ArrayList<>(lists.size());
         for (List<Item> items : lists) {
@@ -69,6 +71,8 @@ public final class RedactedRun {
     }
 
     /** The value with secrets masked; the same instance when nothing needed masking. */
+    // identity tells whether a value was replaced: copy only on change
+    @SuppressWarnings("ReferenceEquality")
     private static Object value(Object v, SecretRedactor redactor) {
         if (v instanceof String s) {
             String r = redactor.redact(s);

@@ -71,6 +71,7 @@ public final class RedactingNodeLogger implements NodeLogger {
     }
 
     // Structured log output (logging.structured.format.console=ecs/logstash) carries these as fields.
+    @SuppressWarnings("try") // the resources are the MDC entries themselves: closing them is the point
     private void withMdc(Runnable logging) {
         try (var e = MDC.putCloseable(ownerKey, ownerId);
                 var n = MDC.putCloseable("node", nodeName)) {

@@ -30,6 +30,8 @@ public interface SubWorkflowRunner {
          * A child the parent waits for is stopped with it: cancelling the parent (or its timeout) cancels the child
          * while it runs. Once the child ended, the parent's cancel no longer holds on to it.
          */
+        // a completion callback: nothing waits for the future it returns
+        @SuppressWarnings("FutureReturnValueIgnored")
         public void stopsWithParent(RunningExecution child) {
             AtomicReference<RunningExecution> running = new AtomicReference<>(child);
             child.result().whenComplete((result, failure) -> running.set(null));

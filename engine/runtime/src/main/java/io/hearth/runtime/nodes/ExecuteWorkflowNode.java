@@ -120,9 +120,8 @@ public final class ExecuteWorkflowNode implements ActionNode {
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         List<Item> items = inputItems(context);
-        double version = context.node().typeVersion();
         if ("each".equals(context.parameters().string("mode"))) {
-            return eachItem(context, items, version);
+            return eachItem(context, items);
         }
         ParameterValues p = context.parameters();
         boolean wait = waits(p);
@@ -148,7 +147,7 @@ public final class ExecuteWorkflowNode implements ActionNode {
         });
     }
 
-    private CompletionStage<NodeOutput> eachItem(NodeExecutionContext context, List<Item> items, double version) {
+    private CompletionStage<NodeOutput> eachItem(NodeExecutionContext context, List<Item> items) {
         List<List<Item>> outputs = new ArrayList<>();
         outputs.add(new ArrayList<>());
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);

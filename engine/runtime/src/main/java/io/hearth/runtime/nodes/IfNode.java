@@ -72,6 +72,8 @@ public final class IfNode implements ActionNode {
         private Object ignoreCase;
         private FilterValue filter;
 
+        // identity tells whether a value was replaced: copy only on change
+        @SuppressWarnings("ReferenceEquality")
         FilterValue of(ParameterValues p) {
             Object conditions = p.get("conditions").orElse(null);
             Object loose = p.get("looseTypeValidation").orElse(null);

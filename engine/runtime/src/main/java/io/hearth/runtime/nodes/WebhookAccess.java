@@ -29,7 +29,7 @@ final class WebhookAccess {
         if (!whitelist.isBlank()) {
             String ip = request.remoteAddress().orElse("");
             boolean allowed = false;
-            for (String entry : whitelist.split(",")) {
+            for (String entry : whitelist.split(",", -1)) {
                 if (IpRange.matches(entry.strip(), ip)) {
                     allowed = true;
                     break;

@@ -168,6 +168,8 @@ public final class PluginLoader {
         failures.add(new PluginFailure(source, problem));
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

@@ -171,6 +171,8 @@ final class WorkflowNodeJson {
         return new RetryPolicy(enabled, maxTries, Duration.ofMillis(wait), exponential);
     }
 
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     static Map<String, Object> nodeTree(WorkflowNode n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("parameters", n.parameters());

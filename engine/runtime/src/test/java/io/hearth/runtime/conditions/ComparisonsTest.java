@@ -142,7 +142,7 @@ class ComparisonsTest {
 
     static Stream<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        for (String line : TABLE.strip().split("\n")) {
+        for (String line : TABLE.strip().split("\n", -1)) {
             String[] cells = line.split("\\s*\\|\\s*", 5);
             rows.add(new Row(
                     cells[0].strip(),

@@ -105,6 +105,8 @@ class ExecutionLimitsTest {
                 .isEqualTo("The node produced more than 100000 items on one output; the limit is 100000");
     }
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it), never kept
     private static Map<String, Object> arrays(Map<String, Object>... fields) {
         return Map.of("mode", "manual", "assignments", Map.of("assignments", List.of(fields)));
     }

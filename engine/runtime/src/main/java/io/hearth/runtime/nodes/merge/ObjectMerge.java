@@ -38,6 +38,7 @@ enum ObjectMerge {
 
     /** {@code sources} merged into a new map, in order. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it, a stream reads it), never kept
     final Map<String, Object> apply(Map<String, Object>... sources) {
         return apply(List.of(sources));
     }

@@ -147,6 +147,8 @@ final class DatasetComparison {
         return copy;
     }
 
+    // identity picks the other of the two indexed inputs
+    @SuppressWarnings("ReferenceEquality")
     private static Item combine(Indexed a, Indexed b, Settings s) {
         Indexed entry = "input1".equals(s.preferWhenMix()) ? a : b;
         Indexed other = entry == a ? b : a;

@@ -128,7 +128,7 @@ public final class FieldPath {
     /** Splits n8n's comma-separated field lists ("email, name"), dropping blanks. */
     public static List<String> list(String commaSeparated) {
         List<String> out = new ArrayList<>();
-        for (String part : commaSeparated.split(",")) {
+        for (String part : commaSeparated.split(",", -1)) {
             String t = part.strip();
             if (!t.isEmpty()) {
                 out.add(t);

@@ -82,6 +82,8 @@ final class MomentDates {
      * The forms JavaScript's Date accepts beyond ISO: {@code 08/01/2022}, {@code 2022/08/01 10:00},
      * {@code Aug 1 2022}, {@code 1 August 2022 10:00 PM}, {@code Mon Aug 01 2022 10:00:00 GMT+0200}.
      */
+    // the count of date parts decides the format, and split's dropping of trailing empty parts is part of that
+    @SuppressWarnings("StringSplitter")
     private static Optional<Parsed> browserDate(String s, ZoneId local) {
         Integer year = null;
         Integer month = null;

@@ -122,6 +122,8 @@ public final class SplitOutNode implements ActionNode {
         return DESCRIPTION;
     }
 
+    // identity tells whether a value was replaced: copy only on change
+    @SuppressWarnings("ReferenceEquality")
     @Override
     public CompletionStage<NodeOutput> execute(NodeExecutionContext context) {
         List<Item> items = context.items();
@@ -259,7 +261,7 @@ public final class SplitOutNode implements ActionNode {
             throw new NodeException("The provided field '" + field + "' is not an array");
         }
         if (value instanceof Map<?, ?> m) {
-            return new ArrayList<>(m.values());
+            return java.util.Collections.unmodifiableList(new ArrayList<>(m.values()));
         }
         if (s.leniency() != Leniency.LENIENT) {
             throw new NodeException("The provided field '" + field + "' is not an array or object");

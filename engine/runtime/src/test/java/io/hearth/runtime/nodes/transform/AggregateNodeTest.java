@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class AggregateNodeTest {
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it), never kept
     private static Map<String, Object> fields(Map<String, Object>... entries) {
         return Map.of("fieldsToAggregate", Map.of("fieldToAggregate", List.of(entries)));
     }

@@ -60,6 +60,7 @@ final class OneNode {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it, a stream reads it), never kept
     static List<Item> of(Map<String, Object>... json) {
         return java.util.Arrays.stream(json).map(Item::of).toList();
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class SortLimitNodeTest {
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it), never kept
     private static Map<String, Object> sortBy(Map<String, Object>... fields) {
         return Map.of("sortFieldsUi", Map.of("sortField", List.of(fields)));
     }

@@ -20,6 +20,8 @@ class SummarizeNodeTest {
             Map.of("room", "bath", "t", 18, "by", "a"),
             Map.of("room", "bath", "t", "n/a", "by", ""));
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read (List.of copies it), never kept
     private static Map<String, Object> summarize(String splitBy, Map<String, Object>... values) {
         Map<String, Object> p = new HashMap<>();
         p.put("fieldsToSummarize", Map.of("values", List.of(values)));
