@@ -40,6 +40,8 @@ public final class CredentialService {
     }
 
     /**
+     * Stores a new credential, its secret values encrypted.
+     *
      * @throws UnknownCredentialTypeException when no plugin provides {@code type}
      * @throws CredentialValidationException  when the name or the values are not acceptable
      */

@@ -29,6 +29,8 @@ public sealed interface KeySource {
     }
 
     /**
+     * The master key read from (or generated into) a key file.
+     *
      * @param path         the key file
      * @param generatedNow whether this start created it (it then protects no stored credential yet)
      */

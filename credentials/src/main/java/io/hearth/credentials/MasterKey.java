@@ -193,6 +193,8 @@ public final class MasterKey {
         return "MasterKey[******, from " + source.describe() + "]";
     }
 
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     private record Derived(char[] jasyptPassword, String keyId) {
         @Override
         public String toString() {

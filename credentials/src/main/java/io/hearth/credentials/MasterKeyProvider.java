@@ -119,6 +119,8 @@ public final class MasterKeyProvider {
         return MasterKey.from(KeyFiles.read(file), new KeySource.KeyFile(file, false));
     }
 
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     private MasterKey generateKeyFile(Set<String> keyIdsInUse) throws IOException {
         if (!keyIdsInUse.isEmpty()) {
             throw new MasterKeyException("No encryption key: " + environmentVariable + " is not set and " + keyFile()

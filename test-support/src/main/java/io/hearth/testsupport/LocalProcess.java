@@ -3,6 +3,7 @@ package io.hearth.testsupport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -103,7 +104,7 @@ final class LocalProcess {
                         name + " exited with " + p.exitValue() + " while starting; its log (" + log + "):\n" + tail());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
                 return;
             } catch (IOException notYet) {
                 pause();

@@ -70,6 +70,8 @@ public final class RealHomeAssistant {
     }
 
     /** The JVM-wide plain-HTTP Home Assistant (started on first use). */
+    // a failed start is kept so later tests fail at once with its cause instead of starting again
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     public static RealHomeAssistant shared() {
         synchronized (LOCK) {
             if (shared != null) {
@@ -105,6 +107,8 @@ public final class RealHomeAssistant {
     }
 
     /** A JVM-wide https Home Assistant with a self-signed certificate ({@code HA_TLS=1}). */
+    // a failed start is kept so later tests fail at once with its cause instead of starting again
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     public static RealHomeAssistant tls() {
         synchronized (LOCK) {
             if (tls != null) {

@@ -243,5 +243,7 @@ public final class RealSmtpServer {
     }
 
     /** An attached file: name, MIME type (with parameters), Content-ID ({@code <cid>}, empty if none), bytes. */
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     public record Attachment(String fileName, String contentType, String contentId, byte[] data) {}
 }

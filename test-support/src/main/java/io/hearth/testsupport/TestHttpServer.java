@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.hearth.common.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class TestHttpServer implements AutoCloseable {
     }
 
     public static TestHttpServer http() throws IOException {
-        return new TestHttpServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+        return new TestHttpServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
     public static TestHttpServer https(Path dir) throws Exception {
@@ -94,7 +95,7 @@ public final class TestHttpServer implements AutoCloseable {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(kmf.getKeyManagers(), null, null);
-        HttpsServer s = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s.setHttpsConfigurator(new HttpsConfigurator(ssl));
         return new TestHttpServer(s);
     }
@@ -315,7 +316,10 @@ public final class TestHttpServer implements AutoCloseable {
         if (raw == null) {
             return out;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -13,6 +13,8 @@ import java.util.OptionalDouble;
 public final class CredentialValidator {
 
     /**
+     * Checks a credential's values against its type's fields.
+     *
      * @param secretsMayBeOmitted an update that keeps the stored secrets: a secret field that is
      *                            absent or null is fine even when required; blank text is still
      *                            reported like any other required value

@@ -288,7 +288,8 @@ final class FieldChecker {
 
     /** "Values" → "value", "Routing Rules" → "rule", "Fields to Set" → "field": an entry of a group. */
     private static String singular(FieldGroup g) {
-        String[] words = g.displayName().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String[] words =
+                g.displayName().strip().toLowerCase(java.util.Locale.ROOT).split("\\s+", -1);
         String name = words.length >= 3 ? words[0] : words[words.length - 1];
         if (name.endsWith("ies")) {
             return name.substring(0, name.length() - 3) + "y";

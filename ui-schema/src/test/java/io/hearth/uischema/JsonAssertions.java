@@ -14,7 +14,7 @@ final class JsonAssertions {
     /** The value at a {@code /}-separated path of keys and list indexes, e.g. {@code properties/limit/anyOf/0}. */
     static Object at(Object json, String path) {
         Object current = json;
-        for (String segment : path.split("/")) {
+        for (String segment : path.split("/", -1)) {
             if (current instanceof Map<?, ?> m) {
                 assertThat(m.containsKey(segment))
                         .as("key '%s' of path %s", segment, path)

@@ -78,6 +78,8 @@ record EmailContent(
         return Stream.of(to, cc, bcc).flatMap(List::stream).toArray(Address[]::new);
     }
 
+    // Jakarta Mail's setSentDate takes a java.util.Date
+    @SuppressWarnings("JavaUtilDate")
     MimeMessage toMime(Session session) {
         try {
             MimeMessage m = new MimeMessage(session);

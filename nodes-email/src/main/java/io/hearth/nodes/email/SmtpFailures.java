@@ -118,6 +118,8 @@ final class SmtpFailures {
         return message == null ? "" : message.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -127,6 +129,8 @@ final class SmtpFailures {
         return root == e || root.getMessage() == null ? message : message + " (" + root.getMessage() + ")";
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {

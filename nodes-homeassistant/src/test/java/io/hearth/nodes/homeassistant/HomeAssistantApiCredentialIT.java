@@ -65,7 +65,7 @@ class HomeAssistantApiCredentialIT {
     @Test
     void closedPortIsConnectionRefused(RealHomeAssistant ha) throws Throwable {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         CredentialTestResult result = test(with(credential(ha), "port", port));
@@ -84,7 +84,7 @@ class HomeAssistantApiCredentialIT {
     void serverThatNeverAnswersTimesOut(RealHomeAssistant ha) throws Throwable {
         // a local socket that accepts connections and says nothing
         List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
                 try {
                     while (!silent.isClosed()) {

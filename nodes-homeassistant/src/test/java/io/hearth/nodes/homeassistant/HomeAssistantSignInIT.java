@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class HomeAssistantSignInIT {
         assertThat(uri.getScheme() + "://" + uri.getAuthority() + uri.getPath())
                 .isEqualTo(ha.url() + "/auth/authorize");
         Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
+        for (String pair : uri.getRawQuery().split("&", -1)) {
             String[] kv = pair.split("=", 2);
             query.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -158,7 +159,9 @@ class HomeAssistantSignInIT {
             assertThat(answers).hasSize(8).allSatisfy(a -> assertThat(a).contains("API running."));
             assertThat(client.tokens().refreshes()).isEqualTo(1);
             // the WebSocket commands work with refreshed tokens too (with this margin each one is due at once)
-            assertThat(client.states().block(Duration.ofSeconds(60))).asList().isNotEmpty();
+            assertThat(client.states().block(Duration.ofSeconds(60)))
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
+                    .isNotEmpty();
             // every refresh written back (Home Assistant's token may equal the previous one: its JWT has whole
             // seconds, so the test counts the writes)
             assertThat(writes).hasValue(client.tokens().refreshes());
@@ -214,7 +217,7 @@ class HomeAssistantSignInIT {
             assertThat(client.tokens().refreshes()).isEqualTo(1);
             assertThat(client.command("Load areas", Map.of("type", "config/area_registry/list"))
                             .block(Duration.ofSeconds(60)))
-                    .asList()
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
                     .isNotEmpty();
             assertThat(client.tokens().refreshes()).isEqualTo(1);
         }

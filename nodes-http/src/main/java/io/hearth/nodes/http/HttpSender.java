@@ -51,6 +51,8 @@ final class HttpSender {
     record Digest(String user, String password) {}
 
     /** What came back. */
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     record Response(int status, Map<String, List<String>> headers, byte[] body, URI url) {
         String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {

@@ -102,6 +102,8 @@ final class OAuth2Signer {
             return replace(context, credential, stored, now == null ? Secret.of("") : now.accessToken());
         }
 
+        // a completion callback: nothing waits for the future it returns
+        @SuppressWarnings("FutureReturnValueIgnored")
         CompletableFuture<OAuth2Tokens> replace(
                 NodeExecutionContext context,
                 CredentialData credential,

@@ -32,9 +32,13 @@ final class RequestDraft implements OutgoingRequest {
 
     record MultipartBody(List<Part> parts) implements Body {}
 
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     record RawBody(byte[] bytes, String contentType) implements Body {}
 
     /** One multipart part: a field, or a file when {@code fileName} is set. */
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     record Part(String name, byte[] data, String contentType, String fileName) {}
 
     String method;
@@ -185,6 +189,8 @@ final class RequestDraft implements OutgoingRequest {
     }
 
     /** The encoded body and its content type (null when there is none). */
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     record Encoded(byte[] bytes, String contentType) {}
 
     Encoded encodeBody() {

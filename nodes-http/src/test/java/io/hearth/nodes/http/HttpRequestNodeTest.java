@@ -48,6 +48,8 @@ class HttpRequestNodeTest {
         assertThat(HttpRuns.items(r).getFirst().pairedItems()).containsExactly(new Item.PairedItem(0, 0));
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void sendsQueryHeadersAndJsonBody() {
         Map<String, Object> e = echoed(Map.of(
@@ -196,6 +198,8 @@ class HttpRequestNodeTest {
         assertThat(HttpRuns.json(binary).get("body")).isEqualTo("file-bytes");
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void responseFormatsTextFileAndFullResponse() {
         assertThat(HttpRuns.json(new HttpRuns().run(get("/text")))).isEqualTo(Map.of("data", "hello wörld"));
@@ -241,6 +245,8 @@ class HttpRequestNodeTest {
         assertThat(HttpRuns.json(never)).containsEntry("statusCode", 500);
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void followsRedirectsUpToTheLimit() {
         assertThat((Map<String, Object>)
@@ -261,6 +267,8 @@ class HttpRequestNodeTest {
         assertThat(HttpRuns.json(off)).containsEntry("statusCode", 302);
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void credentialsDoNotFollowARedirectToAnotherOrigin() {
         var r = new HttpRuns()

@@ -26,6 +26,8 @@ final class MessageDelivery {
         this.cleanSession = cleanSession;
     }
 
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     void deliver(String topic, MqttMessage message, List<MqttRegistration> targets) {
         int qos = message.getQos();
         int id = message.getId();

@@ -224,6 +224,9 @@ final class MqttConnection {
     }
 
     /** Completes when connected; fails with the reason if the first attempt fails or it takes too long. */
+    // removes this very future: identity, which is CompletableFuture's equals, is what remove needs; the timeout task
+    // cannot throw; when the connection comes first, its completeExceptionally is a no-op
+    @SuppressWarnings({"UndefinedEquals", "FutureReturnValueIgnored"})
     private CompletableFuture<Void> whenConnected() {
         CompletableFuture<Void> f = new CompletableFuture<>();
         synchronized (this) {

@@ -101,6 +101,8 @@ final class MqttFailures {
         return "TLS handshake failed with " + s.describe() + " (" + reason + ")" + hint;
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -114,6 +116,8 @@ final class MqttFailures {
         return message + rootMessage(e);
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
@@ -147,6 +151,8 @@ final class MqttFailures {
     }
 
     /** The innermost cause's message (its class when it has none): what a lost connection's status names. */
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     static String rootReason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

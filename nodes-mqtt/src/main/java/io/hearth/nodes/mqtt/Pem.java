@@ -27,6 +27,8 @@ final class Pem {
 
     private Pem() {}
 
+    // a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+    @SuppressWarnings("ArrayRecordComponent")
     private record Block(String label, byte[] der) {}
 
     private static List<Block> blocks(String field, String pem) {

@@ -22,7 +22,7 @@ record TopicFilter(String filter, int qos) {
      */
     static List<TopicFilter> parseTopics(String topics) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (String entry : topics.split(",")) {
+        for (String entry : topics.split(",", -1)) {
             String e = entry.strip();
             if (e.isEmpty()) {
                 continue;

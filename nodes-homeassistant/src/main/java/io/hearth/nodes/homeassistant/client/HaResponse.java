@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param contentType the Content-Type header, empty when absent
  * @param body        the raw body
  */
+// a carrier of bytes, not a value: never compared or hashed, and copying would cost a copy per use
+@SuppressWarnings("ArrayRecordComponent")
 public record HaResponse(int status, String contentType, byte[] body) {
 
     public HaResponse {

@@ -103,6 +103,8 @@ public final class HaTokens {
      * Stores {@code fresh} in the credential if it still holds what this client read (or last wrote). A
      * failed write costs one refresh after a restart: it is logged, never the call's failure.
      */
+    // identity with a sentinel instance is the intent
+    @SuppressWarnings("ReferenceEquality")
     private Mono<Void> writeBack(SignInTokens fresh) {
         if (!(auth instanceof HaAuth.SignIn signIn) || signIn.writer() == CredentialWriter.NONE) {
             return Mono.empty();

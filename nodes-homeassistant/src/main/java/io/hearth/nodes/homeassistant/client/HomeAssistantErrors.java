@@ -225,6 +225,8 @@ public final class HomeAssistantErrors {
         return one.length() > 300 ? one.substring(0, 300) + "..." : one;
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static String describe(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
@@ -234,6 +236,8 @@ public final class HomeAssistantErrors {
         return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     @SafeVarargs
     static Throwable find(Throwable error, Class<? extends Throwable>... types) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

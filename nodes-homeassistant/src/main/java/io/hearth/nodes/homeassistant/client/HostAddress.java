@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * wins; {@code https://x} without a port means 443, {@code http://x} 8123 unless given).
  *
  * @param host the host name or IP (IPv6 without brackets), trimmed, no trailing slash or dot
- * @param port the port (may be out of range when the user typed one; {@link #problems} says so)
+ * @param port the port (may be out of range when the user typed one; the connection checks say so)
  * @param ssl  whether to use TLS
  */
 public record HostAddress(String host, int port, boolean ssl) {

@@ -121,7 +121,7 @@ public final class Values {
         if (v == null) {
             return;
         }
-        for (String part : v.toString().split(",")) {
+        for (String part : v.toString().split(",", -1)) {
             String p = part.strip();
             if (!p.isEmpty() && !out.contains(p)) {
                 out.add(p);

@@ -29,7 +29,7 @@ public final class EventDataFilter {
     @SuppressWarnings("unchecked")
     static boolean valueMatches(Object expected, Object actual) {
         if (expected == null || actual == null) {
-            return expected == actual;
+            return expected == null && actual == null;
         }
         if (expected instanceof Map<?, ?> em) {
             return actual instanceof Map<?, ?> am && matches((Map<String, Object>) em, (Map<String, Object>) am);

@@ -183,6 +183,8 @@ final class Subscriptions {
         volatile boolean closed;
         volatile Disposable timeout;
 
+        // a completion callback: nothing waits for the future it returns
+        @SuppressWarnings("FutureReturnValueIgnored")
         Listening(Sub sub, SubscriptionListener listener, Consumer<Listening> onClose) {
             this.sub = sub;
             this.listener = listener;

@@ -206,7 +206,7 @@ public sealed interface TriggerSpec {
         /** Whether two watched values are the same (numbers by value; JSON-like structures deeply). */
         public static boolean sameValue(Object a, Object b) {
             if (a == null || b == null) {
-                return a == b;
+                return a == null && b == null;
             }
             if (a instanceof Number && b instanceof Number) {
                 BigDecimal x = EventDataFilter.number(a);

@@ -191,6 +191,8 @@ public final class TriggerBenchmark {
             window.release(WINDOW);
         }
 
+        // a load generator: the WebSocket's own listener sees failures
+        @SuppressWarnings("FutureReturnValueIgnored")
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
@@ -214,6 +216,8 @@ public final class TriggerBenchmark {
             return null;
         }
 
+        // a load generator: the WebSocket's own listener sees failures
+        @SuppressWarnings("FutureReturnValueIgnored")
         @Override
         public void close() {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
