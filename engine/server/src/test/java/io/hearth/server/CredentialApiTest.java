@@ -44,7 +44,7 @@ class CredentialApiTest extends ApiTestSupport {
     void secretsAreWriteOnly() {
         Map<String, Object> created = createHa("Write only", TOKEN);
         assertThat(created.toString()).doesNotContain(TOKEN);
-        assertThat((Map<String, Object>) cast(created.get("data")))
+        assertThat(cast(created.get("data")))
                 .containsEntry("accessToken", "******")
                 .containsEntry("host", "ha.example.org")
                 .containsEntry("port", 8443)

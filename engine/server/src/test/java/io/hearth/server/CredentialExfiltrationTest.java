@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.hearth.credentials.CredentialService;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,7 +36,7 @@ class CredentialExfiltrationTest extends ApiTestSupport {
 
     @BeforeEach
     void attackerAndAStoredCredential() throws IOException {
-        attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         attacker.createContext("/", exchange -> {
             received.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestHeaders().forEach((k, v) -> received.add(k + ": " + v));

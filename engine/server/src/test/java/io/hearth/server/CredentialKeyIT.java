@@ -107,11 +107,12 @@ class CredentialKeyIT {
                             .getResponseBody())
                     .contains("Key test");
         }
-        assertThat(Files.list(dir)
-                        .map(p -> p.getFileName().toString())
-                        .filter(n -> n.startsWith("encryption.key.previous"))
-                        .count())
-                .isEqualTo(1);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith("encryption.key.previous"))
+                            .count())
+                    .isEqualTo(1);
+        }
     }
 
     private static Object value(Map<String, Object> row, String column) {

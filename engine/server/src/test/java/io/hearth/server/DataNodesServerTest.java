@@ -120,6 +120,8 @@ class DataNodesServerTest extends ApiTestSupport {
                 .containsExactly(Map.of("n", 7));
     }
 
+    // JSON read back from the API is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void aHistoryKeepsTheModeItStartedWith() {
         String id = dedupeWorkflow(

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -167,11 +168,12 @@ class ExecutionQueueIT {
                 Statement s = c.createStatement()) {
             s.execute("LISTEN hearth_execution_queue");
             PGConnection pg = c.unwrap(PGConnection.class);
-            assertThat(pg.getNotifications(1)).isNullOrEmpty();
+            PGNotification[] none = pg.getNotifications(1);
+            assertThat(none).isNullOrEmpty();
             enqueue("wf-notify", 1);
             List<Object> received = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-                var n = pg.getNotifications(100);
+                PGNotification[] n = pg.getNotifications(100);
                 if (n != null) {
                     received.addAll(List.of(n));
                 }

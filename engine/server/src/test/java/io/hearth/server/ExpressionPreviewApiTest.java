@@ -97,6 +97,8 @@ class ExpressionPreviewApiTest extends ApiTestSupport {
                                             "url",
                                             "/api/v1/executions/x/binary/Pick/0/output/0/0/data"))))))));
 
+    // JSON read back from the API is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     private Map<String, Object> preview(Map<String, Object> body) {
         return api.post()
                 .uri("/api/v1/expressions/preview")

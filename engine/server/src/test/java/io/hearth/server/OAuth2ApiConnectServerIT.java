@@ -300,7 +300,7 @@ class OAuth2ApiConnectServerIT extends ApiTestSupport {
 
     private static Map<String, String> query(String url) {
         Map<String, String> q = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
+        for (String pair : URI.create(url).getRawQuery().split("&", -1)) {
             String[] kv = pair.split("=", 2);
             q.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }

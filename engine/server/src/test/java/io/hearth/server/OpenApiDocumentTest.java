@@ -45,10 +45,10 @@ class OpenApiDocumentTest extends ApiTestSupport {
         }));
         soft.assertAll();
         assertThat((Map<String, Object>)
-                        ((Map<String, Object>) paths.get("/api/v1/workflows").get("post")).get("responses"))
+                        paths.get("/api/v1/workflows").get("post").get("responses"))
                 .containsKeys("201", "400", "401", "403", "409", "413", "415");
         assertThat((Map<String, Object>)
-                        ((Map<String, Object>) paths.get("/api/v1/auth/login").get("post")).get("responses"))
+                        paths.get("/api/v1/auth/login").get("post").get("responses"))
                 .containsKeys("200", "401", "429");
     }
 }

@@ -90,7 +90,7 @@ final class RawHttp {
         int end = raw.indexOf("\r\n\r\n");
         String head = end < 0 ? raw : raw.substring(0, end);
         String body = end < 0 ? "" : raw.substring(end + 4);
-        String[] lines = head.split("\r\n");
+        String[] lines = head.split("\r\n", -1);
         if (lines.length == 0 || !lines[0].startsWith("HTTP/1.1 ")) {
             throw new IllegalStateException("not an HTTP answer: " + raw);
         }

@@ -40,7 +40,7 @@ final class RouteCatalog {
 
     static List<Route> of(ApplicationContext context) {
         Set<Route> routes = new LinkedHashSet<>();
-        for (var mapping :
+        for (AbstractHandlerMethodMapping<?> mapping :
                 context.getBeansOfType(AbstractHandlerMethodMapping.class).values()) {
             for (Object key : mapping.getHandlerMethods().keySet()) {
                 if (key instanceof RequestMappingInfo info) {
@@ -123,6 +123,7 @@ final class RouteCatalog {
         }
 
         @Override
+        @SuppressWarnings("removal") // RequestPredicates.Visitor still declares it, so a Visitor implements it
         public void pathExtension(String extension) {}
 
         @Override

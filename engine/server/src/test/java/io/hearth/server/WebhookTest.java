@@ -331,6 +331,8 @@ class WebhookTest extends ApiTestSupport {
                 .isEqualTo("three");
     }
 
+    // JSON read back from the API is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void fileUploadsBecomeBinaryItems() {
         String id = activeWorkflow(

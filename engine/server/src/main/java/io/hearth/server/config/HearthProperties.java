@@ -41,6 +41,8 @@ public record HearthProperties(
             @DefaultValue("120s") Duration testListenTimeout) {}
 
     /**
+     * How executions run.
+     *
      * @param timeout          run time of executions whose workflow sets no {@code executionTimeout} (0 = none)
      * @param limits           the other bounds of one execution, and how many run at once
      * @param shutdownGrace    on shutdown, how long running executions may still finish before they are cancelled

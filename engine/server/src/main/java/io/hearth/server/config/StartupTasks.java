@@ -83,6 +83,8 @@ public class StartupTasks implements ApplicationRunner {
         this.clock = clock;
     }
 
+    // the periodic task catches its own failures and runs until the timer is shut down
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public void run(ApplicationArguments args) {
         auth.bootstrapOwner(properties.owner().email(), properties.owner().password())

@@ -58,6 +58,8 @@ public class ErrorWorkflows {
                 .subscribe(v -> {}, e -> log.warn("Could not start error workflow {}: {}", target.get(), e.toString()));
     }
 
+    // the error workflow is recorded as an execution of its own; nobody waits for it here
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void start(String errorWorkflowId, StartRequest request, ExecutionResult result) {
         var stored = workflows.find(errorWorkflowId);
         if (stored.isEmpty()) {

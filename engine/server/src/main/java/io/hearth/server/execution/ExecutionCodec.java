@@ -89,7 +89,7 @@ public final class ExecutionCodec {
             long maxBytes,
             Optional<StartRequest.ParentExecution> parent) {
         RecordBudget budget = new RecordBudget(maxBytes);
-        Map<List<Item>, String> outputs = new IdentityHashMap<>();
+        IdentityHashMap<List<Item>, String> outputs = new IdentityHashMap<>();
         result.runData().forEach((node, runs) -> {
             for (NodeRun r : runs) {
                 for (List<Item> o : r.output()) {

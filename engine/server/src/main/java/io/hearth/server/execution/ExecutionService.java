@@ -49,6 +49,8 @@ public class ExecutionService {
     private final Map<String, LiveExecution> live = new ConcurrentHashMap<>();
     private final ExecutionMetrics metrics;
 
+    // the sub-workflow launcher only keeps the reference; it calls back when an execution starts, long after this
+    @SuppressWarnings("this-escape")
     public ExecutionService(
             WorkflowExecutor executor,
             ExecutionWriter writer,
@@ -93,6 +95,8 @@ public class ExecutionService {
         return start(request, rowExists, Runnable::run);
     }
 
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     private StartedExecution start(StartRequest request, boolean rowExists, java.util.concurrent.Executor where) {
         String id = request.executionId().orElseGet(Ids::newId);
         var wf = request.prepared().workflow();
@@ -225,6 +229,7 @@ public class ExecutionService {
         return state == null ? Map.of() : Map.copyOf(state.progress());
     }
 
+    @SuppressWarnings("try") // the resource is the MDC entry itself: closing it is the point
     private CompletableFuture<Void> record(LiveExecution state, ExecutionResult result) {
         result.error().ifPresent(e -> {
             try (var m = org.slf4j.MDC.putCloseable("executionId", result.executionId())) {

@@ -109,6 +109,8 @@ public class ManualRuns {
         return run(request, true);
     }
 
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     private Mono<Map<String, Object>> run(StartRequest request, boolean wait) {
         if (wait) {
             StartedExecution started = executions.start(request);

@@ -273,6 +273,8 @@ public final class QueueWorker implements SmartLifecycle {
         }
     }
 
+    // a completion callback: nothing waits for the future it returns
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void run(Claimed c) {
         ExecutionRecord r = c.record();
         try {

@@ -19,6 +19,8 @@ final class StoredRunWriter {
 
     private StoredRunWriter() {}
 
+    // identity tells whether an input is its source's very output list (stored by reference)
+    @SuppressWarnings("ReferenceEquality")
     static void run(JsonGenerator g, NodeRun r, ExecutionResult result, RecordBudget budget) {
         g.writeStartObject();
         g.writeName("runIndex");

@@ -36,7 +36,10 @@ public class Blocking implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
         // A plain Executor (not the ExecutorService): Reactor cancels tasks it submitted to an ExecutorService
         // with Future.cancel(true), which interrupts.
-        scheduler = Schedulers.fromExecutor(pool::execute);
+        // a plain Executor on purpose: given the ExecutorService itself, Reactor builds a different Scheduler
+        @SuppressWarnings("UnnecessaryMethodReference")
+        Scheduler plain = Schedulers.fromExecutor(pool::execute);
+        scheduler = plain;
     }
 
     public <T> Mono<T> call(Callable<T> work) {

@@ -105,7 +105,7 @@ public final class ScheduleService {
             }
             scheduler
                     .get()
-                    .schedule(
+                    .scheduleIfNotExists(
                             task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())),
                             first.get().toInstant());
             log.info(
@@ -129,7 +129,7 @@ public final class ScheduleService {
                     .nextAfter(now)
                     .ifPresent(first -> scheduler
                             .get()
-                            .schedule(
+                            .scheduleIfNotExists(
                                     task.instance(instanceId(workflowId, p.node()), data(workflowId, p.node())),
                                     first.toInstant()));
         }

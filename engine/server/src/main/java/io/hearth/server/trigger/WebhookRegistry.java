@@ -103,7 +103,7 @@ public final class WebhookRegistry {
     }
 
     private static boolean isPattern(String path) {
-        for (String s : path.split("/")) {
+        for (String s : path.split("/", -1)) {
             if (s.startsWith(":")) {
                 return true;
             }

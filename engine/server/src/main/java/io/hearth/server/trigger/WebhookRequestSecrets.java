@@ -77,7 +77,7 @@ final class WebhookRequestSecrets {
     }
 
     private static void cookieValues(String header, Set<String> secrets) {
-        for (String pair : header.split(";")) {
+        for (String pair : header.split(";", -1)) {
             int eq = pair.indexOf('=');
             String value = eq < 0 ? "" : pair.substring(eq + 1).strip();
             if (value.length() >= MIN_COOKIE_VALUE) {

@@ -89,6 +89,8 @@ public class ProblemHandler {
     }
 
     /** The limit a too large body ran into, as the buffer that refused it reports it. */
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static String tooLarge(Throwable e, DataSize configured) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.springframework.core.io.buffer.DataBufferLimitException limit) {
@@ -131,6 +133,8 @@ public class ProblemHandler {
                 .body(pd);
     }
 
+    // identity is the test: a cause chain ends at a Throwable that is its own cause
+    @SuppressWarnings("ReferenceEquality")
     private static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {

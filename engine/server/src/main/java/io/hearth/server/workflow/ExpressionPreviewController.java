@@ -49,11 +49,13 @@ public class ExpressionPreviewController {
     }
 
     /**
+     * What the editor sends to preview one expression.
+     *
      * @param expression the parameter value ({@code "=Hello {{ $json.name }}"})
      * @param workflow   the workflow as the editor has it (n8n JSON, unsaved changes and pinned data included)
      * @param node       the name of the node whose parameter it is
      * @param runData    the runs of the editor's last execution by node name, as {@code GET /executions/{id}} shows
-     *                   them in {@code nodes} (optional)
+     *                   them under "nodes" (optional)
      * @param itemIndex  which input item ({@code $json}); the first when absent
      */
     public record PreviewBody(

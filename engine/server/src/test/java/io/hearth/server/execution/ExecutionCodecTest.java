@@ -113,6 +113,8 @@ class ExecutionCodecTest {
         assertThat(ExecutionViews.apiView("ex1", stored)).doesNotContainKey(ExecutionCodec.CONTEXT);
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void storesAnInputThatIsItsSourcesOutputByReferenceAndTheApiViewPutsItBack() {
         Map<String, Object> stored = StoredExecutionData.parse(
@@ -133,6 +135,8 @@ class ExecutionCodecTest {
                 .doesNotContainKey("itemsFromNode");
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void keepsARecordWithinItsByteBudgetAndSaysWhatWasLeftOut() {
         // Room for the webhook's item and the small unrelated input, not for the output with binary data.
@@ -212,6 +216,8 @@ class ExecutionCodecTest {
                         Map.of("mimeType", "text/plain", "fileName", "hi.txt", "fileSize", 2L, "data", "aGk=")));
     }
 
+    // JSON read back from the run is typed by the test, not the compiler
+    @SuppressWarnings("unchecked")
     @Test
     void theApiViewReplacesBinaryBytesWithADownloadUrl() {
         Map<String, Object> view = ExecutionViews.apiView(
