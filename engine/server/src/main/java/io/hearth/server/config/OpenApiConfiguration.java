@@ -110,7 +110,8 @@ class OpenApiConfiguration {
         };
     }
 
-    @SuppressWarnings("rawtypes")
+    // swagger-core's Schema is generic, but its fluent setters (specVersion, types) return the raw type
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema nullableReference(Schema property) {
         if (property.get$ref() == null
                 || property.getTypes() == null

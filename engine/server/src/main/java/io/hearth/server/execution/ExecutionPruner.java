@@ -46,6 +46,8 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
     /** What one round did: how many it deleted, and whether it reached its cut-off (else it stopped at its share). */
     record Round(int pruned, boolean reachedCutoff) {}
 
+    // the gauges hold this pruner but are read only by a metrics scrape, after construction
+    @SuppressWarnings("this-escape")
     public ExecutionPruner(
             ExecutionRepository repository,
             DatabaseHousekeeping housekeeping,
@@ -152,7 +154,7 @@ public class ExecutionPruner implements ApplicationListener<ApplicationReadyEven
             return idle;
         }
         double untilOneBatch = (double) batch * sinceLastRoundNanos / round.pruned();
-        return (long) Math.clamp(untilOneBatch - roundNanos, 0, idle);
+        return (long) Math.clamp(untilOneBatch - roundNanos, 0.0, (double) idle);
     }
 
     /**
